@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { NoAccess } from "../../../_components/no-access";
+import { RoleBadge } from "../../../_components/role-badge";
+import { memberReview, reviewAccess } from "../../../_lib/review-access";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const access = await reviewAccess((await params).slug);
+  return { title: access.kind === "member" ? access.review.title : "Review" };
+}
+
+function Criteria({ title, text }: { title: string; text: string }) {
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      {text ? <p className="pre-wrap">{text}</p> : <p className="muted">Not written yet.</p>}
+    </section>
+  );
+}
+
+export default async function ReviewOverviewPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}`);
+  if (!review) return <NoAccess />;
+  return (
+    <>
+      <div className="page-header">
+        <h1>{review.title}</h1>
+        <span>
+          Your role: <RoleBadge role={review.myRole} />
+        </span>
+      </div>
+      <ul className="stats" aria-label="Counts">
+        <li>
+          <strong>{review._count.records}</strong> records
+        </li>
+        <li>
+          <strong>{review._count.imports}</strong> imports
+        </li>
+        <li>
+          <strong>{review._count.memberships}</strong> members
+        </li>
+      </ul>
+      <Criteria title="Review question" text={review.question} />
+      <div className="grid-2">
+        <Criteria title="Inclusion criteria" text={review.inclusionCriteria} />
+        <Criteria title="Exclusion criteria" text={review.exclusionCriteria} />
+      </div>
+      <section className="card">
+        <h2>Screening set-up</h2>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col" className="num">
+                Reviewers per record
+              </th>
+              <th scope="col">Blinding</th>
+              <th scope="col">Exclusion reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {STAGES.map((stage) => {
+              const settings = review.stageSettings.find((s) => s.stage === stage);
+              return (
+                <tr key={stage}>
+                  <th scope="row">{STAGE_LABELS[stage]}</th>
+                  {settings ? (
+                    <>
+                      <td className="num">{settings.reviewersPerRecord}</td>
+                      <td>{settings.blinded ? "Blinded" : "Not blinded"}</td>
+                      <td>{settings.reasonRequired ? "Required" : "Optional"}</td>
+                    </>
+                  ) : (
+                    <td colSpan={3} className="muted">
+                      Not configured
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../_components/no-access";
+import { memberReview } from "../../../../_lib/review-access";
+import { DetailsForm } from "./details-form";
+import { ExclusionReasonsForm, StageSettingsForm } from "./stage-forms";
+
+export const metadata: Metadata = { title: "Settings" };
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export default async function SettingsPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}/settings`);
+  if (!review) return <NoAccess />;
+  const canEdit = hasRole(review.myRole, "lead");
+  return (
+    <>
+      <h1>Settings</h1>
+      {!canEdit && (
+        <div className="alert alert-info">
+          <p>Only the review&apos;s leads and owners can change its settings.</p>
+        </div>
+      )}
+      <DetailsForm
+        reviewId={review.id}
+        canEdit={canEdit}
+        details={{
+          title: review.title,
+          question: review.question,
+          inclusionCriteria: review.inclusionCriteria,
+          exclusionCriteria: review.exclusionCriteria,
+        }}
+      />
+      {STAGES.map((stage) => {
+        const settings = review.stageSettings.find((s) => s.stage === stage);
+        const reasons = review.exclusionReasons.filter((r) => r.stage === stage).map((r) => r.label);
+        return (
+          <section key={stage} className="card">
+            <h2>{STAGE_LABELS[stage]} screening</h2>
+            <div className="grid-2">
+              {settings ? (
+                <StageSettingsForm
+                  reviewId={review.id}
+                  stage={stage}
+                  canEdit={canEdit}
+                  settings={{
+                    reviewersPerRecord: settings.reviewersPerRecord,
+                    blinded: settings.blinded,
+                    reasonRequired: settings.reasonRequired,
+                  }}
+                />
+              ) : (
+                <p className="muted">This stage has no settings yet.</p>
+              )}
+              <ExclusionReasonsForm reviewId={review.id} stage={stage} reasons={reasons} canEdit={canEdit} />
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import type { StageName, StageSettings } from "@/server/reviews/review-settings";
+import { ErrorAlert, SuccessAlert } from "../../../../_components/form-alerts";
+import {
+  ExclusionReasonsField,
+  readReasons,
+  readStageSettings,
+  StageSettingsFields,
+} from "../../../../_components/stage-settings-fields";
+import { useTRPC } from "../../../../_components/trpc";
+
+interface StageFormProps {
+  reviewId: string;
+  stage: StageName;
+  canEdit: boolean;
+}
+
+interface StageSettingsFormProps extends StageFormProps {
+  settings: StageSettings;
+}
+
+export function StageSettingsForm({ reviewId, stage, canEdit, settings }: StageSettingsFormProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const update = useMutation(trpc.reviews.updateStageSettings.mutationOptions({ onSuccess: () => router.refresh() }));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    update.mutate({ reviewId, stage, settings: readStageSettings(new FormData(event.currentTarget), stage) });
+  }
+
+  return (
+    <form onSubmit={onSubmit}>
+      <ErrorAlert message={update.error?.message} />
+      <SuccessAlert message={update.isSuccess ? "Screening settings saved." : null} />
+      <fieldset className="plain" disabled={!canEdit}>
+        <StageSettingsFields stage={stage} settings={settings} />
+        {canEdit && (
+          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save screening settings"}
+          </button>
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
+export function ExclusionReasonsForm({ reviewId, stage, canEdit, reasons }: StageFormProps & { reasons: string[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const update = useMutation(trpc.reviews.setExclusionReasons.mutationOptions({ onSuccess: () => router.refresh() }));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    update.mutate({ reviewId, stage, labels: readReasons(new FormData(event.currentTarget), stage) });
+  }
+
+  return (
+    <form onSubmit={onSubmit}>
+      <ErrorAlert message={update.error?.message} />
+      <SuccessAlert message={update.isSuccess ? "Exclusion reasons saved." : null} />
+      <fieldset className="plain" disabled={!canEdit}>
+        <ExclusionReasonsField stage={stage} reasons={reasons} />
+        {canEdit && (
+          <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save exclusion reasons"}
+          </button>
+        )}
+      </fieldset>
+    </form>
+  );
+}

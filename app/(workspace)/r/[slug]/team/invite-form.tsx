@@ -1,0 +1,97 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { ErrorAlert } from "../../../../_components/form-alerts";
+import type { Role } from "../../../../_components/role-badge";
+import { useTRPC } from "../../../../_components/trpc";
+import type { RoleOption } from "./member-actions";
+
+export function InviteForm({ reviewId, options }: { reviewId: string; options: RoleOption[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const invite = useMutation(
+    trpc.team.invite.mutationOptions({
+      onSuccess: () => {
+        setCopyStatus(null);
+        router.refresh();
+      },
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    invite.mutate(
+      { reviewId, email: String(form.get("email")), role: String(form.get("role")) as Role },
+      { onSuccess: () => formElement.reset() },
+    );
+  }
+
+  async function copyLink(link: string) {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopyStatus("Link copied.");
+    } catch {
+      // Browsers offer no clipboard API on plain-http origins, common for self-hosted servers.
+      linkRef.current?.select();
+      setCopyStatus("The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.");
+    }
+  }
+
+  const sent = invite.data;
+  return (
+    <>
+      <ErrorAlert message={invite.error?.message} />
+      {sent && (
+        <div className="alert alert-success" role="status">
+          <p>
+            Invitation created for {sent.email}.{" "}
+            {sent.emailed
+              ? "It has been emailed to them; you can also send them the link yourself."
+              : "This server does not send email, so send them the link yourself."}
+          </p>
+          <label htmlFor="invite-link" className="small">
+            Invitation link
+          </label>
+          <div className="copy-row">
+            <input
+              id="invite-link"
+              ref={linkRef}
+              type="text"
+              readOnly
+              value={sent.link}
+              onFocus={(e) => e.target.select()}
+            />
+            <button type="button" className="btn btn-secondary" onClick={() => void copyLink(sent.link)}>
+              Copy
+            </button>
+          </div>
+          {copyStatus && <p className="small">{copyStatus}</p>}
+        </div>
+      )}
+      <form className="inline-form" onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor="invite-email">Email</label>
+          <input id="invite-email" name="email" type="email" required autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" name="role" defaultValue="reviewer">
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={invite.isPending}>
+          {invite.isPending ? "Inviting…" : "Send invitation"}
+        </button>
+      </form>
+    </>
+  );
+}

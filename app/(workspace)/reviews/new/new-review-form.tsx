@@ -1,0 +1,86 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { DEFAULT_EXCLUSION_REASONS, NewReviewInput, STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { ErrorAlert } from "../../../_components/form-alerts";
+import {
+  ExclusionReasonsField,
+  readReasons,
+  readStageSettings,
+  StageSettingsFields,
+} from "../../../_components/stage-settings-fields";
+import { useTRPC } from "../../../_components/trpc";
+
+// The form starts from the same stage defaults the server applies when none are sent.
+const DEFAULT_SETTINGS = NewReviewInput.shape.stages.parse(undefined);
+
+export function NewReviewForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const create = useMutation(
+    trpc.reviews.create.mutationOptions({ onSuccess: (review) => router.push(`/r/${review.slug}`) }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    create.mutate({
+      title: text("title"),
+      question: text("question"),
+      inclusionCriteria: text("inclusionCriteria"),
+      exclusionCriteria: text("exclusionCriteria"),
+      stages: {
+        title_abstract: readStageSettings(form, "title_abstract"),
+        full_text: readStageSettings(form, "full_text"),
+      },
+      exclusionReasons: {
+        title_abstract: readReasons(form, "title_abstract"),
+        full_text: readReasons(form, "full_text"),
+      },
+    });
+  }
+
+  const busy = create.isPending || create.isSuccess;
+  return (
+    <form onSubmit={onSubmit}>
+      <ErrorAlert message={create.error?.message} />
+      <section className="card">
+        <h2>Protocol</h2>
+        <div className="field">
+          <label htmlFor="title">Title</label>
+          <input id="title" name="title" type="text" maxLength={300} />
+        </div>
+        <div className="field">
+          <label htmlFor="question">Review question</label>
+          <textarea id="question" name="question" rows={3} />
+        </div>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor="inclusionCriteria">Inclusion criteria</label>
+            <textarea id="inclusionCriteria" name="inclusionCriteria" rows={5} />
+          </div>
+          <div className="field">
+            <label htmlFor="exclusionCriteria">Exclusion criteria</label>
+            <textarea id="exclusionCriteria" name="exclusionCriteria" rows={5} />
+          </div>
+        </div>
+      </section>
+      <div className="grid-2">
+        {STAGES.map((stage) => (
+          <section key={stage} className="card">
+            <h2>{STAGE_LABELS[stage]} screening</h2>
+            <StageSettingsFields stage={stage} settings={DEFAULT_SETTINGS[stage]} />
+            <ExclusionReasonsField stage={stage} reasons={DEFAULT_EXCLUSION_REASONS[stage]} />
+          </section>
+        ))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Creating…" : "Create review"}
+        </button>
+      </div>
+    </form>
+  );
+}

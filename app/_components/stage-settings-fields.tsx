@@ -1,0 +1,86 @@
+import type { StageName, StageSettings } from "@/server/reviews/review-settings";
+
+/** Full-text exclusions always need a reason, so that box is shown ticked and cannot be changed. */
+export function StageSettingsFields({ stage, settings }: { stage: StageName; settings: StageSettings }) {
+  const fullText = stage === "full_text";
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${stage}-reviewers`}>Reviewers per record</label>
+        <input
+          id={`${stage}-reviewers`}
+          name={`${stage}.reviewersPerRecord`}
+          type="number"
+          min={1}
+          max={10}
+          step={1}
+          required
+          defaultValue={settings.reviewersPerRecord}
+          aria-describedby={`${stage}-reviewers-hint`}
+        />
+        <span id={`${stage}-reviewers-hint`} className="hint">
+          How many people screen each record independently (1–10).
+        </span>
+      </div>
+      <div className="check">
+        <input
+          id={`${stage}-blinded`}
+          name={`${stage}.blinded`}
+          type="checkbox"
+          defaultChecked={settings.blinded}
+          aria-describedby={`${stage}-blinded-hint`}
+        />
+        <label htmlFor={`${stage}-blinded`}>Blinded</label>
+        <span id={`${stage}-blinded-hint`} className="hint">
+          Reviewers do not see each other&apos;s decisions.
+        </span>
+      </div>
+      <div className="check">
+        <input
+          id={`${stage}-reason-required`}
+          name={`${stage}.reasonRequired`}
+          type="checkbox"
+          defaultChecked={fullText || settings.reasonRequired}
+          disabled={fullText}
+        />
+        <label htmlFor={`${stage}-reason-required`}>Exclusion reason required</label>
+        {fullText && (
+          <span className="hint">Always required at full text: PRISMA reports a reason for each exclusion.</span>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function ExclusionReasonsField({ stage, reasons }: { stage: StageName; reasons: string[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`${stage}-reasons`}>Exclusion reasons</label>
+      <textarea
+        id={`${stage}-reasons`}
+        name={`${stage}.reasons`}
+        rows={Math.max(4, reasons.length + 1)}
+        defaultValue={reasons.join("\n")}
+        aria-describedby={`${stage}-reasons-hint`}
+      />
+      <span id={`${stage}-reasons-hint`} className="hint">
+        One per line, in the order reviewers will see them.
+      </span>
+    </div>
+  );
+}
+
+export function readStageSettings(form: FormData, stage: StageName): StageSettings {
+  return {
+    reviewersPerRecord: Number(form.get(`${stage}.reviewersPerRecord`)),
+    blinded: form.get(`${stage}.blinded`) === "on",
+    reasonRequired: stage === "full_text" || form.get(`${stage}.reasonRequired`) === "on",
+  };
+}
+
+export function readReasons(form: FormData, stage: StageName): string[] {
+  return String(form.get(`${stage}.reasons`) ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+}

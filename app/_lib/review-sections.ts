@@ -1,0 +1,34 @@
+/** The left navigation of a review, in workflow order; `segment` is the path after /r/<slug>. */
+export const REVIEW_SECTIONS = [
+  { segment: "", label: "Overview" },
+  { segment: "import", label: "Import" },
+  { segment: "duplicates", label: "Duplicates" },
+  { segment: "screening", label: "Screening" },
+  { segment: "conflicts", label: "Conflicts" },
+  { segment: "full-text", label: "Full text" },
+  { segment: "studies", label: "Studies" },
+  { segment: "extraction", label: "Extraction" },
+  { segment: "appraisal", label: "Appraisal" },
+  { segment: "prisma", label: "PRISMA" },
+  { segment: "export", label: "Export" },
+  { segment: "team", label: "Team" },
+  { segment: "settings", label: "Settings" },
+] as const;
+
+/** Sections with no screen yet; each page says so plainly and what it will do, so nobody mistakes the gap. */
+export const PLANNED_SECTIONS = new Map<string, string>([
+  ["import", "It will read the exports of your database searches (RIS, CSV and the like) and record each import."],
+  ["duplicates", "It will find records that appear in more than one search and let you merge them or keep them apart."],
+  ["screening", "It will let reviewers screen titles and abstracts against your criteria, as set up in Settings."],
+  ["conflicts", "It will list the records on which reviewers disagreed so that a lead can resolve each one."],
+  ["full-text", "It will hold full-text reports and their screening, with a reason for each report left out."],
+  ["studies", "It will group included reports into studies, so that several papers about one trial count once."],
+  ["extraction", "It will collect data from each included study into forms that you design."],
+  ["appraisal", "It will record a risk-of-bias or quality judgement for each included study."],
+  ["prisma", "It will draw the PRISMA 2020 flow diagram from the counts recorded at each stage."],
+  ["export", "It will export records, decisions and extracted data for analysis and reporting."],
+]);
+
+export function sectionLabel(segment: string): string | undefined {
+  return REVIEW_SECTIONS.find((s) => s.segment === segment)?.label;
+}

@@ -1,0 +1,95 @@
+import { TRPCError, type inferRouterOutputs } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { AppRouter } from "@/server/api/root";
+import { serverCaller } from "@/server/api/server-caller";
+import { RoleBadge } from "../../_components/role-badge";
+import { withCallback } from "../../_lib/callback-url";
+import { signedInUser } from "../../_lib/session";
+import { AcceptInvitation } from "./accept-invitation";
+
+export const metadata: Metadata = { title: "Invitation" };
+
+interface Props {
+  params: Promise<{ token: string }>;
+}
+
+type Invitation = inferRouterOutputs<AppRouter>["team"]["previewInvitation"];
+
+const UNUSABLE: Partial<Record<Invitation["state"], string>> = {
+  expired: "This invitation has expired. Ask the review's lead for a new one.",
+  used: "This invitation has already been accepted.",
+  revoked: "This invitation was withdrawn. Ask for a new one.",
+};
+
+async function preview(token: string) {
+  try {
+    return { invitation: await (await serverCaller()).team.previewInvitation({ token }) };
+  } catch (err) {
+    // Malformed and unknown tokens alike come back as a client error whose message is written for the visitor.
+    if (err instanceof TRPCError && err.code !== "INTERNAL_SERVER_ERROR") return { problem: err.message };
+    throw err;
+  }
+}
+
+export default async function InvitationPage({ params }: Props) {
+  const { token } = await params;
+  const result = await preview(token);
+  return (
+    <main id="main" className="page-narrow">
+      <Link className="brand-plain" href="/">
+        Sift
+      </Link>
+      <h1>Invitation to a review</h1>
+      {"problem" in result ? (
+        <div className="alert alert-error">
+          <p>{result.problem}</p>
+        </div>
+      ) : (
+        <InvitationDetails token={token} invitation={result.invitation} />
+      )}
+    </main>
+  );
+}
+
+async function InvitationDetails({ token, invitation }: { token: string; invitation: Invitation }) {
+  const unusable = UNUSABLE[invitation.state];
+  const user = unusable ? null : await signedInUser();
+  const here = `/invite/${token}`;
+  return (
+    <div className="card">
+      <dl className="facts">
+        <dt>Review</dt>
+        <dd>{invitation.reviewTitle}</dd>
+        <dt>Invited by</dt>
+        <dd>{invitation.invitedBy}</dd>
+        <dt>Role</dt>
+        <dd>
+          <RoleBadge role={invitation.role} />
+        </dd>
+        <dt>For</dt>
+        <dd>{invitation.email}</dd>
+      </dl>
+      <hr />
+      {unusable ? (
+        <div className="alert alert-error">
+          <p>{unusable}</p>
+        </div>
+      ) : user ? (
+        <AcceptInvitation token={token} signedInAs={user.email} invitedEmail={invitation.email} returnPath={here} />
+      ) : (
+        <>
+          <p>Sign in, or create an account with {invitation.email}, to accept this invitation.</p>
+          <div className="form-actions">
+            <Link className="btn btn-primary" href={withCallback("/sign-in", here)}>
+              Sign in
+            </Link>
+            <Link className="btn btn-secondary" href={withCallback("/sign-up", here)}>
+              Create account
+            </Link>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

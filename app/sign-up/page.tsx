@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
+import { safeCallbackUrl, withCallback } from "../_lib/callback-url";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Create account" };
+
+interface Props {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  return (
+    <main id="main" className="page-narrow">
+      <Link className="brand-plain" href="/">
+        Sift
+      </Link>
+      <h1>Create your Sift account</h1>
+      <SignUpForm callbackUrl={callbackUrl ?? "/reviews"} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <p className="muted">
+        Already have an account? <Link href={withCallback("/sign-in", callbackUrl)}>Sign in</Link>
+      </p>
+    </main>
+  );
+}

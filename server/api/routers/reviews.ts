@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { createReview } from "../../reviews/create-review";
+import { getReview, listReviewsForUser, reviewIdForSlug } from "../../reviews/review-queries";
+import { activeMembership } from "../../team/members";
+import { NewReviewInput, ReviewDetailsInput, StageSettingsInput, STAGES } from "../../reviews/review-settings";
+import { setExclusionReasons, updateReviewDetails, updateStageSettings } from "../../reviews/update-review";
+import { TRPCError } from "@trpc/server";
+import { authedProcedure, reviewProcedure, router } from "../trpc";
+
+export const reviewsRouter = router({
+  list: authedProcedure.query(({ ctx }) => listReviewsForUser(ctx.db, ctx.user.id)),
+  create: authedProcedure.input(NewReviewInput).mutation(({ ctx, input }) => createReview(ctx.db, ctx.user.id, input)),
+  /** For pages addressed by slug; unknown slugs and other people's reviews get the same refusal. */
+  bySlug: authedProcedure.input(z.object({ slug: z.string().min(1).max(100) })).query(async ({ ctx, input }) => {
+    const reviewId = await reviewIdForSlug(ctx.db, input.slug).catch(() => null);
+    const membership = reviewId && (await activeMembership(ctx.db, reviewId, ctx.user.id));
+    if (!reviewId || !membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this review." });
+    return { ...(await getReview(ctx.db, reviewId)), myRole: membership.role };
+  }),
+  get: reviewProcedure("observer").query(async ({ ctx }) => ({ ...(await getReview(ctx.db, ctx.reviewId)), myRole: ctx.role })),
+  updateDetails: reviewProcedure("lead")
+    .input(ReviewDetailsInput)
+    .mutation(({ ctx, input }) => updateReviewDetails(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+  updateStageSettings: reviewProcedure("lead")
+    .input(z.object({ stage: z.enum(STAGES), settings: StageSettingsInput }))
+    .mutation(({ ctx, input }) =>
+      updateStageSettings(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.stage, input.settings),
+    ),
+  setExclusionReasons: reviewProcedure("lead")
+    .input(z.object({ stage: z.enum(STAGES), labels: z.array(z.string().max(200)).max(50) }))
+    .mutation(({ ctx, input }) =>
+      setExclusionReasons(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.stage, input.labels),
+    ),
+});

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { EmailInput } from "../../auth/users";
+import { acceptInvitation, inviteMember, listPendingInvitations, previewInvitation, revokeInvitation } from "../../team/invitations";
+import { sendInvitationMail, smtpConfigured } from "../../team/invitation-mail";
+import { changeRole, listMembers, removeMember } from "../../team/members";
+import { ROLES } from "../../team/roles";
+import { authedProcedure, publicProcedure, reviewProcedure, router } from "../trpc";
+
+const InvitationToken = z.object({ token: z.string().min(10).max(200) });
+
+export const teamRouter = router({
+  members: reviewProcedure("observer").query(({ ctx }) => listMembers(ctx.db, ctx.reviewId)),
+  invitations: reviewProcedure("lead").query(({ ctx }) => listPendingInvitations(ctx.db, ctx.reviewId)),
+  invite: reviewProcedure("lead")
+    .input(z.object({ email: EmailInput, role: z.enum(ROLES) }))
+    .mutation(async ({ ctx, input }) => {
+      const scope = { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role };
+      const { invitation, token } = await inviteMember(ctx.db, scope, input);
+      const link = new URL(`/invite/${token}`, ctx.appUrl).toString();
+      let emailed = false;
+      if (smtpConfigured()) {
+        const review = await ctx.db.review.findUniqueOrThrow({ where: { id: ctx.reviewId }, select: { title: true } });
+        await sendInvitationMail({ to: invitation.email, reviewTitle: review.title, inviterName: ctx.user.name, link });
+        emailed = true;
+      }
+      return { id: invitation.id, email: invitation.email, role: invitation.role, link, emailed };
+    }),
+  revokeInvitation: reviewProcedure("lead")
+    .input(z.object({ invitationId: z.string().max(64) }))
+    .mutation(({ ctx, input }) =>
+      revokeInvitation(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, input.invitationId),
+    ),
+  previewInvitation: publicProcedure.input(InvitationToken).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+  acceptInvitation: authedProcedure
+    .input(InvitationToken)
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input.token, ctx.user)),
+  changeRole: reviewProcedure("lead")
+    .input(z.object({ userId: z.string().max(64), role: z.enum(ROLES) }))
+    .mutation(({ ctx, input }) =>
+      changeRole(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, input.userId, input.role),
+    ),
+  removeMember: reviewProcedure("lead")
+    .input(z.object({ userId: z.string().max(64) }))
+    .mutation(({ ctx, input }) =>
+      removeMember(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, input.userId),
+    ),
+  leave: reviewProcedure("observer").mutation(({ ctx }) =>
+    removeMember(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, ctx.user.id),
+  ),
+});

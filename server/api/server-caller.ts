@@ -1,0 +1,14 @@
+import "server-only";
+import { headers } from "next/headers";
+import { currentUserId } from "../auth/session";
+import { db } from "../db/client";
+import { appUrlFrom } from "./app-url";
+import { createCaller } from "./root";
+
+/** The tRPC caller for Server Components: the same procedures, checks and errors as over HTTP. */
+export async function serverCaller() {
+  // Request data first: it marks the page dynamic before anything touches the database, even at build time.
+  const requestHeaders = await headers();
+  const userId = await currentUserId();
+  return createCaller({ db: db(), userId, appUrl: appUrlFrom(requestHeaders) });
+}

@@ -1,0 +1,95 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "../db/client";
+import type { Role } from "../db/generated/enums.ts";
+import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
+import { activeMembership } from "../team/members";
+import { hasRole } from "../team/roles";
+
+export interface Context {
+  db: Db;
+  /** The signed-in user's id from the session token, or null; membership and roles are always re-read. */
+  userId: string | null;
+  /** Where users reach this Sift, for links in invitations: SIFT_URL, else the request's own origin. */
+  appUrl: string;
+}
+
+/** Every procedure declares who may call it; the authorisation matrix test refuses any that does not. */
+export type Access = { kind: "public" } | { kind: "authed" } | { kind: "review"; minRole: Role };
+export interface Meta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+      return {
+        ...shape,
+        message: internal ? "Something went wrong on the server. Try again; if it persists, tell your administrator." : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          appCode: error.cause instanceof AppError ? error.cause.code : null,
+          fieldErrors: zodError?.fieldErrors ?? null,
+        },
+      };
+    },
+  });
+
+function firstIssue(error: ZodError): string {
+  return error.issues[0]?.message ?? "Some input was not valid.";
+}
+
+/**
+ * Turns domain and validation errors into tRPC errors with a user's message in one place, for HTTP callers and
+ * server-side callers alike; anything else stays an internal error.
+ */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw new TRPCError({ code: APP_ERROR_STATUS[cause.code], message: cause.message, cause });
+    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: firstIssue(cause), cause });
+  }
+  return result;
+});
+
+const base = t.procedure.use(appErrors);
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = base.meta({ access: { kind: "public" } });
+
+export const authedProcedure = base.meta({ access: { kind: "authed" } }).use(async ({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  const user = await ctx.db.user.findUnique({ where: { id: ctx.userId }, select: { id: true, email: true, name: true } });
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+  return next({ ctx: { ...ctx, user } });
+});
+
+/**
+ * For procedures on one review: the input carries `reviewId`; the caller's membership is loaded from the
+ * database and must have at least `minRole`. Non-members get the same answer whether or not the review exists.
+ */
+export function reviewProcedure(minRole: Role) {
+  return authedProcedure
+    .meta({ access: { kind: "review", minRole } })
+    .input(z.object({ reviewId: z.string().min(1).max(64) }))
+    .use(async ({ ctx, input, next }) => {
+      const membership = await activeMembership(ctx.db, input.reviewId, ctx.user.id);
+      if (!membership) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this review." });
+      }
+      if (!hasRole(membership.role, minRole)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minRole} role or higher in this review.` });
+      }
+      return next({ ctx: { ...ctx, reviewId: input.reviewId, role: membership.role } });
+    });
+}

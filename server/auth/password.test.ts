@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { checkPasswordStrength, hashPassword, verifyPassword } from "./password";
+
+describe("passwords", () => {
+  it("refuses short, overlong and repetitive passwords", () => {
+    expect(() => checkPasswordStrength("123456789")).toThrow(/at least 10/);
+    expect(() => checkPasswordStrength("x".repeat(201))).toThrow(/at most 200/);
+    expect(() => checkPasswordStrength("aaaaaaaaaaaa")).toThrow(/too few characters/);
+    expect(() => checkPasswordStrength("a fine passphrase")).not.toThrow();
+  });
+
+  it("hashes with argon2id and verifies only the right password", async () => {
+    const hash = await hashPassword("a fine passphrase");
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hash, "a fine passphrase")).toBe(true);
+    expect(await verifyPassword(hash, "a fine passphrasE")).toBe(false);
+    expect(await verifyPassword("not a hash", "anything")).toBe(false);
+  });
+});

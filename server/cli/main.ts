@@ -1,0 +1,125 @@
+import { Command, InvalidArgumentError } from "commander";
+import { signUp } from "../auth/users";
+import { DatabaseUnavailableError } from "../db/database";
+import { MigrationError, migrate, migrationStatus } from "../db/migrate";
+import { demoAccountsText, resetDemoReview } from "../demo/seed-demo";
+import { AppError } from "../errors/app-error";
+import { listReviewsForUser } from "../reviews/review-queries";
+import { CliError } from "./cli-error";
+import { start } from "./start";
+import { withDb } from "./with-db";
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError("a port is a whole number from 1 to 65535");
+  return n;
+}
+
+function program(): Command {
+  const cli = new Command("sift").description("Sift, the open systematic-review workbench").showHelpAfterError();
+
+  cli
+    .command("start")
+    .description("serve Sift (building it first when needed) with its database")
+    .option("-p, --port <port>", "port to listen on", port, Number(process.env.PORT ?? 3000))
+    .option("--host <host>", "address to listen on", process.env.HOST ?? "0.0.0.0")
+    .option("--dev", "serve with hot reload instead of the production build", false)
+    .option("--no-demo", "do not create the demo review")
+    .action((o) => start({ port: o.port, host: o.host, dev: o.dev, demo: o.demo && process.env.SIFT_DEMO !== "0" }));
+
+  const db = cli.command("db").description("database maintenance");
+  db.command("migrate")
+    .description("apply pending migrations")
+    .action(() =>
+      withDb(
+        async (_db, url) => {
+          const applied = await migrate(url);
+          console.log(applied.length ? `applied: ${applied.join(", ")}` : "the database is up to date");
+        },
+        { migrate: false },
+      ),
+    );
+  db.command("status")
+    .description("list applied and pending migrations")
+    .action(() =>
+      withDb(
+        async (_db, url) => {
+          const status = await migrationStatus(url);
+          for (const name of status.applied) console.log(`applied  ${name}`);
+          for (const name of status.pending) console.log(`pending  ${name}`);
+          if (status.pending.length) process.exitCode = 1;
+        },
+        { migrate: false },
+      ),
+    );
+
+  cli
+    .command("user")
+    .description("user accounts")
+    .command("create")
+    .description("create an email + password account")
+    .requiredOption("--email <email>")
+    .requiredOption("--name <name>")
+    .option("--password <password>", "or set SIFT_PASSWORD, which keeps it out of shell history")
+    .action((o) =>
+      withDb(async (conn) => {
+        const password = o.password ?? process.env.SIFT_PASSWORD;
+        if (!password) throw new CliError("give a password with --password or SIFT_PASSWORD");
+        const user = await signUp(conn, { email: o.email, name: o.name, password });
+        console.log(`created ${user.email} (${user.id})`);
+      }),
+    );
+
+  cli
+    .command("review")
+    .description("reviews")
+    .command("list")
+    .description("list reviews (all, or those of one member)")
+    .option("--member <email>")
+    .option("--json", "one JSON object per line", false)
+    .action((o) =>
+      withDb(async (conn) => {
+        const rows = o.member
+          ? await conn.user
+              .findUnique({ where: { email: String(o.member).toLowerCase() } })
+              .then((u) => {
+                if (!u) throw new CliError(`no account has the email ${o.member}`);
+                return listReviewsForUser(conn, u.id);
+              })
+          : await conn.review.findMany({
+              orderBy: { createdAt: "asc" },
+              include: { _count: { select: { records: true, memberships: { where: { removedAt: null } } } } },
+            });
+        for (const r of rows) {
+          const records = "_count" in r ? r._count.records : r.records;
+          if (o.json) console.log(JSON.stringify({ slug: r.slug, title: r.title, records }));
+          else console.log(`${r.slug.padEnd(40)} ${String(records).padStart(7)} records  ${r.title}`);
+        }
+      }),
+    );
+
+  cli
+    .command("demo")
+    .description("the demo review")
+    .command("reset")
+    .description("delete the demo review and create it again")
+    .action(() =>
+      withDb(async (conn) => {
+        await resetDemoReview(conn);
+        console.log(`demo review recreated; accounts:\n${demoAccountsText()}`);
+      }),
+    );
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CliError || err instanceof AppError || err instanceof DatabaseUnavailableError || err instanceof MigrationError) {
+      console.error(`sift: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,31 @@
+// Domain code throws AppError with a code; server/api/trpc.ts maps each code once to a tRPC error, and the
+// message is what the user reads, so it is written for them.
+export const APP_ERROR_STATUS = {
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  INVALID_INPUT: "BAD_REQUEST",
+  EMAIL_TAKEN: "CONFLICT",
+  WEAK_PASSWORD: "BAD_REQUEST",
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  TOO_MANY_ATTEMPTS: "TOO_MANY_REQUESTS",
+  ALREADY_MEMBER: "CONFLICT",
+  INVITATION_INVALID: "NOT_FOUND",
+  INVITATION_EXPIRED: "BAD_REQUEST",
+  INVITATION_USED: "CONFLICT",
+  INVITATION_WRONG_ACCOUNT: "FORBIDDEN",
+  LAST_OWNER: "CONFLICT",
+  STALE: "CONFLICT",
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const STAGES = ["title_abstract", "full_text"] as const;
+export type StageName = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<StageName, string> = {
+  title_abstract: "Title and abstract",
+  full_text: "Full text",
+};
+
+export const StageSettingsInput = z.object({
+  reviewersPerRecord: z.number().int().min(1).max(10),
+  blinded: z.boolean(),
+  reasonRequired: z.boolean(),
+});
+export type StageSettings = z.infer<typeof StageSettingsInput>;
+
+const ReasonList = z.array(z.string().trim().min(1).max(200)).max(50);
+
+export const ReviewDetailsInput = z.object({
+  title: z.string().trim().min(3, "Give the review a title of at least 3 characters.").max(300),
+  question: z.string().trim().max(5000).default(""),
+  inclusionCriteria: z.string().trim().max(10000).default(""),
+  exclusionCriteria: z.string().trim().max(10000).default(""),
+});
+
+export const NewReviewInput = ReviewDetailsInput.extend({
+  stages: z
+    .object({ title_abstract: StageSettingsInput, full_text: StageSettingsInput })
+    .default({
+      title_abstract: { reviewersPerRecord: 2, blinded: true, reasonRequired: false },
+      full_text: { reviewersPerRecord: 2, blinded: true, reasonRequired: true },
+    }),
+  exclusionReasons: z
+    .object({ title_abstract: ReasonList, full_text: ReasonList })
+    .default({ title_abstract: [], full_text: [] }),
+});
+export type NewReview = z.input<typeof NewReviewInput>;
+
+/** Full-text exclusions always need a reason (PRISMA reports one per excluded report). */
+export function effectiveReasonRequired(stage: StageName, setting: boolean): boolean {
+  return stage === "full_text" ? true : setting;
+}
+
+export const DEFAULT_EXCLUSION_REASONS: Record<StageName, string[]> = {
+  title_abstract: ["Wrong population", "Wrong intervention", "Wrong study design", "Not primary research"],
+  full_text: [
+    "Wrong population",
+    "Wrong intervention",
+    "Wrong comparator",
+    "Wrong outcomes",
+    "Wrong study design",
+    "Duplicate report",
+    "Full text in another language",
+  ],
+};

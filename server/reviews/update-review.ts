@@ -1,0 +1,87 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import {
+  ReviewDetailsInput,
+  StageSettingsInput,
+  effectiveReasonRequired,
+  type StageName,
+  type StageSettings,
+} from "./review-settings";
+import type { z } from "zod";
+
+interface Scope {
+  reviewId: string;
+  actorId: string;
+}
+
+export async function updateReviewDetails(db: Db, scope: Scope, input: z.input<typeof ReviewDetailsInput>) {
+  const details = ReviewDetailsInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const review = await tx.review.update({ where: { id: scope.reviewId }, data: details });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "review.updated",
+      entityType: "review",
+      entityId: scope.reviewId,
+      data: details,
+    });
+    return review;
+  });
+}
+
+export async function updateStageSettings(db: Db, scope: Scope, stage: StageName, input: StageSettings) {
+  const settings = StageSettingsInput.parse(input);
+  const data = { ...settings, reasonRequired: effectiveReasonRequired(stage, settings.reasonRequired) };
+  return db.$transaction(async (tx) => {
+    const row = await tx.reviewStageSetting.update({
+      where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
+      data,
+    });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "review.stage_settings_changed",
+      entityType: "review",
+      entityId: scope.reviewId,
+      data: { stage, ...data },
+    });
+    return row;
+  });
+}
+
+/**
+ * Makes the active reason list of a stage equal to `labels`, in that order. Reasons that disappear are archived,
+ * not deleted, so decisions that cite them keep their meaning.
+ */
+export async function setExclusionReasons(db: Db, scope: Scope, stage: StageName, labels: string[]) {
+  const wanted = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
+  if (wanted.length > 50) throw new AppError("INVALID_INPUT", "A stage can have at most 50 exclusion reasons.");
+  return db.$transaction(async (tx) => {
+    const existing = await tx.exclusionReason.findMany({ where: { reviewId: scope.reviewId, stage } });
+    const byLabel = new Map(existing.map((r) => [r.label, r]));
+    for (const reason of existing) {
+      if (!wanted.includes(reason.label) && !reason.archivedAt) {
+        await tx.exclusionReason.update({ where: { id: reason.id }, data: { archivedAt: new Date() } });
+      }
+    }
+    for (const [position, label] of wanted.entries()) {
+      const found = byLabel.get(label);
+      if (found) {
+        await tx.exclusionReason.update({ where: { id: found.id }, data: { position, archivedAt: null } });
+      } else {
+        await tx.exclusionReason.create({ data: { reviewId: scope.reviewId, stage, label, position } });
+      }
+    }
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "review.exclusion_reasons_changed",
+      entityType: "review",
+      entityId: scope.reviewId,
+      data: { stage, labels: wanted },
+    });
+    return tx.exclusionReason.findMany({
+      where: { reviewId: scope.reviewId, stage, archivedAt: null },
+      orderBy: { position: "asc" },
+    });
+  });
+}

@@ -1,0 +1,16 @@
+import type { Role } from "../db/generated/enums.ts";
+
+export const ROLES = ["observer", "reviewer", "lead", "owner"] as const satisfies readonly Role[];
+
+const RANK: Record<Role, number> = { observer: 0, reviewer: 1, lead: 2, owner: 3 };
+
+export function hasRole(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum];
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  lead: "Lead",
+  reviewer: "Reviewer",
+  observer: "Observer",
+};

@@ -1,0 +1,47 @@
+// Shared set-up for *.int.test.ts: a client on the run's test database and quick ways to make people and
+// reviews with unique names, so tests never depend on each other or on order.
+import { randomBytes } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { createCaller } from "../api/root";
+import { createDb, type Db } from "../db/client";
+import type { Role } from "../db/generated/enums.ts";
+import { createReview } from "../reviews/create-review";
+
+let shared: Db | undefined;
+
+export function testDb(): Db {
+  if (!shared) {
+    shared = createDb(inject("databaseUrl"));
+    afterAll(async () => {
+      await shared?.$disconnect();
+      shared = undefined;
+    });
+  }
+  return shared;
+}
+
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${randomBytes(5).toString("hex")}@test.sift`;
+}
+
+/** A user made directly (no password hashing: most tests never sign in). */
+export async function makeUser(db: Db, label = "user") {
+  return db.user.create({ data: { email: uniqueEmail(label), name: label } });
+}
+
+export function callerFor(db: Db, userId: string | null) {
+  return createCaller({ db, userId, appUrl: "http://sift.test" });
+}
+
+/** A review owned by a new user, plus one member of each other role. */
+export async function makeTeam(db: Db) {
+  const owner = await makeUser(db, "owner");
+  const review = await createReview(db, owner.id, { title: `Review ${randomBytes(3).toString("hex")}` });
+  const members = { owner } as unknown as Record<Role, { id: string; email: string }>;
+  for (const role of ["lead", "reviewer", "observer"] as const) {
+    const user = await makeUser(db, role);
+    await db.membership.create({ data: { reviewId: review.id, userId: user.id, role } });
+    members[role] = user;
+  }
+  return { review, members };
+}
