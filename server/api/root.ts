@@ -1,4 +1,6 @@
 import { authRouter } from "./routers/auth";
+import { duplicatesRouter } from "./routers/duplicates";
+import { importsRouter } from "./routers/imports";
 import { healthRouter } from "./routers/health";
 import { reviewsRouter } from "./routers/reviews";
 import { teamRouter } from "./routers/team";
@@ -9,6 +11,8 @@ export const appRouter = router({
   auth: authRouter,
   reviews: reviewsRouter,
   team: teamRouter,
+  imports: importsRouter,
+  duplicates: duplicatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

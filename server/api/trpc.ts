@@ -4,8 +4,7 @@ import { z, ZodError } from "zod";
 import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
-import { activeMembership } from "../team/members";
-import { hasRole } from "../team/roles";
+import { assertReviewRole } from "../team/members";
 
 export interface Context {
   db: Db;
@@ -83,13 +82,7 @@ export function reviewProcedure(minRole: Role) {
     .meta({ access: { kind: "review", minRole } })
     .input(z.object({ reviewId: z.string().min(1).max(64) }))
     .use(async ({ ctx, input, next }) => {
-      const membership = await activeMembership(ctx.db, input.reviewId, ctx.user.id);
-      if (!membership) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this review." });
-      }
-      if (!hasRole(membership.role, minRole)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minRole} role or higher in this review.` });
-      }
+      const membership = await assertReviewRole(ctx.db, input.reviewId, ctx.user.id, minRole);
       return next({ ctx: { ...ctx, reviewId: input.reviewId, role: membership.role } });
     });
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/client";
 
@@ -14,4 +16,12 @@ export interface AuditEventInput {
 /** Must be given the transaction client of the change it records, so the two commit or fail together. */
 export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({ data: { ...event, data: event.data ?? {} } });
+}
+
+/** The same, for work done on a raw pg connection inside BEGIN … COMMIT (bulk COPY cannot go through Prisma). */
+export async function recordAuditEventPg(client: pg.ClientBase, event: AuditEventInput): Promise<void> {
+  await client.query(
+    `INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [randomUUID(), event.reviewId, event.actorId, event.action, event.entityType, event.entityId, JSON.stringify(event.data ?? {})],
+  );
 }

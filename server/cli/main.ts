@@ -5,7 +5,9 @@ import { MigrationError, migrate, migrationStatus } from "../db/migrate";
 import { demoAccountsText, resetDemoReview } from "../demo/seed-demo";
 import { AppError } from "../errors/app-error";
 import { listReviewsForUser } from "../reviews/review-queries";
+import { pgPool } from "../db/pg-pool";
 import { CliError } from "./cli-error";
+import { checkFormat, dryRun, importFiles } from "./import-command";
 import { start } from "./start";
 import { withDb } from "./with-db";
 
@@ -97,6 +99,27 @@ function program(): Command {
         }
       }),
     );
+
+  cli
+    .command("import")
+    .description("import search exports into a review (or, with --dry-run, only read them)")
+    .argument("<files...>")
+    .option("--dry-run", "parse only; print one JSON line per file", false)
+    .option("--review <slug>", "the review to import into")
+    .option("--source <name>", "where the records come from, e.g. PubMed, Embase, ClinicalTrials.gov")
+    .option("--source-kind <kind>", "database, register, website, organisation or citation_searching")
+    .option("--format <format>", "read as this format instead of detecting it")
+    .option("--as <email>", "attribute the import to this member (default: the review's first owner)")
+    .action(async (files: string[], o) => {
+      const format = checkFormat(o.format);
+      if (o.dryRun) return dryRun(files, format);
+      if (!o.review || !o.source) throw new CliError("give --review SLUG and --source NAME (or use --dry-run)");
+      await withDb(async (conn, url) => {
+        process.env.DATABASE_URL = url;
+        await importFiles(conn, pgPool(), { review: o.review, source: o.source, sourceKind: o.sourceKind, format, actorEmail: o.as }, files);
+        await pgPool().end();
+      });
+    });
 
   cli
     .command("demo")

@@ -8,6 +8,8 @@ import { openDatabase, runningApp, writeAppLock } from "../db/database";
 import { portInUse } from "../db/free-port";
 import { migrate } from "../db/migrate";
 import { demoAccountsText, ensureDemoReview } from "../demo/seed-demo";
+import { stopJobQueue } from "../jobs/queue";
+import { startWorkers } from "../jobs/workers";
 import { buildIsStale, runBuild } from "./build";
 import { CliError } from "./cli-error";
 
@@ -33,6 +35,7 @@ export async function start(options: StartOptions): Promise<void> {
   const shutdown = async (code: number) => {
     server?.close();
     server?.closeAllConnections();
+    await stopJobQueue().catch(() => {});
     await database.close().catch(() => {});
     releaseLock();
     process.exit(code);
@@ -62,6 +65,7 @@ export async function start(options: StartOptions): Promise<void> {
       }
     }
 
+    await startWorkers();
     const app = next({ dev: options.dev, dir: projectRoot, hostname: options.host, port: options.port });
     await app.prepare();
     const handle = app.getRequestHandler();
@@ -73,6 +77,7 @@ export async function start(options: StartOptions): Promise<void> {
     const where = database.embedded ? "embedded PostgreSQL" : "the database in DATABASE_URL";
     console.log(`sift: ready on ${url} (${where}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (err) {
+    await stopJobQueue().catch(() => {});
     await database.close().catch(() => {});
     releaseLock();
     throw err;

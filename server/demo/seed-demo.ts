@@ -2,6 +2,7 @@
 import { hashPassword } from "../auth/password";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
+import { runDedup } from "../dedup/run-dedup";
 import { createReview } from "../reviews/create-review";
 import { DEFAULT_EXCLUSION_REASONS } from "../reviews/review-settings";
 import { demoRecords } from "./records";
@@ -42,6 +43,7 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
       "Other diseases; drugs or gene therapies without cells; in vitro studies only; narrative reviews and editorials.",
     exclusionReasons: DEFAULT_EXCLUSION_REASONS,
   });
+  const importIds: string[] = [];
   await db.$transaction(async (tx) => {
     await tx.review.update({ where: { id: review.id }, data: { slug: DEMO_SLUG } });
     for (const reviewer of reviewers) {
@@ -63,6 +65,7 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
           finishedAt: new Date(),
         },
       });
+      importIds.push(imported.id);
       await tx.record.createMany({
         data: records.map(({ source: _source, ...r }) => ({
           ...r,
@@ -82,6 +85,8 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
       });
     }
   });
+  // The same de-duplication as after a real import, so the demo's deliberate duplicates show up as such.
+  for (const importId of importIds) await runDedup(db, importId);
   return true;
 }
 

@@ -1,0 +1,135 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { ErrorAlert } from "../../../../_components/form-alerts";
+import { useTRPC } from "../../../../_components/trpc";
+import { formatCount } from "../../../../_lib/format";
+import { isBusy, useImports } from "../import/use-imports";
+import { DecidedPairs } from "./decided-pairs";
+import { PairReview } from "./pair-review";
+import type { DedupSummary } from "./pair-types";
+
+type Tab = "pending" | "merged" | "not_duplicates";
+const TABS: Tab[] = ["pending", "merged", "not_duplicates"];
+const TAB_LABELS: Record<Tab, string> = { pending: "To review", merged: "Merged", not_duplicates: "Not duplicates" };
+
+function tabCount(tab: Tab, summary: DedupSummary | undefined): number | null {
+  if (!summary) return null;
+  if (tab === "pending") return summary.pending;
+  if (tab === "merged") return summary.mergedAutomatically + summary.mergedByPeople;
+  return summary.notDuplicates;
+}
+
+function Stats({ summary }: { summary: DedupSummary }) {
+  const stats: [number, string][] = [
+    [summary.records, "records imported"],
+    [summary.duplicatesRemoved, "duplicates removed"],
+    [summary.pending, "pairs to review"],
+    [summary.mergedAutomatically, "merged automatically"],
+    [summary.mergedByPeople, "merged by people"],
+    [summary.notDuplicates, "not duplicates"],
+  ];
+  return (
+    <ul className="stats dedup-stats" aria-label="Duplicate counts">
+      {stats.map(([n, label]) => (
+        <li key={label}>
+          <strong>{formatCount(n)}</strong> {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** New pairs appear when an import's duplicate search finishes, so the page watches the imports meanwhile. */
+function useRefreshAfterImports(reviewId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const imports = useImports(reviewId);
+  const busy = imports.data?.filter((imp) => isBusy(imp)).length ?? 0;
+  const deduped = imports.data?.filter((imp) => imp.dedupedAt).length;
+  const seen = useRef(deduped);
+  useEffect(() => {
+    if (deduped === undefined) return;
+    if (seen.current !== undefined && seen.current !== deduped) {
+      void queryClient.invalidateQueries({ queryKey: trpc.duplicates.pathKey() });
+    }
+    seen.current = deduped;
+  }, [deduped, queryClient, trpc]);
+  return busy;
+}
+
+interface Props {
+  reviewId: string;
+  slug: string;
+  canDecide: boolean;
+}
+
+export function DuplicatesScreen({ reviewId, slug, canDecide }: Props) {
+  const trpc = useTRPC();
+  const summary = useQuery(trpc.duplicates.summary.queryOptions({ reviewId }, { staleTime: 0 }));
+  const [tab, setTab] = useState<Tab>("pending");
+  const busy = useRefreshAfterImports(reviewId);
+  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
+
+  // The tabs pattern of ARIA: arrows move between tabs, and only the selected tab is in the Tab order.
+  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
+    const at = TABS.indexOf(tab);
+    const to =
+      event.key === "ArrowRight" ? (at + 1) % TABS.length
+      : event.key === "ArrowLeft" ? (at + TABS.length - 1) % TABS.length
+      : event.key === "Home" ? 0
+      : event.key === "End" ? TABS.length - 1
+      : null;
+    if (to === null) return;
+    event.preventDefault();
+    const next = TABS[to]!;
+    setTab(next);
+    tabRefs.current.get(next)?.focus();
+  }
+
+  return (
+    <>
+      <ErrorAlert message={summary.error?.message} />
+      {busy > 0 && (
+        <div className="alert alert-info" role="status">
+          <p>
+            Sift is still reading or checking {busy === 1 ? "an import" : `${busy} imports`} for duplicates; new pairs
+            appear here when it is done.
+          </p>
+        </div>
+      )}
+      {summary.data && <Stats summary={summary.data} />}
+      <div className="tabs" role="tablist" aria-label="Pairs of records" onKeyDown={onTabKey}>
+        {TABS.map((t) => {
+          const count = tabCount(t, summary.data);
+          return (
+            <button
+              key={t}
+              ref={(el) => {
+                if (el) tabRefs.current.set(t, el);
+                else tabRefs.current.delete(t);
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls={`panel-${t}`}
+              tabIndex={tab === t ? 0 : -1}
+              onClick={() => setTab(t)}
+            >
+              {TAB_LABELS[t]}
+              {count !== null && <span className="tab-count">{formatCount(count)}</span>}
+            </button>
+          );
+        })}
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "pending" ? (
+          <PairReview reviewId={reviewId} slug={slug} canDecide={canDecide} summary={summary.data} />
+        ) : (
+          <DecidedPairs key={tab} reviewId={reviewId} status={tab} canUndo={canDecide} />
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../_components/no-access";
+import { memberReview } from "../../../../_lib/review-access";
+import { DuplicatesScreen } from "./duplicates-screen";
+
+export const metadata: Metadata = { title: "Duplicates" };
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export default async function DuplicatesPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}/duplicates`);
+  if (!review) return <NoAccess />;
+  return (
+    <>
+      <h1>Duplicates</h1>
+      <p className="intro">
+        After each import Sift compares the new records with those already in the review. It merges pairs it is sure
+        about and leaves the others here for a person to decide. A merged record stays in Sift, counted as a
+        duplicate removed, and any merge can be undone.
+      </p>
+      <DuplicatesScreen reviewId={review.id} slug={slug} canDecide={hasRole(review.myRole, "lead")} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../_components/no-access";
+import { memberReview } from "../../../../_lib/review-access";
+import { ImportList } from "./import-list";
+import { UploadForm } from "./upload-form";
+
+export const metadata: Metadata = { title: "Import" };
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export default async function ImportPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}/import`);
+  if (!review) return <NoAccess />;
+  const canImport = hasRole(review.myRole, "lead");
+  return (
+    <>
+      <h1>Import</h1>
+      <div className="intro">
+        <p>
+          Sift reads the exports of your searches: RIS, PubMed MEDLINE (.nbib) and PubMed XML, EndNote XML, BibTeX,
+          CSV and tab-separated files from Rayyan, Covidence, Scopus, Embase and others, Web of Science files, and
+          ClinicalTrials.gov JSON or CSV downloads. It recognises the format from the file&apos;s content.
+        </p>
+        <p>
+          Each file is imported whole or not at all: if reading it fails, none of its records enter the review. A
+          single record that cannot be read is skipped and listed with its line in the file. After each import, Sift
+          looks for duplicates automatically; pairs it is unsure about wait for you under{" "}
+          <Link href={`/r/${slug}/duplicates`}>Duplicates</Link>.
+        </p>
+      </div>
+      {canImport ? (
+        <section className="card">
+          <h2>Import files</h2>
+          <UploadForm reviewId={review.id} />
+        </section>
+      ) : (
+        <div className="alert alert-info">
+          <p>Only the review&apos;s leads and owners can import records. Below is what has been imported so far.</p>
+        </div>
+      )}
+      <section className="imports">
+        <h2>Imports</h2>
+        <ImportList reviewId={review.id} />
+      </section>
+    </>
+  );
+}

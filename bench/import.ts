@@ -1,0 +1,138 @@
+// `npm run bench:import [-- N]`: builds an N-record RIS file (100,000 by default) from real records, imports it
+// into a fresh embedded PostgreSQL the way an upload is imported, and compares it with a raw COPY of the same
+// rows into the same table in the same run. Prints figures and one JSON line.
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+process.env.SIFT_ROOT ??= projectRoot;
+const { ensureDatabaseExists } = await import("../server/db/database");
+const { startEmbeddedDatabase } = await import("../server/db/embedded");
+const { migrate } = await import("../server/db/migrate");
+const { createDb } = await import("../server/db/client");
+const { localStorage } = await import("../server/storage/local-storage");
+const { runImport } = await import("../server/import/run-import");
+const { parseFile } = await import("../server/import/parse-file");
+const { copyLine } = await import("../server/import/copy-text");
+
+const N = Number(process.argv[2] ?? 100_000);
+const SEED_FILE = path.resolve(projectRoot, "../shared/fixtures/exports/asysd/zotero_export.ris");
+const FALLBACK = path.join(projectRoot, "server/import/__fixtures__/als-small.ris");
+
+/** Real RIS records to repeat: the 1,000-record Zotero export when the shared fixtures are here. */
+function seedRecords(): string[] {
+  const text = readFileSync(existsSync(SEED_FILE) ? SEED_FILE : FALLBACK, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return text.split(/^ER {2}-.*$/m).map((r) => r.trim()).filter((r) => r.startsWith("TY"));
+}
+
+async function writeRis(file: string): Promise<void> {
+  const seeds = seedRecords();
+  const out = createWriteStream(file);
+  for (let i = 0; i < N; i++) {
+    // A distinct title per copy, so the rows are as varied as a real search's.
+    const record = seeds[i % seeds.length]!.replace(/^(TI|T1) {2}- (.*)$/m, `$1  - $2 (${i})`);
+    if (!out.write(`${record}\nER  - \n\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+function peakRss() {
+  const idle = process.memoryUsage().rss;
+  let peak = idle;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return { idle, stop: () => (clearInterval(timer), peak) };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "sift-bench-import-"));
+const server = await startEmbeddedDatabase(path.join(dir, "home"));
+try {
+  const url = await ensureDatabaseExists(server.serverUrl, "bench");
+  await migrate(url);
+  const db = createDb(url);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const owner = await db.user.create({ data: { email: "bench@sift.local", name: "Bench" } });
+  const review = await db.review.create({ data: { slug: "bench", title: "Bench", createdById: owner.id } });
+  const source = await db.source.create({ data: { reviewId: review.id, name: "Zotero", kind: "database" } });
+
+  const risFile = path.join(dir, "bench.ris");
+  console.log(`bench:import: writing ${N.toLocaleString()} RIS records…`);
+  await writeRis(risFile);
+  const bytes = statSync(risFile).size;
+  const storage = localStorage(path.join(dir, "files"));
+  const key = "bench/bench.ris";
+  await storage.put(key, Readable.from([readFileSync(risFile)]));
+  const imp = await db.import.create({
+    data: { reviewId: review.id, sourceId: source.id, fileName: "bench.ris", fileKey: key, byteSize: bytes, createdById: owner.id },
+  });
+
+  global.gc?.();
+  const rss = peakRss();
+  let t = performance.now();
+  const outcome = await runImport({ db, pool, storage, enqueueDedup: async () => {} }, imp.id);
+  const importSeconds = (performance.now() - t) / 1000;
+  const peak = rss.stop();
+  if (outcome.status !== "succeeded") throw new Error(`import did not succeed: ${JSON.stringify(outcome)}`);
+
+  // The baseline: the same rows, already encoded, sent with COPY into the same table by itself.
+  const copyFile = path.join(dir, "rows.copy");
+  const out = createWriteStream(copyFile);
+  const baseline = await db.import.create({
+    data: { reviewId: review.id, sourceId: source.id, fileName: "baseline", byteSize: 0, createdById: owner.id },
+  });
+  const parsed = await parseFile(Readable.from([readFileSync(risFile)]), { format: "ris" });
+  let row = 0;
+  for await (const event of parsed.events) {
+    if (event.kind !== "record") continue;
+    const r = event.record;
+    const line = copyLine([
+      `copy-${row++}`, review.id, baseline.id, source.id, r.title, r.abstract, r.authors, r.year, r.journal, r.volume, r.issue,
+      r.pages, r.doi, r.pmid, r.pmcid, r.nctIds, r.keywords, r.type, r.language, r.url, JSON.stringify(r.raw),
+    ]);
+    if (!out.write(line)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  const client = await pool.connect();
+  t = performance.now();
+  await client.query("BEGIN");
+  const copy = client.query(
+    copyFrom(`COPY records (id, review_id, import_id, source_id, title, abstract, authors, year, journal, volume, issue, pages, doi, pmid, pmcid, nct_ids, keywords, type, language, url, raw) FROM STDIN`),
+  );
+  const { createReadStream } = await import("node:fs");
+  const { pipeline } = await import("node:stream/promises");
+  await pipeline(createReadStream(copyFile), copy);
+  await client.query("COMMIT");
+  const copySeconds = (performance.now() - t) / 1000;
+  client.release();
+
+  const mb = (n: number) => Math.round(n / 1048576);
+  const figures = {
+    bench: "import",
+    records: outcome.records,
+    fileMb: mb(bytes),
+    seconds: Number(importSeconds.toFixed(2)),
+    recordsPerSecond: Math.round(outcome.records / importSeconds),
+    rawCopySeconds: Number(copySeconds.toFixed(2)),
+    ratioToRawCopy: Number((importSeconds / copySeconds).toFixed(2)),
+    idleRssMb: mb(rss.idle),
+    peakRssMb: mb(peak),
+    rssGrowthMb: mb(peak - rss.idle),
+  };
+  console.log(
+    `import: ${figures.records.toLocaleString()} records (${figures.fileMb} MB) in ${figures.seconds} s = ${figures.recordsPerSecond.toLocaleString()} records/s; ` +
+      `raw COPY of the same rows ${figures.rawCopySeconds} s (ratio ${figures.ratioToRawCopy}); RSS ${figures.idleRssMb} → ${figures.peakRssMb} MB (+${figures.rssGrowthMb})`,
+  );
+  console.log(JSON.stringify(figures));
+  await pool.end();
+  await db.$disconnect();
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,78 @@
+import { expect, test, type Page } from "@playwright/test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { signUp, uniqueEmail } from "./helpers";
+
+const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+
+const section = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
+
+async function createReview(page: Page, title: string) {
+  await page.getByRole("link", { name: "New review" }).first().click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create review" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}
+
+async function importFile(page: Page, file: string, source: string) {
+  await page.getByLabel("Source", { exact: true }).fill(source);
+  await page.getByLabel("Files").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+}
+
+/** A search export big enough that reading it takes a moment, with titles that are not duplicates of each other. */
+function largeRis(records: number): string {
+  const words = "stem cell neural mesenchymal motor neuron spinal cord transplant mouse rat survival onset grip rotarod graft dose route intrathecal cortex glia astrocyte microglia factor trophic".split(" ");
+  let seed = 7;
+  const pick = () => words[(seed = (seed * 48271) % 2147483647) % words.length];
+  let text = "";
+  for (let i = 0; i < records; i++) {
+    const title = Array.from({ length: 9 }, pick).join(" ");
+    text += `TY  - JOUR\nTI  - ${title} ${i}\nAU  - Author${i % 997}, A.\nPY  - ${1990 + (i % 35)}\nJO  - Journal ${i % 50}\nAB  - ${title.repeat(8)}\nER  - \n\n`;
+  }
+  return text;
+}
+
+test("uploads show progress and counts; a borderline pair is reviewed by keyboard and a merge is undone", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page, "Ivy Importer", uniqueEmail("ivy"));
+  await createReview(page, "Import e2e");
+  await section(page, "Import").click();
+
+  const dir = mkdtempSync(path.join(tmpdir(), "sift-e2e-"));
+  try {
+    const big = path.join(dir, "embase-big.ris");
+    writeFileSync(big, largeRis(40_000));
+    await importFile(page, big, "Embase");
+    await expect(page.getByRole("progressbar").first()).toBeVisible();
+    const bigRow = page.getByRole("row", { name: /embase-big\.ris/ });
+    await expect(bigRow.getByText("Imported")).toBeVisible({ timeout: 120_000 });
+    await expect(bigRow.getByRole("cell", { name: "40,000" })).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  await page.goto("/reviews");
+  await createReview(page, "Dedup e2e");
+  await section(page, "Import").click();
+  await importFile(page, fixture("pubmed-search.ris"), "PubMed");
+  await expect(page.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await importFile(page, fixture("embase-search.ris"), "Embase");
+  const embaseRow = page.getByRole("row", { name: /embase-search\.ris/ });
+  await expect(embaseRow.getByText("Imported")).toBeVisible();
+  await expect(embaseRow.getByRole("cell", { name: "3", exact: true }).first()).toBeVisible();
+  await expect(embaseRow.getByRole("cell", { name: "1", exact: true })).toBeVisible(); // the same JAMA paper, merged
+
+  await section(page, "Duplicates").click();
+  await expect(page.getByText("Intraspinal neural stem cell transplantation in amyotrophic lateral sclerosis: phase 1 trial safety outcomes")).toBeVisible();
+  await page.keyboard.press("n");
+  await expect(page.getByText(/No pairs wait for review/)).toBeVisible();
+
+  await page.getByRole("tab", { name: /Merged/ }).click();
+  await page.getByRole("button", { name: /Undo merge/ }).first().click();
+  await expect(page.getByText("Merge undone: the record is back in the review.")).toBeVisible();
+  await page.getByRole("tab", { name: /Not duplicates/ }).click();
+  await expect(page.getByRole("tabpanel").getByText(/Safety and Clinical Effects/i).first()).toBeVisible();
+});

@@ -1,0 +1,165 @@
+// The weight of evidence each field contributes to "same document": a log-odds term, positive when
+// agreement is more common among duplicates than among look-alikes, negative when disagreement is. Missing
+// values weigh nothing: a record that lacks pages is evidence neither way. Each function adds its entry to
+// `evidence`, which doubles as the explanation shown beside the pair. Outcomes without a measured
+// similarity are shared frozen objects, so the millions of comparisons of a large import allocate little.
+import { compareAuthors } from "./authors";
+import { compareJournals } from "./journal";
+import type { PageRange, PreparedRecord } from "./normalise";
+import type { TitleAgreement } from "./title-similarity";
+
+export type Agreement = "same" | "close" | "partial" | "differ" | "missing";
+
+export interface FieldEvidence {
+  readonly agreement: Agreement;
+  readonly weight: number;
+  /** 0..1 where the field is compared by similarity. */
+  readonly similarity?: number;
+}
+
+export type Evidence = Record<string, FieldEvidence>;
+
+const outcome = (agreement: Agreement, weight: number): FieldEvidence => Object.freeze({ agreement, weight });
+
+const IDENTIFIER_SAME = outcome("same", 10);
+// Two different DOIs (or PMIDs) are two different registrations, however alike the rest looks.
+const IDENTIFIER_DIFFER = outcome("differ", -10);
+const TITLE_MISSING = outcome("missing", 0);
+const NUMBERS_DIFFER = outcome("differ", -6);
+const KIND_DIFFER = outcome("differ", -4.5);
+const AUTHORS_MISSING_ONE_SIDE = outcome("missing", -0.5);
+const AUTHORS_MISSING = outcome("missing", 0);
+const YEAR_SAME = outcome("same", 1);
+// Online-first and print years often differ by one; more than that is another paper or an update.
+const YEAR_CLOSE = outcome("close", -0.5);
+const YEAR_DIFFER = outcome("differ", -4);
+const JOURNAL_SAME = outcome("same", 1);
+const JOURNAL_PARTIAL = outcome("partial", 0.3);
+const JOURNAL_DIFFER = outcome("differ", -1);
+const VOLUME_SAME = outcome("same", 1.5);
+const VOLUME_DIFFER = outcome("differ", -2.5);
+const ISSUE_SAME = outcome("same", 0.5);
+const ISSUE_DIFFER = outcome("differ", -1);
+const PAGES_SAME = outcome("same", 2.5);
+// Page 1 is where every article of an online-only journal starts.
+const PAGES_SAME_FIRST = outcome("same", 1);
+const PAGES_CLOSE = outcome("close", 0.5);
+const PAGES_DIFFER = outcome("differ", -3);
+
+/** The most authors and journal can add: what a pair can still gain once the cheap fields are counted. */
+export const AUTHORS_AND_JOURNAL_MAX = 2.5 + JOURNAL_SAME.weight;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export function identifierEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+  // A DOI that is the start of the other was cut off somewhere: no evidence either way.
+  if (a.doi && b.doi && !a.doi.startsWith(b.doi) && !b.doi.startsWith(a.doi)) evidence.doi = IDENTIFIER_DIFFER;
+  else if (a.doi && a.doi === b.doi) evidence.doi = IDENTIFIER_SAME;
+  if (a.pmid && b.pmid) evidence.pmid = a.pmid === b.pmid ? IDENTIFIER_SAME : IDENTIFIER_DIFFER;
+}
+
+/** Short titles ("Eculizumab", "Stroke rehabilitation") are shared by unrelated papers, so they prove less. */
+function titleInformation(words: number): number {
+  if (words >= 5) return 1;
+  if (words >= 3) return 0.8;
+  return words === 2 ? 0.6 : 0.4;
+}
+
+export function titleEvidence(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null, evidence: Evidence): void {
+  if (!titles) {
+    evidence.title = TITLE_MISSING;
+    return;
+  }
+  const { similarity, containment, shorterWords } = titles;
+  const info = titleInformation(shorterWords);
+  let weight: number;
+  let agreement: Agreement;
+  if (similarity >= 0.99) [weight, agreement] = [5 * info, "same"];
+  else if (similarity >= 0.95) [weight, agreement] = [4.5 * info, "close"];
+  else if (similarity >= 0.9) [weight, agreement] = [3.5 * info, "close"];
+  else if (similarity >= 0.85) [weight, agreement] = [2, "partial"];
+  // One title is the other plus a subtitle or a prefix ("MEDICAL PROGRESS: ...").
+  else if (containment >= 0.9 && shorterWords >= 4) [weight, agreement] = [2, "partial"];
+  else if (similarity >= 0.75) [weight, agreement] = [0.5, "partial"];
+  // A translated title need not resemble the original: the other fields decide.
+  else if (a.title.translated || b.title.translated) [weight, agreement] = [0, "differ"];
+  else [weight, agreement] = [similarity >= 0.5 ? -3 : -6, "differ"];
+  evidence.title = { agreement, weight, similarity: round(similarity) };
+}
+
+/** Titles that differ in a number ("Part 1" / "Part 2", "phase II" / "phase III") name different papers. */
+export function numberEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+  const na = a.title.numbers;
+  const nb = b.title.numbers;
+  const partsDiffer = (a.title.partNumbers.length || b.title.partNumbers.length) && !sameList(a.title.partNumbers, b.title.partNumbers);
+  if ((na.length && nb.length && !sameList(na, nb)) || partsDiffer) evidence.titleNumbers = NUMBERS_DIFFER;
+}
+
+/**
+ * An erratum, retraction, reply or comment is never the article it concerns, but it is worth showing beside
+ * it: the pair can reach review, never an automatic merge (see score.ts).
+ */
+export function kindEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+  if (a.title.kind !== b.title.kind) evidence.kind = KIND_DIFFER;
+}
+
+export function yearEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+  if (a.year === null || b.year === null) return;
+  const gap = Math.abs(a.year - b.year);
+  evidence.year = gap === 0 ? YEAR_SAME : gap === 1 ? YEAR_CLOSE : YEAR_DIFFER;
+}
+
+interface Numbering {
+  volume: string | null;
+  issue: string | null;
+  pages: PageRange | null;
+}
+
+/**
+ * Embase exports some conference abstracts one field to the left: no volume, the volume as issue, the issue
+ * as pages. Put such a record back in line when the other record shows the pattern.
+ */
+function realign(r: PreparedRecord, other: PreparedRecord): Numbering {
+  if (!r.volume && r.issue && r.issue === other.volume && r.pages && !r.pages.end && r.pages.startDigits === other.issue) {
+    return { volume: r.issue, issue: r.pages.startDigits, pages: null };
+  }
+  return r;
+}
+
+/** Volume, issue and first page. A notice sits in another issue and on other pages than its article. */
+export function numberingEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+  const na = realign(a, b);
+  const nb = realign(b, a);
+  if (na.volume && nb.volume) evidence.volume = na.volume === nb.volume ? VOLUME_SAME : VOLUME_DIFFER;
+  if (a.title.kind !== b.title.kind) return;
+  if (na.issue && nb.issue) evidence.issue = na.issue === nb.issue ? ISSUE_SAME : ISSUE_DIFFER;
+  const pa = na.pages;
+  const pb = nb.pages;
+  if (!pa || !pb) return;
+  if (pa.start === pb.start || pa.startDigits === pb.startDigits) evidence.pages = pa.startDigits === "1" ? PAGES_SAME_FIRST : PAGES_SAME;
+  // Same last page, different first: a typo in the first ("2297-2108" for "2097-2108").
+  else if (pa.end && pa.end === pb.end) evidence.pages = PAGES_CLOSE;
+  else evidence.pages = PAGES_DIFFER;
+}
+
+export function authorEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+  const agreement = compareAuthors(a.authors, b.authors);
+  if (!agreement) {
+    evidence.authors = a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
+    return;
+  }
+  const { overlap, firstMatch } = agreement;
+  const similarity = round(overlap);
+  if (overlap >= 0.8) evidence.authors = { agreement: firstMatch ? "same" : "close", weight: firstMatch ? 2.5 : 1.5, similarity };
+  else if (overlap >= 0.5) evidence.authors = { agreement: "partial", weight: 0.5, similarity };
+  else evidence.authors = { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
+}
+
+export function journalEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+  const journal = compareJournals(a.journal, b.journal);
+  if (journal !== null) evidence.journal = journal === 1 ? JOURNAL_SAME : journal > 0 ? JOURNAL_PARTIAL : JOURNAL_DIFFER;
+}

@@ -1,0 +1,68 @@
+// Journal names come full ("Journal of the American Society of Nephrology"), abbreviated ("J Am Soc Nephrol"),
+// with a conference appended ("Pediatric Nephrology.Conference: 44th ...") or with a translation in brackets
+// ("Zhongguo zhen jiu [Chinese acupuncture & moxibustion]"). Abbreviations keep each word's beginning and
+// the word order, so two names agree when one's words are prefixes of the other's, in order.
+import { unifySpelling } from "./title";
+import { decodeMarkup, foldText } from "./text-fold";
+
+/** One or more spellings of the name, each as significant words. */
+export type NormalisedJournal = string[][];
+
+const STOP = new Set(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "et", "und", "fur", "der", "des", "du", "di"]);
+
+function journalWords(text: string): string[] {
+  return foldText(text)
+    .replace(/&/g, " and ")
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !STOP.has(w))
+    .map(unifySpelling);
+}
+
+export function normaliseJournal(raw: string | null): NormalisedJournal {
+  if (!raw) return [];
+  let text = decodeMarkup(raw);
+  // A conference appended to the journal name says where the abstract appeared, not which journal it is.
+  text = text.replace(/[.:;,\s]*\bconference\b.*$/i, "");
+  const variants: string[][] = [];
+  const brackets = /[[(]([^\])]*)[\])]/g;
+  for (const m of text.matchAll(brackets)) {
+    const inner = journalWords(m[1]!);
+    // Parenthesised ISSNs and places ("(00392499)", "(Bethesda, Md. : 1985)") are not names.
+    if (inner.length && !inner.some((w) => /\d/.test(w))) variants.push(inner);
+  }
+  const main = journalWords(text.replace(brackets, " "));
+  if (main.length) variants.unshift(main);
+  return variants;
+}
+
+function wordsAgree(a: string, b: string): boolean {
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
+}
+
+/** 1: same journal; 0.7: one name is the start of the other (a subtitle or section); 0: different. */
+function compareNames(a: string[], b: string[]): number {
+  if (a.join("") === b.join("")) return 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (!wordsAgree(short[0]!, long[0]!)) return 0;
+  let j = 0;
+  let skipped = 0;
+  for (const word of short) {
+    while (j < long.length && !wordsAgree(word, long[j]!)) {
+      j++;
+      skipped++;
+    }
+    if (j === long.length) return 0;
+    j++;
+  }
+  const unmatchedTail = long.length - j;
+  if (skipped === 0 && unmatchedTail === 0) return 1;
+  return unmatchedTail > 0 && skipped === 0 ? 0.7 : 0;
+}
+
+/** null when either record has no journal. */
+export function compareJournals(a: NormalisedJournal, b: NormalisedJournal): number | null {
+  if (!a.length || !b.length) return null;
+  let best = 0;
+  for (const x of a) for (const y of b) best = Math.max(best, compareNames(x, y));
+  return best;
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { parseAuthor, sameAuthor } from "./authors";
+import { compareJournals, normaliseJournal } from "./journal";
+import { normaliseNumbering, normaliseType, parsePages } from "./normalise";
+import { normaliseTitle } from "./title";
+
+const text = (title: string) => normaliseTitle(title).text;
+
+describe("normaliseTitle", () => {
+  it("ignores case, diacritics, markup, punctuation and a trailing full stop", () => {
+    const plain = "eculizumab for atypical hemolytic uremic syndrome";
+    expect(text("Eculizumab for Atypical Hemolytic–Uremic Syndrome.")).toBe(plain);
+    expect(text("Eculizumab for <i>atypical</i> hemolytic-uremic syndrome")).toBe(plain);
+    expect(text("Eculizumab for atypical hemolytic &amp; uremic syndrome")).toBe("eculizumab for atypical hemolytic and uremic syndrome");
+    expect(text("Störungen der {\\\"o}rtlichen Räume")).toBe("storungen der ortlichen raume");
+    expect(text("Symptom's of the \\textit{posttraumatic} state")).toBe("symptoms of the posttraumatic state");
+  });
+
+  it("unifies British and American spelling", () => {
+    expect(text("Haemolytic uraemic syndrome in a randomised paediatric cohort: tumour behaviour")).toBe(
+      text("Hemolytic uremic syndrome in a randomized pediatric cohort: tumor behavior"),
+    );
+  });
+
+  it("drops MEDLINE's translation brackets and language, review and reference tags", () => {
+    const plain = "clinical aspects of the complement system";
+    expect(text("[Clinical aspects of the complement system]. [Japanese]")).toBe(plain);
+    expect(text("Clinical aspects of the complement system. [Japanese]")).toBe(plain);
+    expect(text("[Clinical aspects of the complement system]. [Review] [16 refs] [Japanese]")).toBe(plain);
+    expect(normaliseTitle("[Clinical aspects of the complement system]. [Japanese]").translated).toBe(true);
+    expect(normaliseTitle("Clinical aspects of the complement system").translated).toBe(false);
+  });
+
+  it("drops notes about the article and keeps it an article", () => {
+    const annotated = normaliseTitle("Eculizumab for atypical hemolytic-uremic syndrome.[Erratum appears in N Engl J Med. 2009 Jun 4;360(23):2487]");
+    expect(annotated.text).toBe("eculizumab for atypical hemolytic uremic syndrome");
+    expect(annotated.kind).toBe("article");
+    expect(text("Atypical HUS associated with streptococcus (multiple letters) [1]")).toBe("atypical hus associated with streptococcus");
+    const bracketed = normaliseTitle("[Correction of psychodepressive effects of benzodiazepines]. [Russian]");
+    expect(bracketed).toMatchObject({ text: "correction of psychodepressive effects of benzodiazepines", kind: "article" });
+  });
+
+  it("recognises notices by their own title, whatever the database's convention", () => {
+    const article = "eculizumab for atypical hemolytic uremic syndrome";
+    for (const notice of [
+      "Erratum: Eculizumab for atypical hemolytic-uremic syndrome",
+      "Eculizumab for Atypical Hemolytic-Uremic Syndrome (vol 360, pg 542, 2009)",
+      "Eculizumab for atypical hemolytic-uremic syndrome (New England Journal of Medicine (2009) 360 (542-544))",
+      "Correction: Eculizumab for atypical hemolytic-uremic syndrome",
+    ]) {
+      expect(normaliseTitle(notice)).toMatchObject({ kind: "erratum", text: article });
+    }
+    expect(normaliseTitle("Eculizumab for atypical hemolytic uremic syndrome - Reply").kind).toBe("reply");
+    expect(normaliseTitle("Eculizumab for atypical hemolytic uremic syndrome AUTHORS REPLY").kind).toBe("reply");
+    expect(normaliseTitle("Comment on: Eculizumab for atypical HUS").kind).toBe("comment");
+    expect(normaliseTitle("Retraction notice: Eculizumab for atypical HUS").kind).toBe("retraction");
+  });
+
+  it("does not mistake ordinary titles for notices", () => {
+    for (const title of [
+      "Correction of hypokalaemia in dialysis patients",
+      "Response of the complement system to eculizumab",
+      "Dose-response",
+      "Replication of a trial",
+    ]) {
+      expect(normaliseTitle(title).kind).toBe("article");
+    }
+  });
+
+  it("collects the numbers that tell parts and phases apart", () => {
+    expect(normaliseTitle("Auckland Stroke Outcomes Study. Part 2: Cognition").partNumbers).toEqual(["2"]);
+    expect(normaliseTitle("A phase II study of eculizumab").numbers).toEqual(["2"]);
+    expect(normaliseTitle("A phase 2 study of eculizumab").numbers).toEqual(["2"]);
+    expect(normaliseTitle("Stroke outcomes").numbers).toEqual([]);
+    expect(normaliseTitle("Effect of 2rthio-pyrimidine").numbers).toEqual(["2"]);
+  });
+});
+
+describe("parseAuthor", () => {
+  it("reads the three usual shapes", () => {
+    expect(parseAuthor("Zipfel, P. F.")).toEqual({ surname: ["zipfel"], given: [] });
+    expect(parseAuthor("Zipfel PF")).toEqual({ surname: ["zipfel"], given: [] });
+    expect(parseAuthor("Peter F. Zipfel")).toEqual({ surname: ["zipfel"], given: ["peter"] });
+    expect(parseAuthor("Le Quintrec, Moglie")).toEqual({ surname: ["quintrec"], given: ["moglie"] });
+    expect(parseAuthor("Sberro-Soussan, R.")).toEqual({ surname: ["sberro", "soussan"], given: [] });
+    expect(parseAuthor("et al.")).toBeNull();
+  });
+
+  it("matches a person across swapped and mis-split names", () => {
+    const same = (a: string, b: string) => sameAuthor(parseAuthor(a)!, parseAuthor(b)!);
+    expect(same("Liszewski, M. K.", "Kathryn, Liszewski M.")).toBe(true);
+    expect(same("Lopez Rubio, M.", "Lopez, Rubio M.")).toBe(true);
+    expect(same("Le Quintrec, M.", "Quintrec, M.")).toBe(true);
+    expect(same("Bröker, M.", "Broker, M.")).toBe(true);
+    expect(same("Zipfel, P. F.", "Skerka, C.")).toBe(false);
+  });
+});
+
+describe("journals", () => {
+  const agree = (a: string, b: string) => compareJournals(normaliseJournal(a), normaliseJournal(b));
+
+  it("matches abbreviations with the full name", () => {
+    expect(agree("Nat Rev Nephrol", "Nature Reviews Nephrology")).toBe(1);
+    expect(agree("J Am Soc Nephrol", "Journal of the American Society of Nephrology")).toBe(1);
+    expect(agree("N Engl J Med", "New England Journal of Medicine")).toBe(1);
+    expect(agree("Seminars in Thrombosis & Hemostasis", "Seminars in Thrombosis and Haemostasis")).toBe(1);
+    expect(agree("Pediatric Nephrology.Conference: 44th Annual Meeting", "Pediatr Nephrol")).toBe(1);
+    expect(agree("Xianggang yi xue za zhi [Hong Kong medical journal]", "Hong Kong Medical Journal")).toBe(1);
+  });
+
+  it("tells a journal from its sections and from other journals", () => {
+    expect(agree("Nephron", "Nephron Clinical Practice")).toBe(0.7);
+    expect(agree("J Am Soc Nephrol", "Clin J Am Soc Nephrol")).toBe(0);
+    expect(agree("Blood", "Transplantation")).toBe(0);
+    expect(agree("", "Blood")).toBeNull();
+  });
+});
+
+describe("pages, volume, issue, type", () => {
+  it("expands abbreviated page ranges", () => {
+    expect(parsePages("73-76")).toEqual({ start: "73", startDigits: "73", end: "76" });
+    expect(parsePages("73-6")).toEqual({ start: "73", startDigits: "73", end: "76" });
+    expect(parsePages("1844-59")?.end).toBe("1859");
+    expect(parsePages("e158-66")).toEqual({ start: "e158", startDigits: "158", end: "166" });
+    expect(parsePages("C219–C235")).toEqual({ start: "c219", startDigits: "219", end: "235" });
+    expect(parsePages("73")).toEqual({ start: "73", startDigits: "73", end: null });
+    expect(parsePages("945-945")?.end).toBeNull();
+  });
+
+  it("ignores page counts and text that is no page", () => {
+    expect(parsePages("215 p")).toBeNull();
+    expect(parsePages("var.pagings")).toBeNull();
+    expect(parsePages(null)).toBeNull();
+  });
+
+  it("keeps the number of a volume or issue and drops what is not one", () => {
+    expect(normaliseNumbering("Suppl. 2")).toBe("2");
+    expect(normaliseNumbering("13, Sp. Iss. SI")).toBe("13");
+    expect(normaliseNumbering("007")).toBe("7");
+    expect(normaliseNumbering("(Jul)")).toBeNull();
+    expect(normaliseNumbering("Ph.D.")).toBeNull();
+  });
+
+  it("groups record types into kinds of document", () => {
+    expect(normaliseType("Journal Article")).toBe("article");
+    expect(normaliseType("JOUR")).toBe("article");
+    expect(normaliseType("Conference Abstract")).toBe("conference");
+    expect(normaliseType("Clinical trial registry record")).toBe("registry");
+    expect(normaliseType(null)).toBeNull();
+  });
+});

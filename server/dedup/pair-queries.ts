@@ -1,0 +1,41 @@
+import type { Db } from "../db/client";
+import type { DuplicatePairStatus } from "../db/generated/enums.ts";
+
+const SIDE = {
+  select: {
+    id: true, title: true, abstract: true, authors: true, year: true, journal: true, volume: true, issue: true,
+    pages: true, doi: true, pmid: true, nctIds: true, type: true, duplicateOfId: true,
+    source: { select: { name: true } },
+    import: { select: { fileName: true } },
+  },
+} as const;
+
+export async function listPairs(db: Db, reviewId: string, status: DuplicatePairStatus, page: { cursor?: string; take: number }) {
+  const rows = await db.duplicatePair.findMany({
+    where: { reviewId, status },
+    include: { recordA: SIDE, recordB: SIDE, decidedBy: { select: { name: true } } },
+    orderBy: status === "pending" ? [{ score: "desc" }, { id: "asc" }] : [{ decidedAt: "desc" }, { id: "asc" }],
+    take: page.take + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  const more = rows.length > page.take;
+  return { pairs: rows.slice(0, page.take), nextCursor: more ? rows[page.take - 1]!.id : null };
+}
+
+export async function dedupSummary(db: Db, reviewId: string) {
+  const [byStatus, removed, records] = await Promise.all([
+    db.duplicatePair.groupBy({ by: ["status", "automatic"], where: { reviewId }, _count: true }),
+    db.record.count({ where: { reviewId, duplicateOfId: { not: null } } }),
+    db.record.count({ where: { reviewId } }),
+  ]);
+  const count = (status: DuplicatePairStatus, automatic?: boolean) =>
+    byStatus.filter((g) => g.status === status && (automatic === undefined || g.automatic === automatic)).reduce((n, g) => n + g._count, 0);
+  return {
+    records,
+    duplicatesRemoved: removed,
+    pending: count("pending"),
+    mergedAutomatically: count("merged", true),
+    mergedByPeople: count("merged", false),
+    notDuplicates: count("not_duplicates"),
+  };
+}

@@ -1,0 +1,95 @@
+// Compares one import's records with the review's records from earlier imports and stores the outcome: sure
+// duplicates merged, borderline pairs left for a person. Imports of one review are compared one at a time,
+// so each sees every earlier import's records.
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db, Tx } from "../db/client";
+import { findDuplicates, planMerges } from "./find-duplicates";
+import type { CandidatePair, DedupRecord } from "./types";
+
+const RECORD_FIELDS = {
+  id: true, title: true, authors: true, year: true, journal: true, volume: true, issue: true, pages: true, doi: true,
+  pmid: true, nctIds: true, type: true, abstract: true,
+} as const;
+
+async function loadRecords(tx: Tx, where: object): Promise<DedupRecord[]> {
+  return tx.record.findMany({ where, select: RECORD_FIELDS, orderBy: { createdAt: "asc" } });
+}
+
+function storedPairs(pairs: CandidatePair[], keptFor: Map<string, string>) {
+  const seen = new Set<string>();
+  const out: { a: string; b: string; pair: CandidatePair }[] = [];
+  for (const pair of pairs) {
+    if (pair.decision !== "review") continue;
+    // A borderline pair whose member was merged away is reviewed against the record that absorbed it.
+    const a = keptFor.get(pair.aId) ?? pair.aId;
+    const b = keptFor.get(pair.bId) ?? pair.bId;
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    if (a === b || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ a, b, pair });
+  }
+  return out;
+}
+
+export async function runDedup(db: Db, importId: string): Promise<{ merged: number; toReview: number } | null> {
+  return db.$transaction(
+    async (tx) => {
+      const imp = await tx.import.findUniqueOrThrow({ where: { id: importId } });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`dedup:${imp.reviewId}`}))`;
+      const fresh = await tx.import.findUniqueOrThrow({ where: { id: importId } });
+      if (fresh.dedupedAt || fresh.status !== "succeeded") return null;
+
+      const existing = await loadRecords(tx, {
+        reviewId: imp.reviewId,
+        duplicateOfId: null,
+        import: { dedupedAt: { not: null } },
+      });
+      const incoming = await loadRecords(tx, { importId });
+      const { pairs } = findDuplicates(existing, incoming);
+      const { removals } = planMerges(pairs, [...existing, ...incoming]);
+      const keptFor = new Map(removals.map((r) => [r.removedId, r.keptId]));
+      const borderline = storedPairs(pairs, keptFor);
+      const now = new Date();
+
+      for (const removal of removals) {
+        await tx.record.update({ where: { id: removal.removedId }, data: { duplicateOfId: removal.keptId } });
+      }
+      const byPair = new Map(pairs.map((p) => [`${p.aId}|${p.bId}`, p]));
+      const evidenceFor = (a: string, b: string) => byPair.get(`${a}|${b}`)?.evidence ?? byPair.get(`${b}|${a}`)?.evidence ?? {};
+      await tx.duplicatePair.createMany({
+        data: [
+          ...removals.map((r) => ({
+            reviewId: imp.reviewId,
+            recordAId: r.keptId,
+            recordBId: r.removedId,
+            score: r.pairScore,
+            evidence: evidenceFor(r.keptId, r.removedId) as object,
+            status: "merged" as const,
+            automatic: true,
+            decidedAt: now,
+          })),
+          ...borderline.map(({ a, b, pair }) => ({
+            reviewId: imp.reviewId,
+            recordAId: a,
+            recordBId: b,
+            score: pair.score,
+            evidence: pair.evidence as object,
+          })),
+        ],
+        skipDuplicates: true,
+      });
+      const toReview = borderline.length;
+      await tx.import.update({ where: { id: importId }, data: { dedupedAt: now } });
+      await recordAuditEvent(tx, {
+        reviewId: imp.reviewId,
+        actorId: null,
+        action: "dedup.completed",
+        entityType: "import",
+        entityId: importId,
+        data: { compared: incoming.length, against: existing.length, merged: removals.length, toReview },
+      });
+      return { merged: removals.length, toReview };
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+}

@@ -1,0 +1,139 @@
+// Titles as databases disagree about them: "[Clinical aspects of X]. [Japanese]" (MEDLINE's translated-title
+// brackets), "X.[Erratum appears in ...]", "Erratum: X", "X (vol 360, pg 542, 2009)", "haemolytic" or
+// "hemolytic". Cleaning reduces the first kind of difference to nothing and keeps the second kind (a notice
+// is not the article it corrects) as a separate signal, `kind`.
+import { decodeMarkup, words } from "./text-fold";
+
+export type DocumentKind = "article" | "erratum" | "retraction" | "reply" | "comment";
+
+export interface NormalisedTitle {
+  /** Every word, spelling variants unified, joined by single spaces. */
+  text: string;
+  /** The same words without stop words: what token comparisons and blocking keys use. */
+  significant: string[];
+  kind: DocumentKind;
+  /** Numerals in the title as arabic numbers ("Part II" → "2"): different numbers mean different papers. */
+  numbers: readonly string[];
+  /** Numbers that label a part, phase or series ("Part 2"), which a title never drops silently. */
+  partNumbers: readonly string[];
+  /** MEDLINE marks a title translated from another language with brackets or a "[Chinese]" tag. */
+  translated: boolean;
+}
+
+const KIND_PATTERNS: [DocumentKind, RegExp][] = [
+  ["retraction", /^(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|expression of concern)\b/i],
+  ["erratum", /^(?:errat(?:um|a)|corrigend(?:um|a)|correction(?:s)?(?=\s*(?::|-|to\b|notice\b|$)))/i],
+  ["reply", /^(?:in reply|reply|(?:the )?authors?'?s?'? (?:reply|response))\b/i],
+  ["reply", /^response\s*(?::|to\s*(?::|["'“‘]|(?:the )?(?:letter|comment|editorial)))/i],
+  ["reply", /(?:\s[-–—]|[:.])\s*(?:the\s+)?(?:authors?'?s?'?\s+)?(?:reply|response)\s*\.?$/i],
+  ["reply", /\sauthors?'?s?'?\s+(?:reply|response)\s*\.?$/i],
+  ["comment", /^(?:comments?|commentary)\s+(?:on|to|about)\b|^re:\s|\beditorial comment\s*\.?$/i],
+];
+
+// How Web of Science ("(vol 360, pg 542, 2009)") and Embase ("(N Engl J Med (2009) 360 (542-544))") mark
+// a correction: the title of the corrected article followed by its citation.
+const CORRECTION_CITATION = [
+  /\s*\(\s*vol\.?\s*\d+[^()]*\bpg?\.?\s*[a-z]?\d+[^()]*\)\s*\.?$/i,
+  /\s*\([^()]*\(\s*(?:1[89]|20)\d{2}\s*\)[^()]*\(\s*[a-z]?\d+(?:\s*-\s*[a-z]?\d+)?\s*\)\s*\)\s*\.?$/i,
+];
+const TRUNCATED_CITATION = /\s*\([^()]{12,}\([^()]*$/;
+const LEADING_NOTICE =
+  /^(?:(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|errat(?:um|a)|corrigend(?:um|a)|corrections?(?: to| notice)?|comments? (?:on|to)|commentary on|in reply(?: to)?|reply(?: to)?|response(?: to)?)\s*[:.-]|re:)\s*/i;
+// "[Erratum appears in ...]", "[Comment in ...]": notes after the title about the article that is itself
+// the record (a title of its own in brackets, "[Correction of hypokalaemia]", is not one).
+const ANNOTATION =
+  /\s*\[(?:(?:published )?errat\w* (?:appears|in)\b|comments? (?:in|on)\b|see comments?|retract\w*|corrected and republished|update[ds]? in\b|summary for patients)[^\]]*(?:\]|$)/gi;
+const TRAILING_NOTICE =
+  /(?:(?:\s[-–—]|[:.])\s*(?:(?:the\s+)?(?:authors?'?s?'?\s+)?(?:reply|response)|editorial comment)|\sauthors?'?s?'?\s+(?:reply|response))\s*\.?$/i;
+const TRAILING_BRACKETS = /\s*\[[^[\]]*\]$/;
+const TRAILING_NOTE =
+  /\s*\((?:authors?'?s?'? transl(?:ation)?|multiple letters|letters?|editorial|abstract|meeting abstract|review|in press|e?pub ahead of print)\)$/i;
+const LANGUAGE =
+  /^(?:article in |in )?(?:chinese|japanese|german|french|spanish|italian|portuguese|russian|polish|czech|slovak|hungarian|dutch|danish|swedish|norwegian|finnish|turkish|korean|hebrew|greek|romanian|croatian|serbian|slovenian|bulgarian|ukrainian|persian|arabic|lithuanian|latvian|estonian|icelandic|catalan)(?:\s*\(author'?s transl\))?$/i;
+
+const STOP_WORDS = new Set(
+  "a an the of in on for and or with to by at from as is are was were be been its it into via vs versus after during between among about than this that these those their our we do does not".split(
+    " ",
+  ),
+);
+const ROMAN: Record<string, string> = { ii: "2", iii: "3", iv: "4", vi: "6", vii: "7", viii: "8", ix: "9", xi: "11", xii: "12" };
+const NONE: readonly string[] = Object.freeze([]);
+const PART_WORDS = new Set(["part", "phase", "series", "section", "chapter", "paper", "stage"]);
+
+/** British and American spellings of one word become the same string ("haemolytic", "randomised"). */
+export function unifySpelling(word: string): string {
+  if (word.length < 5) return word;
+  let w = word.includes("ae") || word.includes("oe") ? word.replace(/ae|oe/g, "e") : word;
+  if (w.length >= 6) {
+    if (w.includes("is")) w = w.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1");
+    if (w.endsWith("our")) w = `${w.slice(0, -3)}or`;
+  }
+  return w.endsWith("tre") ? w.replace(/([^aeiou])tre$/, "$1ter") : w;
+}
+
+function detectKind(title: string): DocumentKind {
+  if (CORRECTION_CITATION.some((pattern) => pattern.test(title))) return "erratum";
+  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(title)) return kind;
+  return "article";
+}
+
+/** Removes notes and tags around the title proper; says whether one of them marked a translation. */
+function stripNotes(title: string): { core: string; translated: boolean } {
+  let t = title.replace(ANNOTATION, (note, offset: number) => (offset === 0 ? note : " ")).trim();
+  for (const pattern of CORRECTION_CITATION) t = t.replace(pattern, "");
+  // A correction's citation cut off by a field-length limit: "X (Proceedings of the ... (Januar".
+  t = t.replace(TRUNCATED_CITATION, "");
+  t = t.replace(LEADING_NOTICE, "").replace(TRAILING_NOTICE, "");
+  let translated = false;
+  for (;;) {
+    t = t.replace(/[\s.,;:]+$/, "");
+    const bracket = TRAILING_BRACKETS.exec(t);
+    if (bracket && bracket.index > 0) {
+      if (LANGUAGE.test(bracket[0].trim().slice(1, -1).trim())) translated = true;
+      t = t.slice(0, bracket.index);
+      continue;
+    }
+    const note = TRAILING_NOTE.exec(t);
+    if (note && note.index > 0) {
+      t = t.slice(0, note.index);
+      continue;
+    }
+    break;
+  }
+  if (t.startsWith("[")) {
+    translated = true;
+    t = t.slice(1).replace(/\]$/, "");
+  }
+  return { core: t, translated };
+}
+
+// What MEDLINE and others put where a record has no title.
+const NO_TITLE = /^\[?\s*(?:no title(?: available)?|untitled|not available)\s*\]?\.?$/i;
+
+export function normaliseTitle(raw: string): NormalisedTitle {
+  let decoded = decodeMarkup(raw).replace(/\s+/g, " ").trim();
+  if (NO_TITLE.test(decoded)) decoded = "";
+  const kind = detectKind(decoded);
+  const { core, translated } = stripNotes(decoded);
+  const all = words(core).map(unifySpelling);
+  const text = all.join(" ");
+  // Digit runs rather than words, so that a typo gluing a number to a word ("2rthio") keeps the number.
+  const numbers = new Set<string>();
+  for (const digits of text.match(/\d+/g) ?? []) numbers.add(String(Number(digits)));
+  const partNumbers = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i]!;
+    const n = /^\d+$/.test(w) ? String(Number(w)) : ROMAN[w];
+    if (n === undefined) continue;
+    numbers.add(n);
+    if (i > 0 && PART_WORDS.has(all[i - 1]!)) partNumbers.add(n);
+  }
+  return {
+    text,
+    significant: all.filter((w) => !STOP_WORDS.has(w)),
+    kind,
+    numbers: numbers.size ? [...numbers].sort() : NONE,
+    partNumbers: partNumbers.size ? [...partNumbers].sort() : NONE,
+    translated,
+  };
+}

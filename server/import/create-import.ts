@@ -1,0 +1,87 @@
+// Accepts an uploaded file: stores it, then records the import and queues its job in one transaction.
+import { randomUUID } from "node:crypto";
+import { pipeline, Transform, type Readable } from "node:stream";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db, Tx } from "../db/client";
+import type { SourceKind } from "../db/generated/enums.ts";
+import { AppError } from "../errors/app-error";
+import { safeFileName, type FileStorage } from "../storage/file-storage";
+import type { Format } from "./types";
+
+export const MAX_UPLOAD_BYTES = Number(process.env.SIFT_MAX_UPLOAD_MB ?? 1024) * 1024 * 1024;
+
+export interface NewImport {
+  fileName: string;
+  body: Readable;
+  source: { name: string; kind: SourceKind };
+  /** The user's choice when detection from the content should be overridden. */
+  requestedFormat?: Format;
+}
+
+function sizeLimit(max: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > max) done(new AppError("INVALID_INPUT", `This file is larger than the ${Math.round(max / 1048576)} MB limit.`));
+      else done(null, chunk);
+    },
+  });
+}
+
+async function sourceFor(tx: Tx, reviewId: string, source: NewImport["source"]) {
+  const name = source.name.trim();
+  if (!name) throw new AppError("INVALID_INPUT", "Name the source these records come from (e.g. PubMed).");
+  const existing = await tx.source.findUnique({ where: { reviewId_name: { reviewId, name } } });
+  if (existing && existing.kind !== source.kind) {
+    throw new AppError("INVALID_INPUT", `"${name}" is already a source of this review of another kind (${existing.kind}).`);
+  }
+  return existing ?? tx.source.create({ data: { reviewId, name, kind: source.kind } });
+}
+
+export async function createImport(
+  deps: { db: Db; storage: FileStorage; enqueueImport: (tx: Tx, importId: string) => Promise<void> },
+  scope: { reviewId: string; actorId: string },
+  input: NewImport,
+) {
+  const importId = randomUUID();
+  const fileName = input.fileName.trim().slice(0, 255) || "upload";
+  const key = `reviews/${scope.reviewId}/imports/${importId}/${safeFileName(fileName)}`;
+  // pipeline, not pipe: an aborted upload must fail the store instead of leaving it waiting for the end.
+  const limited = pipeline(input.body, sizeLimit(MAX_UPLOAD_BYTES), () => {});
+  const { bytes } = await deps.storage.put(key, limited);
+  if (bytes === 0) {
+    await deps.storage.delete(key);
+    throw new AppError("INVALID_INPUT", "This file is empty.");
+  }
+  try {
+    return await deps.db.$transaction(async (tx) => {
+      const source = await sourceFor(tx, scope.reviewId, input.source);
+      const created = await tx.import.create({
+        data: {
+          id: importId,
+          reviewId: scope.reviewId,
+          sourceId: source.id,
+          fileName,
+          fileKey: key,
+          byteSize: bytes,
+          requestedFormat: input.requestedFormat ?? null,
+          createdById: scope.actorId,
+        },
+      });
+      await recordAuditEvent(tx, {
+        reviewId: scope.reviewId,
+        actorId: scope.actorId,
+        action: "import.queued",
+        entityType: "import",
+        entityId: importId,
+        data: { fileName, bytes, source: source.name },
+      });
+      await deps.enqueueImport(tx, importId);
+      return created;
+    });
+  } catch (err) {
+    await deps.storage.delete(key).catch(() => {});
+    throw err;
+  }
+}

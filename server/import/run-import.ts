@@ -1,0 +1,155 @@
+// Reads one uploaded file into the review: streamed parsing, rows sent with COPY inside a single transaction,
+// so the import appears whole or not at all, however the process ends. Progress is written beside it on
+// another connection, where the browser can see it while the records themselves are still invisible.
+import { randomUUID } from "node:crypto";
+import { pipeline, Transform } from "node:stream";
+import { once } from "node:events";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { recordAuditEvent, recordAuditEventPg } from "../audit/record-audit-event";
+import type { Db } from "../db/client";
+import type { FileStorage } from "../storage/file-storage";
+import { copyLine } from "./copy-text";
+import { parseFile } from "./parse-file";
+import { NotBibliographicError, type Diagnostic, type Format, type ParsedRecord } from "./types";
+
+export interface ImportDeps {
+  db: Db;
+  pool: pg.Pool;
+  storage: FileStorage;
+  /** Queues the follow-up de-duplication inside the import's transaction (see server/jobs). */
+  enqueueDedup: (client: pg.ClientBase, importId: string) => Promise<void>;
+}
+
+const MAX_STORED_DIAGNOSTICS = 1000;
+const PROGRESS_EVERY_MS = 500;
+
+const RECORD_COLUMNS = [
+  "id", "review_id", "import_id", "source_id", "title", "abstract", "authors", "year", "journal", "volume", "issue",
+  "pages", "doi", "pmid", "pmcid", "nct_ids", "keywords", "type", "language", "url", "raw",
+] as const;
+
+function recordLine(r: ParsedRecord, scope: { reviewId: string; importId: string; sourceId: string }): string {
+  return copyLine([
+    randomUUID(), scope.reviewId, scope.importId, scope.sourceId, r.title, r.abstract, r.authors, r.year, r.journal,
+    r.volume, r.issue, r.pages, r.doi, r.pmid, r.pmcid, r.nctIds, r.keywords, r.type, r.language, r.url, JSON.stringify(r.raw),
+  ]);
+}
+
+/** Thrown when another worker holds the same import: the job is retried later rather than run twice at once. */
+export class ImportBusyError extends Error {}
+
+export type ImportOutcome =
+  | { status: "succeeded"; format: Format; records: number; skipped: number }
+  | { status: "failed"; error: string }
+  | { status: "already-done" };
+
+export async function runImport(deps: ImportDeps, importId: string): Promise<ImportOutcome> {
+  const { db, pool, storage } = deps;
+  const imp = await db.import.findUnique({ where: { id: importId } });
+  if (!imp) throw new Error(`import ${importId} does not exist`);
+  if (imp.status === "succeeded" || imp.status === "failed") return { status: "already-done" };
+  if (!imp.fileKey) throw new Error(`import ${importId} has no file`);
+
+  let bytesRead = 0;
+  let parsed = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytesRead += chunk.length;
+      done(null, chunk);
+    },
+  });
+  let reporting: Promise<unknown> = Promise.resolve();
+  const report = setInterval(() => {
+    reporting = reporting.then(() =>
+      db.import.update({ where: { id: importId }, data: { bytesRead, parsedCount: parsed } }).catch(() => {}),
+    );
+  }, PROGRESS_EVERY_MS);
+
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`import:${importId}`]);
+    if (!rows[0].locked) throw new ImportBusyError(`import ${importId} is being read by another worker`);
+    await db.import.update({ where: { id: importId }, data: { status: "running", bytesRead: 0, parsedCount: 0, error: null } });
+
+    // pipeline, not pipe: a read error must reach the parser, or it would wait for the rest of the file forever.
+    const file = pipeline(await storage.get(imp.fileKey), counter, () => {});
+    const { format, events } = await parseFile(file, {
+      format: (imp.requestedFormat as Format | null) ?? undefined,
+      fileName: imp.fileName,
+    });
+    const copy = client.query(copyFrom(`COPY records (${RECORD_COLUMNS.join(", ")}) FROM STDIN`));
+    const copied = once(copy, "finish");
+    const scope = { reviewId: imp.reviewId, importId, sourceId: imp.sourceId };
+    const diagnostics: Diagnostic[] = [];
+    let skipped = 0;
+    for await (const event of events) {
+      if (event.kind === "record") {
+        parsed++;
+        if (!copy.write(recordLine(event.record, scope))) await once(copy, "drain");
+      } else {
+        skipped++;
+        if (diagnostics.length < MAX_STORED_DIAGNOSTICS) diagnostics.push(event.diagnostic);
+      }
+    }
+    copy.end();
+    await copied;
+
+    clearInterval(report);
+    await reporting;
+    if (skipped > diagnostics.length) {
+      diagnostics.push({ line: 0, message: `…and ${skipped - diagnostics.length} more unreadable records` });
+    }
+    await client.query(
+      `UPDATE imports SET status = 'succeeded', format = $2, record_count = $3, skipped_count = $4, diagnostics = $5,
+              parsed_count = $3, bytes_read = byte_size, finished_at = now(), error = NULL WHERE id = $1`,
+      [importId, format, parsed, skipped, JSON.stringify(diagnostics)],
+    );
+    await recordAuditEventPg(client, {
+      reviewId: imp.reviewId,
+      actorId: imp.createdById,
+      action: "import.completed",
+      entityType: "import",
+      entityId: importId,
+      data: { format, records: parsed, skipped, fileName: imp.fileName },
+    });
+    await deps.enqueueDedup(client, importId);
+    await client.query("COMMIT");
+    return { status: "succeeded", format, records: parsed, skipped };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    clearInterval(report);
+    await reporting;
+    if (err instanceof NotBibliographicError) {
+      await markFailed(db, imp, err.message);
+      return { status: "failed", error: err.message };
+    }
+    if (!(err instanceof ImportBusyError)) {
+      await db.import
+        .update({ where: { id: importId }, data: { status: "queued", error: `interrupted (${(err as Error).message}); it will be retried` } })
+        .catch(() => {});
+    }
+    throw err;
+  } finally {
+    clearInterval(report);
+    client.release();
+  }
+}
+
+async function markFailed(db: Db, imp: { id: string; reviewId: string; createdById: string; fileName: string }, error: string) {
+  await db.$transaction(async (tx) => {
+    await tx.import.update({
+      where: { id: imp.id },
+      data: { status: "failed", error, finishedAt: new Date(), bytesRead: 0, parsedCount: 0 },
+    });
+    await recordAuditEvent(tx, {
+      reviewId: imp.reviewId,
+      actorId: imp.createdById,
+      action: "import.failed",
+      entityType: "import",
+      entityId: imp.id,
+      data: { error, fileName: imp.fileName },
+    });
+  });
+}

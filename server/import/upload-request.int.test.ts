@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { projectRoot } from "../config/paths";
+import { jobQueue, stopJobQueue } from "../jobs/queue";
+import { localStorage } from "../storage/local-storage";
+import { makeTeam, makeUser, testDb } from "../test/integration";
+import { handleUpload } from "./upload-request";
+
+const storage = localStorage(mkdtempSync(path.join(tmpdir(), "sift-upload-")));
+const ris = readFileSync(path.join(projectRoot, "server/import/__fixtures__/als-small.ris"));
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = inject("databaseUrl");
+  await jobQueue();
+});
+afterAll(() => stopJobQueue());
+
+function post(userId: string | null, reviewId: string, query: Record<string, string>, body: Uint8Array<ArrayBuffer> | null = new Uint8Array(ris)) {
+  return handleUpload({
+    db: testDb(),
+    storage,
+    userId,
+    reviewId,
+    params: new URLSearchParams(query),
+    body: body && new Blob([body]).stream(),
+  });
+}
+
+const good = { fileName: "pubmed.ris", source: "PubMed", sourceKind: "database" };
+
+describe("upload endpoint", () => {
+  it("accepts a lead's file, records the import and its source", async () => {
+    const { review, members } = await makeTeam(testDb());
+    const res = await post(members.lead.id, review.id, good);
+    expect(res.status).toBe(201);
+    const { importId } = await res.json();
+    const imp = await testDb().import.findUniqueOrThrow({ where: { id: importId }, include: { source: true } });
+    expect(imp).toMatchObject({ status: "queued", fileName: "pubmed.ris", byteSize: BigInt(ris.length), source: { name: "PubMed", kind: "database" } });
+  });
+
+  it("refuses anonymous callers, non-members, forged review ids and reviewers, storing nothing", async () => {
+    const db = testDb();
+    const { review, members } = await makeTeam(db);
+    const outsider = await makeUser(db, "outsider");
+    expect((await post(null, review.id, good)).status).toBe(401);
+    expect((await post(outsider.id, review.id, good)).status).toBe(403);
+    expect((await post(members.lead.id, "forged-review-id", good)).status).toBe(403);
+    const reviewer = await post(members.reviewer.id, review.id, good);
+    expect(reviewer.status).toBe(403);
+    expect(await reviewer.json()).toEqual({ error: "This needs the lead role or higher in this review." });
+    expect(await db.import.count({ where: { reviewId: review.id } })).toBe(0);
+  });
+
+  it("explains bad parameters and empty files", async () => {
+    const { review, members } = await makeTeam(testDb());
+    const noSource = await post(members.lead.id, review.id, { ...good, source: "" });
+    expect(noSource.status).toBe(400);
+    expect((await noSource.json()).error).toMatch(/Name the source/);
+    const badFormat = await post(members.lead.id, review.id, { ...good, format: "docx" });
+    expect(badFormat.status).toBe(400);
+    const empty = await post(members.lead.id, review.id, good, new Uint8Array());
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toEqual({ error: "This file is empty." });
+  });
+
+  it("refuses a source name already used for another kind of source", async () => {
+    const { review, members } = await makeTeam(testDb());
+    expect((await post(members.lead.id, review.id, good)).status).toBe(201);
+    const clash = await post(members.lead.id, review.id, { ...good, sourceKind: "register" });
+    expect(clash.status).toBe(400);
+    expect((await clash.json()).error).toMatch(/already a source of this review/);
+  });
+});

@@ -1,0 +1,49 @@
+// Long work (imports, de-duplication) runs as jobs in PostgreSQL through pg-boss, so any app instance can pick
+// up any job and a crashed instance's job is retried by another.
+import PgBoss from "pg-boss";
+import type { Tx } from "../db/client";
+
+export const QUEUES = {
+  /** data: { importId } */
+  import: "import",
+  /** data: { importId } — compares an import's records with the review's earlier ones */
+  dedup: "dedup",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+// A job whose worker died is retried after it expires; imports are idempotent (all or nothing), so that is safe.
+const QUEUE_POLICY = { retryLimit: 3, retryDelay: 5, expireInMinutes: 60 };
+
+const globalForQueue = globalThis as unknown as { siftQueue?: Promise<PgBoss> };
+
+/** The process's queue client, started once. Web instances only send; workers.ts also works. */
+export function jobQueue(): Promise<PgBoss> {
+  globalForQueue.siftQueue ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    const boss = new PgBoss({ connectionString: url, max: 4 });
+    boss.on("error", (err) => console.error("sift: job queue error:", err.message));
+    await boss.start();
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...QUEUE_POLICY });
+    return boss;
+  })();
+  return globalForQueue.siftQueue;
+}
+
+export async function stopJobQueue(): Promise<void> {
+  const boss = await globalForQueue.siftQueue?.catch(() => undefined);
+  globalForQueue.siftQueue = undefined;
+  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+}
+
+/**
+ * Enqueues a job inside the caller's transaction, so the job exists exactly when the change that needs it was
+ * committed (an import row never waits for a job that was lost, nor a job for a row that was rolled back).
+ */
+export async function enqueueInTransaction(tx: Tx, queue: QueueName, data: object): Promise<void> {
+  const boss = await jobQueue();
+  await boss.send(queue, data, {
+    ...QUEUE_POLICY,
+    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...(values ?? [])) }) },
+  });
+}

@@ -1,0 +1,24 @@
+// The job handlers every app instance runs (sift start starts them beside the web server).
+import type pg from "pg";
+import { db } from "../db/client";
+import { pgPool } from "../db/pg-pool";
+import { runDedup } from "../dedup/run-dedup";
+import { runImport } from "../import/run-import";
+import { fileStorage } from "../storage/file-storage";
+import { jobQueue, QUEUES } from "./queue";
+
+/** Queues the de-duplication of an import on the import's own transaction connection. */
+export async function enqueueDedupPg(client: pg.ClientBase, importId: string): Promise<void> {
+  const boss = await jobQueue();
+  await boss.send(QUEUES.dedup, { importId }, { db: { executeSql: (text, values) => client.query(text, values) } });
+}
+
+export async function startWorkers(): Promise<void> {
+  const boss = await jobQueue();
+  await boss.work<{ importId: string }>(QUEUES.import, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runImport({ db: db(), pool: pgPool(), storage: fileStorage(), enqueueDedup: enqueueDedupPg }, job!.data.importId);
+  });
+  await boss.work<{ importId: string }>(QUEUES.dedup, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runDedup(db(), job!.data.importId);
+  });
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { siftHome } from "../config/paths";
+import { checkKey, type FileStorage } from "./file-storage";
+
+export function localStorage(root = process.env.SIFT_STORAGE_DIR ?? path.join(siftHome(), "files")): FileStorage {
+  const fileFor = (key: string) => path.join(root, ...checkKey(key).split("/"));
+  return {
+    async put(key, body) {
+      const target = fileFor(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      // Written beside the target and renamed, so a reader never sees half a file.
+      const partial = `${target}.${randomBytes(4).toString("hex")}.partial`;
+      let bytes = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(body, counter, createWriteStream(partial));
+        await rename(partial, target);
+      } catch (err) {
+        await rm(partial, { force: true });
+        throw err;
+      }
+      return { bytes };
+    },
+    async get(key): Promise<Readable> {
+      const stream = createReadStream(fileFor(key));
+      await new Promise<void>((resolve, reject) => stream.once("open", () => resolve()).once("error", reject));
+      return stream;
+    },
+    async delete(key) {
+      await rm(fileFor(key), { force: true });
+    },
+  };
+}
