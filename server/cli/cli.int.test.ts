@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../config/paths";
-import { uniqueEmail } from "../test/integration";
+import { makeTeam, testDb, uniqueEmail } from "../test/integration";
 
 const run = promisify(execFile);
 
@@ -48,5 +48,26 @@ describe("sift CLI", () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it("import --dry-run prints one JSON line per file and fails on a file that is no export", async () => {
+    const good = path.join(projectRoot, "server/import/__fixtures__/als-small.ris");
+    const result = await sift(["import", "--dry-run", good, path.join(projectRoot, "package.json")]);
+    expect(result.code).toBe(1);
+    const [first, second] = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(first).toEqual({ file: good, format: "ris", records: 3, skipped: 0, diagnostics: [] });
+    expect(second.error).toMatch(/not a bibliographic export/);
+  });
+
+  it("import --review --source imports for real, de-duplicates and reports it", async () => {
+    const { review } = await makeTeam(testDb());
+    const files = ["als-small.ris", "als-small-embase.ris"].map((f) => path.join(projectRoot, "server/import/__fixtures__", f));
+    const first = await sift(["import", "--review", review.slug, "--source", "PubMed", files[0]!]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ status: "succeeded", format: "ris", records: 3, skipped: 0, duplicatesMerged: 0 });
+    const second = await sift(["import", "--review", review.slug, "--source", "Embase", files[1]!]);
+    expect(JSON.parse(second.stdout)).toMatchObject({ status: "succeeded", records: 2, duplicatesMerged: 1 });
+    const sources = await testDb().source.findMany({ where: { reviewId: review.id }, orderBy: { name: "asc" } });
+    expect(sources.map((s) => [s.name, s.kind])).toEqual([["Embase", "database"], ["PubMed", "database"]]);
   });
 });

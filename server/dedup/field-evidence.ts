@@ -1,8 +1,8 @@
 // The weight of evidence each field contributes to "same document": a log-odds term, positive when
-// agreement is more common among duplicates than among look-alikes, negative when disagreement is. Missing
-// values weigh nothing: a record that lacks pages is evidence neither way. Each function adds its entry to
-// `evidence`, which doubles as the explanation shown beside the pair. Outcomes without a measured
-// similarity are shared frozen objects, so the millions of comparisons of a large import allocate little.
+// agreement is more common among duplicates than among look-alikes, negative when disagreement is. Each
+// function returns its field's outcome, or null when a value is missing (a record that lacks pages is
+// evidence neither way). Outcomes without a measured similarity are shared frozen objects, so the millions
+// of comparisons of a large import allocate little.
 import { compareAuthors } from "./authors";
 import { compareJournals } from "./journal";
 import type { PageRange, PreparedRecord } from "./normalise";
@@ -18,6 +18,7 @@ export interface FieldEvidence {
 }
 
 export type Evidence = Record<string, FieldEvidence>;
+type Outcome = FieldEvidence | null;
 
 const outcome = (agreement: Agreement, weight: number): FieldEvidence => Object.freeze({ agreement, weight });
 
@@ -55,11 +56,16 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function identifierEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+export function doiEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
+  if (!a.doi || !b.doi) return null;
+  if (a.doi === b.doi) return IDENTIFIER_SAME;
   // A DOI that is the start of the other was cut off somewhere: no evidence either way.
-  if (a.doi && b.doi && !a.doi.startsWith(b.doi) && !b.doi.startsWith(a.doi)) evidence.doi = IDENTIFIER_DIFFER;
-  else if (a.doi && a.doi === b.doi) evidence.doi = IDENTIFIER_SAME;
-  if (a.pmid && b.pmid) evidence.pmid = a.pmid === b.pmid ? IDENTIFIER_SAME : IDENTIFIER_DIFFER;
+  return a.doi.startsWith(b.doi) || b.doi.startsWith(a.doi) ? null : IDENTIFIER_DIFFER;
+}
+
+export function pmidEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
+  if (!a.pmid || !b.pmid) return null;
+  return a.pmid === b.pmid ? IDENTIFIER_SAME : IDENTIFIER_DIFFER;
 }
 
 /** Short titles ("Eculizumab", "Stroke rehabilitation") are shared by unrelated papers, so they prove less. */
@@ -69,11 +75,8 @@ function titleInformation(words: number): number {
   return words === 2 ? 0.6 : 0.4;
 }
 
-export function titleEvidence(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null, evidence: Evidence): void {
-  if (!titles) {
-    evidence.title = TITLE_MISSING;
-    return;
-  }
+export function titleEvidence(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): FieldEvidence {
+  if (!titles) return TITLE_MISSING;
   const { similarity, containment, shorterWords } = titles;
   const info = titleInformation(shorterWords);
   let weight: number;
@@ -88,32 +91,34 @@ export function titleEvidence(a: PreparedRecord, b: PreparedRecord, titles: Titl
   // A translated title need not resemble the original: the other fields decide.
   else if (a.title.translated || b.title.translated) [weight, agreement] = [0, "differ"];
   else [weight, agreement] = [similarity >= 0.5 ? -3 : -6, "differ"];
-  evidence.title = { agreement, weight, similarity: round(similarity) };
+  return { agreement, weight, similarity: round(similarity) };
 }
 
 /** Titles that differ in a number ("Part 1" / "Part 2", "phase II" / "phase III") name different papers. */
-export function numberEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+export function numberEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
   const na = a.title.numbers;
   const nb = b.title.numbers;
-  const partsDiffer = (a.title.partNumbers.length || b.title.partNumbers.length) && !sameList(a.title.partNumbers, b.title.partNumbers);
-  if ((na.length && nb.length && !sameList(na, nb)) || partsDiffer) evidence.titleNumbers = NUMBERS_DIFFER;
+  const pa = a.title.partNumbers;
+  const pb = b.title.partNumbers;
+  const partsDiffer = (pa.length > 0 || pb.length > 0) && !sameList(pa, pb);
+  return (na.length && nb.length && !sameList(na, nb)) || partsDiffer ? NUMBERS_DIFFER : null;
 }
 
 /**
  * An erratum, retraction, reply or comment is never the article it concerns, but it is worth showing beside
  * it: the pair can reach review, never an automatic merge (see score.ts).
  */
-export function kindEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
-  if (a.title.kind !== b.title.kind) evidence.kind = KIND_DIFFER;
+export function kindEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
+  return a.title.kind !== b.title.kind ? KIND_DIFFER : null;
 }
 
-export function yearEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
-  if (a.year === null || b.year === null) return;
+export function yearEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
+  if (a.year === null || b.year === null) return null;
   const gap = Math.abs(a.year - b.year);
-  evidence.year = gap === 0 ? YEAR_SAME : gap === 1 ? YEAR_CLOSE : YEAR_DIFFER;
+  return gap === 0 ? YEAR_SAME : gap === 1 ? YEAR_CLOSE : YEAR_DIFFER;
 }
 
-interface Numbering {
+export interface Numbering {
   volume: string | null;
   issue: string | null;
   pages: PageRange | null;
@@ -123,43 +128,44 @@ interface Numbering {
  * Embase exports some conference abstracts one field to the left: no volume, the volume as issue, the issue
  * as pages. Put such a record back in line when the other record shows the pattern.
  */
-function realign(r: PreparedRecord, other: PreparedRecord): Numbering {
+export function realign(r: PreparedRecord, other: PreparedRecord): Numbering {
   if (!r.volume && r.issue && r.issue === other.volume && r.pages && !r.pages.end && r.pages.startDigits === other.issue) {
     return { volume: r.issue, issue: r.pages.startDigits, pages: null };
   }
   return r;
 }
 
-/** Volume, issue and first page. A notice sits in another issue and on other pages than its article. */
-export function numberingEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
-  const na = realign(a, b);
-  const nb = realign(b, a);
-  if (na.volume && nb.volume) evidence.volume = na.volume === nb.volume ? VOLUME_SAME : VOLUME_DIFFER;
-  if (a.title.kind !== b.title.kind) return;
-  if (na.issue && nb.issue) evidence.issue = na.issue === nb.issue ? ISSUE_SAME : ISSUE_DIFFER;
-  const pa = na.pages;
-  const pb = nb.pages;
-  if (!pa || !pb) return;
-  if (pa.start === pb.start || pa.startDigits === pb.startDigits) evidence.pages = pa.startDigits === "1" ? PAGES_SAME_FIRST : PAGES_SAME;
-  // Same last page, different first: a typo in the first ("2297-2108" for "2097-2108").
-  else if (pa.end && pa.end === pb.end) evidence.pages = PAGES_CLOSE;
-  else evidence.pages = PAGES_DIFFER;
+export function volumeEvidence(a: Numbering, b: Numbering): Outcome {
+  if (!a.volume || !b.volume) return null;
+  return a.volume === b.volume ? VOLUME_SAME : VOLUME_DIFFER;
 }
 
-export function authorEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+export function issueEvidence(a: Numbering, b: Numbering): Outcome {
+  if (!a.issue || !b.issue) return null;
+  return a.issue === b.issue ? ISSUE_SAME : ISSUE_DIFFER;
+}
+
+export function pagesEvidence(a: Numbering, b: Numbering): Outcome {
+  const pa = a.pages;
+  const pb = b.pages;
+  if (!pa || !pb) return null;
+  if (pa.start === pb.start || pa.startDigits === pb.startDigits) return pa.startDigits === "1" ? PAGES_SAME_FIRST : PAGES_SAME;
+  // Same last page, different first: a typo in the first ("2297-2108" for "2097-2108").
+  return pa.end && pa.end === pb.end ? PAGES_CLOSE : PAGES_DIFFER;
+}
+
+export function authorEvidence(a: PreparedRecord, b: PreparedRecord): FieldEvidence {
   const agreement = compareAuthors(a.authors, b.authors);
-  if (!agreement) {
-    evidence.authors = a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
-    return;
-  }
+  if (!agreement) return a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
   const { overlap, firstMatch } = agreement;
   const similarity = round(overlap);
-  if (overlap >= 0.8) evidence.authors = { agreement: firstMatch ? "same" : "close", weight: firstMatch ? 2.5 : 1.5, similarity };
-  else if (overlap >= 0.5) evidence.authors = { agreement: "partial", weight: 0.5, similarity };
-  else evidence.authors = { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
+  if (overlap >= 0.8) return { agreement: firstMatch ? "same" : "close", weight: firstMatch ? 2.5 : 1.5, similarity };
+  if (overlap >= 0.5) return { agreement: "partial", weight: 0.5, similarity };
+  return { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
 }
 
-export function journalEvidence(a: PreparedRecord, b: PreparedRecord, evidence: Evidence): void {
+export function journalEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
   const journal = compareJournals(a.journal, b.journal);
-  if (journal !== null) evidence.journal = journal === 1 ? JOURNAL_SAME : journal > 0 ? JOURNAL_PARTIAL : JOURNAL_DIFFER;
+  if (journal === null) return null;
+  return journal === 1 ? JOURNAL_SAME : journal > 0 ? JOURNAL_PARTIAL : JOURNAL_DIFFER;
 }

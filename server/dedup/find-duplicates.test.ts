@@ -46,3 +46,16 @@ describe("findDuplicates", () => {
     expect(pairs[0]?.evidence).toMatchObject({ title: { agreement: "same" }, issue: { agreement: "differ", weight: -1 } });
   });
 });
+
+describe("findDuplicates: clusters", () => {
+  it("does not let a chain of sure pairs join two records with different DOIs", () => {
+    // The middle record, without a DOI, matches both; the outer two are different registrations.
+    const first = article({ id: "first", doi: "10.1000/one" });
+    const middle = article({ id: "middle" });
+    const last = article({ id: "last", doi: "10.1000/two" });
+    const { pairs } = findDuplicates([], [first, middle, last]);
+    const decisions = Object.fromEntries(pairs.map((p) => [`${p.aId}|${p.bId}`, p.decision]));
+    expect(decisions["first|last"]).toBe("review");
+    expect([decisions["first|middle"], decisions["middle|last"]].sort()).toEqual(["merge", "review"]);
+  });
+});

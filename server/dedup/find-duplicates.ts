@@ -1,10 +1,11 @@
 // The engine's entry point: which incoming records duplicate an existing record or each other. Existing
 // records are never compared with each other: they were compared when they arrived.
 import { forEachCandidatePair, documentFrequencies } from "./blocking";
+import { demoteInconsistentMerges, type Link } from "./cluster-guard";
 import { prepareRecord, Vocabulary, type PreparedRecord } from "./normalise";
 import { assessPair } from "./score";
 import { compareTitles } from "./title-similarity";
-import type { CandidatePair, DedupRecord, DuplicateSearch, StudyLink } from "./types";
+import type { DedupRecord, DuplicateSearch, StudyLink } from "./types";
 
 export { planMerges } from "./plan-merges";
 
@@ -34,7 +35,7 @@ export function findDuplicates(existing: readonly DedupRecord[], incoming: reado
   for (const r of incoming) records.push(prepareRecord(r, records.length, true, vocabulary));
   const df = documentFrequencies(records, vocabulary.size);
 
-  const pairs: CandidatePair[] = [];
+  const links: Link[] = [];
   const studyLinks: StudyLink[] = [];
   forEachCandidatePair(records, df, (i, j) => {
     const a = records[i]!;
@@ -45,7 +46,8 @@ export function findDuplicates(existing: readonly DedupRecord[], incoming: reado
       return;
     }
     const assessment = assessPair(a, b);
-    if (assessment) pairs.push({ aId: a.id, bId: b.id, ...assessment });
+    if (assessment) links.push({ i, j, pair: { aId: a.id, bId: b.id, ...assessment } });
   });
-  return { pairs, studyLinks };
+  demoteInconsistentMerges(links, records);
+  return { pairs: links.map((l) => l.pair), studyLinks };
 }

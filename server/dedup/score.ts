@@ -4,14 +4,19 @@
 import {
   AUTHORS_AND_JOURNAL_MAX,
   authorEvidence,
-  identifierEvidence,
+  doiEvidence,
+  issueEvidence,
   journalEvidence,
   kindEvidence,
   numberEvidence,
-  numberingEvidence,
+  pagesEvidence,
+  pmidEvidence,
+  realign,
   titleEvidence,
+  volumeEvidence,
   yearEvidence,
   type Evidence,
+  type FieldEvidence,
 } from "./field-evidence";
 import type { PreparedRecord } from "./normalise";
 import { compareTitles } from "./title-similarity";
@@ -32,41 +37,49 @@ export interface PairAssessment {
   evidence: Evidence;
 }
 
-function samePlace(a: PreparedRecord, b: PreparedRecord): boolean {
-  return !!(a.volume && a.volume === b.volume && a.pages && b.pages && a.pages.startDigits === b.pages.startDigits);
-}
-
+const weight = (e: FieldEvidence | null) => (e ? e.weight : 0);
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
-function total(evidence: Evidence): number {
-  let logit = PRIOR;
-  for (const key in evidence) logit += evidence[key]!.weight;
-  return logit;
+function samePlace(a: PreparedRecord, b: PreparedRecord): boolean {
+  return !!(a.volume && a.volume === b.volume && a.pages && b.pages && a.pages.startDigits === b.pages.startDigits);
 }
 
 /** null when the pair is not even worth a review. */
 export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment | null {
   const titles = compareTitles(a, b);
   const identified = (!!a.doi && a.doi === b.doi) || (!!a.pmid && a.pmid === b.pmid);
-  // The common case, decided before anything is allocated: titles less than half alike, nothing else
-  // pointing to one document. (Even full agreement of every other field could not lift such a pair to review.)
+  // The common case, decided first: titles less than half alike and nothing else pointing to one document.
+  // (Even full agreement of every other field could not lift such a pair to review.)
   if (titles && titles.similarity < 0.5 && !identified && !a.title.translated && !b.title.translated && !samePlace(a, b)) return null;
-  const evidence: Evidence = {};
-  identifierEvidence(a, b, evidence);
-  titleEvidence(a, b, titles, evidence);
-  numberEvidence(a, b, evidence);
-  kindEvidence(a, b, evidence);
-  yearEvidence(a, b, evidence);
-  numberingEvidence(a, b, evidence);
-  // Most candidate pairs share a common word or a surname and little else: when even full agreement of
-  // authors and journal could not lift them to review, stop before comparing those (the costly fields).
-  if (total(evidence) + AUTHORS_AND_JOURNAL_MAX < REVIEW_LOGIT) return null;
-  authorEvidence(a, b, evidence);
-  journalEvidence(a, b, evidence);
 
-  const score = logistic(total(evidence));
+  const na = realign(a, b);
+  const nb = realign(b, a);
+  const sameKind = a.title.kind === b.title.kind;
+  const cheap = {
+    doi: doiEvidence(a, b),
+    pmid: pmidEvidence(a, b),
+    title: titleEvidence(a, b, titles),
+    titleNumbers: numberEvidence(a, b),
+    kind: kindEvidence(a, b),
+    year: yearEvidence(a, b),
+    volume: volumeEvidence(na, nb),
+    // A notice sits in another issue and on other pages than the article it concerns.
+    issue: sameKind ? issueEvidence(na, nb) : null,
+    pages: sameKind ? pagesEvidence(na, nb) : null,
+  };
+  let logit = PRIOR;
+  for (const key in cheap) logit += weight(cheap[key as keyof typeof cheap]);
+  // When even full agreement of authors and journal could not lift the pair to review, skip comparing them.
+  if (logit + AUTHORS_AND_JOURNAL_MAX < REVIEW_LOGIT) return null;
+  const authors = authorEvidence(a, b);
+  const journal = journalEvidence(a, b);
+  logit += authors.weight + weight(journal);
+
+  const score = logistic(logit);
   if (score < REVIEW_THRESHOLD) return null;
+  const evidence: Evidence = {};
+  for (const [field, outcome] of Object.entries({ ...cheap, authors, journal })) if (outcome) evidence[field] = outcome;
   // Without a title on both sides only a shared identifier makes a merge sure; notices are never merged.
-  const sure = score >= MERGE_THRESHOLD && (titles !== null || identified) && !evidence.kind;
+  const sure = score >= MERGE_THRESHOLD && (titles !== null || identified) && sameKind;
   return { score: Math.round(score * 1000) / 1000, decision: sure ? "merge" : "review", evidence };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { boundedLevenshtein, editSimilarity, sharedCount } from "./similarity";
+import { editSimilarity, levenshtein, sharedCount } from "./similarity";
 
-function levenshtein(a: string, b: string): number {
+function plainLevenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;
@@ -15,26 +15,27 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function randomWord(next: () => number, length: number): string {
-  return Array.from({ length }, () => "abcd"[Math.floor(next() * 4)]).join("");
+function randomText(next: () => number, length: number, alphabet: string): string {
+  return Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
 }
 
-describe("boundedLevenshtein", () => {
-  it("equals the plain distance when within the limit and says 'over' otherwise", () => {
+describe("levenshtein", () => {
+  it("agrees with the plain dynamic programme, across 32-character block boundaries too", () => {
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    for (let n = 0; n < 2000; n++) {
-      const a = randomWord(next, Math.floor(next() * 30));
-      const b = randomWord(next, Math.floor(next() * 30));
-      const limit = Math.floor(next() * 12);
-      const exact = levenshtein(a, b);
-      expect(boundedLevenshtein(a, b, limit)).toBe(exact <= limit ? exact : limit + 1);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      const alphabet = n % 10 === 0 ? "abcé€😀" : "abcd";
+      const a = randomText(next, Math.floor(next() * 110), alphabet);
+      const b = next() < 0.5 ? randomText(next, Math.floor(next() * 110), alphabet) : a.slice(0, -3) + randomText(next, 4, alphabet);
+      expect(levenshtein(a, b)).toBe(plainLevenshtein(a, b));
     }
   });
 
-  it("handles strings longer than its preallocated rows", () => {
-    const long = "a".repeat(600);
-    expect(boundedLevenshtein(long, `${long}b`, 3)).toBe(1);
+  it("handles strings longer than its preallocated tables", () => {
+    const long = "ab".repeat(700);
+    expect(levenshtein(long, `${long}b`)).toBe(1);
+    expect(levenshtein(long, long.slice(1))).toBe(1);
+    expect(levenshtein("", long)).toBe(1400);
   });
 });
 

@@ -17,18 +17,20 @@ const CHARACTER_FLOOR = 0.75;
 /**
  * Word splits ("post-transplant", "posttransplant") and typos change whole words but few characters, so
  * character-level similarity catches what word overlap misses. It is the costliest step of a comparison,
- * skipped where it cannot matter: identical word sets, very different lengths, and long titles sharing
+ * so it is only computed where it could beat the word-level figure and matter: not for identical word
+ * sets, not when the length difference alone caps it below that figure, and not for long titles sharing
  * under 70 % of their words (a typo costs one word; in the labelled sets no duplicate pair with less word
- * overlap than 0.75 gained anything from characters).
+ * overlap than 0.75 gained anything from characters). Below the floor it comes back as 0.
  */
 function characterSimilarity(a: PreparedRecord, b: PreparedRecord, dice: number): number {
   if (a.titleCompact === b.titleCompact) return 1;
   if (dice === 1) return 0;
   if (dice < 0.7 && Math.min(a.titleTokens.length, b.titleTokens.length) >= 5) return 0;
+  const floor = Math.max(CHARACTER_FLOOR, dice);
   const shorter = Math.min(a.titleCompact.length, b.titleCompact.length);
   const longer = Math.max(a.titleCompact.length, b.titleCompact.length);
-  if (shorter < CHARACTER_FLOOR * longer) return 0;
-  return editSimilarity(a.titleCompact, b.titleCompact, CHARACTER_FLOOR);
+  if (shorter <= floor * longer) return 0;
+  return editSimilarity(a.titleCompact, b.titleCompact, floor);
 }
 
 /** null when either title is empty. */
