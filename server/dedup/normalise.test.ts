@@ -73,6 +73,8 @@ describe("normaliseTitle", () => {
     expect(normaliseTitle("A phase 2 study of eculizumab").numbers).toEqual(["2"]);
     expect(normaliseTitle("Stroke outcomes").numbers).toEqual([]);
     expect(normaliseTitle("Effect of 2rthio-pyrimidine").numbers).toEqual(["2"]);
+    expect(normaliseTitle("Stroke outcomes. Part I").partNumbers).toEqual(normaliseTitle("Stroke outcomes. Part 1").partNumbers);
+    expect(normaliseTitle("Stroke outcomes. Part B").partNumbers).toEqual(["b"]);
   });
 });
 

@@ -42,7 +42,7 @@ export function normaliseNumbering(raw: string | null): string | null {
   return number ? String(Number(number[0])) : null;
 }
 
-/** Record types grouped into the kinds of document that never duplicate each other across groups. */
+/** Record types grouped into kinds of document: two records of one trial of different kinds are two documents. */
 export function normaliseType(raw: string | null): string | null {
   if (!raw) return null;
   const t = foldText(raw);

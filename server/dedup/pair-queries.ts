@@ -23,10 +23,11 @@ export async function listPairs(db: Db, reviewId: string, status: DuplicatePairS
 }
 
 export async function dedupSummary(db: Db, reviewId: string) {
-  const [byStatus, removed, records] = await Promise.all([
+  const [byStatus, removed, records, studyLinks] = await Promise.all([
     db.duplicatePair.groupBy({ by: ["status", "automatic"], where: { reviewId }, _count: true }),
     db.record.count({ where: { reviewId, duplicateOfId: { not: null } } }),
     db.record.count({ where: { reviewId } }),
+    db.studyLink.count({ where: { reviewId } }),
   ]);
   const count = (status: DuplicatePairStatus, automatic?: boolean) =>
     byStatus.filter((g) => g.status === status && (automatic === undefined || g.automatic === automatic)).reduce((n, g) => n + g._count, 0);
@@ -37,5 +38,7 @@ export async function dedupSummary(db: Db, reviewId: string) {
     mergedAutomatically: count("merged", true),
     mergedByPeople: count("merged", false),
     notDuplicates: count("not_duplicates"),
+    /** Pairs of different documents naming one registered trial: kept apart, grouped into studies later. */
+    sameStudyLinks: studyLinks,
   };
 }

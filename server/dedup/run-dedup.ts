@@ -45,7 +45,7 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
         import: { dedupedAt: { not: null } },
       });
       const incoming = await loadRecords(tx, { importId });
-      const { pairs } = findDuplicates(existing, incoming);
+      const { pairs, studyLinks } = findDuplicates(existing, incoming);
       const { removals } = planMerges(pairs, [...existing, ...incoming]);
       const keptFor = new Map(removals.map((r) => [r.removedId, r.keptId]));
       const borderline = storedPairs(pairs, keptFor);
@@ -78,6 +78,10 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
         ],
         skipDuplicates: true,
       });
+      await tx.studyLink.createMany({
+        data: studyLinks.map((l) => ({ reviewId: imp.reviewId, recordAId: l.aId, recordBId: l.bId, nctId: l.nctId })),
+        skipDuplicates: true,
+      });
       const toReview = borderline.length;
       await tx.import.update({ where: { id: importId }, data: { dedupedAt: now } });
       await recordAuditEvent(tx, {
@@ -86,7 +90,7 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
         action: "dedup.completed",
         entityType: "import",
         entityId: importId,
-        data: { compared: incoming.length, against: existing.length, merged: removals.length, toReview },
+        data: { compared: incoming.length, against: existing.length, merged: removals.length, toReview, studyLinks: studyLinks.length },
       });
       return { merged: removals.length, toReview };
     },

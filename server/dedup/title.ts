@@ -56,9 +56,11 @@ const STOP_WORDS = new Set(
     " ",
   ),
 );
+// Roman numerals that are hardly ever words; "i", "v" and "x" count only after a part word ("Part I").
 const ROMAN: Record<string, string> = { ii: "2", iii: "3", iv: "4", vi: "6", vii: "7", viii: "8", ix: "9", xi: "11", xii: "12" };
+const SHORT_ROMAN: Record<string, string> = { i: "1", v: "5", x: "10" };
 const NONE: readonly string[] = Object.freeze([]);
-const PART_WORDS = new Set(["part", "phase", "series", "section", "chapter", "paper", "stage"]);
+const PART_WORDS = new Set(["part", "phase", "series", "section", "chapter", "paper", "stage", "type", "grade", "class", "study", "experiment"]);
 
 /** British and American spellings of one word become the same string ("haemolytic", "randomised"). */
 export function unifySpelling(word: string): string {
@@ -123,10 +125,13 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   const partNumbers = new Set<string>();
   for (let i = 0; i < all.length; i++) {
     const w = all[i]!;
-    const n = /^\d+$/.test(w) ? String(Number(w)) : ROMAN[w];
+    const afterPartWord = i > 0 && PART_WORDS.has(all[i - 1]!);
+    let n = /^\d+$/.test(w) ? String(Number(w)) : ROMAN[w];
+    // "Part A" and "Part B" are parts too.
+    if (n === undefined && afterPartWord && w.length === 1) n = SHORT_ROMAN[w] ?? w;
     if (n === undefined) continue;
     numbers.add(n);
-    if (i > 0 && PART_WORDS.has(all[i - 1]!)) partNumbers.add(n);
+    if (afterPartWord) partNumbers.add(n);
   }
   return {
     text,

@@ -136,4 +136,35 @@ describe("de-duplication after import", () => {
     expect(await db.record.count({ where: { reviewId: review.id, duplicateOfId: { not: null } } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityId: pair.id, action: "dedup.merge_undone" } })).toBe(1);
   });
+
+  it("keeps a registry entry and the paper of the same trial apart, linking them as one study", async () => {
+    const db = testDb();
+    const { review, members } = await makeTeam(db);
+    const source = await db.source.create({ data: { reviewId: review.id, name: "Mixed", kind: "database" } });
+    const importWith = async (record: object) => {
+      const imp = await db.import.create({
+        data: { reviewId: review.id, sourceId: source.id, fileName: "x.ris", status: "succeeded", createdById: members.lead.id },
+      });
+      await db.record.create({ data: { reviewId: review.id, sourceId: source.id, importId: imp.id, ...record } });
+      return imp.id;
+    };
+    const registryImport = await importWith({
+      title: "Phase 3 Study of Autologous MSC-NTF Cells in ALS",
+      type: "registry-entry",
+      year: 2017,
+      nctIds: ["NCT03280056"],
+    });
+    await runDedup(db, registryImport);
+    const paperImport = await importWith({
+      title: "NurOwn, phase 3 randomized clinical trial of autologous MSC-NTF cells for ALS",
+      type: "JOUR",
+      year: 2022,
+      journal: "Muscle & Nerve",
+      authors: ["Cudkowicz, M. E."],
+      nctIds: ["NCT03280056"],
+    });
+    expect(await runDedup(db, paperImport)).toMatchObject({ merged: 0 });
+    expect(await db.record.count({ where: { reviewId: review.id, duplicateOfId: { not: null } } })).toBe(0);
+    expect(await db.studyLink.findMany({ where: { reviewId: review.id }, select: { nctId: true } })).toEqual([{ nctId: "NCT03280056" }]);
+  });
 });

@@ -28,6 +28,7 @@ function Stats({ summary }: { summary: DedupSummary }) {
     [summary.mergedAutomatically, "merged automatically"],
     [summary.mergedByPeople, "merged by people"],
     [summary.notDuplicates, "not duplicates"],
+    [summary.sameStudyLinks, "same-trial links (kept apart)"],
   ];
   return (
     <ul className="stats dedup-stats" aria-label="Duplicate counts">
