@@ -110,7 +110,8 @@ function newWork(rnd: Random, index: number, titled: SeedWork[], names: Name[], 
 
 /** Distinct works that look like a neighbour: its erratum, its second part, its update years later. */
 function lookAlike(rnd: Random, base: Work, index: number): Work {
-  const kind = rnd.int(0, 2);
+  // A notice of a notice would be a look-alike nobody meets; such a base gets an update instead.
+  const kind = /^(?:errat|correct|retract)/i.test(base.title) ? 2 : rnd.int(0, 2);
   const later = base.lastPage + rnd.int(50, 900);
   if (kind === 0) {
     const title = rnd.chance(0.5) ? `Erratum: ${base.title}` : `${base.title} (vol ${base.volume}, pg ${base.firstPage}, ${base.year})`;

@@ -3,6 +3,7 @@ import { duplicatesRouter } from "./routers/duplicates";
 import { importsRouter } from "./routers/imports";
 import { healthRouter } from "./routers/health";
 import { reviewsRouter } from "./routers/reviews";
+import { screeningRouter } from "./routers/screening";
 import { teamRouter } from "./routers/team";
 import { createCallerFactory, router } from "./trpc";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   team: teamRouter,
   imports: importsRouter,
   duplicates: duplicatesRouter,
+  screening: screeningRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -124,7 +124,8 @@ export function expectedCatalog(dm: Datamodel): Catalog {
       const type = field.isList ? `${base}[]` : base;
       shape.columns[columnOf(field)] = {
         type,
-        nullable: !field.isRequired,
+        // Prisma Migrate leaves scalar-list columns nullable although the client treats them as required.
+        nullable: field.isList || !field.isRequired,
         default: columnDefault(field, type, enumDbNames),
       };
     }

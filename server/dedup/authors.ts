@@ -6,6 +6,8 @@ import { decodeMarkup, foldText } from "./text-fold";
 export interface AuthorName {
   /** Words of the family name, particles ("de", "van", "le") left out. */
   surname: string[];
+  /** The whole family name run together, particles included: "Van Buskirk" and "VANBUSKIRK" meet here. */
+  joined: string;
   /** Given names written in full, which swapped or mis-split names turn into surnames. */
   given: string[];
 }
@@ -54,14 +56,18 @@ export function parseAuthor(raw: string): AuthorName | null {
   }
   const surnameWords = nameWords(surname);
   if (!surnameWords.length) return null;
-  return { surname: surnameWords, given: fullGivenWords(given) };
+  return { surname: surnameWords, joined: foldText(surname).replace(/[^a-z]/g, ""), given: fullGivenWords(given) };
 }
+
+/** Only the first names matter for comparison (see compareAuthors), so a 900-author list stops early. */
+const MAX_PARSED = 20;
 
 export function parseAuthors(raw: readonly string[]): AuthorName[] {
   const out: AuthorName[] = [];
   for (const name of raw) {
     const parsed = parseAuthor(name);
     if (parsed) out.push(parsed);
+    if (out.length === MAX_PARSED) break;
   }
   return out;
 }
@@ -80,24 +86,23 @@ function shareWord(a: readonly string[], b: readonly string[]): boolean {
 
 /** Same person as far as names can tell: a shared surname word, or one side's surname as the other's given. */
 export function sameAuthor(a: AuthorName, b: AuthorName): boolean {
-  return shareWord(a.surname, b.surname) || shareWord(a.surname, b.given) || shareWord(a.given, b.surname);
+  return a.joined === b.joined || shareWord(a.surname, b.surname) || shareWord(a.surname, b.given) || shareWord(a.given, b.surname);
 }
 
 export interface AuthorAgreement {
   /** Share of the shorter list (first 15 names) found in the other list. */
   overlap: number;
   firstMatch: boolean;
-  /** Length of the shorter list compared. */
-  compared: number;
 }
 
 const MAX_COMPARED = 15;
+
 
 export function compareAuthors(a: readonly AuthorName[], b: readonly AuthorName[]): AuthorAgreement | null {
   if (!a.length || !b.length) return null;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const n = Math.min(short.length, MAX_COMPARED);
-  const m = Math.min(long.length, MAX_COMPARED + 5);
+  const m = Math.min(long.length, MAX_PARSED);
   let matched = 0;
   let used = 0; // bit set over the long list's first 31 names, so one name is not matched twice
   for (let i = 0; i < n; i++) {
@@ -111,5 +116,5 @@ export function compareAuthors(a: readonly AuthorName[], b: readonly AuthorName[
       }
     }
   }
-  return { overlap: matched / n, firstMatch: sameAuthor(a[0]!, b[0]!), compared: n };
+  return { overlap: matched / n, firstMatch: sameAuthor(a[0]!, b[0]!) };
 }

@@ -13,7 +13,7 @@ export interface Link {
 }
 
 function compatible(x: string | null, y: string | null): boolean {
-  return !x || !y || x.startsWith(y) || y.startsWith(x);
+  return !x || !y || x === y;
 }
 
 export function demoteInconsistentMerges(links: readonly Link[], records: readonly PreparedRecord[]): void {

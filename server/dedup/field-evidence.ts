@@ -1,8 +1,9 @@
 // The weight of evidence each field contributes to "same document": a log-odds term, positive when
 // agreement is more common among duplicates than among look-alikes, negative when disagreement is. Each
 // function returns its field's outcome, or null when a value is missing (a record that lacks pages is
-// evidence neither way). Outcomes without a measured similarity are shared frozen objects, so the millions
-// of comparisons of a large import allocate little.
+// evidence neither way). The weights are set by bibliographic reasoning, not fitted to the labelled sets,
+// which only served to check them (bench/dedup.ts --explain). Outcomes without a measured similarity are
+// shared frozen objects, so the millions of comparisons of a large import allocate little.
 import { compareAuthors } from "./authors";
 import { compareJournals } from "./journal";
 import type { PageRange, PreparedRecord } from "./normalise";
@@ -47,8 +48,10 @@ const PAGES_SAME_FIRST = outcome("same", 1);
 const PAGES_CLOSE = outcome("close", 0.5);
 const PAGES_DIFFER = outcome("differ", -3);
 
+const AUTHORS_SAME = 2.5;
+
 /** The most authors and journal can add: what a pair can still gain once the cheap fields are counted. */
-export const AUTHORS_AND_JOURNAL_MAX = 2.5 + JOURNAL_SAME.weight;
+export const AUTHORS_AND_JOURNAL_MAX = AUTHORS_SAME + JOURNAL_SAME.weight;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -58,9 +61,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 export function doiEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
   if (!a.doi || !b.doi) return null;
-  if (a.doi === b.doi) return IDENTIFIER_SAME;
-  // A DOI that is the start of the other was cut off somewhere: no evidence either way.
-  return a.doi.startsWith(b.doi) || b.doi.startsWith(a.doi) ? null : IDENTIFIER_DIFFER;
+  // No leniency for one DOI extending the other: "….CD001234" and "….CD001234.pub2" are two versions.
+  return a.doi === b.doi ? IDENTIFIER_SAME : IDENTIFIER_DIFFER;
 }
 
 export function pmidEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
@@ -159,7 +161,7 @@ export function authorEvidence(a: PreparedRecord, b: PreparedRecord): FieldEvide
   if (!agreement) return a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
   const { overlap, firstMatch } = agreement;
   const similarity = round(overlap);
-  if (overlap >= 0.8) return { agreement: firstMatch ? "same" : "close", weight: firstMatch ? 2.5 : 1.5, similarity };
+  if (overlap >= 0.8) return { agreement: firstMatch ? "same" : "close", weight: firstMatch ? AUTHORS_SAME : 1.5, similarity };
   if (overlap >= 0.5) return { agreement: "partial", weight: 0.5, similarity };
   return { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
 }

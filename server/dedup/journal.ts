@@ -1,7 +1,7 @@
 // Journal names come full ("Journal of the American Society of Nephrology"), abbreviated ("J Am Soc Nephrol"),
-// with a conference appended ("Pediatric Nephrology.Conference: 44th ...") or with a translation in brackets
-// ("Zhongguo zhen jiu [Chinese acupuncture & moxibustion]"). Abbreviations keep each word's beginning and
-// the word order, so two names agree when one's words are prefixes of the other's, in order.
+// with or without a subtitle, with a conference appended ("Pediatric Nephrology.Conference: 44th ...") or with
+// a translation in brackets ("Zhongguo zhen jiu [Chinese acupuncture & moxibustion]"). Abbreviations keep each
+// word's beginning and the word order, so two names agree when one's words are prefixes of the other's, in order.
 import { unifySpelling } from "./title";
 import { decodeMarkup, foldText } from "./text-fold";
 
@@ -30,7 +30,12 @@ export function normaliseJournal(raw: string | null): NormalisedJournal {
     // Parenthesised ISSNs and places ("(00392499)", "(Bethesda, Md. : 1985)") are not names.
     if (inner.length && !inner.some((w) => /\d/.test(w))) variants.push(inner);
   }
-  const main = journalWords(text.replace(brackets, " "));
+  const unbracketed = text.replace(brackets, " ");
+  const main = journalWords(unbracketed);
+  // "Cladistics : the international journal of ...", "Stroke; a journal of cerebral circulation": the
+  // subtitle is often left out.
+  const beforeSubtitle = journalWords(unbracketed.split(/\s*[:;]\s*|\s+[-–]\s+/)[0]!);
+  if (beforeSubtitle.length && beforeSubtitle.length < main.length) variants.unshift(beforeSubtitle);
   if (main.length) variants.unshift(main);
   return variants;
 }

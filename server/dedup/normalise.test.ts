@@ -16,6 +16,11 @@ describe("normaliseTitle", () => {
     expect(text("Symptom's of the \\textit{posttraumatic} state")).toBe("symptoms of the posttraumatic state");
   });
 
+  it("writes small numbers as digits", () => {
+    expect(text("Comparison with two canine models")).toBe(text("Comparison with 2 canine models"));
+    expect(normaliseTitle("Comparison with two canine models").numbers).toEqual(["2"]);
+  });
+
   it("unifies British and American spelling", () => {
     expect(text("Haemolytic uraemic syndrome in a randomised paediatric cohort: tumour behaviour")).toBe(
       text("Hemolytic uremic syndrome in a randomized pediatric cohort: tumor behavior"),
@@ -80,11 +85,11 @@ describe("normaliseTitle", () => {
 
 describe("parseAuthor", () => {
   it("reads the three usual shapes", () => {
-    expect(parseAuthor("Zipfel, P. F.")).toEqual({ surname: ["zipfel"], given: [] });
-    expect(parseAuthor("Zipfel PF")).toEqual({ surname: ["zipfel"], given: [] });
-    expect(parseAuthor("Peter F. Zipfel")).toEqual({ surname: ["zipfel"], given: ["peter"] });
-    expect(parseAuthor("Le Quintrec, Moglie")).toEqual({ surname: ["quintrec"], given: ["moglie"] });
-    expect(parseAuthor("Sberro-Soussan, R.")).toEqual({ surname: ["sberro", "soussan"], given: [] });
+    expect(parseAuthor("Zipfel, P. F.")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: [] });
+    expect(parseAuthor("Zipfel PF")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: [] });
+    expect(parseAuthor("Peter F. Zipfel")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: ["peter"] });
+    expect(parseAuthor("Le Quintrec, Moglie")).toEqual({ surname: ["quintrec"], joined: "lequintrec", given: ["moglie"] });
+    expect(parseAuthor("Sberro-Soussan, R.")).toEqual({ surname: ["sberro", "soussan"], joined: "sberrosoussan", given: [] });
     expect(parseAuthor("et al.")).toBeNull();
   });
 
@@ -94,6 +99,7 @@ describe("parseAuthor", () => {
     expect(same("Lopez Rubio, M.", "Lopez, Rubio M.")).toBe(true);
     expect(same("Le Quintrec, M.", "Quintrec, M.")).toBe(true);
     expect(same("Bröker, M.", "Broker, M.")).toBe(true);
+    expect(same("Van Buskirk, R.", "VANBUSKIRK, R")).toBe(true);
     expect(same("Zipfel, P. F.", "Skerka, C.")).toBe(false);
   });
 });
@@ -108,6 +114,8 @@ describe("journals", () => {
     expect(agree("Seminars in Thrombosis & Hemostasis", "Seminars in Thrombosis and Haemostasis")).toBe(1);
     expect(agree("Pediatric Nephrology.Conference: 44th Annual Meeting", "Pediatr Nephrol")).toBe(1);
     expect(agree("Xianggang yi xue za zhi [Hong Kong medical journal]", "Hong Kong Medical Journal")).toBe(1);
+    expect(agree("Cladistics : the international journal of the Willi Hennig Society", "Cladistics")).toBe(1);
+    expect(agree("Stroke; a journal of cerebral circulation", "Stroke")).toBe(1);
   });
 
   it("tells a journal from its sections and from other journals", () => {

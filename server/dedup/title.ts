@@ -20,14 +20,16 @@ export interface NormalisedTitle {
   translated: boolean;
 }
 
-const KIND_PATTERNS: [DocumentKind, RegExp][] = [
-  ["retraction", /^(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|expression of concern)\b/i],
-  ["erratum", /^(?:errat(?:um|a)|corrigend(?:um|a)|correction(?:s)?(?=\s*(?::|-|to\b|notice\b|$)))/i],
-  ["reply", /^(?:in reply|reply|(?:the )?authors?'?s?'? (?:reply|response))\b/i],
-  ["reply", /^response\s*(?::|to\s*(?::|["'“‘]|(?:the )?(?:letter|comment|editorial)))/i],
-  ["reply", /(?:\s[-–—]|[:.])\s*(?:the\s+)?(?:authors?'?s?'?\s+)?(?:reply|response)\s*\.?$/i],
-  ["reply", /\sauthors?'?s?'?\s+(?:reply|response)\s*\.?$/i],
-  ["comment", /^(?:comments?|commentary)\s+(?:on|to|about)\b|^re:\s|\beditorial comment\s*\.?$/i],
+/** Kind, pattern, and whether the pattern looks at the end of the title. */
+const KIND_PATTERNS: [DocumentKind, RegExp, boolean][] = [
+  ["retraction", /^(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|expression of concern)\b/i, false],
+  ["erratum", /^(?:errat(?:um|a)|corrigend(?:um|a)|correction(?:s)?(?=\s*(?::|-|to\b|notice\b|$)))/i, false],
+  ["reply", /^(?:in reply|reply|(?:the )?authors?'?s?'? (?:reply|response))\b/i, false],
+  ["reply", /^response\s*(?::|to\s*(?::|["'“‘]|(?:the )?(?:letter|comment|editorial)))/i, false],
+  ["reply", /(?:\s[-–—]|[:.])\s*(?:the\s+)?(?:authors?'?s?'?\s+)?(?:reply|response)\s*\.?$/i, true],
+  ["reply", /\sauthors?'?s?'?\s+(?:reply|response)\s*\.?$/i, true],
+  ["comment", /^(?:comments?|commentary)\s+(?:on|to|about)\b|^re:\s/i, false],
+  ["comment", /\beditorial comment\s*\.?$/i, true],
 ];
 
 // How Web of Science ("(vol 360, pg 542, 2009)") and Embase ("(N Engl J Med (2009) 360 (542-544))") mark
@@ -62,43 +64,73 @@ const SHORT_ROMAN: Record<string, string> = { i: "1", v: "5", x: "10" };
 const NONE: readonly string[] = Object.freeze([]);
 const PART_WORDS = new Set(["part", "phase", "series", "section", "chapter", "paper", "stage", "type", "grade", "class", "study", "experiment"]);
 
-/** British and American spellings of one word become the same string ("haemolytic", "randomised"). */
+// "with 2 canine models" / "with two canine models". "One" is left alone: it is more often not a number.
+const NUMBER_WORDS: Record<string, string> = {
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+};
+
+/**
+ * British and American spellings of one word become the same string ("haemolytic", "randomised"), and
+ * small numbers written out become digits.
+ */
 export function unifySpelling(word: string): string {
-  if (word.length < 5) return word;
+  if (word.length < 5) return NUMBER_WORDS[word] ?? word;
   let w = word.includes("ae") || word.includes("oe") ? word.replace(/ae|oe/g, "e") : word;
   if (w.length >= 6) {
     if (w.includes("is")) w = w.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1");
     if (w.endsWith("our")) w = `${w.slice(0, -3)}or`;
   }
-  return w.endsWith("tre") ? w.replace(/([^aeiou])tre$/, "$1ter") : w;
+  return w.endsWith("tre") ? w.replace(/([^aeiou])tre$/, "$1ter") : (NUMBER_WORDS[w] ?? w);
 }
 
+// Cheap tests that let most titles skip the notice patterns, each of which scans the whole title.
+const MAY_END_IN_NOTICE = /repl|respon|comment/i;
+
 function detectKind(title: string): DocumentKind {
-  if (CORRECTION_CITATION.some((pattern) => pattern.test(title))) return "erratum";
-  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(title)) return kind;
+  if (title.includes("(") && CORRECTION_CITATION.some((pattern) => pattern.test(title))) return "erratum";
+  const mayEndInNotice = MAY_END_IN_NOTICE.test(title);
+  for (const [kind, pattern, anchoredAtEnd] of KIND_PATTERNS) if ((!anchoredAtEnd || mayEndInNotice) && pattern.test(title)) return kind;
   return "article";
 }
 
 /** Removes notes and tags around the title proper; says whether one of them marked a translation. */
-function stripNotes(title: string): { core: string; translated: boolean } {
-  let t = title.replace(ANNOTATION, (note, offset: number) => (offset === 0 ? note : " ")).trim();
-  for (const pattern of CORRECTION_CITATION) t = t.replace(pattern, "");
-  // A correction's citation cut off by a field-length limit: "X (Proceedings of the ... (Januar".
-  t = t.replace(TRUNCATED_CITATION, "");
-  t = t.replace(LEADING_NOTICE, "").replace(TRAILING_NOTICE, "");
+function stripNotes(title: string, kind: DocumentKind): { core: string; translated: boolean } {
+  let t = title;
+  if (t.includes("[")) t = t.replace(ANNOTATION, (note, offset: number) => (offset === 0 ? note : " ")).trim();
+  if (kind === "erratum" && t.includes("(")) {
+    for (const pattern of CORRECTION_CITATION) t = t.replace(pattern, "");
+    // A correction's citation cut off by a field-length limit: "X (Proceedings of the ... (Januar".
+    t = t.replace(TRUNCATED_CITATION, "");
+  }
+  t = t.replace(LEADING_NOTICE, "");
+  if (MAY_END_IN_NOTICE.test(t)) t = t.replace(TRAILING_NOTICE, "");
   let translated = false;
   for (;;) {
     t = t.replace(/[\s.,;:]+$/, "");
-    const bracket = TRAILING_BRACKETS.exec(t);
-    if (bracket && bracket.index > 0) {
-      if (LANGUAGE.test(bracket[0].trim().slice(1, -1).trim())) translated = true;
-      t = t.slice(0, bracket.index);
-      continue;
+    if (t.endsWith("]")) {
+      const bracket = TRAILING_BRACKETS.exec(t);
+      if (bracket && bracket.index > 0) {
+        if (LANGUAGE.test(bracket[0].trim().slice(1, -1).trim())) translated = true;
+        t = t.slice(0, bracket.index);
+        continue;
+      }
     }
-    const note = TRAILING_NOTE.exec(t);
-    if (note && note.index > 0) {
-      t = t.slice(0, note.index);
-      continue;
+    if (t.endsWith(")")) {
+      const note = TRAILING_NOTE.exec(t);
+      if (note && note.index > 0) {
+        t = t.slice(0, note.index);
+        continue;
+      }
     }
     break;
   }
@@ -116,7 +148,7 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   let decoded = decodeMarkup(raw).replace(/\s+/g, " ").trim();
   if (NO_TITLE.test(decoded)) decoded = "";
   const kind = detectKind(decoded);
-  const { core, translated } = stripNotes(decoded);
+  const { core, translated } = stripNotes(decoded, kind);
   const all = words(core).map(unifySpelling);
   const text = all.join(" ");
   // Digit runs rather than words, so that a typo gluing a number to a word ("2rthio") keeps the number.

@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { reevaluateStage } from "../screening/outcome";
 import {
   ReviewDetailsInput,
   StageSettingsInput,
@@ -8,7 +9,7 @@ import {
   type StageName,
   type StageSettings,
 } from "./review-settings";
-import type { z } from "zod";
+import { z } from "zod";
 
 interface Scope {
   reviewId: string;
@@ -34,10 +35,14 @@ export async function updateStageSettings(db: Db, scope: Scope, stage: StageName
   const settings = StageSettingsInput.parse(input);
   const data = { ...settings, reasonRequired: effectiveReasonRequired(stage, settings.reasonRequired) };
   return db.$transaction(async (tx) => {
+    const before = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId: scope.reviewId, stage } } });
     const row = await tx.reviewStageSetting.update({
       where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
       data,
     });
+    if (before.reviewersPerRecord !== row.reviewersPerRecord) {
+      await reevaluateStage(tx, scope.reviewId, stage, row.reviewersPerRecord);
+    }
     await recordAuditEvent(tx, {
       ...scope,
       action: "review.stage_settings_changed",
@@ -83,5 +88,21 @@ export async function setExclusionReasons(db: Db, scope: Scope, stage: StageName
       where: { reviewId: scope.reviewId, stage, archivedAt: null },
       orderBy: { position: "asc" },
     });
+  });
+}
+
+const Keywords = z.array(z.string().trim().min(1).max(100)).max(200);
+export const KeywordsInput = z.object({ includeKeywords: Keywords, excludeKeywords: Keywords });
+
+/** The words highlighted for screeners; saved as typed, matched without regard to case. */
+export async function setScreeningKeywords(db: Db, scope: Scope, input: z.input<typeof KeywordsInput>) {
+  const keywords = KeywordsInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const review = await tx.review.update({
+      where: { id: scope.reviewId },
+      data: { includeKeywords: [...new Set(keywords.includeKeywords)], excludeKeywords: [...new Set(keywords.excludeKeywords)] },
+    });
+    await recordAuditEvent(tx, { ...scope, action: "review.keywords_changed", entityType: "review", entityId: scope.reviewId, data: keywords });
+    return { includeKeywords: review.includeKeywords, excludeKeywords: review.excludeKeywords };
   });
 }

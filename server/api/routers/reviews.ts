@@ -3,7 +3,7 @@ import { createReview } from "../../reviews/create-review";
 import { getReview, listReviewsForUser, reviewIdForSlug } from "../../reviews/review-queries";
 import { activeMembership } from "../../team/members";
 import { NewReviewInput, ReviewDetailsInput, StageSettingsInput, STAGES } from "../../reviews/review-settings";
-import { setExclusionReasons, updateReviewDetails, updateStageSettings } from "../../reviews/update-review";
+import { KeywordsInput, setExclusionReasons, setScreeningKeywords, updateReviewDetails, updateStageSettings } from "../../reviews/update-review";
 import { TRPCError } from "@trpc/server";
 import { authedProcedure, reviewProcedure, router } from "../trpc";
 
@@ -26,6 +26,9 @@ export const reviewsRouter = router({
     .mutation(({ ctx, input }) =>
       updateStageSettings(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.stage, input.settings),
     ),
+  setKeywords: reviewProcedure("lead")
+    .input(KeywordsInput)
+    .mutation(({ ctx, input }) => setScreeningKeywords(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
   setExclusionReasons: reviewProcedure("lead")
     .input(z.object({ stage: z.enum(STAGES), labels: z.array(z.string().max(200)).max(50) }))
     .mutation(({ ctx, input }) =>

@@ -1,0 +1,81 @@
+// Disagreements for leads: both sides, and the final verdict a lead records.
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db } from "../db/client";
+import type { ConflictStatus, Stage } from "../db/generated/enums.ts";
+import { AppError } from "../errors/app-error";
+import { effectiveReasonRequired } from "../reviews/review-settings";
+import { syncReport } from "./outcome";
+
+export async function listConflicts(db: Db, reviewId: string, stage: Stage, status: ConflictStatus) {
+  const conflicts = await db.conflict.findMany({
+    where: { reviewId, stage, status },
+    include: {
+      record: {
+        select: {
+          id: true, title: true, abstract: true, authors: true, year: true, journal: true, doi: true, pmid: true, nctIds: true,
+          decisions: {
+            where: { stage },
+            select: { verdict: true, note: true, updatedAt: true, reason: { select: { label: true } }, reviewer: { select: { id: true, name: true } } },
+            orderBy: { createdAt: "asc" },
+          },
+        },
+      },
+      reason: { select: { label: true } },
+      resolvedBy: { select: { name: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return conflicts.map(({ record: { decisions, ...record }, ...c }) => ({ ...c, record, decisions }));
+}
+
+export interface Resolution {
+  conflictId: string;
+  verdict: "include" | "exclude";
+  reasonId?: string | null;
+  note?: string;
+}
+
+export async function resolveConflict(db: Db, scope: { reviewId: string; actorId: string }, input: Resolution) {
+  return db.$transaction(async (tx) => {
+    const found = await tx.conflict.findFirst({ where: { id: input.conflictId, reviewId: scope.reviewId } });
+    if (!found) throw new AppError("NOT_FOUND", "That conflict does not exist in this review.");
+    await tx.$queryRaw`SELECT id FROM records WHERE id = ${found.recordId} FOR UPDATE`;
+    const conflict = await tx.conflict.findUniqueOrThrow({ where: { id: found.id } });
+    if (conflict.status !== "open") {
+      throw new AppError("STALE", conflict.status === "resolved" ? "This conflict was already resolved." : "The reviewers changed their decisions and now agree; there is nothing to resolve.");
+    }
+    let reasonId: string | null = null;
+    if (input.verdict === "exclude") {
+      const setting = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId: scope.reviewId, stage: conflict.stage } } });
+      if (input.reasonId) {
+        const reason = await tx.exclusionReason.findFirst({ where: { id: input.reasonId, reviewId: scope.reviewId, stage: conflict.stage, archivedAt: null } });
+        if (!reason) throw new AppError("INVALID_INPUT", "That exclusion reason is not in this review's list for this stage.");
+        reasonId = reason.id;
+      } else if (effectiveReasonRequired(conflict.stage, setting.reasonRequired)) {
+        throw new AppError("INVALID_INPUT", "Choose the final exclusion reason: this stage requires one.");
+      }
+    } else if (input.reasonId) {
+      throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
+    }
+    const note = (input.note ?? "").trim().slice(0, 5000);
+    const now = new Date();
+    const resolved = await tx.conflict.update({
+      where: { id: conflict.id },
+      data: { status: "resolved", verdict: input.verdict, reasonId, note, resolvedById: scope.actorId, resolvedAt: now },
+    });
+    await tx.screeningOutcome.update({
+      where: { recordId_stage: { recordId: conflict.recordId, stage: conflict.stage } },
+      data: { status: input.verdict === "include" ? "included" : "excluded", reasonId, settledAt: now },
+    });
+    if (conflict.stage === "title_abstract") await syncReport(tx, scope.reviewId, conflict.recordId, input.verdict === "include");
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: "conflict.resolved",
+      entityType: "conflict",
+      entityId: conflict.id,
+      data: { recordId: conflict.recordId, stage: conflict.stage, verdict: input.verdict, reasonId, note },
+    });
+    return resolved;
+  });
+}

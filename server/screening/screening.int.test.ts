@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "../db/client";
+import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
+
+async function withRecords(db: Db, reviewId: string, n: number) {
+  const source = await db.source.create({ data: { reviewId, name: `Src ${Math.random()}`, kind: "database" } });
+  await db.record.createMany({
+    data: Array.from({ length: n }, (_, i) => ({ reviewId, sourceId: source.id, title: `Record ${i}` })),
+  });
+  return db.record.findMany({ where: { reviewId }, orderBy: { id: "asc" } });
+}
+
+async function screeningTeam(n = 4) {
+  const db = testDb();
+  const { review, members } = await makeTeam(db);
+  const second = await makeUser(db, "reviewer2");
+  await db.membership.create({ data: { reviewId: review.id, userId: second.id, role: "reviewer" } });
+  const records = await withRecords(db, review.id, n);
+  await db.exclusionReason.createMany({
+    data: [
+      { reviewId: review.id, stage: "title_abstract", label: "Wrong population", position: 0 },
+      { reviewId: review.id, stage: "full_text", label: "Wrong outcomes", position: 0 },
+    ],
+  });
+  const reasons = await db.exclusionReason.findMany({ where: { reviewId: review.id } });
+  return { db, review, lead: members.lead, r1: members.reviewer, r2: second, records, reasons };
+}
+
+const TA = "title_abstract" as const;
+
+describe("title/abstract screening", () => {
+  it("serves each record to at most the needed number of reviewers and settles agreements by themselves", async () => {
+    const { db, review, r1, r2, lead, records } = await screeningTeam(2);
+    const third = await makeUser(db, "reviewer3");
+    await db.membership.create({ data: { reviewId: review.id, userId: third.id, role: "reviewer" } });
+    const served1 = await callerFor(db, r1.id).screening.next({ reviewId: review.id, stage: TA, count: 2 });
+    const served2 = await callerFor(db, r2.id).screening.next({ reviewId: review.id, stage: TA, count: 2 });
+    expect(served1.map((s) => s.record.id).sort()).toEqual(records.map((r) => r.id).sort());
+    expect(served2).toHaveLength(2);
+    expect(await callerFor(db, third.id).screening.next({ reviewId: review.id, stage: TA, count: 2 })).toEqual([]);
+
+    const [a, b] = records;
+    for (const reviewer of [r1, r2]) {
+      await callerFor(db, reviewer.id).screening.decide({ reviewId: review.id, stage: TA, recordId: a!.id, verdict: "include" });
+    }
+    await callerFor(db, r1.id).screening.decide({ reviewId: review.id, stage: TA, recordId: b!.id, verdict: "include" });
+    await callerFor(db, r2.id).screening.decide({ reviewId: review.id, stage: TA, recordId: b!.id, verdict: "maybe" });
+
+    expect(await db.screeningOutcome.findUniqueOrThrow({ where: { recordId_stage: { recordId: a!.id, stage: TA } } })).toMatchObject({ status: "included" });
+    expect(await db.report.count({ where: { recordId: a!.id } })).toBe(1);
+    const conflicts = await callerFor(db, lead.id).screening.conflicts({ reviewId: review.id, stage: TA });
+    expect(conflicts.map((c) => c.recordId)).toEqual([b!.id]);
+    expect(conflicts[0]!.decisions.map((d) => d.verdict).sort()).toEqual(["include", "maybe"]);
+  });
+
+  it("a lead resolves a conflict once, audited, and the reviewers then see the outcome", async () => {
+    const { db, review, r1, r2, lead, records, reasons } = await screeningTeam(1);
+    const record = records[0]!;
+    await callerFor(db, r1.id).screening.decide({ reviewId: review.id, stage: TA, recordId: record.id, verdict: "include" });
+    await callerFor(db, r2.id).screening.decide({ reviewId: review.id, stage: TA, recordId: record.id, verdict: "exclude" });
+    const [conflict] = await callerFor(db, lead.id).screening.conflicts({ reviewId: review.id, stage: TA });
+    const reason = reasons.find((r) => r.stage === TA)!;
+    await callerFor(db, lead.id).screening.resolveConflict({ reviewId: review.id, conflictId: conflict!.id, verdict: "exclude", reasonId: reason.id, note: "Animal study only" });
+    await expect(
+      callerFor(db, lead.id).screening.resolveConflict({ reviewId: review.id, conflictId: conflict!.id, verdict: "include" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "This conflict was already resolved." });
+    expect(await db.auditEvent.count({ where: { entityId: conflict!.id, action: "conflict.resolved" } })).toBe(1);
+
+    const seen = await callerFor(db, r1.id).screening.record({ reviewId: review.id, stage: TA, recordId: record.id });
+    expect(seen?.outcome).toBe("excluded");
+    expect(seen?.otherDecisions?.map((d) => d.verdict)).toEqual(["exclude"]);
+    await expect(
+      callerFor(db, r1.id).screening.decide({ reviewId: review.id, stage: TA, recordId: record.id, verdict: "exclude" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already resolved") });
+  });
+
+  it("lets a reviewer change or undo a decision until the record is resolved, keeping every change in the audit trail", async () => {
+    const { db, review, r1, records } = await screeningTeam(2);
+    const caller = callerFor(db, r1.id).screening;
+    await caller.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "include" });
+    await caller.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "maybe", note: "unsure about the model" });
+    expect(await caller.undo({ reviewId: review.id, stage: TA })).toEqual({ recordId: records[0]!.id });
+    expect(await db.screeningDecision.count({ where: { recordId: records[0]!.id } })).toBe(0);
+    const actions = await db.auditEvent.findMany({ where: { entityId: records[0]!.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(["decision.recorded", "decision.changed", "decision.withdrawn"]);
+    const next = await caller.next({ reviewId: review.id, stage: TA, count: 1 });
+    expect(next[0]!.record.id).toBe(records[0]!.id); // the undone record comes back first
+  });
+
+  it("refuses bad decisions with clear errors and writes nothing", async () => {
+    const { db, review, r1, records, reasons } = await screeningTeam(1);
+    const other = await screeningTeam(1);
+    const caller = callerFor(db, r1.id).screening;
+    const fullTextReason = reasons.find((r) => r.stage === "full_text")!;
+    await expect(caller.decide({ reviewId: review.id, stage: TA, recordId: other.records[0]!.id, verdict: "include" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "That record is not in this review.",
+    });
+    await expect(caller.decide({ reviewId: review.id, stage: "full_text", recordId: records[0]!.id, verdict: "include" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("not in full-text screening"),
+    });
+    await expect(
+      caller.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "exclude", reasonId: fullTextReason.id }),
+    ).rejects.toMatchObject({ message: "That exclusion reason is not in this review's list for this stage." });
+    await expect(caller.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "include", reasonId: fullTextReason.id })).rejects.toMatchObject({
+      message: "Only an exclusion takes an exclusion reason.",
+    });
+    expect(await db.screeningDecision.count({ where: { reviewId: review.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { reviewId: review.id, action: { startsWith: "decision." } } })).toBe(0);
+  });
+
+  it("re-evaluates records when the number of reviewers per record changes, losing no decision", async () => {
+    const { db, review, r1, r2, lead, records } = await screeningTeam(1);
+    const settings = { reviewersPerRecord: 3, blinded: true, reasonRequired: false };
+    await callerFor(db, lead.id).reviews.updateStageSettings({ reviewId: review.id, stage: TA, settings });
+    for (const r of [r1, r2]) await callerFor(db, r.id).screening.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "include" });
+    const outcome = () => db.screeningOutcome.findUniqueOrThrow({ where: { recordId_stage: { recordId: records[0]!.id, stage: TA } } });
+    expect((await outcome()).status).toBe("awaiting");
+    await callerFor(db, lead.id).reviews.updateStageSettings({ reviewId: review.id, stage: TA, settings: { ...settings, reviewersPerRecord: 2 } });
+    expect((await outcome()).status).toBe("included");
+    expect(await db.screeningDecision.count({ where: { recordId: records[0]!.id } })).toBe(2);
+  });
+
+  it("removing a reviewer returns their undecided records to the pool and keeps their decisions", async () => {
+    const { db, review, r1, r2, lead, records } = await screeningTeam(2);
+    const third = await makeUser(db, "reviewer3");
+    await db.membership.create({ data: { reviewId: review.id, userId: third.id, role: "reviewer" } });
+    await callerFor(db, r1.id).screening.next({ reviewId: review.id, stage: TA, count: 2 });
+    await callerFor(db, r1.id).screening.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "include" });
+    await callerFor(db, r2.id).screening.next({ reviewId: review.id, stage: TA, count: 2 });
+    expect(await callerFor(db, third.id).screening.next({ reviewId: review.id, stage: TA, count: 2 })).toEqual([]);
+    await callerFor(db, lead.id).team.removeMember({ reviewId: review.id, userId: r1.id });
+    const freed = await callerFor(db, third.id).screening.next({ reviewId: review.id, stage: TA, count: 2 });
+    expect(freed.map((f) => f.record.id)).toEqual([records[1]!.id]);
+    expect(await db.screeningDecision.count({ where: { reviewerId: r1.id } })).toBe(1);
+  });
+});
