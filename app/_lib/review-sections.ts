@@ -17,8 +17,6 @@ export const REVIEW_SECTIONS = [
 
 /** Sections with no screen yet; each page says so plainly and what it will do, so nobody mistakes the gap. */
 export const PLANNED_SECTIONS = new Map<string, string>([
-  ["screening", "It will let reviewers screen titles and abstracts against your criteria, as set up in Settings."],
-  ["conflicts", "It will list the records on which reviewers disagreed so that a lead can resolve each one."],
   ["full-text", "It will hold full-text reports and their screening, with a reason for each report left out."],
   ["studies", "It will group included reports into studies, so that several papers about one trial count once."],
   ["extraction", "It will collect data from each included study into forms that you design."],

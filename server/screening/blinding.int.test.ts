@@ -20,8 +20,8 @@ beforeAll(async () => {
   const colleague = await makeUser(db, "colleague");
   await db.membership.create({ data: { reviewId: review.id, userId: colleague.id, role: "reviewer" } });
   const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
-  const [record, other] = await Promise.all(
-    ["Blinded record", "Other record"].map((title) => db.record.create({ data: { reviewId: review.id, sourceId: source.id, title } })),
+  const [record, other, agreed] = await Promise.all(
+    ["Blinded record", "Other record", "Agreed record"].map((title) => db.record.create({ data: { reviewId: review.id, sourceId: source.id, title } })),
   );
   const reason = await db.exclusionReason.create({ data: { reviewId: review.id, stage: "title_abstract", label: "Wrong species", position: 0 } });
   const stage = "title_abstract" as const;
@@ -29,6 +29,9 @@ beforeAll(async () => {
   await callerFor(db, colleague.id).screening.decide({ reviewId: review.id, stage, recordId: record!.id, verdict: "exclude", reasonId: reason.id, note: SECRET });
   await callerFor(db, members.reviewer.id).screening.decide({ reviewId: review.id, stage, recordId: record!.id, verdict: "include" });
   await callerFor(db, colleague.id).screening.decide({ reviewId: review.id, stage, recordId: other!.id, verdict: "exclude", note: SECRET });
+  // Both include the third record: it settles by agreement, which must not show either.
+  await callerFor(db, colleague.id).screening.decide({ reviewId: review.id, stage, recordId: agreed!.id, verdict: "include", note: SECRET });
+  await callerFor(db, members.reviewer.id).screening.decide({ reviewId: review.id, stage, recordId: agreed!.id, verdict: "include" });
   ctx = { reviewId: review.id, recordId: record!.id, otherRecordId: other!.id, blindUserId: members.reviewer.id, secretReasonId: reason.id };
 });
 
@@ -72,7 +75,8 @@ describe("blinding", () => {
         const text = serialise(result);
         expect(text).not.toContain(SECRET);
         expect(text).not.toMatch(/"(otherDecisions|outcome)":\s*(\[\s*\{|"(conflict|excluded|included)")/);
-        expect(text).not.toMatch(/"conflicts":\s*\d/);
+        expect(text).not.toMatch(/"(conflicts|resolved|included|excluded)":\s*\d/);
+        expect(text).not.toMatch(/"decisionsBy":\s*\[/);
       }
     });
   }

@@ -1,5 +1,4 @@
-// Screening progress. What a reviewer sees while blinded never depends on another reviewer's decision on a
-// record that is not yet resolved: such records are all "not yet resolved", whatever their state.
+// Screening progress. What a reviewer sees while blinded never depends on how another reviewer decided.
 import type { Db } from "../db/client";
 import type { Role, Stage } from "../db/generated/enums.ts";
 import { hasRole } from "../team/roles";
@@ -19,13 +18,16 @@ export async function seesOthersDecisions(db: Db, reviewId: string, stage: Stage
 
 export async function screeningProgress(db: Db, reviewId: string, stage: Stage, viewer: Viewer) {
   const s = stageSql(stage);
+  const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
   const [counts] = await db.$queryRaw<
-    { total: bigint; included: bigint; excluded: bigint; conflicts: bigint; mine: bigint; left_for_me: bigint }[]
+    { total: bigint; included: bigint; excluded: bigint; conflicts: bigint; complete: bigint; mine: bigint; left_for_me: bigint }[]
   >`
     SELECT count(*) AS total,
            count(*) FILTER (WHERE o.status = 'included') AS included,
            count(*) FILTER (WHERE o.status = 'excluded') AS excluded,
            count(*) FILTER (WHERE o.status = 'conflict') AS conflicts,
+           count(*) FILTER (WHERE o.status IN ('included', 'excluded', 'conflict')
+                              OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s}) >= ${setting.reviewersPerRecord}) AS complete,
            count(*) FILTER (WHERE mine.id IS NOT NULL) AS mine,
            count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting')) AS left_for_me
       FROM records r
@@ -34,22 +36,26 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
      WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`;
   const n = (v: bigint | undefined) => Number(v ?? 0);
   const total = n(counts?.total);
-  const resolved = n(counts?.included) + n(counts?.excluded);
+  const mine = { decided: n(counts?.mine), remaining: n(counts?.left_for_me) };
+  /** Records with all the decisions they need, however they came out: safe to show to anyone. */
+  const complete = n(counts?.complete);
+  if (!(await seesOthersDecisions(db, reviewId, stage, viewer))) {
+    // Whether a record settled or went to conflict, even as a count that moves after one's own decision,
+    // tells a blinded reviewer how the other reviewer decided; so they get none of it.
+    return { stage, total, mine, team: { complete, resolved: null, included: null, excluded: null, conflicts: null, decisionsBy: null } };
+  }
   const perReviewer = await db.screeningDecision.groupBy({ by: ["reviewerId"], where: { reviewId, stage }, _count: true });
   const names = await db.user.findMany({ where: { id: { in: perReviewer.map((p) => p.reviewerId) } }, select: { id: true, name: true } });
-  const full = await seesOthersDecisions(db, reviewId, stage, viewer);
   return {
     stage,
     total,
-    mine: { decided: n(counts?.mine), remaining: n(counts?.left_for_me) },
+    mine,
     team: {
-      resolved,
+      complete,
+      resolved: n(counts?.included) + n(counts?.excluded),
       included: n(counts?.included),
       excluded: n(counts?.excluded),
-      unresolved: total - resolved,
-      /** Only for those who may see others' decisions: a conflict tells how someone else decided. */
-      conflicts: full ? n(counts?.conflicts) : null,
-      /** How many decisions each person made: a count, never which way. */
+      conflicts: n(counts?.conflicts),
       decisionsBy: perReviewer
         .map((p) => ({ reviewerId: p.reviewerId, name: names.find((u) => u.id === p.reviewerId)?.name ?? "?", decisions: p._count }))
         .sort((a, b) => b.decisions - a.decisions),

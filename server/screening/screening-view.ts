@@ -14,22 +14,24 @@ const RECORD_FIELDS = {
 async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, recordIds: string[]) {
   if (recordIds.length === 0) return [];
   const full = await seesOthersDecisions(db, reviewId, stage, viewer);
-  const [records, decisions, outcomes] = await Promise.all([
+  const [records, decisions, outcomes, resolved] = await Promise.all([
     db.record.findMany({ where: { id: { in: recordIds }, reviewId }, select: { ...RECORD_FIELDS, report: { select: { id: true, fileName: true, url: true, retrievalStatus: true } } } }),
     db.screeningDecision.findMany({
       where: { recordId: { in: recordIds }, stage },
       select: { recordId: true, reviewerId: true, verdict: true, reasonId: true, note: true, reviewer: { select: { name: true } } },
     }),
     db.screeningOutcome.findMany({ where: { recordId: { in: recordIds }, stage }, select: { recordId: true, status: true } }),
+    db.conflict.findMany({ where: { recordId: { in: recordIds }, stage, status: "resolved" }, select: { recordId: true } }),
   ]);
   const order = new Map(recordIds.map((id, i) => [id, i]));
   return records
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .map((record) => {
       const outcome = outcomes.find((o) => o.recordId === record.id)?.status ?? "awaiting";
-      const settled = outcome === "included" || outcome === "excluded";
       const mine = decisions.find((d) => d.recordId === record.id && d.reviewerId === viewer.userId) ?? null;
-      const visible = full || settled;
+      // A blinded reviewer learns the others' side once a lead has resolved the record. Even whether it settled
+      // by agreement would tell them how the other reviewer decided, so that stays hidden from them.
+      const visible = full || resolved.some((c) => c.recordId === record.id);
       return {
         record,
         myDecision: mine && { verdict: mine.verdict, reasonId: mine.reasonId, note: mine.note },

@@ -4,6 +4,7 @@ import { hasRole } from "@/server/team/roles";
 import { NoAccess } from "../../../../_components/no-access";
 import { memberReview } from "../../../../_lib/review-access";
 import { DetailsForm } from "./details-form";
+import { KeywordsForm } from "./keywords-form";
 import { ExclusionReasonsForm, StageSettingsForm } from "./stage-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -35,6 +36,7 @@ export default async function SettingsPage({ params }: Props) {
           exclusionCriteria: review.exclusionCriteria,
         }}
       />
+      <KeywordsForm reviewId={review.id} canEdit={canEdit} includeKeywords={review.includeKeywords} excludeKeywords={review.excludeKeywords} />
       {STAGES.map((stage) => {
         const settings = review.stageSettings.find((s) => s.stage === stage);
         const reasons = review.exclusionReasons.filter((r) => r.stage === stage).map((r) => r.label);

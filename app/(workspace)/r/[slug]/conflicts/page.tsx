@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { STAGE_LABELS, STAGES, type StageName } from "@/server/reviews/review-settings";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../_components/no-access";
+import { memberReview } from "../../../../_lib/review-access";
+import { stageSetup } from "../screening/stage-setup";
+import { ConflictsScreen } from "./conflicts-screen";
+
+export const metadata: Metadata = { title: "Conflicts" };
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ stage?: string | string[] }>;
+}
+
+function stageFrom(value: string | string[] | undefined): StageName {
+  return STAGES.find((s) => s === value) ?? "title_abstract";
+}
+
+export default async function ConflictsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const stage = stageFrom((await searchParams).stage);
+  const review = await memberReview(slug, `/r/${slug}/conflicts`);
+  if (!review) return <NoAccess />;
+  if (!hasRole(review.myRole, "lead")) {
+    return (
+      <>
+        <h1>Conflicts</h1>
+        <div className="alert alert-info">
+          <p>Only leads and owners resolve conflicts.</p>
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Conflicts</h1>
+      <p className="intro">
+        A conflict is a record on which the reviewers disagreed, or that someone marked Maybe. Read both sides and
+        record the final decision; the reviewers&apos; own decisions stay as they were.
+      </p>
+      <nav className="stage-switch" aria-label="Screening stage">
+        {STAGES.map((s) => (
+          <Link key={s} href={`/r/${slug}/conflicts?stage=${s}`} aria-current={s === stage ? "page" : undefined}>
+            {STAGE_LABELS[s]}
+          </Link>
+        ))}
+      </nav>
+      <ConflictsScreen
+        key={stage}
+        reviewId={review.id}
+        setup={stageSetup(review, stage)}
+        keywords={{ include: review.includeKeywords, exclude: review.excludeKeywords }}
+      />
+    </>
+  );
+}

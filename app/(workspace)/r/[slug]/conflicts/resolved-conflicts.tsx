@@ -1,0 +1,49 @@
+import { formatDateTime } from "../../../../_lib/format";
+import { VerdictBadge } from "../screening/verdict-badge";
+import type { Conflict } from "./conflict-types";
+
+/** Past resolutions, oldest first as the server lists them. */
+export function ResolvedConflicts({ conflicts }: { conflicts: Conflict[] }) {
+  if (conflicts.length === 0) return <p className="empty muted">No conflicts have been resolved at this stage yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data resolved-table">
+        <thead>
+          <tr>
+            <th scope="col">Record</th>
+            <th scope="col">Reviewers</th>
+            <th scope="col">Final decision</th>
+            <th scope="col">Resolved by</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflicts.map((c) => (
+            <tr key={c.id}>
+              <td className="resolved-record">
+                {c.record.title || <span className="muted">(no title)</span>}
+                <span className="muted small">{[c.record.authors[0], c.record.year].filter(Boolean).join(" · ")}</span>
+              </td>
+              <td>
+                <ul className="plain-list small">
+                  {c.decisions.map((d) => (
+                    <li key={d.reviewer.id}>
+                      {d.reviewer.name}: <VerdictBadge verdict={d.verdict} />
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                {c.verdict ? <VerdictBadge verdict={c.verdict} /> : "—"}
+                {c.reason && <span className="small resolved-detail">{c.reason.label}</span>}
+                {c.note && <span className="small muted resolved-detail">“{c.note}”</span>}
+              </td>
+              <td>{c.resolvedBy?.name ?? <span className="muted">A former member</span>}</td>
+              <td className="nowrap">{c.resolvedAt ? formatDateTime(c.resolvedAt) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

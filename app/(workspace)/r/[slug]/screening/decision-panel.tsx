@@ -1,0 +1,169 @@
+"use client";
+import type { Ref } from "react";
+import { reasonLabel, type ScreeningItem, type StageSetup, type Verdict } from "./screening-types";
+import { VerdictBadge } from "./verdict-badge";
+
+/** What the reviewer is putting together for the record on screen. */
+export interface Draft {
+  recordId: string | null;
+  reasonId: string | null;
+  note: string;
+  /** Exclude was pressed at a stage that needs a reason, and none is chosen yet. */
+  awaitingReason: boolean;
+}
+
+export function draftFor(item: ScreeningItem | null): Draft {
+  return {
+    recordId: item?.record.id ?? null,
+    reasonId: item?.myDecision?.verdict === "exclude" ? item.myDecision.reasonId : null,
+    note: item?.myDecision?.note ?? "",
+    awaitingReason: false,
+  };
+}
+
+interface Props {
+  setup: StageSetup;
+  item: ScreeningItem;
+  draft: Draft;
+  /** Others' decisions are shown only at an unblinded stage, so a lead who screens stays blinded too. */
+  showOthers: boolean;
+  onDecide: (verdict: Verdict) => void;
+  onReason: (reasonId: string | null) => void;
+  onNote: (note: string) => void;
+  onLeave: () => void;
+  noteRef: Ref<HTMLTextAreaElement>;
+  reasonsRef: Ref<HTMLFieldSetElement>;
+}
+
+const BUTTONS: { verdict: Verdict; key: string; label: string }[] = [
+  { verdict: "include", key: "I", label: "Include" },
+  { verdict: "exclude", key: "E", label: "Exclude" },
+  { verdict: "maybe", key: "M", label: "Maybe" },
+];
+
+export function DecisionPanel(props: Props) {
+  const { setup, item, draft, showOthers, onDecide, onReason, onNote, onLeave, noteRef, reasonsRef } = props;
+  const { reasons, reasonRequired } = setup;
+  const mine = item.myDecision;
+  const others = showOthers ? item.otherDecisions : null;
+  return (
+    <section className="decision-panel" aria-labelledby="decision-heading">
+      <h3 id="decision-heading" className="panel-heading">
+        Your decision
+      </h3>
+      {mine && (
+        <div className="alert alert-info small">
+          <p>
+            You decided <VerdictBadge verdict={mine.verdict} />
+            {mine.reasonId && <> ({reasonLabel(reasons, mine.reasonId)})</>}. Choose again to change it.
+          </p>
+          <button type="button" className="btn btn-secondary btn-small" onClick={onLeave}>
+            Leave it unchanged
+          </button>
+        </div>
+      )}
+      <div className="decision-buttons">
+        {BUTTONS.map(({ verdict, key, label }) => (
+          <button
+            key={verdict}
+            type="button"
+            className={`btn btn-decide btn-${verdict}`}
+            aria-keyshortcuts={key}
+            aria-pressed={mine ? mine.verdict === verdict : undefined}
+            onClick={() => onDecide(verdict)}
+          >
+            {label} <kbd>{key}</kbd>
+          </button>
+        ))}
+      </div>
+
+      <fieldset
+        ref={reasonsRef}
+        tabIndex={-1}
+        className={draft.awaitingReason ? "reason-list awaiting" : "reason-list"}
+        aria-describedby="reason-hint"
+      >
+        <legend>
+          Exclusion reason <span className="muted">({reasonRequired ? "required" : "optional"})</span>
+        </legend>
+        {draft.awaitingReason && (
+          <p className="reason-prompt" role="status">
+            Choose a reason to exclude this record: press its number, or pick it and press Exclude again.
+          </p>
+        )}
+        {reasons.length === 0 ? (
+          <p className="muted small">
+            No exclusion reasons are set up for this stage{reasonRequired && ", yet one is required"}; a lead can add
+            them in Settings.
+          </p>
+        ) : (
+          <ol>
+            {reasons.map((reason, i) => (
+              <li key={reason.id}>
+                <input
+                  type="radio"
+                  id={`reason-${reason.id}`}
+                  name="exclusion-reason"
+                  value={reason.id}
+                  checked={draft.reasonId === reason.id}
+                  onChange={() => onReason(reason.id)}
+                />
+                <label htmlFor={`reason-${reason.id}`}>
+                  {i < 9 && <kbd>{i + 1}</kbd>} {reason.label}
+                </label>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p id="reason-hint" className="hint">
+          {reasonRequired
+            ? "Press E, then the reason's number; or press the number first, then E."
+            : "To give a reason, press its number before E. Press the number again to clear it."}
+        </p>
+        {draft.reasonId && !reasonRequired && (
+          <button type="button" className="link-button small" onClick={() => onReason(null)}>
+            Clear the reason
+          </button>
+        )}
+      </fieldset>
+
+      <div className="field note-field">
+        <label htmlFor="decision-note">
+          Note <kbd>N</kbd>
+        </label>
+        <textarea
+          id="decision-note"
+          ref={noteRef}
+          rows={2}
+          maxLength={5000}
+          value={draft.note}
+          onChange={(e) => onNote(e.target.value)}
+          aria-describedby="note-hint"
+        />
+        <span id="note-hint" className="hint">
+          Saved with your decision. Esc leaves the note so the keys work again.
+        </span>
+      </div>
+
+      {others && others.length > 0 && (
+        <div className="other-decisions">
+          <h4>Other reviewers</h4>
+          <ul>
+            {others.map((d, i) => (
+              <li key={i}>
+                {d.reviewer}: <VerdictBadge verdict={d.verdict} />
+                {d.reasonId && <span className="muted"> {reasonLabel(reasons, d.reasonId)}</span>}
+                {d.note && <span className="other-note"> “{d.note}”</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <p className="muted small shortcut-help" id="shortcut-legend">
+        Keys: <kbd>I</kbd> include, <kbd>E</kbd> exclude, <kbd>M</kbd> maybe, <kbd>1</kbd>–<kbd>9</kbd> reason,{" "}
+        <kbd>N</kbd> note, <kbd>Esc</kbd> leave the note, <kbd>Z</kbd> undo.
+      </p>
+    </section>
+  );
+}

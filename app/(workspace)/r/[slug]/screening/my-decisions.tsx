@@ -1,0 +1,132 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorAlert } from "../../../../_components/form-alerts";
+import { useTRPC } from "../../../../_components/trpc";
+import { reasonLabel, type ScreeningItem, type StageSetup } from "./screening-types";
+import { VerdictBadge } from "./verdict-badge";
+
+const PAGE = 20;
+
+/** Null means hidden by blinding: the record is not settled, and how the others decided is not for this viewer. */
+function outcomeText(outcome: ScreeningItem["outcome"]): string {
+  if (outcome === "included") return "Included";
+  if (outcome === "excluded") return "Excluded";
+  if (outcome === "conflict") return "Conflict";
+  if (outcome === "awaiting") return "Waiting for decisions";
+  return "Not settled yet";
+}
+
+interface Props {
+  reviewId: string;
+  setup: StageSetup;
+  currentId: string | null;
+  onOpen: (recordId: string) => void;
+}
+
+/** The reviewer's own decisions, newest first; fetched only when opened. */
+export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(false);
+  const decisions = useInfiniteQuery(
+    trpc.screening.myDecisions.infiniteQueryOptions(
+      { reviewId, stage: setup.stage, take: PAGE },
+      { enabled: open, getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const items = decisions.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="card my-decisions">
+      <h2>
+        <button
+          type="button"
+          className="disclosure heading-disclosure"
+          aria-expanded={open}
+          aria-controls="my-decisions-list"
+          onClick={() => setOpen((v) => !v)}
+        >
+          My recent decisions
+        </button>
+      </h2>
+      {open && (
+        <div id="my-decisions-list">
+          {decisions.isPending ? (
+            <p className="muted">Loading your decisions…</p>
+          ) : decisions.isError ? (
+            <ErrorAlert message={decisions.error.message} />
+          ) : items.length === 0 ? (
+            <p className="muted">You have not decided on any record at this stage yet.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data my-decisions-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Record</th>
+                    <th scope="col">Your decision</th>
+                    <th scope="col">Outcome</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map(({ record, myDecision, outcome }) => (
+                    <tr key={record.id}>
+                      <td id={`mine-${record.id}`} className="my-decision-record">
+                        {record.title || <span className="muted">(no title)</span>}
+                        <span className="muted small">
+                          {[record.authors[0], record.year].filter(Boolean).join(" · ")}
+                        </span>
+                      </td>
+                      <td>
+                        {myDecision ? (
+                          <>
+                            <VerdictBadge verdict={myDecision.verdict} />
+                            {myDecision.reasonId && (
+                              <span className="small my-reason">{reasonLabel(setup.reasons, myDecision.reasonId)}</span>
+                            )}
+                            {myDecision.note && <span className="muted small my-note">“{myDecision.note}”</span>}
+                          </>
+                        ) : (
+                          <span className="muted">Withdrawn</span>
+                        )}
+                      </td>
+                      <td>{outcomeText(outcome)}</td>
+                      <td>
+                        {record.id === currentId ? (
+                          <span className="muted small">On screen</span>
+                        ) : (
+                          <button
+                            type="button"
+                            className="btn btn-secondary btn-small"
+                            aria-describedby={`mine-${record.id}`}
+                            onClick={() => {
+                              onOpen(record.id);
+                              window.scrollTo({ top: 0 });
+                            }}
+                          >
+                            Change
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {decisions.hasNextPage && (
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              disabled={decisions.isFetchingNextPage}
+              onClick={() => void decisions.fetchNextPage()}
+            >
+              {decisions.isFetchingNextPage ? "Loading…" : "Show more"}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

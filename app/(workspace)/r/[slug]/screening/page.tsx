@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { STAGE_LABELS, type StageName } from "@/server/reviews/review-settings";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../_components/no-access";
+import { memberReview } from "../../../../_lib/review-access";
+import { AgreementPanel } from "./agreement-panel";
+import { AllocateForm } from "./allocate-form";
+import { ScreeningProgressPanel } from "./screening-progress";
+import { ScreeningScreen } from "./screening-screen";
+import { stageSetup } from "./stage-setup";
+
+export const metadata: Metadata = { title: "Screening" };
+
+// Full-text screening needs the retrieved reports first; this page screens titles and abstracts.
+const STAGE: StageName = "title_abstract";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export default async function ScreeningPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}/screening`);
+  if (!review) return <NoAccess />;
+  const canScreen = hasRole(review.myRole, "reviewer");
+  const canLead = hasRole(review.myRole, "lead");
+  const setup = stageSetup(review, STAGE);
+  const settings = review.stageSettings.find((s) => s.stage === STAGE);
+  return (
+    <>
+      <h1>{STAGE_LABELS[STAGE]} screening</h1>
+      <p className="intro">
+        Decide for each record whether it may meet the review&apos;s criteria.{" "}
+        {settings &&
+          (settings.reviewersPerRecord > 1
+            ? `${settings.reviewersPerRecord} reviewers decide on each record independently${
+                settings.blinded ? ", without seeing each other's decisions" : ""
+              }; when they disagree, a lead resolves the conflict.`
+            : "One reviewer decides on each record.")}
+      </p>
+      {canScreen ? (
+        <ScreeningScreen
+          reviewId={review.id}
+          slug={slug}
+          setup={setup}
+          keywords={{ include: review.includeKeywords, exclude: review.excludeKeywords }}
+          canResolve={canLead}
+        />
+      ) : (
+        <>
+          <div className="alert alert-info">
+            <p>Observers follow the progress here; screening records needs the reviewer role.</p>
+          </div>
+          <ScreeningProgressPanel reviewId={review.id} stage={STAGE} slug={slug} canScreen={false} canResolve={false} />
+        </>
+      )}
+      {canLead && (
+        <>
+          <section className="card">
+            <h2>Allocate records</h2>
+            <AllocateForm reviewId={review.id} stage={STAGE} />
+          </section>
+          <section className="card agreement">
+            <h2>Agreement between reviewers</h2>
+            <AgreementPanel reviewId={review.id} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+import type { StageName } from "@/server/reviews/review-settings";
+
+type Outputs = inferRouterOutputs<AppRouter>["screening"];
+
+export type ScreeningItem = Outputs["next"][number];
+export type ScreeningRecord = ScreeningItem["record"];
+export type ScreeningProgress = Outputs["progress"];
+export type AgreementStage = Outputs["agreement"][number];
+export type AgreementPair = AgreementStage["pairs"][number];
+export type Verdict = "include" | "exclude" | "maybe";
+
+export interface Reason {
+  id: string;
+  label: string;
+}
+
+/** What the screening screens need to know about a stage, read once on the server. */
+export interface StageSetup {
+  stage: StageName;
+  reasons: Reason[];
+  reasonRequired: boolean;
+  blinded: boolean;
+}
+
+export const VERDICT_LABELS: Record<Verdict, string> = { include: "Include", exclude: "Exclude", maybe: "Maybe" };
+export const VERDICT_DONE: Record<Verdict, string> = { include: "Included", exclude: "Excluded", maybe: "Marked maybe" };
+
+export function reasonLabel(reasons: Reason[], id: string | null | undefined): string | null {
+  if (!id) return null;
+  return reasons.find((r) => r.id === id)?.label ?? "a reason no longer in the list";
+}

@@ -1,0 +1,14 @@
+import { effectiveReasonRequired, type StageName } from "@/server/reviews/review-settings";
+import type { ReviewView } from "../../../../_lib/review-access";
+import type { StageSetup } from "./screening-types";
+
+/** A stage's reasons and rules from the review the page already loaded. */
+export function stageSetup(review: ReviewView, stage: StageName): StageSetup {
+  const settings = review.stageSettings.find((s) => s.stage === stage);
+  return {
+    stage,
+    reasons: review.exclusionReasons.filter((r) => r.stage === stage).map((r) => ({ id: r.id, label: r.label })),
+    reasonRequired: effectiveReasonRequired(stage, settings?.reasonRequired ?? false),
+    blinded: settings?.blinded ?? true,
+  };
+}

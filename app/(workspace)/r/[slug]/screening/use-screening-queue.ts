@@ -1,0 +1,177 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import type { StageName } from "@/server/reviews/review-settings";
+import { useTRPC } from "../../../../_components/trpc";
+import { VERDICT_DONE, type ScreeningItem, type Verdict } from "./screening-types";
+
+interface Queue {
+  /** The record on screen; null before the first answer and when nothing is left. */
+  current: ScreeningItem | null;
+  /** Records already fetched, shown the moment the current one is decided. */
+  upcoming: ScreeningItem[];
+  loaded: boolean;
+}
+
+export interface LastDecision {
+  recordId: string;
+  title: string;
+  verdict: Verdict;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : "Something went wrong. Try again.";
+}
+
+function shortTitle(item: ScreeningItem): string {
+  const title = item.record.title || "Untitled record";
+  return title.length > 80 ? `${title.slice(0, 77)}…` : title;
+}
+
+/**
+ * The reviewer's queue. A decision moves the prefetched record on screen at once and is sent in the background;
+ * the server work (decide, undo, refill) runs one step at a time, in order, so a refill never sees the world
+ * before a decision made earlier on this screen.
+ */
+export function useScreeningQueue(reviewId: string, stage: StageName) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [queue, setQueue] = useState<Queue>({ current: null, upcoming: [], loaded: false });
+  const [pending, setPending] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const [last, setLast] = useState<LastDecision | null>(null);
+  /** Decided on this screen: kept out of refills even while the decision is still on its way. */
+  const decided = useRef(new Set<string>());
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const decide = useMutation(trpc.screening.decide.mutationOptions());
+  const undo = useMutation(trpc.screening.undo.mutationOptions());
+
+  function enqueue(task: () => Promise<void>) {
+    setPending((n) => n + 1);
+    chain.current = chain.current
+      .then(task)
+      .catch((err: unknown) => setError(errorText(err)))
+      .finally(() => setPending((n) => n - 1));
+  }
+
+  function refreshCounts() {
+    void queryClient.invalidateQueries({ queryKey: trpc.screening.progress.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.screening.myDecisions.pathKey() });
+  }
+
+  async function refill() {
+    const items = await queryClient.fetchQuery({
+      ...trpc.screening.next.queryOptions({ reviewId, stage, count: 2 }),
+      staleTime: 0,
+    });
+    setQueue((q) => {
+      const known = new Set([q.current?.record.id, ...q.upcoming.map((i) => i.record.id)]);
+      const fresh = items.filter((i) => !decided.current.has(i.record.id) && !known.has(i.record.id));
+      const upcoming = [...q.upcoming.filter((i) => !decided.current.has(i.record.id)), ...fresh];
+      if (q.current) return { current: q.current, upcoming, loaded: true };
+      const [first, ...rest] = upcoming;
+      return { current: first ?? null, upcoming: rest, loaded: true };
+    });
+  }
+
+  /** Shows `item` now and puts the record it replaces back at the head of the queue. */
+  function showFirst(item: ScreeningItem) {
+    setQueue((q) => ({
+      current: item,
+      upcoming: [q.current, ...q.upcoming].filter(
+        (i): i is ScreeningItem => i !== null && i.record.id !== item.record.id,
+      ),
+      loaded: true,
+    }));
+  }
+
+  // The first fill only: later ones follow each decision.
+  const fillFirst = useEffectEvent(() => enqueue(refill));
+  useEffect(() => fillFirst(), []);
+
+  function advance() {
+    setQueue((q) => {
+      const [next, ...rest] = q.upcoming;
+      return { current: next ?? null, upcoming: rest, loaded: q.loaded };
+    });
+  }
+
+  function send(verdict: Verdict, reasonId: string | null, note: string) {
+    const item = queue.current;
+    if (!item) return;
+    const recordId = item.record.id;
+    decided.current.add(recordId);
+    setError(null);
+    setLast({ recordId, title: shortTitle(item), verdict });
+    setStatus(`${VERDICT_DONE[verdict]}: ${shortTitle(item)}. ${queue.upcoming.length > 0 ? "Showing the next record." : ""}`);
+    advance();
+    enqueue(async () => {
+      try {
+        await decide.mutateAsync({ reviewId, stage, recordId, verdict, reasonId: verdict === "exclude" ? reasonId : null, note });
+      } catch (err) {
+        // Not recorded: the server may hand the record out again, so it is no longer kept out of refills.
+        decided.current.delete(recordId);
+        setLast(null);
+        setError(`Your decision on “${shortTitle(item)}” was not recorded. ${errorText(err)}`);
+      }
+      refreshCounts();
+      await refill();
+    });
+  }
+
+  function undoLast() {
+    setError(null);
+    enqueue(async () => {
+      const { recordId } = await undo.mutateAsync({ reviewId, stage });
+      decided.current.delete(recordId);
+      setLast(null);
+      refreshCounts();
+      const item = await queryClient.fetchQuery({
+        ...trpc.screening.record.queryOptions({ reviewId, stage, recordId }),
+        staleTime: 0,
+      });
+      if (item) showFirst(item);
+      setStatus(`Decision undone: “${item ? shortTitle(item) : "the record"}” is shown again.`);
+    });
+  }
+
+  /** A decided record back on screen, to change the decision; the queue resumes after it. */
+  function reopen(recordId: string) {
+    setError(null);
+    enqueue(async () => {
+      const item = await queryClient.fetchQuery({
+        ...trpc.screening.record.queryOptions({ reviewId, stage, recordId }),
+        staleTime: 0,
+      });
+      if (!item) throw new Error("That record is no longer in this review.");
+      showFirst(item);
+      setStatus(`“${shortTitle(item)}” is shown again: choose a new decision, or leave it unchanged.`);
+    });
+  }
+
+  function leaveUnchanged() {
+    setStatus(queue.upcoming.length > 0 ? "Left unchanged. Showing the next record." : "Left unchanged.");
+    advance();
+    if (queue.upcoming.length === 0) enqueue(refill);
+  }
+
+  function checkAgain() {
+    setError(null);
+    enqueue(refill);
+  }
+
+  return {
+    current: queue.current,
+    loaded: queue.loaded,
+    busy: pending > 0,
+    error,
+    status,
+    last,
+    send,
+    undoLast,
+    reopen,
+    leaveUnchanged,
+    checkAgain,
+  };
+}

@@ -1,0 +1,113 @@
+// `npm run bench:screening`: 50 simulated reviewers screen at once against a production server over HTTP on
+// loopback. Prints p50/p95/p99 of the decide round-trip and of a no-op procedure measured in the same run,
+// and their ratio, plus one JSON line.
+import { startServer, withTempHome } from "./lib/server";
+import { printResult, summarize, type LatencySummary } from "./lib/stats";
+
+const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 50);
+const DECISIONS_EACH = Number(process.env.BENCH_DECISIONS ?? 40);
+const RECORDS = 5_000;
+const PASSWORD = "bench password 1234";
+
+async function seed(home: string) {
+  process.env.SIFT_HOME = home; // attach to the running server's embedded database
+  const { openDatabase } = await import("../server/db/database");
+  const { createDb } = await import("../server/db/client");
+  const { hashPassword } = await import("../server/auth/password");
+  const { createReview } = await import("../server/reviews/create-review");
+  const database = await openDatabase();
+  const db = createDb(database.url);
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = await Promise.all(
+    Array.from({ length: REVIEWERS }, (_, i) => db.user.create({ data: { email: `bench${i}@sift.local`, name: `Bench ${i}`, passwordHash } })),
+  );
+  const review = await createReview(db, users[0]!.id, { title: "Screening bench" });
+  await db.membership.createMany({ data: users.slice(1).map((u) => ({ reviewId: review.id, userId: u.id, role: "reviewer" as const })) });
+  const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
+  await db.record.createMany({
+    data: Array.from({ length: RECORDS }, (_, i) => ({
+      reviewId: review.id,
+      sourceId: source.id,
+      title: `Mesenchymal stem cells in a SOD1-G93A model, experiment ${i}`,
+      abstract: "Transplanted cells delayed onset and prolonged survival in treated animals. ".repeat(6),
+      authors: ["Vercelli, A.", "Mereuta, O. M."],
+      year: 2008,
+    })),
+  });
+  await db.$disconnect();
+  await database.close();
+  return { reviewId: review.id, emails: users.map((u) => u.email) };
+}
+
+/** Signs in with next-auth's credentials flow and returns the session cookie. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed for ${email} (${res.status})`);
+  return session.split(";")[0]!;
+}
+
+async function timed<T>(samples: number[], call: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const out = await call();
+  samples.push(performance.now() - t0);
+  return out;
+}
+
+async function trpc(base: string, cookie: string, path: string, input: unknown, method: "GET" | "POST") {
+  const body = JSON.stringify({ json: input });
+  const res =
+    method === "GET"
+      ? await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(body)}`, { headers: { cookie } })
+      : await fetch(`${base}/api/trpc/${path}`, { method, headers: { cookie, "content-type": "application/json" }, body });
+  const json = (await res.json()) as { result?: { data: { json: unknown } }; error?: unknown };
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json.error)}`);
+  return json.result!.data.json;
+}
+
+function line(label: string, s: LatencySummary) {
+  console.log(`${label.padEnd(26)} p50 ${s.p50Ms.toFixed(2)} ms  p95 ${s.p95Ms.toFixed(2)} ms  p99 ${s.p99Ms.toFixed(2)} ms  (${s.requests} calls)`);
+}
+
+await withTempHome(async (home) => {
+  const server = await startServer(home);
+  try {
+    const { reviewId, emails } = await seed(home);
+    const cookies = await Promise.all(emails.map((email) => signIn(server.url, email)));
+    const decide: number[] = [];
+    const noop: number[] = [];
+    const next: number[] = [];
+    const t0 = performance.now();
+    await Promise.all(
+      cookies.map(async (cookie, i) => {
+        for (let n = 0; n < DECISIONS_EACH; n++) {
+          await timed(noop, () => trpc(server.url, cookie, "health.ping", undefined, "GET"));
+          const items = (await timed(next, () => trpc(server.url, cookie, "screening.next", { reviewId, stage: "title_abstract", count: 1 }, "GET"))) as { record: { id: string } }[];
+          if (!items[0]) break;
+          const verdict = (i + n) % 5 === 0 ? "exclude" : "include";
+          await timed(decide, () =>
+            trpc(server.url, cookie, "screening.decide", { reviewId, stage: "title_abstract", recordId: items[0]!.record.id, verdict }, "POST"),
+          );
+        }
+      }),
+    );
+    const wall = performance.now() - t0;
+    const figures = { decide: summarize(decide, wall), next: summarize(next, wall), noop: summarize(noop, wall) };
+    line("screening.decide", figures.decide);
+    line("screening.next", figures.next);
+    line("health.ping (no-op)", figures.noop);
+    const ratio = Number((figures.decide.p95Ms / figures.noop.p95Ms).toFixed(2));
+    console.log(`${REVIEWERS} concurrent reviewers; decide p95 / no-op p95 = ${ratio}`);
+    printResult("screening", { reviewers: REVIEWERS, ...figures, decideToNoopP95: ratio });
+  } finally {
+    await server.stop();
+  }
+});

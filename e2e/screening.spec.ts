@@ -1,0 +1,83 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import path from "node:path";
+import { PASSWORD, signUp, uniqueEmail } from "./helpers";
+
+const section = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
+
+/** The lead invites a reviewer, who signs up through the link and accepts. */
+async function addReviewer(browser: Browser, lead: Page, name: string): Promise<Page> {
+  await section(lead, "Team").click();
+  const email = uniqueEmail(name.toLowerCase());
+  await lead.getByLabel("Email").fill(email);
+  await lead.getByLabel("Role").selectOption("reviewer");
+  await lead.getByRole("button", { name: "Send invitation" }).click();
+  const link = await lead.getByLabel("Invitation link").inputValue();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create account" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(section(page, "Screening")).toBeVisible();
+  return page;
+}
+
+/** Screens every record served, in order, with one key per record, and returns the titles seen. */
+async function screenWithKeys(page: Page, keys: string[]): Promise<string[]> {
+  await section(page, "Screening").click();
+  const titles: string[] = [];
+  for (const key of keys) {
+    const heading = page.locator("#record-title");
+    await expect(heading).toBeVisible();
+    const title = (await heading.textContent())!.trim();
+    titles.push(title);
+    await page.locator("body").press(key);
+    // The next record replaces it (or, after the last, the empty state does).
+    await expect(page.locator("#record-title", { hasText: title })).toHaveCount(0);
+  }
+  await expect(page.getByText("Nothing is left for you to screen at this stage.")).toBeVisible();
+  return titles;
+}
+
+test("two reviewers screen blind with the keyboard; the lead resolves the conflict; counts and kappa follow", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const lead = await (await browser.newContext()).newPage();
+  await signUp(lead, "Lena Lead", uniqueEmail("lena"));
+  await lead.getByRole("link", { name: "New review" }).first().click();
+  await lead.getByLabel("Title").fill("Screening e2e");
+  await lead.getByRole("button", { name: "Create review" }).click();
+  await expect(lead.getByRole("heading", { name: "Screening e2e" })).toBeVisible();
+  await section(lead, "Import").click();
+  await lead.getByLabel("Source", { exact: true }).fill("PubMed");
+  await lead.getByLabel("Files").setInputFiles(path.join(import.meta.dirname, "fixtures", "pubmed-search.ris"));
+  await lead.getByRole("button", { name: "Import" }).click();
+  await expect(lead.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+
+  const bob = await addReviewer(browser, lead, "Bob");
+  const cara = await addReviewer(browser, lead, "Cara");
+
+  const bobSaw = await screenWithKeys(bob, ["i", "i", "e"]);
+  // Cara screens blind: nothing on her screen shows Bob's decisions.
+  await section(cara, "Screening").click();
+  await expect(cara.getByText(/Bob/)).toHaveCount(0);
+  const caraSaw = await screenWithKeys(cara, ["i", "e", "e"]);
+  expect(caraSaw).toEqual(bobSaw);
+  await expect(cara.getByText(/\b\d+ conflicts?\b/)).toHaveCount(0); // a count of conflicts would tell her how Bob decided
+
+  await section(lead, "Conflicts").click();
+  const conflict = lead.getByRole("article").filter({ hasText: bobSaw[1]! });
+  await expect(conflict).toBeVisible();
+  await expect(lead.getByRole("article")).toHaveCount(1);
+  await conflict.getByLabel("Include").check();
+  await conflict.getByRole("button", { name: "Resolve" }).click();
+  await expect(lead.getByText(/Resolved: /)).toBeVisible();
+
+  await section(lead, "Screening").click();
+  await expect(lead.getByText("3 of 3 records resolved").first()).toBeVisible();
+  const agreement = lead.getByRole("row", { name: /Bob.*Cara|Cara.*Bob/ });
+  await expect(agreement.getByRole("cell", { name: "0.40" })).toBeVisible();
+  await expect(agreement.getByText("fair")).toBeVisible();
+});
