@@ -24,13 +24,14 @@ async function importFile(page: Page, file: string, source: string) {
 
 /** A search export big enough that reading it takes a moment, with titles that are not duplicates of each other. */
 function largeRis(records: number): string {
-  const words = "stem cell neural mesenchymal motor neuron spinal cord transplant mouse rat survival onset grip rotarod graft dose route intrathecal cortex glia astrocyte microglia factor trophic".split(" ");
+  const syllables = ["ka", "lo", "mi", "ne", "ra", "su", "ti", "vo", "be", "da", "fi", "gu", "ho", "je", "pu"];
   let seed = 7;
-  const pick = () => words[(seed = (seed * 48271) % 2147483647) % words.length];
+  const next = () => (seed = (seed * 48271) % 2147483647);
+  const word = () => Array.from({ length: 3 }, () => syllables[next() % syllables.length]).join("");
   let text = "";
   for (let i = 0; i < records; i++) {
-    const title = Array.from({ length: 9 }, pick).join(" ");
-    text += `TY  - JOUR\nTI  - ${title} ${i}\nAU  - Author${i % 997}, A.\nPY  - ${1990 + (i % 35)}\nJO  - Journal ${i % 50}\nAB  - ${title.repeat(8)}\nER  - \n\n`;
+    const title = Array.from({ length: 9 }, word).join(" ");
+    text += `TY  - JOUR\nTI  - ${title}\nAU  - ${word()}, A.\nPY  - ${1990 + (i % 35)}\nJO  - Journal ${i % 50}\nAB  - ${title.repeat(8)}\nER  - \n\n`;
   }
   return text;
 }

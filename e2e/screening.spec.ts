@@ -12,6 +12,8 @@ async function addReviewer(browser: Browser, lead: Page, name: string): Promise<
   await lead.getByLabel("Email").fill(email);
   await lead.getByLabel("Role").selectOption("reviewer");
   await lead.getByRole("button", { name: "Send invitation" }).click();
+  // The previous invitation's link stays on screen until this one's arrives.
+  await expect(lead.getByText(`Invitation created for ${email}`)).toBeVisible();
   const link = await lead.getByLabel("Invitation link").inputValue();
   const page = await (await browser.newContext()).newPage();
   await page.goto(link);

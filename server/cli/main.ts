@@ -9,6 +9,7 @@ import { pgPool } from "../db/pg-pool";
 import { CliError } from "./cli-error";
 import { checkFormat, dryRun, importFiles } from "./import-command";
 import { start } from "./start";
+import { runWorker } from "./worker-process";
 import { withDb } from "./with-db";
 
 function port(value: string): number {
@@ -28,6 +29,14 @@ function program(): Command {
     .option("--dev", "serve with hot reload instead of the production build", false)
     .option("--no-demo", "do not create the demo review")
     .action((o) => start({ port: o.port, host: o.host, dev: o.dev, demo: o.demo && process.env.SIFT_DEMO !== "0" }));
+
+  cli
+    .command("worker")
+    .description("work queued jobs (imports, de-duplication); `sift start` runs one for itself")
+    .action(() => {
+      if (!process.env.DATABASE_URL) throw new CliError("the worker needs DATABASE_URL");
+      return runWorker();
+    });
 
   const db = cli.command("db").description("database maintenance");
   db.command("migrate")

@@ -9,9 +9,9 @@ import { portInUse } from "../db/free-port";
 import { migrate } from "../db/migrate";
 import { demoAccountsText, ensureDemoReview } from "../demo/seed-demo";
 import { stopJobQueue } from "../jobs/queue";
-import { startWorkers } from "../jobs/workers";
 import { buildIsStale, runBuild } from "./build";
 import { CliError } from "./cli-error";
+import { superviseWorker } from "./worker-process";
 
 export interface StartOptions {
   port: number;
@@ -32,9 +32,11 @@ export async function start(options: StartOptions): Promise<void> {
   const database = await openDatabase();
   const releaseLock = database.embedded ? writeAppLock(database.url) : () => {};
   let server: http.Server | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
   const shutdown = async (code: number) => {
     server?.close();
     server?.closeAllConnections();
+    await stopWorker?.().catch(() => {});
     await stopJobQueue().catch(() => {});
     await database.close().catch(() => {});
     releaseLock();
@@ -65,7 +67,7 @@ export async function start(options: StartOptions): Promise<void> {
       }
     }
 
-    await startWorkers();
+    stopWorker = superviseWorker(database.url);
     const app = next({ dev: options.dev, dir: projectRoot, hostname: options.host, port: options.port });
     await app.prepare();
     const handle = app.getRequestHandler();
@@ -77,6 +79,7 @@ export async function start(options: StartOptions): Promise<void> {
     const where = database.embedded ? "embedded PostgreSQL" : "the database in DATABASE_URL";
     console.log(`sift: ready on ${url} (${where}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } catch (err) {
+    await stopWorker?.().catch(() => {});
     await stopJobQueue().catch(() => {});
     await database.close().catch(() => {});
     releaseLock();

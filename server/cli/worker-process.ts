@@ -1,0 +1,47 @@
+// Jobs run in a child process of `sift start`, never on the web server's event loop: de-duplicating a large
+// import is seconds of CPU that would otherwise stall every page and API call of that instance.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { projectRoot } from "../config/paths";
+import { stopJobQueue } from "../jobs/queue";
+import { startWorkers } from "../jobs/workers";
+
+const RESTART_DELAY_MS = 1000;
+
+/** Starts the worker child and keeps it running; the returned function stops it. */
+export function superviseWorker(databaseUrl: string): () => Promise<void> {
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const launch = () => {
+    child = spawn(process.execPath, [path.join(projectRoot, "bin/sift.mjs"), "worker"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      // The IPC channel closes when this process dies, however it dies; the worker exits with it.
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`sift: the job worker stopped (${code ?? signal}); starting it again`);
+      setTimeout(launch, RESTART_DELAY_MS);
+    });
+  };
+  launch();
+  return async () => {
+    stopping = true;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+}
+
+/** `sift worker`: works queued jobs until told to stop or until its parent goes away. */
+export async function runWorker(): Promise<void> {
+  const stop = async () => {
+    await stopJobQueue().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
+  process.once("disconnect", () => void stop());
+  await startWorkers();
+}
