@@ -21,10 +21,8 @@ export interface ExpectedExport {
   firstTitle: string;
 }
 
-/** Rows of expected-counts.tsv, only those of the formats in FIXTURE_FORMAT (comma-separated) when it is set. */
-export function expectedExports(): ExpectedExport[] {
-  if (!haveFixtures) return [];
-  const only = process.env.FIXTURE_FORMAT?.split(",").map((f) => f.trim());
+/** Every row of expected-counts.tsv, as written. */
+export function readExpectedCounts(): ExpectedExport[] {
   return fs
     .readFileSync(path.join(fixturesDir, "expected-counts.tsv"), "utf8")
     .split(/\r?\n/)
@@ -32,8 +30,16 @@ export function expectedExports(): ExpectedExport[] {
     .filter((line) => line.trim())
     .map((line) => {
       const [file, format, records, bad, firstTitle] = line.split("\t");
-      return { path: file!, format: format as Format, records: Number(records), bad: Number(bad), firstTitle: (firstTitle ?? "").trim() };
-    })
+      return { path: file!, format: format as Format, records: Number(records), bad: Number(bad), firstTitle: firstTitle ?? "" };
+    });
+}
+
+/** Rows of expected-counts.tsv, only those of the formats in FIXTURE_FORMAT (comma-separated) when it is set. */
+export function expectedExports(): ExpectedExport[] {
+  if (!haveFixtures) return [];
+  const only = process.env.FIXTURE_FORMAT?.split(",").map((f) => f.trim());
+  return readExpectedCounts()
+    .map((row) => ({ ...row, firstTitle: row.firstTitle.trim() }))
     .filter((row) => !only || only.includes(row.format));
 }
 

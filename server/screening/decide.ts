@@ -41,14 +41,13 @@ async function lockOpenRecord(tx: Tx, reviewId: string, recordId: string, stage:
   }
 }
 
-async function checkReason(tx: Tx, reviewId: string, input: DecisionInput): Promise<string | null> {
-  const setting = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage: input.stage } } });
+async function checkReason(tx: Tx, reviewId: string, input: DecisionInput, reasonRequired: boolean): Promise<string | null> {
   if (input.verdict !== "exclude") {
     if (input.reasonId) throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
     return null;
   }
   if (!input.reasonId) {
-    if (effectiveReasonRequired(input.stage, setting.reasonRequired)) {
+    if (effectiveReasonRequired(input.stage, reasonRequired)) {
       throw new AppError("INVALID_INPUT", "Choose an exclusion reason: this stage requires one.");
     }
     return null;
@@ -63,12 +62,12 @@ async function checkReason(tx: Tx, reviewId: string, input: DecisionInput): Prom
 export async function recordDecision(db: Db, scope: Scope, input: DecisionInput) {
   return db.$transaction(async (tx) => {
     await lockOpenRecord(tx, scope.reviewId, input.recordId, input.stage);
-    const reasonId = await checkReason(tx, scope.reviewId, input);
-    const key = { recordId_stage_reviewerId: { recordId: input.recordId, stage: input.stage, reviewerId: scope.reviewerId } };
-    const previous = await tx.screeningDecision.findUnique({ where: key });
     const setting = await tx.reviewStageSetting.findUniqueOrThrow({
       where: { reviewId_stage: { reviewId: scope.reviewId, stage: input.stage } },
     });
+    const reasonId = await checkReason(tx, scope.reviewId, input, setting.reasonRequired);
+    const key = { recordId_stage_reviewerId: { recordId: input.recordId, stage: input.stage, reviewerId: scope.reviewerId } };
+    const previous = await tx.screeningDecision.findUnique({ where: key });
     if (!previous) {
       const others = await tx.screeningDecision.count({ where: { recordId: input.recordId, stage: input.stage } });
       if (others >= setting.reviewersPerRecord) {

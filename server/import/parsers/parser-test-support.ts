@@ -1,8 +1,7 @@
 // Helpers for the parser tests: feeding text in chunks, and reaching the shared real-world fixtures, which
 // live beside the project (never in it) and are absent from a fresh clone.
 import fs from "node:fs";
-import path from "node:path";
-import { projectRoot } from "../../config/paths";
+import { exportPath, fixturesDir, haveFixtures, readExpectedCounts, type ExpectedExport } from "../fixture-files";
 import type { ParsedRecord, ParseEvent, Parser } from "../types";
 
 export async function* inChunks(text: string, size: number): AsyncGenerator<string> {
@@ -29,38 +28,18 @@ export async function parseText(parser: Parser, text: string, size = Math.max(te
   return parsed;
 }
 
-const fixturesRoot = path.resolve(projectRoot, "../shared/fixtures");
-
-export const haveSharedFixtures = fs.existsSync(fixturesRoot);
+export const haveSharedFixtures = haveFixtures;
 
 /** Call at the top of a test file that reads the shared fixtures, so their absence is visible, not silent. */
 export function warnIfNoSharedFixtures(what: string): void {
-  if (!haveSharedFixtures) console.warn(`Skipping ${what}: shared fixtures not found at ${fixturesRoot}`);
+  if (!haveSharedFixtures) console.warn(`Skipping ${what}: shared fixtures not found at ${fixturesDir}`);
 }
 
 export function readSharedExport(relativePath: string): string {
-  return fs.readFileSync(path.join(fixturesRoot, "exports", relativePath), "utf8");
-}
-
-export interface ExpectedCount {
-  path: string;
-  format: string;
-  records: number;
-  bad: number;
-  firstTitle: string;
+  return fs.readFileSync(exportPath(relativePath), "utf8");
 }
 
 /** The rows of expected-counts.tsv for one format. */
-export function expectedCounts(format: string): ExpectedCount[] {
-  const lines = fs.readFileSync(path.join(fixturesRoot, "expected-counts.tsv"), "utf8").split("\n").slice(1);
-  return lines
-    .map((line) => line.split("\t"))
-    .filter((cells) => cells[1] === format)
-    .map(([file, fmt, records, bad, firstTitle]) => ({
-      path: file!,
-      format: fmt!,
-      records: Number(records),
-      bad: Number(bad),
-      firstTitle: firstTitle ?? "",
-    }));
+export function expectedCounts(format: string): ExpectedExport[] {
+  return readExpectedCounts().filter((row) => row.format === format);
 }

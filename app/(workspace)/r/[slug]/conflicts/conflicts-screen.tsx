@@ -1,9 +1,10 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "../../../../_components/form-alerts";
+import { TabList } from "../../../../_components/tab-list";
 import { useTRPC } from "../../../../_components/trpc";
-import { formatCount, plural } from "../../../../_lib/format";
+import { plural } from "../../../../_lib/format";
 import { keywordMatcher } from "../screening/highlight";
 import type { StageSetup } from "../screening/screening-types";
 import { OpenConflict } from "./open-conflict";
@@ -34,7 +35,6 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
   const [resolvedHere, setResolvedHere] = useState<ReadonlySet<string>>(new Set());
   const [success, setSuccess] = useState<string | null>(null);
   const successRef = useRef<HTMLDivElement>(null);
-  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
 
   const open = (lists.open.data ?? []).filter((c) => !resolvedHere.has(c.id));
 
@@ -44,21 +44,6 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
     void queryClient.invalidateQueries({ queryKey: trpc.screening.pathKey() });
     // The card that had focus is gone; the confirmation takes it, so keyboard users are not dropped at the top.
     requestAnimationFrame(() => successRef.current?.focus());
-  }
-
-  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
-    const at = TABS.indexOf(tab);
-    const to =
-      event.key === "ArrowRight" ? (at + 1) % TABS.length
-      : event.key === "ArrowLeft" ? (at + TABS.length - 1) % TABS.length
-      : event.key === "Home" ? 0
-      : event.key === "End" ? TABS.length - 1
-      : null;
-    if (to === null) return;
-    event.preventDefault();
-    const next = TABS[to]!;
-    setTab(next);
-    tabRefs.current.get(next)?.focus();
   }
 
   const counts: Record<Tab, number | null> = {
@@ -75,27 +60,7 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
           {success}
         </div>
       )}
-      <div className="tabs" role="tablist" aria-label="Conflicts" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
-          <button
-            key={t}
-            ref={(el) => {
-              if (el) tabRefs.current.set(t, el);
-              else tabRefs.current.delete(t);
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => setTab(t)}
-          >
-            {TAB_LABELS[t]}
-            {counts[t] !== null && <span className="tab-count">{formatCount(counts[t])}</span>}
-          </button>
-        ))}
-      </div>
+      <TabList label="Conflicts" tabs={TABS} labels={TAB_LABELS} counts={counts} selected={tab} onSelect={setTab} />
       {withdrawnCount > 0 && (
         <p className="muted small">
           {plural(withdrawnCount, "conflict")} {withdrawnCount === 1 ? "was" : "were"} withdrawn: the reviewers changed

@@ -1,7 +1,8 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "../../../../_components/form-alerts";
+import { TabList } from "../../../../_components/tab-list";
 import { useTRPC } from "../../../../_components/trpc";
 import { formatCount } from "../../../../_lib/format";
 import { isBusy, useImports } from "../import/use-imports";
@@ -13,11 +14,13 @@ type Tab = "pending" | "merged" | "not_duplicates";
 const TABS: Tab[] = ["pending", "merged", "not_duplicates"];
 const TAB_LABELS: Record<Tab, string> = { pending: "To review", merged: "Merged", not_duplicates: "Not duplicates" };
 
-function tabCount(tab: Tab, summary: DedupSummary | undefined): number | null {
-  if (!summary) return null;
-  if (tab === "pending") return summary.pending;
-  if (tab === "merged") return summary.mergedAutomatically + summary.mergedByPeople;
-  return summary.notDuplicates;
+function tabCounts(summary: DedupSummary | undefined): Record<Tab, number | null> {
+  if (!summary) return { pending: null, merged: null, not_duplicates: null };
+  return {
+    pending: summary.pending,
+    merged: summary.mergedAutomatically + summary.mergedByPeople,
+    not_duplicates: summary.notDuplicates,
+  };
 }
 
 function Stats({ summary }: { summary: DedupSummary }) {
@@ -70,23 +73,6 @@ export function DuplicatesScreen({ reviewId, slug, canDecide }: Props) {
   const summary = useQuery(trpc.duplicates.summary.queryOptions({ reviewId }, { staleTime: 0 }));
   const [tab, setTab] = useState<Tab>("pending");
   const busy = useRefreshAfterImports(reviewId);
-  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>());
-
-  // The tabs pattern of ARIA: arrows move between tabs, and only the selected tab is in the Tab order.
-  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
-    const at = TABS.indexOf(tab);
-    const to =
-      event.key === "ArrowRight" ? (at + 1) % TABS.length
-      : event.key === "ArrowLeft" ? (at + TABS.length - 1) % TABS.length
-      : event.key === "Home" ? 0
-      : event.key === "End" ? TABS.length - 1
-      : null;
-    if (to === null) return;
-    event.preventDefault();
-    const next = TABS[to]!;
-    setTab(next);
-    tabRefs.current.get(next)?.focus();
-  }
 
   return (
     <>
@@ -100,30 +86,14 @@ export function DuplicatesScreen({ reviewId, slug, canDecide }: Props) {
         </div>
       )}
       {summary.data && <Stats summary={summary.data} />}
-      <div className="tabs" role="tablist" aria-label="Pairs of records" onKeyDown={onTabKey}>
-        {TABS.map((t) => {
-          const count = tabCount(t, summary.data);
-          return (
-            <button
-              key={t}
-              ref={(el) => {
-                if (el) tabRefs.current.set(t, el);
-                else tabRefs.current.delete(t);
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${t}`}
-              aria-selected={tab === t}
-              aria-controls={`panel-${t}`}
-              tabIndex={tab === t ? 0 : -1}
-              onClick={() => setTab(t)}
-            >
-              {TAB_LABELS[t]}
-              {count !== null && <span className="tab-count">{formatCount(count)}</span>}
-            </button>
-          );
-        })}
-      </div>
+      <TabList
+        label="Pairs of records"
+        tabs={TABS}
+        labels={TAB_LABELS}
+        counts={tabCounts(summary.data)}
+        selected={tab}
+        onSelect={setTab}
+      />
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "pending" ? (
           <PairReview reviewId={reviewId} slug={slug} canDecide={canDecide} summary={summary.data} />
