@@ -73,9 +73,14 @@ test("two reviewers screen blind with the keyboard; the lead resolves the confli
   const conflict = lead.getByRole("article").filter({ hasText: bobSaw[1]! });
   await expect(conflict).toBeVisible();
   await expect(lead.getByRole("article")).toHaveCount(1);
+  // A new review leaves the title/abstract reason optional, and the label follows that setting.
+  await expect(conflict.getByText("Exclusion reason (optional)")).toBeVisible();
+  await expect(lead.getByRole("tab", { name: /^Open\s*1$/ })).toBeVisible();
   await conflict.getByLabel("Include").check();
   await conflict.getByRole("button", { name: "Resolve" }).click();
   await expect(lead.getByText(/Resolved: /)).toBeVisible();
+  await expect(lead.getByRole("tab", { name: /^Resolved\s*1$/ })).toBeVisible();
+  await expect(lead.getByRole("tab", { name: /^Withdrawn\s*0$/ })).toBeVisible();
 
   await section(lead, "Screening").click();
   await expect(lead.getByText("3 of 3 records resolved").first()).toBeVisible();

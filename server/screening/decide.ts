@@ -6,6 +6,7 @@ import type { Stage, Verdict } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
 import { settleOutcome } from "./outcome";
+import { SERVE_MINUTES } from "./serve";
 
 interface Scope {
   reviewId: string;
@@ -100,7 +101,36 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
   });
 }
 
-/** Takes back the reviewer's most recent decision at a stage and hands that record back to them. */
+const UNDOABLE = ["decision.recorded", "decision.changed"];
+const UNDOING = ["decision.withdrawn", "decision.restored"];
+
+/**
+ * The reviewer's newest recorded or changed decision on a record that no undo has taken back yet. Each undo
+ * names the event it takes back, so undoing twice steps back twice through the history in the audit trail.
+ */
+async function lastUndoableEvent(tx: Tx, scope: Scope, recordId: string, stage: Stage) {
+  const events = await tx.auditEvent.findMany({
+    where: { reviewId: scope.reviewId, actorId: scope.reviewerId, entityType: "record", entityId: recordId, action: { in: [...UNDOABLE, ...UNDOING] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, action: true, data: true },
+  });
+  const undone = new Set<string>();
+  for (const event of events) {
+    const data = event.data as { stage?: string; undoes?: string; from?: { verdict: Verdict; reasonId: string | null; note: string } };
+    if (data.stage !== stage) continue;
+    if (UNDOING.includes(event.action)) {
+      if (data.undoes) undone.add(data.undoes);
+    } else if (!undone.has(event.id)) {
+      return { id: event.id, from: event.action === "decision.changed" ? (data.from ?? null) : null };
+    }
+  }
+  return null;
+}
+
+/**
+ * Takes back the reviewer's most recent action at a stage: a changed decision goes back to what it was before,
+ * a first decision is withdrawn and the record handed back to them. The outcome follows in the same transaction.
+ */
 export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
   return db.$transaction(async (tx) => {
     const last = await tx.screeningDecision.findFirst({
@@ -109,22 +139,36 @@ export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
     });
     if (!last) throw new AppError("NOT_FOUND", "You have no decision to undo at this stage.");
     await lockOpenRecord(tx, scope.reviewId, last.recordId, stage);
-    await tx.screeningDecision.delete({ where: { id: last.id } });
-    await tx.screeningAssignment.upsert({
-      where: { recordId_stage_reviewerId: { recordId: last.recordId, stage, reviewerId: scope.reviewerId } },
-      create: { reviewId: scope.reviewId, recordId: last.recordId, stage, reviewerId: scope.reviewerId, expiresAt: new Date(Date.now() + 30 * 60_000) },
-      update: { servedAt: new Date(), expiresAt: new Date(Date.now() + 30 * 60_000) },
-    });
-    await recordAuditEvent(tx, {
-      reviewId: scope.reviewId,
-      actorId: scope.reviewerId,
-      action: "decision.withdrawn",
-      entityType: "record",
-      entityId: last.recordId,
-      data: { stage, verdict: last.verdict, reasonId: last.reasonId, note: last.note },
-    });
+    const event = await lastUndoableEvent(tx, scope, last.recordId, stage);
+    const current = { verdict: last.verdict, reasonId: last.reasonId, note: last.note };
+    if (event?.from) {
+      await tx.screeningDecision.update({ where: { id: last.id }, data: event.from });
+      await recordAuditEvent(tx, {
+        reviewId: scope.reviewId,
+        actorId: scope.reviewerId,
+        action: "decision.restored",
+        entityType: "record",
+        entityId: last.recordId,
+        data: { stage, ...event.from, from: current, undoes: event.id },
+      });
+    } else {
+      await tx.screeningDecision.delete({ where: { id: last.id } });
+      await tx.screeningAssignment.upsert({
+        where: { recordId_stage_reviewerId: { recordId: last.recordId, stage, reviewerId: scope.reviewerId } },
+        create: { reviewId: scope.reviewId, recordId: last.recordId, stage, reviewerId: scope.reviewerId, expiresAt: new Date(Date.now() + SERVE_MINUTES * 60_000) },
+        update: { servedAt: new Date(), expiresAt: new Date(Date.now() + SERVE_MINUTES * 60_000) },
+      });
+      await recordAuditEvent(tx, {
+        reviewId: scope.reviewId,
+        actorId: scope.reviewerId,
+        action: "decision.withdrawn",
+        entityType: "record",
+        entityId: last.recordId,
+        data: { stage, ...current, ...(event ? { undoes: event.id } : {}) },
+      });
+    }
     const setting = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId: scope.reviewId, stage } } });
     await settleOutcome(tx, scope.reviewId, last.recordId, stage, setting.reviewersPerRecord);
-    return { recordId: last.recordId };
+    return { recordId: last.recordId, restored: event?.from ? { verdict: event.from.verdict } : null };
   });
 }

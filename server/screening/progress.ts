@@ -1,6 +1,6 @@
 // Screening progress. What a reviewer sees while blinded never depends on how another reviewer decided.
 import type { Db } from "../db/client";
-import type { Role, Stage } from "../db/generated/enums.ts";
+import type { ConflictStatus, Role, Stage } from "../db/generated/enums.ts";
 import { hasRole } from "../team/roles";
 import { eligibleRecords, stageSql } from "./eligibility";
 
@@ -29,22 +29,33 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
            count(*) FILTER (WHERE o.status IN ('included', 'excluded', 'conflict')
                               OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s}) >= ${setting.reviewersPerRecord}) AS complete,
            count(*) FILTER (WHERE mine.id IS NOT NULL) AS mine,
-           count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting')) AS left_for_me
+           count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting') AND (
+             EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
+                       AND a.reviewer_id = ${viewer.userId} AND (a.expires_at IS NULL OR a.expires_at > now()))
+             OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
+              + (SELECT count(*) FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
+                   AND a.reviewer_id <> ${viewer.userId} AND (a.expires_at IS NULL OR a.expires_at > now())) < ${setting.reviewersPerRecord}
+           )) AS left_for_me
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
       LEFT JOIN screening_decisions mine ON mine.record_id = r.id AND mine.stage = ${s} AND mine.reviewer_id = ${viewer.userId}
      WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`;
   const n = (v: bigint | undefined) => Number(v ?? 0);
   const total = n(counts?.total);
+  /** Remaining: records still needing my decision that are mine to screen or that the pool could serve me now. */
   const mine = { decided: n(counts?.mine), remaining: n(counts?.left_for_me) };
   /** Records with all the decisions they need, however they came out: safe to show to anyone. */
   const complete = n(counts?.complete);
   if (!(await seesOthersDecisions(db, reviewId, stage, viewer))) {
     // Whether a record settled or went to conflict, even as a count that moves after one's own decision,
     // tells a blinded reviewer how the other reviewer decided; so they get none of it.
-    return { stage, total, mine, team: { complete, resolved: null, included: null, excluded: null, conflicts: null, decisionsBy: null } };
+    return { stage, total, mine, team: { complete, resolved: null, included: null, excluded: null, conflicts: null, conflictsByStatus: null, decisionsBy: null } };
   }
-  const perReviewer = await db.screeningDecision.groupBy({ by: ["reviewerId"], where: { reviewId, stage }, _count: true });
+  const [perReviewer, conflictGroups] = await Promise.all([
+    db.screeningDecision.groupBy({ by: ["reviewerId"], where: { reviewId, stage }, _count: true }),
+    db.conflict.groupBy({ by: ["status"], where: { reviewId, stage }, _count: true }),
+  ]);
+  const conflictCount = (status: ConflictStatus) => conflictGroups.find((g) => g.status === status)?._count ?? 0;
   const names = await db.user.findMany({ where: { id: { in: perReviewer.map((p) => p.reviewerId) } }, select: { id: true, name: true } });
   return {
     stage,
@@ -56,6 +67,7 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
       included: n(counts?.included),
       excluded: n(counts?.excluded),
       conflicts: n(counts?.conflicts),
+      conflictsByStatus: { open: conflictCount("open"), resolved: conflictCount("resolved"), withdrawn: conflictCount("withdrawn") },
       decisionsBy: perReviewer
         .map((p) => ({ reviewerId: p.reviewerId, name: names.find((u) => u.id === p.reviewerId)?.name ?? "?", decisions: p._count }))
         .sort((a, b) => b.decisions - a.decisions),

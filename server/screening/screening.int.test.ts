@@ -79,10 +79,16 @@ describe("title/abstract screening", () => {
     const caller = callerFor(db, r1.id).screening;
     await caller.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "include" });
     await caller.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "maybe", note: "unsure about the model" });
-    expect(await caller.undo({ reviewId: review.id, stage: TA })).toEqual({ recordId: records[0]!.id });
+    // The first undo takes back the change, the second the decision itself.
+    expect(await caller.undo({ reviewId: review.id, stage: TA })).toEqual({ recordId: records[0]!.id, restored: { verdict: "include" } });
+    expect(await db.screeningDecision.findMany({ where: { recordId: records[0]!.id }, select: { verdict: true, note: true } })).toEqual([
+      { verdict: "include", note: "" },
+    ]);
+    expect(await caller.undo({ reviewId: review.id, stage: TA })).toEqual({ recordId: records[0]!.id, restored: null });
     expect(await db.screeningDecision.count({ where: { recordId: records[0]!.id } })).toBe(0);
+    await expect(caller.undo({ reviewId: review.id, stage: TA })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const actions = await db.auditEvent.findMany({ where: { entityId: records[0]!.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toEqual(["decision.recorded", "decision.changed", "decision.withdrawn"]);
+    expect(actions.map((a) => a.action)).toEqual(["decision.recorded", "decision.changed", "decision.restored", "decision.withdrawn"]);
     const next = await caller.next({ reviewId: review.id, stage: TA, count: 1 });
     expect(next[0]!.record.id).toBe(records[0]!.id); // the undone record comes back first
   });

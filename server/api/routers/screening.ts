@@ -12,9 +12,10 @@ const StageInput = z.object({ stage: z.enum(STAGES) });
 const Id = z.string().min(1).max(64);
 
 export const screeningRouter = router({
+  /** A mutation, not a query: it hands records out (assignments), so it must never be cached, retried or prefetched. */
   next: reviewProcedure("reviewer")
     .input(StageInput.extend({ count: z.number().int().min(1).max(5).default(2) }))
-    .query(({ ctx, input }) => nextForReviewer(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input.count)),
+    .mutation(({ ctx, input }) => nextForReviewer(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input.count)),
   record: reviewProcedure("observer")
     .input(StageInput.extend({ recordId: Id }))
     .query(({ ctx, input }) => recordForScreening(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input.recordId)),

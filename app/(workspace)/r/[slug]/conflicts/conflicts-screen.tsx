@@ -4,15 +4,15 @@ import { useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "../../../../_components/form-alerts";
 import { TabList } from "../../../../_components/tab-list";
 import { useTRPC } from "../../../../_components/trpc";
-import { plural } from "../../../../_lib/format";
 import { keywordMatcher } from "../screening/highlight";
 import type { StageSetup } from "../screening/screening-types";
 import { OpenConflict } from "./open-conflict";
 import { ResolvedConflicts } from "./resolved-conflicts";
+import { WithdrawnConflicts } from "./withdrawn-conflicts";
 
-type Tab = "open" | "resolved";
-const TABS: Tab[] = ["open", "resolved"];
-const TAB_LABELS: Record<Tab, string> = { open: "Open", resolved: "Resolved" };
+type Tab = "open" | "resolved" | "withdrawn";
+const TABS: Tab[] = ["open", "resolved", "withdrawn"];
+const TAB_LABELS: Record<Tab, string> = { open: "Open", resolved: "Resolved", withdrawn: "Withdrawn" };
 
 interface Props {
   reviewId: string;
@@ -24,19 +24,21 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { stage } = setup;
-  const lists = {
-    open: useQuery(trpc.screening.conflicts.queryOptions({ reviewId, stage, status: "open" }, { staleTime: 0 })),
-    resolved: useQuery(trpc.screening.conflicts.queryOptions({ reviewId, stage, status: "resolved" }, { staleTime: 0 })),
-  };
-  const withdrawn = useQuery(trpc.screening.conflicts.queryOptions({ reviewId, stage, status: "withdrawn" }));
-  const matcher = useMemo(() => keywordMatcher(keywords.include, keywords.exclude), [keywords.include, keywords.exclude]);
   const [tab, setTab] = useState<Tab>("open");
+  const open = useQuery(trpc.screening.conflicts.queryOptions({ reviewId, stage, status: "open" }, { staleTime: 0 }));
+  // Other tabs load when first shown; their counts come from the progress counts meanwhile.
+  const other = useQuery({
+    ...trpc.screening.conflicts.queryOptions({ reviewId, stage, status: tab === "open" ? "resolved" : tab }, { staleTime: 0 }),
+    enabled: tab !== "open",
+  });
+  const progress = useQuery(trpc.screening.progress.queryOptions({ reviewId, stage }, { staleTime: 0 }));
+  const matcher = useMemo(() => keywordMatcher(keywords.include, keywords.exclude), [keywords.include, keywords.exclude]);
   // Resolved here: gone from the list at once, before the refetch confirms it.
   const [resolvedHere, setResolvedHere] = useState<ReadonlySet<string>>(new Set());
   const [success, setSuccess] = useState<string | null>(null);
   const successRef = useRef<HTMLDivElement>(null);
 
-  const open = (lists.open.data ?? []).filter((c) => !resolvedHere.has(c.id));
+  const openList = (open.data ?? []).filter((c) => !resolvedHere.has(c.id));
 
   function onResolved(conflictId: string, message: string) {
     setResolvedHere((set) => new Set(set).add(conflictId));
@@ -46,12 +48,13 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
     requestAnimationFrame(() => successRef.current?.focus());
   }
 
+  const byStatus = progress.data?.team.conflictsByStatus ?? null;
   const counts: Record<Tab, number | null> = {
-    open: lists.open.data ? open.length : null,
-    resolved: lists.resolved.data?.length ?? null,
+    open: open.data ? openList.length : (byStatus?.open ?? null),
+    resolved: byStatus?.resolved ?? null,
+    withdrawn: byStatus?.withdrawn ?? null,
   };
-  const current = lists[tab];
-  const withdrawnCount = withdrawn.data?.length ?? 0;
+  const current = tab === "open" ? open : other;
 
   return (
     <>
@@ -61,22 +64,16 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
         </div>
       )}
       <TabList label="Conflicts" tabs={TABS} labels={TAB_LABELS} counts={counts} selected={tab} onSelect={setTab} />
-      {withdrawnCount > 0 && (
-        <p className="muted small">
-          {plural(withdrawnCount, "conflict")} {withdrawnCount === 1 ? "was" : "were"} withdrawn: the reviewers changed
-          their decisions and now agree.
-        </p>
-      )}
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {current.isPending ? (
           <p className="muted">Loading conflicts…</p>
         ) : current.isError ? (
           <ErrorAlert message={current.error.message} />
         ) : tab === "open" ? (
-          open.length === 0 ? (
+          openList.length === 0 ? (
             <p className="empty muted">No open conflicts at this stage.</p>
           ) : (
-            open.map((conflict) => (
+            openList.map((conflict) => (
               <OpenConflict
                 key={conflict.id}
                 reviewId={reviewId}
@@ -87,8 +84,10 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
               />
             ))
           )
-        ) : (
+        ) : tab === "resolved" ? (
           <ResolvedConflicts conflicts={current.data} />
+        ) : (
+          <WithdrawnConflicts conflicts={current.data} />
         )}
       </div>
     </>

@@ -46,6 +46,7 @@ export function useScreeningQueue(reviewId: string, stage: StageName) {
   const chain = useRef<Promise<void>>(Promise.resolve());
   const decide = useMutation(trpc.screening.decide.mutationOptions());
   const undo = useMutation(trpc.screening.undo.mutationOptions());
+  const next = useMutation(trpc.screening.next.mutationOptions());
 
   function enqueue(task: () => Promise<void>) {
     setPending((n) => n + 1);
@@ -61,10 +62,8 @@ export function useScreeningQueue(reviewId: string, stage: StageName) {
   }
 
   async function refill() {
-    const items = await queryClient.fetchQuery({
-      ...trpc.screening.next.queryOptions({ reviewId, stage, count: 2 }),
-      staleTime: 0,
-    });
+    // One shown and one prefetched: the next record is already on screen the moment a decision is made.
+    const items = await next.mutateAsync({ reviewId, stage, count: 2 });
     setQueue((q) => {
       const known = new Set([q.current?.record.id, ...q.upcoming.map((i) => i.record.id)]);
       const fresh = items.filter((i) => !decided.current.has(i.record.id) && !known.has(i.record.id));
@@ -123,8 +122,9 @@ export function useScreeningQueue(reviewId: string, stage: StageName) {
   function undoLast() {
     setError(null);
     enqueue(async () => {
-      const { recordId } = await undo.mutateAsync({ reviewId, stage });
-      decided.current.delete(recordId);
+      const { recordId, restored } = await undo.mutateAsync({ reviewId, stage });
+      // A change taken back leaves the earlier decision in place; a first decision taken back leaves none.
+      if (!restored) decided.current.delete(recordId);
       setLast(null);
       refreshCounts();
       const item = await queryClient.fetchQuery({
@@ -132,7 +132,12 @@ export function useScreeningQueue(reviewId: string, stage: StageName) {
         staleTime: 0,
       });
       if (item) showFirst(item);
-      setStatus(`Decision undone: “${item ? shortTitle(item) : "the record"}” is shown again.`);
+      const title = item ? shortTitle(item) : "the record";
+      setStatus(
+        restored
+          ? `Change undone: “${title}” is back to ${VERDICT_DONE[restored.verdict].toLowerCase()}, and shown again.`
+          : `Decision undone: “${title}” is shown again.`,
+      );
     });
   }
 
