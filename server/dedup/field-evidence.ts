@@ -29,6 +29,7 @@ const IDENTIFIER_DIFFER = outcome("differ", -10);
 const TITLE_MISSING = outcome("missing", 0);
 const NUMBERS_DIFFER = outcome("differ", -6);
 const KIND_DIFFER = outcome("differ", -4.5);
+const NOTICE_OF_ARTICLE = outcome("partial", 0);
 const AUTHORS_MISSING_ONE_SIDE = outcome("missing", -0.5);
 const AUTHORS_MISSING = outcome("missing", 0);
 const YEAR_SAME = outcome("same", 1);
@@ -47,6 +48,12 @@ const PAGES_SAME = outcome("same", 2.5);
 const PAGES_SAME_FIRST = outcome("same", 1);
 const PAGES_CLOSE = outcome("close", 0.5);
 const PAGES_DIFFER = outcome("differ", -3);
+// A single page earlier in the same volume is where a journal prints the meeting abstract that preceded the
+// full paper (a single page after it is a correction or a letter about it: another document). Still a
+// disagreement: only full agreement of title and authors carries such a pair to a merge.
+const PAGES_ABSTRACT_BEFORE = outcome("differ", -1.5);
+// The same abstract presented at two meetings is printed in two supplements.
+const PRINTED_ELSEWHERE = outcome("differ", 0);
 
 const AUTHORS_SAME = 2.5;
 
@@ -106,12 +113,35 @@ export function numberEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
   return (na.length && nb.length && !sameList(na, nb)) || partsDiffer ? NUMBERS_DIFFER : null;
 }
 
+/** Below this title similarity a notice is not taken to name the article beside it. */
+const NOTICE_TITLE = 0.95;
+
 /**
- * An erratum, retraction, reply or comment is never the article it concerns, but it is worth showing beside
- * it: the pair can reach review, never an automatic merge (see score.ts).
+ * A correction, reply or comment printed under the article's own title in the same journal volume (and,
+ * where a correction cites its article, citing this one's volume and first page) belongs to that article:
+ * screening it apart would count one study twice, so it merges like a copy. A retraction never does: it
+ * must stay in sight.
  */
-export function kindEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
-  return a.title.kind !== b.title.kind ? KIND_DIFFER : null;
+export function noticeOfArticle(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): boolean {
+  const [notice, article] = a.title.kind === "article" ? [b, a] : [a, b];
+  if (article.title.kind !== "article" || notice.title.kind === "article" || notice.title.kind === "retraction") return false;
+  if (!titles || titles.similarity < NOTICE_TITLE) return false;
+  if (!article.volume || article.volume !== notice.volume) return false;
+  if (article.year === null || notice.year === null || Math.abs(article.year - notice.year) > 1) return false;
+  if (!compareJournals(article.journal, notice.journal)) return false;
+  // A correction is printed after the article it corrects, so in a later issue; a reply may share its issue.
+  if (notice.title.kind === "erratum" && !(article.issue && notice.issue && Number(notice.issue) > Number(article.issue))) return false;
+  const cites = notice.title.cites;
+  return !cites || (cites.volume === article.volume && (!article.pages || cites.page === article.pages.startDigits));
+}
+
+/**
+ * An erratum, retraction, reply or comment is another document than the article it concerns; unless it is
+ * tied to it (noticeOfArticle) the pair can reach review, never an automatic merge (see score.ts).
+ */
+export function kindEvidence(a: PreparedRecord, b: PreparedRecord, tied: boolean): Outcome {
+  if (a.title.kind === b.title.kind) return null;
+  return tied ? NOTICE_OF_ARTICLE : KIND_DIFFER;
 }
 
 export function yearEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
@@ -153,7 +183,21 @@ export function pagesEvidence(a: Numbering, b: Numbering): Outcome {
   if (!pa || !pb) return null;
   if (pa.start === pb.start || pa.startDigits === pb.startDigits) return pa.startDigits === "1" ? PAGES_SAME_FIRST : PAGES_SAME;
   // Same last page, different first: a typo in the first ("2297-2108" for "2097-2108").
-  return pa.end && pa.end === pb.end ? PAGES_CLOSE : PAGES_DIFFER;
+  if (pa.end && pa.end === pb.end) return PAGES_CLOSE;
+  return a.volume && a.volume === b.volume && (abstractBefore(pa, pb) || abstractBefore(pb, pa)) ? PAGES_ABSTRACT_BEFORE : PAGES_DIFFER;
+}
+
+/** `single` is one page printed before `paper`, a range (volumes are paginated continuously). */
+function abstractBefore(single: PageRange, paper: PageRange): boolean {
+  return !single.end && !!paper.end && Number(single.startDigits) < Number(paper.startDigits);
+}
+
+/**
+ * Two meeting abstracts: where each was printed (journal, volume, issue, pages) can differ without
+ * making them two documents, so disagreement there weighs nothing; agreement still counts.
+ */
+export function printedElsewhere(e: Outcome): Outcome {
+  return e && e.weight < 0 ? PRINTED_ELSEWHERE : e;
 }
 
 export function authorEvidence(a: PreparedRecord, b: PreparedRecord): FieldEvidence {

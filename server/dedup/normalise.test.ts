@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAuthor, sameAuthor } from "./authors";
 import { compareJournals, normaliseJournal } from "./journal";
-import { normaliseNumbering, normaliseType, parsePages } from "./normalise";
+import { isMeetingAbstract, normaliseNumbering, normaliseType, parsePages } from "./normalise";
 import { normaliseTitle } from "./title";
 
 const text = (title: string) => normaliseTitle(title).text;
@@ -59,6 +59,14 @@ describe("normaliseTitle", () => {
     expect(normaliseTitle("Eculizumab for atypical hemolytic uremic syndrome AUTHORS REPLY").kind).toBe("reply");
     expect(normaliseTitle("Comment on: Eculizumab for atypical HUS").kind).toBe("comment");
     expect(normaliseTitle("Retraction notice: Eculizumab for atypical HUS").kind).toBe("retraction");
+  });
+
+  it("reads where a correction says its article appeared", () => {
+    expect(normaliseTitle("Eculizumab for atypical HUS (vol 360, pg 542, 2009)").cites).toEqual({ volume: "360", page: "542" });
+    expect(normaliseTitle("Eculizumab for atypical HUS (New England Journal of Medicine (2009) 360 (542-544))").cites).toEqual({ volume: "360", page: "542" });
+    expect(normaliseTitle("Erratum: Eculizumab for atypical HUS (The Journal of Pediatrics (M").cites).toBeNull();
+    expect(normaliseTitle("Eculizumab for atypical HUS (vol 360, pg 542, 2009)").kind).toBe("erratum");
+    expect(normaliseTitle("Eculizumab in 2009 (2010) 12 (34-56) patients").cites).toBeNull();
   });
 
   it("does not mistake ordinary titles for notices", () => {
@@ -157,5 +165,15 @@ describe("pages, volume, issue, type", () => {
     expect(normaliseType("Conference Abstract")).toBe("conference");
     expect(normaliseType("Clinical trial registry record")).toBe("registry");
     expect(normaliseType(null)).toBeNull();
+  });
+
+  it("recognises a meeting abstract by its supplement, page, type or venue", () => {
+    const plain = { volume: "145", issue: "3", pages: "230-238", journal: "British Journal of Haematology" };
+    expect(isMeetingAbstract(plain, "article")).toBe(false);
+    expect(isMeetingAbstract({ ...plain, issue: "Suppl. 1" }, "article")).toBe(true);
+    expect(isMeetingAbstract({ ...plain, pages: "S42" }, "article")).toBe(true);
+    expect(isMeetingAbstract({ ...plain, journal: "Pediatric Nephrology. Conference: 44th Annual Meeting" }, "article")).toBe(true);
+    expect(isMeetingAbstract(plain, "conference")).toBe(true);
+    expect(isMeetingAbstract({ ...plain, journal: "Dissertation Abstracts International" }, "thesis")).toBe(false);
   });
 });

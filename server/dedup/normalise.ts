@@ -77,6 +77,8 @@ export interface PreparedRecord {
   pmid: string | null;
   nctIds: string[];
   type: string | null;
+  /** Published in a supplement or a meeting's proceedings: an abstract, which is often presented twice. */
+  meetingAbstract: boolean;
 }
 
 /** Interns title words so that token comparisons are integer merges. */
@@ -115,6 +117,23 @@ export function normaliseDoi(raw: string | null | undefined): string | null {
   return doi ? doi : null;
 }
 
+const SUPPLEMENT = /suppl|abstract|meeting|congress/i;
+const MEETING_VENUE = /\b(?:conference|congress|meeting|symposium|proceedings)\b/i;
+
+/**
+ * A supplement issue ("Suppl. 1"), a supplement page ("S42"), a conference record type or a meeting named as
+ * the venue mark a meeting abstract.
+ */
+export function isMeetingAbstract(record: Pick<DedupRecord, "volume" | "issue" | "pages" | "journal">, type: string | null): boolean {
+  return (
+    type === "conference" ||
+    SUPPLEMENT.test(record.volume ?? "") ||
+    SUPPLEMENT.test(record.issue ?? "") ||
+    /^\s*s\d/i.test(record.pages ?? "") ||
+    MEETING_VENUE.test(record.journal ?? "")
+  );
+}
+
 function clean(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
@@ -124,6 +143,7 @@ export function prepareRecord(record: DedupRecord, index: number, incoming: bool
   const title = normaliseTitle(record.title ?? "");
   const titleCompact = title.text.replace(/ /g, "");
   const authors = parseAuthors(record.authors ?? []);
+  const type = normaliseType(clean(record.type));
   const year = record.year !== null && Number.isFinite(record.year) && record.year > 0 ? record.year : null;
   return {
     index,
@@ -142,6 +162,7 @@ export function prepareRecord(record: DedupRecord, index: number, incoming: bool
     doi: normaliseDoi(record.doi),
     pmid: clean(record.pmid)?.replace(/^0+/, "") ?? null,
     nctIds: (record.nctIds ?? []).map((n) => n.toUpperCase()),
-    type: normaliseType(clean(record.type)),
+    type,
+    meetingAbstract: isMeetingAbstract(record, type),
   };
 }

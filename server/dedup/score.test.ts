@@ -40,31 +40,78 @@ describe("assessPair: the same article exported differently", () => {
   });
 });
 
-describe("assessPair: look-alikes that are other documents", () => {
-  it("shows an erratum beside its article but never merges them", () => {
+describe("assessPair: one work printed twice, or with its notices", () => {
+  it("merges a correction printed later in the volume under the article's title, citing it or not", () => {
     const erratum = article({ title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome", issue: "23", pages: "2487", authors: ["Gruppo, R. A."] });
     const result = assess(article(), erratum);
-    expect(result?.decision).toBe("review");
-    expect(result?.evidence.kind).toMatchObject({ agreement: "differ" });
+    expect(result?.decision).toBe("merge");
+    expect(result?.evidence.kind).toMatchObject({ agreement: "partial", weight: 0 });
     const wos = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (vol 360, pg 544, 2009)", issue: "23", pages: "2487" });
-    expect(decision(article(), wos)).toBe("review");
+    expect(decision(article(), wos)).toBe("merge");
+    const embase = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (New England Journal of Medicine (2009) 360 (544-546))", issue: "23", pages: "2487" });
+    expect(decision(article(), embase)).toBe("merge");
   });
 
-  it("never merges a reply or a comment with the letter it answers", () => {
+  it("merges a reply with the letters it answers when printed together under one title", () => {
+    const letters = article({ authors: ["Yildiz, B.", "Kural, N.", "Noris, M.", "Remuzzi, G."], pages: "544-546" });
     const reply = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome - Reply", authors: ["Noris, M.", "Remuzzi, G."], pages: "546" });
-    expect(decision(article(), reply)).not.toBe("merge");
-    const comment = article({ title: "Comment on: Eculizumab for congenital atypical hemolytic-uremic syndrome", authors: ["Shin, J. I."], issue: "20", pages: "2142" });
-    expect(decision(article(), comment)).not.toBe("merge");
+    expect(decision(letters, reply)).toBe("merge");
+    const strangers = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome - Reply", authors: ["Shin, J. I.", "Lee, J. S."], pages: "546" });
+    expect(decision(letters, strangers)).not.toBe("merge");
   });
 
+  it("merges a meeting abstract printed on one page earlier in the volume than the full paper", () => {
+    const abstract = article({ issue: "2", pages: "98" });
+    expect(decision(article({ issue: "12", pages: "2539-2542" }), abstract)).toBe("merge");
+  });
+
+  it("merges one abstract printed in the supplements of two meetings", () => {
+    const first = article({ journal: "British Journal of Haematology", volume: "145", issue: "Suppl. 1", pages: "23" });
+    const second = article({ journal: "Haematologica", volume: "94", issue: "Suppl. 2", pages: "239-240" });
+    const result = assess(first, second);
+    expect(result?.decision).toBe("merge");
+    expect(result?.evidence).toMatchObject({ journal: { agreement: "differ", weight: 0 }, volume: { agreement: "differ", weight: 0 } });
+  });
+});
+
+describe("assessPair: look-alikes that are other documents", () => {
   it("keeps a conference abstract apart from the full paper in another journal", () => {
     const abstract = article({ journal: "Blood", volume: "112", issue: "11", pages: "800" });
     expect(decision(article(), abstract)).toBe("distinct");
   });
 
-  it("only offers for review an abstract and the paper in the same journal volume", () => {
-    const supplement = article({ issue: "9 Suppl", pages: "1875" });
-    expect(decision(article({ issue: "12", pages: "2539-2542" }), supplement)).toBe("review");
+  it("only offers for review a single page after the article in its volume (a letter or correction about it)", () => {
+    const later = article({ issue: "23", pages: "2487" });
+    expect(decision(article(), later)).toBe("review");
+  });
+
+  it("only offers for review an abstract before the paper when the authors only partly agree", () => {
+    const abstract = article({ issue: "2", pages: "98", authors: ["Gruppo, R. A.", "Smith, J.", "Jones, K."] });
+    expect(decision(article({ authors: ["Rother, R. P.", "Gruppo, R. A.", "Smith, J."] }), abstract)).toBe("review");
+  });
+
+  it("never merges an erratum printed in the article's own issue, or citing another page", () => {
+    expect(decision(article(), article({ title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome", pages: "590", authors: ["Gruppo, R. A."] }))).toBe(
+      "review",
+    );
+    const elsewhere = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (vol 360, pg 612, 2009)", issue: "23", pages: "2487" });
+    expect(decision(article(), elsewhere)).toBe("review");
+  });
+
+  it("never merges a retraction with the article it retracts", () => {
+    const retraction = article({ title: "Retraction notice: Eculizumab for congenital atypical hemolytic-uremic syndrome", issue: "23", pages: "2487" });
+    expect(decision(article(), retraction)).not.toBe("merge");
+  });
+
+  it("never merges a comment printed in another journal with the article", () => {
+    const comment = article({ title: "Comment on: Eculizumab for congenital atypical hemolytic-uremic syndrome", authors: ["Shin, J. I."], journal: "Pediatric Nephrology", volume: "25", issue: "2", pages: "212" });
+    expect(decision(article(), comment)).not.toBe("merge");
+  });
+
+  it("keeps abstracts of two meetings apart when the titles only look alike", () => {
+    const first = article({ title: "Eculizumab in adult patients with plasma therapy-sensitive atypical HUS", journal: "Blood", volume: "118", issue: "Suppl. 1", pages: "S12" });
+    const second = article({ title: "Eculizumab in adolescent patients with plasma therapy-resistant atypical HUS", journal: "Haematologica", volume: "96", issue: "Suppl. 2", pages: "239" });
+    expect(decision(first, second)).not.toBe("merge");
   });
 
   it("keeps the parts of a multi-part article apart", () => {

@@ -8,9 +8,11 @@ import {
   issueEvidence,
   journalEvidence,
   kindEvidence,
+  noticeOfArticle,
   numberEvidence,
   pagesEvidence,
   pmidEvidence,
+  printedElsewhere,
   realign,
   titleEvidence,
   volumeEvidence,
@@ -55,31 +57,35 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const na = realign(a, b);
   const nb = realign(b, a);
   const sameKind = a.title.kind === b.title.kind;
+  const noticeTied = !sameKind && noticeOfArticle(a, b, titles);
+  const encore = a.meetingAbstract && b.meetingAbstract;
+  const place = encore ? printedElsewhere : (e: FieldEvidence | null) => e;
   const cheap = {
     doi: doiEvidence(a, b),
     pmid: pmidEvidence(a, b),
     title: titleEvidence(a, b, titles),
     titleNumbers: numberEvidence(a, b),
-    kind: kindEvidence(a, b),
+    kind: kindEvidence(a, b, noticeTied),
     year: yearEvidence(a, b),
-    volume: volumeEvidence(na, nb),
+    volume: place(volumeEvidence(na, nb)),
     // A notice sits in another issue and on other pages than the article it concerns.
-    issue: sameKind ? issueEvidence(na, nb) : null,
-    pages: sameKind ? pagesEvidence(na, nb) : null,
+    issue: sameKind ? place(issueEvidence(na, nb)) : null,
+    pages: sameKind ? place(pagesEvidence(na, nb)) : null,
   };
   let logit = PRIOR;
   for (const key in cheap) logit += weight(cheap[key as keyof typeof cheap]);
   // When even full agreement of authors and journal could not lift the pair to review, skip comparing them.
   if (logit + AUTHORS_AND_JOURNAL_MAX < REVIEW_LOGIT) return null;
   const authors = authorEvidence(a, b);
-  const journal = journalEvidence(a, b);
+  const journal = place(journalEvidence(a, b));
   logit += authors.weight + weight(journal);
 
   const score = logistic(logit);
   if (score < REVIEW_THRESHOLD) return null;
   const evidence: Evidence = {};
   for (const [field, outcome] of Object.entries({ ...cheap, authors, journal })) if (outcome) evidence[field] = outcome;
-  // Without a title on both sides only a shared identifier makes a merge sure; notices are never merged.
-  const sure = score >= MERGE_THRESHOLD && (titles !== null || identified) && sameKind;
+  // Without a title on both sides only a shared identifier makes a merge sure; a notice merges only with the
+  // article it is tied to.
+  const sure = score >= MERGE_THRESHOLD && (titles !== null || identified) && (sameKind || noticeTied);
   return { score: Math.round(score * 1000) / 1000, decision: sure ? "merge" : "review", evidence };
 }

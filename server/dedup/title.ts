@@ -18,6 +18,14 @@ export interface NormalisedTitle {
   partNumbers: readonly string[];
   /** MEDLINE marks a title translated from another language with brackets or a "[Chinese]" tag. */
   translated: boolean;
+  /** Where the corrected article appeared, as a correction's title cites it ("(vol 360, pg 542, 2009)"). */
+  cites: CitedPlace | null;
+}
+
+export interface CitedPlace {
+  volume: string;
+  /** First page, digits only. */
+  page: string;
 }
 
 /** Kind, pattern, and whether the pattern looks at the end of the title. */
@@ -38,6 +46,8 @@ const CORRECTION_CITATION = [
   /\s*\(\s*vol\.?\s*\d+[^()]*\bpg?\.?\s*[a-z]?\d+[^()]*\)\s*\.?$/i,
   /\s*\([^()]*\(\s*(?:1[89]|20)\d{2}\s*\)[^()]*\(\s*[a-z]?\d+(?:\s*-\s*[a-z]?\d+)?\s*\)\s*\)\s*\.?$/i,
 ];
+// The same two conventions, read for the volume and first page they cite.
+const CITED_PLACE = [/\(\s*vol\.?\s*(\d+)[^()]*\bpg?\.?\s*[a-z]?(\d+)/i, /\(\s*(?:1[89]|20)\d{2}\s*\)\s*(\d+)\s*(?:\(\s*\d+\s*\)\s*)?\(\s*[a-z]?(\d+)/i];
 const TRUNCATED_CITATION = /\s*\([^()]{12,}\([^()]*$/;
 const LEADING_NOTICE =
   /^(?:(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|errat(?:um|a)|corrigend(?:um|a)|corrections?(?: to| notice)?|comments? (?:on|to)|commentary on|in reply(?: to)?|reply(?: to)?|response(?: to)?)\s*[:.-]|re:)\s*/i;
@@ -144,10 +154,19 @@ function stripNotes(title: string, kind: DocumentKind): { core: string; translat
 // What MEDLINE and others put where a record has no title.
 const NO_TITLE = /^\[?\s*(?:no title(?: available)?|untitled|not available)\s*\]?\.?$/i;
 
+function citedPlace(title: string): CitedPlace | null {
+  for (const pattern of CITED_PLACE) {
+    const m = pattern.exec(title);
+    if (m) return { volume: String(Number(m[1])), page: String(Number(m[2])) };
+  }
+  return null;
+}
+
 export function normaliseTitle(raw: string): NormalisedTitle {
   let decoded = decodeMarkup(raw).replace(/\s+/g, " ").trim();
   if (NO_TITLE.test(decoded)) decoded = "";
   const kind = detectKind(decoded);
+  const cites = kind === "erratum" && decoded.includes("(") ? citedPlace(decoded) : null;
   const { core, translated } = stripNotes(decoded, kind);
   const all = words(core).map(unifySpelling);
   const text = all.join(" ");
@@ -172,5 +191,6 @@ export function normaliseTitle(raw: string): NormalisedTitle {
     numbers: numbers.size ? [...numbers].sort() : NONE,
     partNumbers: partNumbers.size ? [...partNumbers].sort() : NONE,
     translated,
+    cites,
   };
 }
