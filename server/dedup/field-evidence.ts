@@ -136,12 +136,28 @@ export function noticeOfArticle(a: PreparedRecord, b: PreparedRecord, titles: Ti
 }
 
 /**
+ * MEDLINE notes under an article where its corrections appeared; a record of the same title at that volume
+ * and first page is such a correction, printed without a label.
+ */
+export function correctionNotedByArticle(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): boolean {
+  if (!titles || titles.similarity < NOTICE_TITLE) return false;
+  return notes(a, b) || notes(b, a);
+}
+
+function notes(article: PreparedRecord, correction: PreparedRecord): boolean {
+  const at = article.title.erratumAt;
+  if (!at.length || !correction.volume || !correction.pages) return false;
+  return at.some((place) => place.volume === correction.volume && place.page === correction.pages!.startDigits);
+}
+
+/**
  * An erratum, retraction, reply or comment is another document than the article it concerns; unless it is
- * tied to it (noticeOfArticle) the pair can reach review, never an automatic merge (see score.ts).
+ * tied to it (noticeOfArticle, correctionNotedByArticle) the pair can reach review, never an automatic merge
+ * (see score.ts).
  */
 export function kindEvidence(a: PreparedRecord, b: PreparedRecord, tied: boolean): Outcome {
-  if (a.title.kind === b.title.kind) return null;
-  return tied ? NOTICE_OF_ARTICLE : KIND_DIFFER;
+  if (tied) return NOTICE_OF_ARTICLE;
+  return a.title.kind === b.title.kind ? null : KIND_DIFFER;
 }
 
 export function yearEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {

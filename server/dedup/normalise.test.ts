@@ -69,6 +69,17 @@ describe("normaliseTitle", () => {
     expect(normaliseTitle("Eculizumab in 2009 (2010) 12 (34-56) patients").cites).toBeNull();
   });
 
+  it("reads where MEDLINE says an article's corrections appeared", () => {
+    const noted = normaliseTitle("Anti-factor H autoantibodies in a renal transplant recipient.[Erratum appears in Am J Transplant. 2009 Sep;9(9):2205].[Erratum appears in Am J Transplant. 2009 Nov;9(11):2647]");
+    expect(noted.erratumAt).toEqual([
+      { volume: "9", page: "2205" },
+      { volume: "9", page: "2647" },
+    ]);
+    expect(noted.kind).toBe("article");
+    expect(normaliseTitle("Anti-factor H autoantibodies.[Erratum appears in Am J Transplant. 2009 Sep").erratumAt).toEqual([]);
+    expect(normaliseTitle("Anti-factor H autoantibodies [Comment in: Am J Transplant. 2009;9(9):2205]").erratumAt).toEqual([]);
+  });
+
   it("does not mistake ordinary titles for notices", () => {
     for (const title of [
       "Correction of hypokalaemia in dialysis patients",

@@ -52,6 +52,15 @@ describe("assessPair: one work printed twice, or with its notices", () => {
     expect(decision(article(), embase)).toBe("merge");
   });
 
+  it("merges an unlabelled correction printed where the article's MEDLINE note says its erratum appeared", () => {
+    const noted = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome.[Erratum appears in N Engl J Med. 2009 Jun 4;360(23):2487]" });
+    const correction = article({ issue: "23", pages: "2487-2487", authors: ["Gruppo, R. A."] });
+    const result = assess(noted, correction);
+    expect(result?.decision).toBe("merge");
+    expect(result?.evidence.kind).toMatchObject({ agreement: "partial" });
+    expect(decision(noted, article({ issue: "24", pages: "2590-2590", authors: ["Gruppo, R. A."] }))).toBe("review");
+  });
+
   it("merges a reply with the letters it answers when printed together under one title", () => {
     const letters = article({ authors: ["Yildiz, B.", "Kural, N.", "Noris, M.", "Remuzzi, G."], pages: "544-546" });
     const reply = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome - Reply", authors: ["Noris, M.", "Remuzzi, G."], pages: "546" });

@@ -7,6 +7,7 @@ import {
   doiEvidence,
   issueEvidence,
   journalEvidence,
+  correctionNotedByArticle,
   kindEvidence,
   noticeOfArticle,
   numberEvidence,
@@ -57,7 +58,7 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const na = realign(a, b);
   const nb = realign(b, a);
   const sameKind = a.title.kind === b.title.kind;
-  const noticeTied = !sameKind && noticeOfArticle(a, b, titles);
+  const noticeTied = sameKind ? correctionNotedByArticle(a, b, titles) : noticeOfArticle(a, b, titles);
   const encore = a.meetingAbstract && b.meetingAbstract;
   const place = encore ? printedElsewhere : (e: FieldEvidence | null) => e;
   const cheap = {
@@ -69,8 +70,8 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
     year: yearEvidence(a, b),
     volume: place(volumeEvidence(na, nb)),
     // A notice sits in another issue and on other pages than the article it concerns.
-    issue: sameKind ? place(issueEvidence(na, nb)) : null,
-    pages: sameKind ? place(pagesEvidence(na, nb)) : null,
+    issue: sameKind && !noticeTied ? place(issueEvidence(na, nb)) : null,
+    pages: sameKind && !noticeTied ? place(pagesEvidence(na, nb)) : null,
   };
   let logit = PRIOR;
   for (const key in cheap) logit += weight(cheap[key as keyof typeof cheap]);

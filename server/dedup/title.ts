@@ -20,6 +20,8 @@ export interface NormalisedTitle {
   translated: boolean;
   /** Where the corrected article appeared, as a correction's title cites it ("(vol 360, pg 542, 2009)"). */
   cites: CitedPlace | null;
+  /** Where the article's own corrections appeared, as MEDLINE notes them ("[Erratum appears in … 9(9):2205]"). */
+  erratumAt: readonly CitedPlace[];
 }
 
 export interface CitedPlace {
@@ -48,6 +50,7 @@ const CORRECTION_CITATION = [
 ];
 // The same two conventions, read for the volume and first page they cite.
 const CITED_PLACE = [/\(\s*vol\.?\s*(\d+)[^()]*\bpg?\.?\s*[a-z]?(\d+)/i, /\(\s*(?:1[89]|20)\d{2}\s*\)\s*(\d+)\s*(?:\(\s*\d+\s*\)\s*)?\(\s*[a-z]?(\d+)/i];
+const ERRATUM_NOTE = /\[(?:published )?errat\w* (?:appears|in)\b[^\]]*?;\s*(\d+)\s*(?:\([^)]*\))?\s*:\s*[a-z]?(\d+)/gi;
 const TRUNCATED_CITATION = /\s*\([^()]{12,}\([^()]*$/;
 const LEADING_NOTICE =
   /^(?:(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|errat(?:um|a)|corrigend(?:um|a)|corrections?(?: to| notice)?|comments? (?:on|to)|commentary on|in reply(?: to)?|reply(?: to)?|response(?: to)?)\s*[:.-]|re:)\s*/i;
@@ -72,6 +75,7 @@ const STOP_WORDS = new Set(
 const ROMAN: Record<string, string> = { ii: "2", iii: "3", iv: "4", vi: "6", vii: "7", viii: "8", ix: "9", xi: "11", xii: "12" };
 const SHORT_ROMAN: Record<string, string> = { i: "1", v: "5", x: "10" };
 const NONE: readonly string[] = Object.freeze([]);
+const NO_PLACES: readonly CitedPlace[] = Object.freeze([]);
 const PART_WORDS = new Set(["part", "phase", "series", "section", "chapter", "paper", "stage", "type", "grade", "class", "study", "experiment"]);
 
 // "with 2 canine models" / "with two canine models". "One" is left alone: it is more often not a number.
@@ -167,6 +171,7 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   if (NO_TITLE.test(decoded)) decoded = "";
   const kind = detectKind(decoded);
   const cites = kind === "erratum" && decoded.includes("(") ? citedPlace(decoded) : null;
+  const erratumAt = decoded.includes("[") ? [...decoded.matchAll(ERRATUM_NOTE)].map((m) => ({ volume: String(Number(m[1])), page: String(Number(m[2])) })) : NO_PLACES;
   const { core, translated } = stripNotes(decoded, kind);
   const all = words(core).map(unifySpelling);
   const text = all.join(" ");
@@ -192,5 +197,6 @@ export function normaliseTitle(raw: string): NormalisedTitle {
     partNumbers: partNumbers.size ? [...partNumbers].sort() : NONE,
     translated,
     cites,
+    erratumAt: erratumAt.length ? erratumAt : NO_PLACES,
   };
 }
