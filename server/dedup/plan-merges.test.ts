@@ -27,6 +27,14 @@ describe("planMerges", () => {
     expect(planMerges([pair("full", "abstract")], [full, withAbstract]).removals[0]?.keptId).toBe("abstract");
   });
 
+  it("keeps the article rather than a correction merged with it, however complete the correction", () => {
+    const erratum = article({ id: "erratum", title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome", issue: "23", pages: "2487", doi: "10.1056/x" });
+    const paper = article({ id: "paper", issue: null });
+    expect(planMerges([pair("erratum", "paper")], [erratum, paper]).removals).toEqual([{ removedId: "erratum", keptId: "paper", pairScore: 0.99 }]);
+    const copy = article({ id: "copy", issue: null, doi: "10.1056/y" });
+    expect(planMerges([pair("paper", "copy")], [paper, copy]).removals[0]?.keptId).toBe("copy");
+  });
+
   it("breaks ties in favour of the earlier record: the library before the import", () => {
     const records = [article({ id: "library" }), article({ id: "incoming" })];
     expect(planMerges([pair("library", "incoming")], records).removals).toEqual([{ removedId: "incoming", keptId: "library", pairScore: 0.99 }]);

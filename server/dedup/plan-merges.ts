@@ -1,6 +1,7 @@
 // Turns sure pairs into removals. Pairs chain (A=B, B=C), so records are first grouped into clusters; each
 // cluster keeps its most complete record and every other member merges into that one, which makes "the
 // record it merged into" a single, well-defined record.
+import { normaliseTitle } from "./title";
 import type { CandidatePair, DedupRecord, Removal } from "./types";
 import { UnionFind } from "./union-find";
 
@@ -14,6 +15,9 @@ export function completeness(r: DedupRecord): number {
   if (filled(r.abstract)) score += 2;
   return score;
 }
+
+/** A correction, reply or comment merged with its article must not be the record that stays for screening. */
+const isNotice = (r: DedupRecord) => normaliseTitle(r.title ?? "").kind !== "article";
 
 /**
  * `records` in arrival order (existing first, then incoming): between equally complete records the earlier
@@ -44,11 +48,13 @@ export function planMerges(pairs: readonly CandidatePair[], records: readonly De
   const removals: Removal[] = [];
   const ordered = [...clusters.values()].map((members) => members.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
   for (const members of ordered) {
+    // An article beats any notice; then the most complete record; then the earliest.
+    const rank = (m: number) => completeness(records[m]!) - (isNotice(records[m]!) ? 100 : 0);
     let kept = members[0]!;
-    let keptCompleteness = completeness(records[kept]!);
+    let keptRank = rank(kept);
     for (const m of members) {
-      const c = completeness(records[m]!);
-      if (c > keptCompleteness) [kept, keptCompleteness] = [m, c];
+      const r = rank(m);
+      if (r > keptRank) [kept, keptRank] = [m, r];
     }
     for (const m of members) {
       if (m !== kept) removals.push({ removedId: records[m]!.id, keptId: records[kept]!.id, pairScore: bestScore.get(m)! });
