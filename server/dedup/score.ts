@@ -4,10 +4,10 @@
 import {
   AUTHORS_AND_JOURNAL_MAX,
   authorEvidence,
+  correctionNotedByArticle,
   doiEvidence,
   issueEvidence,
   journalEvidence,
-  correctionNotedByArticle,
   kindEvidence,
   noticeOfArticle,
   numberEvidence,
