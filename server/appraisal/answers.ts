@@ -1,0 +1,83 @@
+// An appraisal's stored answers, checked against its tool, and the judgements they lead to. Pure.
+import { z } from "zod";
+import { AppError } from "../errors/app-error";
+import type { ToolDefinition } from "./tools/types";
+
+export const OVERALL = "overall";
+
+export const AnswersInput = z.object({
+  responses: z.record(z.string().max(16), z.string().max(32)).default({}),
+  support: z.record(z.string().max(16), z.string().max(5000)).default({}),
+  overrides: z
+    .record(z.string().max(16), z.object({ judgement: z.string().max(32), reason: z.string().max(2000) }))
+    .default({}),
+});
+export type AppraisalAnswers = z.infer<typeof AnswersInput>;
+
+export const EMPTY_ANSWERS: AppraisalAnswers = { responses: {}, support: {}, overrides: {} };
+
+/**
+ * Refuses anything the tool does not ask or allow, with a message naming the question, so a forged or stale
+ * form never stores answers that no one can read back. Blank responses are dropped.
+ */
+export function checkAnswers(tool: ToolDefinition, raw: unknown): AppraisalAnswers {
+  const parsed = AnswersInput.safeParse(raw);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "The answers are not in the shape this form sends. Reload the page and try again.");
+  const answers = parsed.data;
+  const questions = new Map(tool.domains.flatMap((d) => d.questions.map((question) => [question.id, question] as const)));
+  const domainIds = new Set(tool.domains.map((d) => d.id));
+  const levels = new Set(tool.levels.map((l) => l.value));
+  const responses: Record<string, string> = {};
+  for (const [id, value] of Object.entries(answers.responses)) {
+    const question = questions.get(id);
+    if (!question) throw new AppError("INVALID_INPUT", `${tool.label} has no question ${id}; the form may be out of date. Reload the page.`);
+    if (value === "") continue;
+    if (!question.options.includes(value)) {
+      throw new AppError("INVALID_INPUT", `"${value}" is not an answer to ${tool.label} question ${id}; choose one of ${question.options.join(", ")}.`);
+    }
+    responses[id] = value;
+  }
+  for (const id of Object.keys(answers.support)) {
+    if (!domainIds.has(id)) throw new AppError("INVALID_INPUT", `${tool.label} has no domain ${id}.`);
+  }
+  for (const [id, override] of Object.entries(answers.overrides)) {
+    if (id === OVERALL ? tool.overall === null : !domainIds.has(id)) {
+      throw new AppError("INVALID_INPUT", `${tool.label} has no judgement ${id} to override.`);
+    }
+    if (!levels.has(override.judgement)) throw new AppError("INVALID_INPUT", `"${override.judgement}" is not a ${tool.label} judgement.`);
+    if (override.reason.trim() === "") throw new AppError("INVALID_INPUT", `Give a reason for overriding the judgement of ${id === OVERALL ? "the overall risk" : id}.`);
+  }
+  return { responses, support: answers.support, overrides: answers.overrides };
+}
+
+export interface Judgement {
+  id: string;
+  proposed: string | null;
+  final: string | null;
+  overridden: boolean;
+}
+
+export interface Assessment {
+  domains: Judgement[];
+  overall: Judgement | null;
+  /** Domains (or "overall") still without a final judgement. */
+  missing: string[];
+}
+
+function judge(id: string, proposed: string | null, answers: AppraisalAnswers): Judgement {
+  const override = answers.overrides[id];
+  return { id, proposed, final: override?.judgement ?? proposed, overridden: Boolean(override) };
+}
+
+/** The tool's algorithm proposes; an override (with its reason) replaces the proposal. */
+export function assess(tool: ToolDefinition, answers: AppraisalAnswers): Assessment {
+  const domains = tool.domains.map((d) => judge(d.id, d.propose ? d.propose(answers.responses) : null, answers));
+  let overall: Judgement | null = null;
+  if (tool.overall) {
+    const finals = domains.map((d) => d.final);
+    const proposed = finals.every((f): f is string => f !== null) ? tool.overall(finals) : null;
+    overall = judge(OVERALL, proposed, answers);
+  }
+  const missing = [...domains, ...(overall ? [overall] : [])].filter((j) => j.final === null).map((j) => j.id);
+  return { domains, overall, missing };
+}

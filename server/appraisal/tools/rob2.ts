@@ -1,0 +1,170 @@
+// Cochrane RoB 2 for individually randomised parallel-group trials (Sterne et al., BMJ 2019;366:l4898), effect
+// of assignment to intervention, with the algorithms of the full guidance (Higgins et al., 22 August 2019).
+import { isNo, isYes, q, SIGNALLING_OPTIONS, type Responses, type ToolDefinition } from "./types";
+
+const WITH_NA = [...SIGNALLING_OPTIONS, "NA"] as const;
+const LOW = "low";
+const SOME = "some_concerns";
+const HIGH = "high";
+
+/** Every answer the algorithm reads; any one missing → no proposal yet. */
+function has(r: Responses, ...ids: string[]): boolean {
+  return ids.every((id) => r[id] !== undefined && r[id] !== "");
+}
+
+export function randomisation(r: Responses): string | null {
+  const concealed = r["1.2"];
+  if (!has(r, "1.2")) return null;
+  if (isNo(concealed)) return HIGH;
+  if (!has(r, "1.3")) return null;
+  const imbalance = isYes(r["1.3"]);
+  if (concealed === "NI") return imbalance ? HIGH : SOME;
+  if (!has(r, "1.1")) return null;
+  if (isNo(r["1.1"])) return imbalance ? HIGH : SOME;
+  return imbalance ? SOME : LOW;
+}
+
+function deviationsPart1(r: Responses): string | null {
+  if (!has(r, "2.1", "2.2")) return null;
+  if (isNo(r["2.1"]) && isNo(r["2.2"])) return LOW;
+  if (!has(r, "2.3")) return null;
+  const trialContext = r["2.3"];
+  if (isNo(trialContext) || trialContext === "NA") return LOW;
+  if (trialContext === "NI") return SOME;
+  if (!has(r, "2.4")) return null;
+  if (isNo(r["2.4"])) return SOME;
+  if (!has(r, "2.5")) return null;
+  return isYes(r["2.5"]) ? SOME : HIGH;
+}
+
+function deviationsPart2(r: Responses): string | null {
+  if (!has(r, "2.6")) return null;
+  if (isYes(r["2.6"])) return LOW;
+  if (!has(r, "2.7")) return null;
+  return isNo(r["2.7"]) ? SOME : HIGH;
+}
+
+export function deviations(r: Responses): string | null {
+  const part1 = deviationsPart1(r);
+  const part2 = deviationsPart2(r);
+  if (part1 === HIGH || part2 === HIGH) return HIGH;
+  if (part1 === null || part2 === null) return null;
+  return part1 === LOW && part2 === LOW ? LOW : SOME;
+}
+
+export function missingData(r: Responses): string | null {
+  if (!has(r, "3.1")) return null;
+  if (isYes(r["3.1"])) return LOW;
+  if (!has(r, "3.2")) return null;
+  if (isYes(r["3.2"])) return LOW;
+  if (!has(r, "3.3")) return null;
+  if (isNo(r["3.3"])) return LOW;
+  if (!has(r, "3.4")) return null;
+  return isNo(r["3.4"]) ? SOME : HIGH;
+}
+
+export function measurement(r: Responses): string | null {
+  if (!has(r, "4.1")) return null;
+  if (isYes(r["4.1"])) return HIGH;
+  if (!has(r, "4.2")) return null;
+  if (isYes(r["4.2"])) return HIGH;
+  // With no information on whether measurement differed between groups, the best a trial can reach is "some concerns".
+  const best = r["4.2"] === "NI" ? SOME : LOW;
+  if (!has(r, "4.3")) return null;
+  if (isNo(r["4.3"])) return best;
+  if (!has(r, "4.4")) return null;
+  if (isNo(r["4.4"])) return best;
+  if (!has(r, "4.5")) return null;
+  return isNo(r["4.5"]) ? SOME : HIGH;
+}
+
+export function reportedResult(r: Responses): string | null {
+  if (isYes(r["5.2"]) || isYes(r["5.3"])) return HIGH;
+  if (!has(r, "5.2", "5.3")) return null;
+  if (r["5.2"] === "NI" || r["5.3"] === "NI") return SOME;
+  if (!has(r, "5.1")) return null;
+  return isYes(r["5.1"]) ? LOW : SOME;
+}
+
+/** Low only when every domain is low; high when any is; some concerns otherwise. */
+export function rob2Overall(judgements: readonly string[]): string {
+  if (judgements.includes(HIGH)) return HIGH;
+  return judgements.every((j) => j === LOW) ? LOW : SOME;
+}
+
+export const ROB2: ToolDefinition = {
+  name: "rob2",
+  label: "RoB 2",
+  version: 1,
+  reference: "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ 2019;366:l4898.",
+  levels: [
+    { value: LOW, label: "Low risk", tone: "low", rank: 0 },
+    { value: SOME, label: "Some concerns", tone: "moderate", rank: 1 },
+    { value: HIGH, label: "High risk", tone: "serious", rank: 2 },
+  ],
+  domains: [
+    {
+      id: "D1",
+      short: "D1",
+      label: "Bias arising from the randomisation process",
+      propose: randomisation,
+      questions: [
+        q("1.1", "Was the allocation sequence random?"),
+        q("1.2", "Was the allocation sequence concealed until participants were enrolled and assigned to interventions?"),
+        q("1.3", "Did baseline differences between intervention groups suggest a problem with the randomisation process?"),
+      ],
+    },
+    {
+      id: "D2",
+      short: "D2",
+      label: "Bias due to deviations from intended interventions (effect of assignment)",
+      propose: deviations,
+      questions: [
+        q("2.1", "Were participants aware of their assigned intervention during the trial?"),
+        q("2.2", "Were carers and people delivering the interventions aware of participants' assigned intervention during the trial?"),
+        q("2.3", "If Y/PY/NI to 2.1 or 2.2: were there deviations from the intended intervention that arose because of the trial context?", WITH_NA),
+        q("2.4", "If Y/PY to 2.3: were these deviations likely to have affected the outcome?", WITH_NA),
+        q("2.5", "If Y/PY/NI to 2.4: were these deviations from intended intervention balanced between groups?", WITH_NA),
+        q("2.6", "Was an appropriate analysis used to estimate the effect of assignment to intervention?"),
+        q("2.7", "If N/PN/NI to 2.6: was there potential for a substantial impact (on the result) of the failure to analyse participants in the group to which they were randomised?", WITH_NA),
+      ],
+    },
+    {
+      id: "D3",
+      short: "D3",
+      label: "Bias due to missing outcome data",
+      propose: missingData,
+      questions: [
+        q("3.1", "Were data for this outcome available for all, or nearly all, participants randomised?"),
+        q("3.2", "If N/PN/NI to 3.1: is there evidence that the result was not biased by missing outcome data?", WITH_NA),
+        q("3.3", "If N/PN to 3.2: could missingness in the outcome depend on its true value?", WITH_NA),
+        q("3.4", "If Y/PY/NI to 3.3: is it likely that missingness in the outcome depended on its true value?", WITH_NA),
+      ],
+    },
+    {
+      id: "D4",
+      short: "D4",
+      label: "Bias in measurement of the outcome",
+      propose: measurement,
+      questions: [
+        q("4.1", "Was the method of measuring the outcome inappropriate?"),
+        q("4.2", "Could measurement or ascertainment of the outcome have differed between intervention groups?"),
+        q("4.3", "If N/PN/NI to 4.1 and 4.2: were outcome assessors aware of the intervention received by study participants?", WITH_NA),
+        q("4.4", "If Y/PY/NI to 4.3: could assessment of the outcome have been influenced by knowledge of intervention received?", WITH_NA),
+        q("4.5", "If Y/PY/NI to 4.4: is it likely that assessment of the outcome was influenced by knowledge of intervention received?", WITH_NA),
+      ],
+    },
+    {
+      id: "D5",
+      short: "D5",
+      label: "Bias in selection of the reported result",
+      propose: reportedResult,
+      questions: [
+        q("5.1", "Were the data that produced this result analysed in accordance with a pre-specified analysis plan that was finalised before unblinded outcome data were available for analysis?"),
+        q("5.2", "Is the numerical result being assessed likely to have been selected, on the basis of the results, from multiple eligible outcome measurements (e.g. scales, definitions, time points) within the outcome domain?"),
+        q("5.3", "Is the numerical result being assessed likely to have been selected, on the basis of the results, from multiple eligible analyses of the data?"),
+      ],
+    },
+  ],
+  overall: rob2Overall,
+};

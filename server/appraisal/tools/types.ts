@@ -1,0 +1,68 @@
+// The shape every appraisal tool shares, so forms, comparison, plots and exports need no per-tool code.
+
+export const TOOL_NAMES = ["rob2", "robins_i", "syrcle", "validity_of_conclusions"] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+/** The five RoB 2 / ROBINS-I answers plus "not applicable" for conditional questions. */
+export const SIGNALLING_OPTIONS = ["Y", "PY", "PN", "N", "NI"] as const;
+export const OPTION_LABELS: Record<string, string> = {
+  Y: "Yes",
+  PY: "Probably yes",
+  PN: "Probably no",
+  N: "No",
+  NI: "No information",
+  NA: "Not applicable",
+  yes: "Yes",
+  no: "No",
+  unclear: "Unclear",
+};
+
+export type Responses = Readonly<Record<string, string | undefined>>;
+
+export interface Question {
+  id: string;
+  text: string;
+  options: readonly string[];
+}
+
+/** What a colour in the plots means; `tone` picks the colour (robvis' palette), `rank` orders severity. */
+export interface JudgementLevel {
+  value: string;
+  label: string;
+  tone: "low" | "moderate" | "serious" | "critical" | "unclear" | "none";
+  rank: number;
+}
+
+export interface DomainDefinition {
+  id: string;
+  /** Shown on the plots' axis ("D1"…). */
+  short: string;
+  label: string;
+  questions: readonly Question[];
+  /** The guidance's algorithm: a judgement, or null while the answers it needs are missing. */
+  propose?: (responses: Responses) => string | null;
+}
+
+export interface ToolDefinition {
+  name: ToolName;
+  label: string;
+  /** Raised whenever the questions change, so answers are always read against the form they were given on. */
+  version: number;
+  levels: readonly JudgementLevel[];
+  domains: readonly DomainDefinition[];
+  /** Combines the final domain judgements into an overall one; null for a tool whose authors advise against it. */
+  overall: ((domainJudgements: readonly string[]) => string) | null;
+  reference: string;
+}
+
+export function isYes(answer: string | undefined): boolean {
+  return answer === "Y" || answer === "PY";
+}
+
+export function isNo(answer: string | undefined): boolean {
+  return answer === "N" || answer === "PN";
+}
+
+export function q(id: string, text: string, options: readonly string[] = SIGNALLING_OPTIONS): Question {
+  return { id, text, options };
+}
