@@ -1,9 +1,11 @@
+import { appraisalRouter } from "./routers/appraisal";
 import { authRouter } from "./routers/auth";
 import { duplicatesRouter } from "./routers/duplicates";
 import { importsRouter } from "./routers/imports";
 import { healthRouter } from "./routers/health";
 import { reviewsRouter } from "./routers/reviews";
 import { screeningRouter } from "./routers/screening";
+import { studiesRouter } from "./routers/studies";
 import { teamRouter } from "./routers/team";
 import { createCallerFactory, router } from "./trpc";
 
@@ -15,6 +17,8 @@ export const appRouter = router({
   imports: importsRouter,
   duplicates: duplicatesRouter,
   screening: screeningRouter,
+  studies: studiesRouter,
+  appraisal: appraisalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,49 @@
+// Shared lookups for appraisal services: the study must belong to the review, the tool must be one the study
+// is appraised with, and the row must be the caller's own (or, for a consensus, the caller must lead).
+import type { Db, Tx } from "../db/client";
+import type { Role } from "../db/generated/enums.ts";
+import { AppError } from "../errors/app-error";
+import { studyTools } from "../studies/designs";
+import { hasRole } from "../team/roles";
+import { toolDefinition } from "./tools";
+import type { ToolDefinition, ToolName } from "./tools/types";
+
+export interface Viewer {
+  userId: string;
+  role: Role;
+}
+
+export interface Scope {
+  reviewId: string;
+  actorId: string;
+  role: Role;
+}
+
+export async function studyForTool(db: Db | Tx, reviewId: string, studyId: string, tool: ToolName) {
+  const study = await db.study.findFirst({ where: { id: studyId, reviewId }, select: { id: true, label: true, appraisalTool: true } });
+  if (!study) throw new AppError("NOT_FOUND", "That study is not in this review. Reload the page.");
+  if (!studyTools(study.appraisalTool).includes(tool)) {
+    throw new AppError("INVALID_INPUT", `${toolDefinition(tool).label} is not a tool chosen for ${study.label}. A lead can change the study's tool.`);
+  }
+  return study;
+}
+
+export async function appraisersNeeded(db: Db | Tx, reviewId: string): Promise<number> {
+  const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { appraisersPerStudy: true } });
+  return review.appraisersPerStudy;
+}
+
+/** An appraisal the caller may write: their own, or a consensus when they lead. */
+export async function writableAppraisal(tx: Tx, scope: Scope, appraisalId: string) {
+  const appraisal = await tx.appraisal.findFirst({ where: { id: appraisalId, reviewId: scope.reviewId } });
+  if (!appraisal) throw new AppError("NOT_FOUND", "That appraisal is not in this review. Reload the page.");
+  const allowed = appraisal.isConsensus ? hasRole(scope.role, "lead") : appraisal.appraiserId === scope.actorId;
+  if (!allowed) throw new AppError("FORBIDDEN", appraisal.isConsensus ? "Only a lead records a consensus." : "You can only change your own appraisal.");
+  return { appraisal, tool: toolDefinition(appraisal.tool) as ToolDefinition };
+}
+
+export function checkToolVersion(tool: ToolDefinition, toolVersion: number) {
+  if (toolVersion !== tool.version) {
+    throw new AppError("STALE", `The ${tool.label} form has changed since this page was opened. Reload the page; your saved answers are kept.`);
+  }
+}

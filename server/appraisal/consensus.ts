@@ -1,0 +1,67 @@
+// The lead's side of dual appraisal: once every appraiser of a study has completed, their answers are compared
+// item by item and a consensus is drafted from what they agree on. Nothing here is reachable before then, so
+// appraisers never see each other's answers while they still work.
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db, Tx } from "../db/client";
+import type { Prisma } from "../db/generated/client.ts";
+import { AppError } from "../errors/app-error";
+import { appraisersNeeded, studyForTool, type Scope } from "./access";
+import { assess, checkAnswers, EMPTY_ANSWERS } from "./answers";
+import { compareAnswers, consensusDraft } from "./compare";
+import { toolDefinition } from "./tools";
+import type { ToolName } from "./tools/types";
+
+async function completedAppraisals(db: Db | Tx, reviewId: string, studyId: string, tool: ToolName) {
+  const needed = await appraisersNeeded(db, reviewId);
+  const rows = await db.appraisal.findMany({
+    where: { reviewId, studyId, tool, isConsensus: false },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, answers: true, completedAt: true, appraiser: { select: { id: true, name: true } } },
+  });
+  const completed = rows.filter((r) => r.completedAt);
+  if (completed.length < needed) {
+    throw new AppError("APPRAISAL_NOT_READY", `${completed.length} of ${needed} appraisers have completed this study; compare once all have.`);
+  }
+  const tool_ = toolDefinition(tool);
+  return completed.map((r) => ({ id: r.id, appraiser: r.appraiser, answers: checkAnswers(tool_, r.answers) }));
+}
+
+export async function appraisalComparison(db: Db, reviewId: string, input: { studyId: string; tool: ToolName }) {
+  const study = await studyForTool(db, reviewId, input.studyId, input.tool);
+  const tool = toolDefinition(input.tool);
+  const appraisals = await completedAppraisals(db, reviewId, input.studyId, input.tool);
+  const consensus = await db.appraisal.findFirst({ where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true } });
+  const consensusAnswers = consensus ? checkAnswers(tool, consensus.answers) : null;
+  return {
+    study,
+    appraisers: appraisals.map((a) => ({ id: a.id, name: a.appraiser.name, answers: a.answers, assessment: assess(tool, a.answers) })),
+    items: compareAnswers(tool, appraisals.map((a) => a.answers)),
+    consensus: consensus && consensusAnswers
+      ? { id: consensus.id, version: consensus.version, completedAt: consensus.completedAt, answers: consensusAnswers, assessment: assess(tool, consensusAnswers) }
+      : null,
+  };
+}
+
+/** The consensus row, drafted from the agreed answers; the lead then edits and completes it like an appraisal. */
+export async function startConsensus(db: Db, scope: Scope, input: { studyId: string; tool: ToolName }) {
+  return db.$transaction(async (tx) => {
+    await studyForTool(tx, scope.reviewId, input.studyId, input.tool);
+    const existing = await tx.appraisal.findFirst({ where: { studyId: input.studyId, tool: input.tool, isConsensus: true } });
+    if (existing) return { id: existing.id };
+    const appraisals = await completedAppraisals(tx, scope.reviewId, input.studyId, input.tool);
+    const draft = appraisals.length ? consensusDraft(appraisals.map((a) => ({ name: a.appraiser.name, answers: a.answers }))) : EMPTY_ANSWERS;
+    const created = await tx.appraisal.create({
+      data: {
+        reviewId: scope.reviewId,
+        studyId: input.studyId,
+        tool: input.tool,
+        appraiserId: scope.actorId,
+        isConsensus: true,
+        answers: draft as unknown as Prisma.InputJsonValue,
+        overall: assess(toolDefinition(input.tool), draft).overall?.final ?? null,
+      },
+    });
+    await recordAuditEvent(tx, { reviewId: scope.reviewId, actorId: scope.actorId, action: "appraisal.consensus_started", entityType: "appraisal", entityId: created.id, data: { studyId: input.studyId, tool: input.tool, from: appraisals.map((a) => a.id) } });
+    return { id: created.id };
+  });
+}
