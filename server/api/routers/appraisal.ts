@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appraisalComparison, startConsensus } from "../../appraisal/consensus";
 import { appraisalOverview, appraisalStudy, consensusResults, myAppraisal } from "../../appraisal/appraisal-view";
 import { completeAppraisal, reopenAppraisal, saveAppraisal, setAppraisersPerStudy, startAppraisal } from "../../appraisal/appraisal-records";
+import { appraisalExportRows } from "../../appraisal/export-rows";
 import { TOOL_NAMES } from "../../appraisal/tools/types";
 import { reviewProcedure, router } from "../trpc";
 
@@ -36,6 +37,9 @@ export const appraisalRouter = router({
   results: reviewProcedure("observer")
     .input(z.object({ tool: z.enum(TOOL_NAMES) }))
     .query(({ ctx, input }) => consensusResults(ctx.db, ctx.reviewId, input.tool)),
+  exportRows: reviewProcedure("observer")
+    .input(z.object({ source: z.enum(["consensus", "appraisers"]).default("consensus") }))
+    .query(({ ctx, input }) => appraisalExportRows(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.source)),
   setAppraisers: reviewProcedure("lead")
     .input(z.object({ appraisersPerStudy: z.union([z.literal(1), z.literal(2)]) }))
     .mutation(({ ctx, input }) => setAppraisersPerStudy(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input.appraisersPerStudy)),

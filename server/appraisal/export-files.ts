@@ -1,0 +1,55 @@
+// CSV and XLSX files from the export rows; every text cell passes through safeCell so no title or quote runs
+// as a spreadsheet formula.
+import ExcelJS from "exceljs";
+import { safeCell } from "../export/spreadsheet-safe";
+import type { LongRow, WideRow } from "./export-rows";
+import { toolDefinition } from "./tools";
+import { TOOL_NAMES, type ToolName } from "./tools/types";
+
+type Table = { header: string[]; rows: string[][] };
+
+export function wideTable(tool: ToolName, rows: readonly WideRow[]): Table {
+  const def = toolDefinition(tool);
+  const header = ["study_id", "study", "tool", "appraiser", ...def.domains.map((d) => `${d.id} ${d.label}`), ...(def.overall ? ["Overall"] : []), "completed_at"];
+  return {
+    header,
+    rows: rows
+      .filter((r) => r.tool === tool)
+      .map((r) => [r.studyId, r.study, def.label, r.appraiser, ...def.domains.map((d) => r.judgements[d.id] ?? ""), ...(def.overall ? [r.overall] : []), r.completedAt]),
+  };
+}
+
+export function longTable(rows: readonly LongRow[]): Table {
+  return {
+    header: ["study_id", "study", "tool", "appraiser", "domain", "item", "question_or_domain", "answer", "proposed_judgement", "final_judgement", "override_reason", "support"],
+    rows: rows.map((r) => [r.studyId, r.study, r.tool, r.appraiser, r.domain, r.item, r.text, r.answer, r.proposed, r.final, r.overrideReason, r.support]),
+  };
+}
+
+function csvField(value: string): string {
+  const safe = safeCell(value);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(table: Table): string {
+  return [table.header, ...table.rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+/** One sheet per tool (one row per study), then every item in long format. */
+export async function toXlsx(wide: readonly WideRow[], long: readonly LongRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Sift";
+  const add = (name: string, table: Table) => {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(table.header).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row.map(safeCell));
+    sheet.views = [{ state: "frozen", ySplit: 1 }];
+    sheet.columns.forEach((c) => (c.width = 18));
+  };
+  for (const tool of TOOL_NAMES) {
+    const table = wideTable(tool, wide);
+    if (table.rows.length > 0) add(toolDefinition(tool).label.slice(0, 31), table);
+  }
+  add("Items (long)", longTable(long));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,94 @@
+// Appraisal data as tables: one row per study × tool (wide), and one row per answered item (long). Consensus
+// values by default; each appraiser's own values for a lead, and only where every appraiser has completed, so
+// an export never reveals work still blinded.
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { hasRole } from "../team/roles";
+import type { Viewer } from "./access";
+import { assess, checkAnswers, OVERALL } from "./answers";
+import { toolDefinition } from "./tools";
+import { OPTION_LABELS, type ToolName } from "./tools/types";
+
+export type ExportSource = "consensus" | "appraisers";
+
+export interface WideRow {
+  studyId: string;
+  study: string;
+  tool: ToolName;
+  appraiser: string;
+  completedAt: string;
+  judgements: Record<string, string>;
+  overall: string;
+}
+
+export interface LongRow {
+  studyId: string;
+  study: string;
+  tool: string;
+  appraiser: string;
+  domain: string;
+  item: string;
+  text: string;
+  answer: string;
+  proposed: string;
+  final: string;
+  overrideReason: string;
+  support: string;
+}
+
+export async function appraisalExportRows(db: Db, reviewId: string, viewer: Viewer, source: ExportSource) {
+  if (source === "appraisers" && !hasRole(viewer.role, "lead")) {
+    throw new AppError("FORBIDDEN", "Each appraiser's own values are for leads; download the consensus values instead.");
+  }
+  const [rows, needed] = await Promise.all([
+    db.appraisal.findMany({
+      where: { reviewId, isConsensus: source === "consensus", completedAt: { not: null } },
+      select: { tool: true, answers: true, completedAt: true, appraiser: { select: { name: true } }, study: { select: { id: true, label: true } } },
+      orderBy: [{ study: { label: "asc" } }, { tool: "asc" }, { createdAt: "asc" }],
+    }),
+    db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { appraisersPerStudy: true } }),
+  ]);
+  const complete = new Map<string, number>();
+  for (const r of rows) complete.set(`${r.study.id}|${r.tool}`, (complete.get(`${r.study.id}|${r.tool}`) ?? 0) + 1);
+  const visible = source === "consensus" ? rows : rows.filter((r) => complete.get(`${r.study.id}|${r.tool}`)! >= needed.appraisersPerStudy);
+
+  const wide: WideRow[] = [];
+  const long: LongRow[] = [];
+  for (const row of visible) {
+    const tool = toolDefinition(row.tool);
+    const answers = checkAnswers(tool, row.answers);
+    const assessment = assess(tool, answers);
+    const appraiser = source === "consensus" ? "consensus" : row.appraiser.name;
+    const base = { studyId: row.study.id, study: row.study.label, tool: tool.label, appraiser };
+    const level = (v: string | null) => tool.levels.find((l) => l.value === v)?.label ?? "";
+    wide.push({
+      ...base,
+      tool: row.tool,
+      completedAt: row.completedAt!.toISOString(),
+      judgements: Object.fromEntries(assessment.domains.map((d) => [d.id, level(d.final)])),
+      overall: level(assessment.overall?.final ?? null),
+    });
+    tool.domains.forEach((domain, i) => {
+      const judgement = assessment.domains[i]!;
+      for (const question of domain.questions) {
+        const answer = answers.responses[question.id];
+        long.push({ ...base, domain: domain.id, item: question.id, text: question.text, answer: answer ? OPTION_LABELS[answer] ?? answer : "", proposed: "", final: "", overrideReason: "", support: "" });
+      }
+      long.push({
+        ...base,
+        domain: domain.id,
+        item: "judgement",
+        text: domain.label,
+        answer: "",
+        proposed: level(judgement.proposed),
+        final: level(judgement.final),
+        overrideReason: answers.overrides[domain.id]?.reason ?? "",
+        support: answers.support[domain.id] ?? "",
+      });
+    });
+    if (assessment.overall) {
+      long.push({ ...base, domain: OVERALL, item: "judgement", text: "Overall", answer: "", proposed: level(assessment.overall.proposed), final: level(assessment.overall.final), overrideReason: answers.overrides[OVERALL]?.reason ?? "", support: "" });
+    }
+  }
+  return { wide, long };
+}
