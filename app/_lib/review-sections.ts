@@ -18,9 +18,7 @@ export const REVIEW_SECTIONS = [
 /** Sections with no screen yet; each page says so plainly and what it will do, so nobody mistakes the gap. */
 export const PLANNED_SECTIONS = new Map<string, string>([
   ["full-text", "It will hold full-text reports and their screening, with a reason for each report left out."],
-  ["studies", "It will group included reports into studies, so that several papers about one trial count once."],
   ["extraction", "It will collect data from each included study into forms that you design."],
-  ["appraisal", "It will record a risk-of-bias or quality judgement for each included study."],
   ["prisma", "It will draw the PRISMA 2020 flow diagram from the counts recorded at each stage."],
   ["export", "It will export records, decisions and extracted data for analysis and reporting."],
 ]);

@@ -32,7 +32,7 @@ export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer
         const consensus = rows.find((a) => a.isConsensus);
         return {
           tool,
-          mine: mine ? (mine.completedAt ? "completed" : "in_progress") : "not_started",
+          mine: (mine ? (mine.completedAt ? "completed" : "in_progress") : "not_started") as "completed" | "in_progress" | "not_started",
           started: own.length,
           completed: own.filter((a) => a.completedAt).length,
           consensus: consensus?.completedAt ? { overall: consensus.overall } : consensus && lead ? { overall: null } : null,

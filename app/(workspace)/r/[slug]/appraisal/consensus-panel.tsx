@@ -1,0 +1,81 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toolDefinition, levelLabel } from "@/server/appraisal/tools";
+import { OPTION_LABELS, type ToolName } from "@/server/appraisal/tools/types";
+import { useTRPC } from "../../../../_components/trpc";
+import { AppraisalForm } from "./appraisal-form";
+
+interface Props {
+  reviewId: string;
+  studyId: string;
+  tool: ToolName;
+}
+
+/** Lead only: the appraisers side by side, disagreements marked, and the consensus form drafted from agreement. */
+export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const key = { reviewId, studyId, tool };
+  const comparison = useQuery(trpc.appraisal.compare.queryOptions(key, { staleTime: 0, retry: false }));
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.appraisal.pathKey() });
+  const start = useMutation(trpc.appraisal.startConsensus.mutationOptions({ onSuccess: refresh }));
+  const definition = toolDefinition(tool);
+
+  if (comparison.isPending) return <p className="muted">Loading…</p>;
+  if (comparison.isError) return <div className="alert alert-info">{comparison.error.message}</div>;
+  const { appraisers, items, consensus } = comparison.data;
+  const disagreements = items.filter((i) => !i.agree).length;
+  const show = (kind: string, value: string | null) => (value === null ? "—" : kind === "judgement" ? levelLabel(definition, value) : OPTION_LABELS[value] ?? value);
+
+  return (
+    <div className="stack">
+      <section className="card">
+        <h2>Comparison</h2>
+        <p className="small muted">
+          {appraisers.length < 2 ? "One appraiser per study: nothing to compare." : disagreements === 0 ? "The appraisers agree on every item." : `${disagreements} items differ (marked).`}
+        </p>
+        <div className="table-scroll">
+          <table className="data compare-table">
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                {appraisers.map((a) => (
+                  <th key={a.id} scope="col">
+                    {a.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={`${item.kind}-${item.id}`}>
+                  <th scope="row">{item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.id}</th>
+                  {item.values.map((v, i) => (
+                    <td key={i} className={item.agree ? undefined : "disagree"}>
+                      {show(item.kind, v)}
+                      {!item.agree && <span className="visually-hidden"> (differs)</span>}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card">
+        <h2>Consensus</h2>
+        {consensus ? (
+          <AppraisalForm key={`${consensus.id}-${consensus.completedAt ? "done" : "open"}`} reviewId={reviewId} toolName={tool} appraisal={consensus} consensus onSettled={refresh} />
+        ) : (
+          <>
+            <p>Start the consensus: answers both appraisers gave are filled in; you decide the rest.</p>
+            <button type="button" className="btn btn-primary" disabled={start.isPending} onClick={() => start.mutate(key)}>
+              Start consensus
+            </button>
+            {start.isError && <div className="alert alert-error" role="alert">{start.error.message}</div>}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

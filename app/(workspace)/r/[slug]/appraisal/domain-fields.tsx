@@ -1,0 +1,119 @@
+"use client";
+import type { AppraisalAnswers, Judgement } from "@/server/appraisal/answers";
+import { OPTION_LABELS, type DomainDefinition, type ToolDefinition } from "@/server/appraisal/tools/types";
+import { JudgementBadge } from "./judgement-badge";
+
+interface Props {
+  tool: ToolDefinition;
+  domain: DomainDefinition | null;
+  /** For the overall judgement, which has no questions of its own. */
+  title?: string;
+  judgement: Judgement;
+  answers: AppraisalAnswers;
+  readOnly: boolean;
+  onChange: (answers: AppraisalAnswers) => void;
+}
+
+/** One domain: its signalling questions, the judgement the algorithm proposes, an override with its reason, and support. */
+export function DomainFields({ tool, domain, title, judgement, answers, readOnly, onChange }: Props) {
+  const id = domain?.id ?? "overall";
+  const override = answers.overrides[id];
+  const setResponse = (questionId: string, value: string) => onChange({ ...answers, responses: { ...answers.responses, [questionId]: value } });
+  const setOverride = (next: { judgement: string; reason: string } | null) => {
+    const overrides = { ...answers.overrides };
+    if (next) overrides[id] = next;
+    else delete overrides[id];
+    onChange({ ...answers, overrides });
+  };
+  return (
+    <section className="domain" aria-labelledby={`domain-${id}`}>
+      <div className="domain-head">
+        <h3 id={`domain-${id}`}>{domain ? `${domain.id === domain.short ? domain.id : domain.short}. ${domain.label}` : title}</h3>
+        <JudgementBadge tool={tool} value={judgement.final} />
+      </div>
+      {domain?.questions.map((question) => (
+        <fieldset key={question.id} className="question" disabled={readOnly}>
+          <legend>
+            <strong>{question.id}</strong> {question.text}
+          </legend>
+          <div className="options">
+            {question.options.map((option) => (
+              <label key={option} title={OPTION_LABELS[option] ?? option}>
+                <input
+                  type="radio"
+                  name={`q-${question.id}`}
+                  value={option}
+                  checked={answers.responses[question.id] === option}
+                  onChange={() => setResponse(question.id, option)}
+                />
+                {OPTION_LABELS[option] ? (option.length <= 2 ? option : OPTION_LABELS[option]) : option}
+              </label>
+            ))}
+            {answers.responses[question.id] && !readOnly && (
+              <button type="button" className="link-button small" onClick={() => setResponse(question.id, "")}>
+                Clear
+              </button>
+            )}
+          </div>
+        </fieldset>
+      ))}
+      <p className="small muted">
+        {judgement.proposed ? (
+          <>
+            {domain?.propose || !domain ? "Proposed by the tool's algorithm" : "Proposed"}: <JudgementBadge tool={tool} value={judgement.proposed} />
+          </>
+        ) : domain && !domain.propose ? (
+          "The guidance gives no algorithm for this domain: choose the judgement below."
+        ) : (
+          "Answer the questions the algorithm needs and it proposes a judgement."
+        )}
+      </p>
+      <details className="override" open={Boolean(override) || (domain !== null && !domain.propose)}>
+        <summary>{override ? "Judgement overridden" : domain?.propose || !domain ? "Override the proposed judgement" : "Judgement"}</summary>
+        <div className="inline-form">
+          <div className="field">
+            <label htmlFor={`override-${id}`}>Judgement</label>
+            <select
+              id={`override-${id}`}
+              disabled={readOnly}
+              value={override?.judgement ?? ""}
+              onChange={(e) => setOverride(e.target.value ? { judgement: e.target.value, reason: override?.reason ?? "" } : null)}
+            >
+              <option value="">{judgement.proposed ? "Keep the proposal" : "Choose…"}</option>
+              {tool.levels.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {override && (
+            <div className="field" style={{ flex: 1 }}>
+              <label htmlFor={`reason-${id}`}>Reason (required)</label>
+              <input
+                id={`reason-${id}`}
+                type="text"
+                disabled={readOnly}
+                value={override.reason}
+                maxLength={2000}
+                onChange={(e) => setOverride({ judgement: override.judgement, reason: e.target.value })}
+              />
+            </div>
+          )}
+        </div>
+      </details>
+      {domain && (
+        <div className="field">
+          <label htmlFor={`support-${id}`}>Supporting quote or note</label>
+          <textarea
+            id={`support-${id}`}
+            disabled={readOnly}
+            value={answers.support[id] ?? ""}
+            maxLength={5000}
+            onChange={(e) => onChange({ ...answers, support: { ...answers.support, [id]: e.target.value } })}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { serverCaller } from "@/server/api/server-caller";
+import { summaryBarSvg } from "@/server/appraisal/plots/summary-bar";
+import { trafficLightSvg } from "@/server/appraisal/plots/traffic-light";
+import { TOOLS } from "@/server/appraisal/tools";
+import { TOOL_NAMES } from "@/server/appraisal/tools/types";
+import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../_components/no-access";
+import { memberReview } from "../../../../_lib/review-access";
+import { AppraisersSetting } from "./appraisers-setting";
+import { JudgementBadge } from "./judgement-badge";
+
+export const metadata: Metadata = { title: "Appraisal" };
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+const MINE = { not_started: "Not started", in_progress: "In progress", completed: "Completed" } as const;
+
+export default async function AppraisalPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}/appraisal`);
+  if (!review) return <NoAccess />;
+  const caller = await serverCaller();
+  const input = { reviewId: review.id };
+  const overview = await caller.appraisal.overview(input);
+  const results = await Promise.all(TOOL_NAMES.map(async (tool) => ({ tool, rows: await caller.appraisal.results({ ...input, tool }) })));
+  const canLead = hasRole(review.myRole, "lead");
+  const api = `/api/reviews/${review.id}/appraisal`;
+  const plotted = results.filter((r) => r.rows.length > 0);
+
+  return (
+    <>
+      <h1>Appraisal</h1>
+      <p className="intro">
+        Each study is appraised with the risk-of-bias tool its design calls for (RoB 2 for randomised trials, ROBINS-I for
+        non-randomised studies, SYRCLE for animal studies) and for the validity of its conclusions.{" "}
+        {overview.appraisersPerStudy === 2
+          ? "Two people appraise each study without seeing each other's answers; a lead then records the consensus."
+          : "One person appraises each study; completing it records the result."}
+      </p>
+      {canLead && <AppraisersSetting reviewId={review.id} value={overview.appraisersPerStudy} />}
+      {overview.studies.length === 0 ? (
+        <div className="empty card">
+          <p>
+            <strong>No studies yet.</strong> Group the included reports into studies first.
+          </p>
+          <Link className="btn btn-primary" href={`/r/${slug}/studies`}>
+            Go to Studies
+          </Link>
+        </div>
+      ) : (
+        <section className="card">
+          <h2>Studies</h2>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Study</th>
+                  <th scope="col">Design</th>
+                  <th scope="col">Tool</th>
+                  <th scope="col">Mine</th>
+                  <th scope="col">Appraisers done</th>
+                  <th scope="col">Consensus</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.studies.flatMap((study) =>
+                  study.tools.map((t, i) => (
+                    <tr key={`${study.id}-${t.tool}`}>
+                      {i === 0 && (
+                        <th scope="row" rowSpan={study.tools.length}>
+                          <Link href={`/r/${slug}/appraisal/${study.id}`}>{study.label}</Link>
+                        </th>
+                      )}
+                      {i === 0 && <td rowSpan={study.tools.length}>{study.design ? DESIGN_LABELS[study.design as Design] : <span className="muted">Not set</span>}</td>}
+                      <td>
+                        <Link href={`/r/${slug}/appraisal/${study.id}?tool=${t.tool}`}>{TOOLS[t.tool].label}</Link>
+                      </td>
+                      <td className="tool-status">{MINE[t.mine]}</td>
+                      <td className="num">
+                        {t.completed} of {overview.appraisersPerStudy}
+                      </td>
+                      <td>
+                        {t.consensus?.overall ? (
+                          <JudgementBadge tool={TOOLS[t.tool]} value={t.consensus.overall} />
+                        ) : t.consensus ? (
+                          "Recorded"
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <section className="card">
+        <h2>Results</h2>
+        {plotted.length === 0 ? (
+          <p className="muted">The plots appear here once a consensus is recorded for a study.</p>
+        ) : (
+          plotted.map(({ tool, rows }) => (
+            <section key={tool} aria-labelledby={`plot-${tool}`}>
+              <h3 id={`plot-${tool}`}>{TOOLS[tool].label}</h3>
+              <div className="plot" data-testid={`traffic-light-${tool}`} dangerouslySetInnerHTML={{ __html: trafficLightSvg(TOOLS[tool], rows) }} />
+              <p className="small">
+                Traffic-light plot: <a href={`${api}/plots/${tool}?kind=traffic-light&format=svg&download=1`}>SVG</a> ·{" "}
+                <a href={`${api}/plots/${tool}?kind=traffic-light&format=png`}>PNG</a>
+              </p>
+              <div className="plot" data-testid={`summary-${tool}`} dangerouslySetInnerHTML={{ __html: summaryBarSvg(TOOLS[tool], rows) }} />
+              <p className="small">
+                Summary (each study weighted equally): <a href={`${api}/plots/${tool}?kind=summary&format=svg&download=1`}>SVG</a> ·{" "}
+                <a href={`${api}/plots/${tool}?kind=summary&format=png`}>PNG</a> ·{" "}
+                <a href={`${api}/export?format=csv&layout=wide&tool=${tool}`}>CSV, one row per study</a>
+              </p>
+            </section>
+          ))
+        )}
+      </section>
+      <section className="card">
+        <h2>Download appraisal data</h2>
+        <p>
+          Consensus values: <a href={`${api}/export?format=xlsx`}>XLSX (a sheet per tool and every item)</a> ·{" "}
+          <a href={`${api}/export?format=csv&layout=long`}>CSV, every item (long format)</a>
+        </p>
+        {canLead && (
+          <p>
+            Each appraiser&apos;s own values (studies whose appraisers have all completed):{" "}
+            <a href={`${api}/export?format=xlsx&source=appraisers`}>XLSX</a> ·{" "}
+            <a href={`${api}/export?format=csv&layout=long&source=appraisers`}>CSV, every item</a>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

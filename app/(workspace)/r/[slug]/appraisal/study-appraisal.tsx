@@ -1,0 +1,93 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { toolDefinition } from "@/server/appraisal/tools";
+import type { ToolName } from "@/server/appraisal/tools/types";
+import { useTRPC } from "../../../../_components/trpc";
+import { AppraisalForm } from "./appraisal-form";
+import { ConsensusPanel } from "./consensus-panel";
+import { JudgementBadge } from "./judgement-badge";
+import { ReportPane, type PaneReport } from "./report-pane";
+
+interface Props {
+  reviewId: string;
+  slug: string;
+  study: { id: string; label: string; reports: PaneReport[] };
+  tool: ToolName;
+  tools: ToolName[];
+  canAppraise: boolean;
+  canLead: boolean;
+}
+
+type View = "mine" | "consensus";
+
+export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise, canLead }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const key = { reviewId, studyId: study.id, tool };
+  const mine = useQuery(trpc.appraisal.mine.queryOptions(key, { staleTime: 0 }));
+  const [view, setView] = useState<View>("mine");
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.appraisal.pathKey() });
+  const start = useMutation(trpc.appraisal.start.mutationOptions({ onSuccess: refresh }));
+  const definition = toolDefinition(tool);
+
+  return (
+    <>
+      <nav className="tabs tool-tabs" aria-label="Tools">
+        {tools.map((t) => (
+          <Link key={t} href={`/r/${slug}/appraisal/${study.id}?tool=${t}`} aria-current={t === tool ? "page" : undefined} className={t === tool ? "active" : undefined}>
+            {toolDefinition(t).label}
+          </Link>
+        ))}
+      </nav>
+      <div className="appraisal-layout">
+        <div>
+          {canLead && (
+            <div className="stage-switch" role="group" aria-label="View">
+              <button type="button" className={`btn btn-small ${view === "mine" ? "btn-primary" : "btn-secondary"}`} aria-pressed={view === "mine"} onClick={() => setView("mine")}>
+                My appraisal
+              </button>
+              <button type="button" className={`btn btn-small ${view === "consensus" ? "btn-primary" : "btn-secondary"}`} aria-pressed={view === "consensus"} onClick={() => setView("consensus")}>
+                Compare and consensus
+              </button>
+            </div>
+          )}
+          <p className="small muted">{definition.reference}</p>
+          {view === "consensus" && canLead ? (
+            <ConsensusPanel reviewId={reviewId} studyId={study.id} tool={tool} />
+          ) : mine.isPending ? (
+            <p className="muted">Loading…</p>
+          ) : mine.isError ? (
+            <div className="alert alert-error" role="alert">{mine.error.message}</div>
+          ) : (
+            <>
+              {mine.data.consensus && (
+                <div className="alert alert-success">
+                  <p>
+                    The consensus is recorded{mine.data.consensus.assessment.overall ? ": " : "."}
+                    {mine.data.consensus.assessment.overall && <JudgementBadge tool={definition} value={mine.data.consensus.assessment.overall.final} />}
+                  </p>
+                </div>
+              )}
+              {mine.data.mine ? (
+                <AppraisalForm key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}`} reviewId={reviewId} toolName={tool} appraisal={mine.data.mine} onSettled={refresh} />
+              ) : canAppraise ? (
+                <div className="empty card">
+                  <p>You have not appraised {study.label} with {definition.label} yet. Your answers stay hidden from other appraisers until the consensus.</p>
+                  <button type="button" className="btn btn-primary" disabled={start.isPending} onClick={() => start.mutate(key)}>
+                    Start {definition.label} appraisal
+                  </button>
+                  {start.isError && <div className="alert alert-error" role="alert">{start.error.message}</div>}
+                </div>
+              ) : (
+                <p className="muted">Observers see the recorded consensus here once there is one.</p>
+              )}
+            </>
+          )}
+        </div>
+        <ReportPane reports={study.reports} />
+      </div>
+    </>
+  );
+}

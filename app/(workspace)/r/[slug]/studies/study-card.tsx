@@ -1,0 +1,118 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { DESIGN_LABELS, DESIGNS, RISK_OF_BIAS_TOOLS, type Design } from "@/server/studies/designs";
+import { TOOLS } from "@/server/appraisal/tools";
+import { ReportLine } from "./report-line";
+import type { StudyActions } from "./use-study-action";
+import type { StudyView } from "./study-types";
+
+interface Props {
+  reviewId: string;
+  slug: string;
+  study: StudyView;
+  studies: StudyView[];
+  actions: StudyActions;
+  canEdit: boolean;
+  canLead: boolean;
+  picked: boolean;
+  onPick: () => void;
+  reportsPicked: ReadonlySet<string>;
+  onPickReport: (id: string) => void;
+}
+
+export function StudyCard({ reviewId, slug, study, studies, actions, canEdit, canLead, picked, onPick, reportsPicked, onPickReport }: Props) {
+  const [label, setLabel] = useState(study.label);
+  const labelId = `study-${study.id}`;
+  return (
+    <article className="card study-card" aria-labelledby={labelId}>
+      <div className="study-head">
+        {canEdit && <input type="checkbox" aria-label={`Tick ${study.label} to merge`} checked={picked} onChange={onPick} />}
+        <h3 id={labelId}>{study.label}</h3>
+        <span className="muted small">{study.reports.length === 1 ? "1 report" : `${study.reports.length} reports`}</span>
+        <Link className="btn btn-secondary btn-small study-appraise" href={`/r/${slug}/appraisal/${study.id}`}>
+          Appraise
+        </Link>
+      </div>
+      {canEdit && (
+        <div className="inline-form study-fields">
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (label.trim() !== study.label) actions.rename.mutate({ reviewId, studyId: study.id, label });
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`${labelId}-name`}>Name</label>
+              <input id={`${labelId}-name`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} />
+            </div>
+            <button className="btn btn-secondary btn-small" disabled={label.trim() === study.label || !label.trim()}>
+              Rename
+            </button>
+          </form>
+          <div className="field">
+            <label htmlFor={`${labelId}-design`}>Design</label>
+            <select
+              id={`${labelId}-design`}
+              value={study.design ?? ""}
+              onChange={(e) => e.target.value && actions.setDesign.mutate({ reviewId, studyId: study.id, design: e.target.value as Design })}
+            >
+              <option value="">Not set</option>
+              {DESIGNS.map((d) => (
+                <option key={d} value={d}>
+                  {DESIGN_LABELS[d]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${labelId}-tool`}>Risk-of-bias tool</label>
+            <select
+              id={`${labelId}-tool`}
+              value={study.appraisalTool ?? ""}
+              disabled={!canLead}
+              title={canLead ? undefined : "Set by the design; a lead can change it"}
+              onChange={(e) => actions.setTool.mutate({ reviewId, studyId: study.id, tool: (e.target.value || null) as (typeof RISK_OF_BIAS_TOOLS)[number] | null })}
+            >
+              <option value="">None (validity of conclusions only)</option>
+              {RISK_OF_BIAS_TOOLS.map((t) => (
+                <option key={t} value={t}>
+                  {TOOLS[t].label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      {!canEdit && <p className="small muted">Appraised with {study.tools.map((t) => TOOLS[t].label).join(" and ")}.</p>}
+      <ul className="plain-list pick-list">
+        {study.reports.map((r) => (
+          <li key={r.id} className="study-report">
+            <label className="pick">
+              {canEdit && <input type="checkbox" checked={reportsPicked.has(r.id)} onChange={() => onPickReport(r.id)} />}
+              <ReportLine report={r} />
+            </label>
+            {canEdit && (
+              <select
+                aria-label={`Move "${r.title.slice(0, 60)}" to`}
+                value=""
+                onChange={(e) => actions.move.mutate({ reviewId, reportIds: [r.id], studyId: e.target.value === "none" ? null : e.target.value })}
+              >
+                <option value="">Move to…</option>
+                {studies
+                  .filter((s) => s.id !== study.id)
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.label}
+                    </option>
+                  ))}
+                <option value="none">No study</option>
+              </select>
+            )}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

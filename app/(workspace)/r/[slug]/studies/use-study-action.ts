@@ -1,0 +1,29 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "../../../../_components/trpc";
+
+/** Every grouping change refreshes the list and reports success or the server's message in one place. */
+export function useStudyAction() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+  const onSettled = () => queryClient.invalidateQueries({ queryKey: trpc.studies.pathKey() });
+  const options = {
+    onError: (err: { message: string }) => setMessage({ kind: "error", text: err.message }),
+    onSettled,
+  };
+  return {
+    message,
+    setMessage,
+    create: useMutation(trpc.studies.create.mutationOptions(options)),
+    move: useMutation(trpc.studies.moveReports.mutationOptions(options)),
+    merge: useMutation(trpc.studies.merge.mutationOptions(options)),
+    split: useMutation(trpc.studies.split.mutationOptions(options)),
+    rename: useMutation(trpc.studies.rename.mutationOptions(options)),
+    setDesign: useMutation(trpc.studies.setDesign.mutationOptions(options)),
+    setTool: useMutation(trpc.studies.setTool.mutationOptions(options)),
+  };
+}
+
+export type StudyActions = ReturnType<typeof useStudyAction>;
