@@ -6,6 +6,7 @@ import { runDedup } from "../dedup/run-dedup";
 import { createReview } from "../reviews/create-review";
 import { DEFAULT_EXCLUSION_REASONS } from "../reviews/review-settings";
 import { demoRecords } from "./records";
+import { seedDemoAppraisal } from "./seed-appraisal";
 
 export const DEMO_SLUG = "stem-cell-therapy-for-als";
 export const DEMO_PASSWORD = "sift-demo-password";
@@ -87,6 +88,7 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
   });
   // The same de-duplication as after a real import, so the demo's deliberate duplicates show up as such.
   for (const importId of importIds) await runDedup(db, importId);
+  await seedDemoAppraisal(db, review.id, owner!.id, reviewers.map((r) => r.id));
   return true;
 }
 
