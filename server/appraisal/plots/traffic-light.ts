@@ -12,11 +12,14 @@ export interface PlotRow {
 const CELL = 34;
 const RADIUS = 13;
 const HEADER = 40;
+/** "Overall" is wider than a domain's short name and stands apart from the domains. */
+const OVERALL_GAP = 24;
 
 export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]): string {
   const columns = [...tool.domains.map((d) => d.short), ...(tool.overall ? ["Overall"] : [])];
   const labelWidth = Math.max(90, ...rows.map((r) => textWidth(r.label, 13))) + 16;
-  const gridWidth = columns.length * CELL + Math.max(0, ...columns.map((c) => textWidth(c, 12) - CELL)) / 2;
+  const columnX = (i: number) => labelWidth + i * CELL + CELL / 2 + (i === tool.domains.length ? OVERALL_GAP : 0);
+  const gridWidth = columns.length * CELL + (tool.overall ? OVERALL_GAP : 0) + Math.max(0, ...columns.map((c) => textWidth(c, 12) - CELL)) / 2;
   const legendLines = [...tool.domains.map((d) => `${d.short}: ${d.label}`)];
   const levelLegend = tool.levels.map((l) => `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}`);
   const width = Math.max(labelWidth + gridWidth + 20, ...legendLines.map((l) => textWidth(l, 11) + 20), 360);
@@ -28,7 +31,7 @@ export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]):
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<text x="${labelWidth - 8}" y="${HEADER - 14}" font-size="12" font-weight="bold" text-anchor="end" fill="#333">Study</text>`);
   columns.forEach((c, i) => {
-    const x = labelWidth + i * CELL + CELL / 2;
+    const x = columnX(i);
     parts.push(`<text x="${x}" y="${HEADER - 14}" font-size="12" font-weight="bold" text-anchor="middle" fill="#333">${esc(c)}</text>`);
   });
   const levelOf = (value: string | null) => tool.levels.find((l) => l.value === value);
@@ -38,7 +41,7 @@ export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]):
     parts.push(`<text x="${labelWidth - 8}" y="${cy + 4}" font-size="13" text-anchor="end" fill="#111">${esc(row.label)}</text>`);
     const values = tool.overall ? [...row.judgements, row.overall] : [...row.judgements];
     values.forEach((value, i) => {
-      const cx = labelWidth + i * CELL + CELL / 2;
+      const cx = columnX(i);
       const level = levelOf(value);
       const tone = level?.tone ?? "none";
       const title = `${row.label}, ${columns[i]}: ${level?.label ?? "Not judged"}`;

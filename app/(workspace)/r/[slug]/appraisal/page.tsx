@@ -76,7 +76,7 @@ export default async function AppraisalPage({ params }: Props) {
                           <Link href={`/r/${slug}/appraisal/${study.id}`}>{study.label}</Link>
                         </th>
                       )}
-                      {i === 0 && <td rowSpan={study.tools.length}>{study.design ? DESIGN_LABELS[study.design as Design] : <span className="muted">Not set</span>}</td>}
+                      {i === 0 && <td rowSpan={study.tools.length}>{study.design ? (DESIGN_LABELS[study.design as Design] ?? study.design) : <span className="muted">Not set</span>}</td>}
                       <td>
                         <Link href={`/r/${slug}/appraisal/${study.id}?tool=${t.tool}`}>{TOOLS[t.tool].label}</Link>
                       </td>

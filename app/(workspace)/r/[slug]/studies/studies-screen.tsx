@@ -132,7 +132,7 @@ export function StudiesScreen({ reviewId, slug, canEdit, canLead }: Props) {
           {canEdit && (
             <div className="form-actions">
               <button className="btn btn-primary btn-small" disabled={ungroupedPicked.size === 0} onClick={groupPicked}>
-                Make one study of {plural(ungroupedPicked.size, "ticked report")}
+                {ungroupedPicked.size === 0 ? "Make one study of the ticked reports" : `Make one study of ${plural(ungroupedPicked.size, "ticked report")}`}
               </button>
               <button className="btn btn-secondary btn-small" disabled={ungroupedPicked.size === 0} onClick={eachOwnStudy}>
                 Each ticked report is its own study
