@@ -22,12 +22,16 @@ describe("checkAnswers", () => {
     [{ responses: { "9.9": "Y" } }, /no question 9\.9/],
     [{ responses: { "1.1": "yes" } }, /not an answer to RoB 2 question 1\.1/],
     [{ responses: { "1.1": 3 } }, /not in the shape/],
-    [{ overrides: { D1: { judgement: "high", reason: " " } } }, /Give a reason/],
+    [{ responses: { "1.2": "N" }, overrides: { D1: { judgement: "low", reason: " " } } }, /Give a reason for overriding the proposed judgement of D1/],
     [{ overrides: { D1: { judgement: "critical", reason: "x" } } }, /not a RoB 2 judgement/],
     [{ support: { D9: "x" } }, /no domain D9/],
   ])("refuses %j", (raw, message) => {
     expect(() => checkAnswers(ROB2, raw)).toThrow(message);
     expect(() => checkAnswers(ROB2, raw)).toThrow(AppError);
+  });
+  it("needs no reason where the tool proposes nothing, or where the override agrees with the proposal", () => {
+    expect(() => checkAnswers(ROB2, { overrides: { D1: { judgement: "high", reason: "" } } })).not.toThrow();
+    expect(() => checkAnswers(ROB2, { responses: { "1.2": "N" }, overrides: { D1: { judgement: "high", reason: "" } } })).not.toThrow();
   });
   it("refuses an overall override for a tool without an overall judgement", () => {
     expect(() => checkAnswers(SYRCLE, { overrides: { overall: { judgement: "low", reason: "x" } } })).toThrow(/no judgement overall/);

@@ -45,9 +45,22 @@ export function checkAnswers(tool: ToolDefinition, raw: unknown): AppraisalAnswe
       throw new AppError("INVALID_INPUT", `${tool.label} has no judgement ${id} to override.`);
     }
     if (!levels.has(override.judgement)) throw new AppError("INVALID_INPUT", `"${override.judgement}" is not a ${tool.label} judgement.`);
-    if (override.reason.trim() === "") throw new AppError("INVALID_INPUT", `Give a reason for overriding the judgement of ${id === OVERALL ? "the overall risk" : id}.`);
   }
-  return { responses, support: answers.support, overrides: answers.overrides };
+  const checked = { responses, support: answers.support, overrides: answers.overrides };
+  const unexplained = overridesNeedingReason(tool, checked)[0];
+  if (unexplained) throw new AppError("INVALID_INPUT", `Give a reason for overriding the proposed judgement of ${unexplained === OVERALL ? "the overall risk" : unexplained}.`);
+  return checked;
+}
+
+/**
+ * Overrides that replace a judgement the tool proposed but give no reason. Where the tool proposes nothing
+ * (a ROBINS-I domain without an algorithm), the appraiser's choice is the judgement and needs no reason.
+ */
+export function overridesNeedingReason(tool: ToolDefinition, answers: AppraisalAnswers): string[] {
+  const { domains, overall } = assess(tool, answers);
+  return [...domains, ...(overall ? [overall] : [])]
+    .filter((j) => j.overridden && j.proposed !== null && j.proposed !== j.final && !answers.overrides[j.id]!.reason.trim())
+    .map((j) => j.id);
 }
 
 export interface Judgement {

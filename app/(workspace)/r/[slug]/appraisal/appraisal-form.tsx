@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { assess, type AppraisalAnswers } from "@/server/appraisal/answers";
+import { assess, overridesNeedingReason, type AppraisalAnswers } from "@/server/appraisal/answers";
 import { toolDefinition } from "@/server/appraisal/tools";
 import type { ToolName } from "@/server/appraisal/tools/types";
 import { useTRPC } from "../../../../_components/trpc";
@@ -49,7 +49,7 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   // An override waiting for its reason is kept on screen but not sent until the reason is there.
-  const sendable = (a: AppraisalAnswers) => Object.values(a.overrides).every((o) => o.reason.trim() !== "");
+  const sendable = (a: AppraisalAnswers) => overridesNeedingReason(tool, a).length === 0;
 
   async function persist(next: AppraisalAnswers): Promise<boolean> {
     if (!sendable(next)) {
@@ -98,6 +98,11 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
         </p>
         {overall && <JudgementBadge tool={tool} value={overall.final} prefix="Overall: " />}
       </div>
+      {state.kind === "unsaved" && !sendable(answers) && (
+        <p className="small muted" role="status">
+          Give the reason for the override; your answers are saved once it is there.
+        </p>
+      )}
       {state.kind === "error" && (
         <div className="alert alert-error" role="alert">
           <p>{state.message}</p>

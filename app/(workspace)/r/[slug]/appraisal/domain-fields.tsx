@@ -89,7 +89,7 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
           </div>
           {override && (
             <div className="field" style={{ flex: 1 }}>
-              <label htmlFor={`reason-${id}`}>Reason (required)</label>
+              <label htmlFor={`reason-${id}`}>{judgement.proposed && judgement.proposed !== override.judgement ? "Reason (required)" : "Reason (optional)"}</label>
               <input
                 id={`reason-${id}`}
                 type="text"
