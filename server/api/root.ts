@@ -1,6 +1,7 @@
 import { appraisalRouter } from "./routers/appraisal";
 import { authRouter } from "./routers/auth";
 import { duplicatesRouter } from "./routers/duplicates";
+import { fullTextRouter } from "./routers/full-text";
 import { importsRouter } from "./routers/imports";
 import { healthRouter } from "./routers/health";
 import { reviewsRouter } from "./routers/reviews";
@@ -17,6 +18,7 @@ export const appRouter = router({
   imports: importsRouter,
   duplicates: duplicatesRouter,
   screening: screeningRouter,
+  fullText: fullTextRouter,
   studies: studiesRouter,
   appraisal: appraisalRouter,
 });

@@ -5,6 +5,7 @@ import type { Db, Tx } from "../db/client";
 import type { Stage, Verdict } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
+import { inFullTextScreening } from "./eligibility";
 import { settleOutcome } from "./outcome";
 import { SERVE_MINUTES } from "./serve";
 
@@ -27,11 +28,8 @@ async function lockOpenRecord(tx: Tx, reviewId: string, recordId: string, stage:
     SELECT id, review_id, duplicate_of_id FROM records WHERE id = ${recordId} FOR UPDATE`;
   if (!record || record.review_id !== reviewId) throw new AppError("NOT_FOUND", "That record is not in this review.");
   if (record.duplicate_of_id) throw new AppError("STALE", "This record was merged as a duplicate, so it is not screened.");
-  if (stage === "full_text") {
-    const report = await tx.report.findUnique({ where: { recordId } });
-    if (!report || report.retrievalStatus !== "retrieved") {
-      throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
-    }
+  if (stage === "full_text" && !(await inFullTextScreening(tx, recordId))) {
+    throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
   }
   const conflict = await tx.conflict.findUnique({ where: { recordId_stage: { recordId, stage } } });
   if (conflict?.status === "resolved") {

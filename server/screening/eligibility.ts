@@ -1,16 +1,29 @@
 // Which records a stage screens, as SQL shared by serving, progress and counts.
+import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import type { Stage } from "../db/generated/enums.ts";
 
 /**
  * Title/abstract: every record not merged away as a duplicate. Full text: records included at title/abstract
- * whose full text was retrieved (a PDF or a link); "not retrieved" reports are counted, never screened.
+ * whose full text was retrieved (a PDF or a link); "not retrieved" reports are counted, never screened. A report
+ * outlives an inclusion that was taken back (its PDF is kept), so the inclusion itself is checked too.
  */
 export function eligibleRecords(alias: string, stage: Stage): Prisma.Sql {
   const r = Prisma.raw(alias);
   if (stage === "title_abstract") return Prisma.sql`${r}.duplicate_of_id IS NULL`;
   return Prisma.sql`${r}.duplicate_of_id IS NULL AND EXISTS (
-    SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.retrieval_status = 'retrieved')`;
+    SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.retrieval_status = 'retrieved')
+    AND EXISTS (SELECT 1 FROM screening_outcomes ta
+                 WHERE ta.record_id = ${r}.id AND ta.stage = 'title_abstract' AND ta.status = 'included')`;
+}
+
+/** The same rule for one record, inside the transaction that locked it. */
+export async function inFullTextScreening(tx: Tx, recordId: string): Promise<boolean> {
+  const [report, titleAbstract] = await Promise.all([
+    tx.report.findUnique({ where: { recordId }, select: { retrievalStatus: true } }),
+    tx.screeningOutcome.findUnique({ where: { recordId_stage: { recordId, stage: "title_abstract" } }, select: { status: true } }),
+  ]);
+  return report?.retrievalStatus === "retrieved" && titleAbstract?.status === "included";
 }
 
 export const stageSql = (stage: Stage) => Prisma.sql`${stage}::stage`;
