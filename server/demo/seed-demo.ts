@@ -7,6 +7,7 @@ import { createReview } from "../reviews/create-review";
 import { DEFAULT_EXCLUSION_REASONS } from "../reviews/review-settings";
 import { demoRecords } from "./records";
 import { seedDemoAppraisal } from "./seed-appraisal";
+import { seedFullText } from "./seed-full-text";
 
 export const DEMO_SLUG = "stem-cell-therapy-for-als";
 export const DEMO_PASSWORD = "sift-demo-password";
@@ -89,6 +90,7 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
   // The same de-duplication as after a real import, so the demo's deliberate duplicates show up as such.
   for (const importId of importIds) await runDedup(db, importId);
   await seedDemoAppraisal(db, review.id, owner!.id, reviewers.map((r) => r.id));
+  await seedFullText(db, review.id, reviewers.map((r) => r.id));
   return true;
 }
 

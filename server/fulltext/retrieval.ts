@@ -6,6 +6,9 @@ import type { FileStorage } from "../storage/file-storage";
 import { assertNoFullTextDecisions, lockReport } from "./lock-report";
 import { parseReportUrl } from "./report-url";
 
+/** What callers get back: never the storage key, which is Sift's business only. */
+const REPORT_STATE = { id: true, retrievalStatus: true, fileName: true, url: true, retrievalNote: true } as const;
+
 export interface Scope {
   reviewId: string;
   actorId: string;
@@ -19,6 +22,7 @@ export async function setReportLink(db: Db, scope: Scope, input: { reportId: str
     const updated = await tx.report.update({
       where: { id: report.id },
       data: { url, retrievalStatus: "retrieved", retrievalNote: "" },
+      select: REPORT_STATE,
     });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
@@ -56,6 +60,7 @@ async function clearRetrieval(
     const updated = await tx.report.update({
       where: { id: report.id },
       data: { retrievalStatus: status, retrievalNote: note, url: null, fileKey: null, fileName: null, byteSize: null },
+      select: REPORT_STATE,
     });
     // Records served for full-text screening but not yet decided leave their reviewers' queues.
     await tx.screeningAssignment.deleteMany({ where: { recordId: report.recordId, stage: "full_text" } });

@@ -8,6 +8,11 @@ import { formatCount, plural } from "../../../../_lib/format";
 import { ProgressBar } from "../import/progress-bar";
 import type { ScreeningProgress } from "./screening-types";
 
+/** The Conflicts screen at this stage. */
+export function conflictsPath(slug: string, stage: StageName): string {
+  return stage === "full_text" ? `/r/${slug}/conflicts?stage=full_text` : `/r/${slug}/conflicts`;
+}
+
 export function useScreeningProgress(reviewId: string, stage: StageName) {
   const trpc = useTRPC();
   return useQuery(trpc.screening.progress.queryOptions({ reviewId, stage }, { staleTime: 0 }));
@@ -31,7 +36,7 @@ export function TeamProgressText({ progress, slug, canResolve }: { progress: Scr
         <>
           {" · "}
           {canResolve && conflicts > 0 ? (
-            <Link href={`/r/${slug}/conflicts`}>{plural(conflicts, "conflict")} to resolve</Link>
+            <Link href={conflictsPath(slug, progress.stage)}>{plural(conflicts, "conflict")} to resolve</Link>
           ) : (
             plural(conflicts, "conflict")
           )}

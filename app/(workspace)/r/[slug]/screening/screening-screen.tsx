@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from "react";
 import { ErrorAlert } from "../../../../_components/form-alerts";
 import { useTRPC } from "../../../../_components/trpc";
 import { plural } from "../../../../_lib/format";
@@ -9,8 +9,8 @@ import { DecisionPanel, draftFor, type Draft } from "./decision-panel";
 import { keywordMatcher } from "./highlight";
 import { MyDecisions } from "./my-decisions";
 import { RecordView } from "./record-view";
-import { ScreeningProgressPanel, TeamProgressText, useScreeningProgress } from "./screening-progress";
-import type { StageSetup, Verdict } from "./screening-types";
+import { conflictsPath, ScreeningProgressPanel, TeamProgressText, useScreeningProgress } from "./screening-progress";
+import type { ScreeningItem, StageSetup, Verdict } from "./screening-types";
 import { useScreeningQueue } from "./use-screening-queue";
 import { VerdictBadge } from "./verdict-badge";
 
@@ -27,10 +27,12 @@ interface Props {
   setup: StageSetup;
   keywords: { include: string[]; exclude: string[] };
   canResolve: boolean;
+  /** Replaces the title and abstract, e.g. by the record's full text at the full-text stage. */
+  renderRecord?: (item: ScreeningItem) => ReactNode;
 }
 
 /** One record at a time, decided from the keyboard; the next one is already loaded when a decision is made. */
-export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve }: Props) {
+export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, renderRecord }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queue = useScreeningQueue(reviewId, setup.stage);
@@ -131,9 +133,9 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve }:
       </div>
       {matcher && <KeywordLegend />}
       {current ? (
-        <div className="screening-grid">
+        <div className={renderRecord ? "screening-grid with-document" : "screening-grid"}>
           <article className="card screen-record" aria-labelledby="record-title">
-            <RecordView record={current.record} matcher={matcher} />
+            {renderRecord ? renderRecord(current) : <RecordView record={current.record} matcher={matcher} />}
           </article>
           <DecisionPanel
             setup={setup}
@@ -177,6 +179,16 @@ interface NothingLeftProps {
 
 function NothingLeft({ reviewId, setup, slug, canResolve, onCheck }: NothingLeftProps) {
   const progress = useScreeningProgress(reviewId, setup.stage).data;
+  if (progress && progress.total === 0 && setup.stage === "full_text") {
+    return (
+      <div className="card empty">
+        <p>No full texts are retrieved yet: records reach this stage once they are included at title/abstract and their PDF or link is added.</p>
+        <p>
+          <Link href={`/r/${slug}/full-text`}>Retrieve full texts</Link>
+        </p>
+      </div>
+    );
+  }
   if (progress && progress.total === 0) {
     return (
       <div className="card empty">
@@ -210,7 +222,7 @@ function NothingLeft({ reviewId, setup, slug, canResolve, onCheck }: NothingLeft
           Check again
         </button>
         {canResolve && (
-          <Link className="btn btn-secondary" href={`/r/${slug}/conflicts`}>
+          <Link className="btn btn-secondary" href={conflictsPath(slug, setup.stage)}>
             Go to Conflicts
           </Link>
         )}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../../_components/no-access";
+import { memberReview } from "../../../../../_lib/review-access";
+import { AllocateForm } from "../../screening/allocate-form";
+import { ScreeningProgressPanel } from "../../screening/screening-progress";
+import { stageSetup } from "../../screening/stage-setup";
+import { FullTextViews } from "../full-text-views";
+import { FullTextScreening } from "./full-text-screening";
+
+export const metadata: Metadata = { title: "Full-text screening" };
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export default async function FullTextScreeningPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}/full-text/screen`);
+  if (!review) return <NoAccess />;
+  const canLead = hasRole(review.myRole, "lead");
+  const settings = review.stageSettings.find((s) => s.stage === "full_text");
+  return (
+    <>
+      <h1>Full-text screening</h1>
+      <p className="intro">
+        Read each report&apos;s full text and decide whether it meets the review&apos;s criteria; an exclusion needs
+        one reason, the one PRISMA reports.{" "}
+        {settings &&
+          (settings.reviewersPerRecord > 1
+            ? `${settings.reviewersPerRecord} reviewers decide on each report independently${
+                settings.blinded ? ", without seeing each other's decisions" : ""
+              }; when they disagree, a lead resolves the conflict.`
+            : "One reviewer decides on each report.")}
+      </p>
+      <FullTextViews slug={slug} current="/screen" />
+      {hasRole(review.myRole, "reviewer") ? (
+        <FullTextScreening
+          reviewId={review.id}
+          slug={slug}
+          setup={stageSetup(review, "full_text")}
+          keywords={{ include: review.includeKeywords, exclude: review.excludeKeywords }}
+          canResolve={canLead}
+        />
+      ) : (
+        <>
+          <div className="alert alert-info">
+            <p>Observers follow the progress here; screening full texts needs the reviewer role.</p>
+          </div>
+          <ScreeningProgressPanel reviewId={review.id} stage="full_text" slug={slug} canScreen={false} canResolve={false} />
+        </>
+      )}
+      {canLead && (
+        <section className="card">
+          <h2>Allocate reports</h2>
+          <AllocateForm reviewId={review.id} stage="full_text" />
+        </section>
+      )}
+    </>
+  );
+}
