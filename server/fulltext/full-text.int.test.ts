@@ -148,6 +148,24 @@ describe("full-text retrieval", () => {
     expect(excluded.visible && excluded.items.map((i) => [i.id, i.fullTextReason])).toEqual([[reports[0]!.id, "Wrong outcomes"]]);
   });
 
+  it("full-text conflicts reach the lead, whose exclusion needs the final reason too", async () => {
+    const { db, review, reports, records, reason, scope, members } = await includedTeam(1);
+    await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: "full_text" } }, data: { reviewersPerRecord: 2 } });
+    await attach(db, scope, reports[0]!.id, PDF);
+    const decide = { reviewId: review.id, stage: "full_text" as const, recordId: records[0]!.id };
+    await callerFor(db, members.reviewer.id).screening.decide({ ...decide, verdict: "include" });
+    await callerFor(db, members.lead.id).screening.decide({ ...decide, verdict: "exclude", reasonId: reason.id });
+    const lead = callerFor(db, members.lead.id).screening;
+    const [conflict] = await lead.conflicts({ reviewId: review.id, stage: "full_text" });
+    expect(conflict?.record.report).toMatchObject({ id: reports[0]!.id, fileName: "paper.pdf" });
+    await expect(lead.resolveConflict({ reviewId: review.id, conflictId: conflict!.id, verdict: "exclude" })).rejects.toMatchObject({
+      message: expect.stringContaining("Choose the final exclusion reason"),
+    });
+    await lead.resolveConflict({ reviewId: review.id, conflictId: conflict!.id, verdict: "exclude", reasonId: reason.id });
+    const list = await callerFor(db, members.lead.id).fullText.list({ reviewId: review.id, outcome: "excluded" });
+    expect(list.visible && list.items.map((i) => i.fullTextReason)).toEqual(["Wrong outcomes"]);
+  });
+
   it("a report whose title/abstract inclusion is taken back leaves the list and full-text screening, keeping its PDF", async () => {
     const { db, review, reports, records, scope, members } = await includedTeam(1);
     await attach(db, scope, reports[0]!.id, PDF);

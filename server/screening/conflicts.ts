@@ -13,6 +13,7 @@ export async function listConflicts(db: Db, reviewId: string, stage: Stage, stat
       record: {
         select: {
           id: true, title: true, abstract: true, authors: true, year: true, journal: true, doi: true, pmid: true, nctIds: true,
+          report: { select: { id: true, fileName: true, url: true } },
           decisions: {
             where: { stage },
             select: { verdict: true, note: true, updatedAt: true, reason: { select: { label: true } }, reviewer: { select: { id: true, name: true } } },

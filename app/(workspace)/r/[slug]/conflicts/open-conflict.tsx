@@ -8,6 +8,7 @@ import type { KeywordMatcher } from "../screening/highlight";
 import { authorList, citation, Highlighted, RecordLinks } from "../screening/record-view";
 import type { StageSetup } from "../screening/screening-types";
 import { VerdictBadge } from "../screening/verdict-badge";
+import { FullTextLinks } from "../full-text/full-text-links";
 import type { Conflict } from "./conflict-types";
 
 interface Props {
@@ -59,6 +60,7 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
         </p>
       )}
       <RecordLinks record={record} />
+      {setup.stage === "full_text" && record.report && <FullTextLinks report={record.report} />}
       {record.abstract ? (
         <details className="conflict-abstract">
           <summary>Abstract</summary>
