@@ -6,6 +6,7 @@ import { runDedup } from "../dedup/run-dedup";
 import { createReview } from "../reviews/create-review";
 import { DEFAULT_EXCLUSION_REASONS } from "../reviews/review-settings";
 import { demoRecords } from "./records";
+import { fileStorage } from "../storage/file-storage";
 import { seedDemoAppraisal } from "./seed-appraisal";
 import { seedFullText } from "./seed-full-text";
 
@@ -96,7 +97,9 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
 
 /** Deletes the demo review, then makes it again from scratch (the demo accounts keep their passwords). */
 export async function resetDemoReview(db: Db): Promise<void> {
+  const files = await db.report.findMany({ where: { review: { slug: DEMO_SLUG }, fileKey: { not: null } }, select: { fileKey: true } });
   await db.review.deleteMany({ where: { slug: DEMO_SLUG } });
+  for (const { fileKey } of files) await fileStorage().delete(fileKey!);
   await ensureDemoReview(db);
 }
 
