@@ -22,10 +22,14 @@ export function localStorage(root = process.env.SIFT_STORAGE_DIR ?? path.join(si
           done(null, chunk);
         },
       });
+      const out = createWriteStream(partial);
       try {
-        await pipeline(body, counter, createWriteStream(partial));
+        await pipeline(body, counter, out);
         await rename(partial, target);
       } catch (err) {
+        // A stream that fails early (a refused upload) may still be opening its file: removing it before the
+        // stream closes would leave the partial file behind.
+        if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
         await rm(partial, { force: true });
         throw err;
       }
