@@ -5,8 +5,8 @@ import type { Db } from "../db/client";
 import { runDedup } from "../dedup/run-dedup";
 import { createReview } from "../reviews/create-review";
 import { DEFAULT_EXCLUSION_REASONS } from "../reviews/review-settings";
-import { demoRecords } from "./records";
 import { fileStorage } from "../storage/file-storage";
+import { demoRecords } from "./records";
 import { seedDemoAppraisal } from "./seed-appraisal";
 import { seedFullText } from "./seed-full-text";
 
