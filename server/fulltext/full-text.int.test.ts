@@ -145,7 +145,7 @@ describe("full-text retrieval", () => {
       byOutcome: { awaiting: 0, conflict: 0, included: 0, excluded: 1 },
     });
     const excluded = await callerFor(db, members.lead.id).fullText.list({ reviewId: review.id, outcome: "excluded" });
-    expect(excluded.visible && excluded.items.map((i) => [i.id, i.fullTextReason])).toEqual([[reports[0]!.id, "Wrong outcomes"]]);
+    expect(excluded.visible && excluded.items.map((i) => [i.id, i.fullTextReason, i.screeningStarted])).toEqual([[reports[0]!.id, "Wrong outcomes", true]]);
   });
 
   it("full-text conflicts reach the lead, whose exclusion needs the final reason too", async () => {

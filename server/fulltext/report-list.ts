@@ -68,6 +68,7 @@ export async function listReports(db: Db, reviewId: string, viewer: Viewer, filt
         select: {
           title: true, authors: true, year: true, journal: true, doi: true, pmid: true,
           outcomes: { where: { stage: "full_text" }, select: { status: true, reason: { select: { label: true } } } },
+          _count: { select: { decisions: { where: { stage: "full_text" } } } },
         },
       },
     },
@@ -78,11 +79,13 @@ export async function listReports(db: Db, reviewId: string, viewer: Viewer, filt
     visible: true as const,
     showOutcomes,
     counts: { byStatus, byOutcome: showOutcomes ? byOutcome : null },
-    items: rows.slice(0, filter.take).map(({ record: { outcomes, authors, ...record }, ...report }) => ({
+    items: rows.slice(0, filter.take).map(({ record: { outcomes, authors, _count, ...record }, ...report }) => ({
       ...report,
       record: { ...record, authors: authors.slice(0, 3), moreAuthors: Math.max(0, authors.length - 3) },
       fullTextOutcome: showOutcomes ? (outcomes[0]?.status ?? "awaiting") : null,
       fullTextReason: showOutcomes ? (outcomes[0]?.reason?.label ?? null) : null,
+      /** Once true, the full text can be replaced but not removed; hidden like outcomes, since it counts others' work. */
+      screeningStarted: showOutcomes ? _count.decisions > 0 : null,
     })),
     nextCursor: more ? rows[filter.take - 1]!.id : null,
   };

@@ -41,7 +41,7 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
     <li className="report-card">
       <article aria-labelledby={titleId}>
         <div className="report-head">
-          <h3 id={titleId} className="report-title">
+          <h3 id={titleId} className="report-card-title">
             {record.title || <span className="muted">(no title)</span>}
           </h3>
           <span className={`badge retrieval-${report.retrievalStatus}`}>{RETRIEVAL_LABELS[report.retrievalStatus]}</span>
@@ -138,7 +138,7 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
                 Not retrieved…
               </button>
             )}
-            {report.retrievalStatus !== "sought" && (
+            {report.retrievalStatus !== "sought" && !report.screeningStarted && (
               <button
                 type="button"
                 className="btn btn-secondary btn-small"
