@@ -1,0 +1,110 @@
+// Writes one review as a bundle: read inside one REPEATABLE READ snapshot, so a bundle taken while people work
+// is still consistent, and fetched through server-side cursors, so memory does not grow with the review.
+import { createGzip } from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { PassThrough, type Writable } from "node:stream";
+import type pg from "pg";
+import { AppError } from "../../errors/app-error";
+import { siftVersion } from "../sift-version";
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleHeader, type BundleLine } from "./bundle-format";
+import { scopeCondition, USERS_TABLE, type BundlePlan } from "./bundle-plan";
+import { appliedMigrations, currentPlan } from "./bundle-source";
+
+const BATCH = 1000;
+
+export interface BundleProgress {
+  total: number;
+  done: number;
+}
+
+async function countRows(client: pg.ClientBase, plan: BundlePlan, reviewId: string): Promise<number> {
+  let total = 0;
+  for (const table of plan.tables) {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)}`, [reviewId]);
+    total += rows[0].n as number;
+  }
+  return total;
+}
+
+async function referencedUsers(client: pg.ClientBase, plan: BundlePlan, reviewId: string) {
+  const selects = plan.tables.flatMap((table) =>
+    table.foreignKeys
+      .filter((fk) => fk.refTable === USERS_TABLE && fk.columns.length === 1)
+      .map((fk) => `SELECT t."${fk.columns[0]}" AS id FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)}`),
+  );
+  if (selects.length === 0) return [];
+  const { rows } = await client.query<{ id: string; email: string; name: string }>(
+    `SELECT u.id, u.email, u.name FROM users u WHERE u.id IN (${selects.join(" UNION ")}) ORDER BY u.email`,
+    [reviewId],
+  );
+  return rows;
+}
+
+/**
+ * Streams the bundle of `reviewId` into `out` (gzipped). `client` must be a connection of its own: the
+ * snapshot transaction is opened and closed here.
+ */
+export async function writeBundle(
+  client: pg.ClientBase,
+  reviewId: string,
+  out: Writable,
+  onProgress: (p: BundleProgress) => void | Promise<void> = () => {},
+): Promise<{ rows: Record<string, number>; users: number }> {
+  const lines = new PassThrough({ writableHighWaterMark: 1 << 20 });
+  const written = pipeline(lines, createGzip(), out);
+  const emit = async (line: BundleLine) => {
+    // Racing the pipeline: if the destination fails, "drain" never comes and the error must end the wait.
+    if (!lines.write(`${JSON.stringify(line)}\n`)) await Promise.race([new Promise((r) => lines.once("drain", r)), written]);
+  };
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    const { rows: reviews } = await client.query(`SELECT id, slug, title FROM reviews WHERE id = $1`, [reviewId]);
+    if (!reviews[0]) throw new AppError("NOT_FOUND", "That review does not exist.");
+    const plan = await currentPlan(client);
+    const total = await countRows(client, plan, reviewId);
+    const header: BundleHeader = {
+      kind: "header",
+      format: BUNDLE_FORMAT,
+      version: BUNDLE_VERSION,
+      sift: siftVersion(),
+      migrations: await appliedMigrations(client),
+      exportedAt: new Date().toISOString(),
+      review: reviews[0],
+      tables: plan.tables.map((t) => t.name),
+    };
+    await emit(header);
+    const users = await referencedUsers(client, plan, reviewId);
+    for (const user of users) await emit({ kind: "user", user });
+    const counts: Record<string, number> = {};
+    let done = 0;
+    await onProgress({ total, done });
+    for (const table of plan.tables) {
+      let count = 0;
+      const order = table.primaryKeyColumns.map((c) => `t."${c}"`).join(", ") || "1";
+      await client.query(
+        `DECLARE bundle_rows NO SCROLL CURSOR FOR SELECT to_jsonb(t) AS row FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)} ORDER BY ${order}`,
+        [reviewId],
+      );
+      for (;;) {
+        const { rows } = await client.query<{ row: Record<string, unknown> }>(`FETCH ${BATCH} FROM bundle_rows`);
+        for (const { row } of rows) await emit({ kind: "row", table: table.name, row });
+        count += rows.length;
+        done += rows.length;
+        if (rows.length > 0) await onProgress({ total, done });
+        if (rows.length < BATCH) break;
+      }
+      await client.query("CLOSE bundle_rows");
+      counts[table.name] = count;
+    }
+    await emit({ kind: "end", users: users.length, rows: counts });
+    await client.query("COMMIT");
+    lines.end();
+    await written;
+    return { rows: counts, users: users.length };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    lines.destroy(err as Error);
+    await written.catch(() => {});
+    throw err;
+  }
+}
