@@ -1,6 +1,7 @@
 import { appraisalRouter } from "./routers/appraisal";
 import { authRouter } from "./routers/auth";
 import { duplicatesRouter } from "./routers/duplicates";
+import { exportsRouter } from "./routers/exports";
 import { fullTextRouter } from "./routers/full-text";
 import { importsRouter } from "./routers/imports";
 import { healthRouter } from "./routers/health";
@@ -21,6 +22,7 @@ export const appRouter = router({
   fullText: fullTextRouter,
   studies: studiesRouter,
   appraisal: appraisalRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,8 @@ export const QUEUES = {
   import: "import",
   /** data: { importId } — compares an import's records with the review's earlier ones */
   dedup: "dedup",
+  /** data: { exportId } — builds an export's file into storage */
+  export: "export",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
 import { runDedup } from "../dedup/run-dedup";
+import { runExport } from "../export/export-jobs";
 import { runImport } from "../import/run-import";
 import { fileStorage } from "../storage/file-storage";
 import { jobQueue, QUEUES } from "./queue";
@@ -20,5 +21,8 @@ export async function startWorkers(): Promise<void> {
   });
   await boss.work<{ importId: string }>(QUEUES.dedup, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     await runDedup(db(), job!.data.importId);
+  });
+  await boss.work<{ exportId: string }>(QUEUES.export, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runExport({ db: db(), pool: pgPool(), storage: fileStorage() }, job!.data.exportId);
   });
 }

@@ -9,6 +9,7 @@ CREATE TABLE "exports" (
     "kind" TEXT NOT NULL,
     "format" TEXT NOT NULL,
     "stage" "stage",
+    "options" JSONB NOT NULL DEFAULT '{}',
     "status" "export_status" NOT NULL DEFAULT 'queued',
     "total" INTEGER NOT NULL DEFAULT 0,
     "done" INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { EXPORT_FORMATS, EXPORT_KINDS, RECORD_FILTERS } from "../../export/export-kinds";
+import { listMyExports, requestExport } from "../../export/export-jobs";
+import { enqueueInTransaction, QUEUES } from "../../jobs/queue";
+import { STAGES } from "../../reviews/review-settings";
+import { reviewProcedure, router } from "../trpc";
+
+export const exportsRouter = router({
+  /** Which exports the caller may ask for is decided per kind in the domain (leads for logs and bundles). */
+  start: reviewProcedure("observer")
+    .input(z.object({ kind: z.enum(EXPORT_KINDS), format: z.enum(EXPORT_FORMATS), stage: z.enum(STAGES).nullish(), filter: z.enum(RECORD_FILTERS).optional() }))
+    .mutation(({ ctx, input }) =>
+      requestExport(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input, (tx, exportId) =>
+        enqueueInTransaction(tx, QUEUES.export, { exportId }),
+      ),
+    ),
+  /** The caller's own exports only: another person's file may hold what the caller is not allowed to see. */
+  mine: reviewProcedure("observer").query(({ ctx }) => listMyExports(ctx.db, ctx.reviewId, ctx.user.id)),
+});

@@ -1,0 +1,118 @@
+// Asking for an export (a row and its job, queued in one transaction) and running that job.
+import { PassThrough } from "node:stream";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db, Tx } from "../db/client";
+import type { Role, Stage } from "../db/generated/enums.ts";
+import { AppError } from "../errors/app-error";
+import { hasRole } from "../team/roles";
+import { KIND_RULES, RECORD_FILTERS, type ExportFormat, type ExportKind, type RecordFilter } from "./export-kinds";
+import { exportFileName, writeExportFile, type ExportDeps } from "./run-export";
+
+export interface ExportRequest {
+  kind: ExportKind;
+  format: ExportFormat;
+  stage?: Stage | null;
+  filter?: RecordFilter;
+}
+
+/** Progress is written at most this often, so a large export does not spend its time updating its own row. */
+const PROGRESS_EVERY_MS = 500;
+
+export function assertMayExport(role: Role, kind: ExportKind): void {
+  const { minRole, label } = KIND_RULES[kind];
+  if (!hasRole(role, minRole)) throw new AppError("FORBIDDEN", `${label} exports are for the review's leads and owners.`);
+}
+
+export async function requestExport(
+  db: Db,
+  scope: { reviewId: string; actorId: string; role: Role },
+  input: ExportRequest,
+  enqueue: (tx: Tx, exportId: string) => Promise<void>,
+) {
+  const rules = KIND_RULES[input.kind];
+  assertMayExport(scope.role, input.kind);
+  if (!rules.formats.includes(input.format)) {
+    throw new AppError("INVALID_INPUT", `${rules.label} can be exported as ${rules.formats.join(", ").toUpperCase()}, not ${input.format.toUpperCase()}.`);
+  }
+  const stage = rules.staged ? (input.stage ?? "title_abstract") : null;
+  const filter = input.kind === "records" ? (input.filter ?? "all") : undefined;
+  if (filter && !RECORD_FILTERS.includes(filter)) throw new AppError("INVALID_INPUT", "Choose all, included or excluded records.");
+  return db.$transaction(async (tx) => {
+    const created = await tx.export.create({
+      data: { reviewId: scope.reviewId, requestedById: scope.actorId, kind: input.kind, format: input.format, stage, options: filter ? { filter } : {} },
+    });
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: "export.requested",
+      entityType: "export",
+      entityId: created.id,
+      data: { kind: input.kind, format: input.format, stage, ...(filter ? { filter } : {}) },
+    });
+    await enqueue(tx, created.id);
+    return created;
+  });
+}
+
+export async function listMyExports(db: Db, reviewId: string, userId: string) {
+  const rows = await db.export.findMany({
+    where: { reviewId, requestedById: userId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, kind: true, format: true, stage: true, options: true, status: true, total: true, done: true, fileName: true, byteSize: true, error: true, createdAt: true, finishedAt: true },
+  });
+  return rows.map(({ byteSize, options, ...r }) => ({ ...r, byteSize: Number(byteSize), filter: (options as { filter?: RecordFilter }).filter ?? null }));
+}
+
+/** Runs a queued export; one that already finished is left alone, so a repeated job is harmless. */
+export async function runExport(deps: ExportDeps, exportId: string): Promise<void> {
+  const { db, storage } = deps;
+  const job = await db.export.findUnique({ where: { id: exportId }, include: { review: { select: { slug: true } } } });
+  if (!job || job.status === "succeeded" || job.status === "failed") return;
+  const fileName = exportFileName(job.review.slug, job.kind as ExportKind, job.format as ExportFormat, job.stage, job.createdAt);
+  const key = `reviews/${job.reviewId}/exports/${job.id}/${fileName}`;
+  await db.export.update({ where: { id: exportId }, data: { status: "running", done: 0, error: null } });
+  try {
+    const membership = await db.membership.findFirst({ where: { reviewId: job.reviewId, userId: job.requestedById, removedAt: null } });
+    if (!membership) throw new AppError("FORBIDDEN", "You are no longer a member of this review.");
+    assertMayExport(membership.role, job.kind as ExportKind);
+    const stage = job.stage ?? "title_abstract";
+    const setting = await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId: job.reviewId, stage } } });
+    const visibility = hasRole(membership.role, "lead") || !setting?.blinded ? "full" : "resolved-only";
+    const body = new PassThrough();
+    const stored = storage.put(key, body, undefined);
+    stored.catch((err) => body.destroy(err));
+    let done = 0;
+    let lastWrite = 0;
+    const written = writeExportFile(
+      deps,
+      { reviewId: job.reviewId, kind: job.kind as ExportKind, format: job.format as ExportFormat, stage: job.stage, filter: ((job.options as { filter?: RecordFilter }).filter ?? "all"), visibility },
+      body,
+      async (total) => {
+        await db.export.update({ where: { id: exportId }, data: { total } });
+        return {
+          total,
+          tick: async () => {
+            done++;
+            if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
+            lastWrite = Date.now();
+            await db.export.update({ where: { id: exportId }, data: { done } });
+          },
+        };
+      },
+    ).catch((err) => {
+      body.destroy(err);
+      throw err;
+    });
+    const [{ bytes }] = await Promise.all([stored, written]);
+    await db.export.update({
+      where: { id: exportId },
+      data: { status: "succeeded", done, fileKey: key, fileName, byteSize: bytes, finishedAt: new Date() },
+    });
+  } catch (err) {
+    await storage.delete(key).catch(() => {});
+    const message = err instanceof AppError ? err.message : "The export failed on the server. Try again.";
+    if (!(err instanceof AppError)) console.error("sift: export failed:", err);
+    await db.export.update({ where: { id: exportId }, data: { status: "failed", error: message, finishedAt: new Date() } });
+  }
+}

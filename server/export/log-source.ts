@@ -1,0 +1,78 @@
+// The decision log (every decision, change, withdrawal and resolution from the audit trail) and the conflicts,
+// read page by page.
+import type { Db } from "../db/client";
+import { agreementReport } from "../screening/agreement-report";
+import { agreementRows, conflictRow, decisionLogRow, loggedRecordId, type LoggedEvent } from "./log-rows";
+import type { Cell } from "./csv";
+
+const PAGE = 500;
+const DECISION_ACTIONS = [{ action: { startsWith: "decision." } }, { action: { startsWith: "conflict." } }];
+
+async function reasonLabels(db: Db, reviewId: string) {
+  return new Map((await db.exclusionReason.findMany({ where: { reviewId } })).map((r) => [r.id, r.label]));
+}
+
+export function countDecisionLog(db: Db, reviewId: string) {
+  return db.auditEvent.count({ where: { reviewId, OR: DECISION_ACTIONS } });
+}
+
+export async function* decisionLogRows(db: Db, reviewId: string): AsyncGenerator<Cell[]> {
+  const reasons = await reasonLabels(db, reviewId);
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.auditEvent.findMany({
+      where: { reviewId, OR: DECISION_ACTIONS },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      include: { actor: { select: { name: true, email: true } } },
+    });
+    const events = page.map((e) => ({ ...e, data: (e.data ?? {}) as Record<string, unknown> })) satisfies LoggedEvent[];
+    const ids = [...new Set(events.map(loggedRecordId))];
+    const titles = new Map((await db.record.findMany({ where: { reviewId, id: { in: ids } }, select: { id: true, title: true } })).map((r) => [r.id, r.title]));
+    for (const event of events) yield decisionLogRow(event, titles, reasons);
+    if (page.length < PAGE) return;
+    cursor = page.at(-1)!.id;
+  }
+}
+
+export function countConflicts(db: Db, reviewId: string) {
+  return db.conflict.count({ where: { reviewId } });
+}
+
+export async function* conflictRows(db: Db, reviewId: string): AsyncGenerator<Cell[]> {
+  const reasons = await reasonLabels(db, reviewId);
+  const label = (id: string | null) => (id ? (reasons.get(id) ?? null) : null);
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.conflict.findMany({
+      where: { reviewId },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      include: { record: { select: { title: true } }, resolvedBy: { select: { name: true } } },
+    });
+    const decisions = await db.screeningDecision.findMany({
+      where: { reviewId, recordId: { in: page.map((c) => c.recordId) } },
+      include: { reviewer: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    for (const c of page) {
+      yield conflictRow({
+        ...c,
+        title: c.record.title,
+        decisions: decisions
+          .filter((d) => d.recordId === c.recordId && d.stage === c.stage)
+          .map((d) => ({ reviewer: d.reviewer.name, verdict: d.verdict, reason: label(d.reasonId), note: d.note })),
+        reason: label(c.reasonId),
+        resolvedBy: c.resolvedBy?.name ?? null,
+      });
+    }
+    if (page.length < PAGE) return;
+    cursor = page.at(-1)!.id;
+  }
+}
+
+export async function agreementTable(db: Db, reviewId: string): Promise<Cell[][]> {
+  return agreementRows(await agreementReport(db, reviewId));
+}

@@ -1,0 +1,72 @@
+// The records of a stage with their final decisions, read page by page (keyset on id) so that a review of any
+// size streams out in constant memory.
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client.ts";
+import type { Stage } from "../db/generated/enums.ts";
+import type { RecordFilter } from "./export-kinds";
+import type { RecordForExport, StageResult } from "./record-rows";
+
+const PAGE = 500;
+
+/**
+ * `full`: every outcome (leads, and anyone once a stage is unblinded). Otherwise only outcomes a lead settled
+ * by resolving a conflict: an agreed outcome, or a conflict still open, would tell a blinded reviewer how a
+ * co-reviewer decided.
+ */
+export type OutcomeVisibility = "full" | "resolved-only";
+
+function recordWhere(reviewId: string, stage: Stage, filter: RecordFilter, visibility: OutcomeVisibility): Prisma.RecordWhereInput {
+  const where: Prisma.RecordWhereInput = { reviewId, duplicateOfId: null };
+  if (stage === "full_text") where.report = { is: { retrievalStatus: "retrieved" } };
+  if (filter !== "all") {
+    where.outcomes = { some: { stage, status: filter === "included" ? "included" : "excluded" } };
+    if (visibility === "resolved-only") where.conflicts = { some: { stage, status: "resolved" } };
+  }
+  return where;
+}
+
+export async function countRecords(db: Db, reviewId: string, stage: Stage, filter: RecordFilter, visibility: OutcomeVisibility) {
+  return db.record.count({ where: recordWhere(reviewId, stage, filter, visibility) });
+}
+
+export async function* recordsWithResults(
+  db: Db,
+  reviewId: string,
+  stage: Stage,
+  filter: RecordFilter,
+  visibility: OutcomeVisibility,
+): AsyncGenerator<{ record: RecordForExport; result: StageResult }> {
+  const reasons = new Map((await db.exclusionReason.findMany({ where: { reviewId } })).map((r) => [r.id, r.label]));
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.record.findMany({
+      where: recordWhere(reviewId, stage, filter, visibility),
+      orderBy: { id: "asc" },
+      take: PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      include: {
+        source: { select: { name: true } },
+        outcomes: { where: { stage } },
+        conflicts: { where: { stage }, include: { resolvedBy: { select: { name: true } } } },
+      },
+    });
+    for (const { source, outcomes, conflicts, ...r } of page) {
+      const outcome = outcomes[0];
+      const conflict = conflicts[0];
+      const resolved = conflict?.status === "resolved";
+      const visible = outcome && (visibility === "full" || resolved);
+      yield {
+        record: { ...r, source: source.name },
+        result: {
+          status: visible ? outcome.status : null,
+          reason: visible && outcome.reasonId ? (reasons.get(outcome.reasonId) ?? null) : null,
+          settledAt: visible ? outcome.settledAt : null,
+          settledBy: !visible || !outcome.settledAt ? null : resolved ? (conflict.resolvedBy?.name ?? "a lead") : "agreement",
+          note: visible && resolved ? conflict.note : "",
+        },
+      };
+    }
+    if (page.length < PAGE) return;
+    cursor = page.at(-1)!.id;
+  }
+}
