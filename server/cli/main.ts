@@ -7,7 +7,9 @@ import { AppError } from "../errors/app-error";
 import { listReviewsForUser } from "../reviews/review-queries";
 import { pgPool } from "../db/pg-pool";
 import { CliError } from "./cli-error";
+import { exportBundle } from "./export-bundle-command";
 import { checkFormat, dryRun, importFiles } from "./import-command";
+import { restoreFile } from "./restore-command";
 import { start } from "./start";
 import { runWorker } from "./worker-process";
 import { withDb } from "./with-db";
@@ -129,6 +131,22 @@ function program(): Command {
         await pgPool().end();
       });
     });
+
+  const exporting = cli.command("export").description("export a review");
+  exporting
+    .command("bundle")
+    .description("write a whole review (settings, people by email, records, decisions, extraction, audit trail) to one file")
+    .requiredOption("--review <slug>", "the review to export")
+    .option("--out <file>", "where to write it (default: <slug>-<date>.sift.gz)")
+    .action((o) => withDb((conn, url) => exportBundle(conn, url, { review: o.review, out: o.out })));
+
+  cli
+    .command("restore")
+    .description("restore a bundle from sift export bundle as a new review")
+    .argument("<file>")
+    .option("--slug <slug>", "the new review's handle (default: the original's, numbered when taken)")
+    .option("--owner <email>", "an account here that will own the restored review")
+    .action((file: string, o) => withDb((conn, url) => restoreFile(conn, url, file, { slug: o.slug, owner: o.owner })));
 
   cli
     .command("demo")

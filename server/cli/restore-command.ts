@@ -1,0 +1,34 @@
+// `sift restore FILE`: a bundle becomes a new review here, whole or not at all.
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import pg from "pg";
+import type { Db } from "../db/client";
+import { BundleTooNewError } from "../export/bundle/read-bundle";
+import { BundleDamagedError } from "../export/bundle/remap";
+import { restoreBundle } from "../export/bundle/restore-bundle";
+import { CliError } from "./cli-error";
+
+export async function restoreFile(db: Db, databaseUrl: string, file: string, options: { slug?: string; owner?: string }): Promise<void> {
+  await stat(file).catch(() => {
+    throw new CliError(`no such file: ${file}`);
+  });
+  let ownerId: string | null = null;
+  if (options.owner) {
+    const owner = await db.user.findUnique({ where: { email: options.owner.trim().toLowerCase() } });
+    if (!owner) throw new CliError(`no account has the email ${options.owner}; create it first with sift user create`);
+    ownerId = owner.id;
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await restoreBundle(client, () => createReadStream(file), { slug: options.slug, actorId: ownerId, ownerId });
+    const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
+    console.log(JSON.stringify({ review: result.slug, rows, peopleMatched: result.users.matched, placeholdersCreated: result.users.created }));
+  } catch (err) {
+    if (err instanceof BundleDamagedError) throw new CliError(`${file} cannot be restored: ${err.message}; nothing was written`);
+    if (err instanceof BundleTooNewError) throw new CliError(`${file}: ${err.message}`);
+    throw err;
+  } finally {
+    await client.end();
+  }
+}
