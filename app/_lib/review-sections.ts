@@ -19,7 +19,6 @@ export const REVIEW_SECTIONS = [
 export const PLANNED_SECTIONS = new Map<string, string>([
   ["extraction", "It will collect data from each included study into forms that you design."],
   ["prisma", "It will draw the PRISMA 2020 flow diagram from the counts recorded at each stage."],
-  ["export", "It will export records, decisions and extracted data for analysis and reporting."],
 ]);
 
 export function sectionLabel(segment: string): string | undefined {

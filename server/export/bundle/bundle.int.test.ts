@@ -46,6 +46,24 @@ async function withClient<T>(p: pg.Pool, work: (c: pg.PoolClient) => Promise<T>)
   }
 }
 
+/** Another Sift's database: migrated and empty, dropped again after the test (TEST_DATABASE_URL may be shared). */
+async function freshDatabase(label: string) {
+  const name = `sift_restore_${label}_${Date.now().toString(36)}`;
+  const url = await ensureDatabaseExists(inject("serverUrl"), name);
+  await migrate(url);
+  const db = createDb(url);
+  const dbPool = new pg.Pool({ connectionString: url, max: 2 });
+  const drop = async () => {
+    await db.$disconnect();
+    await dbPool.end();
+    const admin = new pg.Client({ connectionString: inject("serverUrl") });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  };
+  return { db, pool: dbPool, drop };
+}
+
 function bundleText(): string[] {
   return gunzipSync(readFileSync(file)).toString("utf8").trim().split("\n");
 }
@@ -85,10 +103,7 @@ describe("review bundle", () => {
   });
 
   it("restores into a fresh database with the same PRISMA counts, decisions, extractions and audit trail", async () => {
-    const url = await ensureDatabaseExists(inject("serverUrl"), `sift_restore_${Date.now().toString(36)}`);
-    await migrate(url);
-    const other = createDb(url);
-    const otherPool = new pg.Pool({ connectionString: url, max: 2 });
+    const { db: other, pool: otherPool, drop } = await freshDatabase("copy");
     try {
       // The owner already has an account on the other Sift; everyone else arrives as a placeholder.
       const owner = built.members.owner;
@@ -114,8 +129,7 @@ describe("review bundle", () => {
       const merge = await other.auditEvent.findFirstOrThrow({ where: { reviewId: result.reviewId, action: "dedup.merged" } });
       expect(recordIds.has((merge.data as { removedId: string }).removedId)).toBe(true);
     } finally {
-      await other.$disconnect();
-      await otherPool.end();
+      await drop();
     }
   });
 
@@ -134,10 +148,7 @@ describe("review bundle", () => {
   });
 
   it("needs an owner who can sign in here, and makes the named account one", async () => {
-    const url = await ensureDatabaseExists(inject("serverUrl"), `sift_restore_owner_${Date.now().toString(36)}`);
-    await migrate(url);
-    const other = createDb(url);
-    const otherPool = new pg.Pool({ connectionString: url, max: 2 });
+    const { db: other, pool: otherPool, drop } = await freshDatabase("owner");
     try {
       await expect(withClient(otherPool, (c) => restoreBundle(c, () => createReadStream(file), { actorId: null }))).rejects.toThrow(/No owner of this review can sign in/);
       expect(await other.user.count()).toBe(0);
@@ -145,8 +156,7 @@ describe("review bundle", () => {
       const result = await withClient(otherPool, (c) => restoreBundle(c, () => createReadStream(file), { actorId: admin.id, ownerId: admin.id }));
       expect(await other.membership.findFirst({ where: { reviewId: result.reviewId, userId: admin.id } })).toMatchObject({ role: "owner", removedAt: null });
     } finally {
-      await other.$disconnect();
-      await otherPool.end();
+      await drop();
     }
   });
 

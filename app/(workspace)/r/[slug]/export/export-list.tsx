@@ -1,0 +1,62 @@
+"use client";
+import { KIND_RULES, type ExportFormat, type ExportKind } from "@/server/export/export-kinds";
+import { STAGE_LABELS } from "@/server/reviews/review-settings";
+import { ErrorAlert } from "../../../../_components/form-alerts";
+import { formatBytes, formatCount, formatDateTime } from "../../../../_lib/format";
+import { ProgressBar } from "../import/progress-bar";
+import { FILTER_LABELS, SHORT_FORMAT } from "./export-labels";
+import { useExports, type ExportRow } from "./use-exports";
+
+function describe(e: ExportRow): string {
+  const parts = [KIND_RULES[e.kind as ExportKind]?.label ?? e.kind];
+  if (e.stage) parts.push(STAGE_LABELS[e.stage]);
+  if (e.filter && e.filter !== "all") parts.push(FILTER_LABELS[e.filter]);
+  return parts.join(" · ");
+}
+
+function Status({ e, reviewId }: { e: ExportRow; reviewId: string }) {
+  if (e.status === "succeeded") {
+    return (
+      <a className="btn btn-secondary btn-small" href={`/api/reviews/${reviewId}/exports/${e.id}`} download={e.fileName ?? undefined}>
+        Download <span className="muted small">({formatBytes(e.byteSize)})</span>
+      </a>
+    );
+  }
+  if (e.status === "failed") return <span className="import-error">{e.error ?? "The export failed."}</span>;
+  const fraction = e.total > 0 ? e.done / e.total : null;
+  const text = e.status === "queued" ? "Waiting to start…" : e.total > 0 ? `${formatCount(e.done)} of ${formatCount(e.total)} rows` : "Starting…";
+  return <ProgressBar label={`Progress of ${describe(e)}`} fraction={e.status === "queued" ? null : fraction} text={text} />;
+}
+
+export function ExportList({ reviewId }: { reviewId: string }) {
+  const exports = useExports(reviewId);
+  if (exports.isPending) return <p className="muted">Loading exports…</p>;
+  if (exports.isError) return <ErrorAlert message={exports.error.message} />;
+  if (exports.data.length === 0) return <p className="muted">You have not exported anything from this review yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Export</th>
+            <th scope="col">Format</th>
+            <th scope="col">Asked for</th>
+            <th scope="col">File</th>
+          </tr>
+        </thead>
+        <tbody>
+          {exports.data.map((e) => (
+            <tr key={e.id}>
+              <td>{describe(e)}</td>
+              <td>{SHORT_FORMAT[e.format as ExportFormat] ?? e.format}</td>
+              <td className="nowrap">{formatDateTime(e.createdAt)}</td>
+              <td>
+                <Status e={e} reviewId={reviewId} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+import { useTRPC } from "../../../../_components/trpc";
+
+export type ExportRow = inferRouterOutputs<AppRouter>["exports"]["mine"][number];
+
+export const isBusy = (e: ExportRow) => e.status === "queued" || e.status === "running";
+
+/** The caller's exports, polled every second while one is being built and not at all otherwise. */
+export function useExports(reviewId: string) {
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.exports.mine.queryOptions(
+      { reviewId },
+      { staleTime: 0, refetchInterval: (query) => (query.state.data?.some(isBusy) ? 1000 : false) },
+    ),
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test, type Page } from "@playwright/test";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { signUp, uniqueEmail } from "./helpers";
+
+const section = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
+
+const RIS = [
+  "TY  - JOUR",
+  "TI  - Autologous mesenchymal stem cells for ALS: a phase 2 trial",
+  "AU  - Petrou, P.",
+  "PY  - 2016",
+  "DO  - 10.1001/jamaneurol.2015.4321",
+  "ER  - ",
+  "TY  - JOUR",
+  "TI  - =HYPERLINK(\"http://evil.example\",\"click\")",
+  "AU  - Mallory, M.",
+  "PY  - 2020",
+  "ER  - ",
+].join("\n");
+
+test("exports the records of a review as CSV, with progress, a download and formulas neutralised", async ({ page }) => {
+  await signUp(page, "Erin Exporter", uniqueEmail("erin"));
+  await page.getByRole("link", { name: "New review" }).first().click();
+  await page.getByLabel("Title").fill("Export e2e");
+  await page.getByRole("button", { name: "Create review" }).click();
+  await expect(page.getByRole("heading", { name: "Export e2e" })).toBeVisible();
+
+  const dir = mkdtempSync(path.join(tmpdir(), "sift-e2e-export-"));
+  try {
+    const file = path.join(dir, "search.ris");
+    writeFileSync(file, RIS);
+    await section(page, "Import").click();
+    await page.getByLabel("Source", { exact: true }).fill("PubMed");
+    await page.getByLabel("Files").setInputFiles(file);
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("row", { name: /search\.ris/ }).getByText("Imported")).toBeVisible({ timeout: 30_000 });
+
+    await section(page, "Export").click();
+    await expect(page.getByRole("heading", { name: "Export", exact: true })).toBeVisible();
+    await expect(page.getByText("You have not exported anything from this review yet.")).toBeVisible();
+    await page.getByLabel("Records with their final decisions").check();
+    await page.getByLabel("Format").selectOption("csv");
+    await page.getByLabel("Stage").selectOption("title_abstract");
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+
+    const download = page.getByRole("link", { name: /Download/ });
+    await expect(download).toBeVisible({ timeout: 30_000 });
+    const [file2] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(file2.suggestedFilename()).toMatch(/^export-e2e_records_title-abstract_\d{4}-\d\d-\d\d\.csv$/);
+    const saved = path.join(dir, "out.csv");
+    await file2.saveAs(saved);
+    const text = readFileSync(saved, "utf8");
+    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^sift_id,title,authors,year,journal,.*,decision,exclusion_reason,decided_at,decided_by,resolution_note$/);
+    expect(lines).toHaveLength(3);
+    expect(text).toContain("Autologous mesenchymal stem cells for ALS: a phase 2 trial,\"Petrou, P.\",2016");
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
