@@ -4,9 +4,11 @@ import { planBundle, scopeCondition } from "./bundle-plan";
 import { remapRow, type IdMaps } from "./remap";
 
 const fk = (column: string, refTable: string): ForeignKeyShape => ({ name: `${column}_fkey`, columns: [column], refTable, refColumns: ["id"], onDelete: "CASCADE", onUpdate: "CASCADE" });
-function table(columns: Record<string, { type?: string; nullable?: boolean }>, foreignKeys: ForeignKeyShape[] = []): TableShape {
+type ColumnSpec = { type?: string; nullable?: boolean };
+function table(columns: Record<string, ColumnSpec>, foreignKeys: ForeignKeyShape[] = []): TableShape {
+  const all: Record<string, ColumnSpec> = { id: {}, ...columns };
   return {
-    columns: Object.fromEntries(Object.entries({ id: {}, ...columns }).map(([n, c]) => [n, { type: c.type ?? "text", nullable: c.nullable ?? false, default: null }])),
+    columns: Object.fromEntries(Object.entries(all).map(([n, c]) => [n, { type: c.type ?? "text", nullable: c.nullable ?? false, default: null }])),
     primaryKey: { name: "pkey", columns: ["id"] },
     uniques: [],
     indexes: [],
