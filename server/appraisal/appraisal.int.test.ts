@@ -107,6 +107,24 @@ describe("dual appraisal", () => {
     expect((await r1.appraisal.mine({ ...input, studyId: study.id, tool: "rob2" })).mine).toMatchObject({ version: first.version, answers: { responses: { "1.1": "Y" } } });
   });
 
+  it("exports consensus values to everyone, and appraisers' own values only to leads once every appraiser has completed", async () => {
+    const { input, lead, r1, r2, key } = await setup();
+    const a1 = await r1.appraisal.start(key);
+    const saved = await r1.appraisal.save({ ...input, appraisalId: a1.id, version: 0, toolVersion: 1, answers: { responses: LOW_ANSWERS, support: { D1: "=cmd|' /C calc'!A0" } } });
+    await r1.appraisal.complete({ ...input, appraisalId: a1.id, version: saved.version });
+    expect((await failure(r1.appraisal.exportRows({ ...input, source: "appraisers" }))).code).toBe("FORBIDDEN");
+    expect((await lead.appraisal.exportRows({ ...input, source: "appraisers" })).wide).toEqual([]);
+    expect((await r2.appraisal.exportRows({ ...input, source: "consensus" })).long).toEqual([]);
+
+    const a2 = await r2.appraisal.start(key);
+    const saved2 = await r2.appraisal.save({ ...input, appraisalId: a2.id, version: 0, toolVersion: 1, answers: { responses: LOW_ANSWERS } });
+    await r2.appraisal.complete({ ...input, appraisalId: a2.id, version: saved2.version });
+    const rows = await lead.appraisal.exportRows({ ...input, source: "appraisers" });
+    expect(rows.wide.map((r) => [r.tool, r.overall])).toEqual([["rob2", "Low risk"], ["rob2", "Low risk"]]);
+    const d1 = rows.long.find((r) => r.domain === "D1" && r.item === "judgement" && r.support);
+    expect(d1).toMatchObject({ final: "Low risk", support: "=cmd|' /C calc'!A0" });
+  });
+
   it("with one appraiser per study, completing records the consensus", async () => {
     const { db, input, lead, r1, key } = await setup();
     await lead.appraisal.setAppraisers({ ...input, appraisersPerStudy: 1 });
