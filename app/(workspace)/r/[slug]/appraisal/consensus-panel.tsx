@@ -25,6 +25,8 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
   if (comparison.isError) return <div className="alert alert-info">{comparison.error.message}</div>;
   const { appraisers, items, consensus } = comparison.data;
   const disagreements = items.filter((i) => !i.agree).length;
+  const questionText = new Map(definition.domains.flatMap((d) => d.questions.map((q) => [q.id, q.text] as const)));
+  const domainLabel = new Map(definition.domains.map((d) => [d.id, d.label] as const));
   const show = (kind: string, value: string | null) => (value === null ? "—" : kind === "judgement" ? levelLabel(definition, value) : OPTION_LABELS[value] ?? value);
 
   return (
@@ -49,7 +51,10 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
             <tbody>
               {items.map((item) => (
                 <tr key={`${item.kind}-${item.id}`}>
-                  <th scope="row">{item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.id}</th>
+                  <th scope="row" title={item.kind === "judgement" ? domainLabel.get(item.id) : questionText.get(item.id)}>
+                    {item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.id}
+                    {item.kind === "question" && <span className="compare-question">{questionText.get(item.id)}</span>}
+                  </th>
                   {item.values.map((v, i) => (
                     <td key={i} className={item.agree ? undefined : "disagree"}>
                       {show(item.kind, v)}
