@@ -86,16 +86,25 @@ await withTempHome(async (home) => {
     const noop: number[] = [];
     const next: number[] = [];
     const t0 = performance.now();
+    // Each simulated reviewer does what the screening screen does: fill a queue of two (one shown, one
+    // prefetched), then for each decision send it and refill, so `next` usually returns the held record plus one.
     await Promise.all(
       cookies.map(async (cookie, i) => {
-        for (let n = 0; n < DECISIONS_EACH; n++) {
+        const input = { reviewId, stage: "title_abstract", count: 2 };
+        const refill = async (queue: string[], done: Set<string>) => {
+          const items = (await timed(next, () => trpc(server.url, cookie, "screening.next", input, "POST"))) as { record: { id: string } }[];
+          for (const { record } of items) if (!done.has(record.id) && !queue.includes(record.id)) queue.push(record.id);
+        };
+        const queue: string[] = [];
+        const done = new Set<string>();
+        await refill(queue, done);
+        for (let n = 0; n < DECISIONS_EACH && queue.length > 0; n++) {
           await timed(noop, () => trpc(server.url, cookie, "health.ping", undefined, "GET"));
-          const items = (await timed(next, () => trpc(server.url, cookie, "screening.next", { reviewId, stage: "title_abstract", count: 1 }, "GET"))) as { record: { id: string } }[];
-          if (!items[0]) break;
+          const recordId = queue.shift()!;
+          done.add(recordId);
           const verdict = (i + n) % 5 === 0 ? "exclude" : "include";
-          await timed(decide, () =>
-            trpc(server.url, cookie, "screening.decide", { reviewId, stage: "title_abstract", recordId: items[0]!.record.id, verdict }, "POST"),
-          );
+          await timed(decide, () => trpc(server.url, cookie, "screening.decide", { reviewId, stage: "title_abstract", recordId, verdict }, "POST"));
+          await refill(queue, done);
         }
       }),
     );

@@ -4,7 +4,7 @@ import { z, ZodError } from "zod";
 import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
-import { assertReviewRole } from "../team/members";
+import { assertRole, callerInReview } from "../team/caller-membership";
 
 export interface Context {
   db: Db;
@@ -76,13 +76,17 @@ export const authedProcedure = base.meta({ access: { kind: "authed" } }).use(asy
 /**
  * For procedures on one review: the input carries `reviewId`; the caller's membership is loaded from the
  * database and must have at least `minRole`. Non-members get the same answer whether or not the review exists.
+ * The user and the membership come in one statement: this runs before every review procedure.
  */
 export function reviewProcedure(minRole: Role) {
-  return authedProcedure
+  return base
     .meta({ access: { kind: "review", minRole } })
     .input(z.object({ reviewId: z.string().min(1).max(64) }))
     .use(async ({ ctx, input, next }) => {
-      const membership = await assertReviewRole(ctx.db, input.reviewId, ctx.user.id, minRole);
-      return next({ ctx: { ...ctx, reviewId: input.reviewId, role: membership.role } });
+      if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+      const caller = await callerInReview(ctx.db, ctx.userId, input.reviewId);
+      if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
+      const role = assertRole(caller.role, minRole);
+      return next({ ctx: { ...ctx, user: caller.user, reviewId: input.reviewId, role } });
     });
 }

@@ -1,12 +1,32 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
 
 export type Db = PrismaClient;
 /** The client handed to `db.$transaction(async (tx) => …)`: domain functions accept either. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/**
+ * One pool per process, shared by Prisma and the hot paths that speak SQL directly (screening), so the number of
+ * connections is decided here once. Fifty reviewers at once keep about a dozen statements in flight; more
+ * connections than that only make PostgreSQL's two cores switch between them.
+ */
+export const POOL_SIZE = Number(process.env.SIFT_DB_POOL_SIZE ?? 16);
+
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The pg pool under a client made by createDb, for statements Prisma would split into several round trips. */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("poolOf: this client was not made by createDb");
+  return pool;
 }
 
 const globalForDb = globalThis as unknown as { siftDb?: Db };

@@ -1,12 +1,15 @@
 // A reviewer's decision on a record, and taking it back. The record's row is locked for the whole change, so
 // decisions that complete a record at the same moment are counted once and open exactly one conflict.
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { Db, Tx } from "../db/client";
+import { randomUUID } from "node:crypto";
+import { poolOf, type Db, type Tx } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
+import { rows, transaction } from "../db/sql";
 import type { Stage, Verdict } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
-import { inFullTextScreening } from "./eligibility";
-import { settleOutcome } from "./outcome";
+import { inFullTextScreening, stageSql } from "./eligibility";
+import { evaluate, outcomeWrites, settleOutcome } from "./outcome";
 import { SERVE_MINUTES } from "./serve";
 
 interface Scope {
@@ -22,6 +25,16 @@ export interface DecisionInput {
   note?: string;
 }
 
+/** Refusals once the record is locked: a resolved conflict, or title/abstract work after full-text work began. */
+function assertStillOpen(stage: Stage, conflictStatus: string | null, fullTextDecisions: number) {
+  if (conflictStatus === "resolved") {
+    throw new AppError("STALE", "A lead has already resolved this record, so decisions on it can no longer change.");
+  }
+  if (stage === "title_abstract" && fullTextDecisions > 0) {
+    throw new AppError("STALE", "This record is already in full-text screening, so its title/abstract decisions can no longer change.");
+  }
+}
+
 /** Locks the record and checks that it can still take decisions at this stage. */
 async function lockOpenRecord(tx: Tx, reviewId: string, recordId: string, stage: Stage) {
   const [record] = await tx.$queryRaw<{ id: string; review_id: string; duplicate_of_id: string | null }[]>`
@@ -32,15 +45,12 @@ async function lockOpenRecord(tx: Tx, reviewId: string, recordId: string, stage:
     throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
   }
   const conflict = await tx.conflict.findUnique({ where: { recordId_stage: { recordId, stage } } });
-  if (conflict?.status === "resolved") {
-    throw new AppError("STALE", "A lead has already resolved this record, so decisions on it can no longer change.");
-  }
-  if (stage === "title_abstract" && (await tx.screeningDecision.count({ where: { recordId, stage: "full_text" } })) > 0) {
-    throw new AppError("STALE", "This record is already in full-text screening, so its title/abstract decisions can no longer change.");
-  }
+  const fullText = stage === "title_abstract" ? await tx.screeningDecision.count({ where: { recordId, stage: "full_text" } }) : 0;
+  assertStillOpen(stage, conflict?.status ?? null, fullText);
 }
 
-async function checkReason(tx: Tx, reviewId: string, input: DecisionInput, reasonRequired: boolean): Promise<string | null> {
+/** The exclusion reason to store; `validReasonId` is the given reason if it is in this stage's list, else null. */
+function checkReason(input: DecisionInput, reasonRequired: boolean, validReasonId: string | null): string | null {
   if (input.verdict !== "exclude") {
     if (input.reasonId) throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
     return null;
@@ -51,53 +61,93 @@ async function checkReason(tx: Tx, reviewId: string, input: DecisionInput, reaso
     }
     return null;
   }
-  const reason = await tx.exclusionReason.findFirst({
-    where: { id: input.reasonId, reviewId, stage: input.stage, archivedAt: null },
-  });
-  if (!reason) throw new AppError("INVALID_INPUT", "That exclusion reason is not in this review's list for this stage.");
-  return reason.id;
+  if (!validReasonId) throw new AppError("INVALID_INPUT", "That exclusion reason is not in this review's list for this stage.");
+  return validReasonId;
 }
 
+interface LockedRecord {
+  review_id: string;
+  duplicate_of_id: string | null;
+  retrieval_status: string | null;
+  /** From the stage's settings, which every review has (null only if that row were missing). */
+  needed: number | null;
+  reason_required: boolean;
+  reason_id: string | null;
+}
+
+interface FreshState {
+  conflict_status: string | null;
+  full_text_decisions: number;
+  decisions: { reviewerId: string; verdict: Verdict; reasonId: string | null; note: string }[];
+}
+
+/**
+ * The decision, its audit event, the outcome and any conflict in one transaction of five round trips: lock the
+ * record (reading what the lock does not guard), read the decisions afresh once the lock is held (a statement
+ * that waited for it still sees the snapshot from before), then every write in one statement.
+ */
 export async function recordDecision(db: Db, scope: Scope, input: DecisionInput) {
-  return db.$transaction(async (tx) => {
-    await lockOpenRecord(tx, scope.reviewId, input.recordId, input.stage);
-    const setting = await tx.reviewStageSetting.findUniqueOrThrow({
-      where: { reviewId_stage: { reviewId: scope.reviewId, stage: input.stage } },
-    });
-    const reasonId = await checkReason(tx, scope.reviewId, input, setting.reasonRequired);
-    const key = { recordId_stage_reviewerId: { recordId: input.recordId, stage: input.stage, reviewerId: scope.reviewerId } };
-    const previous = await tx.screeningDecision.findUnique({ where: key });
-    if (!previous) {
-      const others = await tx.screeningDecision.count({ where: { recordId: input.recordId, stage: input.stage } });
-      if (others >= setting.reviewersPerRecord) {
-        throw new AppError("STALE", "This record already has all the decisions it needs; yours was not recorded.");
-      }
+  const note = (input.note ?? "").trim().slice(0, 5000);
+  const s = stageSql(input.stage);
+  return transaction(poolOf(db), async (client) => {
+    const [record] = await rows<LockedRecord>(client, Prisma.sql`
+      SELECT r.review_id, r.duplicate_of_id, rep.retrieval_status::text AS retrieval_status,
+             st.reviewers_per_record AS needed, st.reason_required,
+             (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${input.reasonId ?? null} AND x.review_id = ${scope.reviewId}
+                 AND x.stage = ${s} AND x.archived_at IS NULL) AS reason_id
+        FROM records r
+        LEFT JOIN reports rep ON rep.record_id = r.id
+        LEFT JOIN review_stage_settings st ON st.review_id = r.review_id AND st.stage = ${s}
+       WHERE r.id = ${input.recordId}
+         FOR UPDATE OF r`);
+    if (!record || record.review_id !== scope.reviewId) throw new AppError("NOT_FOUND", "That record is not in this review.");
+    if (record.duplicate_of_id) throw new AppError("STALE", "This record was merged as a duplicate, so it is not screened.");
+    if (record.needed === null) throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
+    if (input.stage === "full_text" && record.retrieval_status !== "retrieved") {
+      throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
     }
-    const note = (input.note ?? "").trim().slice(0, 5000);
-    const decision = await tx.screeningDecision.upsert({
-      where: key,
-      create: { reviewId: scope.reviewId, recordId: input.recordId, stage: input.stage, reviewerId: scope.reviewerId, verdict: input.verdict, reasonId, note },
-      update: { verdict: input.verdict, reasonId, note },
-    });
-    await tx.screeningAssignment.deleteMany({ where: { recordId: input.recordId, stage: input.stage, reviewerId: scope.reviewerId } });
-    await recordAuditEvent(tx, {
-      reviewId: scope.reviewId,
-      actorId: scope.reviewerId,
-      action: previous ? "decision.changed" : "decision.recorded",
-      entityType: "record",
-      entityId: input.recordId,
-      data: {
-        stage: input.stage,
-        verdict: input.verdict,
-        reasonId,
-        note,
-        ...(previous ? { from: { verdict: previous.verdict, reasonId: previous.reasonId, note: previous.note } } : {}),
-      },
-    });
-    await settleOutcome(tx, scope.reviewId, input.recordId, input.stage, setting.reviewersPerRecord);
-    return { recordId: decision.recordId, stage: decision.stage, verdict: decision.verdict, reasonId: decision.reasonId, note: decision.note };
+    const [fresh] = await rows<FreshState>(client, Prisma.sql`
+      SELECT (SELECT c.status::text FROM conflicts c WHERE c.record_id = ${input.recordId} AND c.stage = ${s}) AS conflict_status,
+             (SELECT count(*)::int FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = 'full_text') AS full_text_decisions,
+             COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'verdict', d.verdict, 'reasonId', d.reason_id, 'note', d.note))
+                         FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = ${s}), '[]') AS decisions`);
+    assertStillOpen(input.stage, fresh!.conflict_status, fresh!.full_text_decisions);
+    const reasonId = checkReason(input, record.reason_required, record.reason_id);
+    const previous = fresh!.decisions.find((d) => d.reviewerId === scope.reviewerId) ?? null;
+    const others = fresh!.decisions.filter((d) => d.reviewerId !== scope.reviewerId);
+    const needed = record.needed;
+    if (!previous && others.length >= needed) {
+      throw new AppError("STALE", "This record already has all the decisions it needs; yours was not recorded.");
+    }
+    const result = evaluate([...others, { verdict: input.verdict, reasonId }], needed, input.stage);
+    const now = new Date().toISOString();
+    const audit = {
+      stage: input.stage,
+      verdict: input.verdict,
+      reasonId,
+      note,
+      ...(previous ? { from: { verdict: previous.verdict, reasonId: previous.reasonId, note: previous.note } } : {}),
+    };
+    await client.query(...params(Prisma.sql`
+      WITH decision_row AS (
+        INSERT INTO screening_decisions (id, review_id, record_id, stage, reviewer_id, verdict, reason_id, note, created_at, updated_at)
+        VALUES (${randomUUID()}, ${scope.reviewId}, ${input.recordId}, ${s}, ${scope.reviewerId}, ${input.verdict}::verdict, ${reasonId}, ${note},
+                ${now}::timestamp, ${now}::timestamp)
+        ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
+          SET verdict = EXCLUDED.verdict, reason_id = EXCLUDED.reason_id, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at
+      ), served_row AS (
+        DELETE FROM screening_assignments WHERE record_id = ${input.recordId} AND stage = ${s} AND reviewer_id = ${scope.reviewerId}
+      ), audit_row AS (
+        INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
+        VALUES (${randomUUID()}, ${scope.reviewId}, ${scope.reviewerId}, ${previous ? "decision.changed" : "decision.recorded"}, 'record',
+                ${input.recordId}, ${JSON.stringify(audit)}::jsonb, ${now}::timestamp)
+      ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, result, now)}
+      SELECT 1`));
+    return { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId, note };
   });
 }
+
+const params = (query: Prisma.Sql): [string, unknown[]] => [query.text, query.values];
 
 const UNDOABLE = ["decision.recorded", "decision.changed"];
 const UNDOING = ["decision.withdrawn", "decision.restored"];

@@ -1,6 +1,8 @@
 // Where a record stands at a stage once its decisions change: still waiting, agreed (settled by itself), or in
 // conflict for a lead. Runs inside the transaction that changed a decision, after the record row was locked.
+import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
 import type { Stage, Verdict } from "../db/generated/enums.ts";
 
 export type Evaluation =
@@ -31,49 +33,52 @@ export function evaluate(decisions: DecisionLike[], needed: number, stage: Stage
 }
 
 /**
- * Applies the evaluation: the outcome row, a conflict opened or withdrawn, and a full-text report for a record
- * included at title/abstract (removed again if that inclusion is taken back before any full-text work).
+ * The writes that apply an evaluation, as CTEs for one statement: the outcome row, a conflict opened (or
+ * reopened) or withdrawn, and at title/abstract the full-text report (see reportSync). `now` is an ISO time in UTC.
  */
+export function outcomeWrites(reviewId: string, recordId: string, stage: Stage, result: Evaluation, now: string): Prisma.Sql {
+  const settled = result.status === "included" || result.status === "excluded";
+  const reasonId = settled ? result.reasonId : null;
+  const settledAt = settled ? now : null;
+  const conflict =
+    result.status === "conflict"
+      ? Prisma.sql`INSERT INTO conflicts (id, review_id, record_id, stage, created_at)
+                   VALUES (${randomUUID()}, ${reviewId}, ${recordId}, ${stage}::stage, ${now}::timestamp)
+                   ON CONFLICT (record_id, stage) DO UPDATE
+                     SET status = 'open', verdict = NULL, reason_id = NULL, note = '', resolved_by_id = NULL, resolved_at = NULL`
+      : Prisma.sql`UPDATE conflicts SET status = 'withdrawn' WHERE record_id = ${recordId} AND stage = ${stage}::stage AND status = 'open'`;
+  return Prisma.sql`outcome_row AS (
+      INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, reason_id, settled_at)
+      VALUES (${randomUUID()}, ${reviewId}, ${recordId}, ${stage}::stage, ${result.status}::outcome_status, ${reasonId}, ${settledAt}::timestamp)
+      ON CONFLICT (record_id, stage) DO UPDATE SET status = EXCLUDED.status, reason_id = EXCLUDED.reason_id, settled_at = EXCLUDED.settled_at
+    ), conflict_row AS (${conflict})${stage === "title_abstract" ? Prisma.sql`, ${reportSync(reviewId, recordId, result.status === "included", now)}` : Prisma.empty}`;
+}
+
+/**
+ * A record included at title/abstract needs its full text: that is a report (PRISMA: "reports sought"); it goes
+ * again if that inclusion is taken back before any full-text work (no file, no link, no full-text decision).
+ */
+function reportSync(reviewId: string, recordId: string, included: boolean, now: string): Prisma.Sql {
+  return included
+    ? Prisma.sql`report_row AS (
+        INSERT INTO reports (id, review_id, record_id, created_at) VALUES (${randomUUID()}, ${reviewId}, ${recordId}, ${now}::timestamp)
+        ON CONFLICT (record_id) DO NOTHING)`
+    : Prisma.sql`report_row AS (
+        DELETE FROM reports WHERE record_id = ${recordId} AND file_key IS NULL AND url IS NULL AND retrieval_status = 'sought'
+           AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = ${recordId} AND d.stage = 'full_text'))`;
+}
+
+/** Evaluates the record's decisions at a stage again and applies the result (callers hold the record's lock). */
 export async function settleOutcome(tx: Tx, reviewId: string, recordId: string, stage: Stage, needed: number): Promise<Evaluation> {
   const decisions = await tx.screeningDecision.findMany({ where: { recordId, stage }, select: { verdict: true, reasonId: true } });
   const result = evaluate(decisions, needed, stage);
-  const settled = result.status === "included" || result.status === "excluded";
-  await tx.screeningOutcome.upsert({
-    where: { recordId_stage: { recordId, stage } },
-    create: {
-      reviewId,
-      recordId,
-      stage,
-      status: result.status,
-      reasonId: settled ? result.reasonId : null,
-      settledAt: settled ? new Date() : null,
-    },
-    update: { status: result.status, reasonId: settled ? result.reasonId : null, settledAt: settled ? new Date() : null },
-  });
-  if (result.status === "conflict") {
-    await tx.conflict.upsert({
-      where: { recordId_stage: { recordId, stage } },
-      create: { reviewId, recordId, stage },
-      update: { status: "open", verdict: null, reasonId: null, note: "", resolvedById: null, resolvedAt: null },
-    });
-  } else {
-    await tx.conflict.updateMany({ where: { recordId, stage, status: "open" }, data: { status: "withdrawn" } });
-  }
-  if (stage === "title_abstract") await syncReport(tx, reviewId, recordId, result.status === "included");
+  await tx.$executeRaw`WITH ${outcomeWrites(reviewId, recordId, stage, result, new Date().toISOString())} SELECT 1`;
   return result;
 }
 
-/** A record included at title/abstract needs its full text: that is a report (PRISMA: "reports sought"). */
+/** A lead's final verdict at title/abstract decides whether the record's full text is sought. */
 export async function syncReport(tx: Tx, reviewId: string, recordId: string, included: boolean): Promise<void> {
-  if (included) {
-    await tx.report.upsert({ where: { recordId }, create: { reviewId, recordId }, update: {} });
-    return;
-  }
-  const report = await tx.report.findUnique({ where: { recordId } });
-  const fullTextWork = await tx.screeningDecision.count({ where: { recordId, stage: "full_text" } });
-  if (report && !report.fileKey && !report.url && report.retrievalStatus === "sought" && fullTextWork === 0) {
-    await tx.report.delete({ where: { id: report.id } });
-  }
+  await tx.$executeRaw`WITH ${reportSync(reviewId, recordId, included, new Date().toISOString())} SELECT 1`;
 }
 
 /**

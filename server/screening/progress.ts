@@ -10,10 +10,14 @@ export interface Viewer {
 }
 
 /** Leads and owners resolve conflicts, so they see everything; others see others' work only when unblinded. */
+export function seesOthers(role: Role, blinded: boolean): boolean {
+  return hasRole(role, "lead") || !blinded;
+}
+
 export async function seesOthersDecisions(db: Db, reviewId: string, stage: Stage, viewer: Viewer): Promise<boolean> {
   if (hasRole(viewer.role, "lead")) return true;
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
-  return !setting.blinded;
+  return seesOthers(viewer.role, setting.blinded);
 }
 
 export async function screeningProgress(db: Db, reviewId: string, stage: Stage, viewer: Viewer) {
@@ -31,10 +35,10 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
            count(*) FILTER (WHERE mine.id IS NOT NULL) AS mine,
            count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting') AND (
              EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                       AND a.reviewer_id = ${viewer.userId} AND (a.expires_at IS NULL OR a.expires_at > now()))
+                       AND a.reviewer_id = ${viewer.userId} AND (a.expires_at IS NULL OR a.expires_at > now() AT TIME ZONE 'UTC'))
              OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
               + (SELECT count(*) FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                   AND a.reviewer_id <> ${viewer.userId} AND (a.expires_at IS NULL OR a.expires_at > now())) < ${setting.reviewersPerRecord}
+                   AND a.reviewer_id <> ${viewer.userId} AND (a.expires_at IS NULL OR a.expires_at > now() AT TIME ZONE 'UTC')) < ${setting.reviewersPerRecord}
            )) AS left_for_me
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}

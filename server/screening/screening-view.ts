@@ -1,45 +1,75 @@
 // Records as a screener sees them. Blinding is enforced here, on the server: another reviewer's decision,
 // reason or note, and any state that implies them, leave only when the viewer may see them.
-import type { Db } from "../db/client";
-import type { Stage } from "../db/generated/enums.ts";
-import { seesOthersDecisions, type Viewer } from "./progress";
+import { poolOf, type Db } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
+import type { OutcomeStatus, RetrievalStatus, Stage, Verdict } from "../db/generated/enums.ts";
+import { rows } from "../db/sql";
+import { stageSql } from "./eligibility";
+import { seesOthers, seesOthersDecisions, type Viewer } from "./progress";
 import { serveRecords } from "./serve";
 
-const RECORD_FIELDS = {
-  id: true, title: true, abstract: true, authors: true, year: true, journal: true, volume: true, issue: true, pages: true,
-  doi: true, pmid: true, pmcid: true, nctIds: true, keywords: true, type: true, language: true, url: true,
-  source: { select: { name: true } },
-} as const;
+interface ViewRow {
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  year: number | null;
+  journal: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  pmid: string | null;
+  pmcid: string | null;
+  nctIds: string[];
+  keywords: string[];
+  type: string | null;
+  language: string | null;
+  url: string | null;
+  source_name: string;
+  report: { id: string; fileName: string | null; url: string | null; retrievalStatus: RetrievalStatus } | null;
+  outcome: OutcomeStatus;
+  resolved: boolean;
+  decisions: { reviewerId: string; reviewer: string; verdict: Verdict; reasonId: string | null; note: string }[];
+}
 
-async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, recordIds: string[]) {
+/** The records with everything a screener may see, in one statement (records are read once per decision). */
+async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, recordIds: string[], full?: boolean) {
   if (recordIds.length === 0) return [];
-  const full = await seesOthersDecisions(db, reviewId, stage, viewer);
-  const [records, decisions, outcomes, resolved] = await Promise.all([
-    db.record.findMany({ where: { id: { in: recordIds }, reviewId }, select: { ...RECORD_FIELDS, report: { select: { id: true, fileName: true, url: true, retrievalStatus: true } } } }),
-    db.screeningDecision.findMany({
-      where: { recordId: { in: recordIds }, stage },
-      select: { recordId: true, reviewerId: true, verdict: true, reasonId: true, note: true, reviewer: { select: { name: true } } },
-    }),
-    db.screeningOutcome.findMany({ where: { recordId: { in: recordIds }, stage }, select: { recordId: true, status: true } }),
-    db.conflict.findMany({ where: { recordId: { in: recordIds }, stage, status: "resolved" }, select: { recordId: true } }),
-  ]);
+  full ??= await seesOthersDecisions(db, reviewId, stage, viewer);
+  const s = stageSql(stage);
+  const found = await rows<ViewRow>(poolOf(db), Prisma.sql`
+    SELECT r.id, r.title, r.abstract, r.authors, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid, r.pmcid,
+           r.nct_ids AS "nctIds", r.keywords, r.type, r.language, r.url, src.name AS source_name,
+           CASE WHEN rep.id IS NULL THEN NULL
+                ELSE json_build_object('id', rep.id, 'fileName', rep.file_name, 'url', rep.url, 'retrievalStatus', rep.retrieval_status) END AS report,
+           COALESCE(o.status, 'awaiting')::text AS outcome,
+           EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved') AS resolved,
+           COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'reviewer', u.name, 'verdict', d.verdict,
+                                                       'reasonId', d.reason_id, 'note', d.note) ORDER BY d.created_at, d.id)
+                       FROM screening_decisions d JOIN users u ON u.id = d.reviewer_id
+                      WHERE d.record_id = r.id AND d.stage = ${s}), '[]') AS decisions
+      FROM records r
+      JOIN sources src ON src.id = r.source_id
+      LEFT JOIN reports rep ON rep.record_id = r.id
+      LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
+     WHERE r.id = ANY(${recordIds}::text[]) AND r.review_id = ${reviewId}`);
   const order = new Map(recordIds.map((id, i) => [id, i]));
-  return records
+  return found
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-    .map((record) => {
-      const outcome = outcomes.find((o) => o.recordId === record.id)?.status ?? "awaiting";
-      const mine = decisions.find((d) => d.recordId === record.id && d.reviewerId === viewer.userId) ?? null;
+    .map(({ source_name, report, outcome, resolved, decisions, ...fields }) => {
+      const mine = decisions.find((d) => d.reviewerId === viewer.userId) ?? null;
       // A blinded reviewer learns the others' side once a lead has resolved the record. Even whether it settled
       // by agreement would tell them how the other reviewer decided, so that stays hidden from them.
-      const visible = full || resolved.some((c) => c.recordId === record.id);
+      const visible = full || resolved;
       return {
-        record,
+        record: { ...fields, source: { name: source_name }, report },
         myDecision: mine && { verdict: mine.verdict, reasonId: mine.reasonId, note: mine.note },
         outcome: visible ? outcome : null,
         otherDecisions: visible
           ? decisions
-              .filter((d) => d.recordId === record.id && d.reviewerId !== viewer.userId)
-              .map((d) => ({ reviewer: d.reviewer.name, verdict: d.verdict, reasonId: d.reasonId, note: d.note }))
+              .filter((d) => d.reviewerId !== viewer.userId)
+              .map((d) => ({ reviewer: d.reviewer, verdict: d.verdict, reasonId: d.reasonId, note: d.note }))
           : null,
       };
     });
@@ -47,8 +77,8 @@ async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, re
 
 /** The next records for this reviewer (one to screen now, the rest prefetched). */
 export async function nextForReviewer(db: Db, reviewId: string, stage: Stage, viewer: Viewer, count: number) {
-  const ids = await serveRecords(db, { reviewId, reviewerId: viewer.userId }, stage, count);
-  return viewOf(db, reviewId, stage, viewer, ids);
+  const served = await serveRecords(db, { reviewId, reviewerId: viewer.userId }, stage, count);
+  return viewOf(db, reviewId, stage, viewer, served.ids, seesOthers(viewer.role, served.blinded));
 }
 
 /** The reviewer's own decisions, newest first, with the records (for going back over them). */

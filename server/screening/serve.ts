@@ -1,8 +1,9 @@
 // Hands reviewers records to screen. A record is never out with more reviewers than it needs at once: the
 // records table row is locked while it is handed out (SKIP LOCKED lets others take the next one meanwhile),
-// and a served record that is not decided in time goes back to the pool.
+// and a served record that is not decided in time goes back to the pool. Times are stored in UTC, as Prisma does.
 import { Prisma } from "../db/generated/client.ts";
-import type { Db } from "../db/client";
+import { poolOf, type Db } from "../db/client";
+import { rows, transaction } from "../db/sql";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
@@ -16,63 +17,92 @@ interface Scope {
   reviewerId: string;
 }
 
-async function needed(db: Pick<Db, "reviewStageSetting">, reviewId: string, stage: Stage): Promise<number> {
-  const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
-  return setting.reviewersPerRecord;
+/**
+ * The order in which the pool hands records out: the one place to change it (e.g. likely relevant first).
+ * `r` is the records table. Keep it a total order, so that two reviewers see the pool the same way.
+ */
+export function serveOrder(): Prisma.Sql {
+  return Prisma.sql`r.id`;
 }
 
-/** Up to `count` record ids for this reviewer: the ones already handed to them first, then new ones. */
-export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: number): Promise<string[]> {
-  const need = await needed(db, scope.reviewId, stage);
-  return db.$transaction(async (tx) => {
-    const s = stageSql(stage);
-    const open = Prisma.sql`(o.status IS NULL OR o.status = 'awaiting')
-      AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${scope.reviewerId})`;
-    const held = await tx.$queryRaw<{ id: string }[]>`
-      SELECT r.id FROM screening_assignments a
-        JOIN records r ON r.id = a.record_id
-        LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-       WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.reviewerId}
-         AND (a.expires_at IS NULL OR a.expires_at > now()) AND ${eligibleRecords("r", stage)} AND ${open}
-       ORDER BY a.expires_at NULLS FIRST, a.served_at, r.id
-       LIMIT ${count}`;
-    const stillOpen = Prisma.sql`${open}
-         AND NOT EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                AND a.reviewer_id = ${scope.reviewerId} AND (a.expires_at IS NULL OR a.expires_at > now()))
-         AND (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
-           + (SELECT count(*) FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                AND a.reviewer_id <> ${scope.reviewerId} AND (a.expires_at IS NULL OR a.expires_at > now())) < ${need}`;
+/** A record held by someone other than `reviewerId` counts against the reviewers it needs until it lapses. */
+const live = (a: string) => Prisma.sql`(${Prisma.raw(a)}.expires_at IS NULL OR ${Prisma.raw(a)}.expires_at > now() AT TIME ZONE 'UTC')`;
+
+/** Still needs this reviewer's decision: not settled, not in conflict, and not decided by them. */
+function openFor(stage: Stage, reviewerId: string): Prisma.Sql {
+  const s = stageSql(stage);
+  return Prisma.sql`(o.status IS NULL OR o.status = 'awaiting')
+    AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${reviewerId})`;
+}
+
+/** In the pool for this reviewer: open for them, not held by them, and decisions + others' holds below `needed`. */
+function inPool(stage: Stage, reviewerId: string, needed: number): Prisma.Sql {
+  const s = stageSql(stage);
+  return Prisma.sql`${openFor(stage, reviewerId)}
+    AND NOT EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s} AND a.reviewer_id = ${reviewerId} AND ${live("a")})
+    AND (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
+      + (SELECT count(*) FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s} AND a.reviewer_id <> ${reviewerId} AND ${live("a")}) < ${needed}`;
+}
+
+export interface Served {
+  /** Record ids for the reviewer: the ones already handed to them first, then new ones, in serve order. */
+  ids: string[];
+  /** The stage's setting, read in the same statement, so the view of these records need not read it again. */
+  blinded: boolean;
+}
+
+/**
+ * Up to `count` records for this reviewer. One transaction of at most five round trips: what they already hold
+ * (with the stage's settings); candidates locked with SKIP LOCKED, so reviewers asking at once take different
+ * ones; then, in a new statement whose snapshot sees assignments committed while we waited, the candidates
+ * still in the pool are handed out.
+ */
+export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: number): Promise<Served> {
+  const s = stageSql(stage);
+  return transaction(poolOf(db), async (client) => {
+    const [head] = await rows<{ needed: number; blinded: boolean; held: string[] | null }>(client, Prisma.sql`
+      SELECT st.reviewers_per_record AS needed, st.blinded,
+             (SELECT array_agg(h.id ORDER BY h.expires_at NULLS FIRST, h.served_at, h.id) FROM (
+                SELECT r.id, a.expires_at, a.served_at FROM screening_assignments a
+                  JOIN records r ON r.id = a.record_id
+                  LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
+                 WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.reviewerId} AND ${live("a")}
+                   AND ${eligibleRecords("r", stage)} AND ${openFor(stage, scope.reviewerId)}
+                 ORDER BY a.expires_at NULLS FIRST, a.served_at, r.id
+                 LIMIT ${count}) h) AS held
+        FROM review_stage_settings st
+       WHERE st.review_id = ${scope.reviewId} AND st.stage = ${s}`);
+    if (!head) throw new Error(`review ${scope.reviewId} has no settings for ${stage}`);
+    const held = head.held ?? [];
     const wanted = count - held.length;
-    // Lock candidates first, then count again in a new statement: the first statement's snapshot can predate
-    // another reviewer's assignment committed just before we got the lock. Holding the lock, counts are final.
-    const locked =
-      wanted <= 0
-        ? []
-        : await tx.$queryRaw<{ id: string }[]>`
+    if (wanted <= 0) return { ids: held, blinded: head.blinded };
+    const pool = inPool(stage, scope.reviewerId, head.needed);
+    // A few spare candidates: some may have been taken while this statement waited for its snapshot.
+    const locked = await rows<{ id: string }>(client, Prisma.sql`
       SELECT r.id FROM records r
         LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-       WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${stillOpen}
-       ORDER BY r.id
+       WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${pool}
+       ORDER BY ${serveOrder()}
        LIMIT ${wanted * 2 + 2}
-       FOR UPDATE OF r SKIP LOCKED`;
-    const fresh =
-      locked.length === 0
-        ? []
-        : await tx.$queryRaw<{ id: string }[]>`
-      SELECT r.id FROM records r
-        LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-       WHERE r.id IN (${Prisma.join(locked.map((l) => l.id))}) AND ${stillOpen}
-       ORDER BY r.id
-       LIMIT ${wanted}`;
-    const expiresAt = new Date(Date.now() + SERVE_MINUTES * 60_000);
-    for (const { id } of fresh) {
-      await tx.screeningAssignment.upsert({
-        where: { recordId_stage_reviewerId: { recordId: id, stage, reviewerId: scope.reviewerId } },
-        create: { reviewId: scope.reviewId, recordId: id, stage, reviewerId: scope.reviewerId, expiresAt },
-        update: { servedAt: new Date(), expiresAt, allocatedById: null },
-      });
-    }
-    return [...held, ...fresh].map((r) => r.id);
+         FOR UPDATE OF r SKIP LOCKED`);
+    if (locked.length === 0) return { ids: held, blinded: head.blinded };
+    const now = new Date();
+    const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
+    const fresh = await rows<{ record_id: string }>(client, Prisma.sql`
+      WITH chosen AS (
+        SELECT r.id FROM records r
+          LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
+         WHERE r.id = ANY(${locked.map((l) => l.id)}::text[]) AND ${pool}
+         ORDER BY ${serveOrder()}
+         LIMIT ${wanted})
+      INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)
+      SELECT gen_random_uuid()::text, ${scope.reviewId}, c.id, ${s}, ${scope.reviewerId}, ${now.toISOString()}::timestamp, ${expires.toISOString()}::timestamp
+        FROM chosen c
+      ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
+        SET served_at = EXCLUDED.served_at, expires_at = EXCLUDED.expires_at, allocated_by_id = NULL
+      RETURNING record_id`);
+    const chosen = new Set(fresh.map((f) => f.record_id));
+    return { ids: [...held, ...locked.map((l) => l.id).filter((id) => chosen.has(id))], blinded: head.blinded };
   });
 }
 
@@ -82,7 +112,7 @@ export async function allocateRecords(db: Db, scope: { reviewId: string; actorId
   if (!member || !hasRole(member.role, "reviewer")) {
     throw new AppError("INVALID_INPUT", "Records can only be allocated to a reviewer of this review.");
   }
-  const ids = await serveRecords(db, { reviewId: scope.reviewId, reviewerId }, stage, count);
+  const { ids } = await serveRecords(db, { reviewId: scope.reviewId, reviewerId }, stage, count);
   await db.$transaction(async (tx) => {
     await tx.screeningAssignment.updateMany({
       where: { reviewId: scope.reviewId, stage, reviewerId, recordId: { in: ids } },

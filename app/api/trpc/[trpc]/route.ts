@@ -1,17 +1,18 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { NextRequest } from "next/server";
 import { appUrlFrom } from "@/server/api/app-url";
 import { appRouter } from "@/server/api/root";
-import { currentUserId } from "@/server/auth/session";
+import { requestUserId } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 
-function handler(req: Request) {
+function handler(req: NextRequest) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: async () => ({
       db: db(),
-      userId: await currentUserId(),
+      userId: await requestUserId(req),
       appUrl: appUrlFrom(req.headers),
     }),
     onError({ error, path }) {
