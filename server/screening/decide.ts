@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { randomUUID } from "node:crypto";
 import { poolOf, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import { rows, transaction } from "../db/sql";
+import { transaction } from "../db/sql";
 import type { Stage, Verdict } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
@@ -82,15 +82,15 @@ interface FreshState {
 }
 
 /**
- * The decision, its audit event, the outcome and any conflict in one transaction of five round trips: lock the
+ * The decision, its audit event, the outcome and any conflict in one transaction of three round trips: lock the
  * record (reading what the lock does not guard), read the decisions afresh once the lock is held (a statement
  * that waited for it still sees the snapshot from before), then every write in one statement.
  */
 export async function recordDecision(db: Db, scope: Scope, input: DecisionInput) {
   const note = (input.note ?? "").trim().slice(0, 5000);
   const s = stageSql(input.stage);
-  return transaction(poolOf(db), async (client) => {
-    const [record] = await rows<LockedRecord>(client, Prisma.sql`
+  return transaction(poolOf(db), async (tx) => {
+    const [record] = await tx.first<LockedRecord>(Prisma.sql`
       SELECT r.review_id, r.duplicate_of_id, rep.retrieval_status::text AS retrieval_status,
              st.reviewers_per_record AS needed, st.reason_required,
              (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${input.reasonId ?? null} AND x.review_id = ${scope.reviewId}
@@ -106,7 +106,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
     if (input.stage === "full_text" && record.retrieval_status !== "retrieved") {
       throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
     }
-    const [fresh] = await rows<FreshState>(client, Prisma.sql`
+    const [fresh] = await tx.rows<FreshState>(Prisma.sql`
       SELECT (SELECT c.status::text FROM conflicts c WHERE c.record_id = ${input.recordId} AND c.stage = ${s}) AS conflict_status,
              (SELECT count(*)::int FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = 'full_text') AS full_text_decisions,
              COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'verdict', d.verdict, 'reasonId', d.reason_id, 'note', d.note))
@@ -128,7 +128,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
       note,
       ...(previous ? { from: { verdict: previous.verdict, reasonId: previous.reasonId, note: previous.note } } : {}),
     };
-    await client.query(...params(Prisma.sql`
+    await tx.last(Prisma.sql`
       WITH decision_row AS (
         INSERT INTO screening_decisions (id, review_id, record_id, stage, reviewer_id, verdict, reason_id, note, created_at, updated_at)
         VALUES (${randomUUID()}, ${scope.reviewId}, ${input.recordId}, ${s}, ${scope.reviewerId}, ${input.verdict}::verdict, ${reasonId}, ${note},
@@ -142,12 +142,10 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
         VALUES (${randomUUID()}, ${scope.reviewId}, ${scope.reviewerId}, ${previous ? "decision.changed" : "decision.recorded"}, 'record',
                 ${input.recordId}, ${JSON.stringify(audit)}::jsonb, ${now}::timestamp)
       ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, result, now)}
-      SELECT 1`));
+      SELECT 1`);
     return { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId, note };
   });
 }
-
-const params = (query: Prisma.Sql): [string, unknown[]] => [query.text, query.values];
 
 const UNDOABLE = ["decision.recorded", "decision.changed"];
 const UNDOING = ["decision.withdrawn", "decision.restored"];

@@ -39,8 +39,8 @@ async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, re
   full ??= await seesOthersDecisions(db, reviewId, stage, viewer);
   const s = stageSql(stage);
   const found = await rows<ViewRow>(poolOf(db), Prisma.sql`
-    SELECT r.id, r.title, r.abstract, r.authors, r.year, r.journal, r.volume, r.issue, r.pages, r.doi, r.pmid, r.pmcid,
-           r.nct_ids AS "nctIds", r.keywords, r.type, r.language, r.url, src.name AS source_name,
+    SELECT r.id, r.title, r.abstract, COALESCE(r.authors, '{}') AS authors, r.year, r.journal, r.volume, r.issue, r.pages,
+           r.doi, r.pmid, r.pmcid, COALESCE(r.nct_ids, '{}') AS "nctIds", COALESCE(r.keywords, '{}') AS keywords, r.type, r.language, r.url, src.name AS source_name,
            CASE WHEN rep.id IS NULL THEN NULL
                 ELSE json_build_object('id', rep.id, 'fileName', rep.file_name, 'url', rep.url, 'retrievalStatus', rep.retrieval_status) END AS report,
            COALESCE(o.status, 'awaiting')::text AS outcome,

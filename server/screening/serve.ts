@@ -28,10 +28,13 @@ export function serveOrder(): Prisma.Sql {
 /** A record held by someone other than `reviewerId` counts against the reviewers it needs until it lapses. */
 const live = (a: string) => Prisma.sql`(${Prisma.raw(a)}.expires_at IS NULL OR ${Prisma.raw(a)}.expires_at > now() AT TIME ZONE 'UTC')`;
 
-/** Still needs this reviewer's decision: not settled, not in conflict, and not decided by them. */
+/**
+ * Still needs this reviewer's decision: not settled, not in conflict, and not decided by them. Written as NOT
+ * EXISTS so that PostgreSQL skips the settled records (the front of the serve order) with one anti-join.
+ */
 function openFor(stage: Stage, reviewerId: string): Prisma.Sql {
   const s = stageSql(stage);
-  return Prisma.sql`(o.status IS NULL OR o.status = 'awaiting')
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM screening_outcomes o WHERE o.record_id = r.id AND o.stage = ${s} AND o.status <> 'awaiting')
     AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${reviewerId})`;
 }
 
@@ -52,47 +55,45 @@ export interface Served {
 }
 
 /**
- * Up to `count` records for this reviewer. One transaction of at most five round trips: what they already hold
- * (with the stage's settings); candidates locked with SKIP LOCKED, so reviewers asking at once take different
- * ones; then, in a new statement whose snapshot sees assignments committed while we waited, the candidates
- * still in the pool are handed out.
+ * Up to `count` records for this reviewer, in at most three round trips: what they already hold (with the
+ * stage's settings); if that is not enough, a transaction that locks candidates with SKIP LOCKED, so reviewers
+ * asking at once take different ones, then hands out those still in the pool in a new statement, whose snapshot
+ * sees the assignments other reviewers committed while it waited.
  */
 export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: number): Promise<Served> {
   const s = stageSql(stage);
-  return transaction(poolOf(db), async (client) => {
-    const [head] = await rows<{ needed: number; blinded: boolean; held: string[] | null }>(client, Prisma.sql`
-      SELECT st.reviewers_per_record AS needed, st.blinded,
-             (SELECT array_agg(h.id ORDER BY h.expires_at NULLS FIRST, h.served_at, h.id) FROM (
-                SELECT r.id, a.expires_at, a.served_at FROM screening_assignments a
-                  JOIN records r ON r.id = a.record_id
-                  LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-                 WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.reviewerId} AND ${live("a")}
-                   AND ${eligibleRecords("r", stage)} AND ${openFor(stage, scope.reviewerId)}
-                 ORDER BY a.expires_at NULLS FIRST, a.served_at, r.id
-                 LIMIT ${count}) h) AS held
-        FROM review_stage_settings st
-       WHERE st.review_id = ${scope.reviewId} AND st.stage = ${s}`);
-    if (!head) throw new Error(`review ${scope.reviewId} has no settings for ${stage}`);
-    const held = head.held ?? [];
-    const wanted = count - held.length;
-    if (wanted <= 0) return { ids: held, blinded: head.blinded };
-    const pool = inPool(stage, scope.reviewerId, head.needed);
+  const pool = poolOf(db);
+  const [head] = await rows<{ needed: number; blinded: boolean; held: string[] | null }>(pool, Prisma.sql`
+    SELECT st.reviewers_per_record AS needed, st.blinded,
+           (SELECT array_agg(h.id ORDER BY h.expires_at NULLS FIRST, h.served_at, h.id) FROM (
+              SELECT r.id, a.expires_at, a.served_at FROM screening_assignments a
+                JOIN records r ON r.id = a.record_id
+               WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.reviewerId} AND ${live("a")}
+                 AND ${eligibleRecords("r", stage)} AND ${openFor(stage, scope.reviewerId)}
+               ORDER BY a.expires_at NULLS FIRST, a.served_at, r.id
+               LIMIT ${count}) h) AS held
+      FROM review_stage_settings st
+     WHERE st.review_id = ${scope.reviewId} AND st.stage = ${s}`);
+  if (!head) throw new Error(`review ${scope.reviewId} has no settings for ${stage}`);
+  const held = head.held ?? [];
+  const wanted = count - held.length;
+  if (wanted <= 0) return { ids: held, blinded: head.blinded };
+  const open = inPool(stage, scope.reviewerId, head.needed);
+  const fresh = await transaction(pool, async (tx) => {
     // A few spare candidates: some may have been taken while this statement waited for its snapshot.
-    const locked = await rows<{ id: string }>(client, Prisma.sql`
+    const locked = await tx.first<{ id: string }>(Prisma.sql`
       SELECT r.id FROM records r
-        LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-       WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${pool}
+       WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}
        ORDER BY ${serveOrder()}
        LIMIT ${wanted * 2 + 2}
          FOR UPDATE OF r SKIP LOCKED`);
-    if (locked.length === 0) return { ids: held, blinded: head.blinded };
+    if (locked.length === 0) return [];
     const now = new Date();
     const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
-    const fresh = await rows<{ record_id: string }>(client, Prisma.sql`
+    const inserted = await tx.last<{ record_id: string }>(Prisma.sql`
       WITH chosen AS (
         SELECT r.id FROM records r
-          LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-         WHERE r.id = ANY(${locked.map((l) => l.id)}::text[]) AND ${pool}
+         WHERE r.id = ANY(${locked.map((l) => l.id)}::text[]) AND ${open}
          ORDER BY ${serveOrder()}
          LIMIT ${wanted})
       INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)
@@ -101,9 +102,10 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
       ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
         SET served_at = EXCLUDED.served_at, expires_at = EXCLUDED.expires_at, allocated_by_id = NULL
       RETURNING record_id`);
-    const chosen = new Set(fresh.map((f) => f.record_id));
-    return { ids: [...held, ...locked.map((l) => l.id).filter((id) => chosen.has(id))], blinded: head.blinded };
+    const chosen = new Set(inserted.map((f) => f.record_id));
+    return locked.map((l) => l.id).filter((id) => chosen.has(id));
   });
+  return { ids: [...held, ...fresh], blinded: head.blinded };
 }
 
 /** A lead hands `count` records from the pool to a named reviewer; such allocations do not lapse. */
