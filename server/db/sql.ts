@@ -24,35 +24,29 @@ function inline(query: Prisma.Sql): string {
 }
 
 /**
- * A transaction that costs no round trip of its own: BEGIN travels with the first statement and COMMIT with
- * the last (the simple query protocol takes several statements at once). In between, `query` runs statements
- * with bound parameters as usual. Any error rolls back, and is rethrown.
+ * A transaction that costs no round trip of its own: statements go in batches, one round trip each (the simple
+ * query protocol takes several at once), BEGIN travels with the first batch and COMMIT with the one marked
+ * `commit`. Each statement still takes its own snapshot, so one that follows a lock in the same batch sees what
+ * was committed while the lock was awaited. Any error rolls back, and is rethrown.
  */
 export async function transaction<T>(pool: pg.Pool, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   let open = false;
   const tx: SqlTransaction = {
-    async first<R>(query: Prisma.Sql) {
+    async batch(queries, options) {
+      const begin = !open;
       open = true;
-      const results = (await client.query(`BEGIN; ${inline(query)}`)) as unknown as pg.QueryResult[];
-      open = true;
-      return results[1]!.rows as R[];
-    },
-    rows: <R>(query: Prisma.Sql) => rows<R>(client, query),
-    async last<R>(query: Prisma.Sql) {
-      const results = (await client.query(`${inline(query)}; COMMIT`)) as unknown as pg.QueryResult[];
-      open = false;
-      return results[0]!.rows as R[];
-    },
-    async commit() {
-      if (open) await client.query("COMMIT");
-      open = false;
+      const text = [...(begin ? ["BEGIN"] : []), ...queries.map(inline), ...(options?.commit ? ["COMMIT"] : [])].join(";\n");
+      const out = await client.query(text);
+      const results = (Array.isArray(out) ? out : [out]) as pg.QueryResult[];
+      if (options?.commit) open = false;
+      return results.slice(begin ? 1 : 0, (begin ? 1 : 0) + queries.length).map((r) => r.rows);
     },
   };
   try {
     const result = await work(tx);
-    await tx.commit();
+    if (open) await client.query("COMMIT");
     return result;
   } catch (err) {
     // A connection that cannot even roll back is not handed to anyone else.
@@ -64,10 +58,6 @@ export async function transaction<T>(pool: pg.Pool, work: (tx: SqlTransaction) =
 }
 
 export interface SqlTransaction {
-  /** BEGIN and this statement, in one round trip. */
-  first<R>(query: Prisma.Sql): Promise<R[]>;
-  rows<R>(query: Prisma.Sql): Promise<R[]>;
-  /** This statement and COMMIT, in one round trip; nothing may follow it. */
-  last<R>(query: Prisma.Sql): Promise<R[]>;
-  commit(): Promise<void>;
+  /** These statements in one round trip (after BEGIN, for the first batch), and COMMIT after them if `commit`. */
+  batch(queries: Prisma.Sql[], options?: { commit?: boolean }): Promise<unknown[][]>;
 }

@@ -82,7 +82,7 @@ interface FreshState {
 }
 
 /**
- * The decision, its audit event, the outcome and any conflict in one transaction of three round trips: lock the
+ * The decision, its audit event, the outcome and any conflict in one transaction of two round trips: lock the
  * record (reading what the lock does not guard), read the decisions afresh once the lock is held (a statement
  * that waited for it still sees the snapshot from before), then every write in one statement.
  */
@@ -90,7 +90,9 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
   const note = (input.note ?? "").trim().slice(0, 5000);
   const s = stageSql(input.stage);
   return transaction(poolOf(db), async (tx) => {
-    const [record] = await tx.first<LockedRecord>(Prisma.sql`
+    // The fresh read is a statement of its own after the lock, in the same round trip.
+    const [locked, read] = await tx.batch([
+      Prisma.sql`
       SELECT r.review_id, r.duplicate_of_id, rep.retrieval_status::text AS retrieval_status,
              st.reviewers_per_record AS needed, st.reason_required,
              (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${input.reasonId ?? null} AND x.review_id = ${scope.reviewId}
@@ -99,18 +101,21 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
         LEFT JOIN reports rep ON rep.record_id = r.id
         LEFT JOIN review_stage_settings st ON st.review_id = r.review_id AND st.stage = ${s}
        WHERE r.id = ${input.recordId}
-         FOR UPDATE OF r`);
+         FOR UPDATE OF r`,
+      Prisma.sql`
+      SELECT (SELECT c.status::text FROM conflicts c WHERE c.record_id = ${input.recordId} AND c.stage = ${s}) AS conflict_status,
+             (SELECT count(*)::int FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = 'full_text') AS full_text_decisions,
+             COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'verdict', d.verdict, 'reasonId', d.reason_id, 'note', d.note))
+                         FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = ${s}), '[]') AS decisions`,
+    ]);
+    const record = (locked as LockedRecord[])[0];
+    const fresh = (read as FreshState[])[0];
     if (!record || record.review_id !== scope.reviewId) throw new AppError("NOT_FOUND", "That record is not in this review.");
     if (record.duplicate_of_id) throw new AppError("STALE", "This record was merged as a duplicate, so it is not screened.");
     if (record.needed === null) throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
     if (input.stage === "full_text" && record.retrieval_status !== "retrieved") {
       throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
     }
-    const [fresh] = await tx.rows<FreshState>(Prisma.sql`
-      SELECT (SELECT c.status::text FROM conflicts c WHERE c.record_id = ${input.recordId} AND c.stage = ${s}) AS conflict_status,
-             (SELECT count(*)::int FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = 'full_text') AS full_text_decisions,
-             COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'verdict', d.verdict, 'reasonId', d.reason_id, 'note', d.note))
-                         FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = ${s}), '[]') AS decisions`);
     assertStillOpen(input.stage, fresh!.conflict_status, fresh!.full_text_decisions);
     const reasonId = checkReason(input, record.reason_required, record.reason_id);
     const previous = fresh!.decisions.find((d) => d.reviewerId === scope.reviewerId) ?? null;
@@ -128,7 +133,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
       note,
       ...(previous ? { from: { verdict: previous.verdict, reasonId: previous.reasonId, note: previous.note } } : {}),
     };
-    await tx.last(Prisma.sql`
+    await tx.batch([Prisma.sql`
       WITH decision_row AS (
         INSERT INTO screening_decisions (id, review_id, record_id, stage, reviewer_id, verdict, reason_id, note, created_at, updated_at)
         VALUES (${randomUUID()}, ${scope.reviewId}, ${input.recordId}, ${s}, ${scope.reviewerId}, ${input.verdict}::verdict, ${reasonId}, ${note},
@@ -142,7 +147,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
         VALUES (${randomUUID()}, ${scope.reviewId}, ${scope.reviewerId}, ${previous ? "decision.changed" : "decision.recorded"}, 'record',
                 ${input.recordId}, ${JSON.stringify(audit)}::jsonb, ${now}::timestamp)
       ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, result, now)}
-      SELECT 1`);
+      SELECT 1`], { commit: true });
     return { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId, note };
   });
 }

@@ -55,10 +55,8 @@ export interface Served {
 }
 
 /**
- * Up to `count` records for this reviewer, in at most three round trips: what they already hold (with the
- * stage's settings); if that is not enough, a transaction that locks candidates with SKIP LOCKED, so reviewers
- * asking at once take different ones, then hands out those still in the pool in a new statement, whose snapshot
- * sees the assignments other reviewers committed while it waited.
+ * Up to `count` records for this reviewer, in at most two round trips: what they already hold (with the stage's
+ * settings), then if that is not enough a transaction that hands out new ones from the pool.
  */
 export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: number): Promise<Served> {
   const s = stageSql(stage);
@@ -79,32 +77,40 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
   const wanted = count - held.length;
   if (wanted <= 0) return { ids: held, blinded: head.blinded };
   const open = inPool(stage, scope.reviewerId, head.needed);
-  const fresh = await transaction(pool, async (tx) => {
-    // A few spare candidates: some may have been taken while this statement waited for its snapshot.
-    const locked = await tx.first<{ id: string }>(Prisma.sql`
-      SELECT r.id FROM records r
-       WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}
-       ORDER BY ${serveOrder()}
-       LIMIT ${wanted * 2 + 2}
-         FOR UPDATE OF r SKIP LOCKED`);
-    if (locked.length === 0) return [];
-    const now = new Date();
-    const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
-    const inserted = await tx.last<{ record_id: string }>(Prisma.sql`
-      WITH chosen AS (
-        SELECT r.id FROM records r
-         WHERE r.id = ANY(${locked.map((l) => l.id)}::text[]) AND ${open}
-         ORDER BY ${serveOrder()}
-         LIMIT ${wanted})
-      INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)
-      SELECT gen_random_uuid()::text, ${scope.reviewId}, c.id, ${s}, ${scope.reviewerId}, ${now.toISOString()}::timestamp, ${expires.toISOString()}::timestamp
-        FROM chosen c
-      ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
-        SET served_at = EXCLUDED.served_at, expires_at = EXCLUDED.expires_at, allocated_by_id = NULL
-      RETURNING record_id`);
-    const chosen = new Set(inserted.map((f) => f.record_id));
-    return locked.map((l) => l.id).filter((id) => chosen.has(id));
-  });
+  const now = new Date();
+  const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
+  // One round trip: the first statement locks candidates (SKIP LOCKED: reviewers asking at once take different
+  // ones; a few spare, as some may have been taken before its snapshot) and notes them for the transaction; the
+  // second, with a snapshot taken after those locks, hands out the ones still in the pool.
+  const [, inserted] = await transaction(pool, (tx) =>
+    tx.batch(
+      [
+        Prisma.sql`
+        SELECT set_config('sift.serve_candidates', COALESCE(string_agg(c.id, ','), ''), true) FROM (
+          SELECT r.id FROM records r
+           WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}
+           ORDER BY ${serveOrder()}
+           LIMIT ${wanted * 2 + 2}
+             FOR UPDATE OF r SKIP LOCKED) c`,
+        Prisma.sql`
+        WITH chosen AS (
+          SELECT r.id, row_number() OVER (ORDER BY ${serveOrder()}) AS place FROM records r
+           WHERE r.id = ANY(string_to_array(current_setting('sift.serve_candidates'), ',')) AND ${open}
+           ORDER BY ${serveOrder()}
+           LIMIT ${wanted}
+        ), served AS (
+          INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)
+          SELECT gen_random_uuid()::text, ${scope.reviewId}, c.id, ${s}, ${scope.reviewerId}, ${now.toISOString()}::timestamp, ${expires.toISOString()}::timestamp
+            FROM chosen c
+          ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
+            SET served_at = EXCLUDED.served_at, expires_at = EXCLUDED.expires_at, allocated_by_id = NULL
+          RETURNING record_id)
+        SELECT c.id FROM chosen c JOIN served ON served.record_id = c.id ORDER BY c.place`,
+      ],
+      { commit: true },
+    ),
+  );
+  const fresh = (inserted as { id: string }[]).map((f) => f.id);
   return { ids: [...held, ...fresh], blinded: head.blinded };
 }
 
