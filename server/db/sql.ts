@@ -19,7 +19,7 @@ function literal(value: unknown): string {
 }
 
 /** The statement with its parameters as escaped literals, so it can share a round trip with BEGIN or COMMIT. */
-function inline(query: Prisma.Sql): string {
+export function inline(query: Prisma.Sql): string {
   return query.text.replace(/\$(\d+)/g, (_, n: string) => literal(query.values[Number(n) - 1]));
 }
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { Prisma } from "./generated/client.ts";
+import { inline } from "./sql";
+
+describe("inline", () => {
+  it("turns parameters into escaped literals that cannot end the string they are in", () => {
+    const hostile = "x'); DROP TABLE records; --";
+    expect(inline(Prisma.sql`SELECT ${hostile}, ${"back\\slash"}`)).toBe(`SELECT 'x''); DROP TABLE records; --',  E'back\\\\slash'`);
+  });
+
+  it("writes numbers, booleans, null, dates and arrays as SQL literals", () => {
+    const at = new Date("2026-11-24T10:00:00.000Z");
+    expect(inline(Prisma.sql`SELECT ${1}, ${2.5}, ${true}, ${null}, ${at}::timestamp, ${["a", "b"]}::text[], ${[]}::text[]`)).toBe(
+      "SELECT 1, 2.5, TRUE, NULL, '2026-11-24T10:00:00.000Z'::timestamp, ARRAY['a', 'b']::text[], ARRAY[]::text[]",
+    );
+  });
+
+  it("numbers parameters beyond nine correctly and leaves inserted text alone", () => {
+    const values = Array.from({ length: 11 }, (_, i) => `$${i + 1}`);
+    expect(inline(Prisma.sql`SELECT ${Prisma.join(values)}`)).toBe(`SELECT ${values.map((v) => `'${v}'`).join(",")}`);
+  });
+
+  it("refuses values it cannot write safely", () => {
+    expect(() => inline(Prisma.sql`SELECT ${Number.NaN}`)).toThrow(/cannot inline/);
+    expect(() => inline(Prisma.sql`SELECT ${{ a: 1 }}`)).toThrow(/cannot inline/);
+  });
+});
