@@ -13,7 +13,10 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
  */
 export const POOL_SIZE = Number(process.env.SIFT_DB_POOL_SIZE ?? 16);
 
-const pools = new WeakMap<Db, pg.Pool>();
+// Held on globalThis: Next.js bundles this module more than once (route handlers, Server Components), while the
+// process-wide client below is made only once.
+const globalForPools = globalThis as unknown as { siftPools?: WeakMap<Db, pg.Pool> };
+const pools = (globalForPools.siftPools ??= new WeakMap<Db, pg.Pool>());
 
 export function createDb(databaseUrl: string): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
