@@ -8,7 +8,7 @@ import { transaction } from "../db/sql";
 import type { Stage, Verdict } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
-import { inFullTextScreening, stageSql } from "./eligibility";
+import { eligibleRecords, inFullTextScreening, stageSql } from "./eligibility";
 import { evaluate, outcomeWrites, settleOutcome } from "./outcome";
 import { SERVE_MINUTES } from "./serve";
 
@@ -68,7 +68,8 @@ function checkReason(input: DecisionInput, reasonRequired: boolean, validReasonI
 interface LockedRecord {
   review_id: string;
   duplicate_of_id: string | null;
-  retrieval_status: string | null;
+  /** Eligible for full-text screening, by the rule the pool uses (eligibleRecords). */
+  in_full_text: boolean;
   /** From the stage's settings, which every review has (null only if that row were missing). */
   needed: number | null;
   reason_required: boolean;
@@ -93,12 +94,11 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
     // The fresh read is a statement of its own after the lock, in the same round trip.
     const [locked, read] = await tx.batch([
       Prisma.sql`
-      SELECT r.review_id, r.duplicate_of_id, rep.retrieval_status::text AS retrieval_status,
+      SELECT r.review_id, r.duplicate_of_id, (${eligibleRecords("r", "full_text")}) AS in_full_text,
              st.reviewers_per_record AS needed, st.reason_required,
              (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${input.reasonId ?? null} AND x.review_id = ${scope.reviewId}
                  AND x.stage = ${s} AND x.archived_at IS NULL) AS reason_id
         FROM records r
-        LEFT JOIN reports rep ON rep.record_id = r.id
         LEFT JOIN review_stage_settings st ON st.review_id = r.review_id AND st.stage = ${s}
        WHERE r.id = ${input.recordId}
          FOR UPDATE OF r`,
@@ -113,7 +113,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
     if (!record || record.review_id !== scope.reviewId) throw new AppError("NOT_FOUND", "That record is not in this review.");
     if (record.duplicate_of_id) throw new AppError("STALE", "This record was merged as a duplicate, so it is not screened.");
     if (record.needed === null) throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
-    if (input.stage === "full_text" && record.retrieval_status !== "retrieved") {
+    if (input.stage === "full_text" && !record.in_full_text) {
       throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
     }
     assertStillOpen(input.stage, fresh!.conflict_status, fresh!.full_text_decisions);
