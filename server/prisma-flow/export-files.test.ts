@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { svgToPdf, svgToPng } from "./export-files";
+import { prismaFlow } from "./flow";
+import { layoutDiagram } from "./layout";
+import { renderSvg } from "./render-svg";
+import { finishedCounts } from "./test-counts";
+
+const layout = layoutDiagram(prismaFlow(finishedCounts()));
+const svg = renderSvg(layout);
+
+describe("diagram files", () => {
+  it("renders a PNG at twice the diagram's size", () => {
+    const png = svgToPng(svg);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.readUInt32BE(16)).toBe(Math.round(layout.width * 2));
+    expect(png.readUInt32BE(20)).toBe(Math.round(layout.height * 2));
+  });
+
+  it("renders a one-page PDF the diagram's size", async () => {
+    const pdf = await svgToPdf(svg, layout);
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-")).toBe(true);
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
+    expect(text).toMatch(new RegExp(`/MediaBox \\[0 0 ${layout.width} ${layout.height}`));
+  });
+});
