@@ -224,7 +224,7 @@ export function layoutDiagram(flow: PrismaFlow): DiagramLayout {
     for (const r of row) boxes.push(place(r.w, r.x, y, h));
     y += h + ROW_GAP;
   }
-  const height = y - ROW_GAP + MARGIN;
+  const height = Math.ceil(y - ROW_GAP + MARGIN);
 
   const phase = (text: string, from: number, to: number) => {
     const top = rowTops[from]! - PHASE_OVERHANG;
