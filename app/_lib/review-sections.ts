@@ -18,7 +18,6 @@ export const REVIEW_SECTIONS = [
 /** Sections with no screen yet; each page says so plainly and what it will do, so nobody mistakes the gap. */
 export const PLANNED_SECTIONS = new Map<string, string>([
   ["extraction", "It will collect data from each included study into forms that you design."],
-  ["prisma", "It will draw the PRISMA 2020 flow diagram from the counts recorded at each stage."],
 ]);
 
 export function sectionLabel(segment: string): string | undefined {

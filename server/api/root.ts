@@ -5,6 +5,7 @@ import { exportsRouter } from "./routers/exports";
 import { fullTextRouter } from "./routers/full-text";
 import { importsRouter } from "./routers/imports";
 import { healthRouter } from "./routers/health";
+import { prismaFlowRouter } from "./routers/prisma-flow";
 import { reviewsRouter } from "./routers/reviews";
 import { screeningRouter } from "./routers/screening";
 import { studiesRouter } from "./routers/studies";
@@ -23,6 +24,7 @@ export const appRouter = router({
   studies: studiesRouter,
   appraisal: appraisalRouter,
   exports: exportsRouter,
+  prismaFlow: prismaFlowRouter,
 });
 
 export type AppRouter = typeof appRouter;

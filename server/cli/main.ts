@@ -8,6 +8,7 @@ import { listReviewsForUser } from "../reviews/review-queries";
 import { pgPool } from "../db/pg-pool";
 import { CliError } from "./cli-error";
 import { exportBundle } from "./export-bundle-command";
+import { addExportPrismaCommand } from "./export-prisma-command";
 import { checkFormat, dryRun, importFiles } from "./import-command";
 import { restoreFile } from "./restore-command";
 import { start } from "./start";
@@ -139,6 +140,7 @@ function program(): Command {
     .requiredOption("--review <slug>", "the review to export")
     .option("--out <file>", "where to write it (default: <slug>-<date>.sift.gz)")
     .action((o) => withDb((conn, url) => exportBundle(conn, url, { review: o.review, out: o.out })));
+  addExportPrismaCommand(exporting);
 
   cli
     .command("restore")

@@ -78,8 +78,9 @@ export interface IdentityCheck {
   holds: boolean;
   /** What a failure means, in the user's words. */
   explanation: string;
-  /** The records or reports behind a failure. */
+  /** The records or reports behind a failure, and what to call that list. */
   behind: ListKey;
+  behindLabel: string;
   behindCount: number;
 }
 
@@ -183,6 +184,7 @@ function identityChecks(v: Record<FlowVariable, number>, counts: FlowCounts): Id
       right: identified - v.duplicates - v.excluded_automatic - v.excluded_other,
       explanation: "Records identified, less those removed before screening, should all reach screening.",
       behind: "identified_dbr",
+      behindLabel: "Records identified from databases and registers",
       behindCount: identified,
     }),
     check({
@@ -193,6 +195,7 @@ function identityChecks(v: Record<FlowVariable, number>, counts: FlowCounts): Id
       explanation:
         "Every record screened should end either excluded at title/abstract or sought in full. These records have no final title/abstract decision yet, or have both.",
       behind: "records_unaccounted",
+      behindLabel: "Records screened without exactly one final outcome",
       behindCount: counts.recordsUnaccounted,
     }),
     ...(["dbr", "other"] as const).map((column) =>
@@ -204,6 +207,7 @@ function identityChecks(v: Record<FlowVariable, number>, counts: FlowCounts): Id
         explanation:
           "Every report sought should be either retrieved (and assessed) or marked not retrieved. These reports are still being sought.",
         behind: `retrieval_pending_${column}`,
+        behindLabel: `Reports still being sought (${column === "dbr" ? "databases and registers" : "other methods"})`,
         behindCount: counts[column].stillSought,
       }),
     ),
@@ -215,6 +219,7 @@ function identityChecks(v: Record<FlowVariable, number>, counts: FlowCounts): Id
       explanation:
         "Every report assessed should end either excluded with a reason or included. These reports have no final full-text decision yet, or were decided without being retrieved.",
       behind: "reports_unaccounted",
+      behindLabel: "Reports without a final full-text decision, or decided without being retrieved",
       behindCount: counts.reportsUnaccounted,
     }),
     check({
@@ -224,6 +229,7 @@ function identityChecks(v: Record<FlowVariable, number>, counts: FlowCounts): Id
       right: v.new_reports,
       explanation: "A study has at least one report, so there cannot be more studies than reports.",
       behind: "included",
+      behindLabel: "Reports of included studies",
       behindCount: v.new_reports,
     }),
     check({
@@ -233,6 +239,7 @@ function identityChecks(v: Record<FlowVariable, number>, counts: FlowCounts): Id
       right: 0,
       explanation: "Each included report should belong to a study, or studies are undercounted. Group these reports into studies.",
       behind: "ungrouped_reports",
+      behindLabel: "Included reports not grouped into a study",
       behindCount: counts.ungroupedReports,
     }),
   ];

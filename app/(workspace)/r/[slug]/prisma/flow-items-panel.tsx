@@ -1,0 +1,100 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { ErrorAlert } from "../../../../_components/form-alerts";
+import { useTRPC } from "../../../../_components/trpc";
+import { formatCount } from "../../../../_lib/format";
+import type { OpenList } from "./prisma-screen";
+
+const PAGE = 50;
+
+/** The records or reports a box counts, a page at a time; Escape closes it and focus returns to the box. */
+export function FlowItemsPanel({ reviewId, list, onClose }: { reviewId: string; list: OpenList; onClose: () => void }) {
+  const trpc = useTRPC();
+  const [offset, setOffset] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const query = useQuery({
+    ...trpc.prismaFlow.items.queryOptions({ reviewId, list: list.key, offset, limit: PAGE }),
+    placeholderData: keepPreviousData,
+  });
+
+  useEffect(() => {
+    setOffset(0);
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "nearest" });
+  }, [list.key]);
+
+  const data = query.data;
+  const unit = data?.unit ?? "records";
+  return (
+    <section
+      className="card prisma-items"
+      aria-labelledby="prisma-items-title"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onClose();
+      }}
+    >
+      <div className="prisma-items-head">
+        <h2 id="prisma-items-title" ref={heading} tabIndex={-1}>
+          {list.title}
+        </h2>
+        <button type="button" className="btn btn-secondary btn-small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <ErrorAlert message={query.error?.message} />
+      {data && (
+        <>
+          <p className="muted small" role="status">
+            {data.total === 0
+              ? `No ${unit} in this box.`
+              : `${formatCount(data.total)} ${unit}; showing ${formatCount(data.offset + 1)}–${formatCount(data.offset + data.items.length)}.`}
+          </p>
+          {data.items.length > 0 && (
+            <div className="table-scroll">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{unit === "reports" ? "Report" : "Record"}</th>
+                    <th scope="col">Source</th>
+                    <th scope="col">Where it stands</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((item) => (
+                    <tr key={item.recordId}>
+                      <td>
+                        {item.title || <span className="muted">(no title)</span>}
+                        <span className="muted small prisma-item-meta">
+                          {[item.authors.join(", "), item.year].filter(Boolean).join(" · ")}
+                        </span>
+                      </td>
+                      <td>{item.source}</td>
+                      <td>{item.detail}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {data.total > PAGE && (
+            <div className="prisma-pager">
+              <button type="button" className="btn btn-secondary btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                Previous
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={offset + PAGE >= data.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
+                Next
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      {!data && !query.error && <p className="muted small">Loading…</p>}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { serverCaller } from "@/server/api/server-caller";
+import { NoAccess } from "../../../../_components/no-access";
+import { memberReview } from "../../../../_lib/review-access";
+import { PrismaScreen } from "./prisma-screen";
+
+export const metadata: Metadata = { title: "PRISMA" };
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+async function diagramOrRefusal(reviewId: string) {
+  try {
+    return { diagram: await (await serverCaller()).prismaFlow.diagram({ reviewId }), refusal: null };
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "FORBIDDEN") return { diagram: null, refusal: err.message };
+    throw err;
+  }
+}
+
+export default async function PrismaPage({ params }: Props) {
+  const { slug } = await params;
+  const review = await memberReview(slug, `/r/${slug}/prisma`);
+  if (!review) return <NoAccess />;
+  const { diagram, refusal } = await diagramOrRefusal(review.id);
+  return (
+    <>
+      <h1>PRISMA 2020 flow diagram</h1>
+      <p className="intro">
+        Every number is counted from the review itself: imports and their sources, duplicates removed, the final
+        screening decisions, full-text retrieval and studies. Select a box to list what it counts.
+      </p>
+      {diagram ? (
+        <PrismaScreen reviewId={review.id} diagram={diagram} />
+      ) : (
+        <div className="alert alert-info">
+          <p>{refusal}</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+// The records or reports behind a box of the diagram or a failed identity, a page at a time.
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
+import { NO_REASON, type ListKey } from "./flow";
+import { LIST_WHERE, flowFrom } from "./flow-sql";
+
+/** Whether a list holds records or the reports made from them, which is how its rows are described. */
+const REPORT_LISTS = new Set<ListKey>([
+  "dbr_sought",
+  "dbr_notretrieved",
+  "dbr_assessed",
+  "dbr_excluded",
+  "other_sought",
+  "other_notretrieved",
+  "other_assessed",
+  "other_excluded",
+  "included",
+  "retrieval_pending_dbr",
+  "retrieval_pending_other",
+  "reports_unaccounted",
+  "ungrouped_reports",
+]);
+
+export interface FlowItem {
+  recordId: string;
+  reportId: string | null;
+  title: string;
+  authors: string[];
+  year: number | null;
+  source: string;
+  /** Where the item stands, in the terms of the box it was listed from. */
+  detail: string;
+}
+
+interface Row {
+  record_id: string;
+  report_id: string | null;
+  title: string;
+  authors: string[];
+  year: number | null;
+  source: string;
+  duplicate_of_title: string | null;
+  ta_status: string | null;
+  ta_reason: string | null;
+  retrieval_status: string | null;
+  ft_status: string | null;
+  ft_reason: string | null;
+  study: string | null;
+}
+
+const RETRIEVAL = { sought: "Full text still sought", retrieved: "Full text retrieved", not_retrieved: "Full text not retrieved" } as const;
+
+function detail(key: ListKey, row: Row): string {
+  const decided = (status: string | null, reason: string | null) =>
+    status === "included" ? "Included" : status === "excluded" ? `Excluded: ${reason ?? NO_REASON}` : "No final decision yet";
+  switch (key) {
+    case "identified_dbr":
+    case "identified_other":
+    case "removed_before_screening":
+      return row.duplicate_of_title !== null ? `Duplicate of “${row.duplicate_of_title || "(no title)"}”` : row.source;
+    case "records_screened":
+    case "records_excluded":
+    case "records_unaccounted":
+      return `Title/abstract: ${decided(row.ta_status, row.ta_reason)}${row.report_id ? "; full text sought" : ""}`;
+    case "included":
+    case "ungrouped_reports":
+      return row.study ? `Study: ${row.study}` : "Not grouped into a study yet";
+    default:
+      return `${RETRIEVAL[row.retrieval_status as keyof typeof RETRIEVAL] ?? "Not sought"}; full text: ${decided(row.ft_status, row.ft_reason)}`;
+  }
+}
+
+export async function listFlowItems(db: Db, reviewId: string, key: ListKey, page: { offset: number; limit: number }) {
+  const joins = Prisma.sql`
+    LEFT JOIN records dup ON dup.id = r.duplicate_of_id
+    LEFT JOIN exclusion_reasons tar ON tar.id = ta.reason_id
+    LEFT JOIN exclusion_reasons ftr ON ftr.id = ft.reason_id
+    LEFT JOIN studies st ON st.id = rep.study_id`;
+  const order = key === "included" || key === "ungrouped_reports" ? Prisma.sql`st.label NULLS LAST, r.title, r.id` : Prisma.sql`r.title, r.id`;
+  const [rows, [count]] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT r.id AS record_id, rep.id AS report_id, r.title, r.authors[1:3] AS authors, r.year, s.name AS source,
+             dup.title AS duplicate_of_title, ta.status::text AS ta_status, tar.label AS ta_reason,
+             rep.retrieval_status::text AS retrieval_status, ft.status::text AS ft_status, ftr.label AS ft_reason, st.label AS study
+      ${flowFrom(reviewId, joins)} AND ${LIST_WHERE[key]}
+      ORDER BY ${order}
+      LIMIT ${page.limit} OFFSET ${page.offset}`,
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${flowFrom(reviewId)} AND ${LIST_WHERE[key]}`,
+  ]);
+  return {
+    key,
+    unit: REPORT_LISTS.has(key) ? ("reports" as const) : ("records" as const),
+    total: Number(count?.n ?? 0),
+    offset: page.offset,
+    items: rows.map(
+      (row): FlowItem => ({
+        recordId: row.record_id,
+        reportId: row.report_id,
+        title: row.title,
+        authors: row.authors,
+        year: row.year,
+        source: row.source,
+        detail: detail(key, row),
+      }),
+    ),
+  };
+}

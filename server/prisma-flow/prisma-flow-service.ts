@@ -1,0 +1,69 @@
+// The PRISMA flow of one review for the API, the download routes and the CLI: counts → boxes and identity
+// checks → SVG, PNG, PDF or the PRISMA2020 template CSV.
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { seesOthersDecisions, type Viewer } from "../screening/progress";
+import { svgToPdf, svgToPng } from "./export-files";
+import { prismaFlow, type ListKey } from "./flow";
+import { listFlowItems } from "./flow-items";
+import { readFlowCounts } from "./flow-counts";
+import { layoutDiagram } from "./layout";
+import { renderSvg } from "./render-svg";
+import { templateCsv } from "./template-csv";
+
+export const DIAGRAM_FORMATS = ["svg", "png", "pdf", "csv"] as const;
+export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
+
+/**
+ * The diagram counts settled outcomes only, but while a stage is blinded even those tell a reviewer how a
+ * co-reviewer decided (a count that moves after one's own decision), so such viewers get none of it.
+ */
+async function assertSeesFlow(db: Db, reviewId: string, viewer: Viewer): Promise<void> {
+  for (const stage of ["title_abstract", "full_text"] as const) {
+    if (!(await seesOthersDecisions(db, reviewId, stage, viewer))) {
+      throw new AppError(
+        "FORBIDDEN",
+        "While screening is blinded, the PRISMA diagram is for leads and owners only: its counts would reveal how other reviewers decided.",
+      );
+    }
+  }
+}
+
+export async function computeFlow(db: Db, reviewId: string) {
+  return prismaFlow(await readFlowCounts(db, reviewId));
+}
+
+/** The diagram for the page: numbers, identity checks, and the SVG whose boxes are buttons. */
+export async function flowDiagram(db: Db, reviewId: string, viewer: Viewer) {
+  await assertSeesFlow(db, reviewId, viewer);
+  const flow = await computeFlow(db, reviewId);
+  const layout = layoutDiagram(flow);
+  return { flow, svg: renderSvg(layout, { interactive: true }), width: layout.width, height: layout.height };
+}
+
+const CONTENT_TYPES: Record<DiagramFormat, string> = {
+  svg: "image/svg+xml",
+  png: "image/png",
+  pdf: "application/pdf",
+  csv: "text/csv; charset=utf-8",
+};
+
+/** What a box or a failed identity counts, for a viewer allowed to see the diagram. */
+export async function flowItems(db: Db, reviewId: string, viewer: Viewer, list: ListKey, page: { offset: number; limit: number }) {
+  await assertSeesFlow(db, reviewId, viewer);
+  return listFlowItems(db, reviewId, list, page);
+}
+
+/** A file of the diagram; `viewer` is absent for the CLI, which runs with the database's own rights. */
+export async function diagramFile(db: Db, reviewId: string, format: DiagramFormat, viewer?: Viewer) {
+  if (viewer) await assertSeesFlow(db, reviewId, viewer);
+  const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { slug: true, title: true } });
+  const flow = await computeFlow(db, reviewId);
+  const file = { fileName: `${review.slug}-prisma.${format}`, contentType: CONTENT_TYPES[format], checks: flow.checks };
+  if (format === "csv") return { ...file, body: Buffer.from(templateCsv(flow), "utf8") };
+  const layout = layoutDiagram(flow);
+  const svg = renderSvg(layout, { title: `PRISMA 2020 flow diagram: ${review.title}` });
+  if (format === "svg") return { ...file, body: Buffer.from(svg, "utf8") };
+  if (format === "png") return { ...file, body: svgToPng(svg) };
+  return { ...file, body: await svgToPdf(svg, layout) };
+}

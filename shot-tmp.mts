@@ -1,0 +1,11 @@
+import { writeFileSync } from "node:fs";
+import { svgToPdf, svgToPng } from "./server/prisma-flow/export-files";
+import { prismaFlow } from "./server/prisma-flow/flow";
+import { layoutDiagram } from "./server/prisma-flow/layout";
+import { renderSvg } from "./server/prisma-flow/render-svg";
+import { finishedCounts } from "./server/prisma-flow/test-counts";
+const layout = layoutDiagram(prismaFlow(finishedCounts()));
+const svg = renderSvg(layout);
+writeFileSync("/tmp/pf-sample.svg", svg);
+writeFileSync("/tmp/pf-sample.png", svgToPng(svg));
+writeFileSync("/tmp/pf-sample.pdf", await svgToPdf(svg, layout));
