@@ -147,7 +147,7 @@ function place(w: Wrapped, x: number, rowTop: number, rowHeight: number): Diagra
   const blockTop = y + (w.height - w.rows.length * LINE_HEIGHT) / 2;
   return {
     listKey: w.spec.listKey,
-    label: w.spec.content.map((c) => c.text).join(" "),
+    label: w.spec.content.map((c) => c.text.replace(/\u00a0/g, " ")).join(" "),
     x,
     y,
     w: w.width,
