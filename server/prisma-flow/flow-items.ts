@@ -57,7 +57,7 @@ function detail(key: ListKey, row: Row): string {
     case "identified_dbr":
     case "identified_other":
     case "removed_before_screening":
-      return row.duplicate_of_title !== null ? `Duplicate of “${row.duplicate_of_title || "(no title)"}”` : row.source;
+      return row.duplicate_of_title !== null ? `Duplicate of “${row.duplicate_of_title || "(no title)"}”` : "Kept for screening";
     case "records_screened":
     case "records_excluded":
     case "records_unaccounted":

@@ -26,6 +26,7 @@ function expectClean(layout: DiagramLayout) {
       expect(line.y + LINE_HEIGHT - FONT_SIZE, `${line.text} above the bottom`).toBeLessThanOrEqual(box.y + box.h);
     }
   }
+  expect(layout.banners.filter((b) => b.vertical).map((b) => b.lines.map((l) => l.text))).toEqual([["Identification"], ["Screening"], ["Included"]]);
   for (const banner of layout.banners) {
     for (const line of banner.lines) {
       const length = textWidth(line.text, FONT_SIZE, true);
@@ -82,6 +83,27 @@ describe("layoutDiagram", () => {
     const layout = layoutDiagram(prismaFlow(counts));
     expectClean(layout);
     expect(layout.boxes.find((b) => b.listKey === "dbr_excluded")!.lines.length).toBeGreaterThan(28);
+  });
+
+  it("keeps an empty review's short rows tall enough for their phase labels", () => {
+    const none = { sought: 0, notRetrieved: 0, assessed: 0, excluded: [], included: 0, stillSought: 0 };
+    const layout = layoutDiagram(
+      prismaFlow({
+        sources: [{ name: "PubMed", kind: "database", records: 0 }],
+        duplicates: 0,
+        excludedAutomatic: 0,
+        excludedOther: 0,
+        recordsScreened: 0,
+        recordsExcluded: [],
+        recordsUnaccounted: 0,
+        dbr: none,
+        other: none,
+        reportsUnaccounted: 0,
+        newStudies: 0,
+        ungroupedReports: 0,
+      }),
+    );
+    expectClean(layout);
   });
 
   it("draws one column when there are no other methods", () => {

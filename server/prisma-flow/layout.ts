@@ -214,7 +214,7 @@ export function layoutDiagram(flow: PrismaFlow): DiagramLayout {
   const rowTops: number[] = [];
   const rowHeights: number[] = [];
   // A one-row phase (identification, included) must still be tall enough for its bar's rotated label.
-  const phaseMinimum = (label: string) => textWidth(label, FONT_SIZE, true) + 2 * PADDING - 2 * PHASE_OVERHANG;
+  const phaseMinimum = (label: string) => Math.ceil(textWidth(label, FONT_SIZE, true)) + 2 * PADDING + 4 - 2 * PHASE_OVERHANG;
   const minimums = [phaseMinimum("Identification"), 0, 0, 0, phaseMinimum("Included")];
   let y = MARGIN + headerHeight + ROW_GAP * 0.6;
   for (const [i, row] of rows.entries()) {
