@@ -28,12 +28,14 @@ export default async function PrismaPage({ params }: Props) {
   return (
     <>
       <h1>PRISMA 2020 flow diagram</h1>
-      <p className="intro">
-        Every number is counted from the review itself: imports and their sources, duplicates removed, the final
-        screening decisions, full-text retrieval and studies. Select a box to list what it counts.
-      </p>
       {diagram ? (
-        <PrismaScreen reviewId={review.id} diagram={diagram} />
+        <>
+          <p className="intro">
+            Every number is counted from the review itself: imports and their sources, duplicates removed, the
+            final screening decisions, full-text retrieval and studies. Select a box to list what it counts.
+          </p>
+          <PrismaScreen reviewId={review.id} diagram={diagram} />
+        </>
       ) : (
         <div className="alert alert-info">
           <p>{refusal}</p>
