@@ -1,7 +1,7 @@
 // `sift export prisma`: the review's PRISMA 2020 diagram as a file, the same as the page's downloads.
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { DIAGRAM_FORMATS, diagramFile, type DiagramFormat } from "../prisma-flow/prisma-flow-service";
+import { DIAGRAM_FORMATS, type DiagramFormat } from "../prisma-flow/diagram-formats";
 import { reviewIdForSlug } from "../reviews/review-queries";
 import { CliError } from "./cli-error";
 import { withDb } from "./with-db";
@@ -23,6 +23,8 @@ export function addExportPrismaCommand(exportGroup: Command): void {
         throw new CliError(`${format.toUpperCase()} is binary: give --out FILE or redirect standard output`);
       }
       await withDb(async (db) => {
+        // Loaded here: the PNG and PDF renderers would slow every other command's start.
+        const { diagramFile } = await import("../prisma-flow/prisma-flow-service");
         const reviewId = await reviewIdForSlug(db, o.review);
         const file = await diagramFile(db, reviewId, format);
         if (o.out) await writeFile(o.out, file.body);

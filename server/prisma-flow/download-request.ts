@@ -4,7 +4,8 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { Db } from "../db/client";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
 import { assertReviewRole } from "../team/members";
-import { DIAGRAM_FORMATS, diagramFile, type DiagramFormat } from "./prisma-flow-service";
+import { DIAGRAM_FORMATS, type DiagramFormat } from "./diagram-formats";
+import { diagramFile } from "./prisma-flow-service";
 
 export async function handleDiagramDownload(req: { db: Db; userId: string | null; reviewId: string; format: string }): Promise<Response> {
   try {

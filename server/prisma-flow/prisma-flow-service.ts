@@ -1,6 +1,7 @@
 // The PRISMA flow of one review for the API, the download routes and the CLI: counts → boxes and identity
 // checks → SVG, PNG, PDF or the PRISMA2020 template CSV.
 import type { Db } from "../db/client";
+import type { DiagramFormat } from "./diagram-formats";
 import { AppError } from "../errors/app-error";
 import { seesOthersDecisions, type Viewer } from "../screening/progress";
 import { svgToPdf, svgToPng } from "./export-files";
@@ -11,8 +12,6 @@ import { layoutDiagram } from "./layout";
 import { renderSvg } from "./render-svg";
 import { templateCsv } from "./template-csv";
 
-export const DIAGRAM_FORMATS = ["svg", "png", "pdf", "csv"] as const;
-export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
 /**
  * The diagram counts settled outcomes only, but while a stage is blinded even those tell a reviewer how a
