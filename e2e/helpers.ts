@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const PASSWORD = "e2e password 1234";
@@ -25,4 +25,29 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 export async function expectOnReviews(page: Page) {
   await expect(page).toHaveURL(/\/reviews$/);
   await expect(page.getByRole("heading", { name: "Reviews", exact: true })).toBeVisible();
+}
+
+export const section = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
+
+/** The lead invites a reviewer, who signs up through the link and accepts. */
+export async function addReviewer(browser: Browser, lead: Page, name: string): Promise<Page> {
+  await section(lead, "Team").click();
+  const email = uniqueEmail(name.toLowerCase());
+  await lead.getByLabel("Email").fill(email);
+  await lead.getByLabel("Role").selectOption("reviewer");
+  await lead.getByRole("button", { name: "Send invitation" }).click();
+  // The previous invitation's link stays on screen until this one's arrives.
+  await expect(lead.getByText(`Invitation created for ${email}`)).toBeVisible();
+  const link = await lead.getByLabel("Invitation link").inputValue();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create account" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(section(page, "Screening")).toBeVisible();
+  return page;
 }

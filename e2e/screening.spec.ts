@@ -1,31 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { PASSWORD, signUp, uniqueEmail } from "./helpers";
-
-const section = (page: Page, name: string) =>
-  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
-
-/** The lead invites a reviewer, who signs up through the link and accepts. */
-async function addReviewer(browser: Browser, lead: Page, name: string): Promise<Page> {
-  await section(lead, "Team").click();
-  const email = uniqueEmail(name.toLowerCase());
-  await lead.getByLabel("Email").fill(email);
-  await lead.getByLabel("Role").selectOption("reviewer");
-  await lead.getByRole("button", { name: "Send invitation" }).click();
-  // The previous invitation's link stays on screen until this one's arrives.
-  await expect(lead.getByText(`Invitation created for ${email}`)).toBeVisible();
-  const link = await lead.getByLabel("Invitation link").inputValue();
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create account" }).click();
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(section(page, "Screening")).toBeVisible();
-  return page;
-}
+import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
 
 /** Screens every record served, in order, with one key per record, and returns the titles seen. */
 async function screenWithKeys(page: Page, keys: string[]): Promise<string[]> {

@@ -16,9 +16,7 @@ export const REVIEW_SECTIONS = [
 ] as const;
 
 /** Sections with no screen yet; each page says so plainly and what it will do, so nobody mistakes the gap. */
-export const PLANNED_SECTIONS = new Map<string, string>([
-  ["extraction", "It will collect data from each included study into forms that you design."],
-]);
+export const PLANNED_SECTIONS = new Map<string, string>();
 
 export function sectionLabel(segment: string): string | undefined {
   return REVIEW_SECTIONS.find((s) => s.segment === segment)?.label;

@@ -2,6 +2,7 @@ import { appraisalRouter } from "./routers/appraisal";
 import { authRouter } from "./routers/auth";
 import { duplicatesRouter } from "./routers/duplicates";
 import { exportsRouter } from "./routers/exports";
+import { extractionRouter } from "./routers/extraction";
 import { fullTextRouter } from "./routers/full-text";
 import { importsRouter } from "./routers/imports";
 import { healthRouter } from "./routers/health";
@@ -25,6 +26,7 @@ export const appRouter = router({
   appraisal: appraisalRouter,
   exports: exportsRouter,
   prismaFlow: prismaFlowRouter,
+  extraction: extractionRouter,
 });
 
 export type AppRouter = typeof appRouter;

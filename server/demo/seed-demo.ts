@@ -9,6 +9,7 @@ import { fileStorage } from "../storage/file-storage";
 import { demoRecords } from "./records";
 import { seedDemoAppraisal } from "./seed-appraisal";
 import { seedFullText } from "./seed-full-text";
+import { seedDemoExtraction } from "./seed-extraction";
 
 export const DEMO_SLUG = "stem-cell-therapy-for-als";
 export const DEMO_PASSWORD = "sift-demo-password";
@@ -45,6 +46,7 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
     exclusionCriteria:
       "Other diseases; drugs or gene therapies without cells; in vitro studies only; narrative reviews and editorials.",
     exclusionReasons: DEFAULT_EXCLUSION_REASONS,
+    extractionTemplates: ["als_clinical", "als_preclinical"],
   });
   const importIds: string[] = [];
   await db.$transaction(async (tx) => {
@@ -92,6 +94,7 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
   for (const importId of importIds) await runDedup(db, importId);
   await seedDemoAppraisal(db, review.id, owner!.id, reviewers.map((r) => r.id));
   await seedFullText(db, review.id, reviewers.map((r) => r.id));
+  await seedDemoExtraction(db, review.id, owner!.id, reviewers.map((r) => r.id));
   return true;
 }
 

@@ -1,5 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
+import { createFormInTx } from "../extraction/forms";
+import { TEMPLATES } from "../extraction/templates";
 import { NewReviewInput, STAGES, effectiveReasonRequired, type NewReview } from "./review-settings";
 import { slugify } from "./slug";
 
@@ -48,6 +50,9 @@ export async function createReview(db: Db, ownerId: string, input: NewReview) {
       entityId: created.id,
       data: { title: created.title },
     });
+    for (const template of new Set(review.extractionTemplates)) {
+      await createFormInTx(tx, { reviewId: created.id, actorId: ownerId }, { name: TEMPLATES[template].name, template });
+    }
     return created;
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEMPLATE_IDS } from "../extraction/templates/template-ids";
 
 export const STAGES = ["title_abstract", "full_text"] as const;
 export type StageName = (typeof STAGES)[number];
@@ -34,6 +35,8 @@ export const NewReviewInput = ReviewDetailsInput.extend({
   exclusionReasons: z
     .object({ title_abstract: ReasonList, full_text: ReasonList })
     .default({ title_abstract: [], full_text: [] }),
+  /** Shipped extraction forms to start with, each published as version 1. */
+  extractionTemplates: z.array(z.enum(TEMPLATE_IDS)).max(TEMPLATE_IDS.length).default([]),
 });
 export type NewReview = z.input<typeof NewReviewInput>;
 

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
 import { DEFAULT_EXCLUSION_REASONS, NewReviewInput, STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
 import { ErrorAlert } from "../../../_components/form-alerts";
 import {
@@ -39,6 +40,7 @@ export function NewReviewForm() {
         title_abstract: readReasons(form, "title_abstract"),
         full_text: readReasons(form, "full_text"),
       },
+      extractionTemplates: form.getAll("extractionTemplates").map(String) as TemplateId[],
     });
   }
 
@@ -76,6 +78,15 @@ export function NewReviewForm() {
           </section>
         ))}
       </div>
+      <section className="card">
+        <h2>Extraction forms</h2>
+        <p className="muted">Start with shipped forms, published and ready for extractors; you can edit them, or build your own, on the Extraction page.</p>
+        {TEMPLATE_IDS.map((id) => (
+          <label key={id} className="check">
+            <input type="checkbox" name="extractionTemplates" value={id} /> {TEMPLATE_NAMES[id]}
+          </label>
+        ))}
+      </section>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Creating…" : "Create review"}

@@ -1,0 +1,103 @@
+"use client";
+import type { FormDefinition, FormSection } from "@/server/extraction/form-definition";
+import { entryKey, newInstanceKey, type Entries, type Entry } from "./entry-values";
+import { FieldInput } from "./field-input";
+
+interface Props {
+  definition: FormDefinition;
+  entries: Entries;
+  instances: Record<string, string[]>;
+  disabled: boolean;
+  onEntry: (fieldId: string, instanceKey: string, entry: Entry) => void;
+  onInstances: (sectionId: string, keys: string[]) => void;
+}
+
+function RequiredMark({ required }: { required: boolean }) {
+  return required ? <span className="required" title="required"> *</span> : null;
+}
+
+function RepeatingSection({ section, entries, instances, disabled, onEntry, onInstances }: Omit<Props, "definition"> & { section: FormSection }) {
+  const keys = instances[section.id] ?? [];
+  const item = section.repeat!.itemLabel;
+  return (
+    <>
+      {keys.length === 0 ? (
+        <p className="muted">No {item.toLowerCase()} entered.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data repeat-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                {section.fields.map((f) => (
+                  <th key={f.id} scope="col" title={f.help || undefined}>
+                    {f.label}
+                    <RequiredMark required={f.required} />
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((key, index) => (
+                <tr key={key}>
+                  <td className="num">{index + 1}</td>
+                  {section.fields.map((f) => (
+                    <td key={f.id}>
+                      <FieldInput field={f} inputId={`f-${f.id}-${key}`} entry={entries[entryKey(f.id, key)]} compact disabled={disabled} onChange={(e) => onEntry(f.id, key, e)} />
+                    </td>
+                  ))}
+                  <td>
+                    <button type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Remove ${item.toLowerCase()} ${index + 1}`} onClick={() => onInstances(section.id, keys.filter((k) => k !== key))}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => onInstances(section.id, [...keys, newInstanceKey()])}>
+        Add {item.toLowerCase()}
+      </button>
+    </>
+  );
+}
+
+export function FormEntry(props: Props) {
+  const { definition, entries, disabled, onEntry } = props;
+  return (
+    <>
+      {definition.sections.map((section) => (
+        <section key={section.id} className="card extraction-section" aria-labelledby={`sec-${section.id}`}>
+          <h2 id={`sec-${section.id}`}>{section.title}</h2>
+          {section.help && <p className="muted">{section.help}</p>}
+          {section.repeat ? (
+            <RepeatingSection {...props} section={section} />
+          ) : (
+            section.fields.map((f) => (
+              <div key={f.id} className="field">
+                {f.type === "multiple_choice" ? (
+                  <span className="label">
+                    {f.label}
+                    <RequiredMark required={f.required} />
+                  </span>
+                ) : (
+                  <label htmlFor={`f-${f.id}`}>
+                    {f.label}
+                    <RequiredMark required={f.required} />
+                  </label>
+                )}
+                <FieldInput field={f} inputId={`f-${f.id}`} entry={entries[entryKey(f.id, "")]} disabled={disabled} onChange={(e) => onEntry(f.id, "", e)} />
+                {f.help && <span className="hint">{f.help}</span>}
+              </div>
+            ))
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { hasRole } from "@/server/team/roles";
+import { NoAccess } from "../../../../../../_components/no-access";
+import { memberReview } from "../../../../../../_lib/review-access";
+import { FormBuilder } from "../../form-builder";
+
+export const metadata: Metadata = { title: "Form builder" };
+
+interface Props {
+  params: Promise<{ slug: string; formId: string }>;
+}
+
+export default async function FormBuilderPage({ params }: Props) {
+  const { slug, formId } = await params;
+  const review = await memberReview(slug, `/r/${slug}/extraction/forms/${formId}`);
+  if (!review) return <NoAccess />;
+  return (
+    <>
+      <h1>Form builder</h1>
+      {hasRole(review.myRole, "lead") ? (
+        <FormBuilder reviewId={review.id} slug={slug} formId={formId} />
+      ) : (
+        <div className="alert alert-info">Designing extraction forms needs the lead role.</div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { NoAccess } from "../../../../../../../_components/no-access";
+import { memberReview } from "../../../../../../../_lib/review-access";
+import { ConsensusScreen } from "../../../consensus-screen";
+
+export const metadata: Metadata = { title: "Compare and agree" };
+
+interface Props {
+  params: Promise<{ slug: string; studyId: string }>;
+  searchParams: Promise<{ form?: string }>;
+}
+
+export default async function CompareStudyPage({ params, searchParams }: Props) {
+  const { slug, studyId } = await params;
+  const { form } = await searchParams;
+  const review = await memberReview(slug, `/r/${slug}/extraction/studies/${studyId}/compare?form=${form ?? ""}`);
+  if (!review) return <NoAccess />;
+  return (
+    <>
+      <h1>Compare and agree</h1>
+      {form ? (
+        <ConsensusScreen reviewId={review.id} slug={slug} formId={form} studyId={studyId} />
+      ) : (
+        <div className="alert alert-error">No form was chosen; open the study from the Extraction page.</div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+
+function seedStudy(slug: string, label: string): string {
+  return execFileSync("npx", ["tsx", "e2e/support/seed-study.ts", slug, label], {
+    env: { ...process.env, SIFT_HOME: ".sift-e2e", DATABASE_URL: "" },
+    encoding: "utf8",
+  }).trim();
+}
+
+async function extract(page: Page, n: string, conclusion: string) {
+  await section(page, "Extraction").click();
+  await page.getByRole("link", { name: "Extract", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "NurOwn phase 3: a randomised trial" })).toBeVisible();
+  await page.getByLabel("N enrolled").fill(n);
+  await page.getByLabel("Conclusion").fill(conclusion);
+  await page.getByRole("button", { name: "Save and mark complete" }).click();
+  await expect(page.getByText("Saved and marked complete.")).toBeVisible();
+}
+
+test("a lead builds a form, two extractors fill it blind, the lead records the consensus", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const lead = await (await browser.newContext()).newPage();
+  await signUp(lead, "Lena Lead", uniqueEmail("lena"));
+  await lead.getByRole("link", { name: "New review" }).first().click();
+  await lead.getByLabel("Title").fill("Extraction e2e");
+  await lead.getByRole("button", { name: "Create review" }).click();
+  await expect(lead.getByRole("heading", { name: "Extraction e2e" })).toBeVisible();
+  const slug = new URL(lead.url()).pathname.split("/")[2]!;
+  seedStudy(slug, "NurOwn phase 3");
+
+  const bob = await addReviewer(browser, lead, "Bob");
+  const cara = await addReviewer(browser, lead, "Cara");
+
+  // The lead builds a small form from a blank one.
+  await section(lead, "Extraction").click();
+  await expect(lead.getByText("This review has no extraction form yet.")).toBeVisible();
+  await lead.getByLabel("Form name").fill("Trial basics");
+  await lead.getByRole("button", { name: "Create form" }).click();
+  await lead.getByRole("link", { name: "Edit and publish" }).click();
+  await lead.getByLabel("Field label").first().fill("N enrolled");
+  await lead.getByLabel("Type").first().selectOption("integer");
+  await lead.getByRole("checkbox", { name: "Required" }).first().check();
+  await lead.getByRole("button", { name: "Add field" }).click();
+  await lead.getByLabel("Field label").nth(1).fill("Conclusion");
+  await lead.getByLabel("Type").nth(1).selectOption("long_text");
+  await lead.getByRole("button", { name: "Publish as version 1" }).click();
+  await expect(lead.getByText("Published as version 1.")).toBeVisible();
+
+  await lead.getByRole("link", { name: "← Extraction" }).click();
+  await lead.getByLabel("Extractor 1 for NurOwn phase 3").selectOption({ label: "Bob" });
+  await lead.getByLabel("Extractor 2 for NurOwn phase 3").selectOption({ label: "Cara" });
+  await lead.getByRole("button", { name: "Assign" }).click();
+  await expect(lead.getByText("0 of 2 complete")).toBeVisible();
+
+  // A value of the wrong type is refused with the field named; what was typed stays on screen.
+  await section(bob, "Extraction").click();
+  await bob.getByRole("link", { name: "Extract", exact: true }).click();
+  await bob.getByLabel("N enrolled").fill("about 200");
+  await bob.getByRole("button", { name: /^Save/ }).first().click();
+  await expect(bob.locator(".alert-error")).toHaveText('"N enrolled" needs a whole number.');
+  await expect(bob.getByLabel("N enrolled")).toHaveValue("about 200");
+  await extract(bob, "196", "Safe and well tolerated.");
+
+  // Cara sees nothing of Bob's values.
+  await section(cara, "Extraction").click();
+  await cara.getByRole("link", { name: "Extract", exact: true }).click();
+  await expect(cara.getByLabel("N enrolled")).toHaveValue("");
+  await expect(cara.getByText("196")).toHaveCount(0);
+  await extract(cara, "189", "Safe and well tolerated.");
+
+  await lead.reload(); // the lead's page has been open on the study list all along
+  await expect(lead.getByText("2 of 2 complete")).toBeVisible();
+  await lead.getByRole("link", { name: "Compare" }).click();
+  await expect(lead.getByText("They differ on 1 field, highlighted below.")).toBeVisible();
+  const differing = lead.locator("tr.differs");
+  await expect(differing).toHaveCount(1);
+  await expect(differing).toContainText("N enrolled");
+  await lead.getByRole("button", { name: "Use Bob's value for N enrolled" }).click();
+  await lead.getByRole("button", { name: "Record consensus" }).click();
+  await expect(lead.getByText("Consensus recorded.")).toBeVisible();
+
+  await section(lead, "Extraction").click();
+  await expect(lead.getByRole("row", { name: /NurOwn phase 3/ }).getByText("consensus recorded", { exact: true })).toBeVisible();
+  const href = await lead.getByRole("link", { name: "CSV, one row per study", exact: true }).getAttribute("href");
+  const csv = await lead.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toMatch(/NurOwn phase 3,consensus,1,196,Safe and well tolerated\./);
+});

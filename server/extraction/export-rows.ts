@@ -1,0 +1,85 @@
+// Extraction data as spreadsheet rows: wide (one row per study and extraction, single-value fields as columns)
+// and long (one row per value of a repeating group). Cells are strings or numbers; CSV text is built here too.
+import { safeCell } from "../export/spreadsheet-safe";
+import { formatFieldValue, type NumberWithUnit } from "./field-value";
+import type { FormDefinition, FormField } from "./form-definition";
+
+export interface ExportExtraction {
+  studyId: string;
+  studyLabel: string;
+  /** "consensus" or the extractor's name. */
+  source: string;
+  formVersion: number;
+  values: { fieldId: string; instanceKey: string; value: unknown }[];
+}
+
+export type Cell = string | number | null;
+export interface Sheet {
+  name: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+/** A number with unit becomes two cells (number, unit) so the numbers stay numbers in a spreadsheet. */
+function cells(field: FormField, value: unknown): Cell[] {
+  if (field.type === "number_unit") {
+    const v = value as NumberWithUnit | null | undefined;
+    return [v?.value ?? null, v ? v.unit : null];
+  }
+  if (field.type === "integer") return [typeof value === "number" ? value : null];
+  const text = formatFieldValue(field, value);
+  return [text === "" ? null : text];
+}
+
+function headers(field: FormField): string[] {
+  return field.type === "number_unit" ? [field.label, `${field.label} (unit)`] : [field.label];
+}
+
+const STUDY_COLUMNS = ["Study id", "Study", "Extraction", "Form version"];
+
+function studyCells(e: ExportExtraction): Cell[] {
+  return [e.studyId, e.studyLabel, e.source, e.formVersion];
+}
+
+export function wideSheet(def: FormDefinition, extractions: ExportExtraction[]): Sheet {
+  const fields = def.sections.filter((s) => !s.repeat).flatMap((s) => s.fields);
+  const rows = extractions.map((e) => {
+    const byField = new Map(e.values.filter((v) => v.instanceKey === "").map((v) => [v.fieldId, v.value]));
+    return [...studyCells(e), ...fields.flatMap((f) => cells(f, byField.get(f.id)))];
+  });
+  return { name: "Studies", header: [...STUDY_COLUMNS, ...fields.flatMap(headers)], rows };
+}
+
+export function longSheet(def: FormDefinition, extractions: ExportExtraction[]): Sheet {
+  const rows: Cell[][] = [];
+  for (const e of extractions) {
+    for (const section of def.sections.filter((s) => s.repeat)) {
+      const instances = [...new Set(e.values.filter((v) => v.instanceKey !== "").map((v) => v.instanceKey))].sort();
+      instances.forEach((instanceKey, index) => {
+        for (const field of section.fields) {
+          const value = e.values.find((v) => v.fieldId === field.id && v.instanceKey === instanceKey)?.value;
+          if (value === undefined || value === null) continue;
+          const [first, unit] = cells(field, value);
+          rows.push([...studyCells(e), section.title, index + 1, field.id, field.label, first ?? null, unit ?? null]);
+        }
+      });
+    }
+  }
+  return {
+    name: "Repeating groups",
+    header: [...STUDY_COLUMNS, "Section", "Item", "Field id", "Field", "Value", "Unit"],
+    rows,
+  };
+}
+
+function csvCell(cell: Cell): string {
+  if (cell === null) return "";
+  if (typeof cell === "number") return String(cell);
+  const text = safeCell(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** RFC 4180 CSV with CRLF line ends; formula-like text is neutralised. */
+export function toCsv(sheet: Sheet): string {
+  return [sheet.header, ...sheet.rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,75 @@
+// Checking a batch of submitted values against a form version and writing it onto one extraction.
+import type { Tx } from "../db/client";
+import type { Prisma } from "../db/generated/client.ts";
+import { AppError } from "../errors/app-error";
+import { FieldValueError, normaliseFieldValue, type FieldValue } from "./field-value";
+import { fieldIndex, type FormDefinition } from "./form-definition";
+
+export interface SubmittedValue {
+  fieldId: string;
+  instanceKey: string;
+  /** null clears the value. */
+  value: unknown;
+}
+
+export interface CheckedValue {
+  fieldId: string;
+  instanceKey: string;
+  value: FieldValue | null;
+}
+
+/** Every value checked before anything is written, so one bad value leaves the whole batch unsaved. */
+export function checkValues(def: FormDefinition, values: SubmittedValue[]): CheckedValue[] {
+  const fields = fieldIndex(def);
+  return values.map((v) => {
+    const located = fields.get(v.fieldId);
+    if (!located) throw new AppError("INVALID_INPUT", "A value names a field that is not in this version of the form. Reload the form.");
+    const repeating = located.section.repeat !== null;
+    if (repeating !== (v.instanceKey !== "")) {
+      throw new AppError("INVALID_INPUT", `"${located.field.label}" ${repeating ? "belongs to a repeating section and needs an item" : "is not in a repeating section"}.`);
+    }
+    try {
+      return { fieldId: v.fieldId, instanceKey: v.instanceKey, value: normaliseFieldValue(located.field, v.value) };
+    } catch (err) {
+      if (err instanceof FieldValueError) throw new AppError("INVALID_INPUT", err.message);
+      throw err;
+    }
+  });
+}
+
+/** Writes checked values (null deletes); returns the ids of the fields that changed. */
+export async function writeValues(tx: Tx, extractionId: string, values: CheckedValue[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const v of values) {
+    const where = { extractionId_fieldId_instanceKey: { extractionId, fieldId: v.fieldId, instanceKey: v.instanceKey } };
+    const existing = await tx.extractionValue.findUnique({ where });
+    if (v.value === null) {
+      if (existing) {
+        await tx.extractionValue.delete({ where });
+        changed.push(v.fieldId);
+      }
+      continue;
+    }
+    const value = v.value as Prisma.InputJsonValue;
+    if (existing && JSON.stringify(existing.value) === JSON.stringify(v.value)) continue;
+    await tx.extractionValue.upsert({ where, create: { extractionId, fieldId: v.fieldId, instanceKey: v.instanceKey, value }, update: { value } });
+    changed.push(v.fieldId);
+  }
+  return [...new Set(changed)];
+}
+
+/** Required fields left empty: single-value ones, and those of every item a repeating section has. */
+export function missingRequired(def: FormDefinition, values: { fieldId: string; instanceKey: string }[]): string[] {
+  const present = new Set(values.map((v) => `${v.fieldId}\u0000${v.instanceKey}`));
+  const missing: string[] = [];
+  for (const section of def.sections) {
+    const fieldIds = new Set(section.fields.map((f) => f.id));
+    const instances = section.repeat
+      ? [...new Set(values.filter((v) => fieldIds.has(v.fieldId) && v.instanceKey !== "").map((v) => v.instanceKey))]
+      : [""];
+    for (const field of section.fields.filter((f) => f.required)) {
+      if (instances.some((k) => !present.has(`${field.id}\u0000${k}`))) missing.push(field.label);
+    }
+  }
+  return missing;
+}

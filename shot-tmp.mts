@@ -1,0 +1,37 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3205";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+async function login(email: string) {
+  const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("sift-demo-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/reviews/);
+  return page;
+}
+const owner = await login("owner@sift.demo");
+await owner.goto(`${base}/r/stem-cell-therapy-for-als/extraction`);
+await owner.getByText("Studies", { exact: true }).first().waitFor();
+await owner.waitForTimeout(1500);
+await owner.screenshot({ path: "/tmp/ex-home.png", fullPage: true });
+await owner.getByRole("link", { name: "Edit form" }).click();
+await owner.getByText("Versions").waitFor();
+await owner.screenshot({ path: "/tmp/ex-builder.png" });
+const r1 = await login("reviewer1@sift.demo");
+await r1.goto(`${base}/r/stem-cell-therapy-for-als/extraction`);
+await r1.getByRole("row", { name: /NurOwn/ }).getByRole("link", { name: "Open" }).click();
+await r1.getByLabel("Extraction form").waitFor();
+await r1.waitForTimeout(1000);
+await r1.screenshot({ path: "/tmp/ex-extract.png", fullPage: true });
+await owner.goto(`${base}/r/stem-cell-therapy-for-als/extraction`);
+await owner.getByRole("row", { name: /NurOwn/ }).getByRole("link", { name: "Compare" }).click();
+await owner.getByLabel("Consensus").waitFor();
+await owner.waitForTimeout(1000);
+await owner.screenshot({ path: "/tmp/ex-compare.png", fullPage: true });
+await owner.screenshot({ path: "/tmp/ex-compare-top.png" });
+await owner.getByRole("heading", { name: "Arms" }).scrollIntoViewIfNeeded();
+await owner.screenshot({ path: "/tmp/ex-compare-mid.png" });
+await owner.goto(`${base}/reviews/new`);
+await owner.screenshot({ path: "/tmp/ex-new-review.png", fullPage: true });
+await browser.close();

@@ -1,0 +1,18 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3205";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+await page.goto(`${base}/sign-in`);
+await page.getByLabel("Email").fill("reviewer1@sift.demo");
+await page.getByLabel("Password").fill("sift-demo-password");
+await page.getByRole("button", { name: "Sign in", exact: true }).click();
+await page.waitForURL(/reviews/);
+await page.goto(`${base}/r/stem-cell-therapy-for-als/extraction`);
+const href = await page.getByRole("link", { name: "Extract" }).first().getAttribute("href");
+console.log(href);
+const res = await page.goto(`${base}${href}`);
+console.log(res?.status());
+await page.waitForTimeout(5000);
+await page.screenshot({ path: "/tmp/ex-extract.png", fullPage: false });
+console.log(page.url());
+await browser.close();
