@@ -10,11 +10,18 @@ export const QUEUES = {
   dedup: "dedup",
   /** data: { exportId } — builds an export's file into storage */
   export: "export",
+  /** data: { reviewId, stage, reviewerId } — retrains one reviewer's ranking of a stage's records */
+  ranking: "ranking",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 // A job whose worker died is retried after it expires; imports are idempotent (all or nothing), so that is safe.
 const QUEUE_POLICY = { retryLimit: 3, retryDelay: 5, expireInMinutes: 60 };
+// Retraining coalesces: per singleton key (review, stage, reviewer) at most one job waits while one runs, so a
+// burst of decisions costs two trainings, and the waiting one reads every decision made before it starts.
+const QUEUE_POLICIES: Partial<Record<QueueName, object>> = {
+  ranking: { policy: "stately", retryLimit: 1, retryDelay: 5, expireInMinutes: 15 },
+};
 
 const globalForQueue = globalThis as unknown as { siftQueue?: Promise<PgBoss> };
 
@@ -26,7 +33,7 @@ export function jobQueue(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: url, max: 4 });
     boss.on("error", (err) => console.error("sift: job queue error:", err.message));
     await boss.start();
-    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...QUEUE_POLICY });
+    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...(QUEUE_POLICIES[name] ?? QUEUE_POLICY) });
     return boss;
   })();
   return globalForQueue.siftQueue;

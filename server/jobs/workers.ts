@@ -5,6 +5,8 @@ import { pgPool } from "../db/pg-pool";
 import { runDedup } from "../dedup/run-dedup";
 import { runExport } from "../export/export-jobs";
 import { runImport } from "../import/run-import";
+import { retrainRanking } from "../prioritise/retrain";
+import type { RankingScope } from "../prioritise/training-labels";
 import { fileStorage } from "../storage/file-storage";
 import { jobQueue, QUEUES } from "./queue";
 
@@ -24,5 +26,8 @@ export async function startWorkers(): Promise<void> {
   });
   await boss.work<{ exportId: string }>(QUEUES.export, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     await runExport({ db: db(), pool: pgPool(), storage: fileStorage() }, job!.data.exportId);
+  });
+  await boss.work<RankingScope>(QUEUES.ranking, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await retrainRanking(db(), job!.data);
   });
 }

@@ -28,11 +28,14 @@ export function trainLogistic(set: TrainingSet, terms: number, options: Logistic
       const g = (1 / (1 + Math.exp(-z)) - y) * (set.weights[i]! / meanWeight);
       scale *= 1 - eta * options.lambda;
       if (scale < 1e-9) {
-        for (let j = 0; j < terms; j++) w[j] *= scale;
+        for (let j = 0; j < terms; j++) w[j] = w[j]! * scale;
         scale = 1;
       }
       const step = (eta * g) / scale;
-      for (let k = 0; k < row.idx.length; k++) w[row.idx[k]!] -= step * row.val[k]!;
+      for (let k = 0; k < row.idx.length; k++) {
+        const j = row.idx[k]!;
+        w[j] = w[j]! - step * row.val[k]!;
+      }
       bias -= eta * g * 0.1;
     }
   }

@@ -17,11 +17,12 @@ export function trainNaiveBayes(set: TrainingSet, terms: number, alpha: number):
   set.rows.forEach((row, i) => {
     const c = set.labels[i]!;
     const w = set.weights[i]!;
-    classWeight[c] += w;
+    classWeight[c] = classWeight[c]! + w;
     const target = counts[c]!;
     for (let k = 0; k < row.idx.length; k++) {
-      target[row.idx[k]!] += w * row.val[k]!;
-      totals[c] += w * row.val[k]!;
+      const j = row.idx[k]!;
+      target[j] = target[j]! + w * row.val[k]!;
+      totals[c] = totals[c]! + w * row.val[k]!;
     }
   });
   const delta = new Float64Array(terms);

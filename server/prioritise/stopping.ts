@@ -1,0 +1,147 @@
+// "Can we stop?" for a team: a lead opens a random sample of the records nobody has screened yet, the stage then
+// serves records in random order, and once the sample shows the target recall was reached the lead may exclude
+// the rest in bulk ("below stopping threshold"), audited and reversible.
+import { Prisma } from "../db/generated/client.ts";
+import type { Db, Tx } from "../db/client";
+import type { Stage } from "../db/generated/enums.ts";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { AppError } from "../errors/app-error";
+import { eligibleRecords, stageSql } from "../screening/eligibility";
+import { stoppingTest } from "./stopping-rule";
+
+interface Scope {
+  reviewId: string;
+  actorId: string;
+}
+
+export interface SampleSettings {
+  recallTarget: number;
+  confidence: number;
+}
+
+/** Eligible records of the stage that nobody has decided on and that are not excluded already. */
+function untouched(stage: Stage) {
+  const s = stageSql(stage);
+  return Prisma.sql`${eligibleRecords("r", stage)}
+    AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
+    AND NOT EXISTS (SELECT 1 FROM screening_outcomes o WHERE o.record_id = r.id AND o.stage = ${s} AND o.status <> 'awaiting')`;
+}
+
+async function openSample(db: Pick<Tx, "stoppingSample">, reviewId: string, stage: Stage) {
+  return db.stoppingSample.findFirst({ where: { reviewId, stage, closedAt: null }, orderBy: { startedAt: "desc" } });
+}
+
+/** The sample's figures and the test: records of the urn settled since it began, and includes found before. */
+async function sampleTest(db: Tx, sample: { id: string; reviewId: string; stage: Stage; startedAt: Date; remaining: number; recallTarget: number; confidence: number }) {
+  const s = stageSql(sample.stage);
+  const [row] = await db.$queryRaw<{ sampled: bigint; sample_includes: bigint; includes_before: bigint }[]>`
+    WITH first AS (
+      SELECT d.record_id, min(d.created_at) AS first_at FROM screening_decisions d
+       WHERE d.review_id = ${sample.reviewId} AND d.stage = ${s} GROUP BY d.record_id)
+    SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt}) AS sampled,
+           count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND o.status = 'included') AS sample_includes,
+           count(*) FILTER (WHERE f.first_at < ${sample.startedAt} AND o.status = 'included') AS includes_before
+      FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id
+     WHERE o.review_id = ${sample.reviewId} AND o.stage = ${s} AND o.status IN ('included', 'excluded') AND o.stopping_sample_id IS NULL`;
+  const figures = { sampled: Number(row!.sampled), sampleIncludes: Number(row!.sample_includes), includesBefore: Number(row!.includes_before) };
+  return { ...figures, ...stoppingTest({ ...figures, remaining: sample.remaining, recallTarget: sample.recallTarget, confidence: sample.confidence }) };
+}
+
+export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
+  const sample = await openSample(db, reviewId, stage);
+  const excluded = await db.stoppingSample.findFirst({ where: { reviewId, stage, excludedAt: { not: null } }, orderBy: { excludedAt: "desc" } });
+  const [{ untouched: left } = { untouched: 0n }] = await db.$queryRaw<{ untouched: bigint }[]>`
+    SELECT count(*) AS untouched FROM records r WHERE r.review_id = ${reviewId} AND ${untouched(stage)}`;
+  return {
+    untouched: Number(left),
+    sample: sample && { ...sample, test: await sampleTest(db, sample) },
+    excluded: excluded && { id: excluded.id, excludedAt: excluded.excludedAt!, excludedCount: excluded.excludedCount, recallTarget: excluded.recallTarget, confidence: excluded.confidence },
+  };
+}
+
+export async function startStoppingSample(db: Db, scope: Scope, stage: Stage, settings: SampleSettings) {
+  return db.$transaction(async (tx) => {
+    // One open sample per stage; the review row lock serialises two leads starting one at once.
+    await tx.$queryRaw`SELECT id FROM reviews WHERE id = ${scope.reviewId} FOR UPDATE`;
+    if (await openSample(tx, scope.reviewId, stage)) throw new AppError("STALE", "A stopping sample is already open at this stage.");
+    const [{ n }] = (await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouched(stage)}`) as [{ n: bigint }];
+    if (n === 0n) throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
+    const sample = await tx.stoppingSample.create({
+      data: { reviewId: scope.reviewId, stage, startedById: scope.actorId, remaining: Number(n), ...settings },
+    });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "stopping.sample_started",
+      entityType: "stopping_sample",
+      entityId: sample.id,
+      data: { stage, remaining: sample.remaining, ...settings },
+    });
+    return sample;
+  });
+}
+
+async function lockSample(tx: Tx, reviewId: string, sampleId: string) {
+  await tx.$queryRaw`SELECT id FROM stopping_samples WHERE id = ${sampleId} FOR UPDATE`;
+  const sample = await tx.stoppingSample.findFirst({ where: { id: sampleId, reviewId } });
+  if (!sample) throw new AppError("NOT_FOUND", "That stopping sample is not in this review.");
+  return sample;
+}
+
+/** Ends an open sample without excluding anything; the stage goes back to serving the likeliest includes first. */
+export async function closeStoppingSample(db: Db, scope: Scope, sampleId: string) {
+  return db.$transaction(async (tx) => {
+    const sample = await lockSample(tx, scope.reviewId, sampleId);
+    if (sample.closedAt) throw new AppError("STALE", "That stopping sample is already closed.");
+    await tx.stoppingSample.update({ where: { id: sample.id }, data: { closedAt: new Date() } });
+    await recordAuditEvent(tx, { ...scope, action: "stopping.sample_closed", entityType: "stopping_sample", entityId: sample.id, data: { stage: sample.stage } });
+  });
+}
+
+/** Excludes every untouched record of the stage once the sample shows the target recall was reached. */
+export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: string) {
+  return db.$transaction(async (tx) => {
+    const sample = await lockSample(tx, scope.reviewId, sampleId);
+    if (sample.closedAt) throw new AppError("STALE", "That stopping sample is closed.");
+    const test = await sampleTest(tx, sample);
+    if (!test.canStop) {
+      throw new AppError("INVALID_INPUT", `The sample does not yet show ${Math.round(sample.recallTarget * 100)} % recall at ${Math.round(sample.confidence * 100)} % confidence (p = ${test.pValue.toFixed(3)}).`);
+    }
+    const s = stageSql(sample.stage);
+    const now = new Date();
+    const excluded = await tx.$executeRaw`
+      INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, settled_at, stopping_sample_id)
+      SELECT 'stop' || md5(r.id || ${sample.id}), r.review_id, r.id, ${s}, 'excluded', ${now}, ${sample.id}
+        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouched(sample.stage)}
+      ON CONFLICT (record_id, stage) DO UPDATE SET status = 'excluded', settled_at = ${now}, stopping_sample_id = ${sample.id}, reason_id = NULL`;
+    await tx.screeningAssignment.deleteMany({ where: { reviewId: scope.reviewId, stage: sample.stage, record: { outcomes: { some: { stage: sample.stage, stoppingSampleId: sample.id } } } } });
+    await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: now, excludedCount: excluded, closedAt: now } });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "stopping.excluded",
+      entityType: "stopping_sample",
+      entityId: sample.id,
+      data: { stage: sample.stage, excluded, pValue: test.pValue, sampled: test.sampled, sampleIncludes: test.sampleIncludes, includesBefore: test.includesBefore },
+    });
+    return { excluded, pValue: test.pValue };
+  });
+}
+
+/** Takes a bulk exclusion back: its records are unscreened again and the sample reopens. */
+export async function revertBelowThreshold(db: Db, scope: Scope, sampleId: string) {
+  return db.$transaction(async (tx) => {
+    const sample = await lockSample(tx, scope.reviewId, sampleId);
+    if (!sample.excludedAt) throw new AppError("STALE", "That sample's records were not excluded, or the exclusion was already reverted.");
+    if (await openSample(tx, scope.reviewId, sample.stage)) throw new AppError("STALE", "Close the open stopping sample of this stage first.");
+    const restored = await tx.screeningOutcome.deleteMany({ where: { stoppingSampleId: sample.id, status: "excluded" } });
+    await tx.screeningOutcome.updateMany({ where: { stoppingSampleId: sample.id }, data: { stoppingSampleId: null } });
+    await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: null, excludedCount: 0, closedAt: null } });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "stopping.exclusion_reverted",
+      entityType: "stopping_sample",
+      entityId: sample.id,
+      data: { stage: sample.stage, restored: restored.count },
+    });
+    return { restored: restored.count };
+  });
+}

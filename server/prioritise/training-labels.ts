@@ -1,0 +1,51 @@
+// What one reviewer's ranking may learn from. Blinding: a reviewer's own decisions, and the outcomes of records
+// whose outcome they may see (every settled record for leads and unblinded stages; only lead-resolved records
+// while blinded). Never another reviewer's open decision, so the served order cannot leak it.
+import { Prisma } from "../db/generated/client.ts";
+import type { Db } from "../db/client";
+import type { Stage } from "../db/generated/enums.ts";
+import { eligibleRecords, stageSql } from "../screening/eligibility";
+import { seesOthersDecisions } from "../screening/progress";
+
+export interface RankingScope {
+  reviewId: string;
+  stage: Stage;
+  reviewerId: string;
+}
+
+export interface RankingInput {
+  ids: string[];
+  records: { title: string; abstract: string; keywords: string[] }[];
+  labels: Map<number, 0 | 1>;
+}
+
+export async function rankingInput(db: Db, scope: RankingScope): Promise<RankingInput | null> {
+  const member = await db.membership.findFirst({ where: { reviewId: scope.reviewId, userId: scope.reviewerId, removedAt: null } });
+  if (!member) return null;
+  const seesAll = await seesOthersDecisions(db, scope.reviewId, scope.stage, { userId: scope.reviewerId, role: member.role });
+  const s = stageSql(scope.stage);
+  const visibleOutcome = seesAll
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved')`;
+  // Records excluded in bulk below a stopping threshold were never screened: they teach the model nothing.
+  const rows = await db.$queryRaw<{ id: string; title: string; abstract: string | null; keywords: string[] | null; label: number | null }[]>`
+    SELECT r.id, r.title, r.abstract, r.keywords,
+           CASE WHEN o.status = 'included' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 1
+                WHEN o.status = 'excluded' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 0
+                WHEN d.verdict = 'include' THEN 1
+                WHEN d.verdict = 'exclude' THEN 0 END AS label
+      FROM records r
+      LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
+      LEFT JOIN screening_decisions d ON d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${scope.reviewerId}
+     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
+     ORDER BY r.id`;
+  const labels = new Map<number, 0 | 1>();
+  rows.forEach((row, i) => {
+    if (row.label === 0 || row.label === 1) labels.set(i, row.label);
+  });
+  return {
+    ids: rows.map((r) => r.id),
+    records: rows.map((r) => ({ title: r.title, abstract: r.abstract ?? "", keywords: r.keywords ?? [] })),
+    labels,
+  };
+}
