@@ -48,6 +48,33 @@ export function StageSettingsFields({ stage, settings }: { stage: StageName; set
           <span className="hint">Always required at full text: PRISMA reports a reason for each exclusion.</span>
         )}
       </div>
+      <div className="check">
+        <input
+          id={`${stage}-prioritise`}
+          name={`${stage}.prioritise`}
+          type="checkbox"
+          defaultChecked={settings.prioritise ?? stage === "title_abstract"}
+          aria-describedby={`${stage}-prioritise-hint`}
+        />
+        <label htmlFor={`${stage}-prioritise`}>Likely relevant first</label>
+        <span id={`${stage}-prioritise-hint`} className="hint">
+          Each screener gets the records their ranking model rates likeliest to be included first. The model learns
+          from their own decisions and from records whose outcome they may see, and retrains as they screen.
+        </span>
+      </div>
+      <div className="check">
+        <input
+          id={`${stage}-show-relevance`}
+          name={`${stage}.showRelevance`}
+          type="checkbox"
+          defaultChecked={settings.showRelevance ?? true}
+          aria-describedby={`${stage}-show-relevance-hint`}
+        />
+        <label htmlFor={`${stage}-show-relevance`}>Show relevance scores to screeners</label>
+        <span id={`${stage}-show-relevance-hint`} className="hint">
+          Untick to keep the score from anchoring decisions (the order still follows the ranking).
+        </span>
+      </div>
     </>
   );
 }
@@ -75,6 +102,8 @@ export function readStageSettings(form: FormData, stage: StageName): StageSettin
     reviewersPerRecord: Number(form.get(`${stage}.reviewersPerRecord`)),
     blinded: form.get(`${stage}.blinded`) === "on",
     reasonRequired: stage === "full_text" || form.get(`${stage}.reasonRequired`) === "on",
+    prioritise: form.get(`${stage}.prioritise`) === "on",
+    showRelevance: form.get(`${stage}.showRelevance`) === "on",
   };
 }
 

@@ -5,6 +5,7 @@ import { exportsRouter } from "./routers/exports";
 import { extractionRouter } from "./routers/extraction";
 import { fullTextRouter } from "./routers/full-text";
 import { importsRouter } from "./routers/imports";
+import { prioritiseRouter } from "./routers/prioritise";
 import { healthRouter } from "./routers/health";
 import { prismaFlowRouter } from "./routers/prisma-flow";
 import { reviewsRouter } from "./routers/reviews";
@@ -27,6 +28,7 @@ export const appRouter = router({
   exports: exportsRouter,
   prismaFlow: prismaFlowRouter,
   extraction: extractionRouter,
+  prioritise: prioritiseRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,6 +33,8 @@ export async function createReview(db: Db, ownerId: string, input: NewReview) {
             reviewersPerRecord: review.stages[stage].reviewersPerRecord,
             blinded: review.stages[stage].blinded,
             reasonRequired: effectiveReasonRequired(stage, review.stages[stage].reasonRequired),
+            prioritise: review.stages[stage].prioritise ?? stage === "title_abstract",
+            showRelevance: review.stages[stage].showRelevance ?? true,
           })),
         },
         exclusionReasons: {

@@ -13,6 +13,9 @@ export const StageSettingsInput = z.object({
   reviewersPerRecord: z.number().int().min(1).max(10),
   blinded: z.boolean(),
   reasonRequired: z.boolean(),
+  /** Serve the likeliest includes first; on by default at title/abstract. */
+  prioritise: z.boolean().optional(),
+  showRelevance: z.boolean().optional(),
 });
 export type StageSettings = z.infer<typeof StageSettingsInput>;
 

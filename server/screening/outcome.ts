@@ -50,7 +50,8 @@ export function outcomeWrites(reviewId: string, recordId: string, stage: Stage, 
   return Prisma.sql`outcome_row AS (
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, reason_id, settled_at)
       VALUES (${randomUUID()}, ${reviewId}, ${recordId}, ${stage}::stage, ${result.status}::outcome_status, ${reasonId}, ${settledAt}::timestamp)
-      ON CONFLICT (record_id, stage) DO UPDATE SET status = EXCLUDED.status, reason_id = EXCLUDED.reason_id, settled_at = EXCLUDED.settled_at
+      ON CONFLICT (record_id, stage) DO UPDATE SET status = EXCLUDED.status, reason_id = EXCLUDED.reason_id, settled_at = EXCLUDED.settled_at,
+        stopping_sample_id = NULL -- a decision supersedes an exclusion below a stopping threshold
     ), conflict_row AS (${conflict})${stage === "title_abstract" ? Prisma.sql`, ${reportSync(reviewId, recordId, result.status === "included", now)}` : Prisma.empty}`;
 }
 

@@ -7,6 +7,7 @@ import { rows, transaction } from "../db/sql";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
+import { orderSettingsColumns, prioritisedOrder, type OrderSettings } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
 import { eligibleRecords, stageSql } from "./eligibility";
 
@@ -21,8 +22,8 @@ interface Scope {
  * The order in which the pool hands records out: the one place to change it (e.g. likely relevant first).
  * `r` is the records table. Keep it a total order, so that two reviewers see the pool the same way.
  */
-export function serveOrder(): Prisma.Sql {
-  return Prisma.sql`r.id`;
+export function serveOrder(settings: OrderSettings): Prisma.Sql {
+  return prioritisedOrder(settings);
 }
 
 /** A record held by someone other than `reviewerId` counts against the reviewers it needs until it lapses. */
@@ -61,8 +62,8 @@ export interface Served {
 export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: number): Promise<Served> {
   const s = stageSql(stage);
   const pool = poolOf(db);
-  const [head] = await rows<{ needed: number; blinded: boolean; held: string[] | null }>(pool, Prisma.sql`
-    SELECT st.reviewers_per_record AS needed, st.blinded,
+  const [head] = await rows<{ needed: number; blinded: boolean; prioritise: boolean; sample_id: string | null; held: string[] | null }>(pool, Prisma.sql`
+    SELECT st.reviewers_per_record AS needed, st.blinded, ${orderSettingsColumns},
            (SELECT array_agg(h.id ORDER BY h.expires_at NULLS FIRST, h.served_at, h.id) FROM (
               SELECT r.id, a.expires_at, a.served_at FROM screening_assignments a
                 JOIN records r ON r.id = a.record_id
@@ -77,6 +78,7 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
   const wanted = count - held.length;
   if (wanted <= 0) return { ids: held, blinded: head.blinded };
   const open = inPool(stage, scope.reviewerId, head.needed);
+  const order = serveOrder({ stage, reviewerId: scope.reviewerId, prioritise: head.prioritise, sampleId: head.sample_id });
   const now = new Date();
   const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
   // One round trip: the first statement locks candidates (SKIP LOCKED: reviewers asking at once take different
@@ -89,14 +91,14 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
         SELECT set_config('sift.serve_candidates', COALESCE(string_agg(c.id, ','), ''), true) FROM (
           SELECT r.id FROM records r
            WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}
-           ORDER BY ${serveOrder()}
+           ORDER BY ${order}
            LIMIT ${wanted * 2 + 2}
              FOR UPDATE OF r SKIP LOCKED) c`,
         Prisma.sql`
         WITH chosen AS (
-          SELECT r.id, row_number() OVER (ORDER BY ${serveOrder()}) AS place FROM records r
+          SELECT r.id, row_number() OVER (ORDER BY ${order}) AS place FROM records r
            WHERE r.id = ANY(string_to_array(current_setting('sift.serve_candidates'), ',')) AND ${open}
-           ORDER BY ${serveOrder()}
+           ORDER BY ${order}
            LIMIT ${wanted}
         ), served AS (
           INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)

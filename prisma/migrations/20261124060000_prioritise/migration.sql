@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "review_stage_settings" ADD COLUMN     "prioritise" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "review_stage_settings" ADD COLUMN     "prioritise" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "show_relevance" BOOLEAN NOT NULL DEFAULT true;
 
 -- AlterTable
 ALTER TABLE "screening_outcomes" ADD COLUMN     "stopping_sample_id" TEXT;

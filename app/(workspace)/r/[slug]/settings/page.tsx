@@ -53,6 +53,8 @@ export default async function SettingsPage({ params }: Props) {
                     reviewersPerRecord: settings.reviewersPerRecord,
                     blinded: settings.blinded,
                     reasonRequired: settings.reasonRequired,
+                    prioritise: settings.prioritise,
+                    showRelevance: settings.showRelevance,
                   }}
                 />
               ) : (

@@ -1,0 +1,48 @@
+// What screens show of prioritisation: a screener's own relevance scores and model state, and for leads the
+// team's includes-found curve. Neither reveals another reviewer's open decision.
+import type { Db } from "../db/client";
+import type { Stage } from "../db/generated/enums.ts";
+
+/** The viewer's own ranking: whether it is on, what it learnt from, and relevance of the given records. */
+export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewerId: string, recordIds: string[]) {
+  const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
+  const model = await db.rankingModel.findUnique({ where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId } } });
+  const rows =
+    setting.showRelevance && recordIds.length > 0
+      ? await db.recordRanking.findMany({ where: { reviewId, stage, reviewerId, recordId: { in: recordIds } }, select: { recordId: true, relevance: true, rank: true } })
+      : [];
+  return {
+    prioritise: setting.prioritise,
+    showRelevance: setting.showRelevance,
+    model: model && { labelled: model.labelled, includes: model.includes, trainedAt: model.trainedAt },
+    relevance: Object.fromEntries(rows.map((r) => [r.recordId, r.relevance])) as Record<string, number>,
+  };
+}
+
+export interface CurvePoint {
+  screened: number;
+  included: number;
+}
+
+/** At most `points` points of (records settled, includes among them), in the order records settled. */
+export function downsampleCurve(included: boolean[], points = 200): CurvePoint[] {
+  const curve: CurvePoint[] = [{ screened: 0, included: 0 }];
+  const step = Math.max(1, Math.ceil(included.length / points));
+  let found = 0;
+  included.forEach((inc, i) => {
+    if (inc) found++;
+    if ((i + 1) % step === 0 || i === included.length - 1) curve.push({ screened: i + 1, included: found });
+  });
+  return curve;
+}
+
+/** Includes found against records screened for the team (leads only: it shows settled outcomes). */
+export async function includesCurve(db: Db, reviewId: string, stage: Stage) {
+  const settled = await db.screeningOutcome.findMany({
+    where: { reviewId, stage, status: { in: ["included", "excluded"] }, stoppingSampleId: null, settledAt: { not: null } },
+    orderBy: [{ settledAt: "asc" }, { id: "asc" }],
+    select: { status: true },
+  });
+  const total = await db.record.count({ where: { reviewId, duplicateOfId: null, ...(stage === "full_text" ? { report: { is: { retrievalStatus: "retrieved" as const } } } : {}) } });
+  return { total, points: downsampleCurve(settled.map((o) => o.status === "included")) };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { callerFor, makeTeam, testDb } from "../test/integration";
+import { rankingInput } from "./training-labels";
+
+const TA = "title_abstract" as const;
+
+/** One reviewer per record; 4 records included by prioritised screening, then 36 nobody has touched. */
+async function screenedReview() {
+  const db = testDb();
+  const { review, members } = await makeTeam(db);
+  await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: TA } }, data: { reviewersPerRecord: 1 } });
+  const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
+  await db.record.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ reviewId: review.id, sourceId: source.id, title: `Record ${i}` })) });
+  const records = await db.record.findMany({ where: { reviewId: review.id }, orderBy: { id: "asc" } });
+  const reviewer = callerFor(db, members.reviewer.id);
+  for (const record of records.slice(0, 4)) await reviewer.screening.decide({ reviewId: review.id, stage: TA, recordId: record.id, verdict: "include" });
+  return { db, review, lead: callerFor(db, members.lead.id), reviewer, reviewerId: members.reviewer.id };
+}
+
+describe("can we stop?", () => {
+  it("samples the untouched records at random, refuses to stop early, then excludes the rest below the threshold, audited and reversible", async () => {
+    const { db, review, lead, reviewer, reviewerId } = await screenedReview();
+    const reviewId = review.id;
+    const sample = await lead.prioritise.startSample({ reviewId, stage: TA, recallTarget: 0.5, confidence: 0.5 });
+    expect(sample.remaining).toBe(36);
+    await expect(lead.prioritise.startSample({ reviewId, stage: TA })).rejects.toThrow(/already open/);
+
+    // Serving is random while the sample is open: not the import order.
+    const served = await reviewer.screening.next({ reviewId, stage: TA, count: 5 });
+    const importOrder = (await db.record.findMany({ where: { reviewId }, orderBy: { id: "asc" }, skip: 4, take: 5 })).map((r) => r.id);
+    expect(served.map((s) => s.record.id)).not.toEqual(importOrder);
+
+    await reviewer.screening.decide({ reviewId, stage: TA, recordId: served[0]!.record.id, verdict: "exclude" });
+    let status = await lead.prioritise.stopping({ reviewId, stage: TA });
+    // Urn 36, 1 sampled, no include; under H0 the urn holds floor(4 / 0.5 - 4 + 1) = 5 includes: p = 31/36.
+    expect(status.sample!.test).toMatchObject({ sampled: 1, sampleIncludes: 0, includesBefore: 4, includesIfBelowTarget: 5, canStop: false });
+    expect(status.sample!.test.pValue).toBeCloseTo(31 / 36, 12);
+    await expect(lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).rejects.toThrow(/does not yet show 50 % recall/);
+
+    for (const s of served.slice(1)) await reviewer.screening.decide({ reviewId, stage: TA, recordId: s.record.id, verdict: "exclude" });
+    status = await lead.prioritise.stopping({ reviewId, stage: TA });
+    // p = C(31,5)/C(36,5) = (31·30·29·28·27)/(36·35·34·33·32)
+    expect(status.sample!.test.pValue).toBeCloseTo((31 * 30 * 29 * 28 * 27) / (36 * 35 * 34 * 33 * 32), 12);
+    expect(status.sample!.test.canStop).toBe(true);
+
+    expect(await lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).toMatchObject({ excluded: 31 });
+    expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, status: "excluded", stoppingSampleId: sample.id } })).toBe(31);
+    expect(await db.auditEvent.count({ where: { reviewId, action: "stopping.excluded", entityId: sample.id } })).toBe(1);
+    expect(await reviewer.screening.next({ reviewId, stage: TA, count: 5 })).toEqual([]);
+    const labels = await rankingInput(db, { reviewId, stage: TA, reviewerId });
+    expect(labels!.labels.size).toBe(9); // the 9 screened records, none of the 31 excluded unscreened
+    status = await lead.prioritise.stopping({ reviewId, stage: TA });
+    expect(status).toMatchObject({ sample: null, untouched: 0, excluded: { id: sample.id, excludedCount: 31 } });
+
+    expect(await lead.prioritise.revertExclusion({ reviewId, sampleId: sample.id })).toEqual({ restored: 31 });
+    expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, stoppingSampleId: { not: null } } })).toBe(0);
+    expect(await reviewer.screening.next({ reviewId, stage: TA, count: 2 })).toHaveLength(2);
+    status = await lead.prioritise.stopping({ reviewId, stage: TA });
+    expect(status).toMatchObject({ untouched: 31, excluded: null, sample: { id: sample.id } });
+    await expect(lead.prioritise.revertExclusion({ reviewId, sampleId: sample.id })).rejects.toThrow(/not excluded/);
+  });
+
+  it("refuses another review's sample", async () => {
+    const a = await screenedReview();
+    const b = await screenedReview();
+    const sample = await a.lead.prioritise.startSample({ reviewId: a.review.id, stage: TA });
+    await expect(b.lead.prioritise.closeSample({ reviewId: b.review.id, sampleId: sample.id })).rejects.toThrow(/not in this review/);
+  });
+});
