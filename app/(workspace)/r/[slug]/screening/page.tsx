@@ -5,6 +5,7 @@ import { NoAccess } from "../../../../_components/no-access";
 import { memberReview } from "../../../../_lib/review-access";
 import { AgreementPanel } from "./agreement-panel";
 import { AllocateForm } from "./allocate-form";
+import { PrioritisePanel } from "./prioritise-panel";
 import { ScreeningProgressPanel } from "./screening-progress";
 import { ScreeningScreen } from "./screening-screen";
 import { stageSetup } from "./stage-setup";
@@ -59,6 +60,10 @@ export default async function ScreeningPage({ params }: Props) {
           <section className="card">
             <h2>Allocate records</h2>
             <AllocateForm reviewId={review.id} stage={STAGE} />
+          </section>
+          <section className="card">
+            <h2>Likely relevant first</h2>
+            <PrioritisePanel reviewId={review.id} stage={STAGE} />
           </section>
           <section className="card agreement">
             <h2>Agreement between reviewers</h2>

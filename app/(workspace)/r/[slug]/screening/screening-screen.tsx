@@ -9,6 +9,7 @@ import { DecisionPanel, draftFor, type Draft } from "./decision-panel";
 import { keywordMatcher } from "./highlight";
 import { MyDecisions } from "./my-decisions";
 import { RecordView } from "./record-view";
+import { RelevanceNote } from "./relevance-note";
 import { conflictsPath, ScreeningProgressPanel, TeamProgressText, useScreeningProgress } from "./screening-progress";
 import type { ScreeningItem, StageSetup, Verdict } from "./screening-types";
 import { useScreeningQueue } from "./use-screening-queue";
@@ -131,6 +132,7 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
           Undo last decision <kbd>Z</kbd>
         </button>
       </div>
+      <RelevanceNote reviewId={reviewId} stage={setup.stage} recordId={currentId} />
       {matcher && <KeywordLegend />}
       {current ? (
         <div className={renderRecord ? "screening-grid with-document" : "screening-grid"}>

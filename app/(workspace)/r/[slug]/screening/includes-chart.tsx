@@ -1,0 +1,64 @@
+import { useId } from "react";
+import type { CurvePoint } from "@/server/prioritise/ranking-view";
+
+const WIDTH = 600;
+const HEIGHT = 260;
+const LEFT = 48;
+const RIGHT = 16;
+const TOP = 16;
+const BOTTOM = 40;
+
+function ticks(max: number): number[] {
+  if (max <= 0) return [0];
+  const step = 10 ** Math.floor(Math.log10(max));
+  const nice = [1, 2, 5, 10].map((m) => m * step).find((s) => max / s <= 5) ?? step * 10;
+  return Array.from({ length: Math.floor(max / nice) + 1 }, (_, i) => i * nice);
+}
+
+/**
+ * Includes found against records screened, with the diagonal a random order would follow on average: the gap
+ * between the two is what prioritisation saved.
+ */
+export function IncludesChart({ points, total }: { points: CurvePoint[]; total: number }) {
+  const id = useId();
+  const last = points[points.length - 1] ?? { screened: 0, included: 0 };
+  const xMax = Math.max(total, last.screened, 1);
+  const yMax = Math.max(last.included, 1);
+  const x = (v: number) => LEFT + (v / xMax) * (WIDTH - LEFT - RIGHT);
+  const y = (v: number) => HEIGHT - BOTTOM - (v / yMax) * (HEIGHT - TOP - BOTTOM);
+  const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.screened).toFixed(1)},${y(p.included).toFixed(1)}`).join(" ");
+  // A random order finds includes at the rate of the screened records' share: its expected line ends where ours does.
+  const randomEnd = last.screened > 0 ? { screened: last.screened, included: last.included * (last.screened / xMax) } : null;
+  return (
+    <svg className="includes-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <title id={`${id}-title`}>Includes found against records screened</title>
+      <desc id={`${id}-desc`}>
+        {`${last.included} includes found in ${last.screened} of ${total} records screened.`}
+      </desc>
+      {ticks(xMax).map((t) => (
+        <g key={`x${t}`}>
+          <line className="tick-line" x1={x(t)} x2={x(t)} y1={TOP} y2={HEIGHT - BOTTOM} />
+          <text className="tick-label" x={x(t)} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
+            {t}
+          </text>
+        </g>
+      ))}
+      {ticks(yMax).map((t) => (
+        <g key={`y${t}`}>
+          <line className="tick-line" x1={LEFT} x2={WIDTH - RIGHT} y1={y(t)} y2={y(t)} />
+          <text className="tick-label" x={LEFT - 6} y={y(t) + 4} textAnchor="end">
+            {t}
+          </text>
+        </g>
+      ))}
+      <text className="axis-label" x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 6} textAnchor="middle">
+        Records screened
+      </text>
+      <text className="axis-label" x={12} y={(TOP + HEIGHT - BOTTOM) / 2} textAnchor="middle" transform={`rotate(-90 12 ${(TOP + HEIGHT - BOTTOM) / 2})`}>
+        Includes found
+      </text>
+      {randomEnd && <line className="random-line" x1={x(0)} y1={y(0)} x2={x(randomEnd.screened)} y2={y(randomEnd.included)} />}
+      <path className="curve" d={path} fill="none" />
+    </svg>
+  );
+}
