@@ -54,7 +54,7 @@ export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: 
       {status?.excluded && (
         <div className="alert alert-info">
           <p>
-            {plural(status.excluded.excludedCount, "record")} were excluded below the stopping threshold on{" "}
+            {plural(status.excluded.excludedCount, "record")} {status.excluded.excludedCount === 1 ? "was" : "were"} excluded below the stopping threshold on{" "}
             {formatDateTime(status.excluded.excludedAt)} (target recall {percent(status.excluded.recallTarget)} at{" "}
             {percent(status.excluded.confidence)} confidence). PRISMA counts them as excluded by automation tools.
           </p>
@@ -69,7 +69,8 @@ export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: 
             A random sample of the {plural(sample.remaining, "record")} nobody had screened is open since{" "}
             {formatDateTime(sample.startedAt)}; screeners now get records in random order. So far{" "}
             <strong>{plural(sample.test.sampled, "sampled record")}</strong> settled, with{" "}
-            <strong>{plural(sample.test.sampleIncludes, "include")}</strong>; {plural(sample.test.includesBefore, "include")} were found before.
+            <strong>{plural(sample.test.sampleIncludes, "include")}</strong>; {plural(sample.test.includesBefore, "include")}{" "}
+            {sample.test.includesBefore === 1 ? "was" : "were"} found before.
           </p>
           <p>
             {sample.test.canStop ? (
