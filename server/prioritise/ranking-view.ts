@@ -2,6 +2,7 @@
 // team's includes-found curve. Neither reveals another reviewer's open decision.
 import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
+import { eligibleRecords } from "../screening/eligibility";
 
 /** The viewer's own ranking: whether it is on, what it learnt from, and relevance of the given records. */
 export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewerId: string, recordIds: string[]) {
@@ -43,6 +44,7 @@ export async function includesCurve(db: Db, reviewId: string, stage: Stage) {
     orderBy: [{ settledAt: "asc" }, { id: "asc" }],
     select: { status: true },
   });
-  const total = await db.record.count({ where: { reviewId, duplicateOfId: null, ...(stage === "full_text" ? { report: { is: { retrievalStatus: "retrieved" as const } } } : {}) } });
-  return { total, points: downsampleCurve(settled.map((o) => o.status === "included")) };
+  const [{ total }] = (await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM records r WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`) as [{ total: bigint }];
+  return { total: Number(total), points: downsampleCurve(settled.map((o) => o.status === "included")) };
 }
