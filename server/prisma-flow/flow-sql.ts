@@ -5,9 +5,9 @@ import type { ListKey } from "./flow";
 
 /**
  * Records marked ineligible by automation tools (PRISMA `excluded_automatic`), before human screening. The one
- * place that decides it: nothing in Sift excludes automatically yet, so no record is.
+ * place that decides it: records excluded unscreened below a stopping threshold (server/prioritise/stopping.ts).
  */
-export const AUTOMATICALLY_EXCLUDED = Prisma.sql`FALSE`;
+export const AUTOMATICALLY_EXCLUDED = Prisma.sql`(ta.status = 'excluded' AND ta.stopping_sample_id IS NOT NULL)`;
 
 /**
  * One row per record of the review with everything its flow needs: source kind, title/abstract outcome, its
