@@ -15,9 +15,3 @@ export const REVIEW_SECTIONS = [
   { segment: "settings", label: "Settings" },
 ] as const;
 
-/** Sections with no screen yet; each page says so plainly and what it will do, so nobody mistakes the gap. */
-export const PLANNED_SECTIONS = new Map<string, string>();
-
-export function sectionLabel(segment: string): string | undefined {
-  return REVIEW_SECTIONS.find((s) => s.segment === segment)?.label;
-}
