@@ -8,6 +8,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   screening_assignments: "records served to a reviewer and not yet decided: they lapse after 30 minutes and are made again on demand",
   invitations: "invitation links belong to the Sift that sent them; members travel by email instead",
   exports: "files made for download on the original Sift; the bundle is itself one",
+  ranking_models: "derived from the decisions in the bundle; the next retraining makes them again",
+  record_rankings: "derived from the decisions in the bundle; the next retraining makes them again",
 };
 
 export const ROOT_TABLE = "reviews";
