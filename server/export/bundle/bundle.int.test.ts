@@ -117,6 +117,7 @@ describe("review bundle", () => {
       expect(withoutRestoreEvent(restored)).toEqual(original);
       expect(original.outcomeCounts).toEqual({ "title_abstract:included": 2, "title_abstract:excluded": 1 });
       expect(original.duplicatesRemoved).toBe(1);
+      expect(original.prismaFlow.values).toMatchObject({ duplicates: 1, records_screened: 3, records_excluded: 1 });
 
       const placeholders = await other.user.findMany({ where: { email: { not: owner.email } } });
       expect(placeholders).toHaveLength(4);

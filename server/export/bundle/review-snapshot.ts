@@ -1,6 +1,7 @@
 // For the bundle tests: a review's content with every id replaced by what it names (a title, an email, a
 // label), so an original and its restored copy compare equal exactly when they hold the same work.
 import type { Db } from "../../db/client";
+import { computeFlow } from "../../prisma-flow/prisma-flow-service";
 
 export async function reviewSnapshot(db: Db, reviewId: string) {
   const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, include: { stageSettings: true, exclusionReasons: true } });
@@ -16,6 +17,7 @@ export async function reviewSnapshot(db: Db, reviewId: string) {
   const extractions = await db.extraction.findMany({ where: { reviewId }, include: { values: true, formVersion: { include: { form: true } }, study: true } });
   const appraisals = await db.appraisal.findMany({ where: { reviewId }, include: { study: true } });
   const members = await db.membership.findMany({ where: { reviewId } });
+  const flow = await computeFlow(db, reviewId);
   const audit = await db.auditEvent.groupBy({ by: ["action"], where: { reviewId }, _count: true });
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
   return {
@@ -41,5 +43,6 @@ export async function reviewSnapshot(db: Db, reviewId: string) {
       return counts;
     }, {}),
     duplicatesRemoved: records.filter((r) => r.duplicateOfId).length,
+    prismaFlow: { values: flow.values, databases: flow.databases, registers: flow.registers, checks: flow.checks.map(({ id, holds }) => ({ id, holds })) },
   };
 }
