@@ -61,7 +61,7 @@ describe("comparison and consensus draft", () => {
     const items = compareAnswers(ROB2, [a, b]);
     const disagreements = items.filter((i) => !i.agree).map((i) => i.id);
     expect(disagreements).toEqual(["1.2", "D1", "overall"]);
-    const draft = consensusDraft([{ name: "Ann", answers: a }, { name: "Bo", answers: b }]);
+    const draft = consensusDraft(ROB2, [{ name: "Ann", answers: a }, { name: "Bo", answers: b }]);
     expect(draft.responses["1.2"]).toBeUndefined();
     expect(draft.responses["1.1"]).toBe("Y");
     expect(draft.support.D1).toBe("Ann: computer-generated list\nBo: sealed envelopes");

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import type { ToolDefinition } from "./tools/types";
+import { variantOption, withVariant } from "./tools/variants";
 
 export const OVERALL = "overall";
 
@@ -11,6 +12,8 @@ export const AnswersInput = z.object({
   overrides: z
     .record(z.string().max(16), z.object({ judgement: z.string().max(32), reason: z.string().max(2000) }))
     .default({}),
+  /** The tool variant chosen for this appraisal (RoB 2 domain 2's effect of interest); absent = the default. */
+  variant: z.string().max(32).optional(),
 });
 export type AppraisalAnswers = z.infer<typeof AnswersInput>;
 
@@ -20,10 +23,14 @@ export const EMPTY_ANSWERS: AppraisalAnswers = { responses: {}, support: {}, ove
  * Refuses anything the tool does not ask or allow, with a message naming the question, so a forged or stale
  * form never stores answers that no one can read back. Blank responses are dropped.
  */
-export function checkAnswers(tool: ToolDefinition, raw: unknown): AppraisalAnswers {
+export function checkAnswers(baseTool: ToolDefinition, raw: unknown): AppraisalAnswers {
   const parsed = AnswersInput.safeParse(raw);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "The answers are not in the shape this form sends. Reload the page and try again.");
   const answers = parsed.data;
+  if (answers.variant !== undefined && !variantOption(baseTool, answers.variant)) {
+    throw new AppError("INVALID_INPUT", `${baseTool.label} has no variant "${answers.variant}"; the form may be out of date. Reload the page.`);
+  }
+  const tool = withVariant(baseTool, answers.variant);
   const questions = new Map(tool.domains.flatMap((d) => d.questions.map((question) => [question.id, question] as const)));
   const domainIds = new Set(tool.domains.map((d) => d.id));
   const levels = new Set(tool.levels.map((l) => l.value));
@@ -46,7 +53,7 @@ export function checkAnswers(tool: ToolDefinition, raw: unknown): AppraisalAnswe
     }
     if (!levels.has(override.judgement)) throw new AppError("INVALID_INPUT", `"${override.judgement}" is not a ${tool.label} judgement.`);
   }
-  const checked = { responses, support: answers.support, overrides: answers.overrides };
+  const checked = { responses, support: answers.support, overrides: answers.overrides, ...(answers.variant === undefined ? {} : { variant: answers.variant }) };
   const unexplained = overridesNeedingReason(tool, checked)[0];
   if (unexplained) throw new AppError("INVALID_INPUT", `Give a reason for overriding the proposed judgement of ${unexplained === OVERALL ? "the overall risk" : unexplained}.`);
   return checked;
@@ -83,7 +90,8 @@ function judge(id: string, proposed: string | null, answers: AppraisalAnswers): 
 }
 
 /** The tool's algorithm proposes; an override (with its reason) replaces the proposal. */
-export function assess(tool: ToolDefinition, answers: AppraisalAnswers): Assessment {
+export function assess(baseTool: ToolDefinition, answers: AppraisalAnswers): Assessment {
+  const tool = withVariant(baseTool, answers.variant);
   const domains = tool.domains.map((d) => judge(d.id, d.propose ? d.propose(answers.responses) : null, answers));
   let overall: Judgement | null = null;
   if (tool.overall) {
@@ -93,4 +101,22 @@ export function assess(tool: ToolDefinition, answers: AppraisalAnswers): Assessm
   }
   const missing = [...domains, ...(overall ? [overall] : [])].filter((j) => j.final === null).map((j) => j.id);
   return { domains, overall, missing };
+}
+
+/**
+ * The answers after the appraiser picks another variant: answers to questions worded the same in both (RoB 2's
+ * 2.1 and 2.2) are kept; the rest of the domain's answers belonged to other questions and are cleared.
+ */
+export function switchVariant(baseTool: ToolDefinition, answers: AppraisalAnswers, variant: string): AppraisalAnswers {
+  const before = withVariant(baseTool, answers.variant);
+  const after = withVariant(baseTool, variant);
+  const kept = new Set(after.domains.flatMap((d) => d.questions.map((q) => `${q.id}\u0000${q.text}`)));
+  const responses: Record<string, string> = {};
+  for (const domain of before.domains) {
+    for (const question of domain.questions) {
+      const value = answers.responses[question.id];
+      if (value !== undefined && kept.has(`${question.id}\u0000${question.text}`)) responses[question.id] = value;
+    }
+  }
+  return { ...answers, responses, variant };
 }

@@ -68,6 +68,7 @@ export interface ResultRow {
   label: string;
   judgements: (string | null)[];
   overall: string | null;
+  variant?: string;
 }
 
 /** Recorded consensus judgements of every study appraised with a tool, for plots and downloads. */
@@ -79,7 +80,9 @@ export async function consensusResults(db: Db, reviewId: string, toolName: ToolN
     orderBy: { study: { label: "asc" } },
   });
   return rows.map((r) => {
-    const assessment = assess(tool, checkAnswers(tool, r.answers));
-    return { studyId: r.study.id, label: r.study.label, judgements: assessment.domains.map((d) => d.final), overall: assessment.overall?.final ?? null };
+    const answers = checkAnswers(tool, r.answers);
+    const assessment = assess(tool, answers);
+    // Only a chosen variant is named; answers without one read as the default wherever rows are labelled.
+    return { studyId: r.study.id, label: r.study.label, judgements: assessment.domains.map((d) => d.final), overall: assessment.overall?.final ?? null, ...(answers.variant ? { variant: answers.variant } : {}) };
   });
 }

@@ -137,3 +137,35 @@ describe("dual appraisal", () => {
     expect((await r1.appraisal.results({ ...input, tool: "rob2" }))[0]?.overall).toBe("low");
   });
 });
+
+describe("RoB 2 domain 2 variants", () => {
+  it("treats appraisers' different variants as a difference the lead settles, and plots and exports the chosen one", async () => {
+    const { input, lead, r1, r2, observer, key } = await setup();
+    const { "2.6": _assignmentAnalysis, ...rest } = LOW_ANSWERS;
+    const ADHERING = { ...rest, "2.1": "Y", "2.2": "Y", "2.3": "Y", "2.4": "N", "2.5": "PN" };
+    const a1 = await r1.appraisal.start(key);
+    const s1 = await r1.appraisal.save({ ...input, appraisalId: a1.id, version: 0, toolVersion: ROB2.version, answers: { responses: LOW_ANSWERS } });
+    await r1.appraisal.complete({ ...input, appraisalId: a1.id, version: s1.version });
+    const a2 = await r2.appraisal.start(key);
+    expect((await failure(r2.appraisal.save({ ...input, appraisalId: a2.id, version: 0, toolVersion: ROB2.version, answers: { responses: { "2.7": "N" }, variant: "adhering" } }))).code).toBe("INVALID_INPUT");
+    const s2 = await r2.appraisal.save({ ...input, appraisalId: a2.id, version: 0, toolVersion: ROB2.version, answers: { responses: ADHERING, variant: "adhering" } });
+    expect(s2.assessment.domains[1]?.proposed).toBe("low");
+    await r2.appraisal.complete({ ...input, appraisalId: a2.id, version: s2.version });
+    expect((await r2.appraisal.mine(key)).mine?.answers.variant).toBe("adhering");
+
+    const comparison = await lead.appraisal.compare(key);
+    expect(comparison.items.find((i) => i.kind === "variant")).toMatchObject({ values: ["assignment", "adhering"], agree: false });
+    const consensus = await lead.appraisal.startConsensus(key);
+    const draft = (await lead.appraisal.compare(key)).consensus!;
+    expect(draft.answers.variant).toBeUndefined();
+    expect(draft.answers.responses["2.1"]).toBeUndefined();
+    const final = await lead.appraisal.save({ ...input, appraisalId: consensus.id, version: draft.version, toolVersion: ROB2.version, answers: { ...draft.answers, responses: { ...draft.answers.responses, ...ADHERING }, variant: "adhering" } });
+    await lead.appraisal.complete({ ...input, appraisalId: consensus.id, version: final.version });
+
+    expect(await observer.appraisal.results({ ...input, tool: "rob2" })).toEqual([expect.objectContaining({ variant: "adhering", overall: "low" })]);
+    const rows = await observer.appraisal.exportRows({ ...input, source: "consensus" });
+    expect(rows.wide[0]?.variant).toBe("adhering");
+    expect(rows.long.filter((r) => r.domain === "D2").map((r) => r.item)).toEqual(["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "judgement"]);
+    expect(rows.long.find((r) => r.domain === "D2" && r.item === "judgement")?.text).toBe("Bias due to deviations from intended interventions (effect of adhering)");
+  });
+});

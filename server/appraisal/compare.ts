@@ -1,30 +1,63 @@
 // Two appraisers' answers side by side, item by item, and the consensus draft a lead starts from. Pure.
 import { assess, EMPTY_ANSWERS, type AppraisalAnswers } from "./answers";
-import type { ToolDefinition } from "./tools/types";
+import type { DomainDefinition, ToolDefinition } from "./tools/types";
+import { effectiveVariant, withVariant } from "./tools/variants";
 
 export interface ItemComparison {
-  kind: "question" | "judgement";
+  kind: "question" | "judgement" | "variant";
   domainId: string;
   id: string;
+  /** The question's wording, the domain's name, or the variant prompt, as the appraisers were shown it. */
+  text: string;
   values: (string | null)[];
   agree: boolean;
 }
 
+const same = (values: (string | null)[]) => values.every((v) => v === values[0]);
+
+/**
+ * A domain's questions. Where appraisers answered it in different variants, the same number means different
+ * questions, so each variant's questions are listed apart, answered only by those who chose it, and all differ.
+ */
+function questionItems(domains: readonly DomainDefinition[], all: readonly AppraisalAnswers[], variantLabels: (string | null)[]): ItemComparison[] {
+  const variants = [...new Set(domains)];
+  if (variants.length === 1) {
+    return variants[0]!.questions.map((question) => {
+      const values = all.map((a) => a.responses[question.id] ?? null);
+      return { kind: "question", domainId: variants[0]!.id, id: question.id, text: question.text, values, agree: same(values) };
+    });
+  }
+  return variants.flatMap((domain) => {
+    const label = variantLabels[domains.indexOf(domain)];
+    return domain.questions.map((question) => ({
+      kind: "question" as const,
+      domainId: domain.id,
+      id: question.id,
+      text: `${label}: ${question.text}`,
+      values: all.map((a, i) => (domains[i] === domain ? a.responses[question.id] ?? null : null)),
+      agree: false,
+    }));
+  });
+}
+
 export function compareAnswers(tool: ToolDefinition, all: readonly AppraisalAnswers[]): ItemComparison[] {
   const assessments = all.map((a) => assess(tool, a));
+  const tools = all.map((a) => withVariant(tool, a.variant));
   const items: ItemComparison[] = [];
-  const same = (values: (string | null)[]) => values.every((v) => v === values[0]);
+  const variants = tool.variants;
+  const chosen = all.map((a) => effectiveVariant(tool, a.variant) ?? null);
+  const chosenLabels = chosen.map((v) => variants?.options.find((o) => o.id === v)?.label ?? null);
   tool.domains.forEach((domain, index) => {
-    for (const question of domain.questions) {
-      const values = all.map((a) => a.responses[question.id] ?? null);
-      items.push({ kind: "question", domainId: domain.id, id: question.id, values, agree: same(values) });
+    if (variants?.domainId === domain.id) {
+      items.push({ kind: "variant", domainId: domain.id, id: "variant", text: variants.prompt, values: chosen, agree: same(chosen) });
     }
+    items.push(...questionItems(tools.map((t) => t.domains[index]!), all, chosenLabels));
     const values = assessments.map((a) => a.domains[index]!.final);
-    items.push({ kind: "judgement", domainId: domain.id, id: domain.id, values, agree: same(values) });
+    items.push({ kind: "judgement", domainId: domain.id, id: domain.id, text: tools[0]?.domains[index]!.label ?? domain.label, values, agree: same(values) });
   });
   if (tool.overall) {
     const values = assessments.map((a) => a.overall!.final);
-    items.push({ kind: "judgement", domainId: "overall", id: "overall", values, agree: same(values) });
+    items.push({ kind: "judgement", domainId: "overall", id: "overall", text: "Overall", values, agree: same(values) });
   }
   return items;
 }
@@ -33,12 +66,16 @@ export function compareAnswers(tool: ToolDefinition, all: readonly AppraisalAnsw
  * What the appraisers agree on is filled in; where they differ the lead decides. Supporting notes are kept
  * from each, labelled, so no one's quote is lost.
  */
-export function consensusDraft(all: readonly { name: string; answers: AppraisalAnswers }[]): AppraisalAnswers {
+export function consensusDraft(tool: ToolDefinition, all: readonly { name: string; answers: AppraisalAnswers }[]): AppraisalAnswers {
   if (all.length === 0) return EMPTY_ANSWERS;
   const [first, ...rest] = all;
+  const chosen = all.map((a) => effectiveVariant(tool, a.answers.variant));
+  const variantAgreed = chosen.every((v) => v === chosen[0]);
+  // Answers in different variants of a domain are answers to different questions: the lead gives them afresh.
+  const unsettled = new Set(variantAgreed || !tool.variants ? [] : tool.domains.find((d) => d.id === tool.variants!.domainId)!.questions.map((q) => q.id));
   const responses: Record<string, string> = {};
   for (const [id, value] of Object.entries(first!.answers.responses)) {
-    if (rest.every((r) => r.answers.responses[id] === value)) responses[id] = value;
+    if (!unsettled.has(id) && rest.every((r) => r.answers.responses[id] === value)) responses[id] = value;
   }
   const support: Record<string, string> = {};
   const domainIds = new Set(all.flatMap((a) => Object.keys(a.answers.support)));
@@ -51,5 +88,6 @@ export function consensusDraft(all: readonly { name: string; answers: AppraisalA
   for (const [id, override] of Object.entries(first!.answers.overrides)) {
     if (rest.every((r) => r.answers.overrides[id]?.judgement === override.judgement)) overrides[id] = override;
   }
-  return { responses, support, overrides };
+  const variant = variantAgreed ? first!.answers.variant : undefined;
+  return { responses, support, overrides, ...(variant === undefined ? {} : { variant }) };
 }

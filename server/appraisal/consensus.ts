@@ -49,7 +49,7 @@ export async function startConsensus(db: Db, scope: Scope, input: { studyId: str
     const existing = await tx.appraisal.findFirst({ where: { studyId: input.studyId, tool: input.tool, isConsensus: true } });
     if (existing) return { id: existing.id };
     const appraisals = await completedAppraisals(tx, scope.reviewId, input.studyId, input.tool);
-    const draft = appraisals.length ? consensusDraft(appraisals.map((a) => ({ name: a.appraiser.name, answers: a.answers }))) : EMPTY_ANSWERS;
+    const draft = appraisals.length ? consensusDraft(toolDefinition(input.tool), appraisals.map((a) => ({ name: a.appraiser.name, answers: a.answers }))) : EMPTY_ANSWERS;
     const created = await tx.appraisal.create({
       data: {
         reviewId: scope.reviewId,

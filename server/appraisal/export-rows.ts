@@ -7,6 +7,7 @@ import { hasRole } from "../team/roles";
 import type { Viewer } from "./access";
 import { assess, checkAnswers, OVERALL } from "./answers";
 import { toolDefinition } from "./tools";
+import { effectiveVariant, withVariant } from "./tools/variants";
 import { OPTION_LABELS, type ToolName } from "./tools/types";
 
 export type ExportSource = "consensus" | "appraisers";
@@ -19,6 +20,8 @@ export interface WideRow {
   completedAt: string;
   judgements: Record<string, string>;
   overall: string;
+  /** The tool variant appraised in, when the tool has variants (RoB 2: assignment or adhering). */
+  variant?: string;
 }
 
 export interface LongRow {
@@ -55,9 +58,11 @@ export async function appraisalExportRows(db: Db, reviewId: string, viewer: View
   const wide: WideRow[] = [];
   const long: LongRow[] = [];
   for (const row of visible) {
-    const tool = toolDefinition(row.tool);
-    const answers = checkAnswers(tool, row.answers);
-    const assessment = assess(tool, answers);
+    const baseTool = toolDefinition(row.tool);
+    const answers = checkAnswers(baseTool, row.answers);
+    const assessment = assess(baseTool, answers);
+    const tool = withVariant(baseTool, answers.variant);
+    const variant = effectiveVariant(baseTool, answers.variant);
     const appraiser = source === "consensus" ? "consensus" : row.appraiser.name;
     const base = { studyId: row.study.id, study: row.study.label, tool: tool.label, appraiser };
     const level = (v: string | null) => tool.levels.find((l) => l.value === v)?.label ?? "";
@@ -67,6 +72,7 @@ export async function appraisalExportRows(db: Db, reviewId: string, viewer: View
       completedAt: row.completedAt!.toISOString(),
       judgements: Object.fromEntries(assessment.domains.map((d) => [d.id, level(d.final)])),
       overall: level(assessment.overall?.final ?? null),
+      ...(variant ? { variant } : {}),
     });
     tool.domains.forEach((domain, i) => {
       const judgement = assessment.domains[i]!;

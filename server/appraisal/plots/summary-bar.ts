@@ -1,6 +1,7 @@
 // The summary plot: for each domain (and overall), a bar split by the share of studies at each judgement,
 // weighted (by default every study weighs the same; meta-analysis weights may be given), as robvis draws it.
 import type { ToolDefinition } from "../tools/types";
+import { labelledDomains } from "../tools/variants";
 import { esc, textWidth, TONE_COLOURS } from "./svg";
 import { svgDocument, type PlotRow } from "./traffic-light";
 
@@ -11,7 +12,7 @@ export interface DomainShares {
 
 /** Per domain, each judgement's share of the total weight of studies judged in it. */
 export function summaryShares(tool: ToolDefinition, rows: readonly PlotRow[], weights?: readonly number[]): DomainShares[] {
-  const columns = [...tool.domains.map((d, i) => ({ label: d.label, pick: (r: PlotRow) => r.judgements[i] ?? null }))];
+  const columns = [...labelledDomains(tool, rows.map((r) => r.variant)).map((d, i) => ({ label: d.label, pick: (r: PlotRow) => r.judgements[i] ?? null }))];
   if (tool.overall) columns.push({ label: "Overall", pick: (r: PlotRow) => r.overall });
   return columns.map((column) => {
     const totals = new Map<string, number>();

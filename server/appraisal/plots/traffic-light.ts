@@ -1,12 +1,15 @@
 // The traffic-light plot: one row per study, one column per domain (and overall), a coloured dot with a
 // symbol for each judgement, as robvis draws it. Pure: data in, SVG text out.
 import type { ToolDefinition } from "../tools/types";
+import { labelledDomains, rowMark } from "../tools/variants";
 import { esc, FONT, textWidth, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
 
 export interface PlotRow {
   label: string;
   judgements: readonly (string | null)[];
   overall: string | null;
+  /** The tool variant the study was appraised in (RoB 2 domain 2's effect of interest), when the tool has variants. */
+  variant?: string;
 }
 
 const CELL = 34;
@@ -17,10 +20,12 @@ const OVERALL_GAP = 24;
 
 export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]): string {
   const columns = [...tool.domains.map((d) => d.short), ...(tool.overall ? ["Overall"] : [])];
-  const labelWidth = Math.max(90, ...rows.map((r) => textWidth(r.label, 13))) + 16;
+  const variants = rows.map((r) => r.variant);
+  const rowLabel = (row: PlotRow) => [row.label, rowMark(tool, variants, row.variant)].filter(Boolean).join(" ");
+  const labelWidth = Math.max(90, ...rows.map((r) => textWidth(rowLabel(r), 13))) + 16;
   const columnX = (i: number) => labelWidth + i * CELL + CELL / 2 + (i === tool.domains.length ? OVERALL_GAP : 0);
   const gridWidth = columns.length * CELL + (tool.overall ? OVERALL_GAP : 0) + Math.max(0, ...columns.map((c) => textWidth(c, 12) - CELL)) / 2;
-  const legendLines = [...tool.domains.map((d) => `${d.short}: ${d.label}`)];
+  const legendLines = labelledDomains(tool, variants).map((d) => `${d.short}: ${d.label}`);
   const levelLegend = tool.levels.map((l) => `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}`);
   const width = Math.max(labelWidth + gridWidth + 20, ...legendLines.map((l) => textWidth(l, 11) + 20), 360);
   const gridBottom = HEADER + rows.length * CELL;
@@ -38,7 +43,7 @@ export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]):
   rows.forEach((row, r) => {
     const cy = HEADER + r * CELL + CELL / 2;
     if (r % 2 === 0) parts.push(`<rect x="0" y="${cy - CELL / 2}" width="${width}" height="${CELL}" fill="#f4f5f7"/>`);
-    parts.push(`<text x="${labelWidth - 8}" y="${cy + 4}" font-size="13" text-anchor="end" fill="#111">${esc(row.label)}</text>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${cy + 4}" font-size="13" text-anchor="end" fill="#111">${esc(rowLabel(row))}</text>`);
     const values = tool.overall ? [...row.judgements, row.overall] : [...row.judgements];
     values.forEach((value, i) => {
       const cx = columnX(i);

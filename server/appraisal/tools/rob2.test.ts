@@ -1,7 +1,7 @@
 // Every path of the RoB 2 guidance's decision diagrams (Higgins et al. 2019), each answer group tried with
 // every answer it contains, so a slip in any branch fails here.
 import { describe, expect, it } from "vitest";
-import { deviations, measurement, missingData, randomisation, reportedResult, rob2Overall } from "./rob2";
+import { deviations, deviationsAdhering, measurement, missingData, randomisation, reportedResult, rob2Overall } from "./rob2";
 
 const YES = ["Y", "PY"];
 const NO = ["N", "PN"];
@@ -60,6 +60,58 @@ check("domain 2: deviations from intended interventions (assignment)", deviation
   [{ ...AWARE, "2.3": YES, "2.4": YES, "2.5": NO, ...PART2_SOME }, HIGH],
   [{ ...AWARE, "2.3": NI, ...PART2_HIGH }, HIGH],
 ]);
+
+// Effect of adhering: awareness (2.1/2.2) or balanced non-protocol interventions (2.3) lead to 2.4/2.5; an
+// imbalance (2.3 N/PN/NI), a failure in implementation or non-adherence (2.4/2.5 Y/PY/NI) leads to 2.6.
+const ANY = [...YES, ...NO, ...NI, "NA"];
+const UNAWARE = { "2.1": NO, "2.2": NO };
+const AWARE_ADHERING: Record<string, string[]>[] = [
+  { "2.1": [...YES, ...NI], "2.2": [...YES, ...NO, ...NI] },
+  { "2.1": NO, "2.2": [...YES, ...NI] },
+];
+const BALANCED = { "2.3": [...YES, "NA"] };
+const IMBALANCED = { "2.3": [...NO, ...NI] };
+const FINE_OR_NA = [...NO, "NA"];
+const CONCERN = [...YES, ...NI];
+const ANALYSIS_OK = { "2.6": YES };
+const ANALYSIS_POOR = { "2.6": [...NO, ...NI] };
+/** The paths from node 2.4/2.5 onwards, reached either unaware or aware with balanced non-protocol interventions. */
+const FROM_2425: Path[] = [
+  [{ "2.4": FINE_OR_NA, "2.5": FINE_OR_NA }, LOW],
+  [{ "2.4": CONCERN, "2.5": ANY, ...ANALYSIS_OK }, SOME],
+  [{ "2.4": CONCERN, "2.5": ANY, ...ANALYSIS_POOR }, HIGH],
+  [{ "2.4": FINE_OR_NA, "2.5": CONCERN, ...ANALYSIS_OK }, SOME],
+  [{ "2.4": FINE_OR_NA, "2.5": CONCERN, ...ANALYSIS_POOR }, HIGH],
+];
+check("domain 2: deviations from intended interventions (adhering)", deviationsAdhering, [
+  ...FROM_2425.map(([groups, expected]): Path => [{ ...UNAWARE, ...groups }, expected]),
+  ...AWARE_ADHERING.flatMap((aware) => FROM_2425.map(([groups, expected]): Path => [{ ...aware, ...BALANCED, ...groups }, expected])),
+  ...AWARE_ADHERING.flatMap((aware): Path[] => [
+    [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_OK }, SOME],
+    [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_POOR }, HIGH],
+  ]),
+]);
+
+describe("domain 2 (adhering) waits for the answers its path needs", () => {
+  it("proposes nothing while a question on the path is unanswered", () => {
+    expect(deviationsAdhering({ "2.1": "N" })).toBeNull();
+    expect(deviationsAdhering({ "2.1": "Y", "2.2": "N", "2.4": "N", "2.5": "N" })).toBeNull();
+    expect(deviationsAdhering({ "2.1": "N", "2.2": "PN", "2.4": "N" })).toBeNull();
+    expect(deviationsAdhering({ "2.1": "N", "2.2": "N", "2.4": "Y", "2.5": "N" })).toBeNull();
+    expect(deviationsAdhering({ "2.1": "NI", "2.2": "N", "2.3": "PN" })).toBeNull();
+  });
+  it("decides from 2.6 as soon as one of 2.4 and 2.5 raises a concern", () => {
+    expect(deviationsAdhering({ "2.1": "N", "2.2": "N", "2.5": "PY", "2.6": "PY" })).toBe(SOME);
+    expect(deviationsAdhering({ "2.1": "PY", "2.2": "N", "2.3": "NA", "2.4": "NI", "2.6": "N" })).toBe(HIGH);
+  });
+  it("skips 2.4 and 2.5 when non-protocol interventions were imbalanced", () => {
+    expect(deviationsAdhering({ "2.1": "Y", "2.2": "Y", "2.3": "N", "2.6": "Y" })).toBe(SOME);
+  });
+  it("treats NA at 2.6, once the path reaches it, as an answer still to correct", () => {
+    expect(deviationsAdhering({ "2.1": "Y", "2.2": "Y", "2.3": "N", "2.6": "NA" })).toBeNull();
+    expect(deviationsAdhering({ "2.1": "N", "2.2": "N", "2.4": "Y", "2.5": "N", "2.6": "NA" })).toBeNull();
+  });
+});
 
 check("domain 3: missing outcome data", missingData, [
   [{ "3.1": YES }, LOW],

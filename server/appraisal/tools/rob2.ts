@@ -1,6 +1,7 @@
-// Cochrane RoB 2 for individually randomised parallel-group trials (Sterne et al., BMJ 2019;366:l4898), effect
-// of assignment to intervention, with the algorithms of the full guidance (Higgins et al., 22 August 2019).
-import { isNo, isYes, q, SIGNALLING_OPTIONS, type Responses, type ToolDefinition } from "./types";
+// Cochrane RoB 2 for individually randomised parallel-group trials (Sterne et al., BMJ 2019;366:l4898), with the
+// algorithms of the full guidance (Higgins et al., 22 August 2019). Domain 2 comes in the guidance's two
+// variants, chosen per appraisal: the effect of assignment to intervention (the default) or of adhering to it.
+import { isNo, isYes, q, SIGNALLING_OPTIONS, type DomainDefinition, type Responses, type ToolDefinition } from "./types";
 
 const WITH_NA = [...SIGNALLING_OPTIONS, "NA"] as const;
 const LOW = "low";
@@ -52,6 +53,39 @@ export function deviations(r: Responses): string | null {
   return part1 === LOW && part2 === LOW ? LOW : SOME;
 }
 
+/** Either 2.4 or 2.5 may settle the domain on its own: one Y/PY/NI sends it to 2.6 whatever the other says. */
+function adheringFailures(r: Responses): "fine" | "concern" | null {
+  const concern = (a: string | undefined) => isYes(a) || a === "NI";
+  if (concern(r["2.4"]) || concern(r["2.5"])) return "concern";
+  return has(r, "2.4", "2.5") ? "fine" : null;
+}
+
+function adheringAnalysis(r: Responses): string | null {
+  if (!has(r, "2.6")) return null;
+  if (isYes(r["2.6"])) return SOME;
+  // Once 2.6 is reached the diagram offers no "not applicable" way out: NA here is an answer to correct.
+  return isNo(r["2.6"]) || r["2.6"] === "NI" ? HIGH : null;
+}
+
+/**
+ * Domain 2, effect of adhering to intervention: the decision diagram of the full guidance (Higgins JPT, Savović J,
+ * Page MJ, Sterne JAC, "Revised Cochrane risk-of-bias tool for randomized trials (RoB 2)", 22 August 2019,
+ * riskofbias.info; the adhering diagram of domain 2, p. 14 of the cribsheet). 2.1 and 2.2 both N/PN → 2.4/2.5;
+ * either Y/PY/NI → 2.3. 2.3 NA/Y/PY → 2.4/2.5; N/PN/NI → 2.6. 2.4 and 2.5 both NA/N/PN → low; either Y/PY/NI →
+ * 2.6. 2.6 Y/PY → some concerns; N/PN/NI → high.
+ */
+export function deviationsAdhering(r: Responses): string | null {
+  if (!has(r, "2.1", "2.2")) return null;
+  if (!(isNo(r["2.1"]) && isNo(r["2.2"]))) {
+    if (!has(r, "2.3")) return null;
+    const balanced = r["2.3"] === "NA" || isYes(r["2.3"]);
+    if (!balanced) return adheringAnalysis(r);
+  }
+  const failures = adheringFailures(r);
+  if (failures === null) return null;
+  return failures === "fine" ? LOW : adheringAnalysis(r);
+}
+
 export function missingData(r: Responses): string | null {
   if (!has(r, "3.1")) return null;
   if (isYes(r["3.1"])) return LOW;
@@ -92,6 +126,41 @@ export function rob2Overall(judgements: readonly string[]): string {
   return judgements.every((j) => j === LOW) ? LOW : SOME;
 }
 
+const AWARE_PARTICIPANTS = q("2.1", "Were participants aware of their assigned intervention during the trial?");
+const AWARE_CARERS = q("2.2", "Were carers and people delivering the interventions aware of participants' assigned intervention during the trial?");
+
+const DEVIATIONS_ASSIGNMENT: DomainDefinition = {
+  id: "D2",
+  short: "D2",
+  label: "Bias due to deviations from intended interventions (effect of assignment)",
+  propose: deviations,
+  questions: [
+    AWARE_PARTICIPANTS,
+    AWARE_CARERS,
+    q("2.3", "If Y/PY/NI to 2.1 or 2.2: were there deviations from the intended intervention that arose because of the trial context?", WITH_NA),
+    q("2.4", "If Y/PY to 2.3: were these deviations likely to have affected the outcome?", WITH_NA),
+    q("2.5", "If Y/PY/NI to 2.4: were these deviations from intended intervention balanced between groups?", WITH_NA),
+    q("2.6", "Was an appropriate analysis used to estimate the effect of assignment to intervention?"),
+    q("2.7", "If N/PN/NI to 2.6: was there potential for a substantial impact (on the result) of the failure to analyse participants in the group to which they were randomised?", WITH_NA),
+  ],
+};
+
+// 2.3–2.5 are asked "if applicable": only for the deviations the review team chose to address; NA otherwise.
+const DEVIATIONS_ADHERING: DomainDefinition = {
+  id: "D2",
+  short: "D2",
+  label: "Bias due to deviations from intended interventions (effect of adhering)",
+  propose: deviationsAdhering,
+  questions: [
+    AWARE_PARTICIPANTS,
+    AWARE_CARERS,
+    q("2.3", "[If applicable:] If Y/PY/NI to 2.1 or 2.2: were important non-protocol interventions balanced across intervention groups?", WITH_NA),
+    q("2.4", "[If applicable:] Were there failures in implementing the intervention that could have affected the outcome?", WITH_NA),
+    q("2.5", "[If applicable:] Was there non-adherence to the assigned intervention regimen that could have affected participants' outcomes?", WITH_NA),
+    q("2.6", "If N/PN/NI to 2.3, or Y/PY/NI to 2.4 or 2.5: was an appropriate analysis used to estimate the effect of adhering to the intervention?", WITH_NA),
+  ],
+};
+
 export const ROB2: ToolDefinition = {
   name: "rob2",
   label: "RoB 2",
@@ -114,21 +183,7 @@ export const ROB2: ToolDefinition = {
         q("1.3", "Did baseline differences between intervention groups suggest a problem with the randomisation process?"),
       ],
     },
-    {
-      id: "D2",
-      short: "D2",
-      label: "Bias due to deviations from intended interventions (effect of assignment)",
-      propose: deviations,
-      questions: [
-        q("2.1", "Were participants aware of their assigned intervention during the trial?"),
-        q("2.2", "Were carers and people delivering the interventions aware of participants' assigned intervention during the trial?"),
-        q("2.3", "If Y/PY/NI to 2.1 or 2.2: were there deviations from the intended intervention that arose because of the trial context?", WITH_NA),
-        q("2.4", "If Y/PY to 2.3: were these deviations likely to have affected the outcome?", WITH_NA),
-        q("2.5", "If Y/PY/NI to 2.4: were these deviations from intended intervention balanced between groups?", WITH_NA),
-        q("2.6", "Was an appropriate analysis used to estimate the effect of assignment to intervention?"),
-        q("2.7", "If N/PN/NI to 2.6: was there potential for a substantial impact (on the result) of the failure to analyse participants in the group to which they were randomised?", WITH_NA),
-      ],
-    },
+    DEVIATIONS_ASSIGNMENT,
     {
       id: "D3",
       short: "D3",
@@ -167,4 +222,13 @@ export const ROB2: ToolDefinition = {
     },
   ],
   overall: rob2Overall,
+  variants: {
+    domainId: "D2",
+    prompt: "Effect of interest",
+    genericLabel: "Bias due to deviations from intended interventions",
+    options: [
+      { id: "assignment", label: "Effect of assignment to intervention (intention-to-treat)", short: "assignment", domain: DEVIATIONS_ASSIGNMENT },
+      { id: "adhering", label: "Effect of adhering to intervention (per-protocol)", short: "adhering", domain: DEVIATIONS_ADHERING },
+    ],
+  },
 };

@@ -43,6 +43,24 @@ export interface DomainDefinition {
   propose?: (responses: Responses) => string | null;
 }
 
+/** One way of asking a domain, chosen per appraisal (RoB 2's domain 2: effect of assignment or of adhering). */
+export interface VariantOption {
+  id: string;
+  label: string;
+  /** Named in plot legends and export headers next to the domain's generic label. */
+  short: string;
+  domain: DomainDefinition;
+}
+
+export interface ToolVariants {
+  /** The domain the variants replace; the first option is what the tool's own `domains` hold. */
+  domainId: string;
+  prompt: string;
+  /** The domain's name whatever the variant, for plots and tables mixing appraisals of both. */
+  genericLabel: string;
+  options: readonly VariantOption[];
+}
+
 export interface ToolDefinition {
   name: ToolName;
   label: string;
@@ -53,6 +71,7 @@ export interface ToolDefinition {
   /** Combines the final domain judgements into an overall one; null for a tool whose authors advise against it. */
   overall: ((domainJudgements: readonly string[]) => string) | null;
   reference: string;
+  variants?: ToolVariants;
 }
 
 export function isYes(answer: string | undefined): boolean {

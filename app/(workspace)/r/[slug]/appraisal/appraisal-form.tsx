@@ -4,9 +4,11 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { assess, overridesNeedingReason, type AppraisalAnswers } from "@/server/appraisal/answers";
 import { toolDefinition } from "@/server/appraisal/tools";
 import type { ToolName } from "@/server/appraisal/tools/types";
+import { withVariant } from "@/server/appraisal/tools/variants";
 import { useTRPC } from "../../../../_components/trpc";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
+import { VariantField } from "./variant-field";
 
 export interface StoredAppraisal {
   id: string;
@@ -113,7 +115,8 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
           )}
         </div>
       )}
-      {tool.domains.map((domain, i) => (
+      <VariantField tool={tool} answers={answers} readOnly={readOnly} onChange={change} />
+      {withVariant(tool, answers.variant).domains.map((domain, i) => (
         <DomainFields key={domain.id} tool={tool} domain={domain} judgement={assessment.domains[i]!} answers={answers} readOnly={readOnly} onChange={change} />
       ))}
       {overall && (

@@ -25,9 +25,9 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
   if (comparison.isError) return <div className="alert alert-info">{comparison.error.message}</div>;
   const { appraisers, items, consensus } = comparison.data;
   const disagreements = items.filter((i) => !i.agree).length;
-  const questionText = new Map(definition.domains.flatMap((d) => d.questions.map((q) => [q.id, q.text] as const)));
-  const domainLabel = new Map(definition.domains.map((d) => [d.id, d.label] as const));
-  const show = (kind: string, value: string | null) => (value === null ? "—" : kind === "judgement" ? levelLabel(definition, value) : OPTION_LABELS[value] ?? value);
+  const variantLabel = (value: string) => definition.variants?.options.find((o) => o.id === value)?.label ?? value;
+  const show = (kind: string, value: string | null) =>
+    value === null ? "—" : kind === "judgement" ? levelLabel(definition, value) : kind === "variant" ? variantLabel(value) : OPTION_LABELS[value] ?? value;
 
   return (
     <div className="stack">
@@ -50,10 +50,10 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={`${item.kind}-${item.id}`}>
-                  <th scope="row" title={item.kind === "judgement" ? domainLabel.get(item.id) : questionText.get(item.id)}>
-                    {item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.id}
-                    {item.kind === "question" && <span className="compare-question">{questionText.get(item.id)}</span>}
+                <tr key={`${item.kind}-${item.id}-${item.text}`}>
+                  <th scope="row" title={item.text}>
+                    {item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.kind === "variant" ? `${item.domainId} ${item.text.toLowerCase()}` : item.id}
+                    {item.kind === "question" && <span className="compare-question">{item.text}</span>}
                   </th>
                   {item.values.map((v, i) => (
                     <td key={i} className={item.agree ? undefined : "disagree"}>

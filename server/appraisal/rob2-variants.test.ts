@@ -1,0 +1,106 @@
+// RoB 2's domain 2 variant travels with each appraisal's answers: checked, assessed, compared, drafted into a
+// consensus, plotted and exported in the variant the appraiser chose.
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors/app-error";
+import { assess, checkAnswers, switchVariant } from "./answers";
+import { compareAnswers, consensusDraft } from "./compare";
+import { wideTable } from "./export-files";
+import { summaryShares } from "./plots/summary-bar";
+import { trafficLightSvg } from "./plots/traffic-light";
+import { ROB2 } from "./tools/rob2";
+import { SYRCLE } from "./tools/syrcle";
+import { labelledDomains } from "./tools/variants";
+
+const OTHER_DOMAINS_LOW = { "1.1": "Y", "1.2": "Y", "1.3": "N", "3.1": "Y", "4.1": "N", "4.2": "N", "4.3": "N", "5.1": "Y", "5.2": "N", "5.3": "N" };
+const ASSIGNMENT = { ...OTHER_DOMAINS_LOW, "2.1": "Y", "2.2": "Y", "2.3": "N", "2.6": "Y" };
+const ADHERING = { ...OTHER_DOMAINS_LOW, "2.1": "Y", "2.2": "Y", "2.3": "PN", "2.6": "N" };
+
+describe("choosing the domain 2 variant", () => {
+  it("reads answers without a variant as the effect of assignment, as every appraisal did before", () => {
+    const answers = checkAnswers(ROB2, { responses: ASSIGNMENT });
+    expect(answers.variant).toBeUndefined();
+    expect(assess(ROB2, answers).domains[1]!.final).toBe("low");
+  });
+  it("checks and judges domain 2 against the adhering questions and algorithm", () => {
+    const answers = checkAnswers(ROB2, { responses: ADHERING, variant: "adhering" });
+    expect(answers.variant).toBe("adhering");
+    const assessment = assess(ROB2, answers);
+    expect(assessment.domains[1]).toMatchObject({ id: "D2", proposed: "high" });
+    expect(assessment.overall?.final).toBe("high");
+    expect(() => checkAnswers(ROB2, { responses: { "2.7": "N" }, variant: "adhering" })).toThrow(/no question 2\.7/);
+    expect(() => checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "assignment" })).toThrow(/not an answer to RoB 2 question 2\.6/);
+    expect(checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "adhering" }).responses["2.6"]).toBe("NA");
+  });
+  it.each([
+    [ROB2, { variant: "per-protocol" }, /RoB 2 has no variant "per-protocol"/],
+    [SYRCLE, { variant: "adhering" }, /SYRCLE has no variant "adhering"/],
+  ])("refuses a variant the tool does not have", (tool, raw, message) => {
+    expect(() => checkAnswers(tool, raw)).toThrow(message);
+    expect(() => checkAnswers(tool, raw)).toThrow(AppError);
+  });
+  it("keeps the answers to questions both variants share when switching, and clears the rest of domain 2", () => {
+    const switched = switchVariant(ROB2, checkAnswers(ROB2, { responses: { ...ASSIGNMENT, "2.7": "N" } }), "adhering");
+    expect(switched.variant).toBe("adhering");
+    expect(switched.responses).toEqual({ ...OTHER_DOMAINS_LOW, "2.1": "Y", "2.2": "Y" });
+    expect(() => checkAnswers(ROB2, switched)).not.toThrow();
+  });
+});
+
+describe("comparing appraisers who chose different variants", () => {
+  const a = checkAnswers(ROB2, { responses: ASSIGNMENT, support: { D2: "ITT analysis" } });
+  const b = checkAnswers(ROB2, { responses: ADHERING, variant: "adhering" });
+
+  it("marks the variant as a difference and lists each variant's questions apart", () => {
+    const items = compareAnswers(ROB2, [a, b]);
+    expect(items.find((i) => i.kind === "variant")).toEqual({ kind: "variant", domainId: "D2", id: "variant", text: "Effect of interest", values: ["assignment", "adhering"], agree: false });
+    const d2 = items.filter((i) => i.kind === "question" && i.domainId === "D2");
+    expect(d2).toHaveLength(7 + 6);
+    expect(d2.every((i) => !i.agree)).toBe(true);
+    const adhering23 = d2.find((i) => i.id === "2.3" && i.text.includes("non-protocol interventions"))!;
+    expect(adhering23.values).toEqual([null, "PN"]);
+    expect(items.find((i) => i.id === "D2")?.values).toEqual(["low", "high"]);
+    expect(items.filter((i) => i.domainId === "D1").every((i) => i.agree)).toBe(true);
+  });
+  it("leaves the variant and domain 2's answers for the lead to settle in the consensus draft", () => {
+    const draft = consensusDraft(ROB2, [{ name: "Ann", answers: a }, { name: "Bo", answers: b }]);
+    expect(draft.variant).toBeUndefined();
+    expect(Object.keys(draft.responses).filter((id) => id.startsWith("2."))).toEqual([]);
+    expect(draft.responses["1.1"]).toBe("Y");
+  });
+  it("carries an agreed variant into the draft", () => {
+    const c = checkAnswers(ROB2, { responses: { ...ADHERING, "2.6": "Y" }, variant: "adhering" });
+    const draft = consensusDraft(ROB2, [{ name: "Bo", answers: b }, { name: "Cy", answers: c }]);
+    expect(draft.variant).toBe("adhering");
+    expect(draft.responses).toMatchObject({ "2.3": "PN" });
+    expect(draft.responses["2.6"]).toBeUndefined();
+    const items = compareAnswers(ROB2, [b, c]);
+    expect(items.filter((i) => !i.agree).map((i) => i.id)).toEqual(["2.6", "D2", "overall"]);
+  });
+});
+
+describe("labelling domain 2 in plots and exports", () => {
+  const rows = [
+    { label: "Oh 2018", judgements: ["low", "low", "low", "low", "low"], overall: "low", variant: "assignment" },
+    { label: "Berry 2019", judgements: ["low", "high", "low", "low", "low"], overall: "high", variant: "adhering" },
+  ];
+  it("names the variant when every study shares it", () => {
+    expect(labelledDomains(ROB2, ["adhering", "adhering"])[1]!.label).toBe("Bias due to deviations from intended interventions (effect of adhering)");
+    expect(trafficLightSvg(ROB2, [rows[1]!])).toContain("D2: Bias due to deviations from intended interventions (effect of adhering)");
+    expect(trafficLightSvg(ROB2, [rows[0]!])).toContain("D2: Bias due to deviations from intended interventions (effect of assignment)");
+  });
+  it("names both and marks the studies appraised for adhering when they mix", () => {
+    const svg = trafficLightSvg(ROB2, rows);
+    expect(svg).toContain("D2: Bias due to deviations from intended interventions (effect of assignment; † effect of adhering)");
+    expect(svg).toContain(">Berry 2019 †</text>");
+    expect(svg).toContain(">Oh 2018</text>");
+    expect(summaryShares(ROB2, rows)[1]!.label).toContain("† effect of adhering");
+  });
+  it("exports each row's variant and labels the D2 column for the rows present", () => {
+    const wide = rows.map((r, i) => ({ studyId: `s${i}`, study: r.label, tool: "rob2" as const, appraiser: "consensus", completedAt: "2026-01-01T00:00:00.000Z", judgements: { D2: i ? "High risk" : "Low risk" }, overall: "", variant: r.variant }));
+    const mixed = wideTable("rob2", wide);
+    expect(mixed.header).toContain("D2 Bias due to deviations from intended interventions (effect of assignment; † effect of adhering)");
+    expect(mixed.header.at(-1)).toBe("D2 effect of interest");
+    expect(mixed.rows.map((r) => r.at(-1))).toEqual(["Effect of assignment to intervention (intention-to-treat)", "Effect of adhering to intervention (per-protocol)"]);
+    expect(wideTable("rob2", [wide[1]!]).header).toContain("D2 Bias due to deviations from intended interventions (effect of adhering)");
+  });
+});
