@@ -36,26 +36,30 @@ const SYRCLE: Record<string, string> = Object.fromEntries(
   Array.from({ length: 10 }, (_, i) => [`S${i + 1}.1`, i === 4 ? "no" : i % 3 === 0 ? "unclear" : "yes"]),
 );
 
+const PER_PROTOCOL = "Effect of adhering to intervention (per-protocol)";
+
 async function answer(page: Page, responses: Record<string, string>) {
   for (const [id, value] of Object.entries(responses)) await page.locator(`input[name="q-${id}"][value="${value}"]`).check();
 }
 
 /** Opens a study's appraisal with a tool, answers, and marks it complete. */
-async function appraise(page: Page, study: string, tool: string, responses: Record<string, string>) {
+async function appraise(page: Page, study: string, tool: string, responses: Record<string, string>, variant?: string) {
   await section(page, "Appraisal").click();
   await page.getByRole("row", { name: new RegExp(study) }).getByRole("link", { name: tool, exact: true }).click();
   await page.getByRole("button", { name: `Start ${tool} appraisal` }).click();
+  if (variant) await page.getByLabel("Effect of interest (D2)").selectOption({ label: variant });
   await answer(page, responses);
   await page.getByRole("button", { name: "Mark complete" }).click();
   await expect(page.getByText("Completed.")).toBeVisible();
 }
 
-async function consensus(lead: Page, study: string, tool: string, responses: Record<string, string>, differing: string) {
+async function consensus(lead: Page, study: string, tool: string, responses: Record<string, string>, differing: string, variant?: string) {
   await section(lead, "Appraisal").click();
   await lead.getByRole("row", { name: new RegExp(study) }).getByRole("link", { name: tool, exact: true }).click();
   await lead.getByRole("button", { name: "Compare and consensus" }).click();
   await expect(lead.getByRole("row", { name: new RegExp(`^${differing.replace(".", "\\.")} .*\\(differs\\)`) })).toBeVisible();
   await lead.getByRole("button", { name: "Start consensus" }).click();
+  if (variant) await lead.getByLabel("Effect of interest (D2)").selectOption({ label: variant });
   await answer(lead, responses);
   await lead.getByRole("button", { name: "Record consensus" }).click();
   await expect(lead.getByText("Consensus recorded.")).toBeVisible();
@@ -91,11 +95,15 @@ test("two appraisers do RoB 2 and SYRCLE blind; the lead records consensus; the 
   await appraise(bob, "Berry 2019", "RoB 2", ROB2);
   await appraise(bob, "Xu 2006", "SYRCLE", SYRCLE);
   // Cara works blind: her form starts empty, and Bob's answers appear nowhere on her screens.
-  await appraise(cara, "Berry 2019", "RoB 2", { ...ROB2, "1.2": "NI" });
+  // Cara assesses the effect of adhering (RoB 2 domain 2's other variant): a difference the lead settles.
+  const { "2.6": _itt, ...notD2 } = ROB2;
+  const ADHERING = { "2.1": "N", "2.2": "N", "2.4": "N", "2.5": "PN" };
+  await appraise(cara, "Berry 2019", "RoB 2", { ...notD2, ...ADHERING, "1.2": "NI" }, PER_PROTOCOL);
+  await expect(cara.getByRole("heading", { name: "D2. Bias due to deviations from intended interventions (effect of adhering)" })).toBeVisible();
   await expect(cara.getByText("Bob")).toHaveCount(0);
   await appraise(cara, "Xu 2006", "SYRCLE", { ...SYRCLE, "S7.1": "no" });
 
-  await consensus(lead, "Berry 2019", "RoB 2", { "1.2": "Y" }, "1.2");
+  await consensus(lead, "Berry 2019", "RoB 2", { "1.2": "Y", ...ADHERING }, "1.2", PER_PROTOCOL);
   await consensus(lead, "Xu 2006", "SYRCLE", { "S7.1": "yes" }, "S7.1");
 
   await section(lead, "Appraisal").click();
@@ -103,6 +111,7 @@ test("two appraisers do RoB 2 and SYRCLE blind; the lead records consensus; the 
   await expect(rob2Plot.getByRole("img")).toBeVisible();
   await expect(rob2Plot).toContainText("Berry 2019");
   await expect(rob2Plot.locator("title", { hasText: "Berry 2019, Overall: Low risk" })).toHaveCount(1);
+  await expect(rob2Plot).toContainText("D2: Bias due to deviations from intended interventions (effect of adhering)");
   const syrclePlot = lead.getByTestId("traffic-light-syrcle");
   await expect(syrclePlot).toContainText("Xu 2006");
   await expect(syrclePlot.locator("title", { hasText: "Xu 2006, 5: High risk" })).toHaveCount(1);

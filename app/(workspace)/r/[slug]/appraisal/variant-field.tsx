@@ -16,9 +16,9 @@ export function VariantField({ tool, answers, readOnly, onChange }: Props) {
   if (!variants) return null;
   const current = effectiveVariant(tool, answers.variant);
   return (
-    <section className="domain" aria-labelledby="variant-heading">
+    <section className="domain">
       <div className="field">
-        <label id="variant-heading" htmlFor="variant">
+        <label htmlFor="variant">
           {variants.prompt} ({variants.domainId})
         </label>
         <select
