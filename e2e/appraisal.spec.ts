@@ -1,29 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { PASSWORD, signUp, uniqueEmail } from "./helpers";
-
-const section = (page: Page, name: string) =>
-  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
-
-async function addReviewer(browser: Browser, lead: Page, name: string): Promise<Page> {
-  await section(lead, "Team").click();
-  const email = uniqueEmail(name.toLowerCase());
-  await lead.getByLabel("Email").fill(email);
-  await lead.getByLabel("Role").selectOption("reviewer");
-  await lead.getByRole("button", { name: "Send invitation" }).click();
-  await expect(lead.getByText(`Invitation created for ${email}`)).toBeVisible();
-  const link = await lead.getByLabel("Invitation link").inputValue();
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create account" }).click();
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(section(page, "Appraisal")).toBeVisible();
-  return page;
-}
+import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
 
 const ROB2: Record<string, string> = {
   "1.1": "Y", "1.2": "PY", "1.3": "N",

@@ -1,23 +1,9 @@
 // RIS for reference managers (Zotero, EndNote, Mendeley): one record per TY … ER block. Sift's own RIS parser
 // reads every field back (ris-writer.test.ts proves it), and the screening outcome travels in an N1 note.
+import type { ParsedRecord } from "../import/types";
 
-export interface RisRecord {
-  title: string;
-  abstract: string;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  doi: string | null;
-  pmid: string | null;
-  pmcid: string | null;
-  nctIds: string[];
-  keywords: string[];
-  type: string | null;
-  language: string | null;
-  url: string | null;
+/** A record's bibliographic fields as import reads them, plus free-text notes. */
+export interface RisRecord extends Omit<ParsedRecord, "raw"> {
   /** Free-text notes, e.g. "Sift title/abstract: excluded (Wrong population)". */
   notes?: string[];
 }

@@ -7,25 +7,10 @@ import { rows } from "../db/sql";
 import { stageSql } from "./eligibility";
 import { seesOthers, seesOthersDecisions, type Viewer } from "./progress";
 import { serveRecords } from "./serve";
+import type { ParsedRecord } from "../import/types";
 
-interface ViewRow {
+interface ViewRow extends Omit<ParsedRecord, "raw"> {
   id: string;
-  title: string;
-  abstract: string;
-  authors: string[];
-  year: number | null;
-  journal: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  doi: string | null;
-  pmid: string | null;
-  pmcid: string | null;
-  nctIds: string[];
-  keywords: string[];
-  type: string | null;
-  language: string | null;
-  url: string | null;
   source_name: string;
   report: { id: string; fileName: string | null; url: string | null; retrievalStatus: RetrievalStatus } | null;
   outcome: OutcomeStatus;

@@ -1,5 +1,6 @@
 import { formatDateTime } from "../../../../_lib/format";
 import { VerdictBadge } from "../screening/verdict-badge";
+import { ConflictRecordCell, ReviewerDecisionsCell } from "./conflict-cells";
 import type { Conflict } from "./conflict-types";
 
 /** Past resolutions, oldest first as the server lists them. */
@@ -20,19 +21,8 @@ export function ResolvedConflicts({ conflicts }: { conflicts: Conflict[] }) {
         <tbody>
           {conflicts.map((c) => (
             <tr key={c.id}>
-              <td className="resolved-record">
-                {c.record.title || <span className="muted">(no title)</span>}
-                <span className="muted small">{[c.record.authors[0], c.record.year].filter(Boolean).join(" · ")}</span>
-              </td>
-              <td>
-                <ul className="plain-list small">
-                  {c.decisions.map((d) => (
-                    <li key={d.reviewer.id}>
-                      {d.reviewer.name}: <VerdictBadge verdict={d.verdict} />
-                    </li>
-                  ))}
-                </ul>
-              </td>
+              <ConflictRecordCell record={c.record} />
+              <ReviewerDecisionsCell decisions={c.decisions} />
               <td>
                 {c.verdict ? <VerdictBadge verdict={c.verdict} /> : "—"}
                 {c.reason && <span className="small resolved-detail">{c.reason.label}</span>}

@@ -1,4 +1,4 @@
-import { VerdictBadge } from "../screening/verdict-badge";
+import { ConflictRecordCell, ReviewerDecisionsCell } from "./conflict-cells";
 import type { Conflict } from "./conflict-types";
 
 /** Disagreements that ended without a lead: the reviewers changed their decisions and now agree. */
@@ -18,19 +18,8 @@ export function WithdrawnConflicts({ conflicts }: { conflicts: Conflict[] }) {
           <tbody>
             {conflicts.map((c) => (
               <tr key={c.id}>
-                <td className="resolved-record">
-                  {c.record.title || <span className="muted">(no title)</span>}
-                  <span className="muted small">{[c.record.authors[0], c.record.year].filter(Boolean).join(" · ")}</span>
-                </td>
-                <td>
-                  <ul className="plain-list small">
-                    {c.decisions.map((d) => (
-                      <li key={d.reviewer.id}>
-                        {d.reviewer.name}: <VerdictBadge verdict={d.verdict} />
-                      </li>
-                    ))}
-                  </ul>
-                </td>
+                <ConflictRecordCell record={c.record} />
+                <ReviewerDecisionsCell decisions={c.decisions} />
               </tr>
             ))}
           </tbody>
