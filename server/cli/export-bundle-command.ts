@@ -5,6 +5,7 @@ import pg from "pg";
 import type { Db } from "../db/client";
 import { writeBundle } from "../export/bundle/write-bundle";
 import { reviewIdForSlug } from "../reviews/review-queries";
+import { fileStorage } from "../storage/file-storage";
 
 export async function exportBundle(db: Db, databaseUrl: string, options: { review: string; out?: string }): Promise<void> {
   const reviewId = await reviewIdForSlug(db, options.review);
@@ -15,10 +16,10 @@ export async function exportBundle(db: Db, databaseUrl: string, options: { revie
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const result = await writeBundle(client, reviewId, createWriteStream(partial));
+    const result = await writeBundle(client, fileStorage(), reviewId, createWriteStream(partial));
     await rename(partial, out);
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    console.log(JSON.stringify({ file: out, review: options.review, rows, people: result.users, tables: result.rows }));
+    console.log(JSON.stringify({ file: out, review: options.review, rows, people: result.users, files: result.files, tables: result.rows }));
   } catch (err) {
     await rm(partial, { force: true });
     throw err;

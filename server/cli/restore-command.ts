@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { BundleTooNewError } from "../export/bundle/read-bundle";
 import { BundleDamagedError } from "../export/bundle/remap";
 import { restoreBundle } from "../export/bundle/restore-bundle";
+import { fileStorage } from "../storage/file-storage";
 import { CliError } from "./cli-error";
 
 export async function restoreFile(db: Db, databaseUrl: string, file: string, options: { slug?: string; owner?: string }): Promise<void> {
@@ -21,9 +22,9 @@ export async function restoreFile(db: Db, databaseUrl: string, file: string, opt
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const result = await restoreBundle(client, () => createReadStream(file), { slug: options.slug, actorId: ownerId, ownerId });
+    const result = await restoreBundle(client, fileStorage(), () => createReadStream(file), { slug: options.slug, actorId: ownerId, ownerId });
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    console.log(JSON.stringify({ review: result.slug, rows, peopleMatched: result.users.matched, placeholdersCreated: result.users.created }));
+    console.log(JSON.stringify({ review: result.slug, rows, peopleMatched: result.users.matched, placeholdersCreated: result.users.created, filesRestored: result.files.restored, fileKeysCleared: result.files.cleared }));
   } catch (err) {
     if (err instanceof BundleDamagedError) throw new CliError(`${file} cannot be restored: ${err.message}; nothing was written`);
     if (err instanceof BundleTooNewError) throw new CliError(`${file}: ${err.message}`);

@@ -76,7 +76,7 @@ export async function writeExportFile(deps: ExportDeps, spec: ExportSpec, out: W
     try {
       let reported = 0;
       let set: Progress | null = null;
-      await writeBundle(client, spec.reviewId, out, async ({ total, done }) => {
+      await writeBundle(client, deps.storage, spec.reviewId, out, async ({ total, done }) => {
         set ??= await progress(total);
         for (; reported < done; reported++) await set.tick();
       });

@@ -23,7 +23,7 @@ const catalog: Catalog = {
     oidc_accounts: table({ user_id: {} }, [fk("user_id", "users")]),
     reviews: table({ created_by_id: {} }, [fk("created_by_id", "users")]),
     widget_values: table({ widget_id: {}, data: { type: "jsonb" } }, [fk("widget_id", "widgets")]),
-    widgets: table({ review_id: {}, parent_id: { nullable: true }, owner_id: {} }, [fk("review_id", "reviews"), fk("parent_id", "widgets"), fk("owner_id", "users")]),
+    widgets: table({ review_id: {}, parent_id: { nullable: true }, owner_id: {}, file_key: { nullable: true } }, [fk("review_id", "reviews"), fk("parent_id", "widgets"), fk("owner_id", "users")]),
     screening_assignments: table({ review_id: {} }, [fk("review_id", "reviews")]),
     audit_events: table({ review_id: { nullable: true }, entity_id: {}, data: { type: "jsonb" } }, [fk("review_id", "reviews")]),
   },
@@ -38,6 +38,11 @@ describe("planBundle", () => {
     expect(new Set(names)).toEqual(new Set(["reviews", "widgets", "widget_values", "audit_events"]));
     expect(names.indexOf("widgets")).toBeLessThan(names.indexOf("widget_values"));
     expect(plan.excluded.map((e) => e.name)).toEqual(["screening_assignments"]);
+  });
+
+  it("finds the columns holding storage keys by their name and type", () => {
+    expect(plan.tables.find((t) => t.name === "widgets")!.fileColumns).toEqual(["file_key"]);
+    expect(plan.tables.filter((t) => t.fileColumns.length > 0).map((t) => t.name)).toEqual(["widgets"]);
   });
 
   it("chooses rows through the chain of keys up to the review", () => {

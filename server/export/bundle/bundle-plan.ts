@@ -13,6 +13,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
 };
 
 export const ROOT_TABLE = "reviews";
+/** A text column of this name holds a key in file storage: the file it names travels with its row. */
+export const FILE_KEY_COLUMN = "file_key";
 export const USERS_TABLE = "users";
 
 export interface TablePlan {
@@ -24,6 +26,8 @@ export interface TablePlan {
   scope: { column: string; parent: string; parentColumn: string } | null;
   foreignKeys: ForeignKeyShape[];
   columns: TableShape["columns"];
+  /** Columns holding storage keys of files that travel in the bundle with the row. */
+  fileColumns: string[];
 }
 
 export interface BundlePlan {
@@ -86,6 +90,9 @@ function dependencyOrder(tables: Catalog["tables"], included: Map<string, TableP
       scope,
       foreignKeys: table.foreignKeys,
       columns: table.columns,
+      fileColumns: Object.entries(table.columns)
+        .filter(([column, shape]) => column === FILE_KEY_COLUMN && shape.type === "text")
+        .map(([column]) => column),
     });
   };
   for (const name of [...included.keys()].sort()) visit(name);

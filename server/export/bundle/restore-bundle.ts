@@ -1,16 +1,19 @@
 // Restores a bundle as a new review, all in one transaction: a damaged or incompatible bundle leaves the
-// database exactly as it was. The file is read twice: once to check it whole and give every row its new id,
+// database exactly as it was, and the stored files it carries are written under new keys and removed again if
+// the restore fails. The file is read twice: once to check it whole and give every row and file its new id,
 // once to insert.
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type pg from "pg";
 import { recordAuditEventPg } from "../../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
+import type { FileStorage } from "../../storage/file-storage";
 import type { BundleHeader, BundleUser, Row } from "./bundle-format";
 import { ROOT_TABLE, type BundlePlan, type TablePlan } from "./bundle-plan";
 import { appliedMigrations, currentPlan } from "./bundle-source";
 import { bundleLines, checkCompatible } from "./read-bundle";
 import { BundleDamagedError, remapRow, type DeferredReference, type IdMaps } from "./remap";
+import { FileSections, RestoredFiles, restoredKey } from "./restore-files";
 import { restoredSlug } from "./restored-slug";
 
 const BATCH = 500;
@@ -29,23 +32,32 @@ export interface RestoreResult {
   slug: string;
   rows: Record<string, number>;
   users: { matched: number; created: number };
+  /** Files written into storage, and file keys emptied because the bundle (version 1) did not carry their files. */
+  files: { restored: number; cleared: number };
 }
 
 interface Checked {
   header: BundleHeader;
   users: BundleUser[];
   rowIds: Map<string, string>;
+  /** Old storage key → the new key its file is restored under. */
+  fileKeys: Map<string, string>;
 }
 
-async function checkBundle(input: Readable, plan: BundlePlan): Promise<Checked> {
+async function checkBundle(input: Readable, plan: BundlePlan, applied: string[]): Promise<Checked> {
   let header: BundleHeader | null = null;
   const users: BundleUser[] = [];
   const rowIds = new Map<string, string>();
   const counts: Record<string, number> = {};
-  let trailer: { users: number; rows: Record<string, number> } | null = null;
+  const referenced = new Set<string>();
+  const files = new FileSections();
+  let trailer: { users: number; rows: Record<string, number>; files?: number } | null = null;
   for await (const line of bundleLines(input)) {
-    if (line.kind === "header") header = line;
-    else if (!header) throw new BundleDamagedError("the bundle has no header");
+    if (line.kind === "header") {
+      header = line;
+      // Before any other line: a newer bundle may hold lines this Sift does not know.
+      checkCompatible(header, applied);
+    } else if (!header) throw new BundleDamagedError("the bundle has no header");
     else if (line.kind === "user") users.push(line.user);
     else if (line.kind === "end") trailer = line;
     else if (line.kind === "row") {
@@ -57,14 +69,29 @@ async function checkBundle(input: Readable, plan: BundlePlan): Promise<Checked> 
         if (typeof id !== "string" || rowIds.has(id)) throw new BundleDamagedError(`a row of ${line.table} has a missing or repeated id`);
         rowIds.set(id, randomUUID());
       }
-    } else throw new BundleDamagedError("the bundle has a line of an unknown kind");
+      for (const column of table.fileColumns) if (typeof line.row[column] === "string") referenced.add(line.row[column]);
+    } else if (line.kind === "file") files.start(line.key);
+    else if (line.kind === "chunk") files.chunk(line.data);
+    else if (line.kind === "file-end") files.end(line);
+    else throw new BundleDamagedError("the bundle has a line of an unknown kind");
   }
+  files.finish();
   if (!header || !trailer) throw new BundleDamagedError("the bundle has no header or no end");
-  if (trailer.users !== users.length || Object.entries(trailer.rows).some(([t, n]) => (counts[t] ?? 0) !== n)) {
-    throw new BundleDamagedError("the bundle holds fewer rows than its end line says it should");
+  if (trailer.users !== users.length || Object.entries(trailer.rows).some(([t, n]) => (counts[t] ?? 0) !== n) || (trailer.files ?? 0) !== files.keys.size) {
+    throw new BundleDamagedError("the bundle holds fewer rows or files than its end line says it should");
   }
   if ((counts[ROOT_TABLE] ?? 0) !== 1) throw new BundleDamagedError("the bundle does not hold exactly one review");
-  return { header, users, rowIds };
+  // Version 1 carried no files: its keys are emptied on restore rather than left pointing at files of another Sift.
+  if (header.version >= 2) {
+    const missing = [...referenced].find((key) => !files.keys.has(key));
+    if (missing) throw new BundleDamagedError(`a row points at the file ${missing}, which the bundle does not carry`);
+  }
+  const stray = [...files.keys].find((key) => !referenced.has(key));
+  if (stray) throw new BundleDamagedError(`the bundle carries the file ${stray}, which no row points at`);
+  const reviewId = rowIds.get(header.review.id);
+  if (!reviewId) throw new BundleDamagedError("the bundle's review row is missing");
+  const fileKeys = new Map([...files.keys].map((key) => [key, restoredKey(key, rowIds, reviewId)]));
+  return { header, users, rowIds, fileKeys };
 }
 
 async function mapUsers(client: pg.ClientBase, users: BundleUser[]) {
@@ -138,22 +165,26 @@ async function ensureOwner(client: pg.ClientBase, reviewId: string, ownerId: str
   }
 }
 
-/** `open` is called twice and must give the same bytes each time (a file, or an object in storage). */
-export async function restoreBundle(client: pg.ClientBase, open: () => Readable, options: RestoreOptions): Promise<RestoreResult> {
+/**
+ * `open` is called twice and must give the same bytes each time (a file, or an object in storage); the bundle's
+ * files are written into `storage`.
+ */
+export async function restoreBundle(client: pg.ClientBase, storage: FileStorage, open: () => Readable, options: RestoreOptions): Promise<RestoreResult> {
   const plan = await currentPlan(client);
-  const { header, users, rowIds } = await checkBundle(open(), plan);
-  checkCompatible(header, await appliedMigrations(client));
+  const { header, users, rowIds, fileKeys } = await checkBundle(open(), plan, await appliedMigrations(client));
+  const written = new RestoredFiles(storage);
   await client.query("BEGIN");
   try {
     const people = await mapUsers(client, users);
     const maps: IdMaps = { rows: rowIds, users: people.map };
     const slug = await restoredSlug(client, options.slug ?? header.review.slug, options.slug !== undefined);
-    const reviewId = rowIds.get(header.review.id);
-    if (!reviewId) throw new BundleDamagedError("the bundle's review row is missing");
+    const reviewId = rowIds.get(header.review.id)!;
     const bundleTables = new Set(header.tables);
     const inserted = new Set<string>();
     const deferred: DeferredReference[] = [];
     const counts: Record<string, number> = {};
+    let cleared = 0;
+    const files = new FileSections();
     let pending: { table: TablePlan; rows: Row[] } | null = null;
     const flush = async () => {
       if (!pending) return;
@@ -161,6 +192,13 @@ export async function restoreBundle(client: pg.ClientBase, open: () => Readable,
       pending.rows = [];
     };
     for await (const line of bundleLines(open())) {
+      // The bytes are checked again as they are written: the second reading must match the first.
+      if (line.kind === "file") written.begin(fileKeys.get(files.start(line.key))!);
+      else if (line.kind === "chunk") await written.write(files.chunk(line.data));
+      else if (line.kind === "file-end") {
+        files.end(line);
+        await written.end();
+      }
       if (line.kind !== "row") continue;
       if (pending?.table.name !== line.table) {
         await flush();
@@ -169,6 +207,11 @@ export async function restoreBundle(client: pg.ClientBase, open: () => Readable,
       }
       const { row, deferred: later } = remapRow(pending.table, line.row, maps, inserted, bundleTables);
       if (line.table === ROOT_TABLE) row.slug = slug;
+      for (const column of pending.table.fileColumns) {
+        if (typeof row[column] !== "string") continue;
+        row[column] = fileKeys.get(row[column]) ?? null;
+        if (row[column] === null) cleared++;
+      }
       pending.rows.push(row);
       deferred.push(...later);
       counts[line.table] = (counts[line.table] ?? 0) + 1;
@@ -183,12 +226,13 @@ export async function restoreBundle(client: pg.ClientBase, open: () => Readable,
       action: "review.restored",
       entityType: "review",
       entityId: reviewId,
-      data: { from: header.review.slug, exportedAt: header.exportedAt, sift: header.sift, rows: counts, usersCreated: people.created },
+      data: { from: header.review.slug, exportedAt: header.exportedAt, sift: header.sift, rows: counts, usersCreated: people.created, files: written.count },
     });
     await client.query("COMMIT");
-    return { reviewId, slug, rows: counts, users: { matched: people.matched, created: people.created } };
+    return { reviewId, slug, rows: counts, users: { matched: people.matched, created: people.created }, files: { restored: written.count, cleared } };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
+    await written.discard();
     throw err;
   }
 }

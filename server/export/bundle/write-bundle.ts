@@ -1,11 +1,14 @@
 // Writes one review as a bundle: read inside one REPEATABLE READ snapshot, so a bundle taken while people work
-// is still consistent, and fetched through server-side cursors, so memory does not grow with the review.
+// is still consistent, and fetched through server-side cursors, so memory does not grow with the review. The
+// stored files the rows point at follow the rows, streamed from storage piece by piece.
 import { createGzip } from "node:zlib";
 import { pipeline } from "node:stream/promises";
 import { PassThrough, type Writable } from "node:stream";
 import type pg from "pg";
 import { AppError } from "../../errors/app-error";
+import type { FileStorage } from "../../storage/file-storage";
 import { siftVersion } from "../sift-version";
+import { emitFile, referencedFiles } from "./bundle-files";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleHeader, type BundleLine } from "./bundle-format";
 import { scopeCondition, USERS_TABLE, type BundlePlan } from "./bundle-plan";
 import { appliedMigrations, currentPlan } from "./bundle-source";
@@ -41,15 +44,17 @@ async function referencedUsers(client: pg.ClientBase, plan: BundlePlan, reviewId
 }
 
 /**
- * Streams the bundle of `reviewId` into `out` (gzipped). `client` must be a connection of its own: the
- * snapshot transaction is opened and closed here.
+ * Streams the bundle of `reviewId` into `out` (gzipped), with the files its rows point at read from `storage`.
+ * `client` must be a connection of its own: the snapshot transaction is opened and closed here. Progress counts
+ * rows and files.
  */
 export async function writeBundle(
   client: pg.ClientBase,
+  storage: FileStorage,
   reviewId: string,
   out: Writable,
   onProgress: (p: BundleProgress) => void | Promise<void> = () => {},
-): Promise<{ rows: Record<string, number>; users: number }> {
+): Promise<{ rows: Record<string, number>; users: number; files: number }> {
   const lines = new PassThrough({ writableHighWaterMark: 1 << 20 });
   const written = pipeline(lines, createGzip(), out);
   const emit = async (line: BundleLine) => {
@@ -61,7 +66,8 @@ export async function writeBundle(
     const { rows: reviews } = await client.query(`SELECT id, slug, title FROM reviews WHERE id = $1`, [reviewId]);
     if (!reviews[0]) throw new AppError("NOT_FOUND", "That review does not exist.");
     const plan = await currentPlan(client);
-    const total = await countRows(client, plan, reviewId);
+    const files = await referencedFiles(client, plan, reviewId);
+    const total = (await countRows(client, plan, reviewId)) + files.length;
     const header: BundleHeader = {
       kind: "header",
       format: BUNDLE_FORMAT,
@@ -96,11 +102,15 @@ export async function writeBundle(
       await client.query("CLOSE bundle_rows");
       counts[table.name] = count;
     }
-    await emit({ kind: "end", users: users.length, rows: counts });
+    for (const file of files) {
+      await emitFile(storage, file, emit);
+      await onProgress({ total, done: ++done });
+    }
+    await emit({ kind: "end", users: users.length, rows: counts, files: files.length });
     await client.query("COMMIT");
     lines.end();
     await written;
-    return { rows: counts, users: users.length };
+    return { rows: counts, users: users.length, files: files.length };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     lines.destroy(err as Error);
