@@ -193,7 +193,11 @@ export async function restoreBundle(client: pg.ClientBase, storage: FileStorage,
     };
     for await (const line of bundleLines(open())) {
       // The bytes are checked again as they are written: the second reading must match the first.
-      if (line.kind === "file") written.begin(fileKeys.get(files.start(line.key))!);
+      if (line.kind === "file") {
+        const key = fileKeys.get(files.start(line.key));
+        if (!key) throw new BundleDamagedError("the bundle changed between its two readings");
+        written.begin(key);
+      }
       else if (line.kind === "chunk") await written.write(files.chunk(line.data));
       else if (line.kind === "file-end") {
         files.end(line);

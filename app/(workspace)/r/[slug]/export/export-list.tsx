@@ -24,7 +24,7 @@ function Status({ e, reviewId }: { e: ExportRow; reviewId: string }) {
   }
   if (e.status === "failed") return <span className="import-error">{e.error ?? "The export failed."}</span>;
   const fraction = e.total > 0 ? e.done / e.total : null;
-  const text = e.status === "queued" ? "Waiting to start…" : e.total > 0 ? `${formatCount(e.done)} of ${formatCount(e.total)} rows` : "Starting…";
+  const text = e.status === "queued" ? "Waiting to start…" : e.total > 0 ? `${formatCount(e.done)} of ${formatCount(e.total)} ${e.kind === "bundle" ? "rows and files" : "rows"}` : "Starting…";
   return <ProgressBar label={`Progress of ${describe(e)}`} fraction={e.status === "queued" ? null : fraction} text={text} />;
 }
 
