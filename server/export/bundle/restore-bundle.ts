@@ -197,8 +197,7 @@ export async function restoreBundle(client: pg.ClientBase, storage: FileStorage,
         const key = fileKeys.get(files.start(line.key));
         if (!key) throw new BundleDamagedError("the bundle changed between its two readings");
         written.begin(key);
-      }
-      else if (line.kind === "chunk") await written.write(files.chunk(line.data));
+      } else if (line.kind === "chunk") await written.write(files.chunk(line.data));
       else if (line.kind === "file-end") {
         files.end(line);
         await written.end();
