@@ -3,8 +3,7 @@
 // embedded PostgreSQL with a local storage folder. Prints the time of each direction and the peak growth of the
 // process's resident memory above where it started, which should stay flat whatever the file's size.
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
+import { createReadStream, createWriteStream, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -12,9 +11,7 @@ import pg from "pg";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 process.env.SIFT_ROOT ??= projectRoot;
-const { ensureDatabaseExists } = await import("../server/db/database");
-const { startEmbeddedDatabase } = await import("../server/db/embedded");
-const { migrate } = await import("../server/db/migrate");
+const { withFreshDatabase } = await import("./lib/fresh-database");
 const { createDb } = await import("../server/db/client");
 const { localStorage } = await import("../server/storage/local-storage");
 const { writeBundle } = await import("../server/export/bundle/write-bundle");
@@ -36,11 +33,7 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds
   }
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "sift-bench-bundle-"));
-const server = await startEmbeddedDatabase(path.join(dir, "home"));
-try {
-  const url = await ensureDatabaseExists(server.serverUrl, "bench");
-  await migrate(url);
+await withFreshDatabase("bundle", async ({ url, dir }) => {
   const db = createDb(url);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const storage = localStorage(path.join(dir, "files"));
@@ -89,7 +82,4 @@ try {
   }
   await pool.end();
   await db.$disconnect();
-} finally {
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});

@@ -1,9 +1,8 @@
 // `npm run bench:import [-- N]`: builds an N-record RIS file (100,000 by default) from real records, imports it
 // into a fresh embedded PostgreSQL the way an upload is imported, and compares it with a raw COPY of the same
 // rows into the same table in the same run. Prints figures and one JSON line.
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
 import { once } from "node:events";
-import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -12,9 +11,7 @@ import { from as copyFrom } from "pg-copy-streams";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 process.env.SIFT_ROOT ??= projectRoot;
-const { ensureDatabaseExists } = await import("../server/db/database");
-const { startEmbeddedDatabase } = await import("../server/db/embedded");
-const { migrate } = await import("../server/db/migrate");
+const { withFreshDatabase } = await import("./lib/fresh-database");
 const { createDb } = await import("../server/db/client");
 const { localStorage } = await import("../server/storage/local-storage");
 const { runImport } = await import("../server/import/run-import");
@@ -50,11 +47,7 @@ function peakRss() {
   return { idle, stop: () => (clearInterval(timer), peak) };
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "sift-bench-import-"));
-const server = await startEmbeddedDatabase(path.join(dir, "home"));
-try {
-  const url = await ensureDatabaseExists(server.serverUrl, "bench");
-  await migrate(url);
+await withFreshDatabase("import", async ({ url, dir }) => {
   const db = createDb(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const owner = await db.user.create({ data: { email: "bench@sift.local", name: "Bench" } });
@@ -132,7 +125,4 @@ try {
   console.log(JSON.stringify(figures));
   await pool.end();
   await db.$disconnect();
-} finally {
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});

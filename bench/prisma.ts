@@ -4,9 +4,6 @@
 // with COPY, then times the PRISMA computation (the counts queries and the arithmetic), the layout and SVG, and
 // the first page of the largest box's list. Prints figures and one JSON line.
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -15,9 +12,7 @@ import { from as copyFrom } from "pg-copy-streams";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 process.env.SIFT_ROOT ??= projectRoot;
-const { ensureDatabaseExists } = await import("../server/db/database");
-const { startEmbeddedDatabase } = await import("../server/db/embedded");
-const { migrate } = await import("../server/db/migrate");
+const { withFreshDatabase } = await import("./lib/fresh-database");
 const { createDb } = await import("../server/db/client");
 const { computeFlow } = await import("../server/prisma-flow/prisma-flow-service");
 const { listFlowItems } = await import("../server/prisma-flow/flow-items");
@@ -53,11 +48,7 @@ function* recordRows(reviewId: string) {
   }
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "sift-bench-prisma-"));
-const server = await startEmbeddedDatabase(path.join(dir, "home"));
-try {
-  const url = await ensureDatabaseExists(server.serverUrl, "bench");
-  await migrate(url);
+await withFreshDatabase("prisma", async ({ url }) => {
   const db = createDb(url);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const owner = await db.user.create({ data: { email: "bench@sift.local", name: "Bench" } });
@@ -151,7 +142,4 @@ try {
   console.log(JSON.stringify(figures));
   await pool.end();
   await db.$disconnect();
-} finally {
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+});
