@@ -1,14 +1,11 @@
 // The laid-out diagram as an SVG document: the same markup on the page (where boxes are buttons) and in the
 // downloaded file, and the input of the PNG and PDF renderers.
+import { escapeXml } from "../svg/escape-xml";
 import { FONT_SIZE, type DiagramLayout, type Fill } from "./layout";
 
 export const FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif";
 
 const FILLS: Record<Fill, string> = { box: "#ffffff", dbrHeader: "#ffd966", otherHeader: "#d9d9d9", phase: "#9dc3e6" };
-
-function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 const r = (v: number) => Math.round(v * 10) / 10;
 
@@ -38,24 +35,24 @@ export function renderSvg(layout: DiagramLayout, options: { interactive?: boolea
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${r(layout.width)}" height="${r(layout.height)}" viewBox="0 0 ${r(layout.width)} ${r(layout.height)}" font-family="${FONT_FAMILY}" font-size="${FONT_SIZE}"${options.interactive ? ' role="group"' : ""}>`,
   );
-  out.push(`<title>${escape(options.title ?? "PRISMA 2020 flow diagram")}</title>`);
+  out.push(`<title>${escapeXml(options.title ?? "PRISMA 2020 flow diagram")}</title>`);
   out.push(`<rect x="0" y="0" width="${r(layout.width)}" height="${r(layout.height)}" fill="#ffffff"/>`);
   for (const b of layout.banners) {
     out.push(`<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" rx="6" fill="${FILLS[b.fill]}"/>`);
     for (const line of b.lines) {
       const rotate = b.vertical ? ` transform="rotate(-90 ${r(line.x)} ${r(line.y)})"` : "";
-      out.push(`<text x="${r(line.x)}" y="${r(line.y)}" text-anchor="middle" font-weight="bold"${rotate}>${escape(line.text)}</text>`);
+      out.push(`<text x="${r(line.x)}" y="${r(line.y)}" text-anchor="middle" font-weight="bold"${rotate}>${escapeXml(line.text)}</text>`);
     }
   }
   for (const points of layout.arrows) out.push(arrow(points));
   for (const b of layout.boxes) {
     const attrs = options.interactive
-      ? ` class="prisma-box" data-list="${b.listKey}" role="button" tabindex="0" aria-label="${escape(b.label)}. Show what it counts."`
+      ? ` class="prisma-box" data-list="${b.listKey}" role="button" tabindex="0" aria-label="${escapeXml(b.label)}. Show what it counts."`
       : "";
     out.push(`<g id="box-${b.listKey}"${attrs}>`);
     out.push(`<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" fill="${FILLS.box}" stroke="#1f1f1f" stroke-width="1.2"/>`);
     for (const line of b.lines) {
-      out.push(`<text x="${r(line.x)}" y="${r(line.y)}"${line.bold ? ' font-weight="bold"' : ""}>${escape(line.text)}</text>`);
+      out.push(`<text x="${r(line.x)}" y="${r(line.y)}"${line.bold ? ' font-weight="bold"' : ""}>${escapeXml(line.text)}</text>`);
     }
     out.push("</g>");
   }

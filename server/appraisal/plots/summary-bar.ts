@@ -2,7 +2,8 @@
 // weighted (by default every study weighs the same; meta-analysis weights may be given), as robvis draws it.
 import type { ToolDefinition } from "../tools/types";
 import { labelledDomains } from "../tools/variants";
-import { esc, textWidth, TONE_COLOURS } from "./svg";
+import { escapeXml } from "../../svg/escape-xml";
+import { textWidth, TONE_COLOURS } from "./svg";
 import { svgDocument, type PlotRow } from "./traffic-light";
 
 export interface DomainShares {
@@ -43,13 +44,13 @@ export function summaryBarSvg(tool: ToolDefinition, rows: readonly PlotRow[], we
   const parts: string[] = [`<rect width="${width}" height="${height}" fill="#ffffff"/>`];
   domains.forEach((domain, d) => {
     const y = top + d * (BAR + GAP);
-    parts.push(`<text x="${labelWidth - 8}" y="${y + BAR / 2 + 4}" font-size="12" text-anchor="end" fill="#111"${domain.label === "Overall" ? ` font-weight="bold"` : ""}>${esc(domain.label)}</text>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${y + BAR / 2 + 4}" font-size="12" text-anchor="end" fill="#111"${domain.label === "Overall" ? ` font-weight="bold"` : ""}>${escapeXml(domain.label)}</text>`);
     let x = labelWidth;
     if (domain.shares.length === 0) parts.push(`<rect x="${x}" y="${y}" width="${BAR_WIDTH}" height="${BAR}" fill="#f0f0f0" stroke="#ccc"/>`);
     for (const share of domain.shares) {
       const level = tool.levels.find((l) => l.value === share.value)!;
       const w = share.share * BAR_WIDTH;
-      parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${BAR}" fill="${TONE_COLOURS[level.tone]}" stroke="#fff"><title>${esc(`${domain.label}: ${level.label} ${Math.round(share.share * 100)}%`)}</title></rect>`);
+      parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${BAR}" fill="${TONE_COLOURS[level.tone]}" stroke="#fff"><title>${escapeXml(`${domain.label}: ${level.label} ${Math.round(share.share * 100)}%`)}</title></rect>`);
       x += w;
     }
   });
@@ -60,7 +61,7 @@ export function summaryBarSvg(tool: ToolDefinition, rows: readonly PlotRow[], we
   parts.push(`<line x1="${labelWidth}" y1="${axisY - 4}" x2="${labelWidth + BAR_WIDTH}" y2="${axisY - 4}" stroke="#555"/>`);
   let x = labelWidth;
   for (const level of tool.levels) {
-    parts.push(`<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${TONE_COLOURS[level.tone]}"/><text x="${x + 16}" y="${legendY}" font-size="11" fill="#333">${esc(level.label)}</text>`);
+    parts.push(`<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${TONE_COLOURS[level.tone]}"/><text x="${x + 16}" y="${legendY}" font-size="11" fill="#333">${escapeXml(level.label)}</text>`);
     x += 28 + textWidth(level.label, 11);
   }
   return svgDocument(Math.max(width, x + 10), height, `${tool.label} risk of bias: summary of ${rows.length} ${rows.length === 1 ? "study" : "studies"}${weights ? ", weighted" : ""}`, parts);

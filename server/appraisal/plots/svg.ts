@@ -1,9 +1,5 @@
-// Small helpers for writing SVG by hand: escaped text and the judgement palette robvis made familiar.
+// What the hand-written appraisal plots share: the judgement palette robvis made familiar, the font, a rough text width.
 import type { JudgementLevel } from "../tools/types";
-
-export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export const TONE_COLOURS: Record<JudgementLevel["tone"], string> = {
   low: "#02C100",

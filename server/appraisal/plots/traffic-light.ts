@@ -2,7 +2,8 @@
 // symbol for each judgement, as robvis draws it. Pure: data in, SVG text out.
 import type { ToolDefinition } from "../tools/types";
 import { labelledDomains, rowMark } from "../tools/variants";
-import { esc, FONT, textWidth, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
+import { escapeXml } from "../../svg/escape-xml";
+import { FONT, textWidth, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
 
 export interface PlotRow {
   label: string;
@@ -37,13 +38,13 @@ export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]):
   parts.push(`<text x="${labelWidth - 8}" y="${HEADER - 14}" font-size="12" font-weight="bold" text-anchor="end" fill="#333">Study</text>`);
   columns.forEach((c, i) => {
     const x = columnX(i);
-    parts.push(`<text x="${x}" y="${HEADER - 14}" font-size="12" font-weight="bold" text-anchor="middle" fill="#333">${esc(c)}</text>`);
+    parts.push(`<text x="${x}" y="${HEADER - 14}" font-size="12" font-weight="bold" text-anchor="middle" fill="#333">${escapeXml(c)}</text>`);
   });
   const levelOf = (value: string | null) => tool.levels.find((l) => l.value === value);
   rows.forEach((row, r) => {
     const cy = HEADER + r * CELL + CELL / 2;
     if (r % 2 === 0) parts.push(`<rect x="0" y="${cy - CELL / 2}" width="${width}" height="${CELL}" fill="#f4f5f7"/>`);
-    parts.push(`<text x="${labelWidth - 8}" y="${cy + 4}" font-size="13" text-anchor="end" fill="#111">${esc(rowLabel(row))}</text>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${cy + 4}" font-size="13" text-anchor="end" fill="#111">${escapeXml(rowLabel(row))}</text>`);
     const values = tool.overall ? [...row.judgements, row.overall] : [...row.judgements];
     values.forEach((value, i) => {
       const cx = columnX(i);
@@ -51,19 +52,19 @@ export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]):
       const tone = level?.tone ?? "none";
       const title = `${row.label}, ${columns[i]}: ${level?.label ?? "Not judged"}`;
       parts.push(
-        `<g><title>${esc(title)}</title><circle cx="${cx}" cy="${cy}" r="${RADIUS}" fill="${level ? TONE_COLOURS[tone] : "#ffffff"}" stroke="#555" stroke-width="${i === tool.domains.length ? 2 : 1}"/>` +
-          `<text x="${cx}" y="${cy + 5}" font-size="15" font-weight="bold" text-anchor="middle" fill="${tone === "moderate" ? "#222" : "#fff"}">${esc(level ? TONE_SYMBOLS[tone] : "")}</text></g>`,
+        `<g><title>${escapeXml(title)}</title><circle cx="${cx}" cy="${cy}" r="${RADIUS}" fill="${level ? TONE_COLOURS[tone] : "#ffffff"}" stroke="#555" stroke-width="${i === tool.domains.length ? 2 : 1}"/>` +
+          `<text x="${cx}" y="${cy + 5}" font-size="15" font-weight="bold" text-anchor="middle" fill="${tone === "moderate" ? "#222" : "#fff"}">${escapeXml(level ? TONE_SYMBOLS[tone] : "")}</text></g>`,
       );
     });
   });
   legendLines.forEach((line, i) => {
-    parts.push(`<text x="10" y="${legendTop + i * 16}" font-size="11" fill="#333">${esc(line)}</text>`);
+    parts.push(`<text x="10" y="${legendTop + i * 16}" font-size="11" fill="#333">${escapeXml(line)}</text>`);
   });
   const levelY = legendTop + legendLines.length * 16 + 12;
   let x = 10;
   for (const [i, level] of tool.levels.entries()) {
     parts.push(`<circle cx="${x + 6}" cy="${levelY - 4}" r="6" fill="${TONE_COLOURS[level.tone]}" stroke="#555"/>`);
-    parts.push(`<text x="${x + 16}" y="${levelY}" font-size="11" fill="#333">${esc(levelLegend[i]!)}</text>`);
+    parts.push(`<text x="${x + 16}" y="${levelY}" font-size="11" fill="#333">${escapeXml(levelLegend[i]!)}</text>`);
     x += 26 + textWidth(levelLegend[i]!, 11);
   }
   return svgDocument(width, height, `${tool.label} risk of bias: traffic-light plot of ${rows.length} ${rows.length === 1 ? "study" : "studies"}`, parts);
@@ -74,6 +75,6 @@ export function svgDocument(width: number, height: number, title: string, parts:
   const h = Math.ceil(height);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" ${FONT}>` +
-    `<title>${esc(title)}</title>${parts.join("")}</svg>`
+    `<title>${escapeXml(title)}</title>${parts.join("")}</svg>`
   );
 }
