@@ -1,11 +1,17 @@
 // `npm run bench:screening`: 50 simulated reviewers screen at once against a production server over HTTP on
 // loopback. Prints p50/p95/p99 of the decide round-trip and of a no-op procedure measured in the same run,
 // and their ratio, plus one JSON line.
+//
+// A simulated reviewer reads each record for BENCH_THINK_MS on average (uniformly between half and one and a
+// half times it) before deciding. The default, 1 s per record, is far quicker than anyone reads a title and
+// abstract, so 50 of them are a heavier load than a real team; BENCH_THINK_MS=0 instead measures a closed loop
+// of 50 clients that never pause, which only shows how requests queue once the machine is saturated.
 import { startServer, withTempHome } from "./lib/server";
 import { printResult, summarize, type LatencySummary } from "./lib/stats";
 
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 50);
 const DECISIONS_EACH = Number(process.env.BENCH_DECISIONS ?? 40);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const RECORDS = 5_000;
 const PASSWORD = "bench password 1234";
 
@@ -58,6 +64,16 @@ async function signIn(base: string, email: string): Promise<string> {
   return session.split(";")[0]!;
 }
 
+/** A seeded generator per reviewer, so runs pause alike. */
+function thinker(seed: number): () => Promise<void> {
+  let state = seed + 1;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    const ms = THINK_MS * (0.5 + state / 2147483647);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  };
+}
+
 async function timed<T>(samples: number[], call: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
   const out = await call();
@@ -100,8 +116,10 @@ await withTempHome(async (home) => {
         };
         const queue: string[] = [];
         const done = new Set<string>();
+        const think = thinker(i);
         await refill(queue, done);
         for (let n = 0; n < DECISIONS_EACH && queue.length > 0; n++) {
+          if (THINK_MS > 0) await think();
           await timed(noop, () => trpc(server.url, cookie, "health.ping", undefined, "GET"));
           const recordId = queue.shift()!;
           done.add(recordId);
@@ -117,8 +135,8 @@ await withTempHome(async (home) => {
     line("screening.next", figures.next);
     line("health.ping (no-op)", figures.noop);
     const ratio = Number((figures.decide.p95Ms / figures.noop.p95Ms).toFixed(2));
-    console.log(`${REVIEWERS} concurrent reviewers; decide p95 / no-op p95 = ${ratio}`);
-    printResult("screening", { reviewers: REVIEWERS, ...figures, decideToNoopP95: ratio });
+    console.log(`${REVIEWERS} concurrent reviewers, ${THINK_MS} ms mean reading time; decide p95 / no-op p95 = ${ratio}`);
+    printResult("screening", { reviewers: REVIEWERS, thinkMs: THINK_MS, ...figures, decideToNoopP95: ratio });
   } finally {
     await server.stop();
   }

@@ -29,8 +29,7 @@ async function decide(db: Db, userId: string, reviewId: string, recordId: string
   await callerFor(db, userId).screening.decide({ reviewId, stage: TA, recordId, verdict });
 }
 async function ranks(db: Db, reviewId: string, reviewerId: string) {
-  const rows = await db.recordRanking.findMany({ where: { reviewId, stage: TA, reviewerId }, orderBy: { recordId: "asc" } });
-  return rows.map((r) => [r.recordId, r.rank]);
+  return (await db.rankingModel.findFirstOrThrow({ where: { reviewId, stage: TA, reviewerId } })).rankedRecordIds;
 }
 
 afterAll(() => stopJobQueue());
@@ -46,13 +45,25 @@ describe("likely relevant first", () => {
     expect(before.map((s) => s.record.id)).toEqual([records[0]!.id, records[1]!.id]); // untrained: import order
     await decide(db, r1.id, review.id, records[0]!.id, "exclude"); // salt
     await decide(db, r1.id, review.id, records[1]!.id, "include"); // ALS
-    expect(await retrainRanking(db, { reviewId: review.id, stage: TA, reviewerId: r1.id })).toMatchObject({ labelled: 2, includes: 1, ranked: records.length });
+    expect(await retrainRanking(db, { reviewId: review.id, stage: TA, reviewerId: r1.id })).toMatchObject({ labelled: 2, includes: 1, ranked: records.length - 2 });
 
     const after = await callerFor(db, r1.id).screening.next({ reviewId: review.id, stage: TA, count: 3 });
     expect(after.map((s) => isAls(s.record.title))).toEqual([true, true, true]);
     const mine = await callerFor(db, r1.id).prioritise.myRanking({ reviewId: review.id, stage: TA, recordIds: after.map((s) => s.record.id) });
     expect(mine.model).toMatchObject({ labelled: 2, includes: 1 });
     for (const s of after) expect(mine.relevance[s.record.id]).toBeGreaterThan(50);
+  });
+
+  it("walks a long ranking past records already settled, then serves the records ranked since in import order", async () => {
+    const { db, review, r1, records } = await team(80);
+    const ranked = records.slice(0, 60).reverse().map((r) => r.id);
+    await db.rankingModel.create({ data: { reviewId: review.id, stage: TA, reviewerId: r1.id, trainedAt: new Date(), rankedRecordIds: ranked } });
+    const next = async (count: number) => (await callerFor(db, r1.id).screening.next({ reviewId: review.id, stage: TA, count })).map((s) => s.record.id);
+    expect(await next(3)).toEqual(ranked.slice(0, 3));
+    for (const id of ranked.slice(0, 40)) await decide(db, r1.id, review.id, id, "exclude"); // past the first window
+    expect(await next(2)).toEqual(ranked.slice(40, 42));
+    for (const id of ranked.slice(40)) await decide(db, r1.id, review.id, id, "exclude");
+    expect(await next(2)).toEqual([records[60]!.id, records[61]!.id]);
   });
 
   it("a reviewer's ranking never learns from a co-reviewer's unresolved decisions", async () => {

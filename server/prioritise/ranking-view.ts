@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { eligibleRecords } from "../screening/eligibility";
+import { relevanceAt } from "./rank-order";
 
 /** The viewer's own ranking: whether it is on, what it learnt from, and relevance of the given records. */
 export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewerId: string, recordIds: string[]) {
@@ -10,13 +11,16 @@ export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewer
   const model = await db.rankingModel.findUnique({ where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId } } });
   const rows =
     setting.showRelevance && recordIds.length > 0
-      ? await db.recordRanking.findMany({ where: { reviewId, stage, reviewerId, recordId: { in: recordIds } }, select: { recordId: true, relevance: true, rank: true } })
+      ? await db.$queryRaw<{ id: string; place: number; count: number }[]>`
+          SELECT k.id, k.place::int AS place, cardinality(m.ranked_record_ids) AS count
+            FROM ranking_models m CROSS JOIN LATERAL unnest(m.ranked_record_ids) WITH ORDINALITY AS k(id, place)
+           WHERE m.review_id = ${reviewId} AND m.stage = ${stage}::stage AND m.reviewer_id = ${reviewerId} AND k.id = ANY(${recordIds}::text[])`
       : [];
   return {
     prioritise: setting.prioritise,
     showRelevance: setting.showRelevance,
     model: model && { labelled: model.labelled, includes: model.includes, trainedAt: model.trainedAt },
-    relevance: Object.fromEntries(rows.map((r) => [r.recordId, r.relevance])) as Record<string, number>,
+    relevance: Object.fromEntries(rows.map((r) => [r.id, relevanceAt(r.place, r.count)])) as Record<string, number>,
   };
 }
 

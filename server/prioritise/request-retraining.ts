@@ -1,16 +1,26 @@
-// Asks for rankings to be retrained after decisions change. Called after the decision's transaction committed
-// and not awaited by the request: a decision never waits for the queue, let alone for training.
+// Asks for rankings to be retrained after decisions change. Called by the screening services once the change's
+// transaction committed, and not awaited: a decision never waits for the queue, let alone for training.
 import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { jobQueue, QUEUES } from "../jobs/queue";
 
-export async function enqueueRetraining(db: Db, reviewId: string, stage: Stage, reviewerIds: "all" | string[]): Promise<number> {
-  const setting = await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } });
-  if (!setting?.prioritise) return 0;
+export interface RetrainingRequest {
+  reviewId: string;
+  stage: Stage;
+  /** "all": every reviewer who has a ranking at this stage (a resolution is a label for all of them). */
+  reviewerIds: "all" | string[];
+  /** The stage's setting when the caller has just read it, saving a round trip; else it is read here. */
+  prioritise?: boolean;
+}
+
+export async function enqueueRetraining(db: Db, request: RetrainingRequest): Promise<number> {
+  const { reviewId, stage } = request;
+  const prioritise = request.prioritise ?? (await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } }))?.prioritise;
+  if (!prioritise) return 0;
   const ids =
-    reviewerIds === "all"
+    request.reviewerIds === "all"
       ? (await db.rankingModel.findMany({ where: { reviewId, stage }, select: { reviewerId: true } })).map((m) => m.reviewerId)
-      : reviewerIds;
+      : request.reviewerIds;
   const boss = await jobQueue();
   for (const reviewerId of ids) {
     await boss.send(QUEUES.ranking, { reviewId, stage, reviewerId }, { singletonKey: `${reviewId}:${stage}:${reviewerId}` });
@@ -22,7 +32,7 @@ export async function enqueueRetraining(db: Db, reviewId: string, stage: Stage, 
  * Fire and forget. Without a configured queue (DATABASE_URL unset: a test calling services directly) there is no
  * worker to train either, so nothing is asked.
  */
-export function requestRetraining(db: Db, reviewId: string, stage: Stage, reviewerIds: "all" | string[]): void {
-  if (!process.env.DATABASE_URL) return;
-  enqueueRetraining(db, reviewId, stage, reviewerIds).catch((err: Error) => console.error("sift: could not queue ranking:", err.message));
+export function requestRetraining(db: Db, request: RetrainingRequest): void {
+  if (!process.env.DATABASE_URL || request.prioritise === false) return;
+  enqueueRetraining(db, request).catch((err: Error) => console.error("sift: could not queue ranking:", err.message));
 }

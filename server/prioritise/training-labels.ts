@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { eligibleRecords, stageSql } from "../screening/eligibility";
 import { seesOthersDecisions } from "../screening/progress";
+import type { TextRecord } from "./features";
 
 export interface RankingScope {
   reviewId: string;
@@ -14,8 +15,9 @@ export interface RankingScope {
 }
 
 export interface RankingInput {
+  /** The stage's records, in id order. */
   ids: string[];
-  records: { title: string; abstract: string; keywords: string[] }[];
+  /** Index into `ids` → 1 (include) or 0 (exclude), for the records this reviewer's ranking may learn from. */
   labels: Map<number, 0 | 1>;
 }
 
@@ -28,8 +30,8 @@ export async function rankingInput(db: Db, scope: RankingScope): Promise<Ranking
     ? Prisma.sql`TRUE`
     : Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved')`;
   // Records excluded in bulk below a stopping threshold were never screened: they teach the model nothing.
-  const rows = await db.$queryRaw<{ id: string; title: string; abstract: string | null; keywords: string[] | null; label: number | null }[]>`
-    SELECT r.id, r.title, r.abstract, r.keywords,
+  const rows = await db.$queryRaw<{ id: string; label: number | null }[]>`
+    SELECT r.id,
            CASE WHEN o.status = 'included' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 1
                 WHEN o.status = 'excluded' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 0
                 WHEN d.verdict = 'include' THEN 1
@@ -43,9 +45,16 @@ export async function rankingInput(db: Db, scope: RankingScope): Promise<Ranking
   rows.forEach((row, i) => {
     if (row.label === 0 || row.label === 1) labels.set(i, row.label);
   });
-  return {
-    ids: rows.map((r) => r.id),
-    records: rows.map((r) => ({ title: r.title, abstract: r.abstract ?? "", keywords: r.keywords ?? [] })),
-    labels,
-  };
+  return { ids: rows.map((r) => r.id), labels };
+}
+
+/** The text the features are built from, aligned with `ids` (a record deleted since counts as empty). */
+export async function recordTexts(db: Db, ids: string[]): Promise<TextRecord[]> {
+  const rows = await db.$queryRaw<{ id: string; title: string; abstract: string | null; keywords: string[] | null }[]>`
+    SELECT id, title, abstract, keywords FROM records WHERE id = ANY(${ids}::text[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const r = byId.get(id);
+    return { title: r?.title ?? "", abstract: r?.abstract ?? "", keywords: r?.keywords ?? [] };
+  });
 }

@@ -6,14 +6,38 @@ import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 const RECORDS = 500;
 const NEEDED = 2;
 
+/** A reproducible shuffle, so each racer's ranking differs from the others' and from import order. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 16807) % 2147483647;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 describe("concurrent screening", () => {
-  it("1,000 decisions by three reviewers racing over 500 records", async () => {
+  // Ranked: each racer has their own ranking of 300 of the records (the rest come after it), as after training.
+  it.each(["in import order", "each racer in their own ranked order"])("1,000 decisions by three reviewers racing over 500 records, %s", async (order) => {
     const db = testDb();
     const { review } = await makeTeam(db);
     const reviewers = await Promise.all(["racer1", "racer2", "racer3"].map((n) => makeUser(db, n)));
     await db.membership.createMany({ data: reviewers.map((u) => ({ reviewId: review.id, userId: u.id, role: "reviewer" as const })) });
     const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
     await db.record.createMany({ data: Array.from({ length: RECORDS }, (_, i) => ({ reviewId: review.id, sourceId: source.id, title: `R${i}` })) });
+    if (order !== "in import order") {
+      const ids = (await db.record.findMany({ where: { reviewId: review.id }, select: { id: true } })).map((r) => r.id);
+      await db.rankingModel.createMany({
+        data: reviewers.map((u, i) => ({
+          reviewId: review.id,
+          stage: "title_abstract" as const,
+          reviewerId: u.id,
+          trainedAt: new Date(),
+          rankedRecordIds: shuffled(ids, i + 7).slice(0, 300),
+        })),
+      });
+    }
 
     const servedTo = new Map<string, Set<string>>();
     let seed = 1;

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import type { ConflictStatus, Stage } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
+import { requestRetraining } from "../prioritise/request-retraining";
 import { effectiveReasonRequired } from "../reviews/review-settings";
 import { syncReport } from "./outcome";
 
@@ -37,7 +38,7 @@ export interface Resolution {
 }
 
 export async function resolveConflict(db: Db, scope: { reviewId: string; actorId: string }, input: Resolution) {
-  return db.$transaction(async (tx) => {
+  const resolved = await db.$transaction(async (tx) => {
     const found = await tx.conflict.findFirst({ where: { id: input.conflictId, reviewId: scope.reviewId } });
     if (!found) throw new AppError("NOT_FOUND", "That conflict does not exist in this review.");
     await tx.$queryRaw`SELECT id FROM records WHERE id = ${found.recordId} FOR UPDATE`;
@@ -79,4 +80,7 @@ export async function resolveConflict(db: Db, scope: { reviewId: string; actorId
     });
     return resolved;
   });
+  // A resolved record is a label every reviewer's ranking may now learn from.
+  requestRetraining(db, { reviewId: scope.reviewId, stage: resolved.stage, reviewerIds: "all" });
+  return resolved;
 }

@@ -8,6 +8,7 @@ import { transaction } from "../db/sql";
 import type { Stage, Verdict } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
+import { requestRetraining } from "../prioritise/request-retraining";
 import { eligibleRecords, inFullTextScreening, stageSql } from "./eligibility";
 import { evaluate, outcomeWrites, settleOutcome } from "./outcome";
 import { SERVE_MINUTES } from "./serve";
@@ -73,6 +74,7 @@ interface LockedRecord {
   /** From the stage's settings, which every review has (null only if that row were missing). */
   needed: number | null;
   reason_required: boolean;
+  prioritise: boolean;
   reason_id: string | null;
 }
 
@@ -90,12 +92,12 @@ interface FreshState {
 export async function recordDecision(db: Db, scope: Scope, input: DecisionInput) {
   const note = (input.note ?? "").trim().slice(0, 5000);
   const s = stageSql(input.stage);
-  return transaction(poolOf(db), async (tx) => {
+  const { decision, prioritise } = await transaction(poolOf(db), async (tx) => {
     // The fresh read is a statement of its own after the lock, in the same round trip.
     const [locked, read] = await tx.batch([
       Prisma.sql`
       SELECT r.review_id, r.duplicate_of_id, (${eligibleRecords("r", "full_text")}) AS in_full_text,
-             st.reviewers_per_record AS needed, st.reason_required,
+             st.reviewers_per_record AS needed, st.reason_required, st.prioritise,
              (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${input.reasonId ?? null} AND x.review_id = ${scope.reviewId}
                  AND x.stage = ${s} AND x.archived_at IS NULL) AS reason_id
         FROM records r
@@ -148,8 +150,10 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
                 ${input.recordId}, ${JSON.stringify(audit)}::jsonb, ${now}::timestamp)
       ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, result, now)}
       SELECT 1`], { commit: true });
-    return { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId, note };
+    return { decision: { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId, note }, prioritise: record.prioritise };
   });
+  requestRetraining(db, { reviewId: scope.reviewId, stage: input.stage, reviewerIds: [scope.reviewerId], prioritise });
+  return decision;
 }
 
 const UNDOABLE = ["decision.recorded", "decision.changed"];
@@ -183,7 +187,7 @@ async function lastUndoableEvent(tx: Tx, scope: Scope, recordId: string, stage: 
  * a first decision is withdrawn and the record handed back to them. The outcome follows in the same transaction.
  */
 export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
-  return db.$transaction(async (tx) => {
+  const { undone, prioritise } = await db.$transaction(async (tx) => {
     const last = await tx.screeningDecision.findFirst({
       where: { reviewId: scope.reviewId, reviewerId: scope.reviewerId, stage },
       orderBy: { updatedAt: "desc" },
@@ -220,6 +224,8 @@ export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
     }
     const setting = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId: scope.reviewId, stage } } });
     await settleOutcome(tx, scope.reviewId, last.recordId, stage, setting.reviewersPerRecord);
-    return { recordId: last.recordId, restored: event?.from ? { verdict: event.from.verdict } : null };
+    return { undone: { recordId: last.recordId, restored: event?.from ? { verdict: event.from.verdict } : null }, prioritise: setting.prioritise };
   });
+  requestRetraining(db, { reviewId: scope.reviewId, stage, reviewerIds: [scope.reviewerId], prioritise });
+  return undone;
 }

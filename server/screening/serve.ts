@@ -7,7 +7,7 @@ import { rows, transaction } from "../db/sql";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
-import { orderSettingsColumns, prioritisedOrder, type OrderSettings } from "../prioritise/serve-order";
+import { orderedCandidates, orderSettingsColumns } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
 import { eligibleRecords, stageSql } from "./eligibility";
 
@@ -16,14 +16,6 @@ export const SERVE_MINUTES = 30;
 interface Scope {
   reviewId: string;
   reviewerId: string;
-}
-
-/**
- * The order in which the pool hands records out: the one place to change it (e.g. likely relevant first).
- * `r` is the records table. Keep it a total order, so that two reviewers see the pool the same way.
- */
-export function serveOrder(settings: OrderSettings): Prisma.Sql {
-  return prioritisedOrder(settings);
 }
 
 /** A record held by someone other than `reviewerId` counts against the reviewers it needs until it lapses. */
@@ -78,7 +70,7 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
   const wanted = count - held.length;
   if (wanted <= 0) return { ids: held, blinded: head.blinded };
   const open = inPool(stage, scope.reviewerId, head.needed);
-  const order = serveOrder({ stage, reviewerId: scope.reviewerId, prioritise: head.prioritise, sampleId: head.sample_id });
+  const settings = { reviewId: scope.reviewId, stage, reviewerId: scope.reviewerId, prioritise: head.prioritise, sampleId: head.sample_id };
   const now = new Date();
   const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
   // One round trip: the first statement locks candidates (SKIP LOCKED: reviewers asking at once take different
@@ -88,17 +80,14 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
     tx.batch(
       [
         Prisma.sql`
-        SELECT set_config('sift.serve_candidates', COALESCE(string_agg(c.id, ','), ''), true) FROM (
-          SELECT r.id FROM records r
-           WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}
-           ORDER BY ${order}
-           LIMIT ${wanted * 2 + 2}
-             FOR UPDATE OF r SKIP LOCKED) c`,
+        SELECT set_config('sift.serve_candidates', COALESCE(string_agg(c.id, ',' ORDER BY c.k1, c.k2), ''), true) FROM (
+          ${orderedCandidates(settings, Prisma.sql`r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}`, wanted * 2 + 2)}) c`,
         Prisma.sql`
-        WITH chosen AS (
-          SELECT r.id, row_number() OVER (ORDER BY ${order}) AS place FROM records r
-           WHERE r.id = ANY(string_to_array(current_setting('sift.serve_candidates'), ',')) AND ${open}
-           ORDER BY ${order}
+        WITH candidates AS (SELECT string_to_array(current_setting('sift.serve_candidates'), ',') AS ids),
+        chosen AS (
+          SELECT r.id, array_position(candidates.ids, r.id) AS place FROM records r, candidates
+           WHERE r.id = ANY(candidates.ids) AND ${open}
+           ORDER BY place
            LIMIT ${wanted}
         ), served AS (
           INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)

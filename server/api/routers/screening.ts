@@ -5,7 +5,6 @@ import { recordDecision, undoLastDecision } from "../../screening/decide";
 import { screeningProgress } from "../../screening/progress";
 import { myDecisions, nextForReviewer, recordForScreening } from "../../screening/screening-view";
 import { allocateRecords } from "../../screening/serve";
-import { requestRetraining } from "../../prioritise/request-retraining";
 import { STAGES } from "../../reviews/review-settings";
 import { reviewProcedure, router } from "../trpc";
 
@@ -29,18 +28,10 @@ export const screeningRouter = router({
         note: z.string().max(5000).optional(),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const decision = await recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input);
-      requestRetraining(ctx.db, ctx.reviewId, input.stage, [ctx.user.id]);
-      return decision;
-    }),
+    .mutation(({ ctx, input }) => recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input)),
   undo: reviewProcedure("reviewer")
     .input(StageInput)
-    .mutation(async ({ ctx, input }) => {
-      const undone = await undoLastDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input.stage);
-      requestRetraining(ctx.db, ctx.reviewId, input.stage, [ctx.user.id]);
-      return undone;
-    }),
+    .mutation(({ ctx, input }) => undoLastDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input.stage)),
   myDecisions: reviewProcedure("reviewer")
     .input(StageInput.extend({ cursor: Id.optional(), take: z.number().int().min(1).max(100).default(25) }))
     .query(({ ctx, input }) => myDecisions(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input)),
@@ -57,11 +48,6 @@ export const screeningRouter = router({
     .query(({ ctx, input }) => listConflicts(ctx.db, ctx.reviewId, input.stage, input.status)),
   resolveConflict: reviewProcedure("lead")
     .input(z.object({ conflictId: Id, verdict: z.enum(["include", "exclude"]), reasonId: Id.nullish(), note: z.string().max(5000).optional() }))
-    .mutation(async ({ ctx, input }) => {
-      const resolved = await resolveConflict(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input);
-      // A resolved record is a label every reviewer's ranking may now learn from.
-      requestRetraining(ctx.db, ctx.reviewId, resolved.stage, "all");
-      return resolved;
-    }),
+    .mutation(({ ctx, input }) => resolveConflict(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
   agreement: reviewProcedure("lead").query(({ ctx }) => agreementReport(ctx.db, ctx.reviewId)),
 });

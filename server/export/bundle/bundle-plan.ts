@@ -9,7 +9,6 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   invitations: "invitation links belong to the Sift that sent them; members travel by email instead",
   exports: "files made for download on the original Sift; the bundle is itself one",
   ranking_models: "derived from the decisions in the bundle; the next retraining makes them again",
-  record_rankings: "derived from the decisions in the bundle; the next retraining makes them again",
 };
 
 export const ROOT_TABLE = "reviews";
