@@ -6,8 +6,9 @@
 // half times it) before deciding. The default, 1 s per record, is far quicker than anyone reads a title and
 // abstract, so 50 of them are a heavier load than a real team; BENCH_THINK_MS=0 instead measures a closed loop
 // of 50 clients that never pause, which only shows how requests queue once the machine is saturated.
+import pg from "pg";
 import { startServer, withTempHome } from "./lib/server";
-import { printResult, summarize, type LatencySummary } from "./lib/stats";
+import { percentile, printResult, summarize, type LatencySummary } from "./lib/stats";
 
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 50);
 const DECISIONS_EACH = Number(process.env.BENCH_DECISIONS ?? 40);
@@ -44,8 +45,36 @@ async function seed(home: string) {
   // rows are a second old, so the planner is given the statistics it would have.
   await db.$executeRaw`ANALYZE`;
   await db.$disconnect();
-  await database.close();
-  return { reviewId: review.id, emails: users.map((u) => u.email) };
+  return { database, reviewId: review.id, userIds: users.map((u) => u.id), emails: users.map((u) => u.email) };
+}
+
+/**
+ * How far each reviewer's ranking trails their decisions, sampled every second while they screen: decisions
+ * made minus decisions the stored model learnt from (no outcome is visible to them while blinded).
+ */
+function sampleRankingLag(databaseUrl: string, reviewId: string, userIds: string[], decided: number[]) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const lags: number[] = [];
+  let pending = Promise.resolve();
+  const sample = async () => {
+    const { rows } = await pool.query<{ reviewer_id: string; labelled: number }>(
+      "SELECT reviewer_id, labelled FROM ranking_models WHERE review_id = $1 AND stage = 'title_abstract'",
+      [reviewId],
+    );
+    const labelled = new Map(rows.map((r) => [r.reviewer_id, r.labelled]));
+    userIds.forEach((id, i) => {
+      if (decided[i]! > 0) lags.push(decided[i]! - (labelled.get(id) ?? 0));
+    });
+  };
+  const timer = setInterval(() => (pending = pending.then(sample)), 1000);
+  return {
+    async stop(): Promise<number[]> {
+      clearInterval(timer);
+      await pending;
+      await pool.end();
+      return lags;
+    },
+  };
 }
 
 /** Signs in with next-auth's credentials flow and returns the session cookie. */
@@ -99,8 +128,10 @@ function line(label: string, s: LatencySummary) {
 await withTempHome(async (home) => {
   const server = await startServer(home);
   try {
-    const { reviewId, emails } = await seed(home);
+    const { database, reviewId, userIds, emails } = await seed(home);
     const cookies = await Promise.all(emails.map((email) => signIn(server.url, email)));
+    const decided = emails.map(() => 0);
+    const lagSampler = sampleRankingLag(database.url, reviewId, userIds, decided);
     const decide: number[] = [];
     const noop: number[] = [];
     const next: number[] = [];
@@ -125,18 +156,23 @@ await withTempHome(async (home) => {
           done.add(recordId);
           const verdict = (i + n) % 5 === 0 ? "exclude" : "include";
           await timed(decide, () => trpc(server.url, cookie, "screening.decide", { reviewId, stage: "title_abstract", recordId, verdict }, "POST"));
+          decided[i]!++;
           await refill(queue, done);
         }
       }),
     );
     const wall = performance.now() - t0;
+    const lags = await lagSampler.stop();
+    await database.close();
     const figures = { decide: summarize(decide, wall), next: summarize(next, wall), noop: summarize(noop, wall) };
     line("screening.decide", figures.decide);
     line("screening.next", figures.next);
     line("health.ping (no-op)", figures.noop);
     const ratio = Number((figures.decide.p95Ms / figures.noop.p95Ms).toFixed(2));
+    const rankingLag = { p50: percentile(lags, 50), p95: percentile(lags, 95), max: Math.max(...lags), samples: lags.length };
     console.log(`${REVIEWERS} concurrent reviewers, ${THINK_MS} ms mean reading time; decide p95 / no-op p95 = ${ratio}`);
-    printResult("screening", { reviewers: REVIEWERS, thinkMs: THINK_MS, ...figures, decideToNoopP95: ratio });
+    console.log(`ranking behind the reviewer's decisions: p50 ${rankingLag.p50}, p95 ${rankingLag.p95}, max ${rankingLag.max} decisions`);
+    printResult("screening", { reviewers: REVIEWERS, thinkMs: THINK_MS, ...figures, decideToNoopP95: ratio, rankingLag });
   } finally {
     await server.stop();
   }
