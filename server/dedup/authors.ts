@@ -97,6 +97,16 @@ export interface AuthorAgreement {
 
 const MAX_COMPARED = 15;
 
+/**
+ * Names (up to MAX_COMPARED) that two bylines share position by position, or 0 unless the whole shorter list
+ * agrees so: a byline cut short by "et al." or a database's author limit keeps its order, while lists that
+ * merely share their names (a team rotating who goes first) do not count.
+ */
+export function sharedByline(a: readonly AuthorName[], b: readonly AuthorName[]): number {
+  const n = Math.min(a.length, b.length, MAX_COMPARED);
+  for (let i = 0; i < n; i++) if (!sameAuthor(a[i]!, b[i]!)) return 0;
+  return n;
+}
 
 export function compareAuthors(a: readonly AuthorName[], b: readonly AuthorName[]): AuthorAgreement | null {
   if (!a.length || !b.length) return null;

@@ -4,7 +4,7 @@
 // evidence neither way). The weights are set by bibliographic reasoning, not fitted to the labelled sets,
 // which only served to check them (bench/dedup.ts --explain). Outcomes without a measured similarity are
 // shared frozen objects, so the millions of comparisons of a large import allocate little.
-import { compareAuthors } from "./authors";
+import { compareAuthors, sharedByline } from "./authors";
 import { compareJournals } from "./journal";
 import type { PageRange, PreparedRecord } from "./normalise";
 import type { TitleAgreement } from "./title-similarity";
@@ -56,6 +56,12 @@ const PAGES_ABSTRACT_BEFORE = outcome("differ", -1.5);
 const PRINTED_ELSEWHERE = outcome("differ", 0);
 
 const AUTHORS_SAME = 2.5;
+/** Fewest names a byline must hold for its order to prove more than "the same authors". */
+const BYLINE_NAMES = 4;
+// Four or more names in the same order are far rarer among look-alikes than an author overlap, which is
+// all AUTHORS_SAME asks for: with the journal agreeing and nothing in the numbering disagreeing, such a
+// pair is one paper whose title was reworded between its online-first and its printed version.
+const BYLINE_SAME = outcome("same", 3);
 
 /** The most authors and journal can add: what a pair can still gain once the cheap fields are counted. */
 export const AUTHORS_AND_JOURNAL_MAX = AUTHORS_SAME + JOURNAL_SAME.weight;
@@ -224,6 +230,29 @@ export function authorEvidence(a: PreparedRecord, b: PreparedRecord): FieldEvide
   if (overlap >= 0.8) return { agreement: firstMatch ? "same" : "close", weight: firstMatch ? AUTHORS_SAME : 1.5, similarity };
   if (overlap >= 0.5) return { agreement: "partial", weight: 0.5, similarity };
   return { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
+}
+
+/**
+ * Whether bylineEvidence could count, judged on the fields compared before the authors (so that the
+ * comparison is skipped only when it could not lift the pair). Companion papers of one team share a byline
+ * as well, so it only counts between titles that at least partly agree (a title "differ"s below 0.75),
+ * between documents of one kind, where volume, issue and pages do not disagree, and never between meeting
+ * abstracts: a team sends several abstracts with one byline to one meeting.
+ */
+export function bylineCouldCount(a: PreparedRecord, b: PreparedRecord, title: FieldEvidence, numbering: readonly Outcome[]): boolean {
+  if (title.agreement === "differ" || title.agreement === "missing") return false;
+  if (a.title.kind !== b.title.kind || a.meetingAbstract || b.meetingAbstract) return false;
+  if (a.authors.length < BYLINE_NAMES || b.authors.length < BYLINE_NAMES) return false;
+  return numbering.every((e) => !e || e.weight >= 0);
+}
+
+/** Maximum weight of bylineEvidence, for the early exit in score.ts. */
+export const BYLINE_MAX = BYLINE_SAME.weight;
+
+/** Call only where bylineCouldCount holds; `journal` is the pair's journal outcome. */
+export function bylineEvidence(a: PreparedRecord, b: PreparedRecord, journal: Outcome): Outcome {
+  if (journal?.agreement !== "same") return null;
+  return sharedByline(a.authors, b.authors) >= BYLINE_NAMES ? BYLINE_SAME : null;
 }
 
 export function journalEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAuthor, sameAuthor } from "./authors";
+import { parseAuthor, parseAuthors, sameAuthor, sharedByline } from "./authors";
 import { compareJournals, normaliseJournal } from "./journal";
 import { isMeetingAbstract, normaliseNumbering, normaliseType, parsePages } from "./normalise";
 import { normaliseTitle } from "./title";
@@ -120,6 +120,20 @@ describe("parseAuthor", () => {
     expect(same("Bröker, M.", "Broker, M.")).toBe(true);
     expect(same("Van Buskirk, R.", "VANBUSKIRK, R")).toBe(true);
     expect(same("Zipfel, P. F.", "Skerka, C.")).toBe(false);
+  });
+});
+
+describe("sharedByline", () => {
+  const byline = (...names: string[]) => parseAuthors(names);
+
+  it("counts a byline cut short as long as its names keep their places", () => {
+    const full = byline("Moreau, A. L.", "Kessler, M.", "Ortega, V.", "Brandt, T.", "Lindqvist, K.", "Osei, F.");
+    expect(sharedByline(full, byline("Moreau, AL", "Kessler, M", "Ortega, V", "Brandt, T"))).toBe(4);
+  });
+
+  it("counts nothing when the same names stand in another order", () => {
+    const first = byline("Moreau, A. L.", "Kessler, M.", "Ortega, V.", "Brandt, T.");
+    expect(sharedByline(first, byline("Kessler, M.", "Moreau, A. L.", "Ortega, V.", "Brandt, T."))).toBe(0);
   });
 });
 

@@ -40,6 +40,40 @@ describe("assessPair: the same article exported differently", () => {
   });
 });
 
+describe("assessPair: a title reworded between online-first and print", () => {
+  const team = ["Moreau, A. L.", "Kessler, M.", "Ortega, V.", "Brandt, T.", "Lindqvist, K.", "Osei, F.", "Tanaka, H."];
+  const printed = article({ title: "Plasma exchange for severe thrombotic microangiopathy in young children after kidney transplantation", authors: team, journal: "Kidney International", volume: "80", issue: "4", pages: "412-419", year: 2011 });
+  const online = article({ title: "Complement blockade for severe thrombotic microangiopathy in young children after kidney transplantation", authors: ["Moreau, AL", "Kessler, M", "Ortega, V", "Brandt, T", "Lindqvist, K"], journal: "Kidney Int", volume: null, issue: null, pages: null, year: 2011 });
+
+  it("merges when a byline of four or more names keeps its order, in the same journal, with nothing disagreeing", () => {
+    const result = assess(printed, online);
+    expect(result?.decision).toBe("merge");
+    expect(result?.evidence).toMatchObject({ title: { agreement: "partial" }, byline: { agreement: "same" } });
+  });
+
+  it("only offers the pair for review when the names are the same but not in the same order", () => {
+    const reordered = { ...online, id: "reordered", authors: ["Kessler, M", "Moreau, AL", "Ortega, V", "Brandt, T", "Lindqvist, K"] };
+    expect(assess(printed, reordered)?.decision).toBe("review");
+  });
+
+  // One word apart: close enough that the byline alone would carry a merge.
+  const sibling = "Plasma exchange for severe thrombotic microangiopathy in young adolescents after kidney transplantation";
+
+  it("only offers the pair for review when the pages disagree: a team's companion paper", () => {
+    expect(decision(printed, { ...printed, id: "companion", title: sibling, pages: "420-427" })).toBe("review");
+  });
+
+  it("only offers the pair for review for meeting abstracts, which a team sends several of with one byline", () => {
+    const abstract = (id: string, title: string) => ({ ...online, id, title, journal: "Kidney International", volume: "80", issue: "Suppl. 1", pages: null });
+    expect(decision(abstract("m1", printed.title), abstract("m2", online.title))).toBe("review");
+  });
+
+  it("only offers the pair for review for a short byline, or without the journal on both sides", () => {
+    expect(decision({ ...printed, authors: team.slice(0, 3) }, { ...online, authors: team.slice(0, 3) })).toBe("review");
+    expect(decision(printed, { ...online, id: "no-journal", title: sibling, journal: null })).toBe("review");
+  });
+});
+
 describe("assessPair: one work printed twice, or with its notices", () => {
   it("merges a correction printed later in the volume under the article's title, citing it or not", () => {
     const erratum = article({ title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome", issue: "23", pages: "2487", authors: ["Gruppo, R. A."] });

@@ -4,6 +4,9 @@
 import {
   AUTHORS_AND_JOURNAL_MAX,
   authorEvidence,
+  BYLINE_MAX,
+  bylineCouldCount,
+  bylineEvidence,
   correctionNotedByArticle,
   doiEvidence,
   issueEvidence,
@@ -75,16 +78,18 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   };
   let logit = PRIOR;
   for (const key in cheap) logit += weight(cheap[key as keyof typeof cheap]);
+  const bylineCounts = bylineCouldCount(a, b, cheap.title, [cheap.volume, cheap.issue, cheap.pages]);
   // When even full agreement of authors and journal could not lift the pair to review, skip comparing them.
-  if (logit + AUTHORS_AND_JOURNAL_MAX < REVIEW_LOGIT) return null;
+  if (logit + AUTHORS_AND_JOURNAL_MAX + (bylineCounts ? BYLINE_MAX : 0) < REVIEW_LOGIT) return null;
   const authors = authorEvidence(a, b);
   const journal = place(journalEvidence(a, b));
-  logit += authors.weight + weight(journal);
+  const byline = bylineCounts ? bylineEvidence(a, b, journal) : null;
+  logit += authors.weight + weight(journal) + weight(byline);
 
   const score = logistic(logit);
   if (score < REVIEW_THRESHOLD) return null;
   const evidence: Evidence = {};
-  for (const [field, outcome] of Object.entries({ ...cheap, authors, journal })) if (outcome) evidence[field] = outcome;
+  for (const [field, outcome] of Object.entries({ ...cheap, authors, journal, byline })) if (outcome) evidence[field] = outcome;
   // Without a title on both sides only a shared identifier makes a merge sure; a notice merges only with the
   // article it is tied to.
   const sure = score >= MERGE_THRESHOLD && (titles !== null || identified) && (sameKind || noticeTied);
