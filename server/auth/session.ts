@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { sessionSecret } from "../config/secret";
 import { authOptions } from "./auth-options";
+import { decodeSessionToken } from "./session-token";
 
 /** The signed-in user's id for Server Components and route handlers, or null. */
 export async function currentUserId(): Promise<string | null> {
@@ -16,6 +17,6 @@ export async function currentUserId(): Promise<string | null> {
  * The user's existence and roles are still read from the database by the procedure.
  */
 export async function requestUserId(req: NextRequest): Promise<string | null> {
-  const token = await getToken({ req, secret: sessionSecret() });
+  const token = await getToken({ req, secret: sessionSecret(), decode: decodeSessionToken });
   return typeof token?.sub === "string" ? token.sub : null;
 }

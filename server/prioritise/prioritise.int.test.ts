@@ -55,15 +55,27 @@ describe("likely relevant first", () => {
   });
 
   it("walks a long ranking past records already settled, then serves the records ranked since in import order", async () => {
-    const { db, review, r1, records } = await team(80);
-    const ranked = records.slice(0, 60).reverse().map((r) => r.id);
+    const { db, review, r1, records } = await team(100);
+    const ranked = records.slice(0, 80).reverse().map((r) => r.id);
     await db.rankingModel.create({ data: { reviewId: review.id, stage: TA, reviewerId: r1.id, trainedAt: new Date(), rankedRecordIds: ranked } });
     const next = async (count: number) => (await callerFor(db, r1.id).screening.next({ reviewId: review.id, stage: TA, count })).map((s) => s.record.id);
     expect(await next(3)).toEqual(ranked.slice(0, 3));
-    for (const id of ranked.slice(0, 40)) await decide(db, r1.id, review.id, id, "exclude"); // past the first window
-    expect(await next(2)).toEqual(ranked.slice(40, 42));
-    for (const id of ranked.slice(40)) await decide(db, r1.id, review.id, id, "exclude");
-    expect(await next(2)).toEqual([records[60]!.id, records[61]!.id]);
+    for (const id of ranked.slice(0, 60)) await decide(db, r1.id, review.id, id, "exclude"); // past the first window
+    expect(await next(2)).toEqual(ranked.slice(60, 62));
+    for (const id of ranked.slice(60)) await decide(db, r1.id, review.id, id, "exclude");
+    expect(await next(2)).toEqual([records[80]!.id, records[81]!.id]);
+  });
+
+  it("ranks only the records that still need the reviewer", async () => {
+    const { db, review, lead, r1, r2, records } = await team();
+    await decide(db, r2.id, review.id, records[4]!.id, "exclude");
+    await decide(db, lead.id, review.id, records[4]!.id, "exclude"); // settled by agreement, unseen by r1 (blinded)
+    await decide(db, r1.id, review.id, records[0]!.id, "exclude");
+    await decide(db, r1.id, review.id, records[1]!.id, "include");
+    expect(await retrainRanking(db, { reviewId: review.id, stage: TA, reviewerId: r1.id })).toMatchObject({ labelled: 2, ranked: records.length - 3 });
+    const ranked = await ranks(db, review.id, r1.id);
+    expect(ranked).not.toContain(records[4]!.id);
+    expect(ranked).not.toContain(records[0]!.id);
   });
 
   it("a reviewer's ranking never learns from a co-reviewer's unresolved decisions", async () => {

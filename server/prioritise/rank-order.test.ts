@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { rankUnlabelled, relevanceAt } from "./rank-order";
+import { rankOpen, relevanceAt } from "./rank-order";
 
-describe("rankUnlabelled", () => {
-  it("orders the unlabelled records by score, leaving the labelled ones out", () => {
+describe("rankOpen", () => {
+  it("orders the open records by score, leaving the others out", () => {
     const scores = Float64Array.from([0.9, 0.1, 0.5, 0.7, 0.3]);
-    expect(rankUnlabelled(scores, new Map([[0, 1], [3, 0]]))).toEqual([2, 4, 1]);
+    expect(rankOpen(scores, [1, 2, 4])).toEqual([2, 4, 1]);
   });
 
-  it("breaks ties by input order", () => {
-    expect(rankUnlabelled(Float64Array.from([0.2, 0.5, 0.5, 0.2]), new Map())).toEqual([1, 2, 0, 3]);
+  it("breaks ties by index", () => {
+    expect(rankOpen(Float64Array.from([0.2, 0.5, 0.5, 0.2]), [3, 2, 1, 0])).toEqual([1, 2, 0, 3]);
   });
 });
 

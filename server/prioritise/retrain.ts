@@ -2,7 +2,7 @@
 // request-retraining.ts), never inside a decision's transaction.
 import type { Db } from "../db/client";
 import { seededRandom } from "./random";
-import { rankUnlabelled } from "./rank-order";
+import { rankOpen } from "./rank-order";
 import { cachedRanker } from "./ranker-cache";
 import { rankingInput, recordTexts, type RankingScope } from "./training-labels";
 
@@ -18,7 +18,7 @@ export async function retrainRanking(db: Db, scope: RankingScope): Promise<{ lab
   if (learnable) {
     const ranker = await cachedRanker(`${scope.reviewId}:${scope.stage}`, input.ids, () => recordTexts(db, input.ids));
     const scores = ranker.score(input.labels, seededRandom(input.labels.size));
-    rankedRecordIds = rankUnlabelled(scores, input.labels).map((i) => input.ids[i]!);
+    rankedRecordIds = rankOpen(scores, input.open).map((i) => input.ids[i]!);
   }
   const key = { reviewId: scope.reviewId, stage: scope.stage, reviewerId: scope.reviewerId };
   const state = { labelled: input.labels.size, includes, trainedAt: learnable ? new Date() : null, rankedRecordIds };

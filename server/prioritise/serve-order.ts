@@ -14,9 +14,9 @@ export interface OrderSettings {
 }
 
 /** Ranks past this place are so rarely reached that the last window may be arbitrarily long. */
-const FIRST_WINDOW = 32;
-const WINDOW_GROWTH = 8;
-const WINDOWS = 6;
+const FIRST_WINDOW = 48;
+const WINDOW_GROWTH = 16;
+const WINDOWS = 4;
 const AFTER_RANKING = 2 ** 62;
 
 /**

@@ -19,6 +19,12 @@ export interface RankingInput {
   ids: string[];
   /** Index into `ids` → 1 (include) or 0 (exclude), for the records this reviewer's ranking may learn from. */
   labels: Map<number, 0 | 1>;
+  /**
+   * Indices of the records that still need this reviewer: the only ones worth ranking, since serving skips the
+   * rest. Which records others have finished is what serving already acts on, so leaving them out of the
+   * ranking reveals nothing more; how anyone decided stays out of it.
+   */
+  open: number[];
 }
 
 export async function rankingInput(db: Db, scope: RankingScope): Promise<RankingInput | null> {
@@ -30,8 +36,11 @@ export async function rankingInput(db: Db, scope: RankingScope): Promise<Ranking
     ? Prisma.sql`TRUE`
     : Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved')`;
   // Records excluded in bulk below a stopping threshold were never screened: they teach the model nothing.
-  const rows = await db.$queryRaw<{ id: string; label: number | null }[]>`
+  const rows = await db.$queryRaw<{ id: string; label: number | null; open: boolean }[]>`
     SELECT r.id,
+           d.id IS NULL AND COALESCE(o.status, 'awaiting') = 'awaiting'
+             AND (SELECT count(*) FROM screening_decisions n WHERE n.record_id = r.id AND n.stage = ${s})
+               < (SELECT st.reviewers_per_record FROM review_stage_settings st WHERE st.review_id = ${scope.reviewId} AND st.stage = ${s}) AS open,
            CASE WHEN o.status = 'included' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 1
                 WHEN o.status = 'excluded' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 0
                 WHEN d.verdict = 'include' THEN 1
@@ -42,10 +51,12 @@ export async function rankingInput(db: Db, scope: RankingScope): Promise<Ranking
      WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
      ORDER BY r.id`;
   const labels = new Map<number, 0 | 1>();
+  const open: number[] = [];
   rows.forEach((row, i) => {
     if (row.label === 0 || row.label === 1) labels.set(i, row.label);
+    else if (row.open) open.push(i);
   });
-  return { ids: rows.map((r) => r.id), labels };
+  return { ids: rows.map((r) => r.id), labels, open };
 }
 
 /** The text the features are built from, aligned with `ids` (a record deleted since counts as empty). */
