@@ -1,12 +1,16 @@
 // Jobs run in a child process of `sift start`, never on the web server's event loop: de-duplicating a large
-// import is seconds of CPU that would otherwise stall every page and API call of that instance.
+// import is seconds of CPU that would otherwise stall every page and API call of that instance. The child also
+// runs at a lower CPU priority, so on a small machine retraining rankings and importing take the cores the web
+// server leaves idle instead of competing with requests.
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../config/paths";
 import { stopJobQueue } from "../jobs/queue";
 import { startWorkers } from "../jobs/workers";
 
 const RESTART_DELAY_MS = 1000;
+const WORKER_NICENESS = 10;
 
 /** Starts the worker child and keeps it running; the returned function stops it. */
 export function superviseWorker(databaseUrl: string): () => Promise<void> {
@@ -18,6 +22,11 @@ export function superviseWorker(databaseUrl: string): () => Promise<void> {
       // The IPC channel closes when this process dies, however it dies; the worker exits with it.
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
+    try {
+      if (child.pid) os.setPriority(child.pid, Math.min(19, os.getPriority() + WORKER_NICENESS));
+    } catch (err) {
+      console.error(`sift: could not lower the job worker's priority (${(err as Error).message}); it runs at normal priority`);
+    }
     child.once("exit", (code, signal) => {
       if (stopping) return;
       console.error(`sift: the job worker stopped (${code ?? signal}); starting it again`);
