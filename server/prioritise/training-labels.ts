@@ -1,11 +1,12 @@
 // What one reviewer's ranking may learn from. Blinding: a reviewer's own decisions, and the outcomes of records
 // whose outcome they may see (every settled record for leads and unblinded stages; only lead-resolved records
 // while blinded). Never another reviewer's open decision, so the served order cannot leak it.
+import { poolOf, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { Db } from "../db/client";
-import type { Stage } from "../db/generated/enums.ts";
+import type { Role, Stage } from "../db/generated/enums.ts";
+import { rows } from "../db/sql";
 import { eligibleRecords, stageSql } from "../screening/eligibility";
-import { seesOthersDecisions } from "../screening/progress";
+import { seesOthers } from "../screening/progress";
 import type { TextRecord } from "./features";
 
 export interface RankingScope {
@@ -27,43 +28,50 @@ export interface RankingInput {
   open: number[];
 }
 
+/** Null when the reviewer is not a member or the stage is not prioritised: then there is nothing to train. */
 export async function rankingInput(db: Db, scope: RankingScope): Promise<RankingInput | null> {
-  const member = await db.membership.findFirst({ where: { reviewId: scope.reviewId, userId: scope.reviewerId, removedAt: null } });
-  if (!member) return null;
-  const seesAll = await seesOthersDecisions(db, scope.reviewId, scope.stage, { userId: scope.reviewerId, role: member.role });
+  const pool = poolOf(db);
   const s = stageSql(scope.stage);
-  const visibleOutcome = seesAll
+  const [who] = await rows<{ role: Role; blinded: boolean; needed: number }>(pool, Prisma.sql`
+    SELECT m.role::text AS role, st.blinded, st.reviewers_per_record AS needed
+      FROM memberships m
+      JOIN review_stage_settings st ON st.review_id = m.review_id AND st.stage = ${s} AND st.prioritise
+     WHERE m.review_id = ${scope.reviewId} AND m.user_id = ${scope.reviewerId} AND m.removed_at IS NULL`);
+  if (!who) return null;
+  const visibleOutcome = seesOthers(who.role, who.blinded)
     ? Prisma.sql`TRUE`
     : Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved')`;
   // Records excluded in bulk below a stopping threshold were never screened: they teach the model nothing.
-  const rows = await db.$queryRaw<{ id: string; label: number | null; open: boolean }[]>`
+  const found = await rows<{ id: string; label: 0 | 1 | null; open: boolean }>(pool, Prisma.sql`
     SELECT r.id,
-           d.id IS NULL AND COALESCE(o.status, 'awaiting') = 'awaiting'
-             AND (SELECT count(*) FROM screening_decisions n WHERE n.record_id = r.id AND n.stage = ${s})
-               < (SELECT st.reviewers_per_record FROM review_stage_settings st WHERE st.review_id = ${scope.reviewId} AND st.stage = ${s}) AS open,
            CASE WHEN o.status = 'included' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 1
                 WHEN o.status = 'excluded' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 0
                 WHEN d.verdict = 'include' THEN 1
-                WHEN d.verdict = 'exclude' THEN 0 END AS label
+                WHEN d.verdict = 'exclude' THEN 0 END AS label,
+           d.id IS NULL AND COALESCE(o.status, 'awaiting') = 'awaiting' AND COALESCE(n.decisions, 0) < ${who.needed} AS open
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
       LEFT JOIN screening_decisions d ON d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${scope.reviewerId}
+      LEFT JOIN (SELECT record_id, count(*)::int AS decisions FROM screening_decisions
+                  WHERE review_id = ${scope.reviewId} AND stage = ${s} GROUP BY record_id) n ON n.record_id = r.id
      WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
-     ORDER BY r.id`;
+     ORDER BY r.id`);
   const labels = new Map<number, 0 | 1>();
   const open: number[] = [];
-  rows.forEach((row, i) => {
+  found.forEach((row, i) => {
     if (row.label === 0 || row.label === 1) labels.set(i, row.label);
     else if (row.open) open.push(i);
   });
-  return { ids: rows.map((r) => r.id), labels, open };
+  return { ids: found.map((r) => r.id), labels, open };
 }
 
 /** The text the features are built from, aligned with `ids` (a record deleted since counts as empty). */
 export async function recordTexts(db: Db, ids: string[]): Promise<TextRecord[]> {
-  const rows = await db.$queryRaw<{ id: string; title: string; abstract: string | null; keywords: string[] | null }[]>`
-    SELECT id, title, abstract, keywords FROM records WHERE id = ANY(${ids}::text[])`;
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const found = await rows<{ id: string; title: string; abstract: string | null; keywords: string[] | null }>(
+    poolOf(db),
+    Prisma.sql`SELECT id, title, abstract, keywords FROM records WHERE id = ANY(${ids}::text[])`,
+  );
+  const byId = new Map(found.map((r) => [r.id, r]));
   return ids.map((id) => {
     const r = byId.get(id);
     return { title: r?.title ?? "", abstract: r?.abstract ?? "", keywords: r?.keywords ?? [] };
