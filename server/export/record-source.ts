@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Stage } from "../db/generated/enums.ts";
+import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
 import type { RecordFilter } from "./export-kinds";
 import type { RecordForExport, StageResult } from "./record-rows";
 
@@ -55,13 +56,14 @@ export async function* recordsWithResults(
       const conflict = conflicts[0];
       const resolved = conflict?.status === "resolved";
       const visible = outcome && (visibility === "full" || resolved);
+      const belowThreshold = outcome?.status === "excluded" && outcome.stoppingSampleId !== null;
       yield {
         record: { ...r, source: source.name },
         result: {
           status: visible ? outcome.status : null,
-          reason: visible && outcome.reasonId ? (reasons.get(outcome.reasonId) ?? null) : null,
+          reason: !visible ? null : belowThreshold ? BELOW_STOPPING_THRESHOLD : outcome.reasonId ? (reasons.get(outcome.reasonId) ?? null) : null,
           settledAt: visible ? outcome.settledAt : null,
-          settledBy: !visible || !outcome.settledAt ? null : resolved ? (conflict.resolvedBy?.name ?? "a lead") : "agreement",
+          settledBy: !visible || !outcome.settledAt ? null : belowThreshold ? "stopping rule" : resolved ? (conflict.resolvedBy?.name ?? "a lead") : "agreement",
           note: visible && resolved ? conflict.note : "",
         },
       };

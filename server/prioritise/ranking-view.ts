@@ -5,10 +5,11 @@ import type { Stage } from "../db/generated/enums.ts";
 import { eligibleRecords } from "../screening/eligibility";
 import { relevanceAt } from "./rank-order";
 
-/** The viewer's own ranking: whether it is on, what it learnt from, and relevance of the given records. */
+/** The viewer's own ranking: whether it is on, what it learnt from, relevance of the given records, and whether a stopping sample overrides it. */
 export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewerId: string, recordIds: string[]) {
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
   const model = await db.rankingModel.findUnique({ where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId } } });
+  const sample = await db.stoppingSample.findFirst({ where: { reviewId, stage, closedAt: null }, select: { id: true } });
   const rows =
     setting.showRelevance && recordIds.length > 0
       ? await db.$queryRaw<{ id: string; place: number; count: number }[]>`
@@ -19,6 +20,8 @@ export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewer
   return {
     prioritise: setting.prioritise,
     showRelevance: setting.showRelevance,
+    /** While a stopping sample is open, records are served in random order whatever the ranking says. */
+    sampleOpen: sample !== null,
     model: model && { labelled: model.labelled, includes: model.includes, trainedAt: model.trainedAt },
     relevance: Object.fromEntries(rows.map((r) => [r.id, relevanceAt(r.place, r.count)])) as Record<string, number>,
   };

@@ -4,6 +4,9 @@
 // the target; it is rejected (we may stop) when the sample would be this poor in includes with probability
 // below 1 − confidence, even if the remaining records held just enough includes to put recall under target.
 
+/** How a record excluded unscreened in bulk, once the test allowed stopping, is described wherever it is listed. */
+export const BELOW_STOPPING_THRESHOLD = "Below the stopping threshold";
+
 const logFactorials: number[] = [0];
 
 function logFactorial(n: number): number {

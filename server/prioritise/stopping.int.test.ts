@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordsWithResults } from "../export/record-source";
 import { callerFor, makeTeam, testDb } from "../test/integration";
 import { rankingInput } from "./training-labels";
 
@@ -24,6 +25,8 @@ describe("can we stop?", () => {
     const sample = await lead.prioritise.startSample({ reviewId, stage: TA, recallTarget: 0.5, confidence: 0.5 });
     expect(sample.remaining).toBe(36);
     await expect(lead.prioritise.startSample({ reviewId, stage: TA })).rejects.toThrow(/already open/);
+    // Screeners are told why their records now come in random order.
+    expect(await reviewer.prioritise.myRanking({ reviewId, stage: TA })).toMatchObject({ sampleOpen: true });
 
     // Serving is random while the sample is open: not the import order.
     const served = await reviewer.screening.next({ reviewId, stage: TA, count: 5 });
@@ -43,20 +46,41 @@ describe("can we stop?", () => {
     expect(status.sample!.test.pValue).toBeCloseTo((31 * 30 * 29 * 28 * 27) / (36 * 35 * 34 * 33 * 32), 12);
     expect(status.sample!.test.canStop).toBe(true);
 
+    // An updated search brings records in while the sample is open: they were not in the urn, so screening them
+    // is not sampling and excluding below the threshold leaves them alone.
+    const sourceId = (await db.record.findFirstOrThrow({ where: { reviewId } })).sourceId;
+    await db.record.createMany({ data: [0, 1].map((i) => ({ reviewId, sourceId, title: `Late record ${i}` })) });
+    const late = await db.record.findMany({ where: { reviewId, title: { startsWith: "Late" } }, orderBy: { title: "asc" } });
+    await reviewer.screening.decide({ reviewId, stage: TA, recordId: late[0]!.id, verdict: "include" });
+    status = await lead.prioritise.stopping({ reviewId, stage: TA });
+    expect(status.sample!.test).toMatchObject({ sampled: 5, sampleIncludes: 0, canStop: true });
+    expect(status).toMatchObject({ untouched: 32, sample: { excludable: 31 } });
+
     expect(await lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).toMatchObject({ excluded: 31 });
     expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, status: "excluded", stoppingSampleId: sample.id } })).toBe(31);
     expect(await db.auditEvent.count({ where: { reviewId, action: "stopping.excluded", entityId: sample.id } })).toBe(1);
-    expect(await reviewer.screening.next({ reviewId, stage: TA, count: 5 })).toEqual([]);
+    expect((await reviewer.screening.next({ reviewId, stage: TA, count: 5 })).map((s) => s.record.title)).toEqual(["Late record 1"]);
+    // Wherever the records are listed, they say why they were excluded and that nobody screened them.
+    const removed = await lead.prismaFlow.items({ reviewId, list: "removed_before_screening", limit: 50 });
+    expect(removed.total).toBe(31);
+    expect(removed.items.some((i) => i.title.startsWith("Late"))).toBe(false);
+    expect(new Set(removed.items.map((i) => i.detail))).toEqual(new Set(["Excluded without screening: below the stopping threshold"]));
+    const exported: { reason: string | null; settledBy: string | null }[] = [];
+    for await (const { result } of recordsWithResults(db, reviewId, TA, "excluded", "full")) exported.push({ reason: result.reason, settledBy: result.settledBy });
+    expect(exported.filter((r) => r.reason === "Below the stopping threshold" && r.settledBy === "stopping rule")).toHaveLength(31);
+    expect(exported.filter((r) => r.reason === null && r.settledBy === "agreement")).toHaveLength(5);
+    expect(exported).toHaveLength(36);
     const labels = await rankingInput(db, { reviewId, stage: TA, reviewerId });
-    expect(labels!.labels.size).toBe(9); // the 9 screened records, none of the 31 excluded unscreened
+    expect(labels!.labels.size).toBe(10); // the 10 screened records, none of the 31 excluded unscreened
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
-    expect(status).toMatchObject({ sample: null, untouched: 0, excluded: { id: sample.id, excludedCount: 31 } });
+    expect(status).toMatchObject({ sample: null, untouched: 1, excluded: { id: sample.id, excludedCount: 31 } });
+    expect(await reviewer.prioritise.myRanking({ reviewId, stage: TA })).toMatchObject({ sampleOpen: false });
 
     expect(await lead.prioritise.revertExclusion({ reviewId, sampleId: sample.id })).toEqual({ restored: 31 });
     expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, stoppingSampleId: { not: null } } })).toBe(0);
     expect(await reviewer.screening.next({ reviewId, stage: TA, count: 2 })).toHaveLength(2);
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
-    expect(status).toMatchObject({ untouched: 31, excluded: null, sample: { id: sample.id } });
+    expect(status).toMatchObject({ untouched: 32, excluded: null, sample: { id: sample.id, excludable: 31 } });
     await expect(lead.prioritise.revertExclusion({ reviewId, sampleId: sample.id })).rejects.toThrow(/not excluded/);
   });
 

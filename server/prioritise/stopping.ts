@@ -27,6 +27,19 @@ function untouched(stage: Stage) {
     AND NOT EXISTS (SELECT 1 FROM screening_outcomes o WHERE o.record_id = r.id AND o.stage = ${s} AND o.status <> 'awaiting')`;
 }
 
+/**
+ * Untouched records that were in the urn: records imported after the sample began were never in it, so the test
+ * says nothing about them and they are neither counted as sampled nor excluded.
+ */
+function untouchedInUrn(stage: Stage, startedAt: Date) {
+  return Prisma.sql`${untouched(stage)} AND r.created_at <= ${startedAt}`;
+}
+
+async function countRecords(db: Pick<Tx, "$queryRaw">, reviewId: string, where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM records r WHERE r.review_id = ${reviewId} AND ${where}`;
+  return Number(row?.n ?? 0);
+}
+
 async function openSample(db: Pick<Tx, "stoppingSample">, reviewId: string, stage: Stage) {
   return db.stoppingSample.findFirst({ where: { reviewId, stage, closedAt: null }, orderBy: { startedAt: "desc" } });
 }
@@ -38,10 +51,10 @@ async function sampleTest(db: Tx, sample: { id: string; reviewId: string; stage:
     WITH first AS (
       SELECT d.record_id, min(d.created_at) AS first_at FROM screening_decisions d
        WHERE d.review_id = ${sample.reviewId} AND d.stage = ${s} GROUP BY d.record_id)
-    SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt}) AS sampled,
-           count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND o.status = 'included') AS sample_includes,
+    SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND r.created_at <= ${sample.startedAt}) AS sampled,
+           count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND r.created_at <= ${sample.startedAt} AND o.status = 'included') AS sample_includes,
            count(*) FILTER (WHERE f.first_at < ${sample.startedAt} AND o.status = 'included') AS includes_before
-      FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id
+      FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id JOIN records r ON r.id = o.record_id
      WHERE o.review_id = ${sample.reviewId} AND o.stage = ${s} AND o.status IN ('included', 'excluded') AND o.stopping_sample_id IS NULL`;
   const figures = { sampled: Number(row!.sampled), sampleIncludes: Number(row!.sample_includes), includesBefore: Number(row!.includes_before) };
   return { ...figures, ...stoppingTest({ ...figures, remaining: sample.remaining, recallTarget: sample.recallTarget, confidence: sample.confidence }) };
@@ -50,11 +63,14 @@ async function sampleTest(db: Tx, sample: { id: string; reviewId: string; stage:
 export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
   const sample = await openSample(db, reviewId, stage);
   const excluded = await db.stoppingSample.findFirst({ where: { reviewId, stage, excludedAt: { not: null } }, orderBy: { excludedAt: "desc" } });
-  const [{ untouched: left } = { untouched: 0n }] = await db.$queryRaw<{ untouched: bigint }[]>`
-    SELECT count(*) AS untouched FROM records r WHERE r.review_id = ${reviewId} AND ${untouched(stage)}`;
   return {
-    untouched: Number(left),
-    sample: sample && { ...sample, test: await sampleTest(db, sample) },
+    untouched: await countRecords(db, reviewId, untouched(stage)),
+    sample: sample && {
+      ...sample,
+      test: await sampleTest(db, sample),
+      /** What excluding below the threshold would exclude now: the urn's records still untouched. */
+      excludable: await countRecords(db, reviewId, untouchedInUrn(stage, sample.startedAt)),
+    },
     excluded: excluded && { id: excluded.id, excludedAt: excluded.excludedAt!, excludedCount: excluded.excludedCount, recallTarget: excluded.recallTarget, confidence: excluded.confidence },
   };
 }
@@ -64,10 +80,10 @@ export async function startStoppingSample(db: Db, scope: Scope, stage: Stage, se
     // One open sample per stage; the review row lock serialises two leads starting one at once.
     await tx.$queryRaw`SELECT id FROM reviews WHERE id = ${scope.reviewId} FOR UPDATE`;
     if (await openSample(tx, scope.reviewId, stage)) throw new AppError("STALE", "A stopping sample is already open at this stage.");
-    const [{ n }] = (await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouched(stage)}`) as [{ n: bigint }];
-    if (n === 0n) throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
+    const n = await countRecords(tx, scope.reviewId, untouched(stage));
+    if (n === 0) throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
     const sample = await tx.stoppingSample.create({
-      data: { reviewId: scope.reviewId, stage, startedById: scope.actorId, remaining: Number(n), ...settings },
+      data: { reviewId: scope.reviewId, stage, startedById: scope.actorId, remaining: n, ...settings },
     });
     await recordAuditEvent(tx, {
       ...scope,
@@ -97,7 +113,7 @@ export async function closeStoppingSample(db: Db, scope: Scope, sampleId: string
   });
 }
 
-/** Excludes every untouched record of the stage once the sample shows the target recall was reached. */
+/** Excludes every untouched record of the sample's urn once the sample shows the target recall was reached. */
 export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: string) {
   return db.$transaction(async (tx) => {
     const sample = await lockSample(tx, scope.reviewId, sampleId);
@@ -111,7 +127,7 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
     const excluded = await tx.$executeRaw`
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, settled_at, stopping_sample_id)
       SELECT 'stop' || md5(r.id || ${sample.id}), r.review_id, r.id, ${s}, 'excluded', ${now}, ${sample.id}
-        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouched(sample.stage)}
+        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouchedInUrn(sample.stage, sample.startedAt)}
       ON CONFLICT (record_id, stage) DO UPDATE SET status = 'excluded', settled_at = ${now}, stopping_sample_id = ${sample.id}, reason_id = NULL`;
     await tx.screeningAssignment.deleteMany({ where: { reviewId: scope.reviewId, stage: sample.stage, record: { outcomes: { some: { stage: sample.stage, stoppingSampleId: sample.id } } } } });
     await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: now, excludedCount: excluded, closedAt: now } });

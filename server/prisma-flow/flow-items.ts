@@ -1,8 +1,9 @@
 // The records or reports behind a box of the diagram or a failed identity, a page at a time.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
+import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
 import { NO_REASON, type ListKey } from "./flow";
-import { LIST_WHERE, flowFrom } from "./flow-sql";
+import { AUTOMATICALLY_EXCLUDED, LIST_WHERE, flowFrom } from "./flow-sql";
 
 /** Whether a list holds records or the reports made from them, which is how its rows are described. */
 const REPORT_LISTS = new Set<ListKey>([
@@ -40,6 +41,7 @@ interface Row {
   year: number | null;
   source: string;
   duplicate_of_title: string | null;
+  automatically_excluded: boolean;
   ta_status: string | null;
   ta_reason: string | null;
   retrieval_status: string | null;
@@ -57,7 +59,8 @@ function detail(key: ListKey, row: Row): string {
     case "identified_dbr":
     case "identified_other":
     case "removed_before_screening":
-      return row.duplicate_of_title !== null ? `Duplicate of “${row.duplicate_of_title || "(no title)"}”` : "Kept for screening";
+      if (row.duplicate_of_title !== null) return `Duplicate of “${row.duplicate_of_title || "(no title)"}”`;
+      return row.automatically_excluded ? `Excluded without screening: ${BELOW_STOPPING_THRESHOLD.toLowerCase()}` : "Kept for screening";
     case "records_screened":
     case "records_excluded":
     case "records_unaccounted":
@@ -80,7 +83,7 @@ export async function listFlowItems(db: Db, reviewId: string, key: ListKey, page
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT r.id AS record_id, rep.id AS report_id, r.title, r.authors[1:3] AS authors, r.year, s.name AS source,
-             dup.title AS duplicate_of_title, ta.status::text AS ta_status, tar.label AS ta_reason,
+             dup.title AS duplicate_of_title, ${AUTOMATICALLY_EXCLUDED} IS TRUE AS automatically_excluded, ta.status::text AS ta_status, tar.label AS ta_reason,
              rep.retrieval_status::text AS retrieval_status, ft.status::text AS ft_status, ftr.label AS ft_reason, st.label AS study
       ${flowFrom(reviewId, joins)} AND ${LIST_WHERE[key]}
       ORDER BY ${order}

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { CurvePoint } from "@/server/prioritise/ranking-view";
+import { axisTicks } from "./axis-ticks";
 
 const WIDTH = 600;
 const HEIGHT = 260;
@@ -7,13 +8,6 @@ const LEFT = 48;
 const RIGHT = 16;
 const TOP = 16;
 const BOTTOM = 40;
-
-function ticks(max: number): number[] {
-  if (max <= 0) return [0];
-  const step = 10 ** Math.floor(Math.log10(max));
-  const nice = [1, 2, 5, 10].map((m) => m * step).find((s) => max / s <= 5) ?? step * 10;
-  return Array.from({ length: Math.floor(max / nice) + 1 }, (_, i) => i * nice);
-}
 
 /**
  * Includes found against records screened, with the diagonal a random order would follow on average: the gap
@@ -35,7 +29,7 @@ export function IncludesChart({ points, total }: { points: CurvePoint[]; total: 
       <desc id={`${id}-desc`}>
         {`${last.included} includes found in ${last.screened} of ${total} records screened.`}
       </desc>
-      {ticks(xMax).map((t) => (
+      {axisTicks(xMax).map((t) => (
         <g key={`x${t}`}>
           <line className="tick-line" x1={x(t)} x2={x(t)} y1={TOP} y2={HEIGHT - BOTTOM} />
           <text className="tick-label" x={x(t)} y={HEIGHT - BOTTOM + 16} textAnchor="middle">
@@ -43,7 +37,7 @@ export function IncludesChart({ points, total }: { points: CurvePoint[]; total: 
           </text>
         </g>
       ))}
-      {ticks(yMax).map((t) => (
+      {axisTicks(yMax).map((t) => (
         <g key={`y${t}`}>
           <line className="tick-line" x1={LEFT} x2={WIDTH - RIGHT} y1={y(t)} y2={y(t)} />
           <text className="tick-label" x={LEFT - 6} y={y(t) + 4} textAnchor="end">

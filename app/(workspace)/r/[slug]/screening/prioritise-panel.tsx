@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import type { FormEvent } from "react";
 import type { StageName } from "@/server/reviews/review-settings";
 import { ErrorAlert } from "../../../../_components/form-alerts";
@@ -10,11 +11,12 @@ import { IncludesChart } from "./includes-chart";
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /** For leads: the team's includes-found curve and "can we stop?" with the hypergeometric stopping rule. */
-export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: StageName }) {
+export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewId: string; stage: StageName; slug: string; prioritise: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const curve = useQuery(trpc.prioritise.includesCurve.queryOptions({ reviewId, stage }));
-  const stopping = useQuery(trpc.prioritise.stopping.queryOptions({ reviewId, stage }));
+  // Fresh on every visit, as the progress bar is: imports and others' decisions change both at any time.
+  const curve = useQuery(trpc.prioritise.includesCurve.queryOptions({ reviewId, stage }, { staleTime: 0 }));
+  const stopping = useQuery(trpc.prioritise.stopping.queryOptions({ reviewId, stage }, { staleTime: 0 }));
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.prioritise.pathKey() }),
@@ -38,6 +40,16 @@ export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: 
   return (
     <>
       <ErrorAlert message={error} />
+      <p className="muted">
+        {prioritise ? (
+          "On at this stage: each screener gets first the records their own ranking rates likeliest to be included."
+        ) : (
+          <>
+            Off at this stage: screeners get records in the order they were imported. Leads can switch it on in{" "}
+            <Link href={`/r/${slug}/settings`}>Settings</Link>.
+          </>
+        )}
+      </p>
       {curve.data &&
         (curve.data.points.length > 1 ? (
           <figure className="includes-figure">
@@ -61,19 +73,22 @@ export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: 
           <button type="button" className="btn btn-secondary btn-small" disabled={revert.isPending || !!sample} onClick={() => revert.mutate({ reviewId, sampleId: status.excluded!.id })}>
             Revert the exclusion
           </button>
+          {sample && <span className="small muted"> Close the open sample first.</span>}
         </div>
       )}
       {sample ? (
         <div className="stopping-sample">
           <p>
-            A random sample of the {plural(sample.remaining, "record")} nobody had screened is open since{" "}
+            A random sample of the {plural(sample.remaining, "record")} nobody had screened has been open since{" "}
             {formatDateTime(sample.startedAt)}; screeners now get records in random order. So far{" "}
             <strong>{plural(sample.test.sampled, "sampled record")}</strong> settled, with{" "}
             <strong>{plural(sample.test.sampleIncludes, "include")}</strong>; {plural(sample.test.includesBefore, "include")}{" "}
             {sample.test.includesBefore === 1 ? "was" : "were"} found before.
           </p>
           <p>
-            {sample.test.canStop ? (
+            {sample.test.sampled === 0 ? (
+              "The test starts once records of the sample are settled. Keep screening."
+            ) : sample.test.canStop ? (
               <strong>
                 Recall of at least {percent(sample.recallTarget)} is reached at {percent(sample.confidence)} confidence (p ={" "}
                 {sample.test.pValue.toFixed(3)}).
@@ -86,14 +101,21 @@ export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: 
               </>
             )}
           </p>
+          {status.untouched > sample.excludable && (
+            <p className="small muted">
+              {plural(status.untouched - sample.excludable, "record")} imported since the sample began{" "}
+              {status.untouched - sample.excludable === 1 ? "is" : "are"} not part of it: the test says nothing about{" "}
+              {status.untouched - sample.excludable === 1 ? "it, so it is" : "them, so they are"} left to screen.
+            </p>
+          )}
           <div className="form-actions">
             <button
               type="button"
               className="btn btn-danger"
-              disabled={!sample.test.canStop || exclude.isPending}
+              disabled={!sample.test.canStop || sample.excludable === 0 || exclude.isPending}
               onClick={() => exclude.mutate({ reviewId, sampleId: sample.id })}
             >
-              Exclude the {plural(status.untouched, "unscreened record")} below the stopping threshold
+              Exclude the {plural(sample.excludable, "unscreened record")} below the stopping threshold
             </button>
             <button type="button" className="btn btn-secondary" disabled={close.isPending} onClick={() => close.mutate({ reviewId, sampleId: sample.id })}>
               Close the sample
@@ -102,11 +124,13 @@ export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: 
         </div>
       ) : (
         status &&
-        !status.excluded && (
+        (status.untouched === 0 ? (
+          !status.excluded && <p className="muted">Every record of this stage has been screened: there is nothing left to sample.</p>
+        ) : (
           <>
             <p className="muted small">
-              When the ranking stops turning up includes, open a random sample of the {plural(status.untouched, "record")} nobody has
-              screened. Screeners then get records in random order, and the hypergeometric test of Callaghan and Müller-Hansen (2020)
+              {status.excluded ? "For records imported since the exclusion, open" : "When the ranking stops turning up includes, open"} a
+              random sample of the {plural(status.untouched, "record")} nobody has screened. Screeners then get records in random order, and the hypergeometric test of Callaghan and Müller-Hansen (2020)
               tells you when the sample shows the target recall was reached. The rest can then be excluded in one step, reversibly.
             </p>
             <form className="inline-form" onSubmit={onStart}>
@@ -118,12 +142,12 @@ export function PrioritisePanel({ reviewId, stage }: { reviewId: string; stage: 
                 <label htmlFor="stop-confidence">Confidence (%)</label>
                 <input id="stop-confidence" name="confidence" type="number" min={50} max={99.9} step={0.1} defaultValue={95} required />
               </div>
-              <button type="submit" className="btn btn-primary" disabled={start.isPending || status.untouched === 0}>
+              <button type="submit" className="btn btn-primary" disabled={start.isPending}>
                 Open a stopping sample
               </button>
             </form>
           </>
-        )
+        ))
       )}
     </>
   );

@@ -4,10 +4,18 @@ import type { StageName } from "@/server/reviews/review-settings";
 import { useTRPC } from "../../../../_components/trpc";
 import { plural } from "../../../../_lib/format";
 
-/** The screener's own ranking: the current record's relevance and what the model has learnt from so far. */
+/** The screener's own ranking: the current record's relevance and what the model has learnt from so far, or why the order is random. */
 export function RelevanceNote({ reviewId, stage, recordId }: { reviewId: string; stage: StageName; recordId: string | null }) {
   const trpc = useTRPC();
   const ranking = useQuery(trpc.prioritise.myRanking.queryOptions({ reviewId, stage, recordIds: recordId ? [recordId] : [] })).data;
+  if (ranking?.sampleOpen) {
+    return (
+      <p className="small muted relevance-note">
+        A stopping sample is open: records now come in random order, so that the team can tell whether the rest may be left
+        unscreened.
+      </p>
+    );
+  }
   if (!ranking?.prioritise) return null;
   const relevance = recordId ? ranking.relevance[recordId] : undefined;
   const trained = ranking.model?.trainedAt;

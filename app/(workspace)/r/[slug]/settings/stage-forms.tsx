@@ -1,5 +1,5 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import type { StageName, StageSettings } from "@/server/reviews/review-settings";
@@ -25,7 +25,16 @@ interface StageSettingsFormProps extends StageFormProps {
 export function StageSettingsForm({ reviewId, stage, canEdit, settings }: StageSettingsFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
-  const update = useMutation(trpc.reviews.updateStageSettings.mutationOptions({ onSuccess: () => router.refresh() }));
+  const queryClient = useQueryClient();
+  // What screens show depends on these settings (the ranking, blinding, counts): cached answers are stale now.
+  const update = useMutation(
+    trpc.reviews.updateStageSettings.mutationOptions({
+      onSuccess: () => {
+        router.refresh();
+        return queryClient.invalidateQueries();
+      },
+    }),
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
