@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { svgToPdf, svgToPng } from "./export-files";
+import { svgToPng } from "../svg/svg-to-png";
+import { svgToPdf } from "./export-files";
 import { prismaFlow } from "./flow";
 import { layoutDiagram } from "./layout";
 import { renderSvg } from "./render-svg";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prismaFlow, type FlowCounts } from "./flow";
 import { FONT_SIZE, LINE_HEIGHT, PADDING, layoutDiagram, type DiagramLayout, type Rect } from "./layout";
 import { finishedCounts } from "./test-counts";
-import { textWidth } from "./text-metrics";
+import { textWidth } from "../svg/text-metrics";
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;

@@ -3,7 +3,7 @@
 // and the "other methods" column when such records exist. Box heights follow their wrapped text, so nothing
 // overlaps whatever the counts and reason labels. Pure: numbers in, rectangles, lines and arrows out.
 import { NO_REASON, type ListKey, type PrismaFlow, type ReasonCount } from "./flow";
-import { textWidth, wrapText } from "./text-metrics";
+import { textWidth, wrapText } from "../svg/text-metrics";
 
 export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 17;

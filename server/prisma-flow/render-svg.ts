@@ -1,9 +1,8 @@
 // The laid-out diagram as an SVG document: the same markup on the page (where boxes are buttons) and in the
 // downloaded file, and the input of the PNG and PDF renderers.
 import { escapeXml } from "../svg/escape-xml";
+import { SVG_FONT_FAMILY } from "../svg/text-metrics";
 import { FONT_SIZE, type DiagramLayout, type Fill } from "./layout";
-
-export const FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif";
 
 const FILLS: Record<Fill, string> = { box: "#ffffff", dbrHeader: "#ffd966", otherHeader: "#d9d9d9", phase: "#9dc3e6" };
 
@@ -33,7 +32,7 @@ function arrow(points: [number, number][]): string {
 export function renderSvg(layout: DiagramLayout, options: { interactive?: boolean; title?: string } = {}): string {
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${r(layout.width)}" height="${r(layout.height)}" viewBox="0 0 ${r(layout.width)} ${r(layout.height)}" font-family="${FONT_FAMILY}" font-size="${FONT_SIZE}"${options.interactive ? ' role="group"' : ""}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${r(layout.width)}" height="${r(layout.height)}" viewBox="0 0 ${r(layout.width)} ${r(layout.height)}" font-family="${SVG_FONT_FAMILY}" font-size="${FONT_SIZE}"${options.interactive ? ' role="group"' : ""}>`,
   );
   out.push(`<title>${escapeXml(options.title ?? "PRISMA 2020 flow diagram")}</title>`);
   out.push(`<rect x="0" y="0" width="${r(layout.width)}" height="${r(layout.height)}" fill="#ffffff"/>`);

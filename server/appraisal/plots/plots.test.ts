@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SVG_FONT_FAMILY } from "../../svg/text-metrics";
 import { ROB2 } from "../tools/rob2";
 import { SYRCLE } from "../tools/syrcle";
 import { summaryBarSvg, summaryShares } from "./summary-bar";
@@ -19,6 +20,13 @@ describe("traffic-light plot", () => {
     expect(svg).toContain('fill="#BF0000"');
     expect(svg).toContain("D1: Bias arising from the randomisation process");
     expect(svg).not.toContain("<script");
+  });
+  it("sizes the label column by the label's measured width in the font it names", () => {
+    const width = (svg: string) => Number(/width="(\d+)"/.exec(svg)![1]);
+    const wide = trafficLightSvg(ROB2, [{ ...ROWS[0]!, label: "W".repeat(40) }]);
+    const narrow = trafficLightSvg(ROB2, [{ ...ROWS[0]!, label: "i".repeat(40) }]);
+    expect(wide).toContain(`font-family="${SVG_FONT_FAMILY}"`);
+    expect(width(wide)).toBeGreaterThan(width(narrow) + 300);
   });
   it("has no overall column for SYRCLE and marks unjudged items as such", () => {
     const svg = trafficLightSvg(SYRCLE, [{ label: "Mouse 2011", judgements: ["low", "unclear", null, "high", "low", "low", "low", "low", "low", "low"], overall: null }]);

@@ -3,7 +3,8 @@
 import type { ToolDefinition } from "../tools/types";
 import { labelledDomains } from "../tools/variants";
 import { escapeXml } from "../../svg/escape-xml";
-import { textWidth, TONE_COLOURS } from "./svg";
+import { textWidth } from "../../svg/text-metrics";
+import { TONE_COLOURS } from "./svg";
 import { svgDocument, type PlotRow } from "./traffic-light";
 
 export interface DomainShares {
@@ -35,7 +36,7 @@ const BAR_WIDTH = 320;
 
 export function summaryBarSvg(tool: ToolDefinition, rows: readonly PlotRow[], weights?: readonly number[]): string {
   const domains = summaryShares(tool, rows, weights);
-  const labelWidth = Math.max(...domains.map((d) => textWidth(d.label, 12))) + 16;
+  const labelWidth = Math.max(...domains.map((d) => textWidth(d.label, 12, d.label === "Overall"))) + 16;
   const width = labelWidth + BAR_WIDTH + 20;
   const top = 14;
   const axisY = top + domains.length * (BAR + GAP);

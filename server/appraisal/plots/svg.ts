@@ -1,4 +1,5 @@
-// What the hand-written appraisal plots share: the judgement palette robvis made familiar, the font, a rough text width.
+// What the hand-written appraisal plots share: the judgement palette robvis made familiar and the font.
+import { SVG_FONT_FAMILY } from "../../svg/text-metrics";
 import type { JudgementLevel } from "../tools/types";
 
 export const TONE_COLOURS: Record<JudgementLevel["tone"], string> = {
@@ -20,9 +21,5 @@ export const TONE_SYMBOLS: Record<JudgementLevel["tone"], string> = {
   none: "",
 };
 
-export const FONT = `font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif"`;
-
-/** Rough width of a label in pixels, enough to lay out columns without measuring fonts. */
-export function textWidth(text: string, size: number): number {
-  return text.length * size * 0.56;
-}
+/** The family the text metrics measure (server/svg/text-metrics.ts), so labels fit the columns laid out for them. */
+export const FONT = `font-family="${SVG_FONT_FAMILY}"`;

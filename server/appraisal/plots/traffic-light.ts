@@ -3,7 +3,8 @@
 import type { ToolDefinition } from "../tools/types";
 import { labelledDomains, rowMark } from "../tools/variants";
 import { escapeXml } from "../../svg/escape-xml";
-import { FONT, textWidth, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
+import { textWidth } from "../../svg/text-metrics";
+import { FONT, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
 
 export interface PlotRow {
   label: string;
@@ -25,7 +26,7 @@ export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]):
   const rowLabel = (row: PlotRow) => [row.label, rowMark(tool, variants, row.variant)].filter(Boolean).join(" ");
   const labelWidth = Math.max(90, ...rows.map((r) => textWidth(rowLabel(r), 13))) + 16;
   const columnX = (i: number) => labelWidth + i * CELL + CELL / 2 + (i === tool.domains.length ? OVERALL_GAP : 0);
-  const gridWidth = columns.length * CELL + (tool.overall ? OVERALL_GAP : 0) + Math.max(0, ...columns.map((c) => textWidth(c, 12) - CELL)) / 2;
+  const gridWidth = columns.length * CELL + (tool.overall ? OVERALL_GAP : 0) + Math.max(0, ...columns.map((c) => textWidth(c, 12, true) - CELL)) / 2;
   const legendLines = labelledDomains(tool, variants).map((d) => `${d.short}: ${d.label}`);
   const levelLegend = tool.levels.map((l) => `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}`);
   const width = Math.max(labelWidth + gridWidth + 20, ...legendLines.map((l) => textWidth(l, 11) + 20), 360);

@@ -1,9 +1,9 @@
-import { Resvg } from "@resvg/resvg-js";
 import { summaryBarSvg } from "@/server/appraisal/plots/summary-bar";
 import { trafficLightSvg } from "@/server/appraisal/plots/traffic-light";
 import { TOOLS } from "@/server/appraisal/tools";
 import { TOOL_NAMES, type ToolName } from "@/server/appraisal/tools/types";
 import { download, errorResponse, routeCaller } from "@/server/api/route-caller";
+import { svgToPng } from "@/server/svg/svg-to-png";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +22,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ reviewId: strin
     const svg = kind === "summary" ? summaryBarSvg(definition, rows) : trafficLightSvg(definition, rows);
     const name = `${tool}-${kind}.${format}`;
     if (format === "png") {
-      const png = new Resvg(svg, { fitTo: { mode: "zoom", value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
-      return download(new Uint8Array(png), "image/png", name);
+      return download(new Uint8Array(svgToPng(svg)), "image/png", name);
     }
     if (params.get("download")) return download(svg, "image/svg+xml", name);
     return new Response(svg, { headers: { "content-type": "image/svg+xml", "cache-control": "no-store" } });

@@ -1,6 +1,10 @@
-// Text measurement for the diagram's layout, without a canvas or a font file: Helvetica's advance widths (from
-// its AFM metrics, per 1000 units of font size). Arial and Liberation Sans share them, so the layout measured
-// here fits whichever of the three the SVG viewer, resvg or PDFKit ends up drawing with.
+// Text measurement for the hand-written SVGs (PRISMA diagram, appraisal plots), without a canvas or a font file:
+// Helvetica's advance widths (from its AFM metrics, per 1000 units of font size). Arial and Liberation Sans share
+// them, so a layout measured here fits whichever of the three the SVG viewer, resvg or PDFKit ends up drawing
+// with, as long as the SVG asks for them: hence one font family for every such SVG.
+
+/** The fonts these metrics hold for, first choice first; every hand-written SVG names them. */
+export const SVG_FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif";
 
 const REGULAR = [
   278, 278, 355, 556, 556, 889, 667, 222, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556,
@@ -14,7 +18,12 @@ const BOLD = [
   611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 278, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889,
   611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
 ];
-/** Characters outside printable ASCII (accents, Greek, CJK) are measured wide, so wrapping errs on the safe side. */
+/**
+ * Symbols and punctuation the SVGs draw themselves (the plots' judgement symbols, dashes, quotes), from the same
+ * AFMs; where regular and bold differ (the quotes), the bold width, so that nothing is measured short.
+ */
+const SYMBOLS: Record<string, number> = { "−": 584, "×": 584, "·": 278, "–": 556, "—": 1000, "…": 1000, "‘": 278, "’": 278, "“": 500, "”": 500 };
+/** Other characters outside printable ASCII (accents, Greek, CJK) are measured wide, so wrapping errs on the safe side. */
 const WIDE = 1000;
 
 export function textWidth(text: string, fontSize: number, bold = false): number {
@@ -22,7 +31,7 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   let units = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    units += code === 0xa0 ? table[0]! : code >= 32 && code <= 126 ? table[code - 32]! : code < 0x250 ? 667 : WIDE;
+    units += code === 0xa0 ? table[0]! : code >= 32 && code <= 126 ? table[code - 32]! : (SYMBOLS[ch] ?? (code < 0x250 ? 667 : WIDE));
   }
   return (units * fontSize) / 1000;
 }
