@@ -5,7 +5,9 @@
 // A simulated reviewer reads each record for BENCH_THINK_MS on average (uniformly between half and one and a
 // half times it) before deciding. The default, 1 s per record, is far quicker than anyone reads a title and
 // abstract, so 50 of them are a heavier load than a real team; BENCH_THINK_MS=0 instead measures a closed loop
-// of 50 clients that never pause, which only shows how requests queue once the machine is saturated.
+// of 50 clients that never pause, which only shows how requests queue once the machine is saturated. Paced
+// reviewers also open the screen at random moments over the first five reading times, as a team does, rather
+// than all in the same millisecond.
 import pg from "pg";
 import { startServer, withTempHome } from "./lib/server";
 import { percentile, printResult, summarize, type LatencySummary } from "./lib/stats";
@@ -93,13 +95,15 @@ async function signIn(base: string, email: string): Promise<string> {
   return session.split(";")[0]!;
 }
 
-/** A seeded generator per reviewer, so runs pause alike. */
-function thinker(seed: number): () => Promise<void> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A seeded generator per reviewer, so runs pause alike: `arrive` once, then `think` before each decision. */
+function pacing(seed: number) {
   let state = seed + 1;
-  return () => {
-    state = (state * 16807) % 2147483647;
-    const ms = THINK_MS * (0.5 + state / 2147483647);
-    return new Promise((resolve) => setTimeout(resolve, ms));
+  const uniform = () => (state = (state * 16807) % 2147483647) / 2147483647;
+  return {
+    arrive: () => sleep(5 * THINK_MS * uniform()),
+    think: () => sleep(THINK_MS * (0.5 + uniform())),
   };
 }
 
@@ -147,10 +151,11 @@ await withTempHome(async (home) => {
         };
         const queue: string[] = [];
         const done = new Set<string>();
-        const think = thinker(i);
+        const pace = pacing(i);
+        if (THINK_MS > 0) await pace.arrive();
         await refill(queue, done);
         for (let n = 0; n < DECISIONS_EACH && queue.length > 0; n++) {
-          if (THINK_MS > 0) await think();
+          if (THINK_MS > 0) await pace.think();
           await timed(noop, () => trpc(server.url, cookie, "health.ping", undefined, "GET"));
           const recordId = queue.shift()!;
           done.add(recordId);

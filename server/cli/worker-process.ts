@@ -6,6 +6,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../config/paths";
+import { isLoopback, niceBackends } from "../db/backend-priority";
+import { db, poolOf } from "../db/client";
+import { pgPool } from "../db/pg-pool";
 import { stopJobQueue } from "../jobs/queue";
 import { startWorkers } from "../jobs/workers";
 
@@ -52,5 +55,9 @@ export async function runWorker(): Promise<void> {
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
   process.once("disconnect", () => void stop());
+  // Supervised beside the web server and its database: its queries yield too (see backend-priority.ts).
+  if (process.send && isLoopback(process.env.DATABASE_URL ?? "")) {
+    for (const pool of [poolOf(db()), pgPool()]) niceBackends(pool, os.getPriority());
+  }
   await startWorkers();
 }
