@@ -4,7 +4,7 @@ import { jobQueue, stopJobQueue } from "../jobs/queue";
 import { pgPool } from "../db/pg-pool";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { retrainRanking } from "./retrain";
-import { rankingInput } from "./training-labels";
+import { trainingLabels } from "./training-labels";
 
 const TA = "title_abstract" as const;
 const ALS = (i: number) => ({ title: `Mesenchymal stem cells in SOD1 ALS mice ${i}`, abstract: "Transplanted stem cells delayed motor neuron loss in ALS." });
@@ -88,7 +88,7 @@ describe("likely relevant first", () => {
     await decide(db, r1.id, review.id, records[4]!.id, "include");
     await decide(db, r1.id, review.id, records[5]!.id, "exclude");
     await decide(db, r1.id, review.id, records[3]!.id, "exclude");
-    const input = await rankingInput(db, { reviewId: review.id, stage: TA, reviewerId: r2.id });
+    const input = await trainingLabels(db, { reviewId: review.id, stage: TA, reviewerId: r2.id });
     expect([...input!.labels.values()].sort()).toEqual([0, 1]);
     await retrainRanking(db, { reviewId: review.id, stage: TA, reviewerId: r2.id });
     expect(await ranks(db, review.id, r2.id)).toEqual(first);
@@ -100,7 +100,7 @@ describe("likely relevant first", () => {
     await decide(db, r2.id, review.id, records[1]!.id, "exclude");
     const [conflict] = await callerFor(db, lead.id).screening.conflicts({ reviewId: review.id, stage: TA });
     await callerFor(db, lead.id).screening.resolveConflict({ reviewId: review.id, conflictId: conflict!.id, verdict: "include" });
-    const input = await rankingInput(db, { reviewId: review.id, stage: TA, reviewerId: r2.id });
+    const input = await trainingLabels(db, { reviewId: review.id, stage: TA, reviewerId: r2.id });
     expect([...input!.labels]).toEqual([[1, 1]]); // the lead's verdict overrides r2's own exclusion
   });
 });

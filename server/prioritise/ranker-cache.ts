@@ -1,6 +1,7 @@
 // Building TF-IDF features is most of a retraining's cost, and a stage's records change only when an import or
-// a merge changes which records it screens. So a worker keeps each stage's ranker while the records it ranks
-// (their ids, in order) stay the same, and a retraining after a decision only trains and scores.
+// a merge changes which records it screens. So a worker keeps each stage's records and ranker while their
+// fingerprint (a hash of the ids in order, computed by the database) stays the same, and a retraining after a
+// decision reads one short string of labels instead of the whole stage.
 import { createHash } from "node:crypto";
 import type { TextRecord } from "./features";
 import { createRanker, type Ranker } from "./model";
@@ -8,31 +9,45 @@ import { createRanker, type Ranker } from "./model";
 /** Records held across all cached rankers: bounds the worker's memory whatever the reviews' sizes. */
 const MAX_RECORDS = 250_000;
 
-const cache = new Map<string, { fingerprint: string; records: number; ranker: Ranker }>();
-
-function fingerprintOf(ids: readonly string[]): string {
-  const hash = createHash("sha1");
-  for (const id of ids) hash.update(id).update("\n");
-  return hash.digest("hex");
+export interface StageRecords {
+  ids: string[];
+  texts: TextRecord[];
 }
 
-/** The ranker of `key`'s records `ids`, built from `loadTexts()` (aligned with `ids`) only when not cached. */
-export async function cachedRanker(key: string, ids: readonly string[], loadTexts: () => Promise<TextRecord[]>): Promise<Ranker> {
-  const fingerprint = fingerprintOf(ids);
+interface Entry {
+  fingerprint: string;
+  ids: string[];
+  ranker: Ranker;
+}
+
+const cache = new Map<string, Entry>();
+
+/** The fingerprint PostgreSQL gives as md5(string_agg(id, ',' ORDER BY id)). */
+export function fingerprintOf(ids: readonly string[]): string {
+  return createHash("md5").update(ids.join(",")).digest("hex");
+}
+
+/**
+ * `key`'s ids and ranker for records with this fingerprint, loaded with `load` only when not cached; null when
+ * what `load` read no longer has that fingerprint (records changed in between: the caller reads again).
+ */
+export async function cachedRanker(key: string, fingerprint: string, load: () => Promise<StageRecords>): Promise<Entry | null> {
   const hit = cache.get(key);
   cache.delete(key); // re-inserted below, so the map's order is least recently used first
   if (hit?.fingerprint === fingerprint) {
     cache.set(key, hit);
-    return hit.ranker;
+    return hit;
   }
-  const ranker = createRanker("sift", await loadTexts());
-  cache.set(key, { fingerprint, records: ids.length, ranker });
+  const { ids, texts } = await load();
+  if (fingerprintOf(ids) !== fingerprint) return null;
+  const entry = { fingerprint, ids, ranker: createRanker("sift", texts) };
+  cache.set(key, entry);
   let held = 0;
-  for (const entry of cache.values()) held += entry.records;
-  for (const [oldest, entry] of cache) {
+  for (const e of cache.values()) held += e.ids.length;
+  for (const [oldest, e] of cache) {
     if (held <= MAX_RECORDS || oldest === key) break;
     cache.delete(oldest);
-    held -= entry.records;
+    held -= e.ids.length;
   }
-  return ranker;
+  return entry;
 }

@@ -13,6 +13,13 @@ export interface RetrainingRequest {
   prioritise?: boolean;
 }
 
+/**
+ * A retraining starts this long after the decision that asked for it. Decisions made meanwhile join the job
+ * already waiting (the queue keeps one per reviewer), so a reviewer deciding faster than this costs one training
+ * per interval instead of one per decision, while one reading each record for longer is never kept waiting.
+ */
+export const RETRAIN_AFTER_SECONDS = 2;
+
 export async function enqueueRetraining(db: Db, request: RetrainingRequest): Promise<number> {
   const { reviewId, stage } = request;
   const prioritise = request.prioritise ?? (await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } }))?.prioritise;
@@ -23,7 +30,7 @@ export async function enqueueRetraining(db: Db, request: RetrainingRequest): Pro
       : request.reviewerIds;
   const boss = await jobQueue();
   for (const reviewerId of ids) {
-    await boss.send(QUEUES.ranking, { reviewId, stage, reviewerId }, { singletonKey: `${reviewId}:${stage}:${reviewerId}` });
+    await boss.send(QUEUES.ranking, { reviewId, stage, reviewerId }, { singletonKey: `${reviewId}:${stage}:${reviewerId}`, startAfter: RETRAIN_AFTER_SECONDS });
   }
   return ids.length;
 }

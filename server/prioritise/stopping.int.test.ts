@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recordsWithResults } from "../export/record-source";
 import { callerFor, makeTeam, testDb } from "../test/integration";
-import { rankingInput } from "./training-labels";
+import { trainingLabels } from "./training-labels";
 
 const TA = "title_abstract" as const;
 
@@ -70,7 +70,7 @@ describe("can we stop?", () => {
     expect(exported.filter((r) => r.reason === "Below the stopping threshold" && r.settledBy === "stopping rule")).toHaveLength(31);
     expect(exported.filter((r) => r.reason === null && r.settledBy === "agreement")).toHaveLength(5);
     expect(exported).toHaveLength(36);
-    const labels = await rankingInput(db, { reviewId, stage: TA, reviewerId });
+    const labels = await trainingLabels(db, { reviewId, stage: TA, reviewerId });
     expect(labels!.labels.size).toBe(10); // the 10 screened records, none of the 31 excluded unscreened
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
     expect(status).toMatchObject({ sample: null, untouched: 1, excluded: { id: sample.id, excludedCount: 31 } });

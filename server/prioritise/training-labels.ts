@@ -7,7 +7,8 @@ import type { Role, Stage } from "../db/generated/enums.ts";
 import { rows } from "../db/sql";
 import { eligibleRecords, stageSql } from "../screening/eligibility";
 import { seesOthers } from "../screening/progress";
-import type { TextRecord } from "./features";
+import { decodeLabels, LABEL_CODE } from "./label-codes";
+import { fingerprintOf, type StageRecords } from "./ranker-cache";
 
 export interface RankingScope {
   reviewId: string;
@@ -15,10 +16,10 @@ export interface RankingScope {
   reviewerId: string;
 }
 
-export interface RankingInput {
-  /** The stage's records, in id order. */
-  ids: string[];
-  /** Index into `ids` → 1 (include) or 0 (exclude), for the records this reviewer's ranking may learn from. */
+export interface TrainingLabels {
+  /** Of the stage's records in id order, as md5(string_agg(id, ',' ORDER BY id)): see ranker-cache.ts. */
+  fingerprint: string;
+  /** Index (in id order) → 1 (include) or 0 (exclude), for the records this reviewer's ranking may learn from. */
   labels: Map<number, 0 | 1>;
   /**
    * Indices of the records that still need this reviewer: the only ones worth ranking, since serving skips the
@@ -28,8 +29,12 @@ export interface RankingInput {
   open: number[];
 }
 
-/** Null when the reviewer is not a member or the stage is not prioritised: then there is nothing to train. */
-export async function rankingInput(db: Db, scope: RankingScope): Promise<RankingInput | null> {
+/**
+ * What the reviewer's ranking learns from, as one row: the stage's fingerprint and a character per record, so
+ * a retraining after each decision moves a few kilobytes, not the stage. Null when the reviewer is not a member
+ * or the stage is not prioritised: then there is nothing to train.
+ */
+export async function trainingLabels(db: Db, scope: RankingScope): Promise<TrainingLabels | null> {
   const pool = poolOf(db);
   const s = stageSql(scope.stage);
   const [who] = await rows<{ role: Role; blinded: boolean; needed: number }>(pool, Prisma.sql`
@@ -42,38 +47,32 @@ export async function rankingInput(db: Db, scope: RankingScope): Promise<Ranking
     ? Prisma.sql`TRUE`
     : Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved')`;
   // Records excluded in bulk below a stopping threshold were never screened: they teach the model nothing.
-  const found = await rows<{ id: string; label: 0 | 1 | null; open: boolean }>(pool, Prisma.sql`
-    SELECT r.id,
-           CASE WHEN o.status = 'included' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 1
-                WHEN o.status = 'excluded' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN 0
-                WHEN d.verdict = 'include' THEN 1
-                WHEN d.verdict = 'exclude' THEN 0 END AS label,
-           d.id IS NULL AND COALESCE(o.status, 'awaiting') = 'awaiting' AND COALESCE(n.decisions, 0) < ${who.needed} AS open
+  const [stage] = await rows<{ fingerprint: string | null; codes: string | null }>(pool, Prisma.sql`
+    SELECT md5(string_agg(r.id, ',' ORDER BY r.id)) AS fingerprint,
+           string_agg(CASE WHEN o.status = 'included' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN ${LABEL_CODE.include}
+                           WHEN o.status = 'excluded' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN ${LABEL_CODE.exclude}
+                           WHEN d.verdict = 'include' THEN ${LABEL_CODE.include}
+                           WHEN d.verdict = 'exclude' THEN ${LABEL_CODE.exclude}
+                           WHEN d.id IS NULL AND COALESCE(o.status, 'awaiting') = 'awaiting' AND COALESCE(n.decisions, 0) < ${who.needed}
+                             THEN ${LABEL_CODE.open}
+                           ELSE ${LABEL_CODE.neither} END, '' ORDER BY r.id) AS codes
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
       LEFT JOIN screening_decisions d ON d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${scope.reviewerId}
       LEFT JOIN (SELECT record_id, count(*)::int AS decisions FROM screening_decisions
                   WHERE review_id = ${scope.reviewId} AND stage = ${s} GROUP BY record_id) n ON n.record_id = r.id
-     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
-     ORDER BY r.id`);
-  const labels = new Map<number, 0 | 1>();
-  const open: number[] = [];
-  found.forEach((row, i) => {
-    if (row.label === 0 || row.label === 1) labels.set(i, row.label);
-    else if (row.open) open.push(i);
-  });
-  return { ids: found.map((r) => r.id), labels, open };
+     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}`);
+  return { fingerprint: stage?.fingerprint ?? fingerprintOf([]), ...decodeLabels(stage?.codes ?? "") };
 }
 
-/** The text the features are built from, aligned with `ids` (a record deleted since counts as empty). */
-export async function recordTexts(db: Db, ids: string[]): Promise<TextRecord[]> {
-  const found = await rows<{ id: string; title: string; abstract: string | null; keywords: string[] | null }>(
-    poolOf(db),
-    Prisma.sql`SELECT id, title, abstract, keywords FROM records WHERE id = ANY(${ids}::text[])`,
-  );
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const r = byId.get(id);
-    return { title: r?.title ?? "", abstract: r?.abstract ?? "", keywords: r?.keywords ?? [] };
-  });
+/** The stage's records in id order, with the text the features are built from. */
+export async function stageRecords(db: Db, scope: RankingScope): Promise<StageRecords> {
+  const found = await rows<{ id: string; title: string; abstract: string | null; keywords: string[] | null }>(poolOf(db), Prisma.sql`
+    SELECT r.id, r.title, r.abstract, r.keywords FROM records r
+     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
+     ORDER BY r.id`);
+  return {
+    ids: found.map((r) => r.id),
+    texts: found.map((r) => ({ title: r.title, abstract: r.abstract ?? "", keywords: r.keywords ?? [] })),
+  };
 }
