@@ -1,17 +1,19 @@
 // Hands reviewers records to screen. A record is never out with more reviewers than it needs at once: the
 // records table row is locked while it is handed out (SKIP LOCKED lets others take the next one meanwhile),
 // and a served record that is not decided in time goes back to the pool. Times are stored in UTC, as Prisma does.
+import type pg from "pg";
 import { Prisma } from "../db/generated/client.ts";
 import { poolOf, type Db } from "../db/client";
 import { rows, transaction } from "../db/sql";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
-import { orderedCandidates, orderSettingsColumns } from "../prioritise/serve-order";
+import { orderedCandidates, orderSettingsColumns, type OrderSettings } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
 import { eligibleRecords, stageSql } from "./eligibility";
 
 export const SERVE_MINUTES = 30;
+const SERVE_ATTEMPTS = 3;
 
 interface Scope {
   reviewId: string;
@@ -69,19 +71,37 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
   const held = head.held ?? [];
   const wanted = count - held.length;
   if (wanted <= 0) return { ids: held, blinded: head.blinded };
-  const open = inPool(stage, scope.reviewerId, head.needed);
   const settings = { reviewId: scope.reviewId, stage, reviewerId: scope.reviewerId, prioritise: head.prioritise, sampleId: head.sample_id };
+  const fresh: string[] = [];
+  // Short of records, try again: the candidates' snapshot predates serves that committed while their locks were
+  // awaited, so with many reviewers racing for the same records every candidate may have gone. Only a try that
+  // found a full list of candidates says more may be there; the second try also covers candidates skipped as
+  // locked, so a reviewer is not told nothing is left while others merely hold the records for an instant.
+  for (let attempt = 0; attempt < SERVE_ATTEMPTS && fresh.length < wanted; attempt++) {
+    const { served, candidates, limit } = await serveFromPool(pool, scope, stage, head.needed, settings, wanted - fresh.length);
+    fresh.push(...served);
+    if (attempt > 0 && candidates < limit) break;
+  }
+  return { ids: [...held, ...fresh], blinded: head.blinded };
+}
+
+/**
+ * One transaction, one round trip: the first statement locks candidates (SKIP LOCKED: reviewers asking at once
+ * take different ones; a few spare, as some may have been taken before its snapshot) and notes them for the
+ * transaction; the second, with a snapshot taken after those locks, hands out the ones still in the pool.
+ */
+async function serveFromPool(pool: pg.Pool, scope: Scope, stage: Stage, needed: number, settings: OrderSettings, wanted: number) {
+  const s = stageSql(stage);
+  const open = inPool(stage, scope.reviewerId, needed);
+  const limit = wanted * 2 + 2;
   const now = new Date();
   const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
-  // One round trip: the first statement locks candidates (SKIP LOCKED: reviewers asking at once take different
-  // ones; a few spare, as some may have been taken before its snapshot) and notes them for the transaction; the
-  // second, with a snapshot taken after those locks, hands out the ones still in the pool.
-  const [, inserted] = await transaction(pool, (tx) =>
+  const [noted, inserted] = await transaction(pool, (tx) =>
     tx.batch(
       [
         Prisma.sql`
-        SELECT set_config('sift.serve_candidates', COALESCE(string_agg(c.id, ',' ORDER BY c.k1, c.k2), ''), true) FROM (
-          ${orderedCandidates(settings, Prisma.sql`r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}`, wanted * 2 + 2)}) c`,
+        SELECT set_config('sift.serve_candidates', COALESCE(string_agg(c.id, ',' ORDER BY c.k1, c.k2), ''), true), count(*)::int AS candidates
+          FROM (${orderedCandidates(settings, Prisma.sql`r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", stage)} AND ${open}`, limit)}) c`,
         Prisma.sql`
         WITH candidates AS (SELECT string_to_array(current_setting('sift.serve_candidates'), ',') AS ids),
         chosen AS (
@@ -101,8 +121,11 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
       { commit: true },
     ),
   );
-  const fresh = (inserted as { id: string }[]).map((f) => f.id);
-  return { ids: [...held, ...fresh], blinded: head.blinded };
+  return {
+    served: (inserted as { id: string }[]).map((f) => f.id),
+    candidates: (noted as { candidates: number }[])[0]!.candidates,
+    limit,
+  };
 }
 
 /** A lead hands `count` records from the pool to a named reviewer; such allocations do not lapse. */
