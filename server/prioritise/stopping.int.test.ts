@@ -19,6 +19,26 @@ async function screenedReview() {
 }
 
 describe("can we stop?", () => {
+  it("leaves the records already in screeners' hands when the sample opens outside it: they were ranked, not drawn", async () => {
+    const { lead, reviewer, review } = await screenedReview();
+    const reviewId = review.id;
+    const held = (await reviewer.screening.next({ reviewId, stage: TA, count: 2 })).map((s) => s.record.id);
+    const sample = await lead.prioritise.startSample({ reviewId, stage: TA, recallTarget: 0.5, confidence: 0.5 });
+    expect(sample.remaining).toBe(34); // 36 unscreened, 2 of them held
+    await reviewer.screening.decide({ reviewId, stage: TA, recordId: held[0]!, verdict: "include" });
+    await reviewer.screening.decide({ reviewId, stage: TA, recordId: held[1]!, verdict: "exclude" });
+    let status = await lead.prioritise.stopping({ reviewId, stage: TA });
+    expect(status.sample).toMatchObject({ heldRecords: 2, excludable: 34, test: { sampled: 0, sampleIncludes: 0, includesBefore: 5 } });
+
+    const [drawn] = await reviewer.screening.next({ reviewId, stage: TA, count: 1 });
+    expect(held).not.toContain(drawn!.record.id);
+    await reviewer.screening.decide({ reviewId, stage: TA, recordId: drawn!.record.id, verdict: "exclude" });
+    status = await lead.prioritise.stopping({ reviewId, stage: TA });
+    // Urn 34 with 5 includes found outside it: under H0 it holds floor(5 / 0.5 - 5 + 1) = 6, so p = 28/34.
+    expect(status.sample).toMatchObject({ excludable: 33, test: { sampled: 1, includesBefore: 5, includesIfBelowTarget: 6 } });
+    expect(status.sample!.test.pValue).toBeCloseTo(28 / 34, 12);
+  });
+
   it("samples the untouched records at random, refuses to stop early, then excludes the rest below the threshold, audited and reversible", async () => {
     const { db, review, lead, reviewer, reviewerId } = await screenedReview();
     const reviewId = review.id;

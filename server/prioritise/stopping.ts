@@ -27,12 +27,29 @@ function untouched(stage: Stage) {
     AND NOT EXISTS (SELECT 1 FROM screening_outcomes o WHERE o.record_id = r.id AND o.stage = ${s} AND o.status <> 'awaiting')`;
 }
 
+interface Urn {
+  startedAt: Date;
+  heldRecordIds: string[];
+}
+
 /**
- * Untouched records that were in the urn: records imported after the sample began were never in it, so the test
- * says nothing about them and they are neither counted as sampled nor excluded.
+ * Untouched records that were in the urn. Records imported after the sample began were never in it, and records
+ * already in reviewers' hands were drawn by the ranking rather than at random: the test says nothing about
+ * either, so they are neither counted as sampled nor excluded.
  */
-function untouchedInUrn(stage: Stage, startedAt: Date) {
-  return Prisma.sql`${untouched(stage)} AND r.created_at <= ${startedAt}`;
+function untouchedInUrn(stage: Stage, urn: Urn) {
+  return Prisma.sql`${untouched(stage)} AND r.created_at <= ${urn.startedAt} AND NOT (r.id = ANY(${urn.heldRecordIds}::text[]))`;
+}
+
+/** Untouched records a reviewer holds right now (served and not yet lapsed, or allocated by a lead). */
+async function heldRecords(tx: Tx, reviewId: string, stage: Stage): Promise<string[]> {
+  const s = stageSql(stage);
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT r.id FROM screening_assignments a JOIN records r ON r.id = a.record_id
+     WHERE a.review_id = ${reviewId} AND a.stage = ${s} AND (a.expires_at IS NULL OR a.expires_at > now() AT TIME ZONE 'UTC')
+       AND ${untouched(stage)}
+     ORDER BY r.id`;
+  return rows.map((r) => r.id);
 }
 
 async function countRecords(db: Pick<Tx, "$queryRaw">, reviewId: string, where: Prisma.Sql): Promise<number> {
@@ -44,20 +61,30 @@ async function openSample(db: Pick<Tx, "stoppingSample">, reviewId: string, stag
   return db.stoppingSample.findFirst({ where: { reviewId, stage, closedAt: null }, orderBy: { startedAt: "desc" } });
 }
 
-/** The sample's figures and the test: records of the urn settled since it began, and includes found before. */
-async function sampleTest(db: Tx, sample: { id: string; reviewId: string; stage: Stage; startedAt: Date; remaining: number; recallTarget: number; confidence: number }) {
+/**
+ * The sample's figures and the test: records of the urn settled since it began, and includes found outside it
+ * (before it began, or among the records already in reviewers' hands then).
+ */
+async function sampleTest(db: Tx, sample: Urn & { id: string; reviewId: string; stage: Stage; remaining: number; recallTarget: number; confidence: number }) {
   const s = stageSql(sample.stage);
   const [row] = await db.$queryRaw<{ sampled: bigint; sample_includes: bigint; includes_before: bigint }[]>`
     WITH first AS (
       SELECT d.record_id, min(d.created_at) AS first_at FROM screening_decisions d
        WHERE d.review_id = ${sample.reviewId} AND d.stage = ${s} GROUP BY d.record_id)
-    SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND r.created_at <= ${sample.startedAt}) AS sampled,
-           count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND r.created_at <= ${sample.startedAt} AND o.status = 'included') AS sample_includes,
-           count(*) FILTER (WHERE f.first_at < ${sample.startedAt} AND o.status = 'included') AS includes_before
-      FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id JOIN records r ON r.id = o.record_id
+    SELECT count(*) FILTER (WHERE in_sample) AS sampled,
+           count(*) FILTER (WHERE in_sample AND o.status = 'included') AS sample_includes,
+           count(*) FILTER (WHERE (f.first_at < ${sample.startedAt} OR held) AND o.status = 'included') AS includes_before
+      FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id JOIN records r ON r.id = o.record_id,
+           LATERAL (SELECT r.id = ANY(${sample.heldRecordIds}::text[]) AS held) h,
+           LATERAL (SELECT f.first_at >= ${sample.startedAt} AND r.created_at <= ${sample.startedAt} AND NOT h.held AS in_sample) x
      WHERE o.review_id = ${sample.reviewId} AND o.stage = ${s} AND o.status IN ('included', 'excluded') AND o.stopping_sample_id IS NULL`;
   const figures = { sampled: Number(row!.sampled), sampleIncludes: Number(row!.sample_includes), includesBefore: Number(row!.includes_before) };
   return { ...figures, ...stoppingTest({ ...figures, remaining: sample.remaining, recallTarget: sample.recallTarget, confidence: sample.confidence }) };
+}
+
+/** How many records were held when the sample began, not which: the ids say nothing a screen needs. */
+function withHeldCount<T extends { heldRecordIds: string[] }>({ heldRecordIds, ...sample }: T) {
+  return { ...sample, heldRecords: heldRecordIds.length };
 }
 
 export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
@@ -66,10 +93,10 @@ export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
   return {
     untouched: await countRecords(db, reviewId, untouched(stage)),
     sample: sample && {
-      ...sample,
+      ...withHeldCount(sample),
       test: await sampleTest(db, sample),
       /** What excluding below the threshold would exclude now: the urn's records still untouched. */
-      excludable: await countRecords(db, reviewId, untouchedInUrn(stage, sample.startedAt)),
+      excludable: await countRecords(db, reviewId, untouchedInUrn(stage, sample)),
     },
     excluded: excluded && { id: excluded.id, excludedAt: excluded.excludedAt!, excludedCount: excluded.excludedCount, recallTarget: excluded.recallTarget, confidence: excluded.confidence },
   };
@@ -80,17 +107,22 @@ export async function startStoppingSample(db: Db, scope: Scope, stage: Stage, se
     // One open sample per stage; the review row lock serialises two leads starting one at once.
     await tx.$queryRaw`SELECT id FROM reviews WHERE id = ${scope.reviewId} FOR UPDATE`;
     if (await openSample(tx, scope.reviewId, stage)) throw new AppError("STALE", "A stopping sample is already open at this stage.");
-    const n = await countRecords(tx, scope.reviewId, untouched(stage));
-    if (n === 0) throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
+    const unscreened = await countRecords(tx, scope.reviewId, untouched(stage));
+    if (unscreened === 0) throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
+    const heldRecordIds = await heldRecords(tx, scope.reviewId, stage);
+    const n = unscreened - heldRecordIds.length;
+    if (n === 0) {
+      throw new AppError("INVALID_INPUT", "Every record left is already with a reviewer, so there is nothing to sample at random; try again once they are screened.");
+    }
     const sample = await tx.stoppingSample.create({
-      data: { reviewId: scope.reviewId, stage, startedById: scope.actorId, remaining: n, ...settings },
+      data: { reviewId: scope.reviewId, stage, startedById: scope.actorId, remaining: n, heldRecordIds, ...settings },
     });
     await recordAuditEvent(tx, {
       ...scope,
       action: "stopping.sample_started",
       entityType: "stopping_sample",
       entityId: sample.id,
-      data: { stage, remaining: sample.remaining, ...settings },
+      data: { stage, remaining: sample.remaining, heldByReviewers: heldRecordIds.length, ...settings },
     });
     return sample;
   });
@@ -127,7 +159,7 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
     const excluded = await tx.$executeRaw`
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, settled_at, stopping_sample_id)
       SELECT 'stop' || md5(r.id || ${sample.id}), r.review_id, r.id, ${s}, 'excluded', ${now}, ${sample.id}
-        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouchedInUrn(sample.stage, sample.startedAt)}
+        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouchedInUrn(sample.stage, sample)}
       ON CONFLICT (record_id, stage) DO UPDATE SET status = 'excluded', settled_at = ${now}, stopping_sample_id = ${sample.id}, reason_id = NULL`;
     await tx.screeningAssignment.deleteMany({ where: { reviewId: scope.reviewId, stage: sample.stage, record: { outcomes: { some: { stage: sample.stage, stoppingSampleId: sample.id } } } } });
     await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: now, excludedCount: excluded, closedAt: now } });

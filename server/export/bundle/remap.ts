@@ -1,6 +1,7 @@
 // Restoring gives every row a fresh id, so a bundle can be restored beside its original (even twice) without a
 // clash: primary keys are renamed, foreign keys follow the rename, and ids quoted elsewhere (an audit event's
-// entity id, ids inside JSON such as an audit event's data) are renamed wherever they appear whole.
+// entity id, ids inside JSON such as an audit event's data, lists of ids such as a stopping sample's held
+// records) are renamed wherever they appear whole.
 import type { TablePlan } from "./bundle-plan";
 import { USERS_TABLE } from "./bundle-plan";
 import type { Row } from "./bundle-format";
@@ -79,6 +80,7 @@ export function remapRow(table: TablePlan, row: Row, maps: IdMaps, insertedTable
     if (fkColumns.has(column) || column === table.primaryKey || !(column in row)) continue;
     if (JSON_TYPES.has(shape.type)) out[column] = renameDeep(row[column], maps);
     else if (/_id$/.test(column) && typeof row[column] === "string") out[column] = renameDeep(row[column], maps);
+    else if (/_ids$/.test(column) && Array.isArray(row[column])) out[column] = renameDeep(row[column], maps);
   }
   return { row: out, deferred };
 }

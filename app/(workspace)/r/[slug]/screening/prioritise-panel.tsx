@@ -80,7 +80,15 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
         <div className="stopping-sample">
           <p>
             A random sample of the {plural(sample.remaining, "record")} nobody had screened has been open since{" "}
-            {formatDateTime(sample.startedAt)}; screeners now get records in random order. So far{" "}
+            {formatDateTime(sample.startedAt)}; screeners now get records in random order.
+            {sample.heldRecords > 0 && (
+              <>
+                {" "}
+                The {plural(sample.heldRecords, "record")} already with screeners then {sample.heldRecords === 1 ? "was" : "were"} chosen by
+                ranking, not at random, so {sample.heldRecords === 1 ? "it stays" : "they stay"} outside the sample.
+              </>
+            )}{" "}
+            So far{" "}
             <strong>{plural(sample.test.sampled, "sampled record")}</strong> settled, with{" "}
             <strong>{plural(sample.test.sampleIncludes, "include")}</strong>; {plural(sample.test.includesBefore, "include")}{" "}
             {sample.test.includesBefore === 1 ? "was" : "were"} found before.
