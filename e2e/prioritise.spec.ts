@@ -90,51 +90,54 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   await screenWithKeys(lead, ["i", "i", "e", "i"]);
   await expect(lead.getByText("Team: 4 of 12 records resolved (3 included, 1 excluded)").first()).toBeVisible();
 
-  // 50 % recall at 90 % confidence: with 3 includes found, recall would be under target if the 8 unscreened
-  // records held 4 includes; 3 excludes in a row would then happen with p = 4·3·2 / (8·7·6) ≈ 0.071.
+  // Bob's screen (opened above) holds two records, and the lead's holds the next two: they were served by the
+  // ranking, not drawn at random, so the sample leaves them out. Its urn is the other 4 unscreened records; with
+  // 3 includes found, recall would be under 50 % only if all 4 were includes, so one sampled exclusion settles it.
   await panel.getByLabel("Target recall (%)").fill("50");
   await panel.getByLabel("Confidence (%)").fill("90");
   await panel.getByRole("button", { name: "Open a stopping sample" }).click();
-  await expect(panel.getByText(/A random sample of the 8 records nobody had screened has been open since/)).toBeVisible();
-  const exclude = panel.getByRole("button", { name: "Exclude the 8 unscreened records below the stopping threshold" });
+  await expect(panel.getByText(/A random sample of the 4 records nobody had screened has been open since/)).toBeVisible();
+  await expect(panel.getByText(/The 4 records already with screeners then were chosen by ranking, not at random, so they stay outside the sample/)).toBeVisible();
+  const exclude = panel.getByRole("button", { name: "Exclude the 4 unscreened records below the stopping threshold" });
   await expect(exclude).toBeDisabled();
   await expect(panel.getByText("The test starts once records of the sample are settled. Keep screening.")).toBeVisible();
 
   await bob.reload();
   await expect(bob.getByText(/A stopping sample is open: records now come in random order/)).toBeVisible();
-  await screenWithKeys(bob, ["e"]);
-  // Decisions are sent in the background: Bob's own count says when the server has it.
-  await expect(bob.getByText(/You: 1 decided/)).toBeVisible();
+  await screenWithKeys(bob, ["e", "e"]); // the two he held
+  // Decisions are sent in the background: Bob's own count says when the server has them.
+  await expect(bob.getByText(/You: 2 decided/)).toBeVisible();
   await lead.reload();
-  await expect(panel.getByText(/Not yet: .* p = 0\.500 \(stop below 0\.10\)\. Keep screening\./)).toBeVisible();
+  await expect(panel.getByText("The test starts once records of the sample are settled. Keep screening.")).toBeVisible();
 
-  await screenWithKeys(bob, ["e", "e"]);
+  await screenWithKeys(bob, ["e"]); // drawn at random from the urn
   await expect(bob.getByText(/You: 3 decided/)).toBeVisible();
   await lead.reload();
-  await expect(panel.getByText("Recall of at least 50 % is reached at 90 % confidence (p = 0.071).")).toBeVisible();
-  await panel.getByRole("button", { name: "Exclude the 5 unscreened records below the stopping threshold" }).click();
-  await expect(panel.getByText(/5 records were excluded below the stopping threshold on/)).toBeVisible();
-  await expect(lead.getByText("Team: 12 of 12 records resolved (3 included, 9 excluded)").first()).toBeVisible();
+  await expect(panel.getByText("Recall of at least 50 % is reached at 90 % confidence (p = 0.000).")).toBeVisible();
+  await panel.getByRole("button", { name: "Exclude the 3 unscreened records below the stopping threshold" }).click();
+  await expect(panel.getByText(/3 records were excluded below the stopping threshold on/)).toBeVisible();
+  // The two records the lead still holds are left to screen.
+  await expect(lead.getByText("Team: 10 of 12 records resolved (3 included, 7 excluded)").first()).toBeVisible();
 
   await section(lead, "PRISMA").click();
-  await expect(lead.getByRole("button", { name: /^Records removed before screening: .*Records marked as ineligible by automation tools \(n = 5\)/ })).toBeVisible();
-  await expect(lead.getByRole("button", { name: /^Records screened \(n = 7\)/ })).toBeVisible();
+  await expect(lead.getByRole("button", { name: /^Records removed before screening: .*Records marked as ineligible by automation tools \(n = 3\)/ })).toBeVisible();
+  await expect(lead.getByRole("button", { name: /^Records screened \(n = 9\)/ })).toBeVisible();
   await lead.getByRole("button", { name: /^Records removed before screening:/ }).click();
-  await expect(lead.getByText("Excluded without screening: below the stopping threshold")).toHaveCount(5);
+  await expect(lead.getByText("Excluded without screening: below the stopping threshold")).toHaveCount(3);
 
   // An updated search brings new records: they can be sampled in turn, and the exclusion can still be reverted.
   const update = testInfo.outputPath("update.ris");
   risFile(update, ["Umbilical cord mesenchymal cells in sporadic ALS", "Statin use and muscle cramps in runners"], TOPICS.length);
   await importFile(lead, update);
   await section(lead, "Screening").click();
-  await expect(panel.getByText("For records imported since the exclusion, open a random sample of the 2 records nobody has screened.", { exact: false })).toBeVisible();
+  await expect(panel.getByText("For records imported since the exclusion, open a random sample of the 4 records nobody has screened.", { exact: false })).toBeVisible();
   await panel.getByRole("button", { name: "Revert the exclusion" }).click();
   await expect(panel.getByText(/excluded below the stopping threshold on/)).toHaveCount(0);
   await expect(lead.getByText("Team: 7 of 14 records resolved (3 included, 4 excluded)").first()).toBeVisible();
-  // The sample is open again; it speaks for its own 8 records only, not for the 2 imported since.
-  await expect(panel.getByText(/A random sample of the 8 records nobody had screened has been open since/)).toBeVisible();
+  // The sample is open again; it speaks for its own 4 records only, not for the 2 imported since.
+  await expect(panel.getByText(/A random sample of the 4 records nobody had screened has been open since/)).toBeVisible();
   await expect(panel.getByText(/2 records imported since the sample began are not part of it/)).toBeVisible();
-  await expect(panel.getByRole("button", { name: "Exclude the 5 unscreened records below the stopping threshold" })).toBeEnabled();
+  await expect(panel.getByRole("button", { name: "Exclude the 3 unscreened records below the stopping threshold" })).toBeEnabled();
   await section(lead, "PRISMA").click();
   await expect(lead.getByRole("button", { name: /^Records screened \(n = 14\)/ })).toBeVisible();
 });

@@ -74,7 +74,7 @@ describe("can we stop?", () => {
     await reviewer.screening.decide({ reviewId, stage: TA, recordId: late[0]!.id, verdict: "include" });
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
     expect(status.sample!.test).toMatchObject({ sampled: 5, sampleIncludes: 0, canStop: true });
-    expect(status).toMatchObject({ untouched: 32, sample: { excludable: 31 } });
+    expect(status).toMatchObject({ untouched: 32, sample: { excludable: 31, importedSince: 1 } });
 
     expect(await lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).toMatchObject({ excluded: 31 });
     expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, status: "excluded", stoppingSampleId: sample.id } })).toBe(31);

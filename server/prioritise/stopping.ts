@@ -97,6 +97,8 @@ export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
       test: await sampleTest(db, sample),
       /** What excluding below the threshold would exclude now: the urn's records still untouched. */
       excludable: await countRecords(db, reviewId, untouchedInUrn(stage, sample)),
+      /** Untouched records the sample cannot speak for because they came later. */
+      importedSince: await countRecords(db, reviewId, Prisma.sql`${untouched(stage)} AND r.created_at > ${sample.startedAt}`),
     },
     excluded: excluded && { id: excluded.id, excludedAt: excluded.excludedAt!, excludedCount: excluded.excludedCount, recallTarget: excluded.recallTarget, confidence: excluded.confidence },
   };

@@ -109,11 +109,11 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
               </>
             )}
           </p>
-          {status.untouched > sample.excludable && (
+          {sample.importedSince > 0 && (
             <p className="small muted">
-              {plural(status.untouched - sample.excludable, "record")} imported since the sample began{" "}
-              {status.untouched - sample.excludable === 1 ? "is" : "are"} not part of it: the test says nothing about{" "}
-              {status.untouched - sample.excludable === 1 ? "it, so it is" : "them, so they are"} left to screen.
+              {plural(sample.importedSince, "record")} imported since the sample began{" "}
+              {sample.importedSince === 1 ? "is" : "are"} not part of it: the test says nothing about{" "}
+              {sample.importedSince === 1 ? "it, so it is" : "them, so they are"} left to screen.
             </p>
           )}
           <div className="form-actions">
