@@ -1,6 +1,6 @@
 // The order in which serving hands out a stage's records: while a stopping sample is open, a random order (the
-// same for everyone, so records complete); with prioritisation on, the reviewer's ranking (records ranked after
-// the last training come last, in import order); otherwise import order.
+// same for everyone, so records complete); with prioritisation on, the reviewer's ranking (records it does not
+// hold, such as those imported since the last training, come after it in import order); otherwise import order.
 import { Prisma } from "../db/generated/client.ts";
 import type { Stage } from "../db/generated/enums.ts";
 
@@ -13,7 +13,8 @@ export interface OrderSettings {
   sampleId: string | null;
 }
 
-/** Ranks past this place are so rarely reached that the last window may be arbitrarily long. */
+// Windows of 48, 768 and 12,288 places, then the rest: a reviewer's next records are nearly always in the first,
+// since retraining drops the records that no longer need them.
 const FIRST_WINDOW = 48;
 const WINDOW_GROWTH = 16;
 const WINDOWS = 4;
