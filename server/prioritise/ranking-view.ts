@@ -4,12 +4,13 @@ import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { eligibleRecords } from "../screening/eligibility";
 import { relevanceAt } from "./rank-order";
+import { openSample } from "./stopping";
 
 /** The viewer's own ranking: whether it is on, what it learnt from, relevance of the given records, and whether a stopping sample overrides it. */
 export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewerId: string, recordIds: string[]) {
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
   const model = await db.rankingModel.findUnique({ where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId } } });
-  const sample = await db.stoppingSample.findFirst({ where: { reviewId, stage, closedAt: null }, select: { id: true } });
+  const sample = await openSample(db, reviewId, stage);
   const rows =
     setting.showRelevance && recordIds.length > 0
       ? await db.$queryRaw<{ id: string; place: number; count: number }[]>`

@@ -6,7 +6,7 @@ import type { Db, Tx } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
-import { eligibleRecords, stageSql } from "../screening/eligibility";
+import { eligibleRecords, liveAssignment, stageSql } from "../screening/eligibility";
 import { stoppingTest } from "./stopping-rule";
 
 interface Scope {
@@ -33,12 +33,12 @@ interface Urn {
 }
 
 /**
- * Untouched records that were in the urn. Records imported after the sample began were never in it, and records
- * already in reviewers' hands were drawn by the ranking rather than at random: the test says nothing about
- * either, so they are neither counted as sampled nor excluded.
+ * Records of the sample's urn. Records imported after the sample began were never in it, and records already in
+ * reviewers' hands were drawn by the ranking rather than at random: the test says nothing about either, so they
+ * are neither counted as sampled nor excluded.
  */
-function untouchedInUrn(stage: Stage, urn: Urn) {
-  return Prisma.sql`${untouched(stage)} AND r.created_at <= ${urn.startedAt} AND NOT (r.id = ANY(${urn.heldRecordIds}::text[]))`;
+function inUrn(urn: Urn) {
+  return Prisma.sql`r.created_at <= ${urn.startedAt} AND NOT (r.id = ANY(${urn.heldRecordIds}::text[]))`;
 }
 
 /** Untouched records a reviewer holds right now (served and not yet lapsed, or allocated by a lead). */
@@ -46,18 +46,27 @@ async function heldRecords(tx: Tx, reviewId: string, stage: Stage): Promise<stri
   const s = stageSql(stage);
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT DISTINCT r.id FROM screening_assignments a JOIN records r ON r.id = a.record_id
-     WHERE a.review_id = ${reviewId} AND a.stage = ${s} AND (a.expires_at IS NULL OR a.expires_at > now() AT TIME ZONE 'UTC')
+     WHERE a.review_id = ${reviewId} AND a.stage = ${s} AND ${liveAssignment("a")}
        AND ${untouched(stage)}
      ORDER BY r.id`;
   return rows.map((r) => r.id);
 }
 
-async function countRecords(db: Pick<Tx, "$queryRaw">, reviewId: string, where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM records r WHERE r.review_id = ${reviewId} AND ${where}`;
-  return Number(row?.n ?? 0);
+/**
+ * The stage's untouched records in one pass: all of them, and for an open sample those its urn still holds (what
+ * excluding below the threshold would exclude now) and those imported since it began (which it cannot speak for).
+ */
+async function untouchedCounts(db: Pick<Tx, "$queryRaw">, reviewId: string, stage: Stage, urn: Urn | null) {
+  const since = urn ? Prisma.sql`r.created_at > ${urn.startedAt}` : Prisma.sql`FALSE`;
+  const [row] = await db.$queryRaw<{ untouched: number; excludable: number; imported_since: number }[]>`
+    SELECT count(*)::int AS untouched, count(*) FILTER (WHERE ${urn ? inUrn(urn) : Prisma.sql`FALSE`})::int AS excludable,
+           count(*) FILTER (WHERE ${since})::int AS imported_since
+      FROM records r WHERE r.review_id = ${reviewId} AND ${untouched(stage)}`;
+  return { untouched: row!.untouched, excludable: row!.excludable, importedSince: row!.imported_since };
 }
 
-async function openSample(db: Pick<Tx, "stoppingSample">, reviewId: string, stage: Stage) {
+/** The stage's open stopping sample, if any: while it is open, serving is random. */
+export async function openSample(db: Pick<Tx, "stoppingSample">, reviewId: string, stage: Stage) {
   return db.stoppingSample.findFirst({ where: { reviewId, stage, closedAt: null }, orderBy: { startedAt: "desc" } });
 }
 
@@ -71,12 +80,11 @@ async function sampleTest(db: Tx, sample: Urn & { id: string; reviewId: string; 
     WITH first AS (
       SELECT d.record_id, min(d.created_at) AS first_at FROM screening_decisions d
        WHERE d.review_id = ${sample.reviewId} AND d.stage = ${s} GROUP BY d.record_id)
-    SELECT count(*) FILTER (WHERE in_sample) AS sampled,
-           count(*) FILTER (WHERE in_sample AND o.status = 'included') AS sample_includes,
-           count(*) FILTER (WHERE (f.first_at < ${sample.startedAt} OR held) AND o.status = 'included') AS includes_before
-      FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id JOIN records r ON r.id = o.record_id,
-           LATERAL (SELECT r.id = ANY(${sample.heldRecordIds}::text[]) AS held) h,
-           LATERAL (SELECT f.first_at >= ${sample.startedAt} AND r.created_at <= ${sample.startedAt} AND NOT h.held AS in_sample) x
+    SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)}) AS sampled,
+           count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)} AND o.status = 'included') AS sample_includes,
+           count(*) FILTER (WHERE (f.first_at < ${sample.startedAt} OR r.id = ANY(${sample.heldRecordIds}::text[]))
+                              AND o.status = 'included') AS includes_before
+      FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id JOIN records r ON r.id = o.record_id
      WHERE o.review_id = ${sample.reviewId} AND o.stage = ${s} AND o.status IN ('included', 'excluded') AND o.stopping_sample_id IS NULL`;
   const figures = { sampled: Number(row!.sampled), sampleIncludes: Number(row!.sample_includes), includesBefore: Number(row!.includes_before) };
   return { ...figures, ...stoppingTest({ ...figures, remaining: sample.remaining, recallTarget: sample.recallTarget, confidence: sample.confidence }) };
@@ -90,15 +98,14 @@ function withHeldCount<T extends { heldRecordIds: string[] }>({ heldRecordIds, .
 export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
   const sample = await openSample(db, reviewId, stage);
   const excluded = await db.stoppingSample.findFirst({ where: { reviewId, stage, excludedAt: { not: null } }, orderBy: { excludedAt: "desc" } });
+  const counts = await untouchedCounts(db, reviewId, stage, sample);
   return {
-    untouched: await countRecords(db, reviewId, untouched(stage)),
+    untouched: counts.untouched,
     sample: sample && {
       ...withHeldCount(sample),
       test: await sampleTest(db, sample),
-      /** What excluding below the threshold would exclude now: the urn's records still untouched. */
-      excludable: await countRecords(db, reviewId, untouchedInUrn(stage, sample)),
-      /** Untouched records the sample cannot speak for because they came later. */
-      importedSince: await countRecords(db, reviewId, Prisma.sql`${untouched(stage)} AND r.created_at > ${sample.startedAt}`),
+      excludable: counts.excludable,
+      importedSince: counts.importedSince,
     },
     excluded: excluded && { id: excluded.id, excludedAt: excluded.excludedAt!, excludedCount: excluded.excludedCount, recallTarget: excluded.recallTarget, confidence: excluded.confidence },
   };
@@ -109,7 +116,7 @@ export async function startStoppingSample(db: Db, scope: Scope, stage: Stage, se
     // One open sample per stage; the review row lock serialises two leads starting one at once.
     await tx.$queryRaw`SELECT id FROM reviews WHERE id = ${scope.reviewId} FOR UPDATE`;
     if (await openSample(tx, scope.reviewId, stage)) throw new AppError("STALE", "A stopping sample is already open at this stage.");
-    const unscreened = await countRecords(tx, scope.reviewId, untouched(stage));
+    const { untouched: unscreened } = await untouchedCounts(tx, scope.reviewId, stage, null);
     if (unscreened === 0) throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
     const heldRecordIds = await heldRecords(tx, scope.reviewId, stage);
     const n = unscreened - heldRecordIds.length;
@@ -161,7 +168,7 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
     const excluded = await tx.$executeRaw`
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, settled_at, stopping_sample_id)
       SELECT 'stop' || md5(r.id || ${sample.id}), r.review_id, r.id, ${s}, 'excluded', ${now}, ${sample.id}
-        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouchedInUrn(sample.stage, sample)}
+        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouched(sample.stage)} AND ${inUrn(sample)}
       ON CONFLICT (record_id, stage) DO UPDATE SET status = 'excluded', settled_at = ${now}, stopping_sample_id = ${sample.id}, reason_id = NULL`;
     await tx.screeningAssignment.deleteMany({ where: { reviewId: scope.reviewId, stage: sample.stage, record: { outcomes: { some: { stage: sample.stage, stoppingSampleId: sample.id } } } } });
     await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: now, excludedCount: excluded, closedAt: now } });

@@ -27,3 +27,10 @@ export async function inFullTextScreening(tx: Tx, recordId: string): Promise<boo
 }
 
 export const stageSql = (stage: Stage) => Prisma.sql`${stage}::stage`;
+
+/**
+ * The screening assignment `alias` still holds its record: allocated by a lead (no expiry) or served and not yet
+ * lapsed. Times are stored in UTC, as Prisma does.
+ */
+export const liveAssignment = (alias: string) =>
+  Prisma.sql`(${Prisma.raw(alias)}.expires_at IS NULL OR ${Prisma.raw(alias)}.expires_at > now() AT TIME ZONE 'UTC')`;

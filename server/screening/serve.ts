@@ -10,7 +10,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
 import { orderedCandidates, orderSettingsColumns, type OrderSettings } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
-import { eligibleRecords, stageSql } from "./eligibility";
+import { eligibleRecords, liveAssignment, stageSql } from "./eligibility";
 
 export const SERVE_MINUTES = 30;
 const SERVE_ATTEMPTS = 3;
@@ -19,9 +19,6 @@ interface Scope {
   reviewId: string;
   reviewerId: string;
 }
-
-/** A record held by someone other than `reviewerId` counts against the reviewers it needs until it lapses. */
-const live = (a: string) => Prisma.sql`(${Prisma.raw(a)}.expires_at IS NULL OR ${Prisma.raw(a)}.expires_at > now() AT TIME ZONE 'UTC')`;
 
 /**
  * Still needs this reviewer's decision: not settled, not in conflict, and not decided by them. Written as NOT
@@ -37,9 +34,9 @@ function openFor(stage: Stage, reviewerId: string): Prisma.Sql {
 function inPool(stage: Stage, reviewerId: string, needed: number): Prisma.Sql {
   const s = stageSql(stage);
   return Prisma.sql`${openFor(stage, reviewerId)}
-    AND NOT EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s} AND a.reviewer_id = ${reviewerId} AND ${live("a")})
+    AND NOT EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s} AND a.reviewer_id = ${reviewerId} AND ${liveAssignment("a")})
     AND (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
-      + (SELECT count(*) FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s} AND a.reviewer_id <> ${reviewerId} AND ${live("a")}) < ${needed}`;
+      + (SELECT count(*) FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s} AND a.reviewer_id <> ${reviewerId} AND ${liveAssignment("a")}) < ${needed}`;
 }
 
 export interface Served {
@@ -61,7 +58,7 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
            (SELECT array_agg(h.id ORDER BY h.expires_at NULLS FIRST, h.served_at, h.id) FROM (
               SELECT r.id, a.expires_at, a.served_at FROM screening_assignments a
                 JOIN records r ON r.id = a.record_id
-               WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.reviewerId} AND ${live("a")}
+               WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.reviewerId} AND ${liveAssignment("a")}
                  AND ${eligibleRecords("r", stage)} AND ${openFor(stage, scope.reviewerId)}
                ORDER BY a.expires_at NULLS FIRST, a.served_at, r.id
                LIMIT ${count}) h) AS held
