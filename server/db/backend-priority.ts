@@ -14,16 +14,19 @@ export function isLoopback(databaseUrl: string): boolean {
   }
 }
 
-/** Nices the backend of each new connection to `niceness`; a refusal (another user's process) is reported once. */
+/**
+ * Nices the backend of each new connection to `niceness`, by the process id PostgreSQL sends when a session
+ * starts (no query, so nothing queues ahead of the pool's own); a refusal (another user's process) is reported once.
+ */
 export function niceBackends(pool: pg.Pool, niceness: number): void {
   let reported = false;
   pool.on("connect", (client) => {
-    client
-      .query<{ pid: number }>("SELECT pg_backend_pid() AS pid")
-      .then(({ rows }) => os.setPriority(rows[0]!.pid, niceness))
-      .catch((err: Error) => {
-        if (!reported) console.error(`sift: the worker's database sessions keep their priority (${err.message})`);
-        reported = true;
-      });
+    const pid = (client as pg.PoolClient & { processID: number | null }).processID;
+    try {
+      if (pid) os.setPriority(pid, niceness);
+    } catch (err) {
+      if (!reported) console.error(`sift: the worker's database sessions keep their priority (${(err as Error).message})`);
+      reported = true;
+    }
   });
 }
