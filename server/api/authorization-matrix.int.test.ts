@@ -1,6 +1,7 @@
 // Walks every procedure of appRouter and proves who is refused. A procedure that does not declare its access
 // (built outside publicProcedure / authedProcedure / reviewProcedure) fails the first test, so every new
 // feature is covered as soon as it is added.
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../db/generated/enums.ts";
@@ -30,6 +31,25 @@ async function outcome(userId: string | null, path: string, input: unknown): Pro
 const NOT_SIGNED_IN = /^UNAUTHORIZED/;
 const REFUSED_MEMBERSHIP = /^FORBIDDEN: (You are not a member of this review|This needs the \w+ role or higher)/;
 
+/**
+ * Complete inputs for the procedures whose service checks the caller (their input is validated before that
+ * check, so `{ reviewId }` alone would be refused for its shape). One record per call: a call that gets through
+ * may decide it.
+ */
+const COMPLETE_INPUTS: Record<string, (reviewId: string) => Promise<Record<string, unknown>>> = {
+  "screening.decide": async (reviewId) => {
+    const db = testDb();
+    const source = await db.source.create({ data: { reviewId, name: `Matrix ${randomUUID()}`, kind: "database" } });
+    const record = await db.record.create({ data: { reviewId, sourceId: source.id, title: "A record to decide" } });
+    return { stage: "title_abstract", recordId: record.id, verdict: "include" };
+  },
+};
+
+async function inputFor(path: string, reviewId: string, recordsFrom = reviewId) {
+  const complete = COMPLETE_INPUTS[path];
+  return { ...(complete ? await complete(recordsFrom) : {}), reviewId };
+}
+
 let team: Awaited<ReturnType<typeof makeTeam>>;
 let outsiderId: string;
 let otherReviewId: string;
@@ -46,6 +66,8 @@ describe("authorisation matrix", () => {
     expect(procedures.length).toBeGreaterThan(10);
     const undeclared = procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path);
     expect(undeclared).toEqual([]);
+    const checkedInService = procedures.filter(([, p]) => p._def.meta?.access.kind === "review" && p._def.meta.access.inService);
+    expect(checkedInService.map(([path]) => path).filter((path) => !COMPLETE_INPUTS[path])).toEqual([]);
   });
 
   for (const [path, procedure] of procedures) {
@@ -53,23 +75,24 @@ describe("authorisation matrix", () => {
     if (!access || access.kind === "public") continue;
 
     it(`${path}: refuses anonymous callers`, async () => {
-      expect(await outcome(null, path, { reviewId: team.review.id })).toMatch(NOT_SIGNED_IN);
+      expect(await outcome(null, path, await inputFor(path, team.review.id))).toMatch(NOT_SIGNED_IN);
     });
 
     if (access.kind !== "review") continue;
     const minRole = access.minRole;
 
     it(`${path}: refuses a signed-in non-member, and a forged review id`, async () => {
-      expect(await outcome(outsiderId, path, { reviewId: team.review.id })).toMatch(REFUSED_MEMBERSHIP);
-      expect(await outcome(team.members.owner.id, path, { reviewId: otherReviewId })).toMatch(REFUSED_MEMBERSHIP);
-      expect(await outcome(team.members.owner.id, path, { reviewId: "no-such-review" })).toMatch(REFUSED_MEMBERSHIP);
+      expect(await outcome(outsiderId, path, await inputFor(path, team.review.id))).toMatch(REFUSED_MEMBERSHIP);
+      // The review id forged, the rest of the input from a review the caller is in.
+      expect(await outcome(team.members.owner.id, path, await inputFor(path, otherReviewId, team.review.id))).toMatch(REFUSED_MEMBERSHIP);
+      expect(await outcome(team.members.owner.id, path, await inputFor(path, "no-such-review", team.review.id))).toMatch(REFUSED_MEMBERSHIP);
     });
 
     it(`${path}: refuses roles below ${minRole} and lets ${minRole} and above past the check`, async () => {
       // A team of its own: a call that gets through may change the team (leave, remove, change role).
       const team = await makeTeam(testDb());
       for (const role of ROLES as readonly Role[]) {
-        const result = await outcome(team.members[role].id, path, { reviewId: team.review.id });
+        const result = await outcome(team.members[role].id, path, await inputFor(path, team.review.id));
         if (hasRole(role, minRole)) expect(result, role).not.toMatch(REFUSED_MEMBERSHIP);
         else expect(result, role).toMatch(REFUSED_MEMBERSHIP);
       }

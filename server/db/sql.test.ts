@@ -1,23 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "./generated/client.ts";
-import { inline } from "./sql";
+import { execute } from "./sql";
 
-describe("inline", () => {
+const inline = (query: Prisma.Sql) => execute("s", query);
+
+describe("execute", () => {
   it("turns parameters into escaped literals that cannot end the string they are in", () => {
     const hostile = "x'); DROP TABLE records; --";
-    expect(inline(Prisma.sql`SELECT ${hostile}, ${"back\\slash"}`)).toBe(`SELECT 'x''); DROP TABLE records; --',  E'back\\\\slash'`);
+    expect(inline(Prisma.sql`SELECT ${hostile}, ${"back\\slash"}`)).toBe(`EXECUTE s('x''); DROP TABLE records; --',  E'back\\\\slash')`);
   });
 
   it("writes numbers, booleans, null, dates and arrays as SQL literals", () => {
     const at = new Date("2026-11-24T10:00:00.000Z");
     expect(inline(Prisma.sql`SELECT ${1}, ${2.5}, ${true}, ${null}, ${at}::timestamp, ${["a", "b"]}::text[], ${[]}::text[]`)).toBe(
-      "SELECT 1, 2.5, TRUE, NULL, '2026-11-24T10:00:00.000Z'::timestamp, ARRAY['a', 'b']::text[], ARRAY[]::text[]",
+      "EXECUTE s(1, 2.5, TRUE, NULL, '2026-11-24T10:00:00.000Z', ARRAY['a', 'b'], '{}')",
     );
+    expect(inline(Prisma.sql`SELECT 1`)).toBe("EXECUTE s");
   });
 
-  it("numbers parameters beyond nine correctly and leaves inserted text alone", () => {
+  it("passes parameters in order, beyond nine too, and leaves the values' text alone", () => {
     const values = Array.from({ length: 11 }, (_, i) => `$${i + 1}`);
-    expect(inline(Prisma.sql`SELECT ${Prisma.join(values)}`)).toBe(`SELECT ${values.map((v) => `'${v}'`).join(",")}`);
+    expect(inline(Prisma.sql`SELECT ${Prisma.join(values)}`)).toBe(`EXECUTE s(${values.map((v) => `'${v}'`).join(", ")})`);
   });
 
   it("refuses values it cannot write safely", () => {

@@ -5,12 +5,14 @@ import { randomUUID } from "node:crypto";
 import { poolOf, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { transaction } from "../db/sql";
-import type { Stage, Verdict } from "../db/generated/enums.ts";
-import { AppError } from "../errors/app-error";
+import type { Role, Stage, Verdict } from "../db/generated/enums.ts";
+import { AppError, type AppErrorCode } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
 import { requestRetraining } from "../prioritise/request-retraining";
+import { authorizeCaller, callerSql } from "../team/caller-membership";
+import { rolesFrom } from "../team/roles";
 import { eligibleRecords, inFullTextScreening, stageSql } from "./eligibility";
-import { evaluate, outcomeWrites, settleOutcome } from "./outcome";
+import { evaluation, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
 import { SERVE_MINUTES } from "./serve";
 
 interface Scope {
@@ -26,134 +28,148 @@ export interface DecisionInput {
   note?: string;
 }
 
-/** Refusals once the record is locked: a resolved conflict, or title/abstract work after full-text work began. */
-function assertStillOpen(stage: Stage, conflictStatus: string | null, fullTextDecisions: number) {
-  if (conflictStatus === "resolved") {
-    throw new AppError("STALE", "A lead has already resolved this record, so decisions on it can no longer change.");
-  }
-  if (stage === "title_abstract" && fullTextDecisions > 0) {
-    throw new AppError("STALE", "This record is already in full-text screening, so its title/abstract decisions can no longer change.");
-  }
-}
+const NOT_IN_REVIEW = "That record is not in this review.";
+const MERGED = "This record was merged as a duplicate, so it is not screened.";
+const NOT_IN_FULL_TEXT = "This record is not in full-text screening: its full text has not been retrieved.";
+const RESOLVED = "A lead has already resolved this record, so decisions on it can no longer change.";
+const IN_FULL_TEXT = "This record is already in full-text screening, so its title/abstract decisions can no longer change.";
 
 /** Locks the record and checks that it can still take decisions at this stage. */
 async function lockOpenRecord(tx: Tx, reviewId: string, recordId: string, stage: Stage) {
   const [record] = await tx.$queryRaw<{ id: string; review_id: string; duplicate_of_id: string | null }[]>`
     SELECT id, review_id, duplicate_of_id FROM records WHERE id = ${recordId} FOR UPDATE`;
-  if (!record || record.review_id !== reviewId) throw new AppError("NOT_FOUND", "That record is not in this review.");
-  if (record.duplicate_of_id) throw new AppError("STALE", "This record was merged as a duplicate, so it is not screened.");
-  if (stage === "full_text" && !(await inFullTextScreening(tx, recordId))) {
-    throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
-  }
+  if (!record || record.review_id !== reviewId) throw new AppError("NOT_FOUND", NOT_IN_REVIEW);
+  if (record.duplicate_of_id) throw new AppError("STALE", MERGED);
+  if (stage === "full_text" && !(await inFullTextScreening(tx, recordId))) throw new AppError("INVALID_INPUT", NOT_IN_FULL_TEXT);
   const conflict = await tx.conflict.findUnique({ where: { recordId_stage: { recordId, stage } } });
-  const fullText = stage === "title_abstract" ? await tx.screeningDecision.count({ where: { recordId, stage: "full_text" } }) : 0;
-  assertStillOpen(stage, conflict?.status ?? null, fullText);
-}
-
-/** The exclusion reason to store; `validReasonId` is the given reason if it is in this stage's list, else null. */
-function checkReason(input: DecisionInput, reasonRequired: boolean, validReasonId: string | null): string | null {
-  if (input.verdict !== "exclude") {
-    if (input.reasonId) throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
-    return null;
+  if (conflict?.status === "resolved") throw new AppError("STALE", RESOLVED);
+  if (stage === "title_abstract" && (await tx.screeningDecision.count({ where: { recordId, stage: "full_text" } })) > 0) {
+    throw new AppError("STALE", IN_FULL_TEXT);
   }
-  if (!input.reasonId) {
-    if (effectiveReasonRequired(input.stage, reasonRequired)) {
-      throw new AppError("INVALID_INPUT", "Choose an exclusion reason: this stage requires one.");
-    }
-    return null;
-  }
-  if (!validReasonId) throw new AppError("INVALID_INPUT", "That exclusion reason is not in this review's list for this stage.");
-  return validReasonId;
-}
-
-interface LockedRecord {
-  review_id: string;
-  duplicate_of_id: string | null;
-  /** Eligible for full-text screening, by the rule the pool uses (eligibleRecords). */
-  in_full_text: boolean;
-  /** From the stage's settings, which every review has (null only if that row were missing). */
-  needed: number | null;
-  reason_required: boolean;
-  prioritise: boolean;
-  reason_id: string | null;
-}
-
-interface FreshState {
-  conflict_status: string | null;
-  full_text_decisions: number;
-  decisions: { reviewerId: string; verdict: Verdict; reasonId: string | null; note: string }[];
 }
 
 /**
- * The decision, its audit event, the outcome and any conflict in one transaction of two round trips: lock the
- * record (reading what the lock does not guard), read the decisions afresh once the lock is held (a statement
- * that waited for it still sees the snapshot from before), then every write in one statement.
+ * Whether a decision's COMMIT waits for the disk. By default it does not: waiting was the largest part of a
+ * decision's round trip under load, and a database crash can then lose only the last fraction of a second of
+ * decisions, each whole with its audit event and outcome (never part of one), whose records come back to their
+ * reviewers. SIFT_SYNC_DECISIONS=1 makes each wait.
+ */
+const decisionCommit = () => (process.env.SIFT_SYNC_DECISIONS === "1" ? "on" : "off");
+
+/** Why a decision was refused, found by the statement that would have written it; nothing was written. */
+const REFUSALS = {
+  not_found: ["NOT_FOUND", NOT_IN_REVIEW],
+  merged: ["STALE", MERGED],
+  not_in_full_text: ["INVALID_INPUT", NOT_IN_FULL_TEXT],
+  resolved: ["STALE", RESOLVED],
+  in_full_text: ["STALE", IN_FULL_TEXT],
+  reason_required: ["INVALID_INPUT", "Choose an exclusion reason: this stage requires one."],
+  reason_unknown: ["INVALID_INPUT", "That exclusion reason is not in this review's list for this stage."],
+  complete: ["STALE", "This record already has all the decisions it needs; yours was not recorded."],
+} as const satisfies Record<string, [AppErrorCode, string]>;
+type Refusal = keyof typeof REFUSALS;
+
+/** Deciding takes a reviewer; the router's declared role, which the authorisation matrix test holds to this. */
+const DECIDING_ROLE: Role = "reviewer";
+
+interface DecideRow {
+  caller_exists: boolean;
+  role: Role | null;
+  /** "caller": the caller may not decide here (authorizeCaller says why). */
+  refusal: Refusal | "caller" | "no_settings" | null;
+  reason_id: string | null;
+  prioritise: boolean | null;
+}
+
+/**
+ * The decision in one round trip: BEGIN, a statement that locks the record, a statement that checks the caller's
+ * membership and everything that could refuse the decision and, only if nothing does, writes the decision, its
+ * audit event, the outcome and any conflict; then COMMIT. The second statement takes its snapshot once the lock
+ * is held, so it sees every decision committed while the lock was awaited (one statement cannot: its snapshot
+ * would predate them). A refused decision writes nothing and reports why.
  */
 export async function recordDecision(db: Db, scope: Scope, input: DecisionInput) {
+  if (input.verdict !== "exclude" && input.reasonId) throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
   const note = (input.note ?? "").trim().slice(0, 5000);
+  const reasonGiven = input.verdict === "exclude" ? (input.reasonId ?? null) : null;
   const s = stageSql(input.stage);
-  const { decision, prioritise } = await transaction(poolOf(db), async (tx) => {
-    // The fresh read is a statement of its own after the lock, in the same round trip.
-    const [locked, read] = await tx.batch([
-      Prisma.sql`
-      SELECT r.review_id, r.duplicate_of_id, (${eligibleRecords("r", "full_text")}) AS in_full_text,
-             st.reviewers_per_record AS needed, st.reason_required, st.prioritise,
-             (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${input.reasonId ?? null} AND x.review_id = ${scope.reviewId}
-                 AND x.stage = ${s} AND x.archived_at IS NULL) AS reason_id
-        FROM records r
-        LEFT JOIN review_stage_settings st ON st.review_id = r.review_id AND st.stage = ${s}
-       WHERE r.id = ${input.recordId}
-         FOR UPDATE OF r`,
-      Prisma.sql`
-      SELECT (SELECT c.status::text FROM conflicts c WHERE c.record_id = ${input.recordId} AND c.stage = ${s}) AS conflict_status,
-             (SELECT count(*)::int FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = 'full_text') AS full_text_decisions,
-             COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'verdict', d.verdict, 'reasonId', d.reason_id, 'note', d.note))
-                         FROM screening_decisions d WHERE d.record_id = ${input.recordId} AND d.stage = ${s}), '[]') AS decisions`,
-    ]);
-    const record = (locked as LockedRecord[])[0];
-    const fresh = (read as FreshState[])[0];
-    if (!record || record.review_id !== scope.reviewId) throw new AppError("NOT_FOUND", "That record is not in this review.");
-    if (record.duplicate_of_id) throw new AppError("STALE", "This record was merged as a duplicate, so it is not screened.");
-    if (record.needed === null) throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
-    if (input.stage === "full_text" && !record.in_full_text) {
-      throw new AppError("INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved.");
-    }
-    assertStillOpen(input.stage, fresh!.conflict_status, fresh!.full_text_decisions);
-    const reasonId = checkReason(input, record.reason_required, record.reason_id);
-    const previous = fresh!.decisions.find((d) => d.reviewerId === scope.reviewerId) ?? null;
-    const others = fresh!.decisions.filter((d) => d.reviewerId !== scope.reviewerId);
-    const needed = record.needed;
-    if (!previous && others.length >= needed) {
-      throw new AppError("STALE", "This record already has all the decisions it needs; yours was not recorded.");
-    }
-    const result = evaluate([...others, { verdict: input.verdict, reasonId }], needed, input.stage);
-    const now = new Date().toISOString();
-    const audit = {
-      stage: input.stage,
-      verdict: input.verdict,
-      reasonId,
-      note,
-      ...(previous ? { from: { verdict: previous.verdict, reasonId: previous.reasonId, note: previous.note } } : {}),
-    };
-    await tx.batch([Prisma.sql`
-      WITH decision_row AS (
-        INSERT INTO screening_decisions (id, review_id, record_id, stage, reviewer_id, verdict, reason_id, note, created_at, updated_at)
-        VALUES (${randomUUID()}, ${scope.reviewId}, ${input.recordId}, ${s}, ${scope.reviewerId}, ${input.verdict}::verdict, ${reasonId}, ${note},
-                ${now}::timestamp, ${now}::timestamp)
-        ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
-          SET verdict = EXCLUDED.verdict, reason_id = EXCLUDED.reason_id, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at
-      ), served_row AS (
-        DELETE FROM screening_assignments WHERE record_id = ${input.recordId} AND stage = ${s} AND reviewer_id = ${scope.reviewerId}
-      ), audit_row AS (
-        INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
-        VALUES (${randomUUID()}, ${scope.reviewId}, ${scope.reviewerId}, ${previous ? "decision.changed" : "decision.recorded"}, 'record',
-                ${input.recordId}, ${JSON.stringify(audit)}::jsonb, ${now}::timestamp)
-      ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, result, now)}
-      SELECT 1`], { commit: true });
-    return { decision: { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId, note }, prioritise: record.prioritise };
-  });
-  requestRetraining(db, { reviewId: scope.reviewId, stage: input.stage, reviewerIds: [scope.reviewerId], prioritise });
-  return decision;
+  const now = new Date().toISOString();
+  const me = scope.reviewerId;
+  const [, , rows] = await transaction(poolOf(db), (tx) =>
+    tx.batch(
+      [
+        Prisma.sql`SELECT set_config('synchronous_commit', ${decisionCommit()}, true)`,
+        Prisma.sql`SELECT 1 FROM records WHERE id = ${input.recordId} AND review_id = ${scope.reviewId} FOR UPDATE`,
+        Prisma.sql`
+        WITH caller AS (${callerSql(me, scope.reviewId)}),
+        facts AS (
+          SELECT r.duplicate_of_id IS NOT NULL AS merged, (${eligibleRecords("r", "full_text")}) AS in_full_text,
+                 st.reviewers_per_record AS needed, st.prioritise,
+                 (${effectiveReasonRequired(input.stage, false)} OR st.reason_required) AS reason_required,
+                 (SELECT c.status = 'resolved' FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s}) AS resolved,
+                 EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'full_text') AS full_text_started,
+                 (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${reasonGiven} AND x.review_id = r.review_id
+                     AND x.stage = ${s} AND x.archived_at IS NULL) AS reason_id,
+                 (SELECT count(*) FROM (${storedDecisions(input.recordId, input.stage, me)}) o) AS others,
+                 (SELECT jsonb_build_object('verdict', d.verdict, 'reasonId', d.reason_id, 'note', d.note) FROM screening_decisions d
+                   WHERE d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${me}) AS previous
+            FROM records r
+            LEFT JOIN review_stage_settings st ON st.review_id = r.review_id AND st.stage = ${s}
+           WHERE r.id = ${input.recordId} AND r.review_id = ${scope.reviewId}
+        ), checked AS (
+          SELECT c.id IS NOT NULL AS caller_exists, c.role, f.*,
+                 CASE WHEN c.role IS NULL OR NOT (c.role = ANY(${rolesFrom(DECIDING_ROLE)})) THEN 'caller'
+                      WHEN f.needed IS NULL AND f.merged IS NULL THEN 'not_found'
+                      WHEN f.needed IS NULL THEN 'no_settings'
+                      WHEN f.merged THEN 'merged'
+                      WHEN ${input.stage === "full_text"} AND NOT f.in_full_text THEN 'not_in_full_text'
+                      WHEN f.resolved THEN 'resolved'
+                      WHEN ${input.stage === "title_abstract"} AND f.full_text_started THEN 'in_full_text'
+                      WHEN ${input.verdict === "exclude"} AND ${reasonGiven}::text IS NULL AND f.reason_required THEN 'reason_required'
+                      WHEN ${reasonGiven}::text IS NOT NULL AND f.reason_id IS NULL THEN 'reason_unknown'
+                      WHEN f.previous IS NULL AND f.others >= f.needed THEN 'complete'
+                 END AS refusal
+            FROM (SELECT 1) one LEFT JOIN caller c ON true LEFT JOIN facts f ON true
+        ), accepted AS (SELECT * FROM checked WHERE refusal IS NULL
+        ), decision_row AS (
+          INSERT INTO screening_decisions (id, review_id, record_id, stage, reviewer_id, verdict, reason_id, note, created_at, updated_at)
+          SELECT ${randomUUID()}, ${scope.reviewId}, ${input.recordId}, ${s}, ${me}, ${input.verdict}::verdict, a.reason_id, ${note},
+                 ${now}::timestamp, ${now}::timestamp FROM accepted a
+          ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
+            SET verdict = EXCLUDED.verdict, reason_id = EXCLUDED.reason_id, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at
+        ), served_row AS (
+          DELETE FROM screening_assignments WHERE record_id = ${input.recordId} AND stage = ${s} AND reviewer_id = ${me}
+             AND EXISTS (SELECT 1 FROM accepted)
+        ), audit_row AS (
+          INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
+          SELECT ${randomUUID()}, ${scope.reviewId}, ${me}, CASE WHEN a.previous IS NULL THEN 'decision.recorded' ELSE 'decision.changed' END,
+                 'record', ${input.recordId},
+                 jsonb_build_object('stage', ${input.stage}::text, 'verdict', ${input.verdict}::text, 'reasonId', a.reason_id, 'note', ${note}::text)
+                   || CASE WHEN a.previous IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('from', a.previous) END,
+                 ${now}::timestamp
+            FROM accepted a
+        ), evaluated AS (
+          SELECT e.* FROM (${evaluation(
+            Prisma.sql`${storedDecisions(input.recordId, input.stage, me)}
+                       UNION ALL SELECT ${input.verdict}::verdict, (SELECT a.reason_id FROM accepted a), ${now}::timestamp`,
+            Prisma.sql`SELECT a.needed FROM accepted a`,
+            input.stage,
+          )}) e WHERE EXISTS (SELECT 1 FROM accepted)
+        ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, now)}
+        SELECT caller_exists, role, refusal, reason_id, prioritise FROM checked`,
+      ],
+      { commit: true },
+    ),
+  );
+  const row = (rows as DecideRow[])[0]!;
+  authorizeCaller(row.caller_exists, row.role, DECIDING_ROLE);
+  if (row.refusal === "no_settings") throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
+  if (row.refusal) {
+    const [code, message] = REFUSALS[row.refusal as Refusal];
+    throw new AppError(code, message);
+  }
+  requestRetraining(db, { reviewId: scope.reviewId, stage: input.stage, reviewerIds: [me], prioritise: row.prioritise ?? false });
+  return { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId: row.reason_id, note };
 }
 
 const UNDOABLE = ["decision.recorded", "decision.changed"];

@@ -1,85 +1,91 @@
 // Where a record stands at a stage once its decisions change: still waiting, agreed (settled by itself), or in
-// conflict for a lead. Runs inside the transaction that changed a decision, after the record row was locked.
+// conflict for a lead. The rule is SQL so that a decision, its outcome and any conflict are one statement: the
+// decision is the hottest write in Sift and must cost one round trip. Runs in the transaction that changed a
+// decision, after the record row was locked.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { Stage, Verdict } from "../db/generated/enums.ts";
+import type { Stage } from "../db/generated/enums.ts";
+import { stageSql } from "./eligibility";
 
-export type Evaluation =
-  | { status: "awaiting" }
-  | { status: "included" | "excluded"; reasonId: string | null }
-  | { status: "conflict" };
-
-interface DecisionLike {
-  verdict: Verdict;
-  reasonId: string | null;
+/**
+ * The rule, as a query of one row (status, reason_id) over `decisions`, a relation of (verdict, reason_id,
+ * decided_at): fewer decisions than `needed` → awaiting; all include → included; all exclude → excluded (at full
+ * text only when they also agree on the reason, since PRISMA reports one reason per report), with the earliest
+ * reason given; anything else, "maybe" included, is a conflict.
+ */
+export function evaluation(decisions: Prisma.Sql, needed: Prisma.Sql, stage: Stage): Prisma.Sql {
+  // A missing reason counts as one more distinct answer, as a different reason would.
+  const reasonsDiffer = Prisma.sql`count(DISTINCT d.reason_id) + (bool_or(d.reason_id IS NULL))::int > 1`;
+  const excluded = Prisma.sql`bool_and(d.verdict = 'exclude')${stage === "full_text" ? Prisma.sql` AND NOT (${reasonsDiffer})` : Prisma.empty}`;
+  return Prisma.sql`
+    SELECT CASE WHEN count(*) < (${needed}) THEN 'awaiting'
+                WHEN bool_and(d.verdict = 'include') THEN 'included'
+                WHEN ${excluded} THEN 'excluded'
+                ELSE 'conflict' END::outcome_status AS status,
+           CASE WHEN count(*) >= (${needed}) AND ${excluded}
+                THEN (array_agg(d.reason_id ORDER BY d.decided_at) FILTER (WHERE d.reason_id IS NOT NULL))[1] END AS reason_id
+      FROM (${decisions}) d`;
 }
 
 /**
- * Pure rule: fewer decisions than needed → awaiting; all include → included; all exclude → excluded (at full
- * text only when they also agree on the reason, since PRISMA reports one reason per report); anything else,
- * "maybe" included, is a conflict.
+ * The writes that apply an evaluation (a CTE named `evaluated` holding at most one row; none writes nothing), as
+ * CTEs for one statement: the outcome row, a conflict opened (or reopened) or withdrawn, and at title/abstract
+ * the full-text report (see reportSync). `now` is an ISO time in UTC.
  */
-export function evaluate(decisions: DecisionLike[], needed: number, stage: Stage): Evaluation {
-  if (decisions.length < needed) return { status: "awaiting" };
-  const verdicts = new Set(decisions.map((d) => d.verdict));
-  if (verdicts.size === 1 && verdicts.has("include")) return { status: "included", reasonId: null };
-  if (verdicts.size === 1 && verdicts.has("exclude")) {
-    const reasons = new Set(decisions.map((d) => d.reasonId));
-    if (stage === "full_text" && reasons.size > 1) return { status: "conflict" };
-    return { status: "excluded", reasonId: decisions.find((d) => d.reasonId)?.reasonId ?? null };
-  }
-  return { status: "conflict" };
-}
-
-/**
- * The writes that apply an evaluation, as CTEs for one statement: the outcome row, a conflict opened (or
- * reopened) or withdrawn, and at title/abstract the full-text report (see reportSync). `now` is an ISO time in UTC.
- */
-export function outcomeWrites(reviewId: string, recordId: string, stage: Stage, result: Evaluation, now: string): Prisma.Sql {
-  const settled = result.status === "included" || result.status === "excluded";
-  const reasonId = settled ? result.reasonId : null;
-  const settledAt = settled ? now : null;
-  const conflict =
-    result.status === "conflict"
-      ? Prisma.sql`INSERT INTO conflicts (id, review_id, record_id, stage, created_at)
-                   VALUES (${randomUUID()}, ${reviewId}, ${recordId}, ${stage}::stage, ${now}::timestamp)
-                   ON CONFLICT (record_id, stage) DO UPDATE
-                     SET status = 'open', verdict = NULL, reason_id = NULL, note = '', resolved_by_id = NULL, resolved_at = NULL`
-      : Prisma.sql`UPDATE conflicts SET status = 'withdrawn' WHERE record_id = ${recordId} AND stage = ${stage}::stage AND status = 'open'`;
+export function outcomeWrites(reviewId: string, recordId: string, stage: Stage, now: string): Prisma.Sql {
+  const s = stageSql(stage);
   return Prisma.sql`outcome_row AS (
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, reason_id, settled_at)
-      VALUES (${randomUUID()}, ${reviewId}, ${recordId}, ${stage}::stage, ${result.status}::outcome_status, ${reasonId}, ${settledAt}::timestamp)
+      SELECT ${randomUUID()}, ${reviewId}, ${recordId}, ${s}, e.status, e.reason_id,
+             CASE WHEN e.status IN ('included', 'excluded') THEN ${now}::timestamp END
+        FROM evaluated e
       ON CONFLICT (record_id, stage) DO UPDATE SET status = EXCLUDED.status, reason_id = EXCLUDED.reason_id, settled_at = EXCLUDED.settled_at,
         stopping_sample_id = NULL -- a decision supersedes an exclusion below a stopping threshold
-    ), conflict_row AS (${conflict})${stage === "title_abstract" ? Prisma.sql`, ${reportSync(reviewId, recordId, result.status === "included", now)}` : Prisma.empty}`;
+    ), conflict_opened AS (
+      INSERT INTO conflicts (id, review_id, record_id, stage, created_at)
+      SELECT ${randomUUID()}, ${reviewId}, ${recordId}, ${s}, ${now}::timestamp FROM evaluated e WHERE e.status = 'conflict'
+      ON CONFLICT (record_id, stage) DO UPDATE
+        SET status = 'open', verdict = NULL, reason_id = NULL, note = '', resolved_by_id = NULL, resolved_at = NULL
+    ), conflict_withdrawn AS (
+      UPDATE conflicts SET status = 'withdrawn'
+       WHERE record_id = ${recordId} AND stage = ${s} AND status = 'open'
+         AND EXISTS (SELECT 1 FROM evaluated e WHERE e.status <> 'conflict')
+    )${stage === "title_abstract" ? Prisma.sql`, ${reportSync(reviewId, recordId, Prisma.sql`(SELECT e.status = 'included' FROM evaluated e)`, now)}` : Prisma.empty}`;
 }
 
 /**
  * A record included at title/abstract needs its full text: that is a report (PRISMA: "reports sought"); it goes
  * again if that inclusion is taken back before any full-text work (no file, no link, no full-text decision).
+ * `included` is a boolean SQL expression; when it is null (nothing was evaluated) the report is left alone.
  */
-function reportSync(reviewId: string, recordId: string, included: boolean, now: string): Prisma.Sql {
-  return included
-    ? Prisma.sql`report_row AS (
-        INSERT INTO reports (id, review_id, record_id, created_at) VALUES (${randomUUID()}, ${reviewId}, ${recordId}, ${now}::timestamp)
-        ON CONFLICT (record_id) DO NOTHING)`
-    : Prisma.sql`report_row AS (
-        DELETE FROM reports WHERE record_id = ${recordId} AND file_key IS NULL AND url IS NULL AND retrieval_status = 'sought'
-           AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = ${recordId} AND d.stage = 'full_text'))`;
+function reportSync(reviewId: string, recordId: string, included: Prisma.Sql, now: string): Prisma.Sql {
+  return Prisma.sql`report_added AS (
+      INSERT INTO reports (id, review_id, record_id, created_at)
+      SELECT ${randomUUID()}, ${reviewId}, ${recordId}, ${now}::timestamp WHERE ${included}
+      ON CONFLICT (record_id) DO NOTHING
+    ), report_removed AS (
+      DELETE FROM reports WHERE record_id = ${recordId} AND file_key IS NULL AND url IS NULL AND retrieval_status = 'sought'
+         AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = ${recordId} AND d.stage = 'full_text')
+         AND NOT ${included})`;
 }
 
+/** The record's stored decisions at a stage, as `evaluation` takes them. */
+export const storedDecisions = (recordId: string, stage: Stage, except?: string) => Prisma.sql`
+  SELECT d.verdict, d.reason_id, d.created_at AS decided_at FROM screening_decisions d
+   WHERE d.record_id = ${recordId} AND d.stage = ${stageSql(stage)}${except ? Prisma.sql` AND d.reviewer_id <> ${except}` : Prisma.empty}`;
+
 /** Evaluates the record's decisions at a stage again and applies the result (callers hold the record's lock). */
-export async function settleOutcome(tx: Tx, reviewId: string, recordId: string, stage: Stage, needed: number): Promise<Evaluation> {
-  const decisions = await tx.screeningDecision.findMany({ where: { recordId, stage }, select: { verdict: true, reasonId: true } });
-  const result = evaluate(decisions, needed, stage);
-  await tx.$executeRaw`WITH ${outcomeWrites(reviewId, recordId, stage, result, new Date().toISOString())} SELECT 1`;
-  return result;
+export async function settleOutcome(tx: Tx, reviewId: string, recordId: string, stage: Stage, needed: number): Promise<void> {
+  await tx.$executeRaw`
+    WITH evaluated AS (${evaluation(storedDecisions(recordId, stage), Prisma.sql`${needed}::int`, stage)}),
+    ${outcomeWrites(reviewId, recordId, stage, new Date().toISOString())}
+    SELECT 1`;
 }
 
 /** A lead's final verdict at title/abstract decides whether the record's full text is sought. */
 export async function syncReport(tx: Tx, reviewId: string, recordId: string, included: boolean): Promise<void> {
-  await tx.$executeRaw`WITH ${reportSync(reviewId, recordId, included, new Date().toISOString())} SELECT 1`;
+  await tx.$executeRaw`WITH ${reportSync(reviewId, recordId, Prisma.sql`${included}::boolean`, new Date().toISOString())} SELECT 1`;
 }
 
 /**

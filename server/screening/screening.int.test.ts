@@ -112,8 +112,58 @@ describe("title/abstract screening", () => {
     await expect(caller.decide({ reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "include", reasonId: fullTextReason.id })).rejects.toMatchObject({
       message: "Only an exclusion takes an exclusion reason.",
     });
+    // The decision checks the caller's membership in its own statement: refused callers write nothing either.
+    const decide = { reviewId: review.id, stage: TA, recordId: records[0]!.id, verdict: "include" as const };
+    await expect(callerFor(db, other.r1.id).screening.decide(decide)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You are not a member of this review.",
+    });
+    const observer = (await db.membership.findFirstOrThrow({ where: { reviewId: review.id, role: "observer" } })).userId;
+    await expect(callerFor(db, observer).screening.decide(decide)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "This needs the reviewer role or higher in this review.",
+    });
+    await db.membership.updateMany({ where: { reviewId: review.id, userId: r1.id }, data: { removedAt: new Date() } });
+    await expect(caller.decide(decide)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.screeningDecision.count({ where: { reviewId: review.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { reviewId: review.id, action: { startsWith: "decision." } } })).toBe(0);
+  });
+
+  it("refuses decisions the record can no longer take, writing nothing", async () => {
+    const { db, review, r1, r2, lead, records } = await screeningTeam(3);
+    const [complete, merged, inFullText] = records as [(typeof records)[0], (typeof records)[0], (typeof records)[0]];
+    const decide = (userId: string, recordId: string, verdict: "include" | "exclude", stage: "title_abstract" | "full_text" = TA) =>
+      callerFor(db, userId).screening.decide({ reviewId: review.id, stage, recordId, verdict });
+    await decide(r1.id, complete.id, "include");
+    await decide(r2.id, complete.id, "include");
+    await expect(decide(lead.id, complete.id, "include")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This record already has all the decisions it needs; yours was not recorded.",
+    });
+
+    await db.record.update({ where: { id: merged.id }, data: { duplicateOfId: complete.id } });
+    await expect(decide(r1.id, merged.id, "include")).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("merged as a duplicate") });
+
+    await decide(r1.id, inFullText.id, "include");
+    await decide(r2.id, inFullText.id, "include");
+    await db.report.update({ where: { recordId: inFullText.id }, data: { url: "https://example.org/full-text", retrievalStatus: "retrieved" } });
+    await decide(r1.id, inFullText.id, "include", "full_text");
+    await expect(decide(r2.id, inFullText.id, "exclude")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already in full-text screening"),
+    });
+
+    await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: TA } }, data: { reasonRequired: true } });
+    await expect(decide(lead.id, records[0]!.id, "exclude")).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose an exclusion reason: this stage requires one.",
+    });
+
+    const decisions = await db.screeningDecision.findMany({ where: { reviewId: review.id }, select: { recordId: true, stage: true, reviewerId: true, verdict: true } });
+    expect(decisions).toHaveLength(5);
+    expect(decisions.filter((d) => d.reviewerId === lead.id || d.recordId === merged.id)).toEqual([]);
+    expect(decisions.find((d) => d.recordId === inFullText.id && d.reviewerId === r2.id && d.stage === TA)?.verdict).toBe("include");
+    expect(await db.auditEvent.count({ where: { reviewId: review.id, action: { startsWith: "decision." } } })).toBe(5);
   });
 
   it("re-evaluates records when the number of reviewers per record changes, losing no decision", async () => {

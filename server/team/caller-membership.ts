@@ -13,16 +13,27 @@ export interface CallerInReview {
   role: Role | null;
 }
 
+/** The user and their role in the review (null without an active membership), as one row; none if no such user. */
+export const callerSql = (userId: string, reviewId: string) => Prisma.sql`
+  SELECT u.id, u.email, u.name, m.role::text AS role
+    FROM users u
+    LEFT JOIN memberships m ON m.user_id = u.id AND m.review_id = ${reviewId} AND m.removed_at IS NULL
+   WHERE u.id = ${userId}`;
+
 /** The user and their active membership in one round trip; null when the user no longer exists. */
 export async function callerInReview(db: Db, userId: string, reviewId: string): Promise<CallerInReview | null> {
-  const [row] = await rows<{ id: string; email: string; name: string; role: Role | null }>(
-    poolOf(db),
-    Prisma.sql`SELECT u.id, u.email, u.name, m.role::text AS role
-                 FROM users u
-                 LEFT JOIN memberships m ON m.user_id = u.id AND m.review_id = ${reviewId} AND m.removed_at IS NULL
-                WHERE u.id = ${userId}`,
-  );
+  const [row] = await rows<{ id: string; email: string; name: string; role: Role | null }>(poolOf(db), callerSql(userId, reviewId));
   return row ? { user: { id: row.id, email: row.email, name: row.name }, role: row.role } : null;
+}
+
+/**
+ * The refusals for a caller read by callerSql: `exists` is whether the user still exists, `role` their role in the
+ * review. Every review procedure goes through this, in its middleware or, for a service that reads the caller in
+ * its own statement, there.
+ */
+export function authorizeCaller(exists: boolean, role: Role | null, minRole: Role): Role {
+  if (!exists) throw new AppError("UNAUTHORIZED", "Your account no longer exists. Sign in again.");
+  return assertRole(role, minRole);
 }
 
 /** The same refusals as assertReviewRole, whether or not the review exists. */

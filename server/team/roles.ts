@@ -8,6 +8,11 @@ export function hasRole(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
+/** The roles at least as strong as `minimum`. */
+export function rolesFrom(minimum: Role): Role[] {
+  return ROLES.filter((role) => hasRole(role, minimum));
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   owner: "Owner",
   lead: "Lead",

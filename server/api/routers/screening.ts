@@ -6,7 +6,7 @@ import { screeningProgress } from "../../screening/progress";
 import { myDecisions, nextForReviewer, recordForScreening } from "../../screening/screening-view";
 import { allocateRecords } from "../../screening/serve";
 import { STAGES } from "../../reviews/review-settings";
-import { reviewProcedure, router } from "../trpc";
+import { reviewProcedure, reviewProcedureCheckedInService, router } from "../trpc";
 
 const StageInput = z.object({ stage: z.enum(STAGES) });
 const Id = z.string().min(1).max(64);
@@ -19,7 +19,7 @@ export const screeningRouter = router({
   record: reviewProcedure("observer")
     .input(StageInput.extend({ recordId: Id }))
     .query(({ ctx, input }) => recordForScreening(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input.recordId)),
-  decide: reviewProcedure("reviewer")
+  decide: reviewProcedureCheckedInService("reviewer")
     .input(
       StageInput.extend({
         recordId: Id,
@@ -28,7 +28,7 @@ export const screeningRouter = router({
         note: z.string().max(5000).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.userId }, input)),
   undo: reviewProcedure("reviewer")
     .input(StageInput)
     .mutation(({ ctx, input }) => undoLastDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input.stage)),
