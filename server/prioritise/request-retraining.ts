@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { jobQueue, QUEUES } from "../jobs/queue";
+import { PendingRetrainings } from "./pending-retraining";
 
 export interface RetrainingRequest {
   reviewId: string;
@@ -20,6 +21,12 @@ export interface RetrainingRequest {
  */
 export const RETRAIN_AFTER_SECONDS = 2;
 
+/**
+ * Half the delay is margin: a decision in the first second after this process queued a retraining is left to it,
+ * which halves the requests of a reviewer deciding every second or so.
+ */
+const pending = new PendingRetrainings(RETRAIN_AFTER_SECONDS * 500, RETRAIN_AFTER_SECONDS * 1000);
+
 export async function enqueueRetraining(db: Db, request: RetrainingRequest): Promise<number> {
   const { reviewId, stage } = request;
   const prioritise = request.prioritise ?? (await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } }))?.prioritise;
@@ -30,7 +37,11 @@ export async function enqueueRetraining(db: Db, request: RetrainingRequest): Pro
       : request.reviewerIds;
   const boss = await jobQueue();
   for (const reviewerId of ids) {
-    await boss.send(QUEUES.ranking, { reviewId, stage, reviewerId }, { singletonKey: `${reviewId}:${stage}:${reviewerId}`, startAfter: RETRAIN_AFTER_SECONDS });
+    const key = `${reviewId}:${stage}:${reviewerId}`;
+    const sentAt = Date.now();
+    if (pending.covers(key, sentAt)) continue;
+    const jobId = await boss.send(QUEUES.ranking, { reviewId, stage, reviewerId }, { singletonKey: key, startAfter: RETRAIN_AFTER_SECONDS });
+    if (jobId) pending.queued(key, sentAt);
   }
   return ids.length;
 }
