@@ -46,10 +46,40 @@ describe("transaction", () => {
   });
 });
 
+describe("a prepared statement gone stale", () => {
+  it("is dropped with its connection when a migration changed its table, and the work runs again", async () => {
+    const table = `sql_probe_${Date.now()}`;
+    await pool.query(`CREATE TABLE ${table} (a int)`);
+    await pool.query(`INSERT INTO ${table} VALUES (1)`);
+    const all = Prisma.sql`SELECT * FROM ${Prisma.raw(table)} WHERE a = ${1}`;
+    expect(await rows(pool, all)).toEqual([{ a: 1 }]);
+    expect(await transaction(pool, (tx) => tx.batch([all], { commit: true }))).toEqual([[{ a: 1 }]]);
+    await pool.query(`ALTER TABLE ${table} ADD COLUMN b int DEFAULT 2`);
+    expect(await transaction(pool, (tx) => tx.batch([all], { commit: true }))).toEqual([[{ a: 1, b: 2 }]]);
+    expect(await rows(pool, all)).toEqual([{ a: 1, b: 2 }]); // prepared on the new connection
+    await pool.query(`ALTER TABLE ${table} ADD COLUMN c int DEFAULT 3`);
+    expect(await rows(pool, all)).toEqual([{ a: 1, b: 2, c: 3 }]);
+    await pool.query(`DROP TABLE ${table}`);
+  });
+});
+
 describe("rows", () => {
   it("runs a statement by name with its parameters, empty arrays included", async () => {
     const query = (ids: string[]) => Prisma.sql`SELECT cardinality(${ids}::text[]) AS n`;
     expect(await rows(pool, query(["a", "b"]))).toEqual([{ n: 2 }]);
     expect(await rows(pool, query([]))).toEqual([{ n: 0 }]);
+  });
+});
+
+// Last in this file: it switches the process to sending statements whole.
+describe("behind a pooler in transaction mode", () => {
+  it("sends statements whole once a prepared one went missing, and the work runs again", async () => {
+    expect(await transaction(pool, (tx) => tx.batch([plusOne(10)], { commit: true }))).toEqual([[{ n: 11 }]]);
+    expect(await rows(pool, plusOne(20))).toEqual([{ n: 21 }]);
+    // What a pooler does when the next transaction lands on another server connection.
+    await pool.query("DEALLOCATE ALL");
+    expect(await transaction(pool, (tx) => tx.batch([plusOne(30)], { commit: true }))).toEqual([[{ n: 31 }]]);
+    expect(await rows(pool, plusOne(40))).toEqual([{ n: 41 }]);
+    expect(await preparedNames()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "./generated/client.ts";
-import { execute } from "./sql";
+import { execute, inline as inlineStatement } from "./sql";
 
 const inline = (query: Prisma.Sql) => execute("s", query);
 
@@ -26,5 +26,11 @@ describe("execute", () => {
   it("refuses values it cannot write safely", () => {
     expect(() => inline(Prisma.sql`SELECT ${Number.NaN}`)).toThrow(/cannot inline/);
     expect(() => inline(Prisma.sql`SELECT ${{ a: 1 }}`)).toThrow(/cannot inline/);
+  });
+});
+
+describe("inline", () => {
+  it("writes the statement itself with its parameters as literals, for when nothing is prepared", () => {
+    expect(inlineStatement(Prisma.sql`SELECT ${"it's"}, ${[]}::text[], ${2} + ${null}::int`)).toBe("SELECT 'it''s', '{}'::text[], 2 + NULL::int");
   });
 });

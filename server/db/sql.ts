@@ -5,6 +5,9 @@
 // Each statement is prepared once per connection and executed by name afterwards: the hot statements are long,
 // and PostgreSQL spent more time planning them than running them (a decision: 0.9 ms planning, 0.4 ms running).
 // So a statement's text must take a bounded number of forms: values go in parameters, never into the text.
+// Behind a connection pooler in transaction mode (PgBouncer and the like, which some managed PostgreSQL services
+// put in front), each transaction may get a different server connection and a prepared statement goes missing:
+// the first sign of that switches the process to sending statements whole.
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "./generated/client.ts";
@@ -14,8 +17,46 @@ function statementName(kind: "q" | "b", text: string): string {
   return `sift_${kind}${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
 }
 
-export async function rows<T>(on: pg.Pool | pg.PoolClient, query: Prisma.Sql): Promise<T[]> {
-  return (await on.query({ name: statementName("q", query.text), text: query.text, values: query.values })).rows as T[];
+let preparing = true;
+
+/** What a failed statement calls for: tried again without preparing, or on a fresh connection, or neither. */
+function remedy(err: unknown): "stop preparing" | "new connection" | null {
+  const { code, message } = (err ?? {}) as { code?: string; message?: string };
+  // 26000: a statement we prepared does not exist; 42P05: one we did not prepare does.
+  if (preparing && (code === "26000" || code === "42P05")) return "stop preparing";
+  // A migration changed a table under a prepared statement: that connection's statements are stale.
+  if (code === "0A000" && message?.includes("cached plan must not change result type")) return "new connection";
+  return null;
+}
+
+/**
+ * `work` on a pooled connection, once more on another if the first failed in a way `remedy` can fix. `work` may
+ * call `discard` to keep its connection from being handed to anyone else.
+ */
+async function onConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient, discard: () => void) => Promise<T>, retried = false): Promise<T> {
+  const client = await pool.connect();
+  let discarded = false;
+  let fix: ReturnType<typeof remedy> = null;
+  try {
+    return await work(client, () => (discarded = true));
+  } catch (err) {
+    fix = remedy(err);
+    if (!fix || retried) throw err;
+  } finally {
+    client.release(discarded || fix !== null);
+  }
+  if (fix === "stop preparing") {
+    preparing = false;
+    console.error("sift: prepared statements went missing between transactions (a pooler in transaction mode?); sending statements whole");
+  }
+  return onConnection(pool, work, true);
+}
+
+export async function rows<T>(pool: pg.Pool, query: Prisma.Sql): Promise<T[]> {
+  return onConnection(pool, async (client) => {
+    const config = preparing ? { name: statementName("q", query.text), text: query.text, values: query.values } : { text: query.text, values: query.values };
+    return (await client.query(config)).rows as T[];
+  });
 }
 
 function literal(value: unknown): string {
@@ -36,6 +77,11 @@ export function execute(name: string, query: Prisma.Sql): string {
   return query.values.length ? `EXECUTE ${name}(${query.values.map(literal).join(", ")})` : `EXECUTE ${name}`;
 }
 
+/** The statement itself with its parameters as escaped literals, for when nothing is prepared. */
+export function inline(query: Prisma.Sql): string {
+  return query.text.replace(/\$(\d+)/g, (_, n: string) => literal(query.values[Number(n) - 1]));
+}
+
 /** The names of the statements prepared (by `transaction`) on each pooled connection. */
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 
@@ -44,60 +90,61 @@ const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
  * query protocol takes several at once), BEGIN travels with the first batch and COMMIT with the one marked
  * `commit`. A statement new to the connection travels with its PREPARE. Each statement still takes its own
  * snapshot, so one that follows a lock in the same batch sees what was committed while the lock was awaited.
- * Any error rolls back, and is rethrown.
+ * Any error rolls back, and is rethrown; `work` may be run twice (see onConnection), so it must do nothing but
+ * its batches.
  */
 export async function transaction<T>(pool: pg.Pool, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  const prepared = preparedOn.get(client) ?? new Set<string>();
-  preparedOn.set(client, prepared);
-  let broken = false;
-  let open = false;
-  let preparing = false;
-  const tx: SqlTransaction = {
-    async batch(queries, options) {
-      const named = queries.map((query) => ({ query, name: statementName("b", query.text) }));
-      const prepares = [...new Map(named.filter((n) => !prepared.has(n.name)).map((n) => [n.name, `PREPARE ${n.name} AS ${n.query.text}`]))];
-      const begin = !open;
-      open = true;
-      preparing = prepares.length > 0;
-      const text = [
-        ...prepares.map(([, prepare]) => prepare),
-        ...(begin ? ["BEGIN"] : []),
-        ...named.map((n) => execute(n.name, n.query)),
-        ...(options?.commit ? ["COMMIT"] : []),
-      ].join(";\n");
-      const out = await client.query(text);
-      for (const [name] of prepares) prepared.add(name);
-      preparing = false;
-      const results = (Array.isArray(out) ? out : [out]) as pg.QueryResult[];
-      if (options?.commit) open = false;
-      const first = prepares.length + (begin ? 1 : 0);
-      return results.slice(first, first + queries.length).map((r) => r.rows);
-    },
-  };
-  try {
-    const result = await work(tx);
-    if (open) await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    // PREPARE is not undone by a rollback, so after a failed batch that carried some, ask which exist. A
-    // connection that cannot even roll back is not handed to anyone else.
-    const recover = open || preparing ? ["ROLLBACK", ...(preparing ? ["SELECT name FROM pg_prepared_statements"] : [])].join(";\n") : null;
-    if (recover) {
-      await client
-        .query(recover)
-        .then((out) => {
-          if (!preparing) return;
-          const listed = (out as unknown as pg.QueryResult[])[1]!.rows as { name: string }[];
-          prepared.clear();
-          for (const { name } of listed) prepared.add(name);
-        })
-        .catch(() => (broken = true));
+  return onConnection(pool, async (client, discard) => {
+    const prepared = preparedOn.get(client) ?? new Set<string>();
+    preparedOn.set(client, prepared);
+    let open = false;
+    let carriesPrepare = false;
+    const tx: SqlTransaction = {
+      async batch(queries, options) {
+        const named = queries.map((query) => ({ query, name: statementName("b", query.text) }));
+        const prepares = preparing
+          ? [...new Map(named.filter((n) => !prepared.has(n.name)).map((n) => [n.name, `PREPARE ${n.name} AS ${n.query.text}`]))]
+          : [];
+        const begin = !open;
+        open = true;
+        carriesPrepare = prepares.length > 0;
+        const text = [
+          ...prepares.map(([, prepare]) => prepare),
+          ...(begin ? ["BEGIN"] : []),
+          ...named.map((n) => (preparing ? execute(n.name, n.query) : inline(n.query))),
+          ...(options?.commit ? ["COMMIT"] : []),
+        ].join(";\n");
+        const out = await client.query(text);
+        for (const [name] of prepares) prepared.add(name);
+        carriesPrepare = false;
+        const results = (Array.isArray(out) ? out : [out]) as pg.QueryResult[];
+        if (options?.commit) open = false;
+        const first = prepares.length + (begin ? 1 : 0);
+        return results.slice(first, first + queries.length).map((r) => r.rows);
+      },
+    };
+    try {
+      const result = await work(tx);
+      if (open) await client.query("COMMIT");
+      return result;
+    } catch (err) {
+      // PREPARE is not undone by a rollback, so after a failed batch that carried some, ask which exist. A
+      // connection that cannot even roll back is not handed to anyone else.
+      const recover = open || carriesPrepare ? ["ROLLBACK", ...(carriesPrepare ? ["SELECT name FROM pg_prepared_statements"] : [])] : [];
+      if (recover.length) {
+        await client
+          .query(recover.join(";\n"))
+          .then((out) => {
+            if (!carriesPrepare) return;
+            const listed = (out as unknown as pg.QueryResult[])[1]!.rows as { name: string }[];
+            prepared.clear();
+            for (const { name } of listed) prepared.add(name);
+          })
+          .catch(discard);
+      }
+      throw err;
     }
-    throw err;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
 
 export interface SqlTransaction {
