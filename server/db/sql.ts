@@ -130,10 +130,9 @@ export async function transaction<T>(pool: pg.Pool, work: (tx: SqlTransaction) =
     } catch (err) {
       // PREPARE is not undone by a rollback, so after a failed batch that carried some, ask which exist. A
       // connection that cannot even roll back is not handed to anyone else.
-      const recover = open || carriesPrepare ? ["ROLLBACK", ...(carriesPrepare ? ["SELECT name FROM pg_prepared_statements"] : [])] : [];
-      if (recover.length) {
+      if (open) {
         await client
-          .query(recover.join(";\n"))
+          .query(carriesPrepare ? "ROLLBACK;\nSELECT name FROM pg_prepared_statements" : "ROLLBACK")
           .then((out) => {
             if (!carriesPrepare) return;
             const listed = (out as unknown as pg.QueryResult[])[1]!.rows as { name: string }[];

@@ -102,6 +102,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
         Prisma.sql`SELECT 1 FROM records WHERE id = ${input.recordId} AND review_id = ${scope.reviewId} FOR UPDATE`,
         Prisma.sql`
         WITH caller AS (${callerSql(me, scope.reviewId)}),
+        others_decisions AS (${storedDecisions(input.recordId, input.stage, me)}),
         facts AS (
           SELECT r.duplicate_of_id IS NOT NULL AS merged, (${eligibleRecords("r", "full_text")}) AS in_full_text,
                  st.reviewers_per_record AS needed, st.prioritise,
@@ -110,7 +111,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
                  EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'full_text') AS full_text_started,
                  (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${reasonGiven} AND x.review_id = r.review_id
                      AND x.stage = ${s} AND x.archived_at IS NULL) AS reason_id,
-                 (SELECT count(*) FROM (${storedDecisions(input.recordId, input.stage, me)}) o) AS others,
+                 (SELECT count(*) FROM others_decisions) AS others,
                  (SELECT jsonb_build_object('verdict', d.verdict, 'reasonId', d.reason_id, 'note', d.note) FROM screening_decisions d
                    WHERE d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${me}) AS previous
             FROM records r
@@ -150,7 +151,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
             FROM accepted a
         ), evaluated AS (
           SELECT e.* FROM (${evaluation(
-            Prisma.sql`${storedDecisions(input.recordId, input.stage, me)}
+            Prisma.sql`SELECT * FROM others_decisions
                        UNION ALL SELECT ${input.verdict}::verdict, (SELECT a.reason_id FROM accepted a), ${now}::timestamp`,
             Prisma.sql`SELECT a.needed FROM accepted a`,
             input.stage,

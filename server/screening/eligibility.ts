@@ -34,3 +34,17 @@ export const stageSql = (stage: Stage) => Prisma.sql`${stage}::stage`;
  */
 export const liveAssignment = (alias: string) =>
   Prisma.sql`(${Prisma.raw(alias)}.expires_at IS NULL OR ${Prisma.raw(alias)}.expires_at > now() AT TIME ZONE 'UTC')`;
+
+/**
+ * Fewer than `needed` hold record `alias` at the stage (its decisions and live assignments), and none of them is
+ * `reviewerId`: the pool could hand it to them now. The holders are read in one subquery rather than four, since
+ * serving runs this for every record it looks at.
+ */
+export function servableTo(alias: string, stage: Stage, reviewerId: string, needed: number): Prisma.Sql {
+  const r = Prisma.raw(alias);
+  const s = stageSql(stage);
+  return Prisma.sql`(SELECT COALESCE(bool_and(h.reviewer_id <> ${reviewerId}), true) AND count(*) < ${needed} FROM (
+           SELECT d.reviewer_id FROM screening_decisions d WHERE d.record_id = ${r}.id AND d.stage = ${s}
+           UNION ALL
+           SELECT a.reviewer_id FROM screening_assignments a WHERE a.record_id = ${r}.id AND a.stage = ${s} AND ${liveAssignment("a")}) h)`;
+}

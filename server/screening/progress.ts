@@ -2,7 +2,7 @@
 import type { Db } from "../db/client";
 import type { ConflictStatus, Role, Stage } from "../db/generated/enums.ts";
 import { hasRole } from "../team/roles";
-import { eligibleRecords, liveAssignment, stageSql } from "./eligibility";
+import { eligibleRecords, liveAssignment, servableTo, stageSql } from "./eligibility";
 
 export interface Viewer {
   userId: string;
@@ -36,9 +36,7 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
            count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting') AND (
              EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
                        AND a.reviewer_id = ${viewer.userId} AND ${liveAssignment("a")})
-             OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
-              + (SELECT count(*) FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                   AND a.reviewer_id <> ${viewer.userId} AND ${liveAssignment("a")}) < ${setting.reviewersPerRecord}
+             OR ${servableTo("r", stage, viewer.userId, setting.reviewersPerRecord)}
            )) AS left_for_me
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}

@@ -10,7 +10,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
 import { orderedCandidates, orderSettingsColumns, type OrderSettings } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
-import { eligibleRecords, liveAssignment, stageSql } from "./eligibility";
+import { eligibleRecords, liveAssignment, servableTo, stageSql } from "./eligibility";
 
 export const SERVE_MINUTES = 30;
 const SERVE_ATTEMPTS = 3;
@@ -34,18 +34,9 @@ function openFor(stage: Stage, reviewerId: string): Prisma.Sql {
     AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${reviewerId})`;
 }
 
-/**
- * In the pool for this reviewer: unsettled, and among its holders (decisions and live
- * assignments) none is theirs and fewer than `needed` in all. The holders are read in one subquery rather than
- * four: this runs for every record a serve looks at, in each window of the serve order.
- */
+/** In the pool for this reviewer: unsettled, and servable to them. */
 function inPool(stage: Stage, reviewerId: string, needed: number): Prisma.Sql {
-  const s = stageSql(stage);
-  return Prisma.sql`${unsettled(stage)}
-    AND (SELECT COALESCE(bool_and(h.reviewer_id <> ${reviewerId}), true) AND count(*) < ${needed} FROM (
-           SELECT d.reviewer_id FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s}
-           UNION ALL
-           SELECT a.reviewer_id FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s} AND ${liveAssignment("a")}) h)`;
+  return Prisma.sql`${unsettled(stage)} AND ${servableTo("r", stage, reviewerId, needed)}`;
 }
 
 export interface Served {
