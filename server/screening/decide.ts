@@ -11,7 +11,7 @@ import { effectiveReasonRequired } from "../reviews/review-settings";
 import { requestRetraining } from "../prioritise/request-retraining";
 import { authorizeCaller, callerSql } from "../team/caller-membership";
 import { rolesFrom } from "../team/roles";
-import { eligibleRecords, inFullTextScreening, stageSql } from "./eligibility";
+import { eligibleRecords, stageSql } from "./eligibility";
 import { evaluation, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
 import { SERVE_MINUTES } from "./serve";
 
@@ -28,24 +28,37 @@ export interface DecisionInput {
   note?: string;
 }
 
-const NOT_IN_REVIEW = "That record is not in this review.";
-const MERGED = "This record was merged as a duplicate, so it is not screened.";
-const NOT_IN_FULL_TEXT = "This record is not in full-text screening: its full text has not been retrieved.";
-const RESOLVED = "A lead has already resolved this record, so decisions on it can no longer change.";
-const IN_FULL_TEXT = "This record is already in full-text screening, so its title/abstract decisions can no longer change.";
+/**
+ * What says whether record `r` can still take decisions at the stage, as columns of a row from records `r`
+ * (the statement locked `r` first, so these are read once the lock is held).
+ */
+function openRecordColumns(stage: Stage): Prisma.Sql {
+  const s = stageSql(stage);
+  return Prisma.sql`r.duplicate_of_id IS NOT NULL AS merged, (${eligibleRecords("r", "full_text")}) AS in_full_text,
+    (SELECT c.status = 'resolved' FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s}) AS resolved,
+    EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'full_text') AS full_text_started`;
+}
+
+/**
+ * The refusal for a record that can no longer take decisions at the stage, over openRecordColumns as `f` (all
+ * null when the record is not in the review); null when it can.
+ */
+function closedRecordRefusal(stage: Stage): Prisma.Sql {
+  return Prisma.sql`CASE WHEN f.merged IS NULL THEN 'not_found'
+                         WHEN f.merged THEN 'merged'
+                         WHEN ${stage === "full_text"} AND NOT f.in_full_text THEN 'not_in_full_text'
+                         WHEN f.resolved THEN 'resolved'
+                         WHEN ${stage === "title_abstract"} AND f.full_text_started THEN 'in_full_text' END`;
+}
 
 /** Locks the record and checks that it can still take decisions at this stage. */
 async function lockOpenRecord(tx: Tx, reviewId: string, recordId: string, stage: Stage) {
-  const [record] = await tx.$queryRaw<{ id: string; review_id: string; duplicate_of_id: string | null }[]>`
-    SELECT id, review_id, duplicate_of_id FROM records WHERE id = ${recordId} FOR UPDATE`;
-  if (!record || record.review_id !== reviewId) throw new AppError("NOT_FOUND", NOT_IN_REVIEW);
-  if (record.duplicate_of_id) throw new AppError("STALE", MERGED);
-  if (stage === "full_text" && !(await inFullTextScreening(tx, recordId))) throw new AppError("INVALID_INPUT", NOT_IN_FULL_TEXT);
-  const conflict = await tx.conflict.findUnique({ where: { recordId_stage: { recordId, stage } } });
-  if (conflict?.status === "resolved") throw new AppError("STALE", RESOLVED);
-  if (stage === "title_abstract" && (await tx.screeningDecision.count({ where: { recordId, stage: "full_text" } })) > 0) {
-    throw new AppError("STALE", IN_FULL_TEXT);
-  }
+  await tx.$queryRaw`SELECT 1 FROM records WHERE id = ${recordId} AND review_id = ${reviewId} FOR UPDATE`;
+  const [check] = await tx.$queryRaw<{ refusal: Refusal | null }[]>`
+    SELECT ${closedRecordRefusal(stage)} AS refusal
+      FROM (SELECT 1) one
+      LEFT JOIN (SELECT ${openRecordColumns(stage)} FROM records r WHERE r.id = ${recordId} AND r.review_id = ${reviewId}) f ON true`;
+  if (check!.refusal) refuse(check!.refusal);
 }
 
 /**
@@ -58,16 +71,21 @@ const decisionCommit = () => (process.env.SIFT_SYNC_DECISIONS === "1" ? "on" : "
 
 /** Why a decision was refused, found by the statement that would have written it; nothing was written. */
 const REFUSALS = {
-  not_found: ["NOT_FOUND", NOT_IN_REVIEW],
-  merged: ["STALE", MERGED],
-  not_in_full_text: ["INVALID_INPUT", NOT_IN_FULL_TEXT],
-  resolved: ["STALE", RESOLVED],
-  in_full_text: ["STALE", IN_FULL_TEXT],
+  not_found: ["NOT_FOUND", "That record is not in this review."],
+  merged: ["STALE", "This record was merged as a duplicate, so it is not screened."],
+  not_in_full_text: ["INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved."],
+  resolved: ["STALE", "A lead has already resolved this record, so decisions on it can no longer change."],
+  in_full_text: ["STALE", "This record is already in full-text screening, so its title/abstract decisions can no longer change."],
   reason_required: ["INVALID_INPUT", "Choose an exclusion reason: this stage requires one."],
   reason_unknown: ["INVALID_INPUT", "That exclusion reason is not in this review's list for this stage."],
   complete: ["STALE", "This record already has all the decisions it needs; yours was not recorded."],
 } as const satisfies Record<string, [AppErrorCode, string]>;
 type Refusal = keyof typeof REFUSALS;
+
+function refuse(refusal: Refusal): never {
+  const [code, message] = REFUSALS[refusal];
+  throw new AppError(code, message);
+}
 
 /** Deciding takes a reviewer; the router's declared role, which the authorisation matrix test holds to this. */
 const DECIDING_ROLE: Role = "reviewer";
@@ -104,11 +122,9 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
         WITH caller AS (${callerSql(me, scope.reviewId)}),
         others_decisions AS (${storedDecisions(input.recordId, input.stage, me)}),
         facts AS (
-          SELECT r.duplicate_of_id IS NOT NULL AS merged, (${eligibleRecords("r", "full_text")}) AS in_full_text,
+          SELECT ${openRecordColumns(input.stage)},
                  st.reviewers_per_record AS needed, st.prioritise,
                  (${effectiveReasonRequired(input.stage, false)} OR st.reason_required) AS reason_required,
-                 (SELECT c.status = 'resolved' FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s}) AS resolved,
-                 EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'full_text') AS full_text_started,
                  (SELECT x.id FROM exclusion_reasons x WHERE x.id = ${reasonGiven} AND x.review_id = r.review_id
                      AND x.stage = ${s} AND x.archived_at IS NULL) AS reason_id,
                  (SELECT count(*) FROM others_decisions) AS others,
@@ -119,17 +135,14 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
            WHERE r.id = ${input.recordId} AND r.review_id = ${scope.reviewId}
         ), checked AS (
           SELECT c.id IS NOT NULL AS caller_exists, c.role, f.*,
-                 CASE WHEN c.role IS NULL OR NOT (c.role = ANY(${rolesFrom(DECIDING_ROLE)})) THEN 'caller'
-                      WHEN f.needed IS NULL AND f.merged IS NULL THEN 'not_found'
-                      WHEN f.needed IS NULL THEN 'no_settings'
-                      WHEN f.merged THEN 'merged'
-                      WHEN ${input.stage === "full_text"} AND NOT f.in_full_text THEN 'not_in_full_text'
-                      WHEN f.resolved THEN 'resolved'
-                      WHEN ${input.stage === "title_abstract"} AND f.full_text_started THEN 'in_full_text'
-                      WHEN ${input.verdict === "exclude"} AND ${reasonGiven}::text IS NULL AND f.reason_required THEN 'reason_required'
-                      WHEN ${reasonGiven}::text IS NOT NULL AND f.reason_id IS NULL THEN 'reason_unknown'
-                      WHEN f.previous IS NULL AND f.others >= f.needed THEN 'complete'
-                 END AS refusal
+                 COALESCE(
+                   CASE WHEN c.role IS NULL OR NOT (c.role = ANY(${rolesFrom(DECIDING_ROLE)})) THEN 'caller'
+                        WHEN f.merged IS NOT NULL AND f.needed IS NULL THEN 'no_settings' END,
+                   ${closedRecordRefusal(input.stage)},
+                   CASE WHEN ${input.verdict === "exclude"} AND ${reasonGiven}::text IS NULL AND f.reason_required THEN 'reason_required'
+                        WHEN ${reasonGiven}::text IS NOT NULL AND f.reason_id IS NULL THEN 'reason_unknown'
+                        WHEN f.previous IS NULL AND f.others >= f.needed THEN 'complete' END
+                 ) AS refusal
             FROM (SELECT 1) one LEFT JOIN caller c ON true LEFT JOIN facts f ON true
         ), accepted AS (SELECT * FROM checked WHERE refusal IS NULL
         ), decision_row AS (
@@ -165,10 +178,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
   const row = (rows as DecideRow[])[0]!;
   authorizeCaller(row.caller_exists, row.role, DECIDING_ROLE);
   if (row.refusal === "no_settings") throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
-  if (row.refusal) {
-    const [code, message] = REFUSALS[row.refusal as Refusal];
-    throw new AppError(code, message);
-  }
+  if (row.refusal) refuse(row.refusal as Refusal);
   requestRetraining(db, { reviewId: scope.reviewId, stage: input.stage, reviewerIds: [me], prioritise: row.prioritise ?? false });
   return { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId: row.reason_id, note };
 }

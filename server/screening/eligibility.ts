@@ -1,5 +1,4 @@
 // Which records a stage screens, as SQL shared by serving, progress and counts.
-import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import type { Stage } from "../db/generated/enums.ts";
 
@@ -15,15 +14,6 @@ export function eligibleRecords(alias: string, stage: Stage): Prisma.Sql {
     SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.retrieval_status = 'retrieved')
     AND EXISTS (SELECT 1 FROM screening_outcomes ta
                  WHERE ta.record_id = ${r}.id AND ta.stage = 'title_abstract' AND ta.status = 'included')`;
-}
-
-/** The same rule for one record, inside the transaction that locked it. */
-export async function inFullTextScreening(tx: Tx, recordId: string): Promise<boolean> {
-  const [report, titleAbstract] = await Promise.all([
-    tx.report.findUnique({ where: { recordId }, select: { retrievalStatus: true } }),
-    tx.screeningOutcome.findUnique({ where: { recordId_stage: { recordId, stage: "title_abstract" } }, select: { status: true } }),
-  ]);
-  return report?.retrievalStatus === "retrieved" && titleAbstract?.status === "included";
 }
 
 export const stageSql = (stage: Stage) => Prisma.sql`${stage}::stage`;

@@ -72,6 +72,11 @@ describe("title/abstract screening", () => {
     await expect(
       callerFor(db, r1.id).screening.decide({ reviewId: review.id, stage: TA, recordId: record.id, verdict: "exclude" }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already resolved") });
+    await expect(callerFor(db, r1.id).screening.undo({ reviewId: review.id, stage: TA })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already resolved"),
+    });
+    expect(await db.screeningDecision.count({ where: { recordId: record.id, reviewerId: r1.id } })).toBe(1);
   });
 
   it("lets a reviewer change or undo a decision until the record is resolved, keeping every change in the audit trail", async () => {
@@ -149,6 +154,10 @@ describe("title/abstract screening", () => {
     await db.report.update({ where: { recordId: inFullText.id }, data: { url: "https://example.org/full-text", retrievalStatus: "retrieved" } });
     await decide(r1.id, inFullText.id, "include", "full_text");
     await expect(decide(r2.id, inFullText.id, "exclude")).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already in full-text screening"),
+    });
+    await expect(callerFor(db, r1.id).screening.undo({ reviewId: review.id, stage: TA })).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("already in full-text screening"),
     });
