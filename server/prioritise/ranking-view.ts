@@ -9,7 +9,11 @@ import { openSample } from "./stopping";
 /** The viewer's own ranking: whether it is on, what it learnt from, relevance of the given records, and whether a stopping sample overrides it. */
 export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewerId: string, recordIds: string[]) {
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
-  const model = await db.rankingModel.findUnique({ where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId } } });
+  // Not the ranking itself: an array of every open record, which the statement below reads only where needed.
+  const model = await db.rankingModel.findUnique({
+    where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId } },
+    select: { labelled: true, includes: true, trainedAt: true },
+  });
   const sample = await openSample(db, reviewId, stage);
   const rows =
     setting.showRelevance && recordIds.length > 0
@@ -23,7 +27,7 @@ export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewer
     showRelevance: setting.showRelevance,
     /** While a stopping sample is open, records are served in random order whatever the ranking says. */
     sampleOpen: sample !== null,
-    model: model && { labelled: model.labelled, includes: model.includes, trainedAt: model.trainedAt },
+    model,
     relevance: Object.fromEntries(rows.map((r) => [r.id, relevanceAt(r.place, r.count)])) as Record<string, number>,
   };
 }
