@@ -6,7 +6,7 @@ import type { Db, Tx } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
-import { eligibleRecords, liveAssignment, stageSql } from "../screening/eligibility";
+import { eligibleRecords, liveAssignment, stageSql, unsettled } from "../screening/eligibility";
 import { stoppingTest } from "./stopping-rule";
 
 interface Scope {
@@ -24,7 +24,7 @@ function untouched(stage: Stage) {
   const s = stageSql(stage);
   return Prisma.sql`${eligibleRecords("r", stage)}
     AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
-    AND NOT EXISTS (SELECT 1 FROM screening_outcomes o WHERE o.record_id = r.id AND o.stage = ${s} AND o.status <> 'awaiting')`;
+    AND ${unsettled(stage)}`;
 }
 
 interface Urn {

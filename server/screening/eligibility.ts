@@ -19,6 +19,13 @@ export function eligibleRecords(alias: string, stage: Stage): Prisma.Sql {
 export const stageSql = (stage: Stage) => Prisma.sql`${stage}::stage`;
 
 /**
+ * Record `r` is not settled and not in conflict at the stage. Written as NOT EXISTS so that PostgreSQL skips the
+ * settled records (the front of the serve order) with one anti-join.
+ */
+export const unsettled = (stage: Stage) =>
+  Prisma.sql`NOT EXISTS (SELECT 1 FROM screening_outcomes o WHERE o.record_id = r.id AND o.stage = ${stageSql(stage)} AND o.status <> 'awaiting')`;
+
+/**
  * The screening assignment `alias` still holds its record: allocated by a lead (no expiry) or served and not yet
  * lapsed. Times are stored in UTC, as Prisma does.
  */

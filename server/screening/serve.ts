@@ -10,7 +10,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
 import { orderedCandidates, orderSettingsColumns, type OrderSettings } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
-import { eligibleRecords, liveAssignment, servableTo, stageSql } from "./eligibility";
+import { eligibleRecords, liveAssignment, servableTo, stageSql, unsettled } from "./eligibility";
 
 export const SERVE_MINUTES = 30;
 const SERVE_ATTEMPTS = 3;
@@ -19,13 +19,6 @@ interface Scope {
   reviewId: string;
   reviewerId: string;
 }
-
-/**
- * Not settled and not in conflict. Written as NOT EXISTS so that PostgreSQL skips the settled records (the front
- * of the serve order) with one anti-join.
- */
-const unsettled = (stage: Stage) =>
-  Prisma.sql`NOT EXISTS (SELECT 1 FROM screening_outcomes o WHERE o.record_id = r.id AND o.stage = ${stageSql(stage)} AND o.status <> 'awaiting')`;
 
 /** Still needs this reviewer's decision: unsettled and not decided by them. */
 function openFor(stage: Stage, reviewerId: string): Prisma.Sql {
