@@ -39,6 +39,13 @@ async function upload(reviewId: string, actorId: string, file: string, source = 
   );
 }
 
+/** The promise's value, or an error once `ms` have passed without one. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function queuedJobs(queue: string, importId: string): Promise<number> {
   const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'importId' = $2`, [queue, importId]);
   return rows[0].n;
@@ -98,6 +105,32 @@ describe("importing a file", () => {
 
     expect(await runImport(deps(), created.id)).toMatchObject({ status: "succeeded", records: 3 });
     expect(await db.record.count({ where: { importId: created.id } })).toBe(3);
+  });
+
+  it("fails a file its parser refuses after the COPY began at once, and the next import on the same connection runs", async () => {
+    const db = testDb();
+    const { review, members } = await makeTeam(db);
+    // One connection, as a busy instance might have left: an import that kept it would block every later one.
+    const one = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1 });
+    try {
+      const notes = await createImport(
+        { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
+        { reviewId: review.id, actorId: members.lead.id },
+        { fileName: "notes.txt", body: Readable.from(["Two lines of notes\nthat are not RIS\n"]), source: { name: "PubMed", kind: "database" }, requestedFormat: "ris" },
+      );
+      const outcome = await within(5_000, runImport({ ...deps(), pool: one }, notes.id));
+      expect(outcome).toEqual({ status: "failed", error: expect.stringContaining("not in RIS format") });
+      expect(await db.import.findUniqueOrThrow({ where: { id: notes.id } })).toMatchObject({
+        status: "failed",
+        error: expect.stringContaining("not in RIS format"),
+      });
+      expect(await db.record.count({ where: { importId: notes.id } })).toBe(0);
+
+      const good = await upload(review.id, members.lead.id, fixture("als-small.ris"));
+      expect(await within(5_000, runImport({ ...deps(), pool: one }, good.id))).toMatchObject({ status: "succeeded", records: 3 });
+    } finally {
+      await within(1_000, one.end()).catch(() => {});
+    }
   });
 
   it("fails a file that is not a bibliographic export with one clear message, importing nothing", async () => {

@@ -3,7 +3,9 @@
 // another connection, where the browser can see it while the records themselves are still invisible.
 import { randomUUID } from "node:crypto";
 import { pipeline, Transform } from "node:stream";
+import { finished } from "node:stream/promises";
 import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { recordAuditEvent, recordAuditEventPg } from "../audit/record-audit-event";
@@ -23,6 +25,8 @@ export interface ImportDeps {
 
 const MAX_STORED_DIAGNOSTICS = 1000;
 const PROGRESS_EVERY_MS = 500;
+/** How long an abandoned COPY may take to be refused by the server before its connection is thrown away. */
+const COPY_ABORT_WAIT_MS = 10_000;
 
 const RECORD_COLUMNS = [
   "id", "review_id", "import_id", "source_id", "title", "abstract", "authors", "year", "journal", "volume", "issue",
@@ -67,6 +71,14 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
   }, PROGRESS_EVERY_MS);
 
   const client = await pool.connect();
+  // A connection that drops mid-import fails the statement or the COPY in progress; the client's own error event
+  // would otherwise go unheard and end the process.
+  const onClientError = () => {};
+  client.on("error", onClientError);
+  let copy: ReturnType<typeof copyFrom> | undefined;
+  let copied: Promise<void> | undefined;
+  let copyError: Error | undefined;
+  let reusable = true;
   try {
     await client.query("BEGIN");
     const { rows } = await client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`import:${importId}`]);
@@ -79,12 +91,15 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
       format: (imp.requestedFormat as Format | null) ?? undefined,
       fileName: imp.fileName,
     });
-    const copy = client.query(copyFrom(`COPY records (${RECORD_COLUMNS.join(", ")}) FROM STDIN`));
-    const copied = once(copy, "finish");
+    copy = client.query(copyFrom(`COPY records (${RECORD_COLUMNS.join(", ")}) FROM STDIN`));
+    copy.on("error", (err: Error) => (copyError ??= err));
+    copied = finished(copy);
+    copied.catch(() => {}); // awaited below; until then a failed COPY is seen through copyError
     const scope = { reviewId: imp.reviewId, importId, sourceId: imp.sourceId };
     const diagnostics: Diagnostic[] = [];
     let skipped = 0;
     for await (const event of events) {
+      if (copyError) throw copyError;
       if (event.kind === "record") {
         parsed++;
         if (!copy.write(recordLine(event.record, scope))) await once(copy, "drain");
@@ -118,7 +133,14 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
     await client.query("COMMIT");
     return { status: "succeeded", format, records: parsed, skipped };
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
+    // A connection still in COPY mode takes no other statement: a ROLLBACK sent now would wait behind the COPY
+    // for ever, holding the connection and the job. The COPY is ended first (destroy sends CopyFail).
+    if (copy && copied && !copyError && !copy.writableFinished) {
+      copy.destroy(err as Error);
+      const refused = await Promise.race([copied.then(() => true, () => true), sleep(COPY_ABORT_WAIT_MS, false)]);
+      if (!refused) reusable = false;
+    }
+    if (reusable) reusable = await client.query("ROLLBACK").then(() => true, () => false);
     clearInterval(report);
     await reporting;
     if (err instanceof NotBibliographicError) {
@@ -133,7 +155,9 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
     throw err;
   } finally {
     clearInterval(report);
-    client.release();
+    client.off("error", onClientError);
+    // A connection that could not even roll back is closed rather than handed to the next import.
+    client.release(!reusable);
   }
 }
 
