@@ -32,29 +32,34 @@ function sizeLimit(max: number): Transform {
 async function sourceFor(tx: Tx, reviewId: string, source: NewImport["source"]) {
   const name = source.name.trim();
   if (!name) throw new AppError("INVALID_INPUT", "Name the source these records come from (e.g. PubMed).");
-  const existing = await tx.source.findUnique({ where: { reviewId_name: { reviewId, name } } });
-  if (existing && existing.kind !== source.kind) {
+  const where = { reviewId_name: { reviewId, name } };
+  let existing = await tx.source.findUnique({ where });
+  if (!existing) {
+    // Two uploads may name the same new source at once: ON CONFLICT DO NOTHING waits for the other's insert and
+    // lets it win, and the read after it (a new snapshot, at READ COMMITTED) finds the one row either way.
+    await tx.source.createMany({ data: [{ reviewId, name, kind: source.kind }], skipDuplicates: true });
+    existing = await tx.source.findUniqueOrThrow({ where });
+  }
+  if (existing.kind !== source.kind) {
     throw new AppError("INVALID_INPUT", `"${name}" is already a source of this review of another kind (${existing.kind}).`);
   }
-  return existing ?? tx.source.create({ data: { reviewId, name, kind: source.kind } });
+  return existing;
 }
 
 export async function createImport(
   deps: { db: Db; storage: FileStorage; enqueueImport: (tx: Tx, importId: string) => Promise<void> },
   scope: { reviewId: string; actorId: string },
   input: NewImport,
+  maxBytes = MAX_UPLOAD_BYTES,
 ) {
   const importId = randomUUID();
   const fileName = input.fileName.trim().slice(0, 255) || "upload";
   const key = `reviews/${scope.reviewId}/imports/${importId}/${safeFileName(fileName)}`;
   // pipeline, not pipe: an aborted upload must fail the store instead of leaving it waiting for the end.
-  const limited = pipeline(input.body, sizeLimit(MAX_UPLOAD_BYTES), () => {});
-  const { bytes } = await deps.storage.put(key, limited);
-  if (bytes === 0) {
-    await deps.storage.delete(key);
-    throw new AppError("INVALID_INPUT", "This file is empty.");
-  }
+  const limited = pipeline(input.body, sizeLimit(maxBytes), () => {});
   try {
+    const { bytes } = await deps.storage.put(key, limited);
+    if (bytes === 0) throw new AppError("INVALID_INPUT", "This file is empty.");
     return await deps.db.$transaction(async (tx) => {
       const source = await sourceFor(tx, scope.reviewId, input.source);
       const created = await tx.import.create({

@@ -1,14 +1,18 @@
 import { mkdtempSync, readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../config/paths";
-import { jobQueue, stopJobQueue } from "../jobs/queue";
+import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
 import { localStorage } from "../storage/local-storage";
 import { makeTeam, makeUser, testDb } from "../test/integration";
+import { createImport } from "./create-import";
 import { handleUpload } from "./upload-request";
 
-const storage = localStorage(mkdtempSync(path.join(tmpdir(), "sift-upload-")));
+const root = mkdtempSync(path.join(tmpdir(), "sift-upload-"));
+const storage = localStorage(root);
 const ris = readFileSync(path.join(projectRoot, "server/import/__fixtures__/als-small.ris"));
 
 beforeAll(async () => {
@@ -29,6 +33,12 @@ function post(userId: string | null, reviewId: string, query: Record<string, str
 }
 
 const good = { fileName: "pubmed.ris", source: "PubMed", sourceKind: "database" };
+
+/** Every folder and file under the storage root. */
+async function stored(): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.map((e) => `${path.relative(root, path.join(e.parentPath, e.name))}${e.isDirectory() ? "/" : ""}`).sort();
+}
 
 describe("upload endpoint", () => {
   it("accepts a lead's file, records the import and its source", async () => {
@@ -71,5 +81,47 @@ describe("upload endpoint", () => {
     const clash = await post(members.lead.id, review.id, { ...good, sourceKind: "register" });
     expect(clash.status).toBe(400);
     expect((await clash.json()).error).toMatch(/already a source of this review/);
+  });
+
+  it("takes twenty uploads naming one new source at once, all of them, with one source", async () => {
+    const db = testDb();
+    const { review, members } = await makeTeam(db);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => post(members.lead.id, review.id, { ...good, source: "Embase" })));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const sources = await db.source.findMany({ where: { reviewId: review.id } });
+    expect(sources).toMatchObject([{ name: "Embase", kind: "database" }]);
+    expect(await db.import.count({ where: { reviewId: review.id, sourceId: sources[0]!.id } })).toBe(20);
+  });
+
+  it("leaves the storage folder as it was after a refused upload", async () => {
+    const db = testDb();
+    const { review, members } = await makeTeam(db);
+    expect((await post(members.lead.id, review.id, good)).status).toBe(201);
+    const before = await stored();
+    expect(before.some((entry) => entry.startsWith(`reviews/${review.id}/imports/`))).toBe(true);
+
+    expect((await post(members.lead.id, review.id, { ...good, sourceKind: "register" })).status).toBe(400); // refused after storing
+    expect((await post(members.lead.id, review.id, good, new Uint8Array())).status).toBe(400);
+    const oversized = createImport(
+      { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
+      { reviewId: review.id, actorId: members.lead.id },
+      { fileName: "big.ris", body: Readable.from([ris, ris]), source: { name: "PubMed", kind: "database" } },
+      ris.length,
+    );
+    await expect(oversized).rejects.toThrow(/larger than/);
+    expect(await stored()).toEqual(before);
+
+    const other = await makeTeam(db);
+    const refused = await post(other.members.lead.id, other.review.id, { ...good, source: "" });
+    expect(refused.status).toBe(400);
+    await expect(
+      createImport(
+        { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
+        { reviewId: other.review.id, actorId: other.members.lead.id },
+        { fileName: "big.ris", body: Readable.from([ris, ris]), source: { name: "PubMed", kind: "database" } },
+        ris.length,
+      ),
+    ).rejects.toThrow(/larger than/);
+    expect(await stored()).toEqual(before); // not even reviews/<id>/ of a review that has no file yet
   });
 });

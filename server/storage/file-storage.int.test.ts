@@ -1,11 +1,13 @@
 // Both back ends behave alike: the local folder, and S3 (against s3rver, an S3 emulator on loopback).
 import { mkdtempSync, rmSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfGuard } from "../fulltext/pdf-guard";
 import { checkKey, safeFileName, type FileStorage } from "./file-storage";
 import { localStorage } from "./local-storage";
 import { s3Storage } from "./s3-storage";
@@ -47,6 +49,36 @@ describe.each([
     expect(await text(await storage.get(key))).toBe("second");
     await storage.delete(key);
     await expect(storage.get(key)).rejects.toThrow();
+  });
+});
+
+describe("local folder: no empty folders left behind", () => {
+  const root = path.join(dir, "folders");
+  const listing = async () =>
+    (await readdir(root, { recursive: true, withFileTypes: true })).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+
+  it("a refused store (an oversized full text) leaves the folder as it was", async () => {
+    const storage = localStorage(root);
+    await storage.put("reviews/r1/reports/p1/a/kept.pdf", Readable.from([Buffer.from("%PDF-1.4 kept")]));
+    const before = await listing();
+    const oversized = pipeline(Readable.from([Buffer.from("%PDF-1.4 "), Buffer.alloc(4096)]), pdfGuard(1024), () => {});
+    await expect(storage.put("reviews/r2/reports/p2/b/big.pdf", oversized)).rejects.toThrow(/larger than/);
+    const alsoRefused = pipeline(Readable.from([Buffer.from("%PDF-1.4 "), Buffer.alloc(4096)]), pdfGuard(1024), () => {});
+    await expect(storage.put("reviews/r1/reports/p1/c/big.pdf", alsoRefused)).rejects.toThrow(/larger than/);
+    expect(await listing()).toEqual(before);
+  });
+
+  it("deleting a file removes the folders it leaves empty, and only those", async () => {
+    const storage = localStorage(root);
+    await storage.put("reviews/r3/imports/i1/one.ris", Readable.from([Buffer.from("one")]));
+    await storage.put("reviews/r3/imports/i2/two.ris", Readable.from([Buffer.from("two")]));
+    await storage.delete("reviews/r3/imports/i1/one.ris");
+    expect((await listing()).filter((e) => e.startsWith(path.join("reviews", "r3")))).toEqual(
+      ["reviews/r3", "reviews/r3/imports", "reviews/r3/imports/i2", "reviews/r3/imports/i2/two.ris"].map((p) => path.join(...p.split("/"))),
+    );
+    await storage.delete("reviews/r3/imports/i2/two.ris");
+    expect((await listing()).filter((e) => e.startsWith(path.join("reviews", "r3")))).toEqual([]);
+    expect(await readdir(root)).toEqual(["reviews"]); // the root itself and others' folders stay
   });
 });
 

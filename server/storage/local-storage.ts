@@ -1,13 +1,29 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { siftHome } from "../config/paths";
 import { checkKey, type FileStorage } from "./file-storage";
 
+/**
+ * Removes `dir` and the folders above it that it leaves empty, up to (not including) `root`: every file has a
+ * folder of its own (reviews/<id>/imports/<id>/), so a refused or deleted file would otherwise leave its folders
+ * behind. A folder another file is being written into is never empty, so it stays.
+ */
+async function removeEmptyFolders(root: string, dir: string): Promise<void> {
+  for (let at = dir; at.startsWith(root + path.sep); at = path.dirname(at)) {
+    try {
+      await rmdir(at);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") return; // not empty (or not ours to remove): stop here
+    }
+  }
+}
+
 export function localStorage(root = process.env.SIFT_STORAGE_DIR ?? path.join(siftHome(), "files")): FileStorage {
+  root = path.resolve(root);
   const fileFor = (key: string) => path.join(root, ...checkKey(key).split("/"));
   return {
     async put(key, body) {
@@ -31,6 +47,7 @@ export function localStorage(root = process.env.SIFT_STORAGE_DIR ?? path.join(si
         // stream closes would leave the partial file behind.
         if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
         await rm(partial, { force: true });
+        await removeEmptyFolders(root, path.dirname(target));
         throw err;
       }
       return { bytes };
@@ -41,7 +58,9 @@ export function localStorage(root = process.env.SIFT_STORAGE_DIR ?? path.join(si
       return stream;
     },
     async delete(key) {
-      await rm(fileFor(key), { force: true });
+      const file = fileFor(key);
+      await rm(file, { force: true });
+      await removeEmptyFolders(root, path.dirname(file));
     },
   };
 }
