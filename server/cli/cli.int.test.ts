@@ -1,10 +1,16 @@
 // Runs the real `sift` command against the test database.
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../config/paths";
+import { ensureDatabaseExists } from "../db/database";
+import { DEMO_ACCOUNTS } from "../demo/seed-demo";
 import { makeTeam, testDb, uniqueEmail } from "../test/integration";
 
 const run = promisify(execFile);
@@ -17,6 +23,14 @@ function sift(args: string[], env: Record<string, string> = {}) {
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0);
+  await new Promise((r) => server.once("listening", r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
 }
 
 describe("sift CLI", () => {
@@ -42,7 +56,7 @@ describe("sift CLI", () => {
     await new Promise((r) => blocker.once("listening", r));
     const { port } = blocker.address() as net.AddressInfo;
     try {
-      const taken = await sift(["start", "--port", String(port)]);
+      const taken = await sift(["start", "--port", String(port)], { SIFT_URL: "http://localhost" });
       expect(taken.code).toBe(1);
       expect(taken.stderr).toContain(`sift: port ${port} is already in use`);
     } finally {
@@ -69,5 +83,55 @@ describe("sift CLI", () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ status: "succeeded", records: 2, duplicatesMerged: 1 });
     const sources = await testDb().source.findMany({ where: { reviewId: review.id }, orderBy: { name: "asc" } });
     expect(sources.map((s) => [s.name, s.kind])).toEqual([["Embase", "database"], ["PubMed", "database"]]);
+  });
+
+  it("refuses to start for other people without SIFT_URL or a trusted proxy, saying which to set", async () => {
+    const refused = await sift(["start", "--port", "1"], { SIFT_URL: "", SIFT_TRUST_PROXY: "" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      "sift: with DATABASE_URL, set SIFT_URL to the address people open Sift at (e.g. https://sift.example.org), " +
+        "or SIFT_TRUST_PROXY=1 if a proxy you control sets X-Forwarded-Host; otherwise invitation links would " +
+        "follow whatever host a request names",
+    );
+    const typo = await sift(["start", "--port", "1"], { SIFT_URL: "", SIFT_TRUST_PROXY: "true" });
+    expect(typo.stderr.trim()).toMatch(/^sift: SIFT_TRUST_PROXY is "true"; set it to 1 /);
+  });
+
+  it("demo reset refuses DATABASE_URL's database without --force", async () => {
+    const refused = await sift(["demo", "reset"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toMatch(/^sift: DATABASE_URL is set: this would put the demo review .* add --force/);
+  });
+
+  it("start puts the demo review into DATABASE_URL's database only when --demo asks for it", { timeout: 240_000 }, async () => {
+    // A database of its own, to see exactly what start writes, and a stand-in build that Next fails to load
+    // right after the demo step, so the test needs neither a real build nor a free port for long.
+    const dist = `.next-cli-demo-${randomBytes(4).toString("hex")}`;
+    mkdirSync(path.join(projectRoot, dist));
+    writeFileSync(path.join(projectRoot, dist, "BUILD_ID"), "stand-in");
+    // Dated ahead, so sources edited meanwhile never make start think it must build for real.
+    const later = new Date(Date.now() + 24 * 3600_000);
+    utimesSync(path.join(projectRoot, dist, "BUILD_ID"), later, later);
+    const home = mkdtempSync(path.join(tmpdir(), "sift-cli-demo-"));
+    const demoAccounts = async (args: string[]) => {
+      const url = await ensureDatabaseExists(inject("serverUrl"), `sift_cli_demo_${randomBytes(4).toString("hex")}`);
+      const started = await sift(["start", "--port", String(await freePort()), ...args], { DATABASE_URL: url, SIFT_URL: "http://localhost", SIFT_DIST_DIR: dist, SIFT_HOME: home });
+      expect(started.stdout).toContain("applied migrations");
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE email = ANY($1)`, [DEMO_ACCOUNTS.map((a) => a.email)]);
+        return rows[0]!.n;
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      expect(await demoAccounts([])).toBe(0);
+      expect(await demoAccounts(["--demo"])).toBe(DEMO_ACCOUNTS.length);
+    } finally {
+      rmSync(path.join(projectRoot, dist), { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import { listReviewsForUser } from "../reviews/review-queries";
 import { pgPool } from "../db/pg-pool";
 import { CliError } from "./cli-error";
+import { checkDemoResetAllowed } from "./demo-choice";
 import { exportBundle } from "./export-bundle-command";
 import { addExportPrismaCommand } from "./export-prisma-command";
 import { checkFormat, dryRun, importFiles } from "./import-command";
@@ -30,8 +31,10 @@ function program(): Command {
     .option("-p, --port <port>", "port to listen on", port, Number(process.env.PORT ?? 3000))
     .option("--host <host>", "address to listen on", process.env.HOST ?? "0.0.0.0")
     .option("--dev", "serve with hot reload instead of the production build", false)
+    // Both spellings defined, so commander leaves o.demo undefined when neither is given.
+    .option("--demo", "create the demo review even in the database in DATABASE_URL (default: embedded database only)")
     .option("--no-demo", "do not create the demo review")
-    .action((o) => start({ port: o.port, host: o.host, dev: o.dev, demo: o.demo && process.env.SIFT_DEMO !== "0" }));
+    .action((o) => start({ port: o.port, host: o.host, dev: o.dev, demo: o.demo }));
 
   cli
     .command("worker")
@@ -155,12 +158,14 @@ function program(): Command {
     .description("the demo review")
     .command("reset")
     .description("delete the demo review and create it again")
-    .action(() =>
-      withDb(async (conn) => {
+    .option("--force", "also in the database in DATABASE_URL, which then gets the demo accounts", false)
+    .action((o) => {
+      checkDemoResetAllowed(o.force);
+      return withDb(async (conn) => {
         await resetDemoReview(conn);
         console.log(`demo review recreated; accounts:\n${demoAccountsText()}`);
-      }),
-    );
+      });
+    });
   return cli;
 }
 

@@ -2,6 +2,7 @@
 import http from "node:http";
 import next from "next";
 import { projectRoot } from "../config/paths";
+import { publicUrlConfigError } from "../config/public-url";
 import { sessionSecret } from "../config/secret";
 import { createDb } from "../db/client";
 import { openDatabase, runningApp, writeAppLock } from "../db/database";
@@ -11,17 +12,22 @@ import { demoAccountsText, ensureDemoReview } from "../demo/seed-demo";
 import { stopJobQueue } from "../jobs/queue";
 import { buildIsStale, runBuild } from "./build";
 import { CliError } from "./cli-error";
+import { demoWanted } from "./demo-choice";
 import { superviseWorker } from "./worker-process";
 
 export interface StartOptions {
   port: number;
   host: string;
   dev: boolean;
-  demo: boolean;
+  /** --demo / --no-demo; undefined when neither was given (see demoWanted). */
+  demo: boolean | undefined;
 }
 
 export async function start(options: StartOptions): Promise<void> {
   const t0 = Date.now();
+  const configError = publicUrlConfigError();
+  if (configError) throw new CliError(configError);
+  const demo = demoWanted(options.demo);
   if (await portInUse(options.port)) {
     throw new CliError(`port ${options.port} is already in use; stop what is using it or run \`npm start -- --port ${options.port + 1}\``);
   }
@@ -57,7 +63,7 @@ export async function start(options: StartOptions): Promise<void> {
     const url = process.env.SIFT_URL || `http://localhost:${options.port}`;
     process.env.NEXTAUTH_URL ||= url;
 
-    if (options.demo) {
+    if (demo) {
       const db = createDb(database.url);
       try {
         const created = await ensureDemoReview(db);
