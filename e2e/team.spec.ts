@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectOnReviews, signUp, uniqueEmail } from "./helpers";
+import { expectOnReviews, signUp, submitSignIn, submitSignUp, uniqueEmail } from "./helpers";
 
 test("a lead creates a review, invites a colleague who joins, an outsider is refused, and signs out", async ({ browser }) => {
   const alice = await (await browser.newContext()).newPage();
@@ -28,10 +28,9 @@ test("a lead creates a review, invites a colleague who joins, an outsider is ref
   await bob.goto(link);
   await expect(bob.getByText("MSC trials in ALS")).toBeVisible();
   await bob.getByRole("link", { name: "Create account" }).click();
-  await bob.getByLabel("Name").fill("Bob Reviewer");
-  await bob.getByLabel("Email").fill(bobEmail);
-  await bob.getByLabel("Password").fill("e2e password 1234");
-  await bob.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(bob, "Bob Reviewer", bobEmail);
+  await expect(bob).toHaveURL(/\/sign-in\?signedUp=1/);
+  await submitSignIn(bob, bobEmail);
   await expect(bob).toHaveURL(/\/invite\//);
   await bob.getByRole("button", { name: "Accept invitation" }).click();
   await expect(bob).toHaveURL(new RegExp(`${reviewPath}$`));
@@ -53,7 +52,7 @@ test("a lead creates a review, invites a colleague who joins, an outsider is ref
   await expect(carol.getByRole("heading", { name: "No access to this review" })).toBeVisible();
   await expect(carol.getByText(bobEmail)).toHaveCount(0);
 
-  await alice.getByRole("button", { name: "Sign out" }).click();
+  await alice.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(alice).toHaveURL(/\/sign-in/);
   await alice.goto("/reviews");
   await expect(alice).toHaveURL(/\/sign-in\?callbackUrl=/);

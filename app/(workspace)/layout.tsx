@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton } from "../_components/sign-out-button";
+import { SignOutButton, SignOutEverywhereButton } from "../_components/sign-out-button";
 import { signedInUser } from "../_lib/session";
 
 /** The shell of signed-in pages. It shows who is signed in; each page does its own sign-in check. */
@@ -19,6 +19,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           <div className="user">
             <span>{user.name}</span>
             <SignOutButton />
+            <SignOutEverywhereButton />
           </div>
         )}
       </header>

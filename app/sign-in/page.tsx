@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { appUrlFrom } from "@/server/api/app-url";
 import { oidcConfig } from "@/server/auth/auth-options";
+import { signInErrorMessage } from "@/server/auth/sign-in-errors";
 import { safeCallbackUrl, withCallback } from "../_lib/callback-url";
 import { SignInForm } from "./sign-in-form";
-import { signInErrorMessage } from "./sign-in-error";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 interface Props {
-  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; signedUp?: string | string[] }>;
 }
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, appUrlFrom(await headers()));
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
   return (
     <main id="main" className="page-narrow">
@@ -21,6 +23,12 @@ export default async function SignInPage({ searchParams }: Props) {
         Sift
       </Link>
       <h1>Sign in to Sift</h1>
+      {params.signedUp && (
+        // The same words whether the address was new or already had an account: sign-up does not tell which.
+        <div className="alert alert-info" role="status">
+          <p>Now sign in with your email and password. If that address already had an account, it is unchanged: use its existing password.</p>
+        </div>
+      )}
       <SignInForm
         callbackUrl={callbackUrl ?? "/reviews"}
         initialError={error ? signInErrorMessage(error) : null}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { appUrlFrom } from "@/server/api/app-url";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { safeCallbackUrl, withCallback } from "../_lib/callback-url";
 import { SignUpForm } from "./sign-up-form";
@@ -11,7 +13,7 @@ interface Props {
 }
 
 export default async function SignUpPage({ searchParams }: Props) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl, appUrlFrom(await headers()));
   return (
     <main id="main" className="page-narrow">
       <Link className="brand-plain" href="/">

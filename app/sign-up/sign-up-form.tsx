@@ -1,8 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert } from "../_components/form-alerts";
 import { useTRPC } from "../_components/trpc";
 
@@ -14,25 +13,17 @@ interface Props {
 export function SignUpForm({ callbackUrl, minPasswordLength }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [signInError, setSignInError] = useState<string | null>(null);
   const signUp = useMutation(
     trpc.auth.signUp.mutationOptions({
-      onSuccess: async (_user, { email, password }) => {
-        const result = await signIn("credentials", { email, password, redirect: false });
-        if (!result?.ok || result.error) {
-          setSignInError("Your account was created, but signing in failed. Sign in with your new password.");
-          return;
-        }
-        router.push(callbackUrl);
-        router.refresh();
-      },
+      // Not signed in straight away: for an address that already had an account that would fail, and so tell
+      // whoever typed it that the account exists. Both go on to sign in, told the same thing.
+      onSuccess: () => router.push(`/sign-in?signedUp=1&callbackUrl=${encodeURIComponent(callbackUrl)}`),
     }),
   );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setSignInError(null);
     signUp.mutate({
       name: String(form.get("name")),
       email: String(form.get("email")),
@@ -40,11 +31,11 @@ export function SignUpForm({ callbackUrl, minPasswordLength }: Props) {
     });
   }
 
-  // Stays busy through the sign-in that follows a successful sign-up, until the next page takes over.
-  const busy = signUp.isPending || (signUp.isSuccess && !signInError);
+  // Stays busy after a successful sign-up, until the sign-in page takes over.
+  const busy = signUp.isPending || signUp.isSuccess;
   return (
     <div className="card">
-      <ErrorAlert message={signUp.error?.message ?? signInError} />
+      <ErrorAlert message={signUp.error?.message} />
       <form onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="name">Name</label>
@@ -65,7 +56,7 @@ export function SignUpForm({ callbackUrl, minPasswordLength }: Props) {
             required
           />
           <span id="password-hint" className="hint">
-            At least {minPasswordLength} characters.
+            At least {minPasswordLength} characters, and not a common password or your email address.
           </span>
         </div>
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>

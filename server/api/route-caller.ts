@@ -1,14 +1,15 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { currentUserId } from "../auth/session";
+import { currentSession } from "../auth/session";
 import { db } from "../db/client";
 import { appUrlFrom } from "./app-url";
 import { createCaller } from "./root";
 
 /** For route handlers that serve files: the same procedures, access checks and errors as the tRPC API. */
 export async function routeCaller(req: Request) {
-  return createCaller({ db: db(), userId: await currentUserId(), appUrl: appUrlFrom(req.headers) });
+  const session = await currentSession();
+  return createCaller({ db: db(), userId: session?.userId ?? null, sessionVersion: session?.version ?? 0, appUrl: appUrlFrom(req.headers) });
 }
 
 /** A refused or failed call as a plain-text response with the user's message and the matching status. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { currentUserId } from "../auth/session";
+import { currentSession } from "../auth/session";
 import { db } from "../db/client";
 import { appUrlFrom } from "./app-url";
 import { createCaller } from "./root";
@@ -9,6 +9,6 @@ import { createCaller } from "./root";
 export async function serverCaller() {
   // Request data first: it marks the page dynamic before anything touches the database, even at build time.
   const requestHeaders = await headers();
-  const userId = await currentUserId();
-  return createCaller({ db: db(), userId, appUrl: appUrlFrom(requestHeaders) });
+  const session = await currentSession();
+  return createCaller({ db: db(), userId: session?.userId ?? null, sessionVersion: session?.version ?? 0, appUrl: appUrlFrom(requestHeaders) });
 }

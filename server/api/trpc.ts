@@ -4,12 +4,17 @@ import { z, ZodError } from "zod";
 import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
-import { authorizeCaller, callerInReview } from "../team/caller-membership";
+import { authorizeCaller, authorizeSession, callerInReview } from "../team/caller-membership";
 
 export interface Context {
   db: Db;
   /** The signed-in user's id from the session token, or null; membership and roles are always re-read. */
   userId: string | null;
+  /**
+   * The session version that token was minted with. Every procedure for a signed-in user compares it with the
+   * user's current one in the statement that reads the user, so a token ended by sign-out is refused.
+   */
+  sessionVersion: number;
   /** Where users reach this Sift, for links in invitations: SIFT_URL, else the request's own origin. */
   appUrl: string;
 }
@@ -78,9 +83,12 @@ function signedIn(ctx: Context): string {
 const ReviewInput = z.object({ reviewId: z.string().min(1).max(64) });
 
 export const authedProcedure = base.meta({ access: { kind: "authed" } }).use(async ({ ctx, next }) => {
-  const user = await ctx.db.user.findUnique({ where: { id: signedIn(ctx) }, select: { id: true, email: true, name: true } });
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Sign in again." });
-  return next({ ctx: { ...ctx, user } });
+  const found = await ctx.db.user.findUnique({
+    where: { id: signedIn(ctx) },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
+  authorizeSession(found !== null, found?.sessionVersion === ctx.sessionVersion);
+  return next({ ctx: { ...ctx, user: { id: found!.id, email: found!.email, name: found!.name } } });
 });
 
 /**
@@ -94,16 +102,16 @@ export function reviewProcedure(minRole: Role) {
     .input(ReviewInput)
     .use(async ({ ctx, input, next }) => {
       const userId = signedIn(ctx);
-      const caller = await callerInReview(ctx.db, userId, input.reviewId);
-      const role = authorizeCaller(caller !== null, caller?.role ?? null, minRole);
+      const caller = await callerInReview(ctx.db, userId, ctx.sessionVersion, input.reviewId);
+      const role = authorizeCaller(caller !== null, caller?.role ?? null, minRole, caller?.sessionCurrent ?? false);
       return next({ ctx: { ...ctx, user: caller!.user, reviewId: input.reviewId, role } });
     });
 }
 
 /**
- * A review procedure whose service checks the caller's membership and role itself (authorizeCaller), in the
- * statement that does its work, instead of in a round trip of its own before it. Only for the screening decision,
- * the write every reviewer makes hundreds of times a day. The authorisation matrix test calls such procedures
+ * A review procedure whose service checks the caller's session version, membership and role itself (callerSql,
+ * authorizeCaller), in the statement that does its work, instead of in a round trip of its own before it. Only
+ * for the screening decision, the write every reviewer makes hundreds of times a day. The authorisation matrix test calls such procedures
  * with a complete input (their input is validated before the service runs) and holds them to `minRole`.
  */
 export function reviewProcedureCheckedInService(minRole: Role) {

@@ -2,8 +2,8 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { sessionSecret } from "../config/secret";
 import { db } from "../db/client";
-import { AppError } from "../errors/app-error";
-import { userForOidcIdentity, verifyCredentials } from "./users";
+import { authorizeCredentials, endSessionsOnSignOut } from "./sign-in";
+import { userForOidcIdentity, type SessionUser } from "./users";
 
 /** The generic OIDC provider, switched on by OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET. */
 export function oidcConfig() {
@@ -23,16 +23,7 @@ function providers(): AuthOptions["providers"] {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        if (!credentials?.email || !credentials.password) return null;
-        try {
-          return await verifyCredentials(db(), { email: credentials.email, password: credentials.password });
-        } catch (err) {
-          // next-auth passes a thrown message to the sign-in page as ?error=…, which shows it to the user.
-          if (err instanceof AppError) throw new Error(err.message);
-          throw err;
-        }
-      },
+      authorize: (credentials, req) => authorizeCredentials(db(), credentials, req.headers),
     }),
   ];
   const oidc = oidcConfig();
@@ -71,8 +62,11 @@ export function authOptions(): AuthOptions {
           token.sub = local.id;
           token.name = local.name;
           token.email = local.email;
+          // Every check of the session compares this with the user's current version (server/auth/sessions.ts).
+          token.sessionVersion = local.sessionVersion;
         } else if (user) {
           token.sub = user.id;
+          token.sessionVersion = (user as SessionUser).sessionVersion;
         }
         return token;
       },
@@ -81,5 +75,6 @@ export function authOptions(): AuthOptions {
         return session;
       },
     },
+    events: { signOut: ({ token }) => endSessionsOnSignOut(db(), token) },
   };
 }

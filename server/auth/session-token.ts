@@ -22,3 +22,20 @@ export async function decodeSessionToken({ token, secret }: JWTDecodeParams): Pr
   const { payload } = await jwtDecrypt(token, tokenKey(String(secret)), { clockTolerance: 15 });
   return payload as JWT;
 }
+
+/** Who a session token is for, and the session version it was minted with (see users.session_version). */
+export interface SessionClaim {
+  userId: string;
+  version: number;
+}
+
+/**
+ * The claim a decoded token makes, or null for none. Tokens minted before session versions existed carry none and
+ * count as version 0, which every account had then: they stay valid until the user's next sign-out.
+ */
+export function sessionClaim(token: JWT | null): SessionClaim | null {
+  if (typeof token?.sub !== "string" || !token.sub) return null;
+  const version = token.sessionVersion ?? 0;
+  if (typeof version !== "number" || !Number.isSafeInteger(version)) return null;
+  return { userId: token.sub, version };
+}

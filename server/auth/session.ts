@@ -1,22 +1,44 @@
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
 import { sessionSecret } from "../config/secret";
-import { authOptions } from "./auth-options";
-import { decodeSessionToken } from "./session-token";
+import { db } from "../db/client";
+import { decodeSessionToken, sessionClaim, type SessionClaim } from "./session-token";
+import { verifiedUserId } from "./sessions";
 
-/** The signed-in user's id for Server Components and route handlers, or null. */
-export async function currentUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions());
-  return (session?.user as { id?: string } | undefined)?.id ?? null;
+type TokenSource = Parameters<typeof getToken>[0]["req"];
+
+/**
+ * Reads the session cookie itself: only decrypts and checks the token, where getServerSession runs next-auth's
+ * whole session route (callbacks, a re-encrypted cookie) on every call.
+ */
+async function claimFrom(req: TokenSource): Promise<SessionClaim | null> {
+  return sessionClaim(await getToken({ req, secret: sessionSecret(), decode: decodeSessionToken }));
 }
 
 /**
- * The same, read straight from the request's session cookie: only decrypts and checks the token, where
- * getServerSession runs next-auth's whole session route (callbacks, a re-encrypted cookie) on every API call.
- * The user's existence and roles are still read from the database by the procedure.
+ * The session a tRPC call's context carries, unchecked: every procedure compares its version with the user's in
+ * the statement that reads the caller, so checking here would cost the hot path a round trip.
  */
+export async function requestSession(req: NextRequest): Promise<SessionClaim | null> {
+  return claimFrom(req);
+}
+
+/** The same for Server Components and route handlers that call procedures (serverCaller, routeCaller). */
+export async function currentSession(): Promise<SessionClaim | null> {
+  return claimFrom({ cookies: await cookies(), headers: await headers() } as unknown as TokenSource);
+}
+
+/** The user id a request's token names, unchecked; see requestSession. */
 export async function requestUserId(req: NextRequest): Promise<string | null> {
-  const token = await getToken({ req, secret: sessionSecret(), decode: decodeSessionToken });
-  return typeof token?.sub === "string" ? token.sub : null;
+  return (await requestSession(req))?.userId ?? null;
+}
+
+/**
+ * The signed-in user's id, for route handlers and pages that use it without a procedure (downloads, uploads, the
+ * home page): null when signed out, when the account is gone and when the session was ended (sign-out, sign out
+ * everywhere). One read by primary key; those routes are not the hot path.
+ */
+export async function currentUserId(): Promise<string | null> {
+  return verifiedUserId(db(), await currentSession());
 }

@@ -1,6 +1,7 @@
 // `sift start` (what `npm start` runs): build when needed, open the database, migrate, seed the demo, serve.
 import http from "node:http";
 import next from "next";
+import { SOCKET_ADDRESS_HEADER } from "../auth/client-address";
 import { projectRoot } from "../config/paths";
 import { publicUrlConfigError } from "../config/public-url";
 import { sessionSecret } from "../config/secret";
@@ -77,7 +78,12 @@ export async function start(options: StartOptions): Promise<void> {
     const app = next({ dev: options.dev, dir: projectRoot, hostname: options.host, port: options.port });
     await app.prepare();
     const handle = app.getRequestHandler();
-    server = http.createServer((req, res) => void handle(req, res));
+    server = http.createServer((req, res) => {
+      // The sign-in throttle's per-client budget needs an address the client cannot choose: the socket's,
+      // replacing any header of that name the client sent.
+      req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+      void handle(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
       server!.once("error", reject);
       server!.listen(options.port, options.host, resolve);

@@ -92,6 +92,7 @@ const DECIDING_ROLE: Role = "reviewer";
 
 interface DecideRow {
   caller_exists: boolean;
+  session_current: boolean | null;
   role: Role | null;
   /** "caller": the caller may not decide here (authorizeCaller says why). */
   refusal: Refusal | "caller" | "no_settings" | null;
@@ -106,7 +107,12 @@ interface DecideRow {
  * is held, so it sees every decision committed while the lock was awaited (one statement cannot: its snapshot
  * would predate them). A refused decision writes nothing and reports why.
  */
-export async function recordDecision(db: Db, scope: Scope, input: DecisionInput) {
+export async function recordDecision(
+  db: Db,
+  /** `sessionVersion`: the caller's token's, checked with the membership; absent only for the server's own work (demo seeding). */
+  scope: Scope & { sessionVersion?: number },
+  input: DecisionInput,
+) {
   if (input.verdict !== "exclude" && input.reasonId) throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
   const note = (input.note ?? "").trim().slice(0, 5000);
   const reasonGiven = input.verdict === "exclude" ? (input.reasonId ?? null) : null;
@@ -119,7 +125,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
         Prisma.sql`SELECT set_config('synchronous_commit', ${decisionCommit()}, true)`,
         Prisma.sql`SELECT 1 FROM records WHERE id = ${input.recordId} AND review_id = ${scope.reviewId} FOR UPDATE`,
         Prisma.sql`
-        WITH caller AS (${callerSql(me, scope.reviewId)}),
+        WITH caller AS (${callerSql(me, scope.reviewId, scope.sessionVersion ?? null)}),
         others_decisions AS (${storedDecisions(input.recordId, input.stage, me)}),
         facts AS (
           SELECT ${openRecordColumns(input.stage)},
@@ -134,7 +140,7 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
             LEFT JOIN review_stage_settings st ON st.review_id = r.review_id AND st.stage = ${s}
            WHERE r.id = ${input.recordId} AND r.review_id = ${scope.reviewId}
         ), checked AS (
-          SELECT c.id IS NOT NULL AS caller_exists, c.role, f.*,
+          SELECT c.id IS NOT NULL AS caller_exists, c.session_current, c.role, f.*,
                  COALESCE(
                    CASE WHEN c.role IS NULL OR NOT (c.role = ANY(${rolesFrom(DECIDING_ROLE)})) THEN 'caller'
                         WHEN f.merged IS NOT NULL AND f.needed IS NULL THEN 'no_settings' END,
@@ -170,13 +176,13 @@ export async function recordDecision(db: Db, scope: Scope, input: DecisionInput)
             input.stage,
           )}) e WHERE EXISTS (SELECT 1 FROM accepted)
         ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, now)}
-        SELECT caller_exists, role, refusal, reason_id, prioritise FROM checked`,
+        SELECT caller_exists, session_current, role, refusal, reason_id, prioritise FROM checked`,
       ],
       { commit: true },
     ),
   );
   const row = (rows as DecideRow[])[0]!;
-  authorizeCaller(row.caller_exists, row.role, DECIDING_ROLE);
+  authorizeCaller(row.caller_exists, row.role, DECIDING_ROLE, row.session_current ?? false);
   if (row.refusal === "no_settings") throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
   if (row.refusal) refuse(row.refusal as Refusal);
   requestRetraining(db, { reviewId: scope.reviewId, stage: input.stage, reviewerIds: [me], prioritise: row.prioritise ?? false });

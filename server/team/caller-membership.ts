@@ -11,28 +11,45 @@ export interface CallerInReview {
   user: { id: string; email: string; name: string };
   /** The active membership's role, read from the database on every call (never from a cookie); null if none. */
   role: Role | null;
+  /** Whether the caller's session token carries the user's current session version (see server/auth/sessions.ts). */
+  sessionCurrent: boolean;
 }
 
-/** The user and their role in the review (null without an active membership), as one row; none if no such user. */
-export const callerSql = (userId: string, reviewId: string) => Prisma.sql`
-  SELECT u.id, u.email, u.name, m.role::text AS role
+/**
+ * The user and their role in the review (null without an active membership), as one row; none if no such user.
+ * `session_current` says whether the caller's token is still valid, and the role is null when it is not, so a
+ * statement that only looks at the role refuses an ended session too. `sessionVersion` is null only for work the
+ * server does on a user's behalf without a request (demo seeding), never for a caller with a token.
+ */
+export const callerSql = (userId: string, reviewId: string, sessionVersion: number | null) => Prisma.sql`
+  SELECT u.id, u.email, u.name, s.current AS session_current, CASE WHEN s.current THEN m.role::text END AS role
     FROM users u
+   CROSS JOIN LATERAL (SELECT u.session_version = COALESCE(${sessionVersion}::int, u.session_version) AS current) s
     LEFT JOIN memberships m ON m.user_id = u.id AND m.review_id = ${reviewId} AND m.removed_at IS NULL
    WHERE u.id = ${userId}`;
 
 /** The user and their active membership in one round trip; null when the user no longer exists. */
-export async function callerInReview(db: Db, userId: string, reviewId: string): Promise<CallerInReview | null> {
-  const [row] = await rows<{ id: string; email: string; name: string; role: Role | null }>(poolOf(db), callerSql(userId, reviewId));
-  return row ? { user: { id: row.id, email: row.email, name: row.name }, role: row.role } : null;
+export async function callerInReview(db: Db, userId: string, sessionVersion: number, reviewId: string): Promise<CallerInReview | null> {
+  const [row] = await rows<{ id: string; email: string; name: string; role: Role | null; session_current: boolean }>(
+    poolOf(db),
+    callerSql(userId, reviewId, sessionVersion),
+  );
+  return row ? { user: { id: row.id, email: row.email, name: row.name }, role: row.role, sessionCurrent: row.session_current } : null;
+}
+
+/** The refusals for a signed-in caller before any role counts: the account is gone, or the session was ended. */
+export function authorizeSession(exists: boolean, sessionCurrent: boolean): void {
+  if (!exists) throw new AppError("UNAUTHORIZED", "Your account no longer exists. Sign in again.");
+  if (!sessionCurrent) throw new AppError("UNAUTHORIZED", "You were signed out. Sign in again.");
 }
 
 /**
  * The refusals for a caller read by callerSql: `exists` is whether the user still exists, `role` their role in the
- * review. Every review procedure goes through this, in its middleware or, for a service that reads the caller in
- * its own statement, there.
+ * review, `sessionCurrent` whether their token is still valid. Every review procedure goes through this, in its
+ * middleware or, for a service that reads the caller in its own statement, there.
  */
-export function authorizeCaller(exists: boolean, role: Role | null, minRole: Role): Role {
-  if (!exists) throw new AppError("UNAUTHORIZED", "Your account no longer exists. Sign in again.");
+export function authorizeCaller(exists: boolean, role: Role | null, minRole: Role, sessionCurrent: boolean): Role {
+  authorizeSession(exists, sessionCurrent);
   return assertRole(role, minRole);
 }
 

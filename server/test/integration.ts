@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createCaller } from "../api/root";
+import { currentSessionVersion } from "../auth/sessions";
 import { createDb, type Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { createReview } from "../reviews/create-review";
@@ -29,8 +30,17 @@ export async function makeUser(db: Db, label = "user") {
   return db.user.create({ data: { email: uniqueEmail(label), name: label } });
 }
 
-export function callerFor(db: Db, userId: string | null) {
-  return createCaller({ db, userId, appUrl: "http://sift.test" });
+/**
+ * A caller signed in as the user. Its session is the user's current one, read when each call is made, as a token
+ * minted at sign-in would carry; give `sessionVersion` for a token minted earlier (an ended session).
+ */
+export function callerFor(db: Db, userId: string | null, sessionVersion?: number) {
+  return createCaller(async () => ({
+    db,
+    userId,
+    sessionVersion: sessionVersion ?? (userId ? await currentSessionVersion(db, userId) : 0),
+    appUrl: "http://sift.test",
+  }));
 }
 
 /** A review owned by a new user, plus one member of each other role. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { EmailInput, signUp } from "../../auth/users";
+import { existingAccountNotice } from "../../auth/account-mail";
+import { endSessions } from "../../auth/sessions";
+import { EmailInput, registerAccount } from "../../auth/users";
 import { authedProcedure, publicProcedure, router } from "../trpc";
 
 export const SignUpInput = z.object({
@@ -9,6 +11,13 @@ export const SignUpInput = z.object({
 });
 
 export const authRouter = router({
-  signUp: publicProcedure.input(SignUpInput).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  /** Replies the same whether or not the address already has an account (see registerAccount). */
+  signUp: publicProcedure
+    .input(SignUpInput)
+    .mutation(({ ctx, input }) => registerAccount(ctx.db, input, existingAccountNotice(ctx.appUrl))),
   me: authedProcedure.query(({ ctx }) => ctx.user),
+  /** Ends every session of the caller's, this one included: for a lost device or a token that may have leaked. */
+  signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
+    await endSessions(ctx.db, { userId: ctx.user.id, version: ctx.sessionVersion }, "user.signed_out_everywhere");
+  }),
 });

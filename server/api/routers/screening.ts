@@ -28,7 +28,9 @@ export const screeningRouter = router({
         note: z.string().max(5000).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.userId }, input)),
+    .mutation(({ ctx, input }) =>
+      recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.userId, sessionVersion: ctx.sessionVersion }, input),
+    ),
   undo: reviewProcedure("reviewer")
     .input(StageInput)
     .mutation(({ ctx, input }) => undoLastDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input.stage)),

@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
 import { appUrlFrom } from "@/server/api/app-url";
 import { appRouter } from "@/server/api/root";
-import { requestUserId } from "@/server/auth/session";
+import { requestSession } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 
 function handler(req: NextRequest) {
@@ -10,11 +10,10 @@ function handler(req: NextRequest) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => ({
-      db: db(),
-      userId: await requestUserId(req),
-      appUrl: appUrlFrom(req.headers),
-    }),
+    createContext: async () => {
+      const session = await requestSession(req);
+      return { db: db(), userId: session?.userId ?? null, sessionVersion: session?.version ?? 0, appUrl: appUrlFrom(req.headers) };
+    },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },

@@ -1,0 +1,133 @@
+// A session token copied before its user signs out must stop working everywhere the app reads sessions: the tRPC
+// route (authed and review procedures, and the decision, which checks the caller in its own statement) and the
+// REST routes that read the user id themselves. Tokens are minted and ended through next-auth's own callbacks.
+import { decode, encode, type JWT } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { POST, GET } from "../../app/api/trpc/[trpc]/route";
+import { db as appDb } from "../db/client";
+import { handleDiagramDownload } from "../prisma-flow/download-request";
+import { makeTeam, testDb } from "../test/integration";
+import { authOptions } from "./auth-options";
+import { hashPassword } from "./password";
+import { requestSession } from "./session";
+import { verifiedUserId } from "./sessions";
+import { authorizeCredentials } from "./sign-in";
+
+const secret = "a session secret only for this test, long enough";
+const PASSWORD = "reviewer password 1";
+
+beforeAll(() => {
+  vi.stubEnv("NEXTAUTH_SECRET", secret);
+  vi.stubEnv("DATABASE_URL", inject("databaseUrl"));
+  vi.stubEnv("NEXTAUTH_URL", "");
+  vi.stubEnv("SIFT_URL", "");
+});
+afterAll(async () => {
+  await appDb().$disconnect();
+  vi.unstubAllEnvs();
+});
+
+/** Signs in with email and password the way next-auth does, returning the session cookie's value. */
+async function signIn(email: string): Promise<string> {
+  const user = await authorizeCredentials(testDb(), { email, password: PASSWORD }, {});
+  const jwt = authOptions().callbacks!.jwt!;
+  const token = await jwt({ token: { sub: user!.id, email }, user: user!, account: { provider: "credentials", type: "credentials", providerAccountId: user!.id }, trigger: "signIn" });
+  return encode({ token, secret });
+}
+
+async function signOut(cookie: string): Promise<void> {
+  const token = (await decode({ token: cookie, secret })) as JWT;
+  await authOptions().events!.signOut!({ token, session: undefined as never });
+}
+
+function request(cookie: string, path: string, init: { method?: string; body?: unknown } = {}) {
+  return new NextRequest(`http://sift.test${path}`, {
+    method: init.method ?? "GET",
+    headers: { cookie: `next-auth.session-token=${cookie}`, "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify({ json: init.body }),
+  });
+}
+
+async function trpc(cookie: string, procedure: string, input: unknown, kind: "query" | "mutation") {
+  const path = `/api/trpc/${procedure}`;
+  const response =
+    kind === "query"
+      ? await GET(request(cookie, `${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`))
+      : await POST(request(cookie, path, { method: "POST", body: input }));
+  const body = (await response.json()) as { error?: { json: { message: string } } };
+  return { status: response.status, message: body.error?.json.message ?? null };
+}
+
+/** A REST route's view: the id it would act for (currentUserId: the cookie's claim, checked), then its handler. */
+async function diagramCsv(cookie: string, reviewId: string) {
+  const userId = await verifiedUserId(testDb(), await requestSession(request(cookie, `/api/reviews/${reviewId}/prisma/csv`)));
+  return (await handleDiagramDownload({ db: testDb(), userId, reviewId, format: "csv" })).status;
+}
+
+async function setUp() {
+  const db = testDb();
+  const team = await makeTeam(db);
+  const { reviewer, lead } = team.members;
+  await db.user.updateMany({ where: { id: { in: [reviewer.id, lead.id] } }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  const source = await db.source.create({ data: { reviewId: team.review.id, name: "Sessions", kind: "database" } });
+  const record = () => db.record.create({ data: { reviewId: team.review.id, sourceId: source.id, title: "A record" } });
+  return { reviewId: team.review.id, reviewer, lead, record };
+}
+
+const SIGNED_OUT = { status: 401, message: "You were signed out. Sign in again." };
+
+describe("ending sessions", () => {
+  it("refuses a token minted before sign-out in authed and review procedures, the decision and a REST route", async () => {
+    const { reviewId, reviewer, lead, record } = await setUp();
+    const cookie = await signIn(reviewer.email);
+    // The diagram's route, for a lead: while screening is blinded a reviewer may not download it at all.
+    const leadCookie = await signIn(lead.email);
+    const first = await record();
+    const decide = (recordId: string) => trpc(cookie, "screening.decide", { reviewId, recordId, stage: "title_abstract", verdict: "include" }, "mutation");
+
+    expect(await trpc(cookie, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+    expect(await trpc(cookie, "duplicates.summary", { reviewId }, "query")).toMatchObject({ status: 200 });
+    expect(await decide(first.id)).toMatchObject({ status: 200 });
+    expect(await diagramCsv(leadCookie, reviewId)).toBe(200);
+
+    await signOut(cookie);
+    await signOut(leadCookie);
+
+    expect(await trpc(cookie, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+    expect(await trpc(cookie, "duplicates.summary", { reviewId }, "query")).toEqual(SIGNED_OUT);
+    const second = await record();
+    expect(await decide(second.id)).toEqual(SIGNED_OUT);
+    expect(await testDb().screeningDecision.count({ where: { recordId: second.id } })).toBe(0);
+    expect(await diagramCsv(leadCookie, reviewId)).toBe(401);
+
+    // Signing in again gives a token that works, and the ended one can no longer end it.
+    const again = await signIn(reviewer.email);
+    await signOut(cookie);
+    expect(await trpc(again, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+    expect(await decide(second.id)).toEqual(SIGNED_OUT);
+    expect(await testDb().auditEvent.count({ where: { actorId: reviewer.id, action: "user.signed_out" } })).toBe(1);
+  });
+
+  it("signs out everywhere: every token of the user's, this one's too, with an audit event", async () => {
+    const { reviewId, reviewer } = await setUp();
+    const laptop = await signIn(reviewer.email);
+    const phone = await signIn(reviewer.email);
+    expect(await trpc(laptop, "auth.signOutEverywhere", undefined, "mutation")).toMatchObject({ status: 200 });
+    for (const cookie of [laptop, phone]) {
+      expect(await trpc(cookie, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+      expect(await trpc(cookie, "duplicates.summary", { reviewId }, "query")).toEqual(SIGNED_OUT);
+    }
+    expect(await trpc(phone, "auth.signOutEverywhere", undefined, "mutation")).toEqual(SIGNED_OUT);
+    const events = await testDb().auditEvent.findMany({ where: { actorId: reviewer.id, action: "user.signed_out_everywhere" } });
+    expect(events).toMatchObject([{ entityType: "user", entityId: reviewer.id, reviewId: null, data: { sessionVersion: 1 } }]);
+  });
+
+  it("keeps tokens minted before session versions existed valid until the next sign-out", async () => {
+    const { reviewer } = await setUp();
+    const legacy = await encode({ token: { sub: reviewer.id, email: reviewer.email }, secret });
+    expect(await trpc(legacy, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+    await signOut(legacy);
+    expect(await trpc(legacy, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+  });
+});
