@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import pg from "pg";
 import type { Db } from "../db/client";
+import { guardClient } from "../db/pg-pool";
 import { writeBundle } from "../export/bundle/write-bundle";
 import { reviewIdForSlug } from "../reviews/review-queries";
 import { fileStorage } from "../storage/file-storage";
@@ -13,7 +14,7 @@ export async function exportBundle(db: Db, databaseUrl: string, options: { revie
   // Written beside the target and renamed at the end, so an interrupted export never leaves a half file
   // under the name a restore would be given.
   const partial = `${out}.partial`;
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = guardClient(new pg.Client({ connectionString: databaseUrl }), "bundle export");
   await client.connect();
   try {
     const result = await writeBundle(client, fileStorage(), reviewId, createWriteStream(partial));

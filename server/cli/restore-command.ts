@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import pg from "pg";
 import type { Db } from "../db/client";
+import { guardClient } from "../db/pg-pool";
 import { BundleTooNewError } from "../export/bundle/read-bundle";
 import { BundleDamagedError } from "../export/bundle/remap";
 import { restoreBundle } from "../export/bundle/restore-bundle";
@@ -19,7 +20,7 @@ export async function restoreFile(db: Db, databaseUrl: string, file: string, opt
     if (!owner) throw new CliError(`no account has the email ${options.owner}; create it first with sift user create`);
     ownerId = owner.id;
   }
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = guardClient(new pg.Client({ connectionString: databaseUrl }), "restore");
   await client.connect();
   try {
     const result = await restoreBundle(client, fileStorage(), () => createReadStream(file), { slug: options.slug, actorId: ownerId, ownerId });

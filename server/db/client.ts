@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
+import { guardPool } from "./pg-pool";
 
 export type Db = PrismaClient;
 /** The client handed to `db.$transaction(async (tx) => …)`: domain functions accept either. */
@@ -19,7 +20,7 @@ const globalForPools = globalThis as unknown as { siftPools?: WeakMap<Db, pg.Poo
 const pools = (globalForPools.siftPools ??= new WeakMap<Db, pg.Pool>());
 
 export function createDb(databaseUrl: string): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  const pool = guardPool(new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE }), "database pool");
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;

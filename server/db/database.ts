@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { siftHome } from "../config/paths";
 import { processAlive, startEmbeddedDatabase } from "./embedded";
+import { guardClient } from "./pg-pool";
 
 export interface OpenDatabase {
   url: string;
@@ -31,7 +32,7 @@ export function withDatabaseName(serverUrl: string, name: string): string {
 }
 
 async function checkReachable(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const client = guardClient(new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 }), "database check");
   try {
     await client.connect();
     await client.query("SELECT 1");
@@ -44,7 +45,7 @@ async function checkReachable(url: string): Promise<void> {
 }
 
 export async function ensureDatabaseExists(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
+  const client = guardClient(new pg.Client({ connectionString: serverUrl }), "database creation");
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);

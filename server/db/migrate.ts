@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "../config/paths";
+import { guardClient } from "./pg-pool";
 
 // The key Prisma Migrate locks on; sharing it means our migrator and `prisma migrate deploy` never interleave.
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -83,7 +84,7 @@ function checkHistory(applied: AppliedRow[], migrations: Migration[]): void {
 }
 
 export async function migrationStatus(databaseUrl: string, migrations = loadMigrations()): Promise<MigrationStatus> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = guardClient(new pg.Client({ connectionString: databaseUrl }), "migrations");
   await client.connect();
   try {
     const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
@@ -98,7 +99,7 @@ export async function migrationStatus(databaseUrl: string, migrations = loadMigr
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */
 export async function migrate(databaseUrl: string, migrations = loadMigrations()): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = guardClient(new pg.Client({ connectionString: databaseUrl }), "migrations");
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock($1)`, [PRISMA_ADVISORY_LOCK]);

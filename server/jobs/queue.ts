@@ -2,6 +2,7 @@
 // up any job and a crashed instance's job is retried by another.
 import PgBoss from "pg-boss";
 import type { Tx } from "../db/client";
+import { isConnectionError } from "../db/pg-pool";
 
 export const QUEUES = {
   /** data: { importId } */
@@ -31,7 +32,13 @@ export function jobQueue(): Promise<PgBoss> {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     const boss = new PgBoss({ connectionString: url, max: 4 });
-    boss.on("error", (err) => console.error("sift: job queue error:", err.message));
+    // A database restart ends each of the queue's connections: one line for it, not one per connection.
+    let lastLost = 0;
+    boss.on("error", (err) => {
+      if (isConnectionError(err) && Date.now() - lastLost < 10_000) return;
+      if (isConnectionError(err)) lastLost = Date.now();
+      console.error("sift: job queue error:", err.message);
+    });
     await boss.start();
     for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...(QUEUE_POLICIES[name] ?? QUEUE_POLICY) });
     return boss;
