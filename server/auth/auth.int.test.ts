@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import net from "node:net";
+import { describe, expect, it, vi } from "vitest";
 import { createDb } from "../db/client";
 import { callerFor, testDb, uniqueEmail } from "../test/integration";
 import { hashPassword } from "./password";
@@ -14,6 +15,39 @@ async function userWithPassword(label: string, password: string) {
   const email = uniqueEmail(label);
   const user = await testDb().user.create({ data: { email, name: label, passwordHash: await hashPassword(password) } });
   return { ...user, email };
+}
+
+/** Just enough of an SMTP server to take messages from nodemailer; each arrives as its RCPT TO and its data. */
+async function smtpServer() {
+  const received: { to: string; data: string }[] = [];
+  const server = net.createServer((socket) => {
+    let to = "";
+    let data: string | null = null;
+    let buffered = "";
+    socket.write("220 test\r\n");
+    socket.on("data", (chunk) => {
+      buffered += chunk.toString();
+      let end: number;
+      while ((end = data === null ? buffered.indexOf("\r\n") : buffered.indexOf("\r\n.\r\n")) >= 0) {
+        if (data !== null) {
+          received.push({ to, data: buffered.slice(0, end) });
+          buffered = buffered.slice(end + 5);
+          data = null;
+          socket.write("250 queued\r\n");
+          continue;
+        }
+        const line = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        if (/^RCPT TO:/i.test(line)) to = line.replace(/^RCPT TO:\s*<?([^>]*)>?.*$/i, "$1");
+        if (/^DATA/i.test(line)) {
+          data = "";
+          socket.write("354 go on\r\n");
+        } else socket.write(/^QUIT/i.test(line) ? "221 bye\r\n" : "250 ok\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`, received, close: () => server.close() };
 }
 
 /** What each of several sign-ins ended as: "ok", or the refusal's code. */
@@ -53,6 +87,23 @@ describe("sign-up", () => {
     await registerAccount(db, { name: "Fresh", email: fresh, password: "fresh password" }, notify);
     expect(told).toEqual([email]);
     expect(await db.user.count({ where: { email: fresh } })).toBe(1);
+  });
+
+  it("emails the owner of a taken address through SMTP_URL, and nobody for a new one", async () => {
+    const smtp = await smtpServer();
+    vi.stubEnv("SMTP_URL", smtp.url);
+    try {
+      const caller = callerFor(testDb(), null);
+      const email = uniqueEmail("owner");
+      await caller.auth.signUp({ name: "Owner", email, password: "owner password" });
+      await caller.auth.signUp({ name: "Someone", email, password: "someone's password" });
+      await vi.waitFor(() => expect(smtp.received).toHaveLength(1), { timeout: 10_000 });
+      expect(smtp.received[0]!.to).toBe(email);
+      expect(smtp.received[0]!.data).toMatch(/already has one[\s\S]*http:\/\/sift\.test\/sign-in/);
+    } finally {
+      vi.unstubAllEnvs();
+      smtp.close();
+    }
   });
 
   it("takes about as long for a taken email as for a new one: the password is hashed either way", async () => {
