@@ -8,9 +8,9 @@ import path from "node:path";
 import { projectRoot } from "../config/paths";
 import { isLoopback, niceBackends } from "../db/backend-priority";
 import { db, poolOf } from "../db/client";
-import { pgPool } from "../db/pg-pool";
+import { isConnectionError, pgPool } from "../db/pg-pool";
 import { stopJobQueue } from "../jobs/queue";
-import { startWorkers } from "../jobs/workers";
+import { startWorkers, stopWorkers } from "../jobs/workers";
 
 const RESTART_DELAY_MS = 1000;
 const WORKER_NICENESS = 10;
@@ -50,8 +50,17 @@ export function superviseWorker(databaseUrl: string): () => Promise<void> {
 export async function runWorker(): Promise<void> {
   const stop = async () => {
     await stopJobQueue().catch(() => {});
+    await stopWorkers().catch(() => {});
     process.exit(0);
   };
+  // pg-boss writes a job's outcome without waiting for it, so with the database away (restarting) that write
+  // fails as an unhandled rejection, which would end the worker and every job it runs. Such a job stays active
+  // with nobody's lease and is recovered once the database is back (jobs/recovery.ts); anything else still ends
+  // the process, as it would have.
+  process.on("unhandledRejection", (reason) => {
+    if (!isConnectionError(reason)) throw reason;
+    console.error(`sift: the job queue could not reach the database (${(reason as Error).message}); carrying on`);
+  });
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
   process.once("disconnect", () => void stop());

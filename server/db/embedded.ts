@@ -91,7 +91,8 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedDatabase(home: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+/** `port`: the one a stopped cluster listened on, to start it again where its clients look for it. */
+export async function startEmbeddedDatabase(home: string, log: (line: string) => void = () => {}, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   mkdirSync(home, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
@@ -101,7 +102,7 @@ export async function startEmbeddedDatabase(home: string, log: (line: string) =>
   }
   const dataDir = path.join(home, "postgres");
   const password = readOrCreatePassword(home);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

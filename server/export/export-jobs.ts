@@ -1,5 +1,6 @@
 // Asking for an export (a row and its job, queued in one transaction) and running that job.
 import { PassThrough } from "node:stream";
+import type pg from "pg";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { Role, Stage } from "../db/generated/enums.ts";
@@ -114,5 +115,20 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<voi
     const message = err instanceof AppError ? err.message : "The export failed on the server. Try again.";
     if (!(err instanceof AppError)) console.error("sift: export failed:", err);
     await db.export.update({ where: { id: exportId }, data: { status: "failed", error: message, finishedAt: new Date() } });
+  }
+}
+
+/**
+ * An export whose job stopped without finishing it (its worker died), on the transaction that changes the job:
+ * queued again when the job will run again, else failed, so no export shows "running" with nobody making it.
+ */
+export async function exportStopped(client: pg.ClientBase, exportId: string, outcome: { retried: boolean; reason: string }): Promise<void> {
+  if (outcome.retried) {
+    await client.query(`UPDATE exports SET status = 'queued', done = 0 WHERE id = $1 AND status = 'running'`, [exportId]);
+  } else {
+    await client.query(
+      `UPDATE exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
+      [exportId, "The export could not be finished. Try again."],
+    );
   }
 }

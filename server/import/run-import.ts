@@ -177,3 +177,36 @@ async function markFailed(db: Db, imp: { id: string; reviewId: string; createdBy
     });
   });
 }
+
+/**
+ * An import whose job stopped without finishing it (its worker died, or its last try failed), on the caller's
+ * transaction, which changes the job too: queued again when the job will run again, else failed with the reason
+ * and its audit event. An import another worker is reading (its lock is taken) is left to that worker.
+ */
+export async function importStopped(client: pg.ClientBase, importId: string, outcome: { retried: boolean; reason: string }): Promise<void> {
+  const { rows } = await client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free`, [`import:${importId}`]);
+  if (!rows[0].free) return;
+  if (outcome.retried) {
+    await client.query(
+      `UPDATE imports SET status = 'queued', bytes_read = 0, parsed_count = 0, error = $2 WHERE id = $1 AND status = 'running'`,
+      [importId, `interrupted (${outcome.reason}); it will be retried`],
+    );
+    return;
+  }
+  const error = `This import could not be finished (${outcome.reason}). Upload the file again to retry.`;
+  const failed = await client.query<{ review_id: string; created_by_id: string; file_name: string }>(
+    `UPDATE imports SET status = 'failed', error = $2, finished_at = now(), bytes_read = 0, parsed_count = 0
+      WHERE id = $1 AND status IN ('queued', 'running') RETURNING review_id, created_by_id, file_name`,
+    [importId, error],
+  );
+  const imp = failed.rows[0];
+  if (!imp) return;
+  await recordAuditEventPg(client, {
+    reviewId: imp.review_id,
+    actorId: imp.created_by_id,
+    action: "import.failed",
+    entityType: "import",
+    entityId: importId,
+    data: { error, fileName: imp.file_name },
+  });
+}
