@@ -119,7 +119,7 @@ describe("jobs whose worker died", () => {
     expect(await db.export.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/could not be finished/) });
   });
 
-  it("a worker killed in the middle of an import: the next worker to start runs it again within seconds", { timeout: 90_000 }, async () => {
+  it("a worker killed in the middle of an import: the next worker to start runs it again within seconds", { timeout: 120_000 }, async () => {
     const env = { DATABASE_URL: url, SIFT_STORAGE_DIR: files };
     const workers: WorkerProcess[] = [];
     try {
@@ -135,9 +135,11 @@ describe("jobs whose worker died", () => {
       const killedAt = Date.now();
       const second = spawnWorker(env);
       workers.push(second);
-      await vi.waitFor(async () => expect((await listed(review.id, created.id)).status).toBe("succeeded"), { timeout: 45_000, interval: 250 });
+      await vi.waitFor(async () => expect((await listed(review.id, created.id)).status).toBe("succeeded"), { timeout: 55_000, interval: 250 });
+      // Typically 15 s: the new worker's start, the 10 s a job is given to take its lease, pg-boss's 5 s retry
+      // delay. The bound leaves room for a loaded machine; the point is seconds, not the hour of the expiry.
       const seconds = (Date.now() - killedAt) / 1000;
-      expect(seconds, second.output()).toBeLessThan(30);
+      expect(seconds, second.output()).toBeLessThan(45);
       expect(await listed(review.id, created.id)).toMatchObject({ recordCount: 3, error: null });
       expect(await jobOf(created.id)).toMatchObject({ state: "completed", retry_count: 1 });
       expect(second.output()).toMatch(/was abandoned .* it will run again/);
