@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ApiProvider } from "./_components/trpc";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Open systematic-review workbench",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prerendered: Next can only put proxy.ts's CSP nonce on the scripts of a page it
+  // renders for that request, and a prerendered page's scripts would all be refused.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -1,5 +1,6 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { secureCookies } from "../config/public-url";
 import { sessionSecret } from "../config/secret";
 import { db } from "../db/client";
 import { authorizeCredentials, endSessionsOnSignOut } from "./sign-in";
@@ -48,6 +49,7 @@ export function authOptions(): AuthOptions {
   return {
     secret: sessionSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    useSecureCookies: secureCookies(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
     callbacks: {
