@@ -93,7 +93,7 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
   // The same de-duplication as after a real import, so the demo's deliberate duplicates show up as such.
   for (const importId of importIds) await runDedup(db, importId);
   await seedDemoAppraisal(db, review.id, owner!.id, reviewers.map((r) => r.id));
-  await seedFullText(db, review.id, reviewers.map((r) => r.id));
+  await seedFullText(db, review.id, owner!.id, reviewers.map((r) => r.id));
   await seedDemoExtraction(db, review.id, owner!.id, reviewers.map((r) => r.id));
   return true;
 }

@@ -31,7 +31,8 @@ function standInPdf(record: { title: string; authors: string[]; journal: string 
   return done;
 }
 
-export async function seedFullText(db: Db, reviewId: string, reviewerIds: string[]): Promise<void> {
+/** The owner retrieves the full texts, as a lead would while screening is blinded. */
+export async function seedFullText(db: Db, reviewId: string, ownerId: string, reviewerIds: string[]): Promise<void> {
   const records = await db.record.findMany({ where: { reviewId, title: { in: INCLUDED }, duplicateOfId: null } });
   const ordered = INCLUDED.map((t) => records.find((r) => r.title === t)).filter((r) => r !== undefined);
   for (const record of ordered) {
@@ -41,7 +42,7 @@ export async function seedFullText(db: Db, reviewId: string, reviewerIds: string
   }
   const reports = await db.report.findMany({ where: { reviewId, recordId: { in: ordered.map((r) => r.id) } } });
   const reportOf = (i: number) => reports.find((r) => r.recordId === ordered[i]?.id);
-  const scope = { reviewId, actorId: reviewerIds[0]! };
+  const scope = { reviewId, actorId: ownerId, role: "owner" as const };
   const deps = { db, storage: fileStorage() };
   const [withPdf, withLink, notRetrieved] = [reportOf(0), reportOf(1), reportOf(2)];
   if (withPdf) {

@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error";
 import { safeFileName, type FileStorage } from "../storage/file-storage";
 import { lockReport } from "./lock-report";
 import { maxPdfBytes, pdfGuard } from "./pdf-guard";
+import { assertMayRetrieve } from "./retrieval-access";
 import type { Scope } from "./retrieval";
 
 export interface NewReportFile {
@@ -25,6 +26,7 @@ export async function attachReportFile(
   input: NewReportFile,
   maxBytes = maxPdfBytes(),
 ) {
+  await assertMayRetrieve(deps.db, scope);
   const known = await deps.db.report.findFirst({ where: { id: input.reportId, reviewId: scope.reviewId }, select: { id: true } });
   if (!known) throw new AppError("NOT_FOUND", "That report is not in this review.");
   const fileName = input.fileName.trim().slice(0, 255) || "full-text.pdf";

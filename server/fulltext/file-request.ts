@@ -38,11 +38,11 @@ export async function handleReportUpload(req: FileRequest & { params: URLSearchP
   try {
     if (!req.userId) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
     const params = UploadParams.parse(Object.fromEntries(req.params));
-    await assertReviewRole(req.db, params.reviewId, req.userId, "reviewer");
+    const membership = await assertReviewRole(req.db, params.reviewId, req.userId, "reviewer");
     if (!req.body) throw new AppError("INVALID_INPUT", "The upload has no file in it.");
     const report = await attachReportFile(
       { db: req.db, storage: req.storage },
-      { reviewId: params.reviewId, actorId: req.userId },
+      { reviewId: params.reviewId, actorId: req.userId, role: membership.role },
       { reportId: req.reportId, fileName: params.fileName, body: Readable.fromWeb(req.body as WebReadableStream<Uint8Array>) },
     );
     return Response.json({ reportId: report.id, fileName: report.fileName, byteSize: report.byteSize }, { status: 201 });
@@ -62,10 +62,11 @@ export async function serveReportFile(req: FileRequest): Promise<Response> {
       where: { id: req.reportId },
       select: { reviewId: true, fileKey: true, fileName: true, byteSize: true },
     });
-    if (!report || !(await activeMembership(req.db, report.reviewId, req.userId))) {
-      throw new AppError("NOT_FOUND", "This full text does not exist, or you have no access to it.");
+    // One answer for an unknown report, one in another review and one without a PDF: a report exists exactly
+    // when its record was included at title/abstract, which a blinded reviewer must not learn from its id.
+    if (!report?.fileKey || !(await activeMembership(req.db, report.reviewId, req.userId))) {
+      throw new AppError("NOT_FOUND", "No PDF is here, or you have no access to it.");
     }
-    if (!report.fileKey) throw new AppError("NOT_FOUND", "No PDF is attached to this report.");
     const body = await req.storage.get(report.fileKey);
     return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status: 200, headers: pdfHeaders(report.fileName, report.byteSize) });
   } catch (err) {

@@ -10,6 +10,7 @@ import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { attachReportFile } from "./attach-file";
 import { handleReportUpload, serveReportFile } from "./file-request";
 import { markNotRetrieved, undoRetrieval } from "./retrieval";
+import type { RetrievalScope } from "./retrieval-access";
 
 const root = mkdtempSync(path.join(tmpdir(), "sift-fulltext-"));
 // The router's mutations use the process-wide storage: pointed at the same folder, so files can be checked.
@@ -17,11 +18,14 @@ process.env.SIFT_STORAGE_DIR = root;
 const storage = localStorage(root);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-/** A review screened by one reviewer per record at both stages, with `n` records included at title/abstract. */
+/**
+ * A review screened by one reviewer per record at both stages, unblinded (a blinded reviewer may not retrieve:
+ * see the blinding test), with `n` records included at title/abstract.
+ */
 async function includedTeam(n = 2) {
   const db = testDb();
   const { review, members } = await makeTeam(db);
-  await db.reviewStageSetting.updateMany({ where: { reviewId: review.id }, data: { reviewersPerRecord: 1 } });
+  await db.reviewStageSetting.updateMany({ where: { reviewId: review.id }, data: { reviewersPerRecord: 1, blinded: false } });
   const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
   const records = await Promise.all(
     Array.from({ length: n }, (_, i) => db.record.create({ data: { reviewId: review.id, sourceId: source.id, title: `Trial ${i}` } })),
@@ -30,10 +34,10 @@ async function includedTeam(n = 2) {
   for (const r of records) await reviewer.screening.decide({ reviewId: review.id, stage: "title_abstract", recordId: r.id, verdict: "include" });
   const reports = await Promise.all(records.map((r) => db.report.findUniqueOrThrow({ where: { recordId: r.id } })));
   const reason = await db.exclusionReason.create({ data: { reviewId: review.id, stage: "full_text", label: "Wrong outcomes", position: 99 } });
-  return { db, review, members, records, reports, reason, scope: { reviewId: review.id, actorId: members.reviewer.id } };
+  return { db, review, members, records, reports, reason, scope: { reviewId: review.id, actorId: members.reviewer.id, role: "reviewer" as const } };
 }
 
-const attach = (db: Db, scope: { reviewId: string; actorId: string }, reportId: string, body: Buffer, fileName = "paper.pdf", max?: number) =>
+const attach = (db: Db, scope: RetrievalScope, reportId: string, body: Buffer, fileName = "paper.pdf", max?: number) =>
   attachReportFile({ db, storage }, scope, { reportId, fileName, body: Readable.from([body]) }, max);
 
 async function filesUnder(reviewId: string): Promise<string[]> {

@@ -5,18 +5,17 @@ import type { Db } from "../db/client";
 import type { FileStorage } from "../storage/file-storage";
 import { assertNoFullTextDecisions, lockReport } from "./lock-report";
 import { parseReportUrl } from "./report-url";
+import { assertMayRetrieve, assertMayTakeBack, type RetrievalScope } from "./retrieval-access";
 
 /** What callers get back: never the storage key, which is Sift's business only. */
 const REPORT_STATE = { id: true, retrievalStatus: true, fileName: true, url: true, retrievalNote: true } as const;
 
-export interface Scope {
-  reviewId: string;
-  actorId: string;
-}
+export type Scope = RetrievalScope;
 
 /** A link keeps any PDF already attached (a publisher's page beside the copy); the report counts as retrieved. */
 export async function setReportLink(db: Db, scope: Scope, input: { reportId: string; url: string }) {
   const url = parseReportUrl(input.url);
+  await assertMayRetrieve(db, scope);
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, scope.reviewId, input.reportId);
     const updated = await tx.report.update({
@@ -54,8 +53,10 @@ async function clearRetrieval(
   status: "sought" | "not_retrieved",
   note: string,
 ) {
+  await assertMayRetrieve(deps.db, scope);
   const { updated, oldKey } = await deps.db.$transaction(async (tx) => {
     const report = await lockReport(tx, scope.reviewId, reportId);
+    await assertMayTakeBack(tx, scope, report.retrievalStatus);
     await assertNoFullTextDecisions(tx, report.recordId, status === "sought" ? "set back to sought" : "marked not retrieved");
     const updated = await tx.report.update({
       where: { id: report.id },

@@ -45,13 +45,17 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
   const n = (v: bigint | undefined) => Number(v ?? 0);
   const total = n(counts?.total);
   /** Remaining: records still needing my decision that are mine to screen or that the pool could serve me now. */
-  const mine = { decided: n(counts?.mine), remaining: n(counts?.left_for_me) };
-  /** Records with all the decisions they need, however they came out: safe to show to anyone. */
+  // Observers never screen, and what the pool could hand them would move as others decide.
+  const screens = hasRole(viewer.role, "reviewer");
+  const mine = { decided: n(counts?.mine), remaining: screens ? n(counts?.left_for_me) : 0 };
+  /** Records with all the decisions they need, however they came out. */
   const complete = n(counts?.complete);
   if (!(await seesOthersDecisions(db, reviewId, stage, viewer))) {
     // Whether a record settled or went to conflict, even as a count that moves after one's own decision,
-    // tells a blinded reviewer how the other reviewer decided; so they get none of it.
-    return { stage, total, mine, team: { complete, resolved: null, included: null, excluded: null, conflicts: null, conflictsByStatus: null, decisionsBy: null } };
+    // tells a blinded reviewer how the other reviewer decided; so they get none of it. Nor how many records
+    // have all their decisions: that count moves when a co-reviewer decides a record one has decided, which
+    // tells them the co-reviewer has been there (blinding.int.test.ts compares exactly that).
+    return { stage, total, mine, team: { complete: null, resolved: null, included: null, excluded: null, conflicts: null, conflictsByStatus: null, decisionsBy: null } };
   }
   const [perReviewer, conflictGroups] = await Promise.all([
     db.screeningDecision.groupBy({ by: ["reviewerId"], where: { reviewId, stage }, _count: true }),

@@ -22,11 +22,18 @@ interface ViewRow extends Omit<ParsedRecord, "raw"> {
 async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, recordIds: string[], full?: boolean) {
   if (recordIds.length === 0) return [];
   full ??= await seesOthersDecisions(db, reviewId, stage, viewer);
+  // A report exists exactly when the record was included at title/abstract, so to a reviewer blinded there it is
+  // shown only once that is known by other means: a lead resolved the record, or retrieved its full text for
+  // full-text screening.
+  const seesTitleAbstract = stage === "title_abstract" ? full : await seesOthersDecisions(db, reviewId, "title_abstract", viewer);
   const s = stageSql(stage);
   const found = await rows<ViewRow>(poolOf(db), Prisma.sql`
     SELECT r.id, r.title, r.abstract, COALESCE(r.authors, '{}') AS authors, r.year, r.journal, r.volume, r.issue, r.pages,
            r.doi, r.pmid, r.pmcid, COALESCE(r.nct_ids, '{}') AS "nctIds", COALESCE(r.keywords, '{}') AS keywords, r.type, r.language, r.url, src.name AS source_name,
            CASE WHEN rep.id IS NULL THEN NULL
+                WHEN NOT ${seesTitleAbstract} AND rep.retrieval_status <> 'retrieved'
+                 AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = 'title_abstract' AND c.status = 'resolved')
+                THEN NULL
                 ELSE json_build_object('id', rep.id, 'fileName', rep.file_name, 'url', rep.url, 'retrievalStatus', rep.retrieval_status) END AS report,
            COALESCE(o.status, 'awaiting')::text AS outcome,
            EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved') AS resolved,

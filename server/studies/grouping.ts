@@ -3,7 +3,9 @@
 // grouped meanwhile is refused as stale rather than silently moved.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
+import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
+import { seesOthersDecisions } from "../screening/progress";
 import { DEFAULT_TOOL, RISK_OF_BIAS_TOOLS, type Design } from "./designs";
 import { includedReportsWhere } from "./studies-view";
 import { studyLabelFor } from "./suggest-groups";
@@ -11,6 +13,17 @@ import { studyLabelFor } from "./suggest-groups";
 interface Scope {
   reviewId: string;
   actorId: string;
+  role: Role;
+}
+
+/**
+ * Grouping reports reads which reports are included at full text (a refusal names one that is not), so while
+ * that stage is blinded it is for those who may see its outcomes, refused before any report is read.
+ */
+async function assertMayGroup(db: Db, scope: Scope): Promise<void> {
+  if (!(await seesOthersDecisions(db, scope.reviewId, "full_text", { userId: scope.actorId, role: scope.role }))) {
+    throw new AppError("FORBIDDEN", "While full-text screening is blinded, reports are grouped into studies by the review's leads.");
+  }
 }
 
 async function loadStudy(tx: Tx, reviewId: string, studyId: string) {
@@ -52,6 +65,7 @@ function scopeOf(scope: Scope) {
 /** Makes a study of ungrouped reports (a confirmed suggestion, or a single report on its own). */
 export async function createStudy(db: Db, scope: Scope, input: { reportIds: string[]; label?: string }) {
   if (input.reportIds.length === 0) throw new AppError("INVALID_INPUT", "Choose at least one report for the study.");
+  await assertMayGroup(db, scope);
   return db.$transaction(async (tx) => {
     const reports = await loadReports(tx, scope.reviewId, input.reportIds, null);
     const first = [...reports].sort((a, b) => (a.record.authors.length ? 0 : 1) - (b.record.authors.length ? 0 : 1))[0]!;
@@ -65,6 +79,7 @@ export async function createStudy(db: Db, scope: Scope, input: { reportIds: stri
 
 /** Puts reports into a study (from no study or another one); the study they leave goes if it is left empty. */
 export async function moveReports(db: Db, scope: Scope, input: { reportIds: string[]; studyId: string | null }) {
+  await assertMayGroup(db, scope);
   return db.$transaction(async (tx) => {
     if (input.studyId) await loadStudy(tx, scope.reviewId, input.studyId);
     const reports = await loadReports(tx, scope.reviewId, input.reportIds);
@@ -100,6 +115,7 @@ export async function mergeStudies(db: Db, scope: Scope, input: { targetId: stri
 
 /** Takes some reports out of a study into a new one. */
 export async function splitStudy(db: Db, scope: Scope, input: { studyId: string; reportIds: string[]; label?: string }) {
+  await assertMayGroup(db, scope);
   return db.$transaction(async (tx) => {
     await loadStudy(tx, scope.reviewId, input.studyId);
     const reports = await loadReports(tx, scope.reviewId, input.reportIds, input.studyId);

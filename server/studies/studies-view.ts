@@ -1,6 +1,7 @@
 // The studies screen: the review's studies with their reports, the included reports not yet in a study, and
 // suggestions for grouping them.
 import type { Db, Tx } from "../db/client";
+import { seesOthersDecisions, type Viewer } from "../screening/progress";
 import { DESIGNS, studyTools, type Design } from "./designs";
 import { suggestGroups, type GroupingReport } from "./suggest-groups";
 
@@ -58,9 +59,15 @@ export async function groupingInputs(db: Db | Tx, reviewId: string) {
   return { reports, links };
 }
 
-export async function studiesOverview(db: Db, reviewId: string) {
+/**
+ * Which reports are included at full text says how the full-text reviewers decided, so while that stage is
+ * blinded only those who may see its outcomes (leads) get the reports still to group and the suggestions; the
+ * studies already made are everyone's.
+ */
+export async function studiesOverview(db: Db, reviewId: string, viewer: Viewer) {
+  const mayGroup = await seesOthersDecisions(db, reviewId, "full_text", viewer);
   const [{ reports: included, links }, studies] = await Promise.all([
-    groupingInputs(db, reviewId),
+    mayGroup ? groupingInputs(db, reviewId) : { reports: [], links: [] },
     db.study.findMany({
       where: { reviewId },
       orderBy: [{ label: "asc" }, { createdAt: "asc" }],
@@ -77,6 +84,7 @@ export async function studiesOverview(db: Db, reviewId: string) {
   const suggestions = suggestGroups(included.map(asGroupingReport), links);
   const byId = new Map(included.map((r) => [r.id, r]));
   return {
+    mayGroup,
     studies: studies.map((s) => ({
       id: s.id,
       label: s.label,

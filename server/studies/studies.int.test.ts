@@ -13,6 +13,8 @@ async function setup() {
     { title: "Excluded at full text", nctIds: ["NCT01051882"], fullText: "excluded" },
     { title: "Not yet screened at full text", nctIds: ["NCT01051882"], fullText: "none" },
   ]);
+  // Full-text screening is over and unblinded, as when a team groups its studies; blinded grouping is below.
+  await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: "full_text" } }, data: { blinded: false } });
   const reviewer = callerFor(db, members.reviewer.id);
   return { db, review, members, reports, reviewer, input: { reviewId: review.id } };
 }
@@ -28,6 +30,22 @@ async function appCode(promise: Promise<unknown>): Promise<string | null> {
 }
 
 describe("studies", () => {
+  it("while full-text screening is blinded, only leads see the reports to group and group them", async () => {
+    const { db, review, members, reports, reviewer, input } = await setup();
+    await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: "full_text" } }, data: { blinded: true } });
+    expect(await reviewer.studies.list(input)).toMatchObject({ mayGroup: false, ungrouped: [], suggestions: [] });
+    const refusal = "While full-text screening is blinded, reports are grouped into studies by the review's leads.";
+    // The same refusal for an included report, an excluded one and no report at all.
+    for (const reportIds of [[reports[0]!.id], [reports[3]!.id], ["no-such-report"]]) {
+      await expect(reviewer.studies.create({ ...input, reportIds })).rejects.toMatchObject({ code: "FORBIDDEN", message: refusal });
+      await expect(reviewer.studies.moveReports({ ...input, reportIds, studyId: null })).rejects.toMatchObject({ code: "FORBIDDEN", message: refusal });
+    }
+    const lead = callerFor(db, members.lead.id);
+    expect((await lead.studies.list(input)).ungrouped).toHaveLength(3);
+    await lead.studies.create({ ...input, reportIds: [reports[2]!.id] });
+    expect((await reviewer.studies.list(input)).studies.map((s) => s.label)).toEqual(["Glass 2016"]);
+  });
+
   it("suggests grouping full-text included reports by NCT id and confirms a suggestion into a study, audited", async () => {
     const { db, reports, reviewer, input } = await setup();
     const overview = await reviewer.studies.list(input);

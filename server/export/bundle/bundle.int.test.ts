@@ -43,7 +43,7 @@ beforeAll(async () => {
   built = await buildTestReview(db);
   await db.user.update({ where: { id: built.members.owner.id }, data: { passwordHash: "$argon2id$stand-in" } });
   const report = await db.report.findFirstOrThrow({ where: { recordId: built.records.msc.id } });
-  const attached = await attachReportFile({ db, storage }, { reviewId: built.review.id, actorId: built.members.lead.id }, { reportId: report.id, fileName: "Petrou 2016.pdf", body: Readable.from([pdf]) });
+  const attached = await attachReportFile({ db, storage }, { reviewId: built.review.id, actorId: built.members.lead.id, role: "lead" }, { reportId: report.id, fileName: "Petrou 2016.pdf", body: Readable.from([pdf]) });
   reportKey = attached.fileKey!;
   const imp = await db.import.findFirstOrThrow({ where: { reviewId: built.review.id, fileName: "search-0.ris" } });
   importKey = `reviews/${built.review.id}/imports/${imp.id}/search-0.ris`;

@@ -20,13 +20,13 @@ export function useScreeningProgress(reviewId: string, stage: StageName) {
 
 /**
  * "30 of 36 records resolved (4 included, 26 excluded) · 2 conflicts" for those who may see others' decisions;
- * a blinded reviewer gets only how many records have all their decisions, which says nothing of how they went.
+ * a blinded reviewer or observer gets none of the team's counts: each moves when a co-reviewer decides.
  */
 export function TeamProgressText({ progress, slug, canResolve }: { progress: ScreeningProgress; slug: string; canResolve: boolean }) {
   const { team, total } = progress;
   const conflicts = team.conflicts;
-  if (team.resolved === null) {
-    return <>Team: {formatCount(team.complete)} of {plural(total, "record")} have all their decisions</>;
+  if (team.resolved === null || team.complete === null) {
+    return <>Screening is blinded: the team&rsquo;s progress is shown to leads until it is unblinded.</>;
   }
   return (
     <>
@@ -80,12 +80,8 @@ export function ScreeningProgressPanel({ reviewId, stage, slug, canScreen, canRe
       ) : (
         <ProgressBar
           label="Team screening progress"
-          fraction={total > 0 ? (team.resolved ?? team.complete) / total : 0}
-          text={
-            team.resolved === null
-              ? `${formatCount(team.complete)} of ${plural(total, "record")} have all their decisions`
-              : `${formatCount(team.resolved)} of ${plural(total, "record")} resolved`
-          }
+          fraction={total > 0 && team.resolved !== null ? team.resolved / total : 0}
+          text={team.resolved === null ? `${plural(total, "record")} to screen` : `${formatCount(team.resolved)} of ${plural(total, "record")} resolved`}
         />
       )}
       <p className="small muted team-progress">

@@ -93,7 +93,7 @@ export function StudiesScreen({ reviewId, slug, canEdit, canLead }: Props) {
 
   if (overview.isPending) return <p className="muted">Loading studies…</p>;
   if (overview.isError) return <div className="alert alert-error" role="alert">{overview.error.message}</div>;
-  const { studies, ungrouped, suggestions } = data!;
+  const { studies, ungrouped, suggestions, mayGroup } = data!;
 
   return (
     <div className="stack">
@@ -108,7 +108,13 @@ export function StudiesScreen({ reviewId, slug, canEdit, canLead }: Props) {
           <kbd>s</kbd> splits ticked reports into a new study.
         </p>
       )}
-      {studies.length === 0 && ungrouped.length === 0 && (
+      {!mayGroup && (
+        <div className="alert alert-info" role="status">
+          Full-text screening is blinded, so the review&rsquo;s leads group the included reports into studies; the studies they make appear
+          here.
+        </div>
+      )}
+      {mayGroup && studies.length === 0 && ungrouped.length === 0 && (
         <div className="empty card">
           <p>
             <strong>No reports to group yet.</strong> Reports appear here once their records are included at full-text screening.

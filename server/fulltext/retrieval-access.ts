@@ -1,0 +1,33 @@
+// Who may change a report's retrieval. A report exists exactly when its record was included at title/abstract,
+// and whether a retrieved report can still be taken back tells whether its full-text screening began; so a
+// reviewer who may not see a stage's outcomes is refused before anything about the report is read, with one
+// answer for every report id, real or not.
+import type { Db, Tx } from "../db/client";
+import type { Role } from "../db/generated/enums.ts";
+import { AppError } from "../errors/app-error";
+import { seesOthersDecisions } from "../screening/progress";
+
+export interface RetrievalScope {
+  reviewId: string;
+  actorId: string;
+  role: Role;
+}
+
+const viewerOf = (scope: RetrievalScope) => ({ userId: scope.actorId, role: scope.role });
+
+/** Attaching, linking or marking a full text: for those who may see which records reached full text. */
+export async function assertMayRetrieve(db: Db | Tx, scope: RetrievalScope): Promise<void> {
+  if (!(await seesOthersDecisions(db as Db, scope.reviewId, "title_abstract", viewerOf(scope)))) {
+    throw new AppError("FORBIDDEN", "While title/abstract screening is blinded, full texts are retrieved by the review's leads.");
+  }
+}
+
+/**
+ * Taking back a retrieved full text is refused once its screening began; to a reviewer blinded at full text that
+ * refusal would say a co-reviewer has decided, so they may take back only what was never retrieved.
+ */
+export async function assertMayTakeBack(db: Db | Tx, scope: RetrievalScope, status: string): Promise<void> {
+  if (status === "retrieved" && !(await seesOthersDecisions(db as Db, scope.reviewId, "full_text", viewerOf(scope)))) {
+    throw new AppError("FORBIDDEN", "While full-text screening is blinded, only the review's leads can take back a retrieved full text.");
+  }
+}
