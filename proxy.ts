@@ -1,5 +1,5 @@
 // Next's per-request hook (the file Next 16 calls proxy.ts, formerly middleware.ts): security headers on every
-// page and API response, and a fresh CSP nonce that Next puts on the scripts of the page it renders.
+// page, and a fresh CSP nonce that Next puts on the scripts of the page it renders.
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, securityHeaders } from "./server/http/security-headers";
 
@@ -14,6 +14,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Build output with content-hashed names: served as files, never as documents that could run anything.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Build output with content-hashed names: served as files, never as documents that could run anything. API
+  // routes get their headers from next.config.ts: through the proxy, an upload's body would be cut at 10 MB.
+  matcher: ["/((?!_next/static|_next/image|api/).*)"],
 };
