@@ -19,9 +19,11 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) && (target as HTMLInputElement).type !== "checkbox");
 }
 
-export function StudiesScreen({ reviewId, slug, canEdit, canLead }: Props) {
+export function StudiesScreen({ reviewId, slug, canEdit: mayEdit, canLead }: Props) {
   const trpc = useTRPC();
   const overview = useQuery(trpc.studies.list.queryOptions({ reviewId }, { staleTime: 0 }));
+  // While full-text screening is blinded the server refuses grouping to all but leads; the screen is then read-only.
+  const canEdit = mayEdit && overview.data?.mayGroup === true;
   const actions = useStudyAction();
   const [ungroupedPicked, setUngroupedPicked] = useState<ReadonlySet<string>>(new Set());
   const [studiesPicked, setStudiesPicked] = useState<ReadonlySet<string>>(new Set());
