@@ -9,14 +9,16 @@ interface Props {
   label?: string;
 }
 
-// next-auth's sign-out ends this session on the server too (events.signOut in server/auth/auth-options.ts), not
-// only its cookie in this browser.
+// next-auth's sign-out ends this browser's session on the server too (events.signOut in
+// server/auth/auth-options.ts), not only its cookie, so a copy of the cookie stops working as well. The user's
+// sessions on other devices go on; SignOutEverywhereButton ends those.
 export function SignOutButton({ callbackUrl = "/sign-in", label = "Sign out" }: Props) {
   const [pending, setPending] = useState(false);
   return (
     <button
       type="button"
       className="btn btn-secondary btn-small"
+      title="Sign out in this browser. Other devices where you are signed in stay signed in."
       disabled={pending}
       onClick={() => {
         setPending(true);
@@ -45,6 +47,7 @@ export function SignOutEverywhereButton() {
     <button
       type="button"
       className="btn btn-secondary btn-small"
+      title="Sign out on every device and browser where you are signed in, this one included."
       disabled={end.isPending || end.isSuccess}
       onClick={() => {
         if (window.confirm("Sign out on every device and browser where you are signed in, this one included?")) end.mutate();

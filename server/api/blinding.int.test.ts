@@ -25,7 +25,7 @@ const acting = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("server-only", () => ({}));
 vi.mock("../auth/session", async (importOriginal) => {
   const { currentSessionVersion } = await import("../auth/sessions");
-  const session = async () => (acting.userId ? { userId: acting.userId, version: await currentSessionVersion(testDb(), acting.userId) } : null);
+  const session = async () => (acting.userId ? { userId: acting.userId, version: await currentSessionVersion(testDb(), acting.userId), sessionId: null } : null);
   return { ...(await importOriginal<object>()), currentSession: session, currentUserId: async () => acting.userId };
 });
 

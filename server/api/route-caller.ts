@@ -8,8 +8,7 @@ import { createCaller } from "./root";
 
 /** For route handlers that serve files: the same procedures, access checks and errors as the tRPC API. */
 export async function routeCaller(req: Request) {
-  const session = await currentSession();
-  return createCaller({ db: db(), userId: session?.userId ?? null, sessionVersion: session?.version ?? 0, appUrl: appUrlFrom(req.headers) });
+  return createCaller({ db: db(), session: await currentSession(), appUrl: appUrlFrom(req.headers) });
 }
 
 /** A refused or failed call as a plain-text response with the user's message and the matching status. */

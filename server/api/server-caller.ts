@@ -9,6 +9,5 @@ import { createCaller } from "./root";
 export async function serverCaller() {
   // Request data first: it marks the page dynamic before anything touches the database, even at build time.
   const requestHeaders = await headers();
-  const session = await currentSession();
-  return createCaller({ db: db(), userId: session?.userId ?? null, sessionVersion: session?.version ?? 0, appUrl: appUrlFrom(requestHeaders) });
+  return createCaller({ db: db(), session: await currentSession(), appUrl: appUrlFrom(requestHeaders) });
 }

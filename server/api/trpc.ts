@@ -3,18 +3,19 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
+import type { SessionClaim } from "../auth/session-token";
+import { claimedUser } from "../auth/sessions";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
 import { authorizeCaller, authorizeSession, callerInReview } from "../team/caller-membership";
 
 export interface Context {
   db: Db;
-  /** The signed-in user's id from the session token, or null; membership and roles are always re-read. */
-  userId: string | null;
   /**
-   * The session version that token was minted with. Every procedure for a signed-in user compares it with the
-   * user's current one in the statement that reads the user, so a token ended by sign-out is refused.
+   * What the session token claims (the user, and which of their sessions it is), unchecked, or null when signed
+   * out. Every procedure for a signed-in user checks that the session is still current in the statement that reads
+   * the user, so a token ended by sign-out is refused; membership and roles are always re-read.
    */
-  sessionVersion: number;
+  session: SessionClaim | null;
   /** Where users reach this Sift, for links in invitations: SIFT_URL, else the request's own origin. */
   appUrl: string;
 }
@@ -75,20 +76,18 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = base.meta({ access: { kind: "public" } });
 
-function signedIn(ctx: Context): string {
-  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return ctx.userId;
+function signedIn(ctx: Context): SessionClaim {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return ctx.session;
 }
 
 const ReviewInput = z.object({ reviewId: z.string().min(1).max(64) });
 
 export const authedProcedure = base.meta({ access: { kind: "authed" } }).use(async ({ ctx, next }) => {
-  const found = await ctx.db.user.findUnique({
-    where: { id: signedIn(ctx) },
-    select: { id: true, email: true, name: true, sessionVersion: true },
-  });
-  authorizeSession(found !== null, found?.sessionVersion === ctx.sessionVersion);
-  return next({ ctx: { ...ctx, user: { id: found!.id, email: found!.email, name: found!.name } } });
+  const session = signedIn(ctx);
+  const found = await claimedUser(ctx.db, session);
+  authorizeSession(found !== null, found?.sessionCurrent ?? false);
+  return next({ ctx: { ...ctx, session, user: found!.user } });
 });
 
 /**
@@ -101,15 +100,15 @@ export function reviewProcedure(minRole: Role) {
     .meta({ access: { kind: "review", minRole } })
     .input(ReviewInput)
     .use(async ({ ctx, input, next }) => {
-      const userId = signedIn(ctx);
-      const caller = await callerInReview(ctx.db, userId, ctx.sessionVersion, input.reviewId);
+      const session = signedIn(ctx);
+      const caller = await callerInReview(ctx.db, session, input.reviewId);
       const role = authorizeCaller(caller !== null, caller?.role ?? null, minRole, caller?.sessionCurrent ?? false);
-      return next({ ctx: { ...ctx, user: caller!.user, reviewId: input.reviewId, role } });
+      return next({ ctx: { ...ctx, session, user: caller!.user, reviewId: input.reviewId, role } });
     });
 }
 
 /**
- * A review procedure whose service checks the caller's session version, membership and role itself (callerSql,
+ * A review procedure whose service checks the caller's session, membership and role itself (callerSql,
  * authorizeCaller), in the statement that does its work, instead of in a round trip of its own before it. Only
  * for the screening decision, the write every reviewer makes hundreds of times a day. The authorisation matrix test calls such procedures
  * with a complete input (their input is validated before the service runs) and holds them to `minRole`.
@@ -118,5 +117,5 @@ export function reviewProcedureCheckedInService(minRole: Role) {
   return base
     .meta({ access: { kind: "review", minRole, inService: true } })
     .input(ReviewInput)
-    .use(({ ctx, input, next }) => next({ ctx: { ...ctx, userId: signedIn(ctx), reviewId: input.reviewId } }));
+    .use(({ ctx, input, next }) => next({ ctx: { ...ctx, session: signedIn(ctx), reviewId: input.reviewId } }));
 }

@@ -3,7 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { secureCookies } from "../config/public-url";
 import { sessionSecret } from "../config/secret";
 import { db } from "../db/client";
-import { authorizeCredentials, endSessionsOnSignOut } from "./sign-in";
+import { authorizeCredentials, endSessionOnSignOut, renewedToken, signedInToken } from "./sign-in";
+import { SESSION_MAX_AGE_SECONDS } from "./session-token";
 import { userForOidcIdentity, type SessionUser } from "./users";
 
 /** The generic OIDC provider, switched on by OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET. */
@@ -48,7 +49,7 @@ function providers(): AuthOptions["providers"] {
 export function authOptions(): AuthOptions {
   return {
     secret: sessionSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: secureCookies(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
@@ -60,23 +61,16 @@ export function authOptions(): AuthOptions {
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && profile) {
           const p = profile as OidcProfile;
-          const local = await userForOidcIdentity(db(), { provider: "oidc", subject: p.sub, email: p.email!, name: p.name });
-          token.sub = local.id;
-          token.name = local.name;
-          token.email = local.email;
-          // Every check of the session compares this with the user's current version (server/auth/sessions.ts).
-          token.sessionVersion = local.sessionVersion;
-        } else if (user) {
-          token.sub = user.id;
-          token.sessionVersion = (user as SessionUser).sessionVersion;
+          return signedInToken(token, await userForOidcIdentity(db(), { provider: "oidc", subject: p.sub, email: p.email!, name: p.name }));
         }
-        return token;
+        if (user) return signedInToken(token, user as SessionUser);
+        return renewedToken(db(), token);
       },
       async session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.sub;
         return session;
       },
     },
-    events: { signOut: ({ token }) => endSessionsOnSignOut(db(), token) },
+    events: { signOut: ({ token }) => endSessionOnSignOut(db(), token) },
   };
 }

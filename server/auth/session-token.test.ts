@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { decodeSessionToken } from "./session-token";
+import { decodeSessionToken, sessionClaim } from "./session-token";
 
 const secret = "a session secret of enough length for the test";
 
@@ -21,5 +21,24 @@ describe("decodeSessionToken", () => {
   it("refuses an expired token", async () => {
     const token = await encode({ token: { sub: "user-1" }, secret, maxAge: -60 });
     await expect(decodeSessionToken({ token, secret })).rejects.toThrow();
+  });
+});
+
+describe("sessionClaim", () => {
+  it("names the user, the session version and the sign-in's session id", () => {
+    expect(sessionClaim({ sub: "user-1", sessionVersion: 3, sid: "abc" })).toEqual({ userId: "user-1", version: 3, sessionId: "abc" });
+  });
+
+  it("reads tokens minted before session ids and versions as version 0 without an id", () => {
+    expect(sessionClaim({ sub: "user-1", sessionVersion: 2 })).toEqual({ userId: "user-1", version: 2, sessionId: null });
+    expect(sessionClaim({ sub: "user-1" })).toEqual({ userId: "user-1", version: 0, sessionId: null });
+  });
+
+  it("makes no claim for a token without a user or with a malformed session", () => {
+    expect(sessionClaim(null)).toBeNull();
+    expect(sessionClaim({ sessionVersion: 1, sid: "abc" })).toBeNull();
+    expect(sessionClaim({ sub: "user-1", sid: 7 })).toBeNull();
+    expect(sessionClaim({ sub: "user-1", sid: "" })).toBeNull();
+    expect(sessionClaim({ sub: "user-1", sessionVersion: "1" })).toBeNull();
   });
 });

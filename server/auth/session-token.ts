@@ -23,19 +23,33 @@ export async function decodeSessionToken({ token, secret }: JWTDecodeParams): Pr
   return payload as JWT;
 }
 
-/** Who a session token is for, and the session version it was minted with (see users.session_version). */
-export interface SessionClaim {
-  userId: string;
+/** How long a session token lives after it was last issued (next-auth's session maxAge). */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+/**
+ * Which session a token belongs to: the user's session version when it was minted (see users.session_version) and
+ * the id of its sign-in, null for tokens minted before sessions had ids.
+ */
+export interface TokenSession {
   version: number;
+  sessionId: string | null;
+}
+
+/** Who a session token is for, and which of their sessions it belongs to. */
+export interface SessionClaim extends TokenSession {
+  userId: string;
 }
 
 /**
  * The claim a decoded token makes, or null for none. Tokens minted before session versions existed carry none and
- * count as version 0, which every account had then: they stay valid until the user's next sign-out.
+ * count as version 0, which every account had then; tokens minted before session ids carry no `sid` and can only
+ * be ended with all their user's sessions.
  */
 export function sessionClaim(token: JWT | null): SessionClaim | null {
   if (typeof token?.sub !== "string" || !token.sub) return null;
   const version = token.sessionVersion ?? 0;
   if (typeof version !== "number" || !Number.isSafeInteger(version)) return null;
-  return { userId: token.sub, version };
+  const sessionId = token.sid ?? null;
+  if (sessionId !== null && (typeof sessionId !== "string" || !sessionId)) return null;
+  return { userId: token.sub, version, sessionId };
 }

@@ -18,8 +18,8 @@ async function claimFrom(req: TokenSource): Promise<SessionClaim | null> {
 }
 
 /**
- * The session a tRPC call's context carries, unchecked: every procedure compares its version with the user's in
- * the statement that reads the caller, so checking here would cost the hot path a round trip.
+ * The session a tRPC call's context carries, unchecked: every procedure checks that it is still current in the
+ * statement that reads the caller, so checking here would cost the hot path a round trip.
  */
 export async function requestSession(req: NextRequest): Promise<SessionClaim | null> {
   return claimFrom(req);

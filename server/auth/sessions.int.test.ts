@@ -1,17 +1,19 @@
 // A session token copied before its user signs out must stop working everywhere the app reads sessions: the tRPC
 // route (authed and review procedures, and the decision, which checks the caller in its own statement) and the
-// REST routes that read the user id themselves. Tokens are minted and ended through next-auth's own callbacks.
+// REST routes that read the user id themselves. Signing out ends that sign-in's tokens only; signing out
+// everywhere ends them all. Tokens are minted, renewed and ended through next-auth's own callbacks.
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { POST, GET } from "../../app/api/trpc/[trpc]/route";
 import { db as appDb } from "../db/client";
 import { handleDiagramDownload } from "../prisma-flow/download-request";
-import { makeTeam, testDb } from "../test/integration";
+import { callerFor, makeTeam, testDb } from "../test/integration";
 import { authOptions } from "./auth-options";
 import { hashPassword } from "./password";
 import { requestSession } from "./session";
-import { verifiedUserId } from "./sessions";
+import { sessionClaim, SESSION_MAX_AGE_SECONDS, type SessionClaim } from "./session-token";
+import { endEverySession, verifiedUserId } from "./sessions";
 import { authorizeCredentials } from "./sign-in";
 
 const secret = "a session secret only for this test, long enough";
@@ -39,6 +41,16 @@ async function signIn(email: string): Promise<string> {
 async function signOut(cookie: string): Promise<void> {
   const token = (await decode({ token: cookie, secret })) as JWT;
   await authOptions().events!.signOut!({ token, session: undefined as never });
+}
+
+async function claimOf(cookie: string): Promise<SessionClaim> {
+  return sessionClaim((await decode({ token: cookie, secret })) as JWT)!;
+}
+
+/** What next-auth's session route does to a token it is shown: the jwt callback's token, encoded again. */
+async function renew(cookie: string): Promise<string> {
+  const token = (await decode({ token: cookie, secret })) as JWT;
+  return encode({ token: await authOptions().callbacks!.jwt!({ token, user: undefined as never, account: null }), secret });
 }
 
 function request(cookie: string, path: string, init: { method?: string; body?: unknown } = {}) {
@@ -129,5 +141,119 @@ describe("ending sessions", () => {
     expect(await trpc(legacy, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
     await signOut(legacy);
     expect(await trpc(legacy, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+  });
+
+  it("signing out ends that sign-in's session only: the same user's other device keeps working", async () => {
+    const { reviewId, reviewer, lead, record } = await setUp();
+    const phone = await signIn(reviewer.email);
+    const laptop = await signIn(reviewer.email);
+    const leadPhone = await signIn(lead.email);
+    const leadLaptop = await signIn(lead.email);
+    const decide = (cookie: string, recordId: string) =>
+      trpc(cookie, "screening.decide", { reviewId, recordId, stage: "title_abstract", verdict: "include" }, "mutation");
+    expect((await claimOf(phone)).sessionId).not.toEqual((await claimOf(laptop)).sessionId);
+
+    await signOut(phone);
+    await signOut(leadPhone);
+
+    const first = await record();
+    expect(await trpc(phone, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+    expect(await trpc(phone, "duplicates.summary", { reviewId }, "query")).toEqual(SIGNED_OUT);
+    expect(await decide(phone, first.id)).toEqual(SIGNED_OUT);
+    expect(await testDb().screeningDecision.count({ where: { recordId: first.id } })).toBe(0);
+    expect(await diagramCsv(leadPhone, reviewId)).toBe(401);
+
+    expect(await trpc(laptop, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+    expect(await trpc(laptop, "duplicates.summary", { reviewId }, "query")).toMatchObject({ status: 200 });
+    expect(await decide(laptop, first.id)).toMatchObject({ status: 200 });
+    expect(await diagramCsv(leadLaptop, reviewId)).toBe(200);
+
+    const events = await testDb().auditEvent.findMany({ where: { actorId: reviewer.id, action: "user.signed_out" } });
+    expect(events).toMatchObject([{ entityType: "user", entityId: reviewer.id, reviewId: null, data: { sessionId: (await claimOf(phone)).sessionId } }]);
+    expect(await testDb().user.findUniqueOrThrow({ where: { id: reviewer.id } })).toMatchObject({ sessionVersion: 0 });
+  });
+
+  it("a session that was signed out cannot end the others, through the API or in the statement itself", async () => {
+    const { reviewId, reviewer } = await setUp();
+    const phone = await signIn(reviewer.email);
+    const laptop = await signIn(reviewer.email);
+    await signOut(phone);
+
+    expect(await trpc(phone, "auth.signOutEverywhere", undefined, "mutation")).toEqual(SIGNED_OUT);
+    const { userId, ...phoneSession } = await claimOf(phone);
+    await expect(callerFor(testDb(), userId, phoneSession).auth.signOutEverywhere()).rejects.toThrow("You were signed out");
+    expect(await endEverySession(testDb(), await claimOf(phone), "user.signed_out_everywhere")).toBe(false);
+    await signOut(phone);
+
+    expect(await trpc(laptop, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+    expect(await trpc(laptop, "duplicates.summary", { reviewId }, "query")).toMatchObject({ status: 200 });
+    expect(await testDb().auditEvent.count({ where: { actorId: reviewer.id, action: { in: ["user.signed_out", "user.signed_out_everywhere"] } } })).toBe(1);
+  });
+
+  it("signs out everywhere after a sign-out: every token stays ended and the user's ended sessions are forgotten", async () => {
+    const { reviewId, reviewer } = await setUp();
+    const phone = await signIn(reviewer.email);
+    const laptop = await signIn(reviewer.email);
+    await signOut(phone);
+    expect(await testDb().endedSession.count({ where: { userId: reviewer.id } })).toBe(1);
+
+    expect(await trpc(laptop, "auth.signOutEverywhere", undefined, "mutation")).toMatchObject({ status: 200 });
+    for (const cookie of [phone, laptop]) {
+      expect(await trpc(cookie, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+      expect(await trpc(cookie, "duplicates.summary", { reviewId }, "query")).toEqual(SIGNED_OUT);
+    }
+    // The version raised ends the phone's token too, so its row has nothing left to do.
+    expect(await testDb().endedSession.count({ where: { userId: reviewer.id } })).toBe(0);
+    expect(await trpc(await signIn(reviewer.email), "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+  });
+
+  it("a token minted before sessions had ids outlives another session's sign-out and is ended by signing out everywhere", async () => {
+    const { reviewId, reviewer } = await setUp();
+    const legacy = await encode({ token: { sub: reviewer.id, email: reviewer.email, sessionVersion: 0 }, secret });
+    const phone = await signIn(reviewer.email);
+    const laptop = await signIn(reviewer.email);
+    await signOut(phone);
+    expect(await trpc(legacy, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+    expect(await trpc(legacy, "duplicates.summary", { reviewId }, "query")).toMatchObject({ status: 200 });
+
+    expect(await trpc(laptop, "auth.signOutEverywhere", undefined, "mutation")).toMatchObject({ status: 200 });
+    expect(await trpc(legacy, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+    expect(await trpc(legacy, "duplicates.summary", { reviewId }, "query")).toEqual(SIGNED_OUT);
+  });
+
+  it("does not renew a token whose session was ended, so its row need only outlive the tokens issued before", async () => {
+    const { reviewer } = await setUp();
+    const phone = await signIn(reviewer.email);
+    const laptop = await signIn(reviewer.email);
+    const renewed = await renew(laptop);
+    expect((await claimOf(renewed)).sessionId).toBe((await claimOf(laptop)).sessionId);
+    expect(await trpc(renewed, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
+
+    await signOut(phone);
+    await expect(renew(phone)).rejects.toThrow();
+    await signOut(renewed);
+    expect(await trpc(laptop, "auth.me", undefined, "query")).toEqual(SIGNED_OUT);
+    await expect(renew(laptop)).rejects.toThrow();
+  });
+
+  it("keeps an ended session until every token of it would have expired, then forgets it at the next sign-out", async () => {
+    const { reviewer, lead } = await setUp();
+    const db = testDb();
+    const day = 24 * 3600 * 1000;
+    const at = (offset: number) => new Date(Date.now() + offset);
+    await db.endedSession.createMany({
+      data: [
+        { sessionId: `expired-${reviewer.id}`, userId: lead.id, endedAt: at(-40 * day), expiresAt: at(-day) },
+        { sessionId: `kept-${reviewer.id}`, userId: lead.id, endedAt: at(-20 * day), expiresAt: at(day) },
+      ],
+    });
+    const phone = await signIn(reviewer.email);
+    await signOut(phone);
+
+    const left = await db.endedSession.findMany({ where: { sessionId: { in: [`expired-${reviewer.id}`, `kept-${reviewer.id}`] } } });
+    expect(left.map((row) => row.sessionId)).toEqual([`kept-${reviewer.id}`]);
+    const ended = await db.endedSession.findUniqueOrThrow({ where: { sessionId: (await claimOf(phone)).sessionId! } });
+    expect(ended.userId).toBe(reviewer.id);
+    expect(ended.expiresAt.getTime() - ended.endedAt.getTime()).toBeGreaterThanOrEqual(SESSION_MAX_AGE_SECONDS * 1000);
   });
 });

@@ -4,7 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import type { Db } from "../db/client";
 import { clientAddress } from "./client-address";
 import { sessionClaim } from "./session-token";
-import { endSessions } from "./sessions";
+import { endSession, newSessionId, verifiedUserId } from "./sessions";
 import { signInErrorCode } from "./sign-in-errors";
 import { verifyCredentials, type SessionUser } from "./users";
 
@@ -30,8 +30,23 @@ export async function authorizeCredentials(
   }
 }
 
-/** next-auth's `events.signOut`: the token signing out ends, and with it every other session of its user. */
-export async function endSessionsOnSignOut(db: Db, token: JWT | null): Promise<void> {
+/** next-auth's `jwt` callback at sign-in: the token names the user, their session version and a new session. */
+export function signedInToken(token: JWT, user: SessionUser): JWT {
+  return { ...token, sub: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, sid: newSessionId() };
+}
+
+/**
+ * next-auth's `jwt` callback when it issues a token again for one it is shown (its session route): refused once the
+ * session has ended, which clears the cookie. Renewing sets a new expiry, so without this an ended token could be
+ * kept alive past the time its ended session is remembered (server/auth/sessions.ts).
+ */
+export async function renewedToken(db: Db, token: JWT): Promise<JWT> {
+  if (!(await verifiedUserId(db, sessionClaim(token)))) throw new Error("This session has ended.");
+  return token;
+}
+
+/** next-auth's `events.signOut`: the token signing out ends, and with it its sign-in's other tokens only. */
+export async function endSessionOnSignOut(db: Db, token: JWT | null): Promise<void> {
   const claim = sessionClaim(token);
-  if (claim) await endSessions(db, claim, "user.signed_out");
+  if (claim) await endSession(db, claim);
 }

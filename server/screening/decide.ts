@@ -1,6 +1,7 @@
 // A reviewer's decision on a record, and taking it back. The record's row is locked for the whole change, so
 // decisions that complete a record at the same moment are counted once and open exactly one conflict.
 import { recordAuditEvent } from "../audit/record-audit-event";
+import type { TokenSession } from "../auth/session-token";
 import { randomUUID } from "node:crypto";
 import { poolOf, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
@@ -109,8 +110,8 @@ interface DecideRow {
  */
 export async function recordDecision(
   db: Db,
-  /** `sessionVersion`: the caller's token's, checked with the membership; absent only for the server's own work (demo seeding). */
-  scope: Scope & { sessionVersion?: number },
+  /** `session`: the caller's token's, checked with the membership; absent only for the server's own work (demo seeding). */
+  scope: Scope & { session?: TokenSession },
   input: DecisionInput,
 ) {
   if (input.verdict !== "exclude" && input.reasonId) throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
@@ -125,7 +126,7 @@ export async function recordDecision(
         Prisma.sql`SELECT set_config('synchronous_commit', ${decisionCommit()}, true)`,
         Prisma.sql`SELECT 1 FROM records WHERE id = ${input.recordId} AND review_id = ${scope.reviewId} FOR UPDATE`,
         Prisma.sql`
-        WITH caller AS (${callerSql(me, scope.reviewId, scope.sessionVersion ?? null)}),
+        WITH caller AS (${callerSql(me, scope.reviewId, scope.session ?? null)}),
         others_decisions AS (${storedDecisions(input.recordId, input.stage, me)}),
         facts AS (
           SELECT ${openRecordColumns(input.stage)},

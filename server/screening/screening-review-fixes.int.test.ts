@@ -86,7 +86,7 @@ describe("screening review fixes", () => {
         endpoint: "/api/trpc",
         req: new Request(url, init),
         router: appRouter,
-        createContext: () => ({ db, userId: r1!.id, sessionVersion: 0, appUrl: "http://sift.test" }),
+        createContext: () => ({ db, session: { userId: r1!.id, version: 0, sessionId: null }, appUrl: "http://sift.test" }),
       });
     };
     expect((await call("GET")).status).toBe(405);

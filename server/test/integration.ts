@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createCaller } from "../api/root";
+import type { TokenSession } from "../auth/session-token";
 import { currentSessionVersion } from "../auth/sessions";
 import { createDb, type Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
@@ -32,13 +33,12 @@ export async function makeUser(db: Db, label = "user") {
 
 /**
  * A caller signed in as the user. Its session is the user's current one, read when each call is made, as a token
- * minted at sign-in would carry; give `sessionVersion` for a token minted earlier (an ended session).
+ * minted at sign-in would carry; give `session` to act as a particular token's session (one since ended).
  */
-export function callerFor(db: Db, userId: string | null, sessionVersion?: number) {
+export function callerFor(db: Db, userId: string | null, session?: TokenSession) {
   return createCaller(async () => ({
     db,
-    userId,
-    sessionVersion: sessionVersion ?? (userId ? await currentSessionVersion(db, userId) : 0),
+    session: userId ? { userId, ...(session ?? { version: await currentSessionVersion(db, userId), sessionId: null }) } : null,
     appUrl: "http://sift.test",
   }));
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { existingAccountNotice } from "../../auth/account-mail";
-import { endSessions } from "../../auth/sessions";
+import { endEverySession } from "../../auth/sessions";
 import { EmailInput, registerAccount } from "../../auth/users";
 import { authedProcedure, publicProcedure, router } from "../trpc";
 
@@ -18,6 +18,6 @@ export const authRouter = router({
   me: authedProcedure.query(({ ctx }) => ctx.user),
   /** Ends every session of the caller's, this one included: for a lost device or a token that may have leaked. */
   signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
-    await endSessions(ctx.db, { userId: ctx.user.id, version: ctx.sessionVersion }, "user.signed_out_everywhere");
+    await endEverySession(ctx.db, ctx.session, "user.signed_out_everywhere");
   }),
 });

@@ -29,7 +29,7 @@ export const screeningRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.userId, sessionVersion: ctx.sessionVersion }, input),
+      recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.session.userId, session: ctx.session }, input),
     ),
   undo: reviewProcedure("reviewer")
     .input(StageInput)

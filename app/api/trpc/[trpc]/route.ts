@@ -10,10 +10,7 @@ function handler(req: NextRequest) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => {
-      const session = await requestSession(req);
-      return { db: db(), userId: session?.userId ?? null, sessionVersion: session?.version ?? 0, appUrl: appUrlFrom(req.headers) };
-    },
+    createContext: async () => ({ db: db(), session: await requestSession(req), appUrl: appUrlFrom(req.headers) }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
