@@ -52,7 +52,7 @@ test("the sign-in page shows its own words for an error, never text from the lin
   await expect(alert(page)).toHaveText("Sign-in did not work. Try again.");
 });
 
-test("signing out ends the session on the server: a copy of its cookie no longer works", async ({ page, browser }) => {
+test("signing out ends this browser's session on the server, copies of its cookie included, and no other", async ({ page, browser }) => {
   const email = uniqueEmail("copied");
   await signUp(page, "Copied", email);
   await expectOnReviews(page);
@@ -67,15 +67,20 @@ test("signing out ends the session on the server: a copy of its cookie no longer
   const me = () => thief.request.get("/api/trpc/auth.me");
   expect((await diagram()).status()).toBe(200);
   expect((await me()).status()).toBe(200);
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, email);
+  await expectOnReviews(other);
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   expect((await diagram()).status()).toBe(401);
   expect((await me()).status()).toBe(401);
+  // The same user in another browser stays signed in.
+  await other.goto("/reviews");
+  await expectOnReviews(other);
+  expect((await other.request.get(`/api/reviews/${reviewId}/prisma/csv`)).status()).toBe(200);
 
   // Sign out everywhere ends the other browser's session as well as this one's.
-  const other = await (await browser.newContext()).newPage();
-  await signIn(other, email);
   await signIn(page, email);
   await expectOnReviews(page);
   await expectOnReviews(other);
