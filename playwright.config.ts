@@ -1,9 +1,14 @@
 import { defineConfig } from "@playwright/test";
+import { resolveChromium } from "./e2e/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// CHROMIUM_PATH, else /usr/bin/chromium, else the one inside @sparticuz/chromium (see e2e/browser.ts).
+const chromium = await resolveChromium();
+if (!process.env.TEST_WORKER_INDEX) console.log(`e2e: Chromium ${chromium.executablePath} (${chromium.source})`);
 
 export default defineConfig({
   testDir: "e2e",
+  testMatch: "**/*.spec.ts", // e2e/*.test.ts are Vitest's
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -14,7 +19,8 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromium.executablePath,
+      ...(Object.keys(chromium.env).length > 0 ? { env: { ...process.env, ...chromium.env } } : {}),
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["server/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts", "e2e/**/*.test.ts"],
     globalSetup: ["server/test/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
