@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { ApiProvider } from "./_components/trpc";
+import { ApiProvider } from "@/app/_components/trpc";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton, SignOutEverywhereButton } from "../_components/sign-out-button";
-import { signedInUser } from "../_lib/session";
+import { SignOutButton, SignOutEverywhereButton } from "@/app/_components/sign-out-button";
+import { signedInUser } from "@/app/_lib/session";
 
 /** The shell of signed-in pages. It shows who is signed in; each page does its own sign-in check. */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, type KeyboardEvent } from "react";
-import { formatCount } from "../_lib/format";
+import { formatCount } from "@/app/_lib/format";
 
 interface Props<T extends string> {
   label: string;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { appUrlFrom } from "@/server/api/app-url";
 import { oidcConfig } from "@/server/auth/auth-options";
 import { signInErrorMessage } from "@/server/auth/sign-in-errors";
-import { safeCallbackUrl, withCallback } from "../_lib/callback-url";
+import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "../_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/form-alerts";
 import { signInErrorMessage } from "@/server/auth/sign-in-errors";
 
 interface Props {

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { appUrlFrom } from "@/server/api/app-url";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
-import { safeCallbackUrl, withCallback } from "../_lib/callback-url";
+import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };

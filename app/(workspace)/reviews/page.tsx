@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverCaller } from "@/server/api/server-caller";
-import { RoleBadge } from "../../_components/role-badge";
-import { formatDate } from "../../_lib/format";
-import { requireUser } from "../../_lib/session";
+import { RoleBadge } from "@/app/_components/role-badge";
+import { formatDate } from "@/app/_lib/format";
+import { requireUser } from "@/app/_lib/session";
 
 export const metadata: Metadata = { title: "Reviews" };
 

@@ -1,10 +1,10 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { ErrorAlert } from "../../_components/form-alerts";
-import { SignOutButton } from "../../_components/sign-out-button";
-import { useTRPC } from "../../_components/trpc";
-import { withCallback } from "../../_lib/callback-url";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+import { useTRPC } from "@/app/_components/trpc";
+import { withCallback } from "@/app/_lib/callback-url";
 
 interface Props {
   token: string;

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { AppRouter } from "@/server/api/root";
 import { serverCaller } from "@/server/api/server-caller";
-import { RoleBadge } from "../../_components/role-badge";
-import { withCallback } from "../../_lib/callback-url";
-import { signedInUser } from "../../_lib/session";
+import { RoleBadge } from "@/app/_components/role-badge";
+import { withCallback } from "@/app/_lib/callback-url";
+import { signedInUser } from "@/app/_lib/session";
 import { AcceptInvitation } from "./accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation" };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { NoAccess } from "../../../_components/no-access";
-import { reviewAccess } from "../../../_lib/review-access";
+import { NoAccess } from "@/app/_components/no-access";
+import { reviewAccess } from "@/app/_lib/review-access";
 import { ReviewNav } from "./review-nav";
 
 interface Props {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
-import { NoAccess } from "../../../_components/no-access";
-import { RoleBadge } from "../../../_components/role-badge";
-import { memberReview, reviewAccess } from "../../../_lib/review-access";
+import { NoAccess } from "@/app/_components/no-access";
+import { RoleBadge } from "@/app/_components/role-badge";
+import { memberReview, reviewAccess } from "@/app/_lib/review-access";
 
 interface Props {
   params: Promise<{ slug: string }>;

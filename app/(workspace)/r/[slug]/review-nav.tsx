@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { REVIEW_SECTIONS } from "../../../_lib/review-sections";
+import { REVIEW_SECTIONS } from "@/app/_lib/review-sections";
 
 export function ReviewNav({ slug }: { slug: string }) {
   const pathname = usePathname();

@@ -4,14 +4,14 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
 import { DEFAULT_EXCLUSION_REASONS, NewReviewInput, STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "../../../_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/form-alerts";
 import {
   ExclusionReasonsField,
   readReasons,
   readStageSettings,
   StageSettingsFields,
-} from "../../../_components/stage-settings-fields";
-import { useTRPC } from "../../../_components/trpc";
+} from "@/app/_components/stage-settings-fields";
+import { useTRPC } from "@/app/_components/trpc";
 
 // The form starts from the same stage defaults the server applies when none are sent.
 const DEFAULT_SETTINGS = NewReviewInput.shape.stages.parse(undefined);

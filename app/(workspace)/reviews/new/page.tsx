@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "../../../_lib/session";
+import { requireUser } from "@/app/_lib/session";
 import { NewReviewForm } from "./new-review-form";
 
 export const metadata: Metadata = { title: "New review" };

@@ -5,7 +5,7 @@ import { assess, overridesNeedingReason, type AppraisalAnswers } from "@/server/
 import { toolDefinition } from "@/server/appraisal/tools";
 import type { ToolName } from "@/server/appraisal/tools/types";
 import { withVariant } from "@/server/appraisal/tools/variants";
-import { useTRPC } from "../../../../_components/trpc";
+import { useTRPC } from "@/app/_components/trpc";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
 import { VariantField } from "./variant-field";

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTRPC } from "../../../../_components/trpc";
+import { useTRPC } from "@/app/_components/trpc";
 
 /** Lead only: one or two independent appraisers per study. */
 export function AppraisersSetting({ reviewId, value }: { reviewId: string; value: number }) {

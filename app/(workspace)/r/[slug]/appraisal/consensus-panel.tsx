@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toolDefinition, levelLabel } from "@/server/appraisal/tools";
 import { OPTION_LABELS, type ToolName } from "@/server/appraisal/tools/types";
-import { useTRPC } from "../../../../_components/trpc";
+import { useTRPC } from "@/app/_components/trpc";
 import { AppraisalForm } from "./appraisal-form";
 
 interface Props {

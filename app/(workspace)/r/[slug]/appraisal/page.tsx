@@ -7,8 +7,8 @@ import { TOOLS } from "@/server/appraisal/tools";
 import { TOOL_NAMES } from "@/server/appraisal/tools/types";
 import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
 import { hasRole } from "@/server/team/roles";
-import { NoAccess } from "../../../../_components/no-access";
-import { memberReview } from "../../../../_lib/review-access";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
 import { AppraisersSetting } from "./appraisers-setting";
 import { JudgementBadge } from "./judgement-badge";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { toolDefinition } from "@/server/appraisal/tools";
 import type { ToolName } from "@/server/appraisal/tools/types";
-import { useTRPC } from "../../../../_components/trpc";
+import { useTRPC } from "@/app/_components/trpc";
 import { AppraisalForm } from "./appraisal-form";
 import { ConsensusPanel } from "./consensus-panel";
 import { JudgementBadge } from "./judgement-badge";

@@ -1,4 +1,4 @@
-import { VerdictBadge } from "../screening/verdict-badge";
+import { VerdictBadge } from "@/app/(workspace)/r/[slug]/screening/verdict-badge";
 import type { Conflict } from "./conflict-types";
 
 /** The record a past conflict was about, as the Resolved and Withdrawn tables show it. */

@@ -1,11 +1,11 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { TabList } from "../../../../_components/tab-list";
-import { useTRPC } from "../../../../_components/trpc";
-import { keywordMatcher } from "../screening/highlight";
-import type { StageSetup } from "../screening/screening-types";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { TabList } from "@/app/_components/tab-list";
+import { useTRPC } from "@/app/_components/trpc";
+import { keywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
+import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
 import { OpenConflict } from "./open-conflict";
 import { ResolvedConflicts } from "./resolved-conflicts";
 import { WithdrawnConflicts } from "./withdrawn-conflicts";

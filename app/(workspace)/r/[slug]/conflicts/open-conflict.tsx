@@ -1,14 +1,14 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatDateTime } from "../../../../_lib/format";
-import type { KeywordMatcher } from "../screening/highlight";
-import { authorList, citation, Highlighted, RecordLinks } from "../screening/record-view";
-import type { StageSetup } from "../screening/screening-types";
-import { VerdictBadge } from "../screening/verdict-badge";
-import { FullTextLinks } from "../full-text/full-text-links";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatDateTime } from "@/app/_lib/format";
+import type { KeywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
+import { authorList, citation, Highlighted, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
+import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
+import { VerdictBadge } from "@/app/(workspace)/r/[slug]/screening/verdict-badge";
+import { FullTextLinks } from "@/app/(workspace)/r/[slug]/full-text/full-text-links";
 import type { Conflict } from "./conflict-types";
 
 interface Props {

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { STAGE_LABELS, STAGES, type StageName } from "@/server/reviews/review-settings";
 import { hasRole } from "@/server/team/roles";
-import { NoAccess } from "../../../../_components/no-access";
-import { memberReview } from "../../../../_lib/review-access";
-import { stageSetup } from "../screening/stage-setup";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
+import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
 import { ConflictsScreen } from "./conflicts-screen";
 
 export const metadata: Metadata = { title: "Conflicts" };

@@ -1,5 +1,5 @@
-import { formatDateTime } from "../../../../_lib/format";
-import { VerdictBadge } from "../screening/verdict-badge";
+import { formatDateTime } from "@/app/_lib/format";
+import { VerdictBadge } from "@/app/(workspace)/r/[slug]/screening/verdict-badge";
 import { ConflictRecordCell, ReviewerDecisionsCell } from "./conflict-cells";
 import type { Conflict } from "./conflict-types";
 

@@ -1,9 +1,9 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorAlert, SuccessAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatDateTime } from "../../../../_lib/format";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatDateTime } from "@/app/_lib/format";
 import { byline, decidedByText, scorePercent, type PairRecord } from "./pair-types";
 
 const PAGE = 25;

@@ -1,11 +1,11 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { TabList } from "../../../../_components/tab-list";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatCount } from "../../../../_lib/format";
-import { isBusy, useImports } from "../import/use-imports";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { TabList } from "@/app/_components/tab-list";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatCount } from "@/app/_lib/format";
+import { isBusy, useImports } from "@/app/(workspace)/r/[slug]/import/use-imports";
 import { DecidedPairs } from "./decided-pairs";
 import { PairReview } from "./pair-review";
 import type { DedupSummary } from "./pair-types";

@@ -2,9 +2,9 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useEffectEvent, useState } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatCount, plural } from "../../../../_lib/format";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatCount, plural } from "@/app/_lib/format";
 import { PairCompare } from "./pair-compare";
 import { scorePercent, type DedupSummary } from "./pair-types";
 

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { EXPORT_KINDS, KIND_RULES, type ExportFormat, type ExportKind, type RecordFilter } from "@/server/export/export-kinds";
 import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
 import { FORMAT_LABELS, KIND_HINTS } from "./export-labels";
 
 type Stage = (typeof STAGES)[number];

@@ -1,9 +1,9 @@
 "use client";
 import { KIND_RULES, type ExportFormat, type ExportKind } from "@/server/export/export-kinds";
 import { STAGE_LABELS } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { formatBytes, formatCount, formatDateTime } from "../../../../_lib/format";
-import { ProgressBar } from "../import/progress-bar";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { formatBytes, formatCount, formatDateTime } from "@/app/_lib/format";
+import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
 import { FILTER_LABELS, SHORT_FORMAT } from "./export-labels";
 import { useExports, type ExportRow } from "./use-exports";
 

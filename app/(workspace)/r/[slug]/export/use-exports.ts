@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import { useTRPC } from "../../../../_components/trpc";
+import { useTRPC } from "@/app/_components/trpc";
 
 export type ExportRow = inferRouterOutputs<AppRouter>["exports"]["mine"][number];
 

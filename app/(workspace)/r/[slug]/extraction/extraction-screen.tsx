@@ -2,8 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { ErrorAlert, SuccessAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
 import { entriesOf, entryKey, instancesOf, valuesToSend, type Entries } from "./entry-values";
 import { FormEntry } from "./form-entry";
 import { ReportPane } from "./report-pane";

@@ -2,8 +2,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
 
 export function NewForm({ reviewId, onCreated }: { reviewId: string; onCreated: (formId: string) => void }) {
   const trpc = useTRPC();

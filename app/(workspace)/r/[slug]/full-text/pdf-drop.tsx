@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState, type DragEvent } from "react";
-import { formatBytes } from "../../../../_lib/format";
-import { percentOf, ProgressBar } from "../import/progress-bar";
+import { formatBytes } from "@/app/_lib/format";
+import { percentOf, ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
 import { uploadPdf } from "./upload-pdf";
 
 interface Props {

@@ -1,10 +1,10 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatBytes } from "../../../../_lib/format";
-import { RecordLinks } from "../screening/record-view";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatBytes } from "@/app/_lib/format";
+import { RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
 import { PdfDrop } from "./pdf-drop";
 import { OUTCOME_LABELS, RETRIEVAL_LABELS, reportFileUrl, type ReportRow } from "./report-types";
 

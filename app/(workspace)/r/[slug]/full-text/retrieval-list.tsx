@@ -1,10 +1,10 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { TabList } from "../../../../_components/tab-list";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatCount, plural } from "../../../../_lib/format";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { TabList } from "@/app/_components/tab-list";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatCount, plural } from "@/app/_lib/format";
 import { ReportCard } from "./report-card";
 import { OUTCOME_LABELS, RETRIEVAL_LABELS, type FullTextOutcome, type RetrievalStatus } from "./report-types";
 

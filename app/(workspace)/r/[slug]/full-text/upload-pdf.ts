@@ -1,4 +1,4 @@
-import { postFile } from "../../../../_lib/post-file";
+import { postFile } from "@/app/_lib/post-file";
 
 /** Sends the PDF as the raw request body of the report's file route. */
 export async function uploadPdf(file: File, target: { reviewId: string; reportId: string }, onProgress: (loaded: number) => void): Promise<void> {

@@ -1,8 +1,8 @@
 "use client";
 import { SOURCE_KIND_LABELS } from "@/server/import/sources";
 import { FORMAT_LABELS, type Format } from "@/server/import/types";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { formatBytes, formatCount, formatDate, formatTime } from "../../../../_lib/format";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { formatBytes, formatCount, formatDate, formatTime } from "@/app/_lib/format";
 import { ImportDiagnostics } from "./import-diagnostics";
 import { ImportStatusBadge, ServerProgress } from "./import-status";
 import { isBusy, useImports, type ImportRow } from "./use-imports";

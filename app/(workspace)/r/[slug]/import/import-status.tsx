@@ -1,4 +1,4 @@
-import { formatCount } from "../../../../_lib/format";
+import { formatCount } from "@/app/_lib/format";
 import { ProgressBar, percentOf } from "./progress-bar";
 import type { ImportRow } from "./use-imports";
 

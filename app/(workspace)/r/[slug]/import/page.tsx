@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/server/team/roles";
-import { NoAccess } from "../../../../_components/no-access";
-import { memberReview } from "../../../../_lib/review-access";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
 import { ImportList } from "./import-list";
 import { UploadForm } from "./upload-form";
 

@@ -1,4 +1,4 @@
-import { postFile } from "../../../../_lib/post-file";
+import { postFile } from "@/app/_lib/post-file";
 
 export interface UploadTarget {
   reviewId: string;

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, plural } from "../../../../_lib/format";
+import { formatBytes, formatCount, plural } from "@/app/_lib/format";
 import { ServerProgress } from "./import-status";
 import { ProgressBar, percentOf } from "./progress-bar";
 import type { ImportRow } from "./use-imports";

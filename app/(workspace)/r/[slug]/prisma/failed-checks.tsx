@@ -1,5 +1,5 @@
 "use client";
-import { formatCount } from "../../../../_lib/format";
+import { formatCount } from "@/app/_lib/format";
 import type { IdentityCheck, ListKey } from "./prisma-types";
 
 /** Identities of the diagram that do not hold, above it, each with the records or reports that break it. */

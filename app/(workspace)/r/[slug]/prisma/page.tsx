@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { serverCaller } from "@/server/api/server-caller";
-import { NoAccess } from "../../../../_components/no-access";
-import { memberReview } from "../../../../_lib/review-access";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
 import { PrismaScreen } from "./prisma-screen";
 
 export const metadata: Metadata = { title: "PRISMA" };

@@ -1,9 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { STAGE_LABELS } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatCount } from "../../../../_lib/format";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatCount } from "@/app/_lib/format";
 import { KappaPlot } from "./kappa-plot";
 import { VERDICT_LABELS, type AgreementPair, type AgreementStage } from "./screening-types";
 

@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { StageName } from "@/server/reviews/review-settings";
 import { hasRole } from "@/server/team/roles";
-import { ErrorAlert, SuccessAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { plural } from "../../../../_lib/format";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { plural } from "@/app/_lib/format";
 
 /** A lead hands a reviewer a batch of records that waits for them instead of lapsing after 30 minutes. */
 export function AllocateForm({ reviewId, stage }: { reviewId: string; stage: StageName }) {

@@ -1,8 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
 import { reasonLabel, type ScreeningItem, type StageSetup } from "./screening-types";
 import { VerdictBadge } from "./verdict-badge";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { STAGE_LABELS, type StageName } from "@/server/reviews/review-settings";
 import { hasRole } from "@/server/team/roles";
-import { NoAccess } from "../../../../_components/no-access";
-import { memberReview } from "../../../../_lib/review-access";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
 import { AgreementPanel } from "./agreement-panel";
 import { AllocateForm } from "./allocate-form";
 import { PrioritisePanel } from "./prioritise-panel";

@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { FormEvent } from "react";
 import type { StageName } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatDateTime, plural } from "../../../../_lib/format";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatDateTime, plural } from "@/app/_lib/format";
 import { IncludesChart } from "./includes-chart";
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;

@@ -2,10 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { StageName } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { formatCount, plural } from "../../../../_lib/format";
-import { ProgressBar } from "../import/progress-bar";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { formatCount, plural } from "@/app/_lib/format";
+import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
 import type { ScreeningProgress } from "./screening-types";
 
 /** The Conflicts screen at this stage. */

@@ -2,9 +2,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
-import { plural } from "../../../../_lib/format";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
+import { plural } from "@/app/_lib/format";
 import { DecisionPanel, draftFor, type Draft } from "./decision-panel";
 import { keywordMatcher } from "./highlight";
 import { MyDecisions } from "./my-decisions";

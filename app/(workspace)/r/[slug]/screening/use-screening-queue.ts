@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { StageName } from "@/server/reviews/review-settings";
-import { useTRPC } from "../../../../_components/trpc";
+import { useTRPC } from "@/app/_components/trpc";
 import { VERDICT_DONE, type ScreeningItem, type Verdict } from "./screening-types";
 
 interface Queue {

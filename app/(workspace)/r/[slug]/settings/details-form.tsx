@@ -2,8 +2,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { ErrorAlert, SuccessAlert } from "../../../../_components/form-alerts";
-import { useTRPC } from "../../../../_components/trpc";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { useTRPC } from "@/app/_components/trpc";
 
 interface Props {
   reviewId: string;

@@ -3,14 +3,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import type { StageName, StageSettings } from "@/server/reviews/review-settings";
-import { ErrorAlert, SuccessAlert } from "../../../../_components/form-alerts";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
 import {
   ExclusionReasonsField,
   readReasons,
   readStageSettings,
   StageSettingsFields,
-} from "../../../../_components/stage-settings-fields";
-import { useTRPC } from "../../../../_components/trpc";
+} from "@/app/_components/stage-settings-fields";
+import { useTRPC } from "@/app/_components/trpc";
 
 interface StageFormProps {
   reviewId: string;

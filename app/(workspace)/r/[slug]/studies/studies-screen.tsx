@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { useTRPC } from "../../../../_components/trpc";
-import { plural } from "../../../../_lib/format";
+import { useTRPC } from "@/app/_components/trpc";
+import { plural } from "@/app/_lib/format";
 import { ReportLine } from "./report-line";
 import { StudyCard } from "./study-card";
 import { SuggestionsPanel } from "./suggestions-panel";

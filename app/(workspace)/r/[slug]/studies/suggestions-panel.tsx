@@ -1,5 +1,5 @@
 "use client";
-import { plural } from "../../../../_lib/format";
+import { plural } from "@/app/_lib/format";
 import { ReportLine } from "./report-line";
 import type { StudyActions } from "./use-study-action";
 import type { StudyView, Suggestion } from "./study-types";

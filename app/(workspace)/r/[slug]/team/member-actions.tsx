@@ -2,9 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ErrorAlert } from "../../../../_components/form-alerts";
-import type { Role } from "../../../../_components/role-badge";
-import { useTRPC } from "../../../../_components/trpc";
+import { ErrorAlert } from "@/app/_components/form-alerts";
+import type { Role } from "@/app/_components/role-badge";
+import { useTRPC } from "@/app/_components/trpc";
 
 export interface RoleOption {
   value: Role;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { serverCaller } from "@/server/api/server-caller";
 import { hasRole, ROLE_LABELS, ROLES } from "@/server/team/roles";
-import { NoAccess } from "../../../../_components/no-access";
-import { RoleBadge, type Role } from "../../../../_components/role-badge";
-import { formatDate } from "../../../../_lib/format";
-import { memberReview } from "../../../../_lib/review-access";
-import { requireUser } from "../../../../_lib/session";
+import { NoAccess } from "@/app/_components/no-access";
+import { RoleBadge, type Role } from "@/app/_components/role-badge";
+import { formatDate } from "@/app/_lib/format";
+import { memberReview } from "@/app/_lib/review-access";
+import { requireUser } from "@/app/_lib/session";
 import { InviteForm } from "./invite-form";
 import { LeaveReviewButton } from "./leave-review-button";
 import { RemoveMemberButton, RevokeInvitationButton, RoleControl } from "./member-actions";

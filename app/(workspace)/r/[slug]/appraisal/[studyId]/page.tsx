@@ -5,9 +5,9 @@ import { notFound } from "next/navigation";
 import { serverCaller } from "@/server/api/server-caller";
 import { TOOL_NAMES, type ToolName } from "@/server/appraisal/tools/types";
 import { hasRole } from "@/server/team/roles";
-import { NoAccess } from "../../../../../_components/no-access";
-import { memberReview } from "../../../../../_lib/review-access";
-import { StudyAppraisal } from "../study-appraisal";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
+import { StudyAppraisal } from "@/app/(workspace)/r/[slug]/appraisal/study-appraisal";
 
 export const metadata: Metadata = { title: "Appraisal" };
 

@@ -1,6 +1,6 @@
-import { authorList, citation, RecordLinks } from "../../screening/record-view";
-import type { ScreeningRecord } from "../../screening/screening-types";
-import { reportFileUrl } from "../report-types";
+import { authorList, citation, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
+import type { ScreeningRecord } from "@/app/(workspace)/r/[slug]/screening/screening-types";
+import { reportFileUrl } from "@/app/(workspace)/r/[slug]/full-text/report-types";
 
 /** The report's PDF in the browser's own viewer, or its link when only a link was given. */
 export function FullTextDocument({ record }: { record: ScreeningRecord }) {

@@ -1,6 +1,6 @@
 "use client";
-import { ScreeningScreen } from "../../screening/screening-screen";
-import type { StageSetup } from "../../screening/screening-types";
+import { ScreeningScreen } from "@/app/(workspace)/r/[slug]/screening/screening-screen";
+import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
 import { FullTextDocument } from "./full-text-document";
 
 interface Props {

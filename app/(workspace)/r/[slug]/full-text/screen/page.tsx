@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { hasRole } from "@/server/team/roles";
-import { NoAccess } from "../../../../../_components/no-access";
-import { memberReview } from "../../../../../_lib/review-access";
-import { AllocateForm } from "../../screening/allocate-form";
-import { ScreeningProgressPanel } from "../../screening/screening-progress";
-import { stageSetup } from "../../screening/stage-setup";
-import { FullTextViews } from "../full-text-views";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
+import { AllocateForm } from "@/app/(workspace)/r/[slug]/screening/allocate-form";
+import { ScreeningProgressPanel } from "@/app/(workspace)/r/[slug]/screening/screening-progress";
+import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
+import { FullTextViews } from "@/app/(workspace)/r/[slug]/full-text/full-text-views";
 import { FullTextScreening } from "./full-text-screening";
 
 export const metadata: Metadata = { title: "Full-text screening" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { hasRole } from "@/server/team/roles";
-import { NoAccess } from "../../../../../../_components/no-access";
-import { memberReview } from "../../../../../../_lib/review-access";
-import { FormBuilder } from "../../form-builder";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
+import { FormBuilder } from "@/app/(workspace)/r/[slug]/extraction/form-builder";
 
 export const metadata: Metadata = { title: "Form builder" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NoAccess } from "../../../../../../_components/no-access";
-import { memberReview } from "../../../../../../_lib/review-access";
-import { ExtractionScreen } from "../../extraction-screen";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
+import { ExtractionScreen } from "@/app/(workspace)/r/[slug]/extraction/extraction-screen";
 
 export const metadata: Metadata = { title: "Extract a study" };
 

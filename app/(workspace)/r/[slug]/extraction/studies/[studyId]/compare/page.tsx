@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NoAccess } from "../../../../../../../_components/no-access";
-import { memberReview } from "../../../../../../../_lib/review-access";
-import { ConsensusScreen } from "../../../consensus-screen";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
+import { ConsensusScreen } from "@/app/(workspace)/r/[slug]/extraction/consensus-screen";
 
 export const metadata: Metadata = { title: "Compare and agree" };
 
