@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/client";
+import { newId } from "../shared/ids";
 
 export interface AuditEventInput {
   reviewId: string | null;
@@ -22,6 +22,6 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
 export async function recordAuditEventPg(client: pg.ClientBase, event: AuditEventInput): Promise<void> {
   await client.query(
     `INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [randomUUID(), event.reviewId, event.actorId, event.action, event.entityType, event.entityId, JSON.stringify(event.data ?? {})],
+    [newId(), event.reviewId, event.actorId, event.action, event.entityType, event.entityId, JSON.stringify(event.data ?? {})],
   );
 }

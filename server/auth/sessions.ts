@@ -4,10 +4,11 @@
 // tokens and no other; signing out everywhere raises the version, which ends every token minted before. Each
 // authorisation checks both in the statement that reads the caller (sessionCurrentSql, used by
 // server/team/caller-membership.ts and server/api/trpc.ts), so neither costs the hot path a round trip.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { poolOf, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { rows } from "../db/sql";
+import { newId } from "../shared/ids";
 import { SESSION_MAX_AGE_SECONDS, type SessionClaim, type TokenSession } from "./session-token";
 
 export type SessionsEndedBy = "user.signed_out" | "user.signed_out_everywhere";
@@ -68,7 +69,7 @@ export async function endSession(db: Db, claim: SessionClaim): Promise<boolean> 
       DELETE FROM ended_sessions WHERE expires_at < ${now.toISOString()}::timestamp
     ), audit AS (
       INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
-      SELECT ${randomUUID()}, NULL, e.user_id, 'user.signed_out', 'user', e.user_id, jsonb_build_object('sessionId', ${claim.sessionId}::text),
+      SELECT ${newId()}, NULL, e.user_id, 'user.signed_out', 'user', e.user_id, jsonb_build_object('sessionId', ${claim.sessionId}::text),
              ${now.toISOString()}::timestamp
         FROM ended e
     )
@@ -92,7 +93,7 @@ export async function endEverySession(db: Db, claim: SessionClaim, action: Sessi
       DELETE FROM ended_sessions e USING bumped b WHERE e.user_id = b.id
     ), audit AS (
       INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
-      SELECT ${randomUUID()}, NULL, b.id, ${action}, 'user', b.id, jsonb_build_object('sessionVersion', b.session_version),
+      SELECT ${newId()}, NULL, b.id, ${action}, 'user', b.id, jsonb_build_object('sessionVersion', b.session_version),
              ${now}::timestamp
         FROM bumped b
     )

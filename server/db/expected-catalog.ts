@@ -89,7 +89,7 @@ function columnDefault(field: DmmfField, type: string, enumDbNames: Map<string, 
   if (typeof value === "object" && !Array.isArray(value)) {
     const fn = (value as { name: string }).name;
     if (fn === "now") return "CURRENT_TIMESTAMP";
-    if (fn === "cuid" || fn === "uuid") return null; // filled in by the client, not the database
+    if (fn === "uuid") return null; // filled in by the client, not the database
     throw new Error(`default ${fn}() on ${field.name} is not mapped yet`);
   }
   if (Array.isArray(value)) {

@@ -1,11 +1,12 @@
 // Applies prisma/migrations the way `prisma migrate deploy` does, with the same `_prisma_migrations`
 // bookkeeping and advisory lock, so either tool can take over a database from the other. We need our own
 // because Prisma's schema engine is a downloaded binary that some machines cannot fetch.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot } from "../config/paths";
+import { newId } from "../shared/ids";
 import { guardClient } from "./pg-pool";
 
 // The key Prisma Migrate locks on; sharing it means our migrator and `prisma migrate deploy` never interleave.
@@ -109,7 +110,7 @@ export async function migrate(databaseUrl: string, migrations = loadMigrations()
     const done = new Set(applied.map((r) => r.migration_name));
     const ran: string[] = [];
     for (const migration of migrations.filter((m) => !done.has(m.name))) {
-      const id = randomUUID();
+      const id = newId();
       await client.query("BEGIN");
       try {
         await client.query(

@@ -1,10 +1,10 @@
 // Accepts an uploaded file: stores it, then records the import and queues its job in one transaction.
-import { randomUUID } from "node:crypto";
 import { pipeline, Transform, type Readable } from "node:stream";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { SourceKind } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
+import { newId } from "../shared/ids";
 import { safeFileName, type FileStorage } from "../storage/file-storage";
 import type { Format } from "./types";
 
@@ -52,7 +52,7 @@ export async function createImport(
   input: NewImport,
   maxBytes = MAX_UPLOAD_BYTES,
 ) {
-  const importId = randomUUID();
+  const importId = newId();
   const fileName = input.fileName.trim().slice(0, 255) || "upload";
   const key = `reviews/${scope.reviewId}/imports/${importId}/${safeFileName(fileName)}`;
   // pipeline, not pipe: an aborted upload must fail the store instead of leaving it waiting for the end.

@@ -82,6 +82,20 @@ describe("importing a file", () => {
     expect(await runImport(deps(), created.id)).toEqual({ status: "already-done" });
   });
 
+  it("gives the records ids in the file's order, so that ordering by id is import order", async () => {
+    const db = testDb();
+    const { review, members } = await makeTeam(db);
+    const titles = Array.from({ length: 500 }, (_, i) => `Record ${i} of the file`);
+    const created = await createImport(
+      { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
+      { reviewId: review.id, actorId: members.lead.id },
+      { fileName: "ordered.ris", body: Readable.from([titles.map((t) => `TY  - JOUR\nTI  - ${t}\nER  - \n\n`).join("")]), source: { name: "PubMed", kind: "database" } },
+    );
+    expect(await runImport(deps(), created.id)).toMatchObject({ status: "succeeded", records: titles.length });
+    const records = await db.record.findMany({ where: { importId: created.id }, orderBy: { id: "asc" }, select: { title: true } });
+    expect(records.map((r) => r.title)).toEqual(titles);
+  });
+
   it("is all or nothing: a read that breaks half way leaves no records, and running it again succeeds", async () => {
     const db = testDb();
     const { review, members } = await makeTeam(db);

@@ -1,7 +1,6 @@
 // Reads one uploaded file into the review: streamed parsing, rows sent with COPY inside a single transaction,
 // so the import appears whole or not at all, however the process ends. Progress is written beside it on
 // another connection, where the browser can see it while the records themselves are still invisible.
-import { randomUUID } from "node:crypto";
 import { pipeline, Transform } from "node:stream";
 import { finished } from "node:stream/promises";
 import { once } from "node:events";
@@ -10,6 +9,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { recordAuditEvent, recordAuditEventPg } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
+import { newId } from "../shared/ids";
 import type { FileStorage } from "../storage/file-storage";
 import { copyLine } from "./copy-text";
 import { parseFile } from "./parse-file";
@@ -33,9 +33,10 @@ const RECORD_COLUMNS = [
   "pages", "doi", "pmid", "pmcid", "nct_ids", "keywords", "type", "language", "url", "raw",
 ] as const;
 
+/** Called for each record as the file is read, so the ids it gives sort in file order: import order is ORDER BY id. */
 function recordLine(r: ParsedRecord, scope: { reviewId: string; importId: string; sourceId: string }): string {
   return copyLine([
-    randomUUID(), scope.reviewId, scope.importId, scope.sourceId, r.title, r.abstract, r.authors, r.year, r.journal,
+    newId(), scope.reviewId, scope.importId, scope.sourceId, r.title, r.abstract, r.authors, r.year, r.journal,
     r.volume, r.issue, r.pages, r.doi, r.pmid, r.pmcid, r.nctIds, r.keywords, r.type, r.language, r.url, JSON.stringify(r.raw),
   ]);
 }

@@ -10,17 +10,17 @@ const TA = "title_abstract" as const;
 const ALS = (i: number) => ({ title: `Mesenchymal stem cells in SOD1 ALS mice ${i}`, abstract: "Transplanted stem cells delayed motor neuron loss in ALS." });
 const SALT = (i: number) => ({ title: `Salt intake and blood pressure in adults ${i}`, abstract: "Lower dietary salt lowered blood pressure in a cohort." });
 
-/** A review with alternating ALS and salt records (ALS at even positions of id order) and two reviewers. */
+/** A review with alternating salt and ALS records (salt first), `records` in the order they were added, and two reviewers. */
 async function team(n = 16) {
   const db = testDb();
   const { review, members } = await makeTeam(db);
   const r2 = await makeUser(db, "reviewer2");
   await db.membership.create({ data: { reviewId: review.id, userId: r2.id, role: "reviewer" } });
   const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
+  const records = [];
   for (let i = 0; i < n; i++) {
-    await db.record.create({ data: { id: `${review.id}-${String(i).padStart(3, "0")}`, reviewId: review.id, sourceId: source.id, ...(i % 2 === 0 ? SALT(i) : ALS(i)) } });
+    records.push(await db.record.create({ data: { reviewId: review.id, sourceId: source.id, ...(i % 2 === 0 ? SALT(i) : ALS(i)) } }));
   }
-  const records = await db.record.findMany({ where: { reviewId: review.id }, orderBy: { id: "asc" } });
   return { db, review, lead: members.lead, r1: members.reviewer, r2, records };
 }
 

@@ -1,9 +1,9 @@
 // Retrains one reviewer's ranking at a stage and stores it as one ordered array. Runs as a job (see
 // request-retraining.ts), never inside a decision's transaction.
-import { randomUUID } from "node:crypto";
 import { poolOf, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { rows } from "../db/sql";
+import { newId } from "../shared/ids";
 import { seededRandom } from "./random";
 import { rankOpen } from "./rank-order";
 import { cachedRanker } from "./ranker-cache";
@@ -36,7 +36,7 @@ export async function retrainRanking(db: Db, scope: RankingScope): Promise<{ lab
   // One array parameter: an upsert through Prisma would send every id as a parameter of its own.
   await rows(poolOf(db), Prisma.sql`
     INSERT INTO ranking_models (id, review_id, stage, reviewer_id, labelled, includes, trained_at, ranked_record_ids)
-    VALUES (${randomUUID()}, ${scope.reviewId}, ${scope.stage}::stage, ${scope.reviewerId}, ${labelled}, ${includes},
+    VALUES (${newId()}, ${scope.reviewId}, ${scope.stage}::stage, ${scope.reviewerId}, ${labelled}, ${includes},
             ${ranked ? new Date().toISOString() : null}::timestamp, ${ranked ?? []}::text[])
     ON CONFLICT (review_id, stage, reviewer_id) DO UPDATE
       SET labelled = EXCLUDED.labelled, includes = EXCLUDED.includes, trained_at = EXCLUDED.trained_at,

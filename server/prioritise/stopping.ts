@@ -6,6 +6,7 @@ import type { Db, Tx } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
+import { newId } from "../shared/ids";
 import { eligibleRecords, liveAssignment, stageSql, unsettled } from "../screening/eligibility";
 import { stoppingTest } from "./stopping-rule";
 
@@ -165,10 +166,16 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
     }
     const s = stageSql(sample.stage);
     const now = new Date();
+    const below = Prisma.sql`r.review_id = ${scope.reviewId} AND ${untouched(sample.stage)} AND ${inUrn(sample)}`;
+    // The new outcomes' ids are made here, so their records are read first; the insert asks again whether each is
+    // still untouched, since a decision may have come in between.
+    const records = (await tx.$queryRaw<{ id: string }[]>`SELECT r.id FROM records r WHERE ${below} ORDER BY r.id`).map((r) => r.id);
     const excluded = await tx.$executeRaw`
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, settled_at, stopping_sample_id)
-      SELECT 'stop' || md5(r.id || ${sample.id}), r.review_id, r.id, ${s}, 'excluded', ${now}, ${sample.id}
-        FROM records r WHERE r.review_id = ${scope.reviewId} AND ${untouched(sample.stage)} AND ${inUrn(sample)}
+      SELECT u.id, r.review_id, r.id, ${s}, 'excluded', ${now}, ${sample.id}
+        FROM unnest(${records}::text[], ${records.map(() => newId())}::text[]) AS u(record_id, id)
+        JOIN records r ON r.id = u.record_id
+       WHERE ${below}
       ON CONFLICT (record_id, stage) DO UPDATE SET status = 'excluded', settled_at = ${now}, stopping_sample_id = ${sample.id}, reason_id = NULL`;
     await tx.screeningAssignment.deleteMany({ where: { reviewId: scope.reviewId, stage: sample.stage, record: { outcomes: { some: { stage: sample.stage, stoppingSampleId: sample.id } } } } });
     await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: now, excludedCount: excluded, closedAt: now } });

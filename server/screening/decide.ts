@@ -2,10 +2,10 @@
 // decisions that complete a record at the same moment are counted once and open exactly one conflict.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TokenSession } from "../auth/session-token";
-import { randomUUID } from "node:crypto";
 import { poolOf, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { transaction } from "../db/sql";
+import { newId } from "../shared/ids";
 import type { Role, Stage, Verdict } from "../db/generated/enums.ts";
 import { AppError, type AppErrorCode } from "../errors/app-error";
 import { effectiveReasonRequired } from "../reviews/review-settings";
@@ -154,7 +154,7 @@ export async function recordDecision(
         ), accepted AS (SELECT * FROM checked WHERE refusal IS NULL
         ), decision_row AS (
           INSERT INTO screening_decisions (id, review_id, record_id, stage, reviewer_id, verdict, reason_id, note, created_at, updated_at)
-          SELECT ${randomUUID()}, ${scope.reviewId}, ${input.recordId}, ${s}, ${me}, ${input.verdict}::verdict, a.reason_id, ${note},
+          SELECT ${newId()}, ${scope.reviewId}, ${input.recordId}, ${s}, ${me}, ${input.verdict}::verdict, a.reason_id, ${note},
                  ${now}::timestamp, ${now}::timestamp FROM accepted a
           ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
             SET verdict = EXCLUDED.verdict, reason_id = EXCLUDED.reason_id, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at
@@ -163,7 +163,7 @@ export async function recordDecision(
              AND EXISTS (SELECT 1 FROM accepted)
         ), audit_row AS (
           INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
-          SELECT ${randomUUID()}, ${scope.reviewId}, ${me}, CASE WHEN a.previous IS NULL THEN 'decision.recorded' ELSE 'decision.changed' END,
+          SELECT ${newId()}, ${scope.reviewId}, ${me}, CASE WHEN a.previous IS NULL THEN 'decision.recorded' ELSE 'decision.changed' END,
                  'record', ${input.recordId},
                  jsonb_build_object('stage', ${input.stage}::text, 'verdict', ${input.verdict}::text, 'reasonId', a.reason_id, 'note', ${note}::text)
                    || CASE WHEN a.previous IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('from', a.previous) END,

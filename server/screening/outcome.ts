@@ -2,10 +2,10 @@
 // conflict for a lead. The rule is SQL so that a decision, its outcome and any conflict are one statement: the
 // decision is the hottest write in Sift and must cost one round trip. Runs in the transaction that changed a
 // decision, after the record row was locked.
-import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import type { Stage } from "../db/generated/enums.ts";
+import { newId } from "../shared/ids";
 import { stageSql } from "./eligibility";
 
 /**
@@ -37,14 +37,14 @@ export function outcomeWrites(reviewId: string, recordId: string, stage: Stage, 
   const s = stageSql(stage);
   return Prisma.sql`outcome_row AS (
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, reason_id, settled_at)
-      SELECT ${randomUUID()}, ${reviewId}, ${recordId}, ${s}, e.status, e.reason_id,
+      SELECT ${newId()}, ${reviewId}, ${recordId}, ${s}, e.status, e.reason_id,
              CASE WHEN e.status IN ('included', 'excluded') THEN ${now}::timestamp END
         FROM evaluated e
       ON CONFLICT (record_id, stage) DO UPDATE SET status = EXCLUDED.status, reason_id = EXCLUDED.reason_id, settled_at = EXCLUDED.settled_at,
         stopping_sample_id = NULL -- a decision supersedes an exclusion below a stopping threshold
     ), conflict_opened AS (
       INSERT INTO conflicts (id, review_id, record_id, stage, created_at)
-      SELECT ${randomUUID()}, ${reviewId}, ${recordId}, ${s}, ${now}::timestamp FROM evaluated e WHERE e.status = 'conflict'
+      SELECT ${newId()}, ${reviewId}, ${recordId}, ${s}, ${now}::timestamp FROM evaluated e WHERE e.status = 'conflict'
       ON CONFLICT (record_id, stage) DO UPDATE
         SET status = 'open', verdict = NULL, reason_id = NULL, note = '', resolved_by_id = NULL, resolved_at = NULL
     ), conflict_withdrawn AS (
@@ -62,7 +62,7 @@ export function outcomeWrites(reviewId: string, recordId: string, stage: Stage, 
 function reportSync(reviewId: string, recordId: string, included: Prisma.Sql, now: string): Prisma.Sql {
   return Prisma.sql`report_added AS (
       INSERT INTO reports (id, review_id, record_id, created_at)
-      SELECT ${randomUUID()}, ${reviewId}, ${recordId}, ${now}::timestamp WHERE ${included}
+      SELECT ${newId()}, ${reviewId}, ${recordId}, ${now}::timestamp WHERE ${included}
       ON CONFLICT (record_id) DO NOTHING
     ), report_removed AS (
       DELETE FROM reports WHERE record_id = ${recordId} AND file_key IS NULL AND url IS NULL AND retrieval_status = 'sought'

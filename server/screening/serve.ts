@@ -8,6 +8,7 @@ import { rows, transaction } from "../db/sql";
 import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors/app-error";
+import { newId } from "../shared/ids";
 import { orderedCandidates, orderSettingsColumns, type OrderSettings } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
 import { eligibleRecords, liveAssignment, servableTo, stageSql, unsettled } from "./eligibility";
@@ -103,7 +104,8 @@ async function serveFromPool(pool: pg.Pool, scope: Scope, stage: Stage, needed: 
            LIMIT ${wanted}
         ), served AS (
           INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)
-          SELECT gen_random_uuid()::text, ${scope.reviewId}, c.id, ${s}, ${scope.reviewerId}, ${now.toISOString()}::timestamp, ${expires.toISOString()}::timestamp
+          -- ids are made by the application: as many as rows chosen could be, one each
+          SELECT (${Array.from({ length: wanted }, newId)}::text[])[row_number() OVER ()], ${scope.reviewId}, c.id, ${s}, ${scope.reviewerId}, ${now.toISOString()}::timestamp, ${expires.toISOString()}::timestamp
             FROM chosen c
           ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
             SET served_at = EXCLUDED.served_at, expires_at = EXCLUDED.expires_at, allocated_by_id = NULL

@@ -2,11 +2,11 @@
 // database exactly as it was, and the stored files it carries are written under new keys and removed again if
 // the restore fails. The file is read twice: once to check it whole and give every row and file its new id,
 // once to insert.
-import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type pg from "pg";
 import { recordAuditEventPg } from "../../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
+import { newId } from "../../shared/ids";
 import type { FileStorage } from "../../storage/file-storage";
 import type { BundleHeader, BundleUser, Row } from "./bundle-format";
 import { ROOT_TABLE, type BundlePlan, type TablePlan } from "./bundle-plan";
@@ -67,7 +67,8 @@ async function checkBundle(input: Readable, plan: BundlePlan, applied: string[])
       if (table.primaryKey) {
         const id = line.row[table.primaryKey];
         if (typeof id !== "string" || rowIds.has(id)) throw new BundleDamagedError(`a row of ${line.table} has a missing or repeated id`);
-        rowIds.set(id, randomUUID());
+        // The bundle lists each table's rows in id order, so the new ids keep it (and with it import order).
+        rowIds.set(id, newId());
       }
       for (const column of table.fileColumns) if (typeof line.row[column] === "string") referenced.add(line.row[column]);
     } else if (line.kind === "file") files.start(line.key);
@@ -105,7 +106,7 @@ async function mapUsers(client: pg.ClientBase, users: BundleUser[]) {
       continue;
     }
     // A placeholder keeps the person's work attributed; with no password and no single sign-on it cannot sign in.
-    const id = randomUUID();
+    const id = newId();
     await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, NULL, now())`, [id, email, user.name]);
     map.set(user.id, id);
     created++;
@@ -150,7 +151,7 @@ async function ensureOwner(client: pg.ClientBase, reviewId: string, ownerId: str
     await client.query(
       `INSERT INTO memberships (id, review_id, user_id, role) VALUES ($1, $2, $3, 'owner')
        ON CONFLICT (review_id, user_id) DO UPDATE SET role = 'owner', removed_at = NULL`,
-      [randomUUID(), reviewId, ownerId],
+      [newId(), reviewId, ownerId],
     );
     return;
   }
