@@ -20,13 +20,12 @@ import { callerFor, makeUser, testDb } from "../test/integration";
 import { appRouter } from "./root";
 import type { Meta } from "./trpc";
 
-// Route handlers read the signed-in user from next-auth's session; here it is whoever the walk is acting as.
+// Route handlers read the signed-in user from the request's session cookie; here it is whoever the walk is acting as.
 const acting = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("../auth/session", async (importOriginal) => {
   const { currentSessionVersion } = await import("../auth/sessions");
   const session = async () => (acting.userId ? { userId: acting.userId, version: await currentSessionVersion(testDb(), acting.userId), sessionId: null } : null);
-  return { ...(await importOriginal<object>()), currentSession: session, currentUserId: async () => acting.userId };
+  return { ...(await importOriginal<object>()), requestSession: session };
 });
 
 type Verdict = "include" | "exclude";

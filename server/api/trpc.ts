@@ -7,6 +7,7 @@ import type { SessionClaim } from "../auth/session-token";
 import { claimedUser } from "../auth/sessions";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
 import { authorizeCaller, authorizeSession, callerInReview } from "../team/caller-membership";
+import { firstIssue, SERVER_FAILED } from "./error-messages";
 
 export interface Context {
   db: Db;
@@ -40,7 +41,7 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
       return {
         ...shape,
-        message: internal ? "Something went wrong on the server. Try again; if it persists, tell your administrator." : shape.message,
+        message: internal ? SERVER_FAILED : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
@@ -50,10 +51,6 @@ const t = initTRPC
       };
     },
   });
-
-function firstIssue(error: ZodError): string {
-  return error.issues[0]?.message ?? "Some input was not valid.";
-}
 
 /**
  * Turns domain and validation errors into tRPC errors with a user's message in one place, for HTTP callers and

@@ -25,7 +25,7 @@ export async function requestSession(req: NextRequest): Promise<SessionClaim | n
   return claimFrom(req);
 }
 
-/** The same for Server Components and route handlers that call procedures (serverCaller, routeCaller). */
+/** The same for Server Components, which have no request object of their own (serverCaller). */
 export async function currentSession(): Promise<SessionClaim | null> {
   return claimFrom({ cookies: await cookies(), headers: await headers() } as unknown as TokenSource);
 }
@@ -36,9 +36,9 @@ export async function requestUserId(req: NextRequest): Promise<string | null> {
 }
 
 /**
- * The signed-in user's id, for route handlers and pages that use it without a procedure (downloads, uploads, the
- * home page): null when signed out, when the account is gone and when the session was ended (sign-out, sign out
- * everywhere). One read by primary key; those routes are not the hot path.
+ * The signed-in user's id, for pages that use it without a procedure (the home page): null when signed out, when
+ * the account is gone and when the session was ended (sign-out, sign out everywhere). One read by primary key;
+ * those pages are not the hot path.
  */
 export async function currentUserId(): Promise<string | null> {
   return verifiedUserId(db(), await currentSession());

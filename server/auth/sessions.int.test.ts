@@ -1,19 +1,18 @@
 // A session token copied before its user signs out must stop working everywhere the app reads sessions: the tRPC
 // route (authed and review procedures, and the decision, which checks the caller in its own statement) and the
-// REST routes that read the user id themselves. Signing out ends that sign-in's tokens only; signing out
+// REST and file routes (server/api/review-route.ts). Signing out ends that sign-in's tokens only; signing out
 // everywhere ends them all. Tokens are minted, renewed and ended through next-auth's own callbacks.
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma/[format]/route";
 import { POST, GET } from "../../app/api/trpc/[trpc]/route";
 import { db as appDb } from "../db/client";
-import { handleDiagramDownload } from "../prisma-flow/download-request";
 import { callerFor, makeTeam, testDb } from "../test/integration";
 import { authOptions } from "./auth-options";
 import { hashPassword } from "./password";
-import { requestSession } from "./session";
 import { sessionClaim, SESSION_MAX_AGE_SECONDS, type SessionClaim } from "./session-token";
-import { endEverySession, verifiedUserId } from "./sessions";
+import { endEverySession } from "./sessions";
 import { authorizeCredentials } from "./sign-in";
 
 const secret = "a session secret only for this test, long enough";
@@ -71,10 +70,9 @@ async function trpc(cookie: string, procedure: string, input: unknown, kind: "qu
   return { status: response.status, message: body.error?.json.message ?? null };
 }
 
-/** A REST route's view: the id it would act for (currentUserId: the cookie's claim, checked), then its handler. */
+/** A REST route's answer, the cookie read as a request to it carries it. */
 async function diagramCsv(cookie: string, reviewId: string) {
-  const userId = await verifiedUserId(testDb(), await requestSession(request(cookie, `/api/reviews/${reviewId}/prisma/csv`)));
-  return (await handleDiagramDownload({ db: testDb(), userId, reviewId, format: "csv" })).status;
+  return (await diagramRoute(request(cookie, `/api/reviews/${reviewId}/prisma/csv`), { params: Promise.resolve({ reviewId, format: "csv" }) })).status;
 }
 
 async function setUp() {

@@ -1,5 +1,6 @@
-// Domain code throws AppError with a code; server/api/trpc.ts maps each code once to a tRPC error, and the
-// message is what the user reads, so it is written for them.
+// Domain code throws AppError with a code; server/api/trpc.ts (procedures) and server/api/route-errors.ts (REST and
+// file routes) map each code through this table to a status, and the message is what the user reads, so it is
+// written for them.
 export const APP_ERROR_STATUS = {
   UNAUTHORIZED: "UNAUTHORIZED",
   FORBIDDEN: "FORBIDDEN",

@@ -6,18 +6,24 @@ import { TRPCError } from "@trpc/server";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { GET as downloadRoute } from "../../app/api/reviews/[reviewId]/exports/[exportId]/route";
 import { parseText } from "../import/parsers/parser-test-support";
 import { parseRis } from "../import/parsers/ris";
 import { jobQueue, stopJobQueue } from "../jobs/queue";
 import { localStorage } from "../storage/local-storage";
 import { callerFor, testDb } from "../test/integration";
-import { handleDownload } from "./download-request";
+import { callRoute } from "../test/route-calls";
 import type { ExportRequest } from "./export-jobs";
 import { runExport } from "./export-jobs";
 import { buildTestReview } from "./test-review";
 
-const storage = localStorage(mkdtempSync(path.join(tmpdir(), "sift-export-")));
+vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
+
+const root = mkdtempSync(path.join(tmpdir(), "sift-export-"));
+// Downloads go through the route, which reads the process-wide storage: the same folder.
+process.env.SIFT_STORAGE_DIR = root;
+const storage = localStorage(root);
 let pool: pg.Pool;
 let built: Awaited<ReturnType<typeof buildTestReview>>;
 
@@ -41,7 +47,7 @@ async function exportAs(userId: string, request: ExportRequest) {
 }
 
 async function download(userId: string | null, exportId: string) {
-  return handleDownload({ db: testDb(), storage, userId, reviewId: built.review.id, exportId });
+  return callRoute(downloadRoute, userId, { params: { reviewId: built.review.id, exportId } });
 }
 
 async function csvOf(userId: string, request: ExportRequest): Promise<Record<string, string>[]> {

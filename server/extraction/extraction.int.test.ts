@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET as exportRoute } from "../../app/api/reviews/[reviewId]/extraction/export/route";
 import { DEMO_SLUG, ensureDemoReview } from "../demo/seed-demo";
 import { createReview } from "../reviews/create-review";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
-import { handleExtractionExport } from "./export-request";
+import { callRoute } from "../test/route-calls";
 import type { FormDefinitionInput } from "./form-definition";
+
+vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
+
+const exportAs = (userId: string, reviewId: string, query: Record<string, string>) => callRoute(exportRoute, userId, { params: { reviewId }, query });
 
 const SMALL_FORM: FormDefinitionInput = {
   sections: [
@@ -177,9 +182,9 @@ describe("dual extraction", () => {
     await expect(a.compare(target)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(observer.mine(target)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const reviewerId = (await testDb().extraction.findFirstOrThrow({ where: { studyId: target.studyId, isConsensus: false } })).extractorId;
-    const refused = await handleExtractionExport(testDb(), reviewerId, reviewId, new URLSearchParams({ form: target.formId, values: "extractors", format: "csv" }));
+    const refused = await exportAs(reviewerId, reviewId, { form: target.formId, values: "extractors", format: "csv" });
     expect(refused.status).toBe(403);
-    const consensusOnly = await handleExtractionExport(testDb(), reviewerId, reviewId, new URLSearchParams({ form: target.formId, format: "csv" }));
+    const consensusOnly = await exportAs(reviewerId, reviewId, { form: target.formId, format: "csv" });
     expect(await consensusOnly.text()).not.toContain("196");
   });
 
@@ -207,7 +212,7 @@ describe("dual extraction", () => {
     await expect(a.save({ ...target, formVersionId: v1.versionId, values: [] })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await a.studies({ reviewId, formId: target.formId }))[0]).toMatchObject({ consensus: true });
 
-    const csv = await handleExtractionExport(db, leadId, reviewId, new URLSearchParams({ form: target.formId, format: "csv", layout: "long" }));
+    const csv = await exportAs(leadId, reviewId, { form: target.formId, format: "csv", layout: "long" });
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain("Arms,1,arm,Arm,MSC-NTF");
   });

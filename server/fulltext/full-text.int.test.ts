@@ -3,17 +3,20 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET as fileRoute, POST as uploadRoute } from "../../app/api/reports/[reportId]/file/route";
 import type { Db } from "../db/client";
 import { localStorage } from "../storage/local-storage";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
+import { callRoute } from "../test/route-calls";
 import { attachReportFile } from "./attach-file";
-import { handleReportUpload, serveReportFile } from "./file-request";
 import { markNotRetrieved, undoRetrieval } from "./retrieval";
 import type { RetrievalScope } from "./retrieval-access";
 
+vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
+
 const root = mkdtempSync(path.join(tmpdir(), "sift-fulltext-"));
-// The router's mutations use the process-wide storage: pointed at the same folder, so files can be checked.
+// The router's mutations and the file route use the process-wide storage: pointed at the same folder, so files can be checked.
 process.env.SIFT_STORAGE_DIR = root;
 const storage = localStorage(root);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -196,14 +199,7 @@ describe("full-text retrieval", () => {
 
 describe("full-text file route", () => {
   const upload = (db: Db, userId: string | null, reviewId: string, reportId: string, body: Buffer) =>
-    handleReportUpload({
-      db,
-      storage,
-      userId,
-      reportId,
-      params: new URLSearchParams({ reviewId, fileName: "paper.pdf" }),
-      body: new Blob([new Uint8Array(body)]).stream(),
-    });
+    callRoute(uploadRoute, userId, { params: { reportId }, query: { reviewId, fileName: "paper.pdf" }, body: new Blob([new Uint8Array(body)]).stream() });
 
   it("takes uploads from reviewers of the report's review only, with clear errors", async () => {
     const { db, review, reports, members } = await includedTeam(1);
@@ -225,7 +221,7 @@ describe("full-text file route", () => {
     const { db, reports, scope, members } = await includedTeam(1);
     await attach(db, scope, reports[0]!.id, PDF, 'Résumé "final".pdf');
     const outsider = await makeUser(db, "outsider");
-    const get = (userId: string | null, reportId = reports[0]!.id) => serveReportFile({ db, storage, userId, reportId });
+    const get = (userId: string | null, reportId = reports[0]!.id) => callRoute(fileRoute, userId, { params: { reportId } });
 
     const served = await get(members.observer.id);
     expect(served.status).toBe(200);

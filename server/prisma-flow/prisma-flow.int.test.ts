@@ -1,11 +1,14 @@
 // Reviews with known flows, written straight into the tables the diagram reads, checked box by box, identity by
 // identity, through the API as a lead sees it.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma/[format]/route";
 import type { Db } from "../db/client";
 import type { SourceKind } from "../db/generated/enums.ts";
-import { handleDiagramDownload } from "./download-request";
 import type { ListKey } from "./flow";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
+import { callRoute } from "../test/route-calls";
+
+vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
 
 interface RecordState {
   duplicateOf?: string;
@@ -267,7 +270,7 @@ describe("who sees the diagram", () => {
     const db = testDb();
     const reviewId = finished.review.id;
     const outsider = await makeUser(db, "outsider");
-    const get = (userId: string | null, format: string) => handleDiagramDownload({ db, userId, reviewId, format });
+    const get = (userId: string | null, format: string) => callRoute(diagramRoute, userId, { params: { reviewId, format } });
     expect((await get(null, "pdf")).status).toBe(401);
     expect((await get(outsider.id, "pdf")).status).toBe(403);
     expect((await get(finished.members.reviewer.id, "pdf")).status).toBe(403);

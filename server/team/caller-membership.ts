@@ -55,7 +55,7 @@ export function authorizeCaller(exists: boolean, role: Role | null, minRole: Rol
   return assertRole(role, minRole);
 }
 
-/** The same refusals as assertReviewRole, whether or not the review exists. */
+/** A non-member or too weak a role, refused alike whether or not the review exists. */
 export function assertRole(role: Role | null, minRole: Role): Role {
   if (!role) throw new AppError("FORBIDDEN", "You are not a member of this review.");
   if (!hasRole(role, minRole)) throw new AppError("FORBIDDEN", `This needs the ${minRole} role or higher in this review.`);

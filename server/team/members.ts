@@ -14,16 +14,6 @@ export async function activeMembership(db: Db | Tx, reviewId: string, userId: st
   return db.membership.findFirst({ where: { reviewId, userId, removedAt: null } });
 }
 
-/** The caller's membership when it has at least `minRole`; the same refusal whether or not the review exists. */
-export async function assertReviewRole(db: Db | Tx, reviewId: string, userId: string, minRole: Role) {
-  const membership = await activeMembership(db, reviewId, userId);
-  if (!membership) throw new AppError("FORBIDDEN", "You are not a member of this review.");
-  if (!hasRole(membership.role, minRole)) {
-    throw new AppError("FORBIDDEN", `This needs the ${minRole} role or higher in this review.`);
-  }
-  return membership;
-}
-
 export async function listMembers(db: Db, reviewId: string) {
   const members = await db.membership.findMany({
     where: { reviewId },

@@ -1,12 +1,10 @@
 // Headers for serving a stored PDF inline, in an iframe of Sift's own pages and nowhere else.
+import { disposition } from "../download";
 
-/** A file name safe inside a quoted header value, keeping the original (UTF-8) name for browsers that read it. */
+/** The PDF's own name where it has one, always ending in .pdf. */
 export function inlineDisposition(fileName: string | null): string {
   const name = (fileName ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim() || "full-text.pdf";
-  const withExt = /\.pdf$/i.test(name) ? name : `${name}.pdf`;
-  const ascii = withExt.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\;]/g, "_").trim() || "full-text.pdf";
-  const encoded = encodeURIComponent(withExt).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return disposition(/\.pdf$/i.test(name) ? name : `${name}.pdf`, "inline");
 }
 
 export function pdfHeaders(fileName: string | null, byteSize: number | null): Headers {

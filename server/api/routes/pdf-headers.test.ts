@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { inlineDisposition, pdfHeaders } from "./file-headers";
+import { inlineDisposition, pdfHeaders } from "./pdf-headers";
 
 describe("PDF response headers", () => {
   it("names the file inline, with nothing that could break out of the header", () => {
-    expect(inlineDisposition("Mazzini 2015.pdf")).toBe(`inline; filename="Mazzini 2015.pdf"; filename*=UTF-8''Mazzini%202015.pdf`);
+    expect(inlineDisposition("Mazzini 2015.pdf")).toBe(`inline; filename="Mazzini 2015.pdf"`);
     const hostile = inlineDisposition('a";\r\nSet-Cookie: x=1.pdf');
     expect(hostile).not.toMatch(/[\r\n]/);
     expect(hostile).toMatch(/^inline; filename="a__Set-Cookie: x=1\.pdf"; filename\*=UTF-8''/);

@@ -3,15 +3,20 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { projectRoot } from "../config/paths";
-import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
-import { localStorage } from "../storage/local-storage";
-import { makeTeam, makeUser, testDb } from "../test/integration";
-import { createImport } from "./create-import";
-import { handleUpload } from "./upload-request";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { POST as uploadRoute } from "../../../app/api/reviews/[reviewId]/imports/route";
+import { projectRoot } from "../../config/paths";
+import { createImport } from "../../import/create-import";
+import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../../jobs/queue";
+import { localStorage } from "../../storage/local-storage";
+import { makeTeam, makeUser, testDb } from "../../test/integration";
+import { callRoute } from "../../test/route-calls";
+
+vi.mock("../../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../../test/route-calls")).testSession }));
 
 const root = mkdtempSync(path.join(tmpdir(), "sift-upload-"));
+// The route stores into the process-wide storage: pointed at this folder, so what it leaves can be checked.
+process.env.SIFT_STORAGE_DIR = root;
 const storage = localStorage(root);
 const ris = readFileSync(path.join(projectRoot, "server/import/__fixtures__/als-small.ris"));
 
@@ -22,14 +27,7 @@ beforeAll(async () => {
 afterAll(() => stopJobQueue());
 
 function post(userId: string | null, reviewId: string, query: Record<string, string>, body: Uint8Array<ArrayBuffer> | null = new Uint8Array(ris)) {
-  return handleUpload({
-    db: testDb(),
-    storage,
-    userId,
-    reviewId,
-    params: new URLSearchParams(query),
-    body: body && new Blob([body]).stream(),
-  });
+  return callRoute(uploadRoute, userId, { params: { reviewId }, query, body: body && new Blob([body]).stream() });
 }
 
 const good = { fileName: "pubmed.ris", source: "PubMed", sourceKind: "database" };

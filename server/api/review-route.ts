@@ -1,0 +1,83 @@
+// The one way a REST or file route on a review is built (tRPC carries neither raw uploads nor files to save): the
+// same session, membership and role checks as a review procedure, and errors answered in one place.
+import type { NextRequest } from "next/server";
+import type { SessionClaim } from "../auth/session-token";
+import { requestSession } from "../auth/session";
+import { db as appDb, type Db } from "../db/client";
+import type { Role } from "../db/generated/enums.ts";
+import { AppError } from "../errors/app-error";
+import { fileStorage, type FileStorage } from "../storage/file-storage";
+import { authorizeCaller, callerInReview } from "../team/caller-membership";
+import { appUrlFrom } from "./app-url";
+import { createCaller } from "./root";
+import { errorResponse } from "./route-errors";
+
+export interface RouteCaller {
+  userId: string;
+  /** Read from the database for this request, never from the cookie. */
+  role: Role;
+  session: SessionClaim;
+}
+
+export interface ReviewRequest<P> {
+  db: Db;
+  storage: FileStorage;
+  reviewId: string;
+  caller: RouteCaller;
+  /** The route's path parameters. */
+  params: P;
+  request: Request;
+  /** The tRPC procedures as this caller, for routes that hand out what a procedure returns as a file. */
+  procedures: ReturnType<typeof createCaller>;
+}
+
+export type ReviewRouteHandler<P = object> = (req: ReviewRequest<P>) => Promise<Response>;
+
+/** What a route declares about who may call it; the authorisation matrix holds every route to its declaration. */
+export interface RouteAccess {
+  kind: "review";
+  minRole: Role;
+  /** The answer every caller without access gets instead of 403, where even a refusal would say too much. */
+  refuseAs?: () => AppError;
+}
+
+export type ReviewRoute<P> = ((request: NextRequest, context: { params: Promise<P> }) => Promise<Response>) & { access: RouteAccess };
+
+interface ReviewRouteOptions<P> extends Pick<RouteAccess, "refuseAs"> {
+  /** The review a request is about when its path does not name it; null for none, refused as for a non-member. */
+  reviewOf: (db: Db, params: P, request: Request) => Promise<string | null>;
+}
+
+/** A route under /api/reviews/<reviewId>/…, for callers with at least `minRole` in that review. */
+export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRouteHandler<P>): ReviewRoute<P & { reviewId: string }>;
+/** A route on something of a review's that its path names instead (a report): `reviewOf` finds the review. */
+export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRouteHandler<P>, options: ReviewRouteOptions<P>): ReviewRoute<P>;
+export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRouteHandler<P>, options?: ReviewRouteOptions<P>): ReviewRoute<P> {
+  const route = async (request: NextRequest, context: { params: Promise<P> }) => {
+    try {
+      const session = await requestSession(request);
+      if (!session) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+      const db = appDb();
+      const params = await context.params;
+      // No review is a review nobody is a member of: the session is still checked, and the refusal is the same.
+      const reviewId = (options ? await options.reviewOf(db, params, request) : (params as { reviewId: string }).reviewId) ?? "";
+      const found = await callerInReview(db, session, reviewId);
+      const role = admit(found !== null, found?.role ?? null, minRole, found?.sessionCurrent ?? false, options?.refuseAs);
+      const procedures = createCaller({ db, session, appUrl: appUrlFrom(request.headers) });
+      const caller = { userId: session.userId, role, session };
+      return await handler({ db, storage: fileStorage(), reviewId, caller, params, request, procedures });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+  return Object.assign(route, { access: { kind: "review" as const, minRole, ...(options?.refuseAs && { refuseAs: options.refuseAs }) } });
+}
+
+function admit(exists: boolean, role: Role | null, minRole: Role, sessionCurrent: boolean, refuseAs: RouteAccess["refuseAs"]): Role {
+  try {
+    return authorizeCaller(exists, role, minRole, sessionCurrent);
+  } catch (err) {
+    if (refuseAs && err instanceof AppError && err.code === "FORBIDDEN") throw refuseAs();
+    throw err;
+  }
+}

@@ -1,0 +1,14 @@
+import { AppError } from "../../errors/app-error";
+import { DIAGRAM_FORMATS, type DiagramFormat } from "../../prisma-flow/diagram-formats";
+import { diagramFile } from "../../prisma-flow/prisma-flow-service";
+import { download } from "../download";
+import type { ReviewRouteHandler } from "../review-route";
+
+/** GET /api/reviews/<id>/prisma/svg|png|pdf|csv: the review's PRISMA diagram as a file, for whoever may see it. */
+export const downloadDiagram: ReviewRouteHandler<{ format: string }> = async ({ db, reviewId, caller, params }) => {
+  if (!(DIAGRAM_FORMATS as readonly string[]).includes(params.format)) {
+    throw new AppError("NOT_FOUND", `The diagram comes as ${DIAGRAM_FORMATS.join(", ")}; not as "${params.format}".`);
+  }
+  const file = await diagramFile(db, reviewId, params.format as DiagramFormat, { userId: caller.userId, role: caller.role });
+  return download(new Uint8Array(file.body), file);
+};
