@@ -5,10 +5,10 @@
 // authorisation checks both in the statement that reads the caller (sessionCurrentSql, used by
 // server/team/caller-membership.ts and server/api/trpc.ts), so neither costs the hot path a round trip.
 import { randomBytes } from "node:crypto";
+import { auditInsert } from "../audit/audit-insert";
 import { poolOf, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { rows } from "../db/sql";
-import { newId } from "../shared/ids";
 import { SESSION_MAX_AGE_SECONDS, type SessionClaim, type TokenSession } from "./session-token";
 
 export type SessionsEndedBy = "user.signed_out" | "user.signed_out_everywhere";
@@ -67,12 +67,18 @@ export async function endSession(db: Db, claim: SessionClaim): Promise<boolean> 
       RETURNING user_id
     ), expired AS (
       DELETE FROM ended_sessions WHERE expires_at < ${now.toISOString()}::timestamp
-    ), audit AS (
-      INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
-      SELECT ${newId()}, NULL, e.user_id, 'user.signed_out', 'user', e.user_id, jsonb_build_object('sessionId', ${claim.sessionId}::text),
-             ${now.toISOString()}::timestamp
-        FROM ended e
-    )
+    ), audit AS (${auditInsert(
+      {
+        reviewId: null,
+        actorId: Prisma.sql`e.user_id`,
+        action: "user.signed_out",
+        entityType: "user",
+        entityId: Prisma.sql`e.user_id`,
+        data: { sessionId: claim.sessionId },
+        createdAt: now,
+      },
+      Prisma.sql`ended e`,
+    )})
     SELECT EXISTS (SELECT 1 FROM ended) AS ended`;
   return row?.ended ?? false;
 }
@@ -82,7 +88,7 @@ export async function endSession(db: Db, claim: SessionClaim): Promise<boolean> 
  * current can do so: one already ended must not end the sessions that followed it. Returns whether it did.
  */
 export async function endEverySession(db: Db, claim: SessionClaim, action: SessionsEndedBy): Promise<boolean> {
-  const now = new Date().toISOString();
+  const now = new Date();
   const [row] = await db.$queryRaw<{ ended: boolean }[]>`
     WITH bumped AS (
       UPDATE users u SET session_version = u.session_version + 1
@@ -91,12 +97,18 @@ export async function endEverySession(db: Db, claim: SessionClaim, action: Sessi
     ), superseded AS (
       -- Every token of the user's now carries an old version, so their ended sessions need not be remembered.
       DELETE FROM ended_sessions e USING bumped b WHERE e.user_id = b.id
-    ), audit AS (
-      INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
-      SELECT ${newId()}, NULL, b.id, ${action}, 'user', b.id, jsonb_build_object('sessionVersion', b.session_version),
-             ${now}::timestamp
-        FROM bumped b
-    )
+    ), audit AS (${auditInsert(
+      {
+        reviewId: null,
+        actorId: Prisma.sql`b.id`,
+        action,
+        entityType: "user",
+        entityId: Prisma.sql`b.id`,
+        data: Prisma.sql`jsonb_build_object('sessionVersion', b.session_version)`,
+        createdAt: now,
+      },
+      Prisma.sql`bumped b`,
+    )})
     SELECT EXISTS (SELECT 1 FROM bumped) AS ended`;
   return row?.ended ?? false;
 }

@@ -1,5 +1,6 @@
 // A reviewer's decision on a record, and taking it back. The record's row is locked for the whole change, so
 // decisions that complete a record at the same moment are counted once and open exactly one conflict.
+import { auditInsert } from "../audit/audit-insert";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TokenSession } from "../auth/session-token";
 import { poolOf, type Db, type Tx } from "../db/client";
@@ -118,7 +119,8 @@ export async function recordDecision(
   const note = (input.note ?? "").trim().slice(0, 5000);
   const reasonGiven = input.verdict === "exclude" ? (input.reasonId ?? null) : null;
   const s = stageSql(input.stage);
-  const now = new Date().toISOString();
+  const at = new Date();
+  const now = at.toISOString();
   const me = scope.reviewerId;
   const [, , rows] = await transaction(poolOf(db), (tx) =>
     tx.batch(
@@ -161,14 +163,19 @@ export async function recordDecision(
         ), served_row AS (
           DELETE FROM screening_assignments WHERE record_id = ${input.recordId} AND stage = ${s} AND reviewer_id = ${me}
              AND EXISTS (SELECT 1 FROM accepted)
-        ), audit_row AS (
-          INSERT INTO audit_events (id, review_id, actor_id, action, entity_type, entity_id, data, created_at)
-          SELECT ${newId()}, ${scope.reviewId}, ${me}, CASE WHEN a.previous IS NULL THEN 'decision.recorded' ELSE 'decision.changed' END,
-                 'record', ${input.recordId},
-                 jsonb_build_object('stage', ${input.stage}::text, 'verdict', ${input.verdict}::text, 'reasonId', a.reason_id, 'note', ${note}::text)
-                   || CASE WHEN a.previous IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('from', a.previous) END,
-                 ${now}::timestamp
-            FROM accepted a
+        ), audit_row AS (${auditInsert(
+          {
+            reviewId: scope.reviewId,
+            actorId: me,
+            action: Prisma.sql`CASE WHEN a.previous IS NULL THEN 'decision.recorded' ELSE 'decision.changed' END`,
+            entityType: "record",
+            entityId: input.recordId,
+            data: Prisma.sql`jsonb_build_object('stage', ${input.stage}::text, 'verdict', ${input.verdict}::text, 'reasonId', a.reason_id, 'note', ${note}::text)
+                   || CASE WHEN a.previous IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('from', a.previous) END`,
+            createdAt: at,
+          },
+          Prisma.sql`accepted a`,
+        )}
         ), evaluated AS (
           SELECT e.* FROM (${evaluation(
             Prisma.sql`SELECT * FROM others_decisions
