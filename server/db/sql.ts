@@ -2,6 +2,10 @@
 // where Prisma's one-query-per-call would cost several round trips. pg returns bigint as a string and parses
 // timestamps in local time, so such statements return neither (cast to int or text in SQL).
 //
+// One rule for counts, here and in Prisma's $queryRaw (which returns bigint as a BigInt): cast them to int in the
+// SQL (count(*)::int), so they reach JavaScript as plain numbers with nothing to convert. What Sift counts, the
+// rows of a review, stays far below 2^31, and a count that did not would fail the cast rather than come back wrong.
+//
 // Each statement is prepared once per connection and executed by name afterwards: the hot statements are long,
 // and PostgreSQL spent more time planning them than running them (a decision: 0.9 ms planning, 0.4 ms running).
 // So a statement's text must take a bounded number of forms: values go in parameters, never into the text.

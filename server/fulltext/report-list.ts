@@ -26,8 +26,8 @@ function outcomeWhere(outcome: OutcomeStatus): Prisma.ReportWhereInput {
 }
 
 async function counts(db: Db, reviewId: string) {
-  const rows = await db.$queryRaw<{ status: RetrievalStatus; outcome: OutcomeStatus; n: bigint }[]>`
-    SELECT rep.retrieval_status::text AS status, coalesce(ft.status::text, 'awaiting') AS outcome, count(*) AS n
+  const rows = await db.$queryRaw<{ status: RetrievalStatus; outcome: OutcomeStatus; n: number }[]>`
+    SELECT rep.retrieval_status::text AS status, coalesce(ft.status::text, 'awaiting') AS outcome, count(*)::int AS n
       FROM reports rep
       JOIN records r ON r.id = rep.record_id AND r.duplicate_of_id IS NULL
       JOIN screening_outcomes ta ON ta.record_id = rep.record_id AND ta.stage = 'title_abstract' AND ta.status = 'included'
@@ -37,8 +37,8 @@ async function counts(db: Db, reviewId: string) {
   const byStatus = Object.fromEntries(RETRIEVAL_STATUSES.map((s) => [s, 0])) as Record<RetrievalStatus, number>;
   const byOutcome = Object.fromEntries(FULL_TEXT_OUTCOMES.map((s) => [s, 0])) as Record<OutcomeStatus, number>;
   for (const row of rows) {
-    byStatus[row.status] += Number(row.n);
-    if (row.status === "retrieved") byOutcome[row.outcome] += Number(row.n);
+    byStatus[row.status] += row.n;
+    if (row.status === "retrieved") byOutcome[row.outcome] += row.n;
   }
   return { byStatus, byOutcome };
 }

@@ -56,7 +56,7 @@ export async function includesCurve(db: Db, reviewId: string, stage: Stage) {
     orderBy: [{ settledAt: "asc" }, { id: "asc" }],
     select: { status: true },
   });
-  const [{ total }] = (await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM records r WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`) as [{ total: bigint }];
-  return { total: Number(total), points: downsampleCurve(settled.map((o) => o.status === "included")) };
+  const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM records r WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`) as [{ total: number }];
+  return { total, points: downsampleCurve(settled.map((o) => o.status === "included")) };
 }

@@ -77,17 +77,17 @@ export async function openSample(db: Pick<Tx, "stoppingSample">, reviewId: strin
  */
 async function sampleTest(db: Tx, sample: Urn & { id: string; reviewId: string; stage: Stage; remaining: number; recallTarget: number; confidence: number }) {
   const s = stageSql(sample.stage);
-  const [row] = await db.$queryRaw<{ sampled: bigint; sample_includes: bigint; includes_before: bigint }[]>`
+  const [row] = await db.$queryRaw<{ sampled: number; sample_includes: number; includes_before: number }[]>`
     WITH first AS (
       SELECT d.record_id, min(d.created_at) AS first_at FROM screening_decisions d
        WHERE d.review_id = ${sample.reviewId} AND d.stage = ${s} GROUP BY d.record_id)
-    SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)}) AS sampled,
-           count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)} AND o.status = 'included') AS sample_includes,
+    SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)})::int AS sampled,
+           count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)} AND o.status = 'included')::int AS sample_includes,
            count(*) FILTER (WHERE (f.first_at < ${sample.startedAt} OR r.id = ANY(${sample.heldRecordIds}::text[]))
-                              AND o.status = 'included') AS includes_before
+                              AND o.status = 'included')::int AS includes_before
       FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id JOIN records r ON r.id = o.record_id
      WHERE o.review_id = ${sample.reviewId} AND o.stage = ${s} AND o.status IN ('included', 'excluded') AND o.stopping_sample_id IS NULL`;
-  const figures = { sampled: Number(row!.sampled), sampleIncludes: Number(row!.sample_includes), includesBefore: Number(row!.includes_before) };
+  const figures = { sampled: row!.sampled, sampleIncludes: row!.sample_includes, includesBefore: row!.includes_before };
   return { ...figures, ...stoppingTest({ ...figures, remaining: sample.remaining, recallTarget: sample.recallTarget, confidence: sample.confidence }) };
 }
 

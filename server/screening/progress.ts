@@ -23,33 +23,33 @@ export async function seesOthersDecisions(db: Db, reviewId: string, stage: Stage
 export async function screeningProgress(db: Db, reviewId: string, stage: Stage, viewer: Viewer) {
   const s = stageSql(stage);
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
-  const [counts] = await db.$queryRaw<
-    { total: bigint; included: bigint; excluded: bigint; conflicts: bigint; complete: bigint; mine: bigint; left_for_me: bigint }[]
+  // Counts with no GROUP BY: always one row.
+  const counts = (await db.$queryRaw<
+    { total: number; included: number; excluded: number; conflicts: number; complete: number; mine: number; left_for_me: number }[]
   >`
-    SELECT count(*) AS total,
-           count(*) FILTER (WHERE o.status = 'included') AS included,
-           count(*) FILTER (WHERE o.status = 'excluded') AS excluded,
-           count(*) FILTER (WHERE o.status = 'conflict') AS conflicts,
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE o.status = 'included')::int AS included,
+           count(*) FILTER (WHERE o.status = 'excluded')::int AS excluded,
+           count(*) FILTER (WHERE o.status = 'conflict')::int AS conflicts,
            count(*) FILTER (WHERE o.status IN ('included', 'excluded', 'conflict')
-                              OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s}) >= ${setting.reviewersPerRecord}) AS complete,
-           count(*) FILTER (WHERE mine.id IS NOT NULL) AS mine,
+                              OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s}) >= ${setting.reviewersPerRecord})::int AS complete,
+           count(*) FILTER (WHERE mine.id IS NOT NULL)::int AS mine,
            count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting') AND (
              EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
                        AND a.reviewer_id = ${viewer.userId} AND ${liveAssignment("a")})
              OR ${servableTo("r", stage, viewer.userId, setting.reviewersPerRecord)}
-           )) AS left_for_me
+           ))::int AS left_for_me
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
       LEFT JOIN screening_decisions mine ON mine.record_id = r.id AND mine.stage = ${s} AND mine.reviewer_id = ${viewer.userId}
-     WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`;
-  const n = (v: bigint | undefined) => Number(v ?? 0);
-  const total = n(counts?.total);
+     WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`)[0]!;
+  const { total } = counts;
   /** Remaining: records still needing my decision that are mine to screen or that the pool could serve me now. */
   // Observers never screen, and what the pool could hand them would move as others decide.
   const screens = hasRole(viewer.role, "reviewer");
-  const mine = { decided: n(counts?.mine), remaining: screens ? n(counts?.left_for_me) : 0 };
+  const mine = { decided: counts.mine, remaining: screens ? counts.left_for_me : 0 };
   /** Records with all the decisions they need, however they came out. */
-  const complete = n(counts?.complete);
+  const { complete } = counts;
   if (!(await seesOthersDecisions(db, reviewId, stage, viewer))) {
     // Whether a record settled or went to conflict, even as a count that moves after one's own decision,
     // tells a blinded reviewer how the other reviewer decided; so they get none of it. Nor how many records
@@ -69,10 +69,10 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
     mine,
     team: {
       complete,
-      resolved: n(counts?.included) + n(counts?.excluded),
-      included: n(counts?.included),
-      excluded: n(counts?.excluded),
-      conflicts: n(counts?.conflicts),
+      resolved: counts.included + counts.excluded,
+      included: counts.included,
+      excluded: counts.excluded,
+      conflicts: counts.conflicts,
       conflictsByStatus: { open: conflictCount("open"), resolved: conflictCount("resolved"), withdrawn: conflictCount("withdrawn") },
       decisionsBy: perReviewer
         .map((p) => ({ reviewerId: p.reviewerId, name: names.find((u) => u.id === p.reviewerId)?.name ?? "?", decisions: p._count }))
