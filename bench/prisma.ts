@@ -3,7 +3,6 @@
 // not retrieved or still sought, studies of two reports, citation searching) into a fresh embedded PostgreSQL
 // with COPY, then times the PRISMA computation (the counts queries and the arithmetic), the layout and SVG, and
 // the first page of the largest box's list. Prints figures and one JSON line.
-import { once } from "node:events";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";

@@ -53,7 +53,7 @@ export function compareAnswers(tool: ToolDefinition, all: readonly AppraisalAnsw
     }
     items.push(...questionItems(tools.map((t) => t.domains[index]!), all, chosenLabels));
     const values = assessments.map((a) => a.domains[index]!.final);
-    items.push({ kind: "judgement", domainId: domain.id, id: domain.id, text: tools[0]?.domains[index]!.label ?? domain.label, values, agree: same(values) });
+    items.push({ kind: "judgement", domainId: domain.id, id: domain.id, text: tools[0]?.domains[index]?.label ?? domain.label, values, agree: same(values) });
   });
   if (tool.overall) {
     const values = assessments.map((a) => a.overall!.final);

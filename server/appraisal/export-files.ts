@@ -48,7 +48,7 @@ export async function toXlsx(wide: readonly WideRow[], long: readonly LongRow[])
     sheet.addRow(table.header).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row.map(safeCell));
     sheet.views = [{ state: "frozen", ySplit: 1 }];
-    sheet.columns.forEach((c) => (c.width = 18));
+    for (const c of sheet.columns) c.width = 18;
   };
   for (const tool of TOOL_NAMES) {
     const table = wideTable(tool, wide);

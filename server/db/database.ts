@@ -98,7 +98,7 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
     await checkReachable(running.databaseUrl);
     return { url: running.databaseUrl, embedded: true, close: async () => {} };
   }
-  let server;
+  let server: Awaited<ReturnType<typeof startEmbeddedDatabase>>;
   try {
     server = await startEmbeddedDatabase(siftHome(), log);
   } catch (err) {

@@ -25,7 +25,7 @@ const isNotice = (r: DedupRecord) => normaliseTitle(r.title ?? "").kind !== "art
  */
 export function planMerges(pairs: readonly CandidatePair[], records: readonly DedupRecord[]): { removals: Removal[] } {
   const position = new Map<string, number>();
-  records.forEach((r, i) => position.set(r.id, i));
+  for (const [i, r] of records.entries()) position.set(r.id, i);
   const sets = new UnionFind(records.length);
   const bestScore = new Map<number, number>();
   for (const pair of pairs) {

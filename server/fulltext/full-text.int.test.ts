@@ -10,7 +10,6 @@ import { localStorage } from "../storage/local-storage";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { callRoute } from "../test/route-calls";
 import { attachReportFile } from "./attach-file";
-import { markNotRetrieved, undoRetrieval } from "./retrieval";
 import type { RetrievalScope } from "./retrieval-access";
 
 vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));

@@ -1,7 +1,7 @@
 // The reports of a review (records included at title/abstract) with where their full text and its screening
 // stand. Reports whose record is no longer included at title/abstract keep their file but are left out.
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import type { OutcomeStatus, RetrievalStatus } from "../db/generated/enums.ts";
 import { seesOthersDecisions, type Viewer } from "../screening/progress";
 

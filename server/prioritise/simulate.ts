@@ -13,7 +13,7 @@ export function simulate(ranker: Ranker, truth: Uint8Array, seed: number): Simul
   const random = seededRandom(seed);
   const ones: number[] = [];
   const zeros: number[] = [];
-  truth.forEach((y, i) => (y ? ones : zeros).push(i));
+  for (const [i, y] of truth.entries()) (y ? ones : zeros).push(i);
   const priors = [...sampleWithoutReplacement(ones, 1, random), ...sampleWithoutReplacement(zeros, 1, random)];
   const labels = new Map<number, 0 | 1>(priors.map((i) => [i, truth[i] as 0 | 1]));
   let remainingIncludes = ones.length - 1;

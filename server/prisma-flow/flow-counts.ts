@@ -18,35 +18,35 @@ const COUNTED = {
 
 export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCounts> {
   const filters = Prisma.join(
-    Object.entries(COUNTED).map(([name, where]) => Prisma.sql`count(*) FILTER (WHERE ${where}) AS ${Prisma.raw(`"${name}"`)}`),
+    Object.entries(COUNTED).map(([name, where]) => Prisma.sql`count(*) FILTER (WHERE ${where})::int AS ${Prisma.raw(`"${name}"`)}`),
     ",\n",
   );
   const [totalsRow, sources, reasons] = await Promise.all([
-    db.$queryRaw<Record<string, bigint>[]>`
+    db.$queryRaw<Record<string, number>[]>`
       SELECT ${filters},
-             count(DISTINCT rep.study_id) FILTER (WHERE ${LIST_WHERE.included}) AS new_studies
+             count(DISTINCT rep.study_id) FILTER (WHERE ${LIST_WHERE.included})::int AS new_studies
       ${flowFrom(reviewId)}`,
-    db.$queryRaw<{ name: string; kind: SourceKindName; records: bigint }[]>`
-      SELECT s.name, s.kind::text AS kind, count(*) AS records
+    db.$queryRaw<{ name: string; kind: SourceKindName; records: number }[]>`
+      SELECT s.name, s.kind::text AS kind, count(*)::int AS records
         FROM records r JOIN sources s ON s.id = r.source_id
        WHERE r.review_id = ${reviewId}
        GROUP BY s.id, s.name, s.kind`,
     // One final reason per record (title/abstract) or report (full text), from the settled outcome only.
-    db.$queryRaw<{ box: string; reason: string | null; n: bigint }[]>`
-      SELECT 'records_excluded' AS box, tar.label AS reason, count(*) AS n
+    db.$queryRaw<{ box: string; reason: string | null; n: number }[]>`
+      SELECT 'records_excluded' AS box, tar.label AS reason, count(*)::int AS n
       ${flowFrom(reviewId, Prisma.sql`LEFT JOIN exclusion_reasons tar ON tar.id = ta.reason_id`)} AND ${TA_EXCLUDED}
       GROUP BY tar.label
       UNION ALL
-      SELECT CASE WHEN ${DBR} THEN 'dbr_excluded' ELSE 'other_excluded' END, ftr.label, count(*)
+      SELECT CASE WHEN ${DBR} THEN 'dbr_excluded' ELSE 'other_excluded' END, ftr.label, count(*)::int
       ${flowFrom(reviewId, Prisma.sql`LEFT JOIN exclusion_reasons ftr ON ftr.id = ft.reason_id`)} AND ${REPORT} AND ft.status = 'excluded'
       GROUP BY 1, 2`,
   ]);
   const t = totalsRow[0]!;
-  const num = (name: string) => Number(t[name] ?? 0);
+  const num = (name: string) => t[name] ?? 0;
   const reasonsFor = (box: string): ReasonCount[] =>
     reasons
       .filter((r) => r.box === box)
-      .map((r) => ({ reason: r.reason ?? NO_REASON, n: Number(r.n) }))
+      .map((r) => ({ reason: r.reason ?? NO_REASON, n: r.n }))
       .sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason));
   const columnCounts = (prefix: "dbr" | "other"): ColumnCounts => ({
     sought: num(`${prefix}_sought`),
@@ -57,7 +57,7 @@ export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCoun
     stillSought: num(`${prefix}_stillSought`),
   });
   return {
-    sources: sources.map((s) => ({ name: s.name, kind: s.kind, records: Number(s.records) })),
+    sources: sources.map((s) => ({ name: s.name, kind: s.kind, records: s.records })),
     duplicates: num("duplicates"),
     excludedAutomatic: num("excluded_automatic"),
     // Sift has no removal "for other reasons" before screening: every record kept is screened.

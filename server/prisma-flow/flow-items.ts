@@ -88,12 +88,12 @@ export async function listFlowItems(db: Db, reviewId: string, key: ListKey, page
       ${flowFrom(reviewId, joins)} AND ${LIST_WHERE[key]}
       ORDER BY ${order}
       LIMIT ${page.limit} OFFSET ${page.offset}`,
-    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${flowFrom(reviewId)} AND ${LIST_WHERE[key]}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${flowFrom(reviewId)} AND ${LIST_WHERE[key]}`,
   ]);
   return {
     key,
     unit: REPORT_LISTS.has(key) ? ("reports" as const) : ("records" as const),
-    total: Number(count?.n ?? 0),
+    total: count?.n ?? 0,
     offset: page.offset,
     items: rows.map(
       (row): FlowItem => ({

@@ -6,7 +6,7 @@ import type { Db, Tx } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { seesOthersDecisions } from "../screening/progress";
-import { DEFAULT_TOOL, RISK_OF_BIAS_TOOLS, type Design } from "./designs";
+import { DEFAULT_TOOL, type RISK_OF_BIAS_TOOLS, type Design } from "./designs";
 import { includedReportsWhere } from "./studies-view";
 import { studyLabelFor } from "./suggest-groups";
 

@@ -84,7 +84,7 @@ export class ColumnMap {
   toRecord(cells: string[]): ParsedRecord {
     const record = emptyRecord();
     const values = cells.map(cellValue);
-    values.forEach((value, index) => addRaw(record.raw, cleanText(this.header[index] ?? `column ${index + 1}`), value));
+    for (const [index, value] of values.entries()) addRaw(record.raw, cleanText(this.header[index] ?? `column ${index + 1}`), value);
 
     const column = (field: Field) => this.indexes.get(field)!.find((c) => values[c.index]);
     const get = (field: Field) => {

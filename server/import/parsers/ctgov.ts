@@ -115,7 +115,7 @@ export const parseCtgovCsv: Parser = async function* (chunks): AsyncGenerator<Pa
     if (values.every((value) => value === "")) continue;
     const get = (name: string) => values[columns!.get(name) ?? -1] ?? "";
     const raw: ParsedRecord["raw"] = {};
-    values.forEach((value, index) => addRaw(raw, cleanText(row.header[index] ?? `column ${index + 1}`), value));
+    for (const [index, value] of values.entries()) addRaw(raw, cleanText(row.header[index] ?? `column ${index + 1}`), value);
     const registration: Registration = {
       nctId: get("nct number"),
       title: get("study title"),
