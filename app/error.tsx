@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect } from "react";
+import { ErrorAlert } from "@/app/_components/alerts";
 
 /** Shows a plain apology and never the error itself: details stay in the server log, found by the digest. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
@@ -14,10 +15,10 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         Sift
       </Link>
       <h1>Something went wrong</h1>
-      <div className="alert alert-error" role="alert">
+      <ErrorAlert>
         <p>Sift could not show this page. Try again; if it keeps happening, tell your administrator.</p>
         {digest && <p className="small">Reference: {digest}</p>}
-      </div>
+      </ErrorAlert>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={retry}>
           Try again

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { appUrlFrom } from "@/server/api/app-url";
 import { oidcConfig } from "@/server/auth/auth-options";
 import { signInErrorMessage } from "@/server/auth/sign-in-errors";
+import { InfoAlert } from "@/app/_components/alerts";
 import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { SignInForm } from "./sign-in-form";
 
@@ -25,9 +26,9 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1>Sign in to Sift</h1>
       {params.signedUp && (
         // The same words whether the address was new or already had an account: sign-up does not tell which.
-        <div className="alert alert-info" role="status">
+        <InfoAlert>
           <p>Now sign in with your email and password. If that address already had an account, it is unchanged: use its existing password.</p>
-        </div>
+        </InfoAlert>
       )}
       <SignInForm
         callbackUrl={callbackUrl ?? "/reviews"}

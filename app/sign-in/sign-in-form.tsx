@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { signInErrorMessage } from "@/server/auth/sign-in-errors";
 
 interface Props {
@@ -43,7 +43,7 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: Props) {
 
   return (
     <div className="card">
-      <ErrorAlert message={error} />
+      <ErrorAlert>{error}</ErrorAlert>
       <form onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="email">Email</label>

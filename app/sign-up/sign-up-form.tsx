@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 
 interface Props {
@@ -35,7 +35,7 @@ export function SignUpForm({ callbackUrl, minPasswordLength }: Props) {
   const busy = signUp.isPending || signUp.isSuccess;
   return (
     <div className="card">
-      <ErrorAlert message={signUp.error?.message} />
+      <ErrorAlert>{signUp.error?.message}</ErrorAlert>
       <form onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="name">Name</label>

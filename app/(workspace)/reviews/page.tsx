@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { serverCaller } from "@/server/api/server-caller";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { formatDate } from "@/app/_lib/format";
 import { requireUser } from "@/app/_lib/session";
@@ -18,48 +20,30 @@ export default async function ReviewsPage() {
           New review
         </Link>
       </div>
-      {reviews.length === 0 ? (
-        <div className="card empty">
-          <h2>You are not part of any review yet</h2>
-          <p className="muted">
+      <DataTable
+        rows={reviews}
+        rowKey={(review) => review.id}
+        empty={
+          <EmptyState
+            card
+            title="You are not part of any review yet"
+            actions={
+              <Link className="btn btn-primary" href="/reviews/new">
+                New review
+              </Link>
+            }
+          >
             Start a new review, or ask a review&apos;s owner or lead to send you an invitation link.
-          </p>
-          <Link className="btn btn-primary" href="/reviews/new">
-            New review
-          </Link>
-        </div>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Review</th>
-              <th scope="col">Your role</th>
-              <th scope="col" className="num">
-                Records
-              </th>
-              <th scope="col" className="num">
-                Members
-              </th>
-              <th scope="col">Last updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reviews.map((review) => (
-              <tr key={review.id}>
-                <td>
-                  <Link href={`/r/${review.slug}`}>{review.title}</Link>
-                </td>
-                <td>
-                  <RoleBadge role={review.role} />
-                </td>
-                <td className="num">{review.records}</td>
-                <td className="num">{review.members}</td>
-                <td>{formatDate(review.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          </EmptyState>
+        }
+        columns={[
+          { key: "review", header: "Review", cell: (review) => <Link href={`/r/${review.slug}`}>{review.title}</Link> },
+          { key: "role", header: "Your role", cell: (review) => <RoleBadge role={review.role} /> },
+          { key: "records", header: "Records", numeric: true, cell: (review) => review.records },
+          { key: "members", header: "Members", numeric: true, cell: (review) => review.members },
+          { key: "updated", header: "Last updated", cell: (review) => formatDate(review.updatedAt) },
+        ]}
+      />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { useTRPC } from "@/app/_components/trpc";
 import { withCallback } from "@/app/_lib/callback-url";
@@ -23,11 +23,11 @@ export function AcceptInvitation({ token, signedInAs, invitedEmail, returnPath }
   const otherAccount = signedInAs.toLowerCase() !== invitedEmail.toLowerCase();
   return (
     <>
-      <ErrorAlert message={accept.error?.message} />
+      <ErrorAlert>{accept.error?.message}</ErrorAlert>
       {otherAccount && !accept.error && (
-        <div className="alert alert-info">
+        <InfoAlert>
           <p>This invitation was sent to {invitedEmail}. To accept it, sign in with that address.</p>
-        </div>
+        </InfoAlert>
       )}
       <p className="muted">You are signed in as {signedInAs}.</p>
       <div className="form-actions">

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { AppRouter } from "@/server/api/root";
 import { serverCaller } from "@/server/api/server-caller";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { withCallback } from "@/app/_lib/callback-url";
 import { signedInUser } from "@/app/_lib/session";
@@ -42,9 +43,9 @@ export default async function InvitationPage({ params }: Props) {
       </Link>
       <h1>Invitation to a review</h1>
       {"problem" in result ? (
-        <div className="alert alert-error">
+        <ErrorAlert>
           <p>{result.problem}</p>
-        </div>
+        </ErrorAlert>
       ) : (
         <InvitationDetails token={token} invitation={result.invitation} />
       )}
@@ -72,9 +73,9 @@ async function InvitationDetails({ token, invitation }: { token: string; invitat
       </dl>
       <hr />
       {unusable ? (
-        <div className="alert alert-error">
+        <ErrorAlert>
           <p>{unusable}</p>
-        </div>
+        </ErrorAlert>
       ) : user ? (
         <AcceptInvitation token={token} signedInAs={user.email} invitedEmail={invitation.email} returnPath={here} />
       ) : (

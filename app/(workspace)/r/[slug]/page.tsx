@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { DataTable } from "@/app/_components/data-table";
 import { NoAccess } from "@/app/_components/no-access";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { memberReview, reviewAccess } from "@/app/_lib/review-access";
@@ -52,39 +53,24 @@ export default async function ReviewOverviewPage({ params }: Props) {
       </div>
       <section className="card">
         <h2>Screening set-up</h2>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col" className="num">
-                Reviewers per record
-              </th>
-              <th scope="col">Blinding</th>
-              <th scope="col">Exclusion reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {STAGES.map((stage) => {
-              const settings = review.stageSettings.find((s) => s.stage === stage);
-              return (
-                <tr key={stage}>
-                  <th scope="row">{STAGE_LABELS[stage]}</th>
-                  {settings ? (
-                    <>
-                      <td className="num">{settings.reviewersPerRecord}</td>
-                      <td>{settings.blinded ? "Blinded" : "Not blinded"}</td>
-                      <td>{settings.reasonRequired ? "Required" : "Optional"}</td>
-                    </>
-                  ) : (
-                    <td colSpan={3} className="muted">
-                      Not configured
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          rows={STAGES.map((stage) => ({ stage, settings: review.stageSettings.find((s) => s.stage === stage) }))}
+          rowKey={(row) => row.stage}
+          columns={[
+            { key: "stage", header: "Stage", rowHeader: true, cell: (row) => STAGE_LABELS[row.stage] },
+            {
+              key: "reviewers",
+              header: "Reviewers per record",
+              numeric: true,
+              // A stage without settings says so once, across the three columns.
+              cellProps: (row) => (row.settings ? {} : { colSpan: 3 }),
+              className: (row) => (row.settings ? undefined : "muted"),
+              cell: (row) => row.settings?.reviewersPerRecord ?? "Not configured",
+            },
+            { key: "blinding", header: "Blinding", cell: (row) => (row.settings?.blinded ? "Blinded" : "Not blinded") },
+            { key: "reason", header: "Exclusion reason", cell: (row) => (row.settings?.reasonRequired ? "Required" : "Optional") },
+          ]}
+        />
       </section>
     </>
   );

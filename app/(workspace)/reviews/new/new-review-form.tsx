@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
 import { DEFAULT_EXCLUSION_REASONS, NewReviewInput, STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import {
   ExclusionReasonsField,
   readReasons,
@@ -47,7 +47,7 @@ export function NewReviewForm() {
   const busy = create.isPending || create.isSuccess;
   return (
     <form onSubmit={onSubmit}>
-      <ErrorAlert message={create.error?.message} />
+      <ErrorAlert>{create.error?.message}</ErrorAlert>
       <section className="card">
         <h2>Protocol</h2>
         <div className="field">

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 
 /** Lead only: one or two independent appraisers per study. */
@@ -22,7 +23,7 @@ export function AppraisersSetting({ reviewId, value }: { reviewId: string; value
           <option value={1}>One</option>
         </select>
       </div>
-      {set.isError && <div className="alert alert-error" role="alert">{set.error.message}</div>}
+      <ErrorAlert>{set.error?.message}</ErrorAlert>
     </div>
   );
 }

@@ -2,6 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toolDefinition, levelLabel } from "@/server/appraisal/tools";
 import { OPTION_LABELS, type ToolName } from "@/server/appraisal/tools/types";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
+import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
 import { AppraisalForm } from "./appraisal-form";
 
@@ -22,8 +24,9 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
   const definition = toolDefinition(tool);
 
   if (comparison.isPending) return <p className="muted">Loading…</p>;
-  if (comparison.isError) return <div className="alert alert-info">{comparison.error.message}</div>;
+  if (comparison.isError) return <InfoAlert>{comparison.error.message}</InfoAlert>;
   const { appraisers, items, consensus } = comparison.data;
+  type Item = (typeof items)[number];
   const disagreements = items.filter((i) => !i.agree).length;
   const variantLabel = (value: string) => definition.variants?.options.find((o) => o.id === value)?.label ?? value;
   const show = (kind: string, value: string | null) =>
@@ -36,36 +39,37 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
         <p className="small muted">
           {appraisers.length < 2 ? "One appraiser per study: nothing to compare." : disagreements === 0 ? "The appraisers agree on every item." : `${disagreements} items differ (marked).`}
         </p>
-        <div className="table-scroll">
-          <table className="data compare-table">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                {appraisers.map((a) => (
-                  <th key={a.id} scope="col">
-                    {a.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={`${item.kind}-${item.id}-${item.text}`}>
-                  <th scope="row" title={item.text}>
-                    {item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.kind === "variant" ? `${item.domainId} ${item.text.toLowerCase()}` : item.id}
-                    {item.kind === "question" && <span className="compare-question">{item.text}</span>}
-                  </th>
-                  {item.values.map((v, i) => (
-                    <td key={i} className={item.agree ? undefined : "disagree"}>
-                      {show(item.kind, v)}
-                      {!item.agree && <span className="visually-hidden"> (differs)</span>}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          scroll
+          className="compare-table"
+          rows={items}
+          rowKey={(item: Item) => `${item.kind}-${item.id}-${item.text}`}
+          columns={[
+            {
+              key: "item",
+              header: "Item",
+              rowHeader: true,
+              cellProps: (item: Item) => ({ title: item.text }),
+              cell: (item: Item) => (
+                <>
+                  {item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.kind === "variant" ? `${item.domainId} ${item.text.toLowerCase()}` : item.id}
+                  {item.kind === "question" && <span className="compare-question">{item.text}</span>}
+                </>
+              ),
+            },
+            ...appraisers.map((a, i) => ({
+              key: a.id,
+              header: a.name,
+              className: (item: Item) => (item.agree ? undefined : "disagree"),
+              cell: (item: Item) => (
+                <>
+                  {show(item.kind, item.values[i] ?? null)}
+                  {!item.agree && <span className="visually-hidden"> (differs)</span>}
+                </>
+              ),
+            })),
+          ]}
+        />
       </section>
       <section className="card">
         <h2>Consensus</h2>
@@ -77,7 +81,7 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
             <button type="button" className="btn btn-primary" disabled={start.isPending} onClick={() => start.mutate(key)}>
               Start consensus
             </button>
-            {start.isError && <div className="alert alert-error" role="alert">{start.error.message}</div>}
+            <ErrorAlert>{start.error?.message}</ErrorAlert>
           </>
         )}
       </section>

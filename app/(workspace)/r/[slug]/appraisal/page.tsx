@@ -5,20 +5,18 @@ import { summaryBarSvg } from "@/server/appraisal/plots/summary-bar";
 import { trafficLightSvg } from "@/server/appraisal/plots/traffic-light";
 import { TOOLS } from "@/server/appraisal/tools";
 import { TOOL_NAMES } from "@/server/appraisal/tools/types";
-import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
 import { hasRole } from "@/server/team/roles";
+import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { AppraisersSetting } from "./appraisers-setting";
-import { JudgementBadge } from "./judgement-badge";
+import { StudiesTable } from "./studies-table";
 
 export const metadata: Metadata = { title: "Appraisal" };
 
 interface Props {
   params: Promise<{ slug: string }>;
 }
-
-const MINE = { not_started: "Not started", in_progress: "In progress", completed: "Completed" } as const;
 
 export default async function AppraisalPage({ params }: Props) {
   const { slug } = await params;
@@ -44,67 +42,26 @@ export default async function AppraisalPage({ params }: Props) {
       </p>
       {canLead && <AppraisersSetting reviewId={review.id} value={overview.appraisersPerStudy} />}
       {overview.studies.length === 0 ? (
-        <div className="empty card">
-          <p>
-            <strong>No studies yet.</strong> Group the included reports into studies first.
-          </p>
-          <Link className="btn btn-primary" href={`/r/${slug}/studies`}>
-            Go to Studies
-          </Link>
-        </div>
+        <EmptyState
+          card
+          actions={
+            <Link className="btn btn-primary" href={`/r/${slug}/studies`}>
+              Go to Studies
+            </Link>
+          }
+        >
+          <strong>No studies yet.</strong> Group the included reports into studies first.
+        </EmptyState>
       ) : (
         <section className="card">
           <h2>Studies</h2>
-          <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Study</th>
-                  <th scope="col">Design</th>
-                  <th scope="col">Tool</th>
-                  <th scope="col">Mine</th>
-                  <th scope="col">Appraisers done</th>
-                  <th scope="col">Consensus</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.studies.flatMap((study) =>
-                  study.tools.map((t, i) => (
-                    <tr key={`${study.id}-${t.tool}`}>
-                      {i === 0 && (
-                        <th scope="row" rowSpan={study.tools.length}>
-                          <Link href={`/r/${slug}/appraisal/${study.id}`}>{study.label}</Link>
-                        </th>
-                      )}
-                      {i === 0 && <td rowSpan={study.tools.length}>{study.design ? (DESIGN_LABELS[study.design as Design] ?? study.design) : <span className="muted">Not set</span>}</td>}
-                      <td>
-                        <Link href={`/r/${slug}/appraisal/${study.id}?tool=${t.tool}`}>{TOOLS[t.tool].label}</Link>
-                      </td>
-                      <td className="tool-status">{MINE[t.mine]}</td>
-                      <td className="num">
-                        {t.completed} of {overview.appraisersPerStudy}
-                      </td>
-                      <td>
-                        {t.consensus?.overall ? (
-                          <JudgementBadge tool={TOOLS[t.tool]} value={t.consensus.overall} />
-                        ) : t.consensus ? (
-                          "Recorded"
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                      </td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+          <StudiesTable slug={slug} overview={overview} />
         </section>
       )}
       <section className="card">
         <h2>Results</h2>
         {plotted.length === 0 ? (
-          <p className="muted">The plots appear here once a consensus is recorded for a study.</p>
+          <EmptyState compact>The plots appear here once a consensus is recorded for a study.</EmptyState>
         ) : (
           plotted.map(({ tool, rows }) => (
             <section key={tool} aria-labelledby={`plot-${tool}`}>

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { toolDefinition } from "@/server/appraisal/tools";
 import type { ToolName } from "@/server/appraisal/tools/types";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
+import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
 import { AppraisalForm } from "./appraisal-form";
 import { ConsensusPanel } from "./consensus-panel";
@@ -59,27 +61,33 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
           ) : mine.isPending ? (
             <p className="muted">Loading…</p>
           ) : mine.isError ? (
-            <div className="alert alert-error" role="alert">{mine.error.message}</div>
+            <ErrorAlert>{mine.error.message}</ErrorAlert>
           ) : (
             <>
               {mine.data.consensus && (
-                <div className="alert alert-success">
+                <SuccessAlert>
                   <p>
                     The consensus is recorded{mine.data.consensus.assessment.overall ? ": " : "."}
                     {mine.data.consensus.assessment.overall && <JudgementBadge tool={definition} value={mine.data.consensus.assessment.overall.final} />}
                   </p>
-                </div>
+                </SuccessAlert>
               )}
               {mine.data.mine ? (
                 <AppraisalForm key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}`} reviewId={reviewId} toolName={tool} appraisal={mine.data.mine} onSettled={refresh} />
               ) : canAppraise ? (
-                <div className="empty card">
-                  <p>You have not appraised {study.label} with {definition.label} yet. Your answers stay hidden from other appraisers until the consensus.</p>
-                  <button type="button" className="btn btn-primary" disabled={start.isPending} onClick={() => start.mutate(key)}>
-                    Start {definition.label} appraisal
-                  </button>
-                  {start.isError && <div className="alert alert-error" role="alert">{start.error.message}</div>}
-                </div>
+                <EmptyState
+                  card
+                  actions={
+                    <>
+                      <button type="button" className="btn btn-primary" disabled={start.isPending} onClick={() => start.mutate(key)}>
+                        Start {definition.label} appraisal
+                      </button>
+                      <ErrorAlert>{start.error?.message}</ErrorAlert>
+                    </>
+                  }
+                >
+                  You have not appraised {study.label} with {definition.label} yet. Your answers stay hidden from other appraisers until the consensus.
+                </EmptyState>
               ) : (
                 <p className="muted">Observers see the recorded consensus here once there is one.</p>
               )}

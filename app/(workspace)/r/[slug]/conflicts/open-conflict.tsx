@@ -1,14 +1,14 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
+import { FullTextLinks } from "@/app/(workspace)/r/[slug]/full-text/full-text-links";
 import type { KeywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
 import { authorList, citation, Highlighted, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
 import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
 import { VerdictBadge } from "@/app/(workspace)/r/[slug]/screening/verdict-badge";
-import { FullTextLinks } from "@/app/(workspace)/r/[slug]/full-text/full-text-links";
 import type { Conflict } from "./conflict-types";
 
 interface Props {
@@ -87,7 +87,7 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
       </ul>
 
       <form className="resolve-form" onSubmit={onSubmit}>
-        <ErrorAlert message={formError ?? resolve.error?.message} />
+        <ErrorAlert>{formError ?? resolve.error?.message}</ErrorAlert>
         <fieldset className="verdict-choice">
           <legend>Final decision</legend>
           {(["include", "exclude"] as const).map((v) => (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { STAGE_LABELS, STAGES, type StageName } from "@/server/reviews/review-settings";
 import { hasRole } from "@/server/team/roles";
+import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
@@ -27,9 +28,9 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
     return (
       <>
         <h1>Conflicts</h1>
-        <div className="alert alert-info">
+        <InfoAlert>
           <p>Only leads and owners resolve conflicts.</p>
-        </div>
+        </InfoAlert>
       </>
     );
   }

@@ -1,7 +1,9 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
 import { byline, decidedByText, scorePercent, type PairRecord } from "./pair-types";
@@ -16,10 +18,10 @@ interface Props {
 
 function RecordCell({ record }: { record: PairRecord }) {
   return (
-    <td className="pair-record">
+    <>
       <span className="pair-record-title">{record.title || <span className="muted">(no title)</span>}</span>
       <span className="muted small">{byline(record)}</span>
-    </td>
+    </>
   );
 }
 
@@ -45,66 +47,46 @@ export function DecidedPairs({ reviewId, status, canUndo }: Props) {
   const showUndo = merged && canUndo;
 
   if (pairs.isPending) return <p className="muted">Loading pairs…</p>;
-  if (pairs.isError) return <ErrorAlert message={pairs.error.message} />;
+  if (pairs.isError) return <ErrorAlert>{pairs.error.message}</ErrorAlert>;
   const list = pairs.data.pages.flatMap((p) => p.pairs);
 
   return (
     <>
-      <ErrorAlert message={message && !message.ok ? message.text : null} />
-      <SuccessAlert message={message?.ok ? message.text : null} />
-      {list.length === 0 ? (
-        <p className="empty muted">
-          {merged ? "No records have been merged yet." : "No pairs have been marked as not duplicates yet."}
-        </p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data decided-table">
-            <thead>
-              <tr>
-                <th scope="col">{merged ? "Kept" : "Record A"}</th>
-                <th scope="col">{merged ? "Removed" : "Record B"}</th>
-                <th scope="col" className="num">
-                  Match
-                </th>
-                <th scope="col">Decided by</th>
-                <th scope="col">When</th>
-                {showUndo && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((pair) => (
-                <tr key={pair.id}>
-                  <RecordCell record={pair.recordA} />
-                  <RecordCell record={pair.recordB} />
-                  <td className="num">{scorePercent(pair.score)}</td>
-                  <td>{decidedByText(pair)}</td>
-                  <td className="nowrap">{pair.decidedAt ? formatDateTime(pair.decidedAt) : "—"}</td>
-                  {showUndo && (
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        aria-label={`Undo merge of “${pair.recordB.title || "untitled record"}”`}
-                        disabled={undo.isPending}
-                        onClick={() => {
-                          setMessage(null);
-                          undo.mutate({ reviewId, pairId: pair.id });
-                        }}
-                      >
-                        Undo merge
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ErrorAlert>{message && !message.ok ? message.text : null}</ErrorAlert>
+      <SuccessAlert>{message?.ok ? message.text : null}</SuccessAlert>
+      <DataTable
+        scroll
+        className="decided-table"
+        rows={list}
+        rowKey={(pair) => pair.id}
+        empty={<EmptyState>{merged ? "No records have been merged yet." : "No pairs have been marked as not duplicates yet."}</EmptyState>}
+        columns={[
+          { key: "a", header: merged ? "Kept" : "Record A", className: "pair-record", cell: (pair) => <RecordCell record={pair.recordA} /> },
+          { key: "b", header: merged ? "Removed" : "Record B", className: "pair-record", cell: (pair) => <RecordCell record={pair.recordB} /> },
+          { key: "match", header: "Match", numeric: true, cell: (pair) => scorePercent(pair.score) },
+          { key: "by", header: "Decided by", cell: decidedByText },
+          { key: "when", header: "When", className: "nowrap", cell: (pair) => (pair.decidedAt ? formatDateTime(pair.decidedAt) : "—") },
+          showUndo && {
+            key: "undo",
+            header: "Actions",
+            hideHeader: true,
+            cell: (pair) => (
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`Undo merge of “${pair.recordB.title || "untitled record"}”`}
+                disabled={undo.isPending}
+                onClick={() => {
+                  setMessage(null);
+                  undo.mutate({ reviewId, pairId: pair.id });
+                }}
+              >
+                Undo merge
+              </button>
+            ),
+          },
+        ]}
+      />
       {pairs.hasNextPage && (
         <p>
           <button

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { TabList } from "@/app/_components/tab-list";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
@@ -76,14 +76,14 @@ export function DuplicatesScreen({ reviewId, slug, canDecide }: Props) {
 
   return (
     <>
-      <ErrorAlert message={summary.error?.message} />
+      <ErrorAlert>{summary.error?.message}</ErrorAlert>
       {busy > 0 && (
-        <div className="alert alert-info" role="status">
+        <InfoAlert>
           <p>
             Sift is still reading or checking {busy === 1 ? "an import" : `${busy} imports`} for duplicates; new pairs
             appear here when it is done.
           </p>
-        </div>
+        </InfoAlert>
       )}
       {summary.data && <Stats summary={summary.data} />}
       <TabList

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
+import { DataTable, type Column } from "@/app/_components/data-table";
 import { differs, wordDiff } from "./compare-text";
 import type { PairRecord } from "./pair-types";
 
@@ -70,82 +71,82 @@ function Words({ text, other }: { text: string; other: string }) {
   );
 }
 
-interface CellProps {
-  field: Field;
-  record: PairRecord;
-  other: PairRecord;
-  diff: boolean;
+/** One line of the comparison: a field's value in each record, null where the record has none. */
+interface Line {
+  label: string;
+  differs: boolean;
+  values: [ReactNode, ReactNode];
+  /** Beside the field's name, e.g. a button to show more. */
+  extra?: ReactNode;
 }
 
-function Cell({ field, record, other, diff }: CellProps) {
-  const text = field.value(record);
-  if (!text) return <td className="missing">—</td>;
-  const content =
-    diff && field.byWord ? <Words text={text} other={field.value(other)} /> : (field.show?.(record) ?? text);
-  return <td>{content}</td>;
+function fieldLine(field: Field, a: PairRecord, b: PairRecord): Line {
+  const diff = differs(field.value(a), field.value(b), field.freeText);
+  const value = (record: PairRecord, other: PairRecord) => {
+    const text = field.value(record);
+    if (!text) return null;
+    return diff && field.byWord ? <Words text={text} other={field.value(other)} /> : (field.show?.(record) ?? text);
+  };
+  return { label: field.label, differs: diff, values: [value(a, b), value(b, a)] };
+}
+
+function recordColumn(index: 0 | 1, header: ReactNode): Column<Line> {
+  return {
+    key: index === 0 ? "a" : "b",
+    header,
+    className: (line) => (line.values[index] === null ? "missing" : undefined),
+    cell: (line) => line.values[index] ?? "—",
+  };
 }
 
 /** Record A and record B field by field; rows where they differ are tinted and marked ≠. */
 export function PairCompare({ a, b }: { a: PairRecord; b: PairRecord }) {
   const [fullAbstracts, setFullAbstracts] = useState(false);
-  const abstractDiffers = differs(a.abstract, b.abstract, true);
   const hasAbstract = Boolean(a.abstract || b.abstract);
+  const abstract = (r: PairRecord) => (r.abstract ? <div className={fullAbstracts ? "abstract" : "abstract clamped"}>{r.abstract}</div> : null);
+  const lines: Line[] = [
+    ...FIELDS.map((field) => fieldLine(field, a, b)),
+    {
+      label: "Abstract",
+      differs: differs(a.abstract, b.abstract, true),
+      values: [abstract(a), abstract(b)],
+      extra: hasAbstract && (
+        <button type="button" className="link-button small" aria-expanded={fullAbstracts} onClick={() => setFullAbstracts((v) => !v)}>
+          {fullAbstracts ? "Show less" : "Show all"}
+        </button>
+      ),
+    },
+  ];
   return (
-    <table className="data pair-table">
-      <caption className="visually-hidden">The two records side by side</caption>
-      <thead>
-        <tr>
-          <th scope="col">
-            <span className="visually-hidden">Field</span>
-          </th>
-          <th scope="col">
+    <DataTable
+      className="pair-table"
+      caption="The two records side by side"
+      captionClassName="visually-hidden"
+      rows={lines}
+      rowKey={(line) => line.label}
+      rowClassName={(line) => (line.differs ? "differs" : undefined)}
+      columns={[
+        {
+          key: "field",
+          header: "Field",
+          hideHeader: true,
+          rowHeader: true,
+          cell: (line) => (
+            <>
+              {line.label}
+              {line.differs && <DiffMark />}
+              {line.extra}
+            </>
+          ),
+        },
+        recordColumn(
+          0,
+          <>
             Record A <span className="muted small">kept if merged</span>
-          </th>
-          <th scope="col">Record B</th>
-        </tr>
-      </thead>
-      <tbody>
-        {FIELDS.map((field) => {
-          const diff = differs(field.value(a), field.value(b), field.freeText);
-          return (
-            <tr key={field.label} className={diff ? "differs" : undefined}>
-              <th scope="row">
-                {field.label}
-                {diff && <DiffMark />}
-              </th>
-              <Cell field={field} record={a} other={b} diff={diff} />
-              <Cell field={field} record={b} other={a} diff={diff} />
-            </tr>
-          );
-        })}
-        <tr className={abstractDiffers ? "differs" : undefined}>
-          <th scope="row">
-            Abstract
-            {abstractDiffers && <DiffMark />}
-            {hasAbstract && (
-              <button
-                type="button"
-                className="link-button small"
-                aria-expanded={fullAbstracts}
-                onClick={() => setFullAbstracts((v) => !v)}
-              >
-                {fullAbstracts ? "Show less" : "Show all"}
-              </button>
-            )}
-          </th>
-          {[a, b].map((r) =>
-            r.abstract ? (
-              <td key={r.id}>
-                <div className={fullAbstracts ? "abstract" : "abstract clamped"}>{r.abstract}</div>
-              </td>
-            ) : (
-              <td key={r.id} className="missing">
-                —
-              </td>
-            ),
-          )}
-        </tr>
-      </tbody>
-    </table>
+          </>,
+        ),
+        recordColumn(1, "Record B"),
+      ]}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { EXPORT_KINDS, KIND_RULES, type ExportFormat, type ExportKind, type RecordFilter } from "@/server/export/export-kinds";
 import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { FORMAT_LABELS, KIND_HINTS } from "./export-labels";
 
@@ -38,7 +38,7 @@ export function ExportForm({ reviewId, isLead }: { reviewId: string; isLead: boo
 
   return (
     <form onSubmit={onSubmit}>
-      <ErrorAlert message={start.error?.message} />
+      <ErrorAlert>{start.error?.message}</ErrorAlert>
       <fieldset className="export-kinds">
         <legend>What to export</legend>
         {kinds.map((k) => (

@@ -1,7 +1,9 @@
 "use client";
 import { KIND_RULES, type ExportFormat, type ExportKind } from "@/server/export/export-kinds";
 import { STAGE_LABELS } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { formatBytes, formatCount, formatDateTime } from "@/app/_lib/format";
 import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
 import { FILTER_LABELS, SHORT_FORMAT } from "./export-labels";
@@ -31,32 +33,19 @@ function Status({ e, reviewId }: { e: ExportRow; reviewId: string }) {
 export function ExportList({ reviewId }: { reviewId: string }) {
   const exports = useExports(reviewId);
   if (exports.isPending) return <p className="muted">Loading exports…</p>;
-  if (exports.isError) return <ErrorAlert message={exports.error.message} />;
-  if (exports.data.length === 0) return <p className="muted">You have not exported anything from this review yet.</p>;
+  if (exports.isError) return <ErrorAlert>{exports.error.message}</ErrorAlert>;
   return (
-    <div className="table-scroll">
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Export</th>
-            <th scope="col">Format</th>
-            <th scope="col">Asked for</th>
-            <th scope="col">File</th>
-          </tr>
-        </thead>
-        <tbody>
-          {exports.data.map((e) => (
-            <tr key={e.id}>
-              <td>{describe(e)}</td>
-              <td>{SHORT_FORMAT[e.format as ExportFormat] ?? e.format}</td>
-              <td className="nowrap">{formatDateTime(e.createdAt)}</td>
-              <td>
-                <Status e={e} reviewId={reviewId} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      scroll
+      rows={exports.data}
+      rowKey={(e) => e.id}
+      empty={<EmptyState compact>You have not exported anything from this review yet.</EmptyState>}
+      columns={[
+        { key: "export", header: "Export", cell: describe },
+        { key: "format", header: "Format", cell: (e) => SHORT_FORMAT[e.format as ExportFormat] ?? e.format },
+        { key: "asked", header: "Asked for", className: "nowrap", cell: (e) => formatDateTime(e.createdAt) },
+        { key: "file", header: "File", cell: (e) => <Status e={e} reviewId={reviewId} /> },
+      ]}
+    />
   );
 }

@@ -1,15 +1,12 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
-import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
-import { ErrorAlert } from "@/app/_components/form-alerts";
-import { useTRPC } from "@/app/_components/trpc";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { formatDate } from "@/app/_lib/format";
-import { AssignExtractors } from "./assign-extractors";
 import { Downloads } from "./downloads";
+import { ExtractionStudies } from "./extraction-studies";
 import { FormSettings } from "./form-settings";
 import { NewForm } from "./new-form";
+import { useExtractionForms } from "./use-extraction-forms";
 
 interface Props {
   reviewId: string;
@@ -19,30 +16,16 @@ interface Props {
 }
 
 export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props) {
-  const trpc = useTRPC();
-  const forms = useQuery(trpc.extraction.forms.queryOptions({ reviewId }));
-  const [picked, setPicked] = useState<string | null>(initialFormId);
-  const list = forms.data ?? [];
-  const form = list.find((f) => f.id === picked) ?? list.find((f) => f.latest) ?? list[0];
-  const members = useQuery({ ...trpc.team.members.queryOptions({ reviewId }), enabled: canLead });
-  // Progress changes under other people's hands, so every visit asks afresh.
-  const studies = useQuery({ ...trpc.extraction.studies.queryOptions({ reviewId, formId: form?.id ?? "" }, { staleTime: 0 }), enabled: Boolean(form?.latest) });
-  const candidates = (members.data ?? []).filter((m) => !m.removedAt && m.role !== "observer").map((m) => ({ id: m.userId, name: m.name }));
-
+  const { forms, list, form, pick, studies, candidates } = useExtractionForms(reviewId, canLead, initialFormId);
   if (forms.isPending) return <p className="muted">Loading…</p>;
-  if (forms.error) return <ErrorAlert message={forms.error.message} />;
-
-  function pick(id: string) {
-    setPicked(id);
-    window.history.replaceState(null, "", `?form=${id}`);
-  }
+  if (forms.error) return <ErrorAlert>{forms.error.message}</ErrorAlert>;
 
   return (
     <>
       {list.length === 0 ? (
-        <div className="alert alert-info">
+        <InfoAlert>
           <p>This review has no extraction form yet.{canLead ? " Create one below, blank or from a shipped template." : " A lead creates one."}</p>
-        </div>
+        </InfoAlert>
       ) : (
         <section className="card" aria-labelledby="form-heading">
           <div className="card-head">
@@ -85,81 +68,9 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
       {form?.latest && (
         <section className="card" aria-labelledby="studies-heading">
           <h2 id="studies-heading">Studies</h2>
-          {studies.error && <ErrorAlert message={studies.error.message} />}
-          {studies.data && studies.data.length === 0 && (
-            <p className="muted">
-              No studies yet. Included reports are grouped into studies on the <Link href={`/r/${slug}/studies`}>Studies</Link> page; each
-              study is extracted once.
-            </p>
-          )}
-          {studies.data && studies.data.length > 0 && (
-            <div className="table-scroll">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Study</th>
-                    <th scope="col" className="num">Reports</th>
-                    <th scope="col">{canLead ? "Extractors" : "Your extraction"}</th>
-                    <th scope="col">Progress</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {studies.data.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">
-                        {s.label}
-                        {s.design && <span className="muted small"> · {DESIGN_LABELS[s.design as Design] ?? s.design}</span>}
-                      </th>
-                      <td className="num">{s.reports}</td>
-                      <td>
-                        {canLead ? (
-                          <AssignExtractors
-                            key={`${form.id}-${s.extractors?.map((e) => e.id).join()}`}
-                            reviewId={reviewId}
-                            formId={form.id}
-                            studyId={s.id}
-                            studyLabel={s.label}
-                            slots={form.extractorsPerStudy}
-                            current={s.extractors ?? []}
-                            candidates={candidates}
-                          />
-                        ) : s.mine ? (
-                          s.mine.completed ? "complete" : "in progress"
-                        ) : (
-                          <span className="muted">not assigned to you</span>
-                        )}
-                      </td>
-                      <td>
-                        {s.consensus ? (
-                          <span className="badge badge-done">consensus recorded</span>
-                        ) : s.extractors ? (
-                          `${s.extractors.filter((e) => e.completed).length} of ${form.extractorsPerStudy} complete`
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                      </td>
-                      <td>
-                        <div className="row-actions">
-                        {s.mine && (
-                          <Link className="btn btn-small btn-primary" href={`/r/${slug}/extraction/studies/${s.id}?form=${form.id}`}>
-                            {s.mine.completed || s.consensus ? "Open" : "Extract"}
-                          </Link>
-                        )}
-                        {canLead && (s.extractors?.length ?? 0) > 0 && (
-                          <Link className="btn btn-small btn-secondary" href={`/r/${slug}/extraction/studies/${s.id}/compare?form=${form.id}`}>
-                            {s.consensus ? "Consensus" : "Compare"}
-                          </Link>
-                        )}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          <ErrorAlert>{studies.error?.message}</ErrorAlert>
+          {studies.data && (
+            <ExtractionStudies reviewId={reviewId} slug={slug} form={form} studies={studies.data} canLead={canLead} candidates={candidates} />
           )}
         </section>
       )}

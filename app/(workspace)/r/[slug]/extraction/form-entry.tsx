@@ -1,5 +1,7 @@
 "use client";
 import type { FormDefinition, FormSection } from "@/server/extraction/form-definition";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { entryKey, newInstanceKey, type Entries, type Entry } from "./entry-values";
 import { FieldInput } from "./field-input";
 
@@ -21,45 +23,39 @@ function RepeatingSection({ section, entries, instances, disabled, onEntry, onIn
   const item = section.repeat!.itemLabel;
   return (
     <>
-      {keys.length === 0 ? (
-        <p className="muted">No {item.toLowerCase()} entered.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data repeat-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                {section.fields.map((f) => (
-                  <th key={f.id} scope="col" title={f.help || undefined}>
-                    {f.label}
-                    <RequiredMark required={f.required} />
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key, index) => (
-                <tr key={key}>
-                  <td className="num">{index + 1}</td>
-                  {section.fields.map((f) => (
-                    <td key={f.id}>
-                      <FieldInput field={f} inputId={`f-${f.id}-${key}`} entry={entries[entryKey(f.id, key)]} compact disabled={disabled} onChange={(e) => onEntry(f.id, key, e)} />
-                    </td>
-                  ))}
-                  <td>
-                    <button type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Remove ${item.toLowerCase()} ${index + 1}`} onClick={() => onInstances(section.id, keys.filter((k) => k !== key))}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        scroll
+        className="repeat-table"
+        rows={keys}
+        rowKey={(key) => key}
+        empty={<EmptyState compact>No {item.toLowerCase()} entered.</EmptyState>}
+        columns={[
+          { key: "#", header: "#", className: "num", cell: (_, index) => index + 1 },
+          ...section.fields.map((f) => ({
+            key: f.id,
+            header: (
+              <>
+                {f.label}
+                <RequiredMark required={f.required} />
+              </>
+            ),
+            headerTitle: f.help || undefined,
+            cell: (key: string) => (
+              <FieldInput field={f} inputId={`f-${f.id}-${key}`} entry={entries[entryKey(f.id, key)]} compact disabled={disabled} onChange={(e) => onEntry(f.id, key, e)} />
+            ),
+          })),
+          {
+            key: "remove",
+            header: "Remove",
+            hideHeader: true,
+            cell: (key, index) => (
+              <button type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Remove ${item.toLowerCase()} ${index + 1}`} onClick={() => onInstances(section.id, keys.filter((k) => k !== key))}>
+                Remove
+              </button>
+            ),
+          },
+        ]}
+      />
       <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => onInstances(section.id, [...keys, newInstanceKey()])}>
         Add {item.toLowerCase()}
       </button>

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 
 export function NewForm({ reviewId, onCreated }: { reviewId: string; onCreated: (formId: string) => void }) {
@@ -25,7 +25,7 @@ export function NewForm({ reviewId, onCreated }: { reviewId: string; onCreated: 
   }
   return (
     <form onSubmit={onSubmit} className="inline-form" aria-label="New form">
-      <ErrorAlert message={create.error?.message} />
+      <ErrorAlert>{create.error?.message}</ErrorAlert>
       <div className="field">
         <label htmlFor="new-form-template">Start from</label>
         <select id="new-form-template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId | "")}>

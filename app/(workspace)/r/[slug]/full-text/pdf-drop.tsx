@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState, type DragEvent } from "react";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { formatBytes } from "@/app/_lib/format";
 import { percentOf, ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
 import { uploadPdf } from "./upload-pdf";
@@ -69,9 +70,9 @@ export function PdfDrop({ reviewId, reportId, replacing, maxBytes, onUploaded }:
       <input id={inputId} ref={input} type="file" accept="application/pdf,.pdf" onChange={(e) => void send(e.target.files?.[0])} />
       <span className="hint">Drop a PDF here or choose one (at most {formatBytes(maxBytes)}).</span>
       {state.phase === "failed" && (
-        <div className="alert alert-error" role="alert">
+        <ErrorAlert>
           {state.message}
-        </div>
+        </ErrorAlert>
       )}
     </div>
   );

@@ -1,14 +1,10 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
-import { useTRPC } from "@/app/_components/trpc";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { formatBytes } from "@/app/_lib/format";
 import { RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
 import { PdfDrop } from "./pdf-drop";
 import { OUTCOME_LABELS, RETRIEVAL_LABELS, reportFileUrl, type ReportRow } from "./report-types";
-
-type Form = "none" | "link" | "not-retrieved";
+import { useReportRetrieval } from "./use-report-retrieval";
 
 interface Props {
   reviewId: string;
@@ -19,23 +15,9 @@ interface Props {
 
 /** One report: what is known of its full text, and the ways to get it. */
 export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState<Form>("none");
-  const [error, setError] = useState<string | null>(null);
-  const options = { onSuccess: () => refresh(), onError: (err: { message: string }) => setError(err.message) };
-  const setLink = useMutation(trpc.fullText.setLink.mutationOptions(options));
-  const notRetrieved = useMutation(trpc.fullText.markNotRetrieved.mutationOptions(options));
-  const undo = useMutation(trpc.fullText.undoRetrieval.mutationOptions(options));
+  const { form, setForm, error, refresh, ...retrieval } = useReportRetrieval(reviewId, report.id);
   const titleId = `report-${report.id}`;
   const { record } = report;
-
-  function refresh() {
-    setForm("none");
-    setError(null);
-    void queryClient.invalidateQueries({ queryKey: trpc.fullText.list.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.screening.progress.pathKey() });
-  }
 
   return (
     <li className="report-card">
@@ -82,7 +64,7 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
             </li>
           )}
         </ul>
-        <ErrorAlert message={error} />
+        <ErrorAlert>{error}</ErrorAlert>
         {canEdit && report.retrievalStatus !== "not_retrieved" && (
           <PdfDrop reviewId={reviewId} reportId={report.id} replacing={Boolean(report.fileName)} maxBytes={maxBytes} onUploaded={refresh} />
         )}
@@ -92,12 +74,12 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               const url = String(new FormData(e.currentTarget).get("url") ?? "");
-              setLink.mutate({ reviewId, reportId: report.id, url });
+              retrieval.saveLink(url);
             }}
           >
             <label htmlFor={`url-${report.id}`}>Address of the full text</label>
             <input id={`url-${report.id}`} name="url" type="url" required maxLength={2000} defaultValue={report.url ?? ""} autoFocus placeholder="https://" />
-            <button type="submit" className="btn btn-primary btn-small" disabled={setLink.isPending}>
+            <button type="submit" className="btn btn-primary btn-small" disabled={retrieval.savingLink}>
               Save link
             </button>
             <button type="button" className="btn btn-secondary btn-small" onClick={() => setForm("none")}>
@@ -111,14 +93,14 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               const note = String(new FormData(e.currentTarget).get("note") ?? "");
-              notRetrieved.mutate({ reviewId, reportId: report.id, note });
+              retrieval.markNotRetrieved(note);
             }}
           >
             <label htmlFor={`note-${report.id}`}>
               Why <span className="muted">(optional)</span>
             </label>
             <input id={`note-${report.id}`} name="note" type="text" maxLength={2000} autoFocus placeholder="e.g. requested from the authors, no answer" />
-            <button type="submit" className="btn btn-primary btn-small" disabled={notRetrieved.isPending}>
+            <button type="submit" className="btn btn-primary btn-small" disabled={retrieval.markingNotRetrieved}>
               Mark not retrieved
             </button>
             <button type="button" className="btn btn-secondary btn-small" onClick={() => setForm("none")}>
@@ -142,8 +124,8 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
               <button
                 type="button"
                 className="btn btn-secondary btn-small"
-                disabled={undo.isPending}
-                onClick={() => undo.mutate({ reviewId, reportId: report.id })}
+                disabled={retrieval.undoing}
+                onClick={retrieval.undo}
               >
                 {report.retrievalStatus === "retrieved" ? "Remove full text" : "Undo: seek it again"}
               </button>

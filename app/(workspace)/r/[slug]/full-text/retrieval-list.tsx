@@ -1,18 +1,15 @@
 "use client";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
+import { EmptyState } from "@/app/_components/empty-state";
 import { TabList } from "@/app/_components/tab-list";
-import { useTRPC } from "@/app/_components/trpc";
 import { formatCount, plural } from "@/app/_lib/format";
 import { ReportCard } from "./report-card";
-import { OUTCOME_LABELS, RETRIEVAL_LABELS, type FullTextOutcome, type RetrievalStatus } from "./report-types";
+import { OUTCOME_LABELS, RETRIEVAL_LABELS, type FullTextOutcome, type ReportCounts } from "./report-types";
+import { useRetrievalList, type RetrievalTab } from "./use-retrieval-list";
 
-type Tab = RetrievalStatus | "all";
-const TABS: Tab[] = ["sought", "retrieved", "not_retrieved", "all"];
-const TAB_LABELS: Record<Tab, string> = { ...RETRIEVAL_LABELS, all: "All" };
+const TABS: RetrievalTab[] = ["sought", "retrieved", "not_retrieved", "all"];
+const TAB_LABELS: Record<RetrievalTab, string> = { ...RETRIEVAL_LABELS, all: "All" };
 const OUTCOMES = Object.keys(OUTCOME_LABELS) as FullTextOutcome[];
-const PAGE = 50;
 
 interface Props {
   reviewId: string;
@@ -21,53 +18,22 @@ interface Props {
 }
 
 export function RetrievalList({ reviewId, canEdit, maxBytes }: Props) {
-  const trpc = useTRPC();
-  const [tab, setTab] = useState<Tab>("sought");
-  const [outcome, setOutcome] = useState<FullTextOutcome | "">("");
-  const list = useInfiniteQuery(
-    trpc.fullText.list.infiniteQueryOptions(
-      { reviewId, status: tab === "all" ? undefined : tab, outcome: outcome || undefined, take: PAGE },
-      { getNextPageParam: (page) => (page.visible ? (page.nextCursor ?? undefined) : undefined), staleTime: 0 },
-    ),
-  );
-  const first = list.data?.pages[0];
-  if (list.isError) return <ErrorAlert message={list.error.message} />;
-  if (first && !first.visible) {
+  const { list, hidden, items, counts, total, tabCounts, tab, setTab, outcome, setOutcome } = useRetrievalList(reviewId);
+  if (list.isError) return <ErrorAlert>{list.error.message}</ErrorAlert>;
+  if (hidden) {
     return (
-      <div className="alert alert-info">
+      <InfoAlert>
         <p>
           While title/abstract screening is blinded, only leads see which records reached full text: it would tell you
           how your co-reviewers decided. Screen the full texts under <strong>Screen full text</strong>.
         </p>
-      </div>
+      </InfoAlert>
     );
   }
-  const counts = first?.visible ? first.counts : null;
-  const items = list.data?.pages.flatMap((p) => (p.visible ? p.items : [])) ?? [];
-  const total = counts ? counts.byStatus.sought + counts.byStatus.retrieved + counts.byStatus.not_retrieved : null;
-  const tabCounts: Record<Tab, number | null> = {
-    sought: counts?.byStatus.sought ?? null,
-    retrieved: counts?.byStatus.retrieved ?? null,
-    not_retrieved: counts?.byStatus.not_retrieved ?? null,
-    all: total,
-  };
   const byOutcome = counts?.byOutcome;
   return (
     <>
-      {total !== null && (
-        <p className="small muted retrieval-summary">
-          {plural(total, "report")} sought: {formatCount(counts!.byStatus.retrieved)} retrieved,{" "}
-          {formatCount(counts!.byStatus.not_retrieved)} not retrieved, {formatCount(counts!.byStatus.sought)} still to
-          retrieve.
-          {byOutcome && (
-            <>
-              {" "}
-              Full-text screening: {formatCount(byOutcome.included)} included, {formatCount(byOutcome.excluded)} excluded,{" "}
-              {plural(byOutcome.conflict, "conflict")}.
-            </>
-          )}
-        </p>
-      )}
+      {counts && total !== null && <Summary counts={counts} total={total} />}
       <TabList label="Reports by retrieval" tabs={TABS} labels={TAB_LABELS} counts={tabCounts} selected={tab} onSelect={setTab} />
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {byOutcome && (tab === "retrieved" || tab === "all") && (
@@ -104,11 +70,27 @@ export function RetrievalList({ reviewId, canEdit, maxBytes }: Props) {
   );
 }
 
-function EmptyTab({ tab, total, filtered }: { tab: Tab; total: number; filtered: boolean }) {
-  if (total === 0) {
-    return <p className="empty muted">No reports yet: records appear here once they are included at title/abstract.</p>;
-  }
-  if (filtered) return <p className="empty muted">No report here has that full-text outcome.</p>;
-  if (tab === "sought") return <p className="empty muted">Every report has been dealt with: nothing is left to retrieve.</p>;
-  return <p className="empty muted">No reports are {TAB_LABELS[tab].toLowerCase()}.</p>;
+function Summary({ counts, total }: { counts: ReportCounts; total: number }) {
+  const byOutcome = counts.byOutcome;
+  return (
+    <p className="small muted retrieval-summary">
+      {plural(total, "report")} sought: {formatCount(counts.byStatus.retrieved)} retrieved,{" "}
+      {formatCount(counts.byStatus.not_retrieved)} not retrieved, {formatCount(counts.byStatus.sought)} still to
+      retrieve.
+      {byOutcome && (
+        <>
+          {" "}
+          Full-text screening: {formatCount(byOutcome.included)} included, {formatCount(byOutcome.excluded)} excluded,{" "}
+          {plural(byOutcome.conflict, "conflict")}.
+        </>
+      )}
+    </p>
+  );
+}
+
+function EmptyTab({ tab, total, filtered }: { tab: RetrievalTab; total: number; filtered: boolean }) {
+  if (total === 0) return <EmptyState>No reports yet: records appear here once they are included at title/abstract.</EmptyState>;
+  if (filtered) return <EmptyState>No report here has that full-text outcome.</EmptyState>;
+  if (tab === "sought") return <EmptyState>Every report has been dealt with: nothing is left to retrieve.</EmptyState>;
+  return <EmptyState>No reports are {TAB_LABELS[tab].toLowerCase()}.</EmptyState>;
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
 
@@ -49,7 +49,7 @@ export function ImportDiagnostics({ reviewId, importId, skippedCount }: Props) {
       {open && (
         <div id={panelId} className="diagnostics-panel">
           {result.isPending && <p className="muted small">Loading…</p>}
-          <ErrorAlert message={result.error?.message} />
+          <ErrorAlert>{result.error?.message}</ErrorAlert>
           {result.isSuccess && (
             <ul className="diagnostics-list">
               {diagnostics.map((d, i) => (

@@ -1,13 +1,13 @@
 "use client";
 import { SOURCE_KIND_LABELS } from "@/server/import/sources";
 import { FORMAT_LABELS, type Format } from "@/server/import/types";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { formatBytes, formatCount, formatDate, formatTime } from "@/app/_lib/format";
 import { ImportDiagnostics } from "./import-diagnostics";
 import { ImportStatusBadge, ServerProgress } from "./import-status";
 import { isBusy, useImports, type ImportRow } from "./use-imports";
-
-const COLUMNS = 9;
 
 function formatLabel(format: string | null): string | null {
   if (!format) return null;
@@ -58,76 +58,51 @@ function WhenCell({ date }: { date: Date }) {
   );
 }
 
-function Num({ show, value }: { show: boolean; value: number }) {
-  return <td className="num">{show ? formatCount(value) : <span className="muted">—</span>}</td>;
-}
-
 export function ImportList({ reviewId }: { reviewId: string }) {
   const imports = useImports(reviewId);
   if (imports.isPending) return <p className="muted">Loading imports…</p>;
-  if (imports.isError) return <ErrorAlert message={imports.error.message} />;
-  if (imports.data.length === 0) return <p className="muted">Nothing has been imported into this review yet.</p>;
+  if (imports.isError) return <ErrorAlert>{imports.error.message}</ErrorAlert>;
+  const done = (imp: ImportRow) => imp.status === "succeeded";
+  const count = (value: (imp: ImportRow) => number) => (imp: ImportRow) =>
+    done(imp) ? formatCount(value(imp)) : <span className="muted">—</span>;
   return (
-    <div className="table-scroll">
-      <table className="data imports-table">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Source</th>
-            <th scope="col">Format</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Records
-            </th>
-            <th scope="col" className="num">
-              Unreadable
-            </th>
-            <th scope="col" className="num">
-              Duplicates removed
-            </th>
-            <th scope="col">Imported by</th>
-            <th scope="col">When</th>
-          </tr>
-        </thead>
-        {imports.data.map((imp) => {
-          const extra = details(imp, reviewId);
-          const done = imp.status === "succeeded";
-          return (
-            <tbody key={imp.id} className="import-group">
-              <tr className={extra ? "has-details" : undefined}>
-                <td className="import-file">
-                  {imp.fileName}
-                  {imp.byteSize > 0 && <span className="muted small"> {formatBytes(imp.byteSize)}</span>}
-                </td>
-                <td>
-                  {imp.source.name}
-                  <span className="muted small"> {SOURCE_KIND_LABELS[imp.source.kind]}</span>
-                </td>
-                <td>
-                  <FormatCell imp={imp} />
-                </td>
-                <td>
-                  <ImportStatusBadge status={imp.status} />
-                </td>
-                <Num show={done} value={imp.recordCount} />
-                <Num show={done} value={imp.skippedCount} />
-                <td className="num">
-                  <DuplicatesCell imp={imp} />
-                </td>
-                <td>{imp.createdBy.name}</td>
-                <td>
-                  <WhenCell date={imp.createdAt} />
-                </td>
-              </tr>
-              {extra && (
-                <tr className="import-details">
-                  <td colSpan={COLUMNS}>{extra}</td>
-                </tr>
-              )}
-            </tbody>
-          );
-        })}
-      </table>
-    </div>
+    <DataTable
+      scroll
+      className="imports-table"
+      rows={imports.data}
+      rowKey={(imp) => imp.id}
+      details={(imp) => details(imp, reviewId)}
+      empty={<EmptyState compact>Nothing has been imported into this review yet.</EmptyState>}
+      columns={[
+        {
+          key: "file",
+          header: "File",
+          className: "import-file",
+          cell: (imp) => (
+            <>
+              {imp.fileName}
+              {imp.byteSize > 0 && <span className="muted small"> {formatBytes(imp.byteSize)}</span>}
+            </>
+          ),
+        },
+        {
+          key: "source",
+          header: "Source",
+          cell: (imp) => (
+            <>
+              {imp.source.name}
+              <span className="muted small"> {SOURCE_KIND_LABELS[imp.source.kind]}</span>
+            </>
+          ),
+        },
+        { key: "format", header: "Format", cell: (imp) => <FormatCell imp={imp} /> },
+        { key: "status", header: "Status", cell: (imp) => <ImportStatusBadge status={imp.status} /> },
+        { key: "records", header: "Records", numeric: true, cell: count((imp) => imp.recordCount) },
+        { key: "unreadable", header: "Unreadable", numeric: true, cell: count((imp) => imp.skippedCount) },
+        { key: "duplicates", header: "Duplicates removed", numeric: true, cell: (imp) => <DuplicatesCell imp={imp} /> },
+        { key: "by", header: "Imported by", cell: (imp) => imp.createdBy.name },
+        { key: "when", header: "When", cell: (imp) => <WhenCell date={imp.createdAt} /> },
+      ]}
+    />
   );
 }

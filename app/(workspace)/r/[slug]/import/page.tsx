@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/server/team/roles";
+import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { ImportList } from "./import-list";
@@ -39,9 +40,9 @@ export default async function ImportPage({ params }: Props) {
           <UploadForm reviewId={review.id} />
         </section>
       ) : (
-        <div className="alert alert-info">
+        <InfoAlert>
           <p>Only the review&apos;s leads and owners can import records. Below is what has been imported so far.</p>
-        </div>
+        </InfoAlert>
       )}
       <section className="imports">
         <h2>Imports</h2>

@@ -1,102 +1,33 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useRef, type FormEvent } from "react";
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/server/import/sources";
 import { FORMAT_LABELS, FORMATS } from "@/server/import/types";
-import { ErrorAlert } from "@/app/_components/form-alerts";
-import { useTRPC } from "@/app/_components/trpc";
-import { UploadRow, type Upload } from "./upload-row";
-import { uploadFile } from "./upload-file";
+import { ErrorAlert } from "@/app/_components/alerts";
+import { UploadRow } from "./upload-row";
 import { useImports } from "./use-imports";
-
-type SourceKind = (typeof SOURCE_KINDS)[number];
+import { useUploads, type SourceKind } from "./use-uploads";
 
 // A hint for the file picker only: Sift reads a file by its content, so any name is accepted.
 const ACCEPT = ".ris,.txt,.nbib,.xml,.bib,.csv,.tsv,.ciw,.json";
 
 export function UploadForm({ reviewId }: { reviewId: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const sources = useQuery(trpc.imports.sources.queryOptions({ reviewId }));
+  const { source, changeSource, names, kind, chooseKind, uploads, clearUploads, sending, formError, send } = useUploads(reviewId);
   const imports = useImports(reviewId);
-  const [source, setSource] = useState("");
-  // Null until the user picks a kind: a known source name decides it, even if the names load after typing.
-  const [chosenKind, setChosenKind] = useState<SourceKind | null>(null);
-  const [uploads, setUploads] = useState<Upload[]>([]);
-  const [sending, setSending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const nextKey = useRef(0);
 
-  // Sources already used in this review come first and decide the kind over the suggestions.
-  const { names, kindOf } = useMemo(() => {
-    const kinds = new Map<string, SourceKind>();
-    const names: string[] = [];
-    for (const s of [...(sources.data?.used ?? []), ...(sources.data?.suggested ?? [])]) {
-      const key = s.name.toLowerCase();
-      if (kinds.has(key)) continue;
-      kinds.set(key, s.kind);
-      names.push(s.name);
-    }
-    return { names, kindOf: kinds };
-  }, [sources.data]);
-
-  const kind = chosenKind ?? kindOf.get(source.trim().toLowerCase()) ?? "database";
-
-  function onSourceChange(value: string) {
-    setSource(value);
-    if (kindOf.has(value.trim().toLowerCase())) setChosenKind(null);
-  }
-
-  function patch(key: number, change: Partial<Upload>) {
-    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const files = Array.from(fileInput.current?.files ?? []);
-    if (files.length === 0) {
-      setFormError("Choose one or more files to import.");
-      return;
-    }
-    setFormError(null);
-    const target = {
-      reviewId,
-      source: source.trim(),
-      sourceKind: kind,
-      format: String(new FormData(event.currentTarget).get("format") ?? ""),
-    };
-    const batch: Upload[] = files.map((file) => ({
-      key: nextKey.current++,
-      fileName: file.name,
-      size: file.size,
-      loaded: 0,
-      phase: "waiting",
-    }));
-    setUploads((list) => [...batch, ...list]);
-    if (fileInput.current) fileInput.current.value = "";
-    setSending(true);
-    // One after another: the server reads imports of a review in order anyway, and the bar stays meaningful.
-    for (const [i, file] of files.entries()) {
-      const { key } = batch[i]!;
-      patch(key, { phase: "uploading" });
-      try {
-        const importId = await uploadFile(file, target, (loaded) => patch(key, { loaded }));
-        patch(key, { phase: "uploaded", loaded: file.size, importId });
-        await queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey({ reviewId }) });
-      } catch (err) {
-        patch(key, { phase: "failed", error: err instanceof Error ? err.message : String(err) });
-      }
-    }
-    setSending(false);
-    void queryClient.invalidateQueries({ queryKey: trpc.imports.sources.queryKey({ reviewId }) });
+    const format = String(new FormData(event.currentTarget).get("format") ?? "");
+    if (files.length > 0 && fileInput.current) fileInput.current.value = "";
+    void send(files, format);
   }
 
   const done = uploads.length > 0 && !sending;
   return (
     <>
-      <ErrorAlert message={formError} />
-      <form className="upload-form" onSubmit={(e) => void onSubmit(e)}>
+      <ErrorAlert>{formError}</ErrorAlert>
+      <form className="upload-form" onSubmit={onSubmit}>
         <div className="upload-fields">
           <div className="field">
             <label htmlFor="import-source">Source</label>
@@ -109,7 +40,7 @@ export function UploadForm({ reviewId }: { reviewId: string }) {
               maxLength={100}
               autoComplete="off"
               value={source}
-              onChange={(e) => onSourceChange(e.target.value)}
+              onChange={(e) => changeSource(e.target.value)}
               aria-describedby="import-source-hint"
             />
             <datalist id="import-source-names">
@@ -127,7 +58,7 @@ export function UploadForm({ reviewId }: { reviewId: string }) {
               id="import-source-kind"
               name="sourceKind"
               value={kind}
-              onChange={(e) => setChosenKind(e.target.value as SourceKind)}
+              onChange={(e) => chooseKind(e.target.value as SourceKind)}
             >
               {SOURCE_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -184,7 +115,7 @@ export function UploadForm({ reviewId }: { reviewId: string }) {
             ))}
           </ul>
           {done && (
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => setUploads([])}>
+            <button type="button" className="btn btn-secondary btn-small" onClick={clearUploads}>
               Clear this list
             </button>
           )}

@@ -1,3 +1,4 @@
+import { ErrorAlert } from "@/app/_components/alerts";
 import { formatBytes, formatCount, plural } from "@/app/_lib/format";
 import { ServerProgress } from "./import-status";
 import { ProgressBar, percentOf } from "./progress-bar";
@@ -29,9 +30,9 @@ function UploadState({ upload, imp }: { upload: Upload; imp: ImportRow | undefin
   if (upload.phase === "waiting") return <p className="muted small">Waiting for the files before it…</p>;
   if (upload.phase === "failed") {
     return (
-      <div className="alert alert-error" role="alert">
+      <ErrorAlert>
         {upload.error}
-      </div>
+      </ErrorAlert>
     );
   }
   if (upload.phase === "uploading") {
@@ -49,9 +50,9 @@ function UploadState({ upload, imp }: { upload: Upload; imp: ImportRow | undefin
   }
   if (imp.status === "failed") {
     return (
-      <div className="alert alert-error" role="alert">
+      <ErrorAlert>
         {imp.error ?? "Sift could not read this file."}
-      </div>
+      </ErrorAlert>
     );
   }
   const parts = [`Imported ${plural(imp.recordCount, "record")}`];

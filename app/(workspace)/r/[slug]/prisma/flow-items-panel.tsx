@@ -1,7 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
+import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
 import type { OpenList } from "./prisma-screen";
@@ -42,7 +43,7 @@ export function FlowItemsPanel({ reviewId, list, onClose }: { reviewId: string; 
           Close
         </button>
       </div>
-      <ErrorAlert message={query.error?.message} />
+      <ErrorAlert>{query.error?.message}</ErrorAlert>
       {data && (
         <>
           <p className="muted small" role="status">
@@ -51,31 +52,25 @@ export function FlowItemsPanel({ reviewId, list, onClose }: { reviewId: string; 
               : `${formatCount(data.total)} ${unit}; showing ${formatCount(data.offset + 1)}–${formatCount(data.offset + data.items.length)}.`}
           </p>
           {data.items.length > 0 && (
-            <div className="table-scroll">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{unit === "reports" ? "Report" : "Record"}</th>
-                    <th scope="col">Source</th>
-                    <th scope="col">Where it stands</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((item) => (
-                    <tr key={item.recordId}>
-                      <td>
-                        {item.title || <span className="muted">(no title)</span>}
-                        <span className="muted small prisma-item-meta">
-                          {[item.authors.join(", "), item.year].filter(Boolean).join(" · ")}
-                        </span>
-                      </td>
-                      <td>{item.source}</td>
-                      <td>{item.detail}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              scroll
+              rows={data.items}
+              rowKey={(item) => item.recordId}
+              columns={[
+                {
+                  key: "item",
+                  header: unit === "reports" ? "Report" : "Record",
+                  cell: (item) => (
+                    <>
+                      {item.title || <span className="muted">(no title)</span>}
+                      <span className="muted small prisma-item-meta">{[item.authors.join(", "), item.year].filter(Boolean).join(" · ")}</span>
+                    </>
+                  ),
+                },
+                { key: "source", header: "Source", cell: (item) => item.source },
+                { key: "detail", header: "Where it stands", cell: (item) => item.detail },
+              ]}
+            />
           )}
           {data.total > PAGE && (
             <div className="prisma-pager">

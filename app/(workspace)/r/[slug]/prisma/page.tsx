@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { serverCaller } from "@/server/api/server-caller";
+import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { PrismaScreen } from "./prisma-screen";
@@ -37,9 +38,9 @@ export default async function PrismaPage({ params }: Props) {
           <PrismaScreen reviewId={review.id} diagram={diagram} />
         </>
       ) : (
-        <div className="alert alert-info">
+        <InfoAlert>
           <p>{refusal}</p>
-        </div>
+        </InfoAlert>
       )}
     </>
   );

@@ -1,7 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { STAGE_LABELS } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
 import { KappaPlot } from "./kappa-plot";
@@ -23,33 +25,24 @@ function pairName(pair: AgreementPair): string {
 function ComparisonTable({ pair, stage }: { pair: AgreementPair; stage: AgreementStage }) {
   const [a, b] = pair.reviewers;
   return (
-    <table className="data agreement-matrix">
-      <caption className="small">
-        {a?.name} (rows) against {b?.name} (columns)
-      </caption>
-      <thead>
-        <tr>
-          <td />
-          {stage.categories.map((c) => (
-            <th key={c} scope="col" className="num">
-              {VERDICT_LABELS[c]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {stage.categories.map((row, i) => (
-          <tr key={row}>
-            <th scope="row">{VERDICT_LABELS[row]}</th>
-            {stage.categories.map((col, j) => (
-              <td key={col} className={i === j ? "num agree" : "num"}>
-                {formatCount(pair.table[i]?.[j] ?? 0)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="agreement-matrix"
+      caption={`${a?.name ?? ""} (rows) against ${b?.name ?? ""} (columns)`}
+      captionClassName="small"
+      rows={stage.categories}
+      rowKey={(category) => category}
+      columns={[
+        { key: "verdict", header: null, rowHeader: true, cell: (category) => VERDICT_LABELS[category] },
+        ...stage.categories.map((column, j) => ({
+          key: column,
+          header: VERDICT_LABELS[column],
+          numeric: true,
+          // Row i, column j: how often the first reviewer said the one and the second the other; agreement on the diagonal.
+          className: (_: unknown, i: number) => (i === j ? "agree" : undefined),
+          cell: (_: unknown, i: number) => formatCount(pair.table[i]?.[j] ?? 0),
+        })),
+      ]}
+    />
   );
 }
 
@@ -60,52 +53,51 @@ function StageAgreement({ stage }: { stage: AgreementStage }) {
     return (
       <div className="agreement-stage">
         <h3>{label}</h3>
-        <p className="muted">No two reviewers have screened the same record at this stage yet.</p>
+        <EmptyState compact>No two reviewers have screened the same record at this stage yet.</EmptyState>
       </div>
     );
   }
   return (
     <div className="agreement-stage">
       <h3>{label}</h3>
-      <div className="table-scroll">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Reviewers</th>
-              <th scope="col" className="num">
-                Records both screened
-              </th>
-              <th scope="col" className="num">
-                Agreement
-              </th>
-              <th scope="col" className="num">
-                Cohen&apos;s κ
-              </th>
-              <th scope="col">Interpretation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stage.pairs.map((pair) => (
-              <tr key={pair.reviewers.map((r) => r.id).join("-")}>
-                <th scope="row">{pairName(pair)}</th>
-                <td className="num">{formatCount(pair.records)}</td>
-                <td className="num">{percentText(pair.percentAgreement)}</td>
-                <td className="num">{kappaText(pair.kappa)}</td>
-                <td className={pair.kappa === null ? "muted" : undefined}>{pair.interpretation}</td>
-              </tr>
-            ))}
-            {fleiss && (
-              <tr>
-                <th scope="row">All {fleiss.raters} reviewers per record (Fleiss&apos; κ)</th>
-                <td className="num">{formatCount(fleiss.records)}</td>
-                <td className="num">—</td>
-                <td className="num">{kappaText(fleiss.kappa)}</td>
-                <td className={fleiss.kappa === null ? "muted" : undefined}>{fleiss.interpretation}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        scroll
+        rows={[
+          ...stage.pairs.map((pair) => ({
+            key: pair.reviewers.map((r) => r.id).join("-"),
+            name: pairName(pair),
+            records: pair.records,
+            agreement: percentText(pair.percentAgreement),
+            kappa: pair.kappa,
+            interpretation: pair.interpretation,
+          })),
+          ...(fleiss
+            ? [
+                {
+                  key: "fleiss",
+                  name: `All ${fleiss.raters} reviewers per record (Fleiss' κ)`,
+                  records: fleiss.records,
+                  agreement: "—",
+                  kappa: fleiss.kappa,
+                  interpretation: fleiss.interpretation,
+                },
+              ]
+            : []),
+        ]}
+        rowKey={(row) => row.key}
+        columns={[
+          { key: "reviewers", header: "Reviewers", rowHeader: true, cell: (row) => row.name },
+          { key: "records", header: "Records both screened", numeric: true, cell: (row) => formatCount(row.records) },
+          { key: "agreement", header: "Agreement", numeric: true, cell: (row) => row.agreement },
+          { key: "kappa", header: "Cohen's κ", numeric: true, cell: (row) => kappaText(row.kappa) },
+          {
+            key: "interpretation",
+            header: "Interpretation",
+            className: (row) => (row.kappa === null ? "muted" : undefined),
+            cell: (row) => row.interpretation,
+          },
+        ]}
+      />
       {stage.pairs.length > 0 && (
         <KappaPlot
           caption={`Cohen's kappa per pair of reviewers, ${label.toLowerCase()}`}
@@ -132,7 +124,7 @@ export function AgreementPanel({ reviewId }: { reviewId: string }) {
   const trpc = useTRPC();
   const report = useQuery(trpc.screening.agreement.queryOptions({ reviewId }, { staleTime: 0 }));
   if (report.isPending) return <p className="muted">Loading agreement…</p>;
-  if (report.isError) return <ErrorAlert message={report.error.message} />;
+  if (report.isError) return <ErrorAlert>{report.error.message}</ErrorAlert>;
   return (
     <>
       <p className="muted small">

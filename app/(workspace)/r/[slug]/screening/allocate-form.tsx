@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { StageName } from "@/server/reviews/review-settings";
 import { hasRole } from "@/server/team/roles";
-import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
 
@@ -46,8 +46,8 @@ export function AllocateForm({ reviewId, stage }: { reviewId: string; stage: Sta
         Records handed out while screening go back to the pool after 30 minutes; allocated records wait for their
         reviewer. Only records that still need a decision, and that the reviewer has not decided, can be allocated.
       </p>
-      <ErrorAlert message={allocate.error?.message ?? members.error?.message} />
-      <SuccessAlert message={done} />
+      <ErrorAlert>{allocate.error?.message ?? members.error?.message}</ErrorAlert>
+      <SuccessAlert>{done}</SuccessAlert>
       <form className="inline-form" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="allocate-reviewer">Reviewer</label>

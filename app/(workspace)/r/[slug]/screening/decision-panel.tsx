@@ -1,5 +1,6 @@
 "use client";
 import type { Ref } from "react";
+import { InfoAlert } from "@/app/_components/alerts";
 import { reasonLabel, type ScreeningItem, type StageSetup, type Verdict } from "./screening-types";
 import { VerdictBadge } from "./verdict-badge";
 
@@ -52,7 +53,7 @@ export function DecisionPanel(props: Props) {
         Your decision
       </h3>
       {mine && (
-        <div className="alert alert-info small">
+        <InfoAlert className="small">
           <p>
             You decided <VerdictBadge verdict={mine.verdict} />
             {mine.reasonId && <> ({reasonLabel(reasons, mine.reasonId)})</>}. Choose again to change it.
@@ -60,7 +61,7 @@ export function DecisionPanel(props: Props) {
           <button type="button" className="btn btn-secondary btn-small" onClick={onLeave}>
             Leave it unchanged
           </button>
-        </div>
+        </InfoAlert>
       )}
       <div className="decision-buttons">
         {BUTTONS.map(({ verdict, key, label }) => (

@@ -1,7 +1,9 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
 import { reasonLabel, type ScreeningItem, type StageSetup } from "./screening-types";
 import { VerdictBadge } from "./verdict-badge";
@@ -53,67 +55,65 @@ export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
           {decisions.isPending ? (
             <p className="muted">Loading your decisions…</p>
           ) : decisions.isError ? (
-            <ErrorAlert message={decisions.error.message} />
-          ) : items.length === 0 ? (
-            <p className="muted">You have not decided on any record at this stage yet.</p>
+            <ErrorAlert>{decisions.error.message}</ErrorAlert>
           ) : (
-            <div className="table-scroll">
-              <table className="data my-decisions-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Record</th>
-                    <th scope="col">Your decision</th>
-                    <th scope="col">Outcome</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map(({ record, myDecision, outcome }) => (
-                    <tr key={record.id}>
-                      <td id={`mine-${record.id}`} className="my-decision-record">
-                        {record.title || <span className="muted">(no title)</span>}
-                        <span className="muted small">
-                          {[record.authors[0], record.year].filter(Boolean).join(" · ")}
-                        </span>
-                      </td>
-                      <td>
-                        {myDecision ? (
-                          <>
-                            <VerdictBadge verdict={myDecision.verdict} />
-                            {myDecision.reasonId && (
-                              <span className="small my-reason">{reasonLabel(setup.reasons, myDecision.reasonId)}</span>
-                            )}
-                            {myDecision.note && <span className="muted small my-note">“{myDecision.note}”</span>}
-                          </>
-                        ) : (
-                          <span className="muted">Withdrawn</span>
-                        )}
-                      </td>
-                      <td>{outcomeText(outcome)}</td>
-                      <td>
-                        {record.id === currentId ? (
-                          <span className="muted small">On screen</span>
-                        ) : (
-                          <button
-                            type="button"
-                            className="btn btn-secondary btn-small"
-                            aria-describedby={`mine-${record.id}`}
-                            onClick={() => {
-                              onOpen(record.id);
-                              window.scrollTo({ top: 0 });
-                            }}
-                          >
-                            Change
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              scroll
+              className="my-decisions-table"
+              rows={items}
+              rowKey={(item) => item.record.id}
+              empty={<EmptyState compact>You have not decided on any record at this stage yet.</EmptyState>}
+              columns={[
+                {
+                  key: "record",
+                  header: "Record",
+                  className: "my-decision-record",
+                  cellProps: ({ record }) => ({ id: `mine-${record.id}` }),
+                  cell: ({ record }) => (
+                    <>
+                      {record.title || <span className="muted">(no title)</span>}
+                      <span className="muted small">{[record.authors[0], record.year].filter(Boolean).join(" · ")}</span>
+                    </>
+                  ),
+                },
+                {
+                  key: "mine",
+                  header: "Your decision",
+                  cell: ({ myDecision }) =>
+                    myDecision ? (
+                      <>
+                        <VerdictBadge verdict={myDecision.verdict} />
+                        {myDecision.reasonId && <span className="small my-reason">{reasonLabel(setup.reasons, myDecision.reasonId)}</span>}
+                        {myDecision.note && <span className="muted small my-note">“{myDecision.note}”</span>}
+                      </>
+                    ) : (
+                      <span className="muted">Withdrawn</span>
+                    ),
+                },
+                { key: "outcome", header: "Outcome", cell: ({ outcome }) => outcomeText(outcome) },
+                {
+                  key: "actions",
+                  header: "Actions",
+                  hideHeader: true,
+                  cell: ({ record }) =>
+                    record.id === currentId ? (
+                      <span className="muted small">On screen</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-describedby={`mine-${record.id}`}
+                        onClick={() => {
+                          onOpen(record.id);
+                          window.scrollTo({ top: 0 });
+                        }}
+                      >
+                        Change
+                      </button>
+                    ),
+                },
+              ]}
+            />
           )}
           {decisions.hasNextPage && (
             <button

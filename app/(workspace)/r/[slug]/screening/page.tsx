@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { STAGE_LABELS, type StageName } from "@/server/reviews/review-settings";
 import { hasRole } from "@/server/team/roles";
+import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { AgreementPanel } from "./agreement-panel";
@@ -49,9 +50,9 @@ export default async function ScreeningPage({ params }: Props) {
         />
       ) : (
         <>
-          <div className="alert alert-info">
+          <InfoAlert>
             <p>Observers follow the progress here; screening records needs the reviewer role.</p>
-          </div>
+          </InfoAlert>
           <ScreeningProgressPanel reviewId={review.id} stage={STAGE} slug={slug} canScreen={false} canResolve={false} />
         </>
       )}

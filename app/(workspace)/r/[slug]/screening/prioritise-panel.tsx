@@ -1,45 +1,30 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { FormEvent } from "react";
 import type { StageName } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "@/app/_components/form-alerts";
-import { useTRPC } from "@/app/_components/trpc";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
+import { EmptyState } from "@/app/_components/empty-state";
 import { formatDateTime, plural } from "@/app/_lib/format";
 import { IncludesChart } from "./includes-chart";
+import { useStoppingSample } from "./use-stopping-sample";
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /** For leads: the team's includes-found curve and "can we stop?" with the hypergeometric stopping rule. */
 export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewId: string; stage: StageName; slug: string; prioritise: boolean }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  // Fresh on every visit, as the progress bar is: imports and others' decisions change both at any time.
-  const curve = useQuery(trpc.prioritise.includesCurve.queryOptions({ reviewId, stage }, { staleTime: 0 }));
-  const stopping = useQuery(trpc.prioritise.stopping.queryOptions({ reviewId, stage }, { staleTime: 0 }));
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.prioritise.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.screening.progress.pathKey() }),
-    ]);
-  const options = { onSettled: refresh };
-  const start = useMutation(trpc.prioritise.startSample.mutationOptions(options));
-  const close = useMutation(trpc.prioritise.closeSample.mutationOptions(options));
-  const exclude = useMutation(trpc.prioritise.excludeBelowThreshold.mutationOptions(options));
-  const revert = useMutation(trpc.prioritise.revertExclusion.mutationOptions(options));
-  const error = [curve, stopping].find((q) => q.error)?.error?.message ?? [start, close, exclude, revert].find((m) => m.error)?.error?.message;
-  const status = stopping.data;
+  const stopping = useStoppingSample(reviewId, stage);
+  const { curve, status, error } = stopping;
   const sample = status?.sample;
 
   function onStart(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    start.mutate({ reviewId, stage, recallTarget: Number(form.get("recall")) / 100, confidence: Number(form.get("confidence")) / 100 });
+    stopping.start(Number(form.get("recall")) / 100, Number(form.get("confidence")) / 100);
   }
 
   return (
     <>
-      <ErrorAlert message={error} />
+      <ErrorAlert>{error}</ErrorAlert>
       <p className="muted">
         {prioritise ? (
           "On at this stage: each screener gets first the records their own ranking rates likeliest to be included."
@@ -50,31 +35,31 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
           </>
         )}
       </p>
-      {curve.data &&
-        (curve.data.points.length > 1 ? (
+      {curve &&
+        (curve.points.length > 1 ? (
           <figure className="includes-figure">
-            <IncludesChart points={curve.data.points} total={curve.data.total} />
+            <IncludesChart points={curve.points} total={curve.total} />
             <figcaption className="small muted">
               Settled records in the order they settled; the dashed line is what screening in random order would find on
               average.
             </figcaption>
           </figure>
         ) : (
-          <p className="muted">The chart of includes found appears once records are settled.</p>
+          <EmptyState compact>The chart of includes found appears once records are settled.</EmptyState>
         ))}
       <h3>Can we stop?</h3>
       {status?.excluded && (
-        <div className="alert alert-info">
+        <InfoAlert>
           <p>
             {plural(status.excluded.excludedCount, "record")} {status.excluded.excludedCount === 1 ? "was" : "were"} excluded below the stopping threshold on{" "}
             {formatDateTime(status.excluded.excludedAt)} (target recall {percent(status.excluded.recallTarget)} at{" "}
             {percent(status.excluded.confidence)} confidence). PRISMA counts them as excluded by automation tools.
           </p>
-          <button type="button" className="btn btn-secondary btn-small" disabled={revert.isPending || !!sample} onClick={() => revert.mutate({ reviewId, sampleId: status.excluded!.id })}>
+          <button type="button" className="btn btn-secondary btn-small" disabled={stopping.reverting || !!sample} onClick={() => stopping.revert(status.excluded!.id)}>
             Revert the exclusion
           </button>
           {sample && <span className="small muted"> Close the open sample first.</span>}
-        </div>
+        </InfoAlert>
       )}
       {sample ? (
         <div className="stopping-sample">
@@ -120,12 +105,12 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
             <button
               type="button"
               className="btn btn-danger"
-              disabled={!sample.test.canStop || sample.excludable === 0 || exclude.isPending}
-              onClick={() => exclude.mutate({ reviewId, sampleId: sample.id })}
+              disabled={!sample.test.canStop || sample.excludable === 0 || stopping.excluding}
+              onClick={() => stopping.exclude(sample.id)}
             >
               Exclude the {plural(sample.excludable, "unscreened record")} below the stopping threshold
             </button>
-            <button type="button" className="btn btn-secondary" disabled={close.isPending} onClick={() => close.mutate({ reviewId, sampleId: sample.id })}>
+            <button type="button" className="btn btn-secondary" disabled={stopping.closing} onClick={() => stopping.close(sample.id)}>
               Close the sample
             </button>
           </div>
@@ -133,7 +118,7 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
       ) : (
         status &&
         (status.untouched === 0 ? (
-          !status.excluded && <p className="muted">Every record of this stage has been screened: there is nothing left to sample.</p>
+          !status.excluded && <EmptyState compact>Every record of this stage has been screened: there is nothing left to sample.</EmptyState>
         ) : (
           <>
             <p className="muted small">
@@ -150,7 +135,7 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
                 <label htmlFor="stop-confidence">Confidence (%)</label>
                 <input id="stop-confidence" name="confidence" type="number" min={50} max={99.9} step={0.1} defaultValue={95} required />
               </div>
-              <button type="submit" className="btn btn-primary" disabled={start.isPending}>
+              <button type="submit" className="btn btn-primary" disabled={stopping.starting}>
                 Open a stopping sample
               </button>
             </form>

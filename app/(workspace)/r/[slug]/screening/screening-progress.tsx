@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { StageName } from "@/server/reviews/review-settings";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount, plural } from "@/app/_lib/format";
 import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
@@ -57,7 +57,7 @@ interface Props {
 
 export function ScreeningProgressPanel({ reviewId, stage, slug, canScreen, canResolve }: Props) {
   const progress = useScreeningProgress(reviewId, stage);
-  if (progress.isError) return <ErrorAlert message={progress.error.message} />;
+  if (progress.isError) return <ErrorAlert>{progress.error.message}</ErrorAlert>;
   const data = progress.data;
   // An empty bar while loading: an animated one would flash for the few milliseconds the counts take.
   if (!data) {

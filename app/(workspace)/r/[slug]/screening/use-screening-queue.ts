@@ -180,3 +180,5 @@ export function useScreeningQueue(reviewId: string, stage: StageName) {
     checkAgain,
   };
 }
+
+export type ScreeningQueue = ReturnType<typeof useScreeningQueue>;

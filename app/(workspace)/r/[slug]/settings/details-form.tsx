@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 
 interface Props {
@@ -33,8 +33,8 @@ export function DetailsForm({ reviewId, canEdit, details }: Props) {
   return (
     <section className="card">
       <h2>Protocol</h2>
-      <ErrorAlert message={update.error?.message} />
-      <SuccessAlert message={update.isSuccess ? "Protocol saved." : null} />
+      <ErrorAlert>{update.error?.message}</ErrorAlert>
+      <SuccessAlert>{update.isSuccess ? "Protocol saved." : null}</SuccessAlert>
       <form onSubmit={onSubmit}>
         <fieldset className="plain" disabled={!canEdit}>
           <div className="field">

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 
 interface Props {
@@ -39,8 +39,8 @@ export function KeywordsForm({ reviewId, canEdit, includeKeywords, excludeKeywor
         While screening, these words are highlighted in titles, abstracts and keywords: inclusion keywords in green,
         exclusion keywords in red. Case does not matter, and a keyword matches whole words and their plural.
       </p>
-      <ErrorAlert message={update.error?.message} />
-      <SuccessAlert message={update.isSuccess ? "Screening keywords saved." : null} />
+      <ErrorAlert>{update.error?.message}</ErrorAlert>
+      <SuccessAlert>{update.isSuccess ? "Screening keywords saved." : null}</SuccessAlert>
       <form onSubmit={onSubmit}>
         <fieldset className="plain" disabled={!canEdit}>
           <div className="grid-2">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
 import { hasRole } from "@/server/team/roles";
+import { InfoAlert } from "@/app/_components/alerts";
+import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { DetailsForm } from "./details-form";
@@ -22,9 +24,9 @@ export default async function SettingsPage({ params }: Props) {
     <>
       <h1>Settings</h1>
       {!canEdit && (
-        <div className="alert alert-info">
+        <InfoAlert>
           <p>Only the review&apos;s leads and owners can change its settings.</p>
-        </div>
+        </InfoAlert>
       )}
       <DetailsForm
         reviewId={review.id}
@@ -58,7 +60,7 @@ export default async function SettingsPage({ params }: Props) {
                   }}
                 />
               ) : (
-                <p className="muted">This stage has no settings yet.</p>
+                <EmptyState compact>This stage has no settings yet.</EmptyState>
               )}
               <ExclusionReasonsForm reviewId={review.id} stage={stage} reasons={reasons} canEdit={canEdit} />
             </div>

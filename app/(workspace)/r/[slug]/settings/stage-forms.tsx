@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import type { StageName, StageSettings } from "@/server/reviews/review-settings";
-import { ErrorAlert, SuccessAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import {
   ExclusionReasonsField,
   readReasons,
@@ -43,8 +43,8 @@ export function StageSettingsForm({ reviewId, stage, canEdit, settings }: StageS
 
   return (
     <form onSubmit={onSubmit}>
-      <ErrorAlert message={update.error?.message} />
-      <SuccessAlert message={update.isSuccess ? "Screening settings saved." : null} />
+      <ErrorAlert>{update.error?.message}</ErrorAlert>
+      <SuccessAlert>{update.isSuccess ? "Screening settings saved." : null}</SuccessAlert>
       <fieldset className="plain" disabled={!canEdit}>
         <StageSettingsFields stage={stage} settings={settings} />
         {canEdit && (
@@ -69,8 +69,8 @@ export function ExclusionReasonsForm({ reviewId, stage, canEdit, reasons }: Stag
 
   return (
     <form onSubmit={onSubmit}>
-      <ErrorAlert message={update.error?.message} />
-      <SuccessAlert message={update.isSuccess ? "Exclusion reasons saved." : null} />
+      <ErrorAlert>{update.error?.message}</ErrorAlert>
+      <SuccessAlert>{update.isSuccess ? "Exclusion reasons saved." : null}</SuccessAlert>
       <fieldset className="plain" disabled={!canEdit}>
         <ExclusionReasonsField stage={stage} reasons={reasons} />
         {canEdit && (

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import type { Role } from "@/app/_components/role-badge";
 import { useTRPC } from "@/app/_components/trpc";
 import type { RoleOption } from "./member-actions";
@@ -45,9 +45,9 @@ export function InviteForm({ reviewId, options }: { reviewId: string; options: R
   const sent = invite.data;
   return (
     <>
-      <ErrorAlert message={invite.error?.message} />
+      <ErrorAlert>{invite.error?.message}</ErrorAlert>
       {sent && (
-        <div className="alert alert-success" role="status">
+        <SuccessAlert>
           <p>
             Invitation created for {sent.email}.{" "}
             {sent.emailed
@@ -71,7 +71,7 @@ export function InviteForm({ reviewId, options }: { reviewId: string; options: R
             </button>
           </div>
           {copyStatus && <p className="small">{copyStatus}</p>}
-        </div>
+        </SuccessAlert>
       )}
       <form className="inline-form" onSubmit={onSubmit}>
         <div className="field">

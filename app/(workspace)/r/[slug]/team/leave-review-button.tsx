@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 
 export function LeaveReviewButton({ reviewId }: { reviewId: string }) {
@@ -17,7 +17,7 @@ export function LeaveReviewButton({ reviewId }: { reviewId: string }) {
   );
   return (
     <>
-      <ErrorAlert message={leave.error?.message} />
+      <ErrorAlert>{leave.error?.message}</ErrorAlert>
       <button
         type="button"
         className="btn btn-danger"

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ErrorAlert } from "@/app/_components/form-alerts";
+import { ErrorAlert } from "@/app/_components/alerts";
 import type { Role } from "@/app/_components/role-badge";
 import { useTRPC } from "@/app/_components/trpc";
 
@@ -51,7 +51,7 @@ export function RoleControl({ reviewId, userId, name, role, options }: RoleContr
           Change role
         </button>
       </div>
-      <ErrorAlert message={change.error?.message} />
+      <ErrorAlert>{change.error?.message}</ErrorAlert>
     </>
   );
 }
@@ -75,7 +75,7 @@ export function RemoveMemberButton({ reviewId, userId, name }: MemberProps) {
       >
         Remove
       </button>
-      <ErrorAlert message={remove.error?.message} />
+      <ErrorAlert>{remove.error?.message}</ErrorAlert>
     </>
   );
 }
@@ -101,7 +101,7 @@ export function RevokeInvitationButton({ reviewId, invitationId, email }: Revoke
       >
         Revoke
       </button>
-      <ErrorAlert message={revoke.error?.message} />
+      <ErrorAlert>{revoke.error?.message}</ErrorAlert>
     </>
   );
 }

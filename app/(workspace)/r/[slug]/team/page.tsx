@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { serverCaller } from "@/server/api/server-caller";
 import { hasRole, ROLE_LABELS, ROLES } from "@/server/team/roles";
+import { DataTable } from "@/app/_components/data-table";
+import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
 import { RoleBadge, type Role } from "@/app/_components/role-badge";
 import { formatDate } from "@/app/_lib/format";
@@ -37,63 +39,52 @@ export default async function TeamPage({ params }: Props) {
   ]);
   const roles = assignableRoles(review.myRole);
   const roleOptions = roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+  const manageable = (member: (typeof members)[number]) => !member.removedAt && roles.includes(member.role);
 
   return (
     <>
       <h1>Team</h1>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Joined</th>
-            {canManage && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => {
-            const manageable = !member.removedAt && roles.includes(member.role);
-            return (
-              <tr key={member.userId} className={member.removedAt ? "removed" : undefined}>
-                <td>
-                  {member.name}
-                  {member.userId === me.id && <span className="muted"> (you)</span>}
-                </td>
-                <td>{member.email}</td>
-                <td>
-                  {manageable ? (
-                    <RoleControl
-                      reviewId={review.id}
-                      userId={member.userId}
-                      name={member.name}
-                      role={member.role}
-                      options={roleOptions}
-                    />
-                  ) : (
-                    <RoleBadge role={member.role} />
-                  )}
-                  {member.removedAt && (
-                    <span className="badge badge-removed">removed {formatDate(member.removedAt)}</span>
-                  )}
-                </td>
-                <td>{formatDate(member.joinedAt)}</td>
-                {canManage && (
-                  <td>
-                    {manageable && member.userId !== me.id && (
-                      <RemoveMemberButton reviewId={review.id} userId={member.userId} name={member.name} />
-                    )}
-                  </td>
+      <DataTable
+        rows={members}
+        rowKey={(member) => member.userId}
+        rowClassName={(member) => (member.removedAt ? "removed" : undefined)}
+        columns={[
+          {
+            key: "name",
+            header: "Name",
+            cell: (member) => (
+              <>
+                {member.name}
+                {member.userId === me.id && <span className="muted"> (you)</span>}
+              </>
+            ),
+          },
+          { key: "email", header: "Email", cell: (member) => member.email },
+          {
+            key: "role",
+            header: "Role",
+            cell: (member) => (
+              <>
+                {manageable(member) ? (
+                  <RoleControl reviewId={review.id} userId={member.userId} name={member.name} role={member.role} options={roleOptions} />
+                ) : (
+                  <RoleBadge role={member.role} />
                 )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                {member.removedAt && <span className="badge badge-removed">removed {formatDate(member.removedAt)}</span>}
+              </>
+            ),
+          },
+          { key: "joined", header: "Joined", cell: (member) => formatDate(member.joinedAt) },
+          canManage && {
+            key: "actions",
+            header: "Actions",
+            hideHeader: true,
+            cell: (member) =>
+              manageable(member) &&
+              member.userId !== me.id && <RemoveMemberButton reviewId={review.id} userId={member.userId} name={member.name} />,
+          },
+        ]}
+      />
       <p className="muted small">Removed members lose access, but the work they did stays attributed to them.</p>
 
       {canManage && (
@@ -104,44 +95,26 @@ export default async function TeamPage({ params }: Props) {
           </section>
           <section className="card">
             <h2>Pending invitations</h2>
-            {invitations.length === 0 ? (
-              <p className="muted">No invitations are waiting to be accepted.</p>
-            ) : (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Sent</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {invitations.map((invitation) => (
-                    <tr key={invitation.id}>
-                      <td>{invitation.email}</td>
-                      <td>
-                        <RoleBadge role={invitation.role} />
-                      </td>
-                      <td>{formatDate(invitation.createdAt)}</td>
-                      <td>{formatDate(invitation.expiresAt)}</td>
-                      <td>
-                        {roles.includes(invitation.role) && (
-                          <RevokeInvitationButton
-                            reviewId={review.id}
-                            invitationId={invitation.id}
-                            email={invitation.email}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              rows={invitations}
+              rowKey={(invitation) => invitation.id}
+              empty={<EmptyState compact>No invitations are waiting to be accepted.</EmptyState>}
+              columns={[
+                { key: "email", header: "Email", cell: (invitation) => invitation.email },
+                { key: "role", header: "Role", cell: (invitation) => <RoleBadge role={invitation.role} /> },
+                { key: "sent", header: "Sent", cell: (invitation) => formatDate(invitation.createdAt) },
+                { key: "expires", header: "Expires", cell: (invitation) => formatDate(invitation.expiresAt) },
+                {
+                  key: "actions",
+                  header: "Actions",
+                  hideHeader: true,
+                  cell: (invitation) =>
+                    roles.includes(invitation.role) && (
+                      <RevokeInvitationButton reviewId={review.id} invitationId={invitation.id} email={invitation.email} />
+                    ),
+                },
+              ]}
+            />
           </section>
         </>
       )}

@@ -1,6 +1,7 @@
+import { InfoAlert } from "@/app/_components/alerts";
+import { reportFileUrl } from "@/app/(workspace)/r/[slug]/full-text/report-types";
 import { authorList, citation, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
 import type { ScreeningRecord } from "@/app/(workspace)/r/[slug]/screening/screening-types";
-import { reportFileUrl } from "@/app/(workspace)/r/[slug]/full-text/report-types";
 
 /** The report's PDF in the browser's own viewer, or its link when only a link was given. */
 export function FullTextDocument({ record }: { record: ScreeningRecord }) {
@@ -43,7 +44,7 @@ export function FullTextDocument({ record }: { record: ScreeningRecord }) {
           </p>
         </>
       ) : report?.url ? (
-        <div className="alert alert-info full-text-link">
+        <InfoAlert className="full-text-link">
           <p>This report&apos;s full text is a link; read it in a new tab, then decide here.</p>
           <p>
             <a href={report.url} target="_blank" rel="noreferrer" className="btn btn-secondary">
@@ -51,7 +52,7 @@ export function FullTextDocument({ record }: { record: ScreeningRecord }) {
             </a>{" "}
             <span className="muted small">{report.url}</span>
           </p>
-        </div>
+        </InfoAlert>
       ) : (
         <p className="muted">This report has no full text attached.</p>
       )}

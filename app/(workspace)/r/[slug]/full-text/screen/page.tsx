@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { hasRole } from "@/server/team/roles";
+import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { FullTextViews } from "@/app/(workspace)/r/[slug]/full-text/full-text-views";
 import { AllocateForm } from "@/app/(workspace)/r/[slug]/screening/allocate-form";
 import { ScreeningProgressPanel } from "@/app/(workspace)/r/[slug]/screening/screening-progress";
 import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
-import { FullTextViews } from "@/app/(workspace)/r/[slug]/full-text/full-text-views";
 import { FullTextScreening } from "./full-text-screening";
 
 export const metadata: Metadata = { title: "Full-text screening" };
@@ -44,9 +45,9 @@ export default async function FullTextScreeningPage({ params }: Props) {
         />
       ) : (
         <>
-          <div className="alert alert-info">
+          <InfoAlert>
             <p>Observers follow the progress here; screening full texts needs the reviewer role.</p>
-          </div>
+          </InfoAlert>
           <ScreeningProgressPanel reviewId={review.id} stage="full_text" slug={slug} canScreen={false} canResolve={false} />
         </>
       )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { hasRole } from "@/server/team/roles";
+import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { FormBuilder } from "@/app/(workspace)/r/[slug]/extraction/form-builder";
@@ -20,7 +21,7 @@ export default async function FormBuilderPage({ params }: Props) {
       {hasRole(review.myRole, "lead") ? (
         <FormBuilder reviewId={review.id} slug={slug} formId={formId} />
       ) : (
-        <div className="alert alert-info">Designing extraction forms needs the lead role.</div>
+        <InfoAlert>Designing extraction forms needs the lead role.</InfoAlert>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { ConsensusScreen } from "@/app/(workspace)/r/[slug]/extraction/consensus-screen";
@@ -21,7 +22,7 @@ export default async function CompareStudyPage({ params, searchParams }: Props) 
       {form ? (
         <ConsensusScreen reviewId={review.id} slug={slug} formId={form} studyId={studyId} />
       ) : (
-        <div className="alert alert-error">No form was chosen; open the study from the Extraction page.</div>
+        <ErrorAlert>No form was chosen; open the study from the Extraction page.</ErrorAlert>
       )}
     </>
   );

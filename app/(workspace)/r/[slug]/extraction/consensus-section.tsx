@@ -1,0 +1,97 @@
+"use client";
+import { formatFieldValue } from "@/server/extraction/field-value";
+import { DataTable } from "@/app/_components/data-table";
+import { entryKey, toEntry } from "./entry-values";
+import { FieldInput } from "./field-input";
+import { consensusKey, type ExtractionConsensus } from "./use-extraction-consensus";
+
+type Comparison = NonNullable<ExtractionConsensus["comparison"]["data"]>;
+type Row = Comparison["rows"][number];
+
+interface Props {
+  section: Comparison["definition"]["sections"][number];
+  rows: Row[];
+  extractors: Comparison["extractors"];
+  consensus: ExtractionConsensus;
+}
+
+/** One section of the form: each extractor's value and the consensus, field by field; differing rows are marked. */
+export function ConsensusSection({ section, rows, extractors, consensus }: Props) {
+  const { fields, entries, setEntry } = consensus;
+  const fieldOf = (row: Row) => fields.get(row.fieldId)!;
+  return (
+    <section className="card" aria-labelledby={`cmp-${section.id}`}>
+      <h2 id={`cmp-${section.id}`}>{section.title}</h2>
+      <DataTable
+        scroll
+        className="compare-table"
+        rows={rows}
+        rowKey={(row) => `${row.fieldId}-${row.itemKey}`}
+        rowClassName={(row) => (row.agree ? undefined : "differs")}
+        groupHeading={(row, index) =>
+          row.itemKey !== "" &&
+          rows[index - 1]?.itemKey !== row.itemKey && (
+            <>
+              {section.repeat?.itemLabel}: {row.itemLabel}
+              {row.instanceKeys.some((k) => k === "") && <span className="muted"> — not entered by every extractor</span>}
+            </>
+          )
+        }
+        columns={[
+          {
+            key: "field",
+            header: "Field",
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                <span className="visually-hidden">{row.itemLabel ? `${row.itemLabel}: ` : ""}</span>
+                {fieldOf(row).label}
+                {!row.agree && <span className="visually-hidden"> (differs)</span>}
+              </>
+            ),
+          },
+          ...extractors.map((extractor, i) => ({
+            key: extractor.id,
+            header: extractor.name,
+            cell: (row: Row) => {
+              const field = fieldOf(row);
+              const value = row.values[i] ?? null;
+              const label = row.itemLabel ? `${field.label} · ${row.itemLabel}` : field.label;
+              return (
+                <>
+                  <span className="compare-value">{formatFieldValue(field, value) || <span className="muted">—</span>}</span>
+                  {!row.agree && value !== null && (
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      aria-label={`Use ${extractor.name}'s value for ${label}`}
+                      onClick={() => setEntry(entryKey(row.fieldId, consensusKey(row)), toEntry(field, value))}
+                    >
+                      Use
+                    </button>
+                  )}
+                </>
+              );
+            },
+          })),
+          {
+            key: "consensus",
+            header: "Consensus",
+            cell: (row) => {
+              const key = entryKey(row.fieldId, consensusKey(row));
+              return (
+                <FieldInput
+                  field={fieldOf(row)}
+                  inputId={`c-${row.fieldId}-${row.itemKey}`}
+                  entry={entries[key]}
+                  compact
+                  onChange={(e) => setEntry(key, e)}
+                />
+              );
+            },
+          },
+        ]}
+      />
+    </section>
+  );
+}

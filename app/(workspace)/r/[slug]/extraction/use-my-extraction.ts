@@ -1,0 +1,104 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTRPC } from "@/app/_components/trpc";
+import { entriesOf, entryKey, instancesOf, valuesToSend, type Entries, type Entry } from "./entry-values";
+
+/**
+ * The signed-in extractor's values for one study: loaded once, changed field by field, saved on request (Ctrl+S
+ * too) and marked complete. After a refusal because the form has a newer version, `loadNewVersion` reloads the
+ * form under it with the unsaved entries kept.
+ */
+export function useMyExtraction(reviewId: string, formId: string, studyId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const target = { reviewId, formId, studyId };
+  const mine = useQuery(trpc.extraction.mine.queryOptions(target, { staleTime: Infinity, refetchOnWindowFocus: false }));
+  const [entries, setEntries] = useState<Entries>({});
+  const [instances, setInstances] = useState<Record<string, string[]>>({});
+  const [dirty, setDirty] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const loadedFor = useRef<unknown>(null);
+  // After a stale-version refusal the form reloads under the new version with the unsaved entries kept.
+  const keepEntries = useRef(false);
+
+  useEffect(() => {
+    if (!mine.data || loadedFor.current === mine.data) return;
+    loadedFor.current = mine.data;
+    const fresh = entriesOf(mine.data.definition, mine.data.values);
+    const freshInstances = instancesOf(mine.data.definition, mine.data.values);
+    if (keepEntries.current) {
+      keepEntries.current = false;
+      setEntries((mineNow) => ({ ...fresh, ...mineNow }));
+      setInstances((now) => Object.fromEntries(Object.entries(freshInstances).map(([id, keys]) => [id, [...new Set([...keys, ...(now[id] ?? [])])]])));
+      return;
+    }
+    setEntries(fresh);
+    setInstances(freshInstances);
+    setDirty(false);
+  }, [mine.data]);
+
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.extraction.pathKey() });
+  const save = useMutation(trpc.extraction.save.mutationOptions({ onSuccess: () => { setDirty(false); setMessage("Saved."); void invalidate(); } }));
+  const complete = useMutation(trpc.extraction.complete.mutationOptions({ onSuccess: () => { setMessage("Saved and marked complete."); void invalidate(); } }));
+
+  const data = mine.data;
+
+  async function onSave(andComplete: boolean) {
+    if (!data) return;
+    setMessage(null);
+    complete.reset();
+    const base = { ...target, formVersionId: data.formVersionId };
+    try {
+      await save.mutateAsync({ ...base, values: valuesToSend(data.definition, entries, instances, data.values) });
+    } catch {
+      return;
+    }
+    if (andComplete) complete.mutate(base);
+  }
+
+  const saveRef = useRef(onSave);
+  saveRef.current = onSave;
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        void saveRef.current(false);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  function loadNewVersion() {
+    keepEntries.current = true;
+    save.reset();
+    complete.reset();
+    void mine.refetch();
+  }
+
+  const error = save.error ?? complete.error;
+  return {
+    mine,
+    entries,
+    instances,
+    dirty,
+    /** What the last save did; shown only while nothing has changed since. */
+    message: dirty ? null : message,
+    busy: save.isPending || complete.isPending,
+    saving: save.isPending,
+    error: error?.message,
+    /** The form changed under the extractor: their entries can be carried over to the new version. */
+    stale: error?.data?.appCode === "STALE",
+    setEntry(fieldId: string, instanceKey: string, entry: Entry) {
+      setEntries((all) => ({ ...all, [entryKey(fieldId, instanceKey)]: entry }));
+      setDirty(true);
+    },
+    setSectionInstances(sectionId: string, keys: string[]) {
+      setInstances((all) => ({ ...all, [sectionId]: keys }));
+      setDirty(true);
+    },
+    save: onSave,
+    loadNewVersion,
+  };
+}
