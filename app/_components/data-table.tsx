@@ -105,7 +105,19 @@ function bodyCells<Row>(columns: Column<Row>[], row: Row, index: number): ReactN
 
 /** A table of rows under column headings, built from column definitions; class "data" gives it its look. */
 export function DataTable<Row>(props: Props<Row>) {
-  const { rows, rowKey, rowClassName, caption, captionClassName, label, className, scroll, empty, groupHeading, details } = props;
+  const {
+    rows,
+    rowKey,
+    rowClassName,
+    caption,
+    captionClassName,
+    label,
+    className,
+    scroll,
+    empty,
+    groupHeading,
+    details,
+  } = props;
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   const columns = props.columns.filter((c): c is Column<Row> => Boolean(c));
 

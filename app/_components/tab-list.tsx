@@ -1,5 +1,5 @@
 "use client";
-import { useRef, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useRef } from "react";
 import { formatCount } from "@/app/_lib/format";
 
 interface Props<T extends string> {

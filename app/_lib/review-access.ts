@@ -1,5 +1,5 @@
 import "server-only";
-import { TRPCError, type inferRouterOutputs } from "@trpc/server";
+import { type inferRouterOutputs, TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { AppRouter } from "@/server/api/root";

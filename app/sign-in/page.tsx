@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { InfoAlert } from "@/app/_components/alerts";
+import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { appUrlFrom } from "@/server/api/app-url";
 import { oidcConfig } from "@/server/auth/auth-options";
 import { signInErrorMessage } from "@/server/auth/sign-in-errors";
-import { InfoAlert } from "@/app/_components/alerts";
-import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { appUrlFrom } from "@/server/api/app-url";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
-import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };

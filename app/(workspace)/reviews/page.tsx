@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { serverCaller } from "@/server/api/server-caller";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { formatDate } from "@/app/_lib/format";
 import { requireUser } from "@/app/_lib/session";
+import { serverCaller } from "@/server/api/server-caller";
 
 export const metadata: Metadata = { title: "Reviews" };
 

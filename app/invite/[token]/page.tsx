@@ -1,12 +1,12 @@
-import { TRPCError, type inferRouterOutputs } from "@trpc/server";
+import { type inferRouterOutputs, TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { AppRouter } from "@/server/api/root";
-import { serverCaller } from "@/server/api/server-caller";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { withCallback } from "@/app/_lib/callback-url";
 import { signedInUser } from "@/app/_lib/session";
+import type { AppRouter } from "@/server/api/root";
+import { serverCaller } from "@/server/api/server-caller";
 import { AcceptInvitation } from "./accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation" };

@@ -2,8 +2,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
-import { DEFAULT_EXCLUSION_REASONS, NewReviewInput, STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
 import { ErrorAlert } from "@/app/_components/alerts";
 import {
   ExclusionReasonsField,
@@ -12,6 +10,8 @@ import {
   StageSettingsFields,
 } from "@/app/_components/stage-settings-fields";
 import { useTRPC } from "@/app/_components/trpc";
+import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
+import { DEFAULT_EXCLUSION_REASONS, NewReviewInput, STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
 
 // The form starts from the same stage defaults the server applies when none are sent.
 const DEFAULT_SETTINGS = NewReviewInput.shape.stages.parse(undefined);

@@ -1,10 +1,10 @@
 "use client";
+import { ErrorAlert } from "@/app/_components/alerts";
 import type { ToolName } from "@/server/appraisal/tools/types";
 import { withVariant } from "@/server/appraisal/tools/variants";
-import { ErrorAlert } from "@/app/_components/alerts";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
-import { useAppraisalAnswers, type StoredAppraisal } from "./use-appraisal-answers";
+import { type StoredAppraisal, useAppraisalAnswers } from "./use-appraisal-answers";
 import { VariantField } from "./variant-field";
 
 interface Props {

@@ -1,10 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toolDefinition, levelLabel } from "@/server/appraisal/tools";
-import { OPTION_LABELS, type ToolName } from "@/server/appraisal/tools/types";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
+import { levelLabel, toolDefinition } from "@/server/appraisal/tools";
+import { OPTION_LABELS, type ToolName } from "@/server/appraisal/tools/types";
 import { AppraisalForm } from "./appraisal-form";
 
 interface Props {

@@ -1,6 +1,6 @@
 "use client";
 import type { AppraisalAnswers, Judgement } from "@/server/appraisal/answers";
-import { OPTION_LABELS, type DomainDefinition, type ToolDefinition } from "@/server/appraisal/tools/types";
+import { type DomainDefinition, OPTION_LABELS, type ToolDefinition } from "@/server/appraisal/tools/types";
 import { JudgementBadge } from "./judgement-badge";
 
 interface Props {

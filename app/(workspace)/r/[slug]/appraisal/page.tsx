@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/app/_components/empty-state";
+import { NoAccess } from "@/app/_components/no-access";
+import { memberReview } from "@/app/_lib/review-access";
 import { serverCaller } from "@/server/api/server-caller";
 import { summaryBarSvg } from "@/server/appraisal/plots/summary-bar";
 import { trafficLightSvg } from "@/server/appraisal/plots/traffic-light";
 import { TOOLS } from "@/server/appraisal/tools";
 import { TOOL_NAMES } from "@/server/appraisal/tools/types";
 import { hasRole } from "@/server/team/roles";
-import { EmptyState } from "@/app/_components/empty-state";
-import { NoAccess } from "@/app/_components/no-access";
-import { memberReview } from "@/app/_lib/review-access";
 import { AppraisersSetting } from "./appraisers-setting";
 import { StudiesTable } from "./studies-table";
 

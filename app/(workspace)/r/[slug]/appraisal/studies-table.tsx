@@ -1,9 +1,9 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
+import { DataTable } from "@/app/_components/data-table";
 import type { AppRouter } from "@/server/api/root";
 import { TOOLS } from "@/server/appraisal/tools";
 import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
-import { DataTable } from "@/app/_components/data-table";
 import { JudgementBadge } from "./judgement-badge";
 
 type Overview = inferRouterOutputs<AppRouter>["appraisal"]["overview"];
@@ -35,15 +35,27 @@ export function StudiesTable({ slug, overview }: { slug: string; overview: Overv
           key: "design",
           header: "Design",
           ...spanStudy,
-          cell: ({ study }) => (study.design ? (DESIGN_LABELS[study.design as Design] ?? study.design) : <span className="muted">Not set</span>),
+          cell: ({ study }) =>
+            study.design ? (
+              (DESIGN_LABELS[study.design as Design] ?? study.design)
+            ) : (
+              <span className="muted">Not set</span>
+            ),
         },
         {
           key: "tool",
           header: "Tool",
-          cell: ({ study, tool }) => <Link href={`/r/${slug}/appraisal/${study.id}?tool=${tool.tool}`}>{TOOLS[tool.tool].label}</Link>,
+          cell: ({ study, tool }) => (
+            <Link href={`/r/${slug}/appraisal/${study.id}?tool=${tool.tool}`}>{TOOLS[tool.tool].label}</Link>
+          ),
         },
         { key: "mine", header: "Mine", className: "tool-status", cell: ({ tool }) => MINE[tool.mine] },
-        { key: "done", header: "Appraisers done", className: "num", cell: ({ tool }) => `${tool.completed} of ${overview.appraisersPerStudy}` },
+        {
+          key: "done",
+          header: "Appraisers done",
+          className: "num",
+          cell: ({ tool }) => `${tool.completed} of ${overview.appraisersPerStudy}`,
+        },
         {
           key: "consensus",
           header: "Consensus",

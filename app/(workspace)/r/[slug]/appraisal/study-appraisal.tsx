@@ -2,15 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { toolDefinition } from "@/server/appraisal/tools";
-import type { ToolName } from "@/server/appraisal/tools/types";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
+import { toolDefinition } from "@/server/appraisal/tools";
+import type { ToolName } from "@/server/appraisal/tools/types";
 import { AppraisalForm } from "./appraisal-form";
 import { ConsensusPanel } from "./consensus-panel";
 import { JudgementBadge } from "./judgement-badge";
-import { ReportPane, type PaneReport } from "./report-pane";
+import { type PaneReport, ReportPane } from "./report-pane";
 
 interface Props {
   reviewId: string;

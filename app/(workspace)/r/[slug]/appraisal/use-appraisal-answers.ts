@@ -1,10 +1,10 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { assess, overridesNeedingReason, type AppraisalAnswers } from "@/server/appraisal/answers";
+import { useTRPC } from "@/app/_components/trpc";
+import { type AppraisalAnswers, assess, overridesNeedingReason } from "@/server/appraisal/answers";
 import { toolDefinition } from "@/server/appraisal/tools";
 import type { ToolName } from "@/server/appraisal/tools/types";
-import { useTRPC } from "@/app/_components/trpc";
 
 export interface StoredAppraisal {
   id: string;
@@ -22,7 +22,12 @@ const AUTOSAVE_MS = 700;
  * the version it was based on; if the server has a newer one, changes stop and the form offers to reload rather
  * than overwrite it.
  */
-export function useAppraisalAnswers(reviewId: string, toolName: ToolName, appraisal: StoredAppraisal, onSettled: () => void) {
+export function useAppraisalAnswers(
+  reviewId: string,
+  toolName: ToolName,
+  appraisal: StoredAppraisal,
+  onSettled: () => void,
+) {
   const trpc = useTRPC();
   const tool = toolDefinition(toolName);
   const [answers, setAnswers] = useState<AppraisalAnswers>(appraisal.answers);
@@ -48,7 +53,13 @@ export function useAppraisalAnswers(reviewId: string, toolName: ToolName, apprai
     }
     setState({ kind: "saving" });
     try {
-      const result = await save.mutateAsync({ reviewId, appraisalId: appraisal.id, version: version.current, toolVersion: tool.version, answers: next });
+      const result = await save.mutateAsync({
+        reviewId,
+        appraisalId: appraisal.id,
+        version: version.current,
+        toolVersion: tool.version,
+        answers: next,
+      });
       version.current = result.version;
       setState({ kind: "saved" });
       return true;
@@ -72,7 +83,10 @@ export function useAppraisalAnswers(reviewId: string, toolName: ToolName, apprai
     setCompleteError(null);
     if (timer.current) clearTimeout(timer.current);
     if (state.kind !== "saved" && !(await persist(answers))) return;
-    complete.mutate({ reviewId, appraisalId: appraisal.id, version: version.current }, { onError: (err) => setCompleteError(err.message) });
+    complete.mutate(
+      { reviewId, appraisalId: appraisal.id, version: version.current },
+      { onError: (err) => setCompleteError(err.message) },
+    );
   }
 
   function reopenIt() {

@@ -1,5 +1,5 @@
 "use client";
-import { switchVariant, type AppraisalAnswers } from "@/server/appraisal/answers";
+import { type AppraisalAnswers, switchVariant } from "@/server/appraisal/answers";
 import type { ToolDefinition } from "@/server/appraisal/tools/types";
 import { effectiveVariant } from "@/server/appraisal/tools/variants";
 

@@ -7,7 +7,7 @@ import { keywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
 import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
 import { OpenConflict } from "./open-conflict";
 import { ResolvedConflicts } from "./resolved-conflicts";
-import { useConflicts, type ConflictTab } from "./use-conflicts";
+import { type ConflictTab, useConflicts } from "./use-conflicts";
 import { WithdrawnConflicts } from "./withdrawn-conflicts";
 
 const TABS: ConflictTab[] = ["open", "resolved", "withdrawn"];

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { STAGE_LABELS, STAGES, type StageName } from "@/server/reviews/review-settings";
-import { hasRole } from "@/server/team/roles";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
+import { STAGE_LABELS, STAGES, type StageName } from "@/server/reviews/review-settings";
+import { hasRole } from "@/server/team/roles";
 import { ConflictsScreen } from "./conflicts-screen";
 
 export const metadata: Metadata = { title: "Conflicts" };

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import type { StageName } from "@/server/reviews/review-settings";
 import { useTRPC } from "@/app/_components/trpc";
+import type { StageName } from "@/server/reviews/review-settings";
 
 export type ConflictTab = "open" | "resolved" | "withdrawn";
 
@@ -17,7 +17,10 @@ export function useConflicts(reviewId: string, stage: StageName) {
   const [tab, setTab] = useState<ConflictTab>("open");
   const open = useQuery(trpc.screening.conflicts.queryOptions({ reviewId, stage, status: "open" }, { staleTime: 0 }));
   const other = useQuery({
-    ...trpc.screening.conflicts.queryOptions({ reviewId, stage, status: tab === "open" ? "resolved" : tab }, { staleTime: 0 }),
+    ...trpc.screening.conflicts.queryOptions(
+      { reviewId, stage, status: tab === "open" ? "resolved" : tab },
+      { staleTime: 0 },
+    ),
     enabled: tab !== "open",
   });
   const progress = useQuery(trpc.screening.progress.queryOptions({ reviewId, stage }, { staleTime: 0 }));

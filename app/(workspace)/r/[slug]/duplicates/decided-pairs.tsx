@@ -6,7 +6,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
-import { byline, decidedByText, scorePercent, type PairRecord } from "./pair-types";
+import { byline, decidedByText, type PairRecord, scorePercent } from "./pair-types";
 
 const PAGE = 25;
 

@@ -1,6 +1,6 @@
 "use client";
-import { useState, type ReactNode } from "react";
-import { DataTable, type Column } from "@/app/_components/data-table";
+import { type ReactNode, useState } from "react";
+import { type Column, DataTable } from "@/app/_components/data-table";
 import { differs, wordDiff } from "./compare-text";
 import type { PairRecord } from "./pair-types";
 

@@ -4,7 +4,7 @@ import { ErrorAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatCount, plural } from "@/app/_lib/format";
 import { PairCompare } from "./pair-compare";
-import { scorePercent, type DedupSummary } from "./pair-types";
+import { type DedupSummary, scorePercent } from "./pair-types";
 import { usePairQueue } from "./use-pair-queue";
 
 interface Props {

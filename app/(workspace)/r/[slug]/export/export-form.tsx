@@ -1,10 +1,10 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { EXPORT_KINDS, KIND_RULES, type ExportFormat, type ExportKind, type RecordFilter } from "@/server/export/export-kinds";
-import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
+import { EXPORT_KINDS, type ExportFormat, type ExportKind, KIND_RULES, type RecordFilter } from "@/server/export/export-kinds";
+import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
 import { FORMAT_LABELS, KIND_HINTS } from "./export-labels";
 
 type Stage = (typeof STAGES)[number];

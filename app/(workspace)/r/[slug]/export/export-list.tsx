@@ -1,13 +1,13 @@
 "use client";
-import { KIND_RULES, type ExportFormat, type ExportKind } from "@/server/export/export-kinds";
-import { STAGE_LABELS } from "@/server/reviews/review-settings";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatBytes, formatCount, formatDateTime } from "@/app/_lib/format";
 import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
+import { type ExportFormat, type ExportKind, KIND_RULES } from "@/server/export/export-kinds";
+import { STAGE_LABELS } from "@/server/reviews/review-settings";
 import { FILTER_LABELS, SHORT_FORMAT } from "./export-labels";
-import { useExports, type ExportRow } from "./use-exports";
+import { type ExportRow, useExports } from "./use-exports";
 
 function describe(e: ExportRow): string {
   const parts = [KIND_RULES[e.kind as ExportKind]?.label ?? e.kind];

@@ -1,6 +1,6 @@
 "use client";
-import { formatFieldValue } from "@/server/extraction/field-value";
 import { DataTable } from "@/app/_components/data-table";
+import { formatFieldValue } from "@/server/extraction/field-value";
 import { entryKey, toEntry } from "./entry-values";
 import { FieldInput } from "./field-input";
 import { consensusKey, type ExtractionConsensus } from "./use-extraction-consensus";
@@ -33,7 +33,9 @@ export function ConsensusSection({ section, rows, extractors, consensus }: Props
           rows[index - 1]?.itemKey !== row.itemKey && (
             <>
               {section.repeat?.itemLabel}: {row.itemLabel}
-              {row.instanceKeys.some((k) => k === "") && <span className="muted"> — not entered by every extractor</span>}
+              {row.instanceKeys.some((k) => k === "") && (
+                <span className="muted"> — not entered by every extractor</span>
+              )}
             </>
           )
         }
@@ -59,7 +61,9 @@ export function ConsensusSection({ section, rows, extractors, consensus }: Props
               const label = row.itemLabel ? `${field.label} · ${row.itemLabel}` : field.label;
               return (
                 <>
-                  <span className="compare-value">{formatFieldValue(field, value) || <span className="muted">—</span>}</span>
+                  <span className="compare-value">
+                    {formatFieldValue(field, value) || <span className="muted">—</span>}
+                  </span>
                   {!row.agree && value !== null && (
                     <button
                       type="button"

@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
+import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
 import { AssignExtractors } from "./assign-extractors";
 import type { ExtractionForms } from "./use-extraction-forms";
 
@@ -27,8 +27,8 @@ export function ExtractionStudies({ reviewId, slug, form, studies, canLead, cand
       rowKey={(s) => s.id}
       empty={
         <EmptyState compact>
-          No studies yet. Included reports are grouped into studies on the <Link href={`/r/${slug}/studies`}>Studies</Link> page; each
-          study is extracted once.
+          No studies yet. Included reports are grouped into studies on the{" "}
+          <Link href={`/r/${slug}/studies`}>Studies</Link> page; each study is extracted once.
         </EmptyState>
       }
       columns={[
@@ -60,7 +60,11 @@ export function ExtractionStudies({ reviewId, slug, form, studies, canLead, cand
                 candidates={candidates}
               />
             ) : s.mine ? (
-              s.mine.completed ? "complete" : "in progress"
+              s.mine.completed ? (
+                "complete"
+              ) : (
+                "in progress"
+              )
             ) : (
               <span className="muted">not assigned to you</span>
             ),
@@ -84,12 +88,18 @@ export function ExtractionStudies({ reviewId, slug, form, studies, canLead, cand
           cell: (s) => (
             <div className="row-actions">
               {s.mine && (
-                <Link className="btn btn-small btn-primary" href={`/r/${slug}/extraction/studies/${s.id}?form=${form.id}`}>
+                <Link
+                  className="btn btn-small btn-primary"
+                  href={`/r/${slug}/extraction/studies/${s.id}?form=${form.id}`}
+                >
                   {s.mine.completed || s.consensus ? "Open" : "Extract"}
                 </Link>
               )}
               {canLead && (s.extractors?.length ?? 0) > 0 && (
-                <Link className="btn btn-small btn-secondary" href={`/r/${slug}/extraction/studies/${s.id}/compare?form=${form.id}`}>
+                <Link
+                  className="btn btn-small btn-secondary"
+                  href={`/r/${slug}/extraction/studies/${s.id}/compare?form=${form.id}`}
+                >
                   {s.consensus ? "Consensus" : "Compare"}
                 </Link>
               )}

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { CHOICE_TYPES, FIELD_TYPES, FIELD_TYPE_LABELS, type FieldType, type FormField } from "@/server/extraction/form-definition";
+import { CHOICE_TYPES, FIELD_TYPE_LABELS, FIELD_TYPES, type FieldType, type FormField } from "@/server/extraction/form-definition";
 import { newId } from "./builder-ids";
 
 interface Props {

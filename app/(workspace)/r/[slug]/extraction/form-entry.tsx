@@ -1,8 +1,8 @@
 "use client";
-import type { FormDefinition, FormSection } from "@/server/extraction/form-definition";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
-import { entryKey, newInstanceKey, type Entries, type Entry } from "./entry-values";
+import type { FormDefinition, FormSection } from "@/server/extraction/form-definition";
+import { type Entries, type Entry, entryKey, newInstanceKey } from "./entry-values";
 import { FieldInput } from "./field-input";
 
 interface Props {

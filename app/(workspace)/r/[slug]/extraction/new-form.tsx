@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
+import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
+import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
 
 export function NewForm({ reviewId, onCreated }: { reviewId: string; onCreated: (formId: string) => void }) {
   const trpc = useTRPC();

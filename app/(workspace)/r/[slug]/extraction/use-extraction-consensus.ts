@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import { entryKey, fromEntry, toEntry, type Entries, type Entry, type StoredValue } from "./entry-values";
+import { type Entries, type Entry, entryKey, fromEntry, type StoredValue, toEntry } from "./entry-values";
 
 /** The consensus keeps the first extractor's key for each matched item. */
 export const consensusKey = (row: { instanceKeys: string[] }) => row.instanceKeys.find((k) => k !== "") ?? "";
@@ -18,10 +18,15 @@ export function useExtractionConsensus(reviewId: string, formId: string, studyId
   const comparison = useQuery(trpc.extraction.compare.queryOptions(target, { refetchOnWindowFocus: false }));
   const [entries, setEntries] = useState<Entries>({});
   const record = useMutation(
-    trpc.extraction.recordConsensus.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.extraction.pathKey() }) }),
+    trpc.extraction.recordConsensus.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.extraction.pathKey() }),
+    }),
   );
   const data = comparison.data;
-  const fields = useMemo(() => new Map(data?.definition.sections.flatMap((s) => s.fields.map((f) => [f.id, f] as const)) ?? []), [data]);
+  const fields = useMemo(
+    () => new Map(data?.definition.sections.flatMap((s) => s.fields.map((f) => [f.id, f] as const)) ?? []),
+    [data],
+  );
 
   useEffect(() => {
     if (!data) return;

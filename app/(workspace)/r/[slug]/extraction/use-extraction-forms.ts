@@ -15,8 +15,13 @@ export function useExtractionForms(reviewId: string, canLead: boolean, initialFo
   const form = list.find((f) => f.id === picked) ?? list.find((f) => f.latest) ?? list[0];
   const members = useQuery({ ...trpc.team.members.queryOptions({ reviewId }), enabled: canLead });
   // Progress changes under other people's hands, so every visit asks afresh.
-  const studies = useQuery({ ...trpc.extraction.studies.queryOptions({ reviewId, formId: form?.id ?? "" }, { staleTime: 0 }), enabled: Boolean(form?.latest) });
-  const candidates = (members.data ?? []).filter((m) => !m.removedAt && m.role !== "observer").map((m) => ({ id: m.userId, name: m.name }));
+  const studies = useQuery({
+    ...trpc.extraction.studies.queryOptions({ reviewId, formId: form?.id ?? "" }, { staleTime: 0 }),
+    enabled: Boolean(form?.latest),
+  });
+  const candidates = (members.data ?? [])
+    .filter((m) => !m.removedAt && m.role !== "observer")
+    .map((m) => ({ id: m.userId, name: m.name }));
 
   function pick(id: string) {
     setPicked(id);

@@ -1,8 +1,8 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { FormDefinition } from "@/server/extraction/form-definition";
 import { useTRPC } from "@/app/_components/trpc";
+import type { FormDefinition } from "@/server/extraction/form-definition";
 
 /**
  * An extraction form as its lead edits it: the draft on screen, saved as a draft (extractors keep the published
@@ -70,7 +70,15 @@ export function useFormDraft(reviewId: string, formId: string) {
   function onDiscard() {
     if (!data) return;
     save.reset();
-    discard.mutate({ reviewId, formId, revision: data.draftRevision }, { onSuccess: () => { setMessage("Draft discarded."); void refresh(); } });
+    discard.mutate(
+      { reviewId, formId, revision: data.draftRevision },
+      {
+        onSuccess: () => {
+          setMessage("Draft discarded.");
+          void refresh();
+        },
+      },
+    );
   }
 
   return {

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import { entriesOf, entryKey, instancesOf, valuesToSend, type Entries, type Entry } from "./entry-values";
+import { type Entries, type Entry, entriesOf, entryKey, instancesOf, valuesToSend } from "./entry-values";
 
 /**
  * The signed-in extractor's values for one study: loaded once, changed field by field, saved on request (Ctrl+S
@@ -13,7 +13,9 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const target = { reviewId, formId, studyId };
-  const mine = useQuery(trpc.extraction.mine.queryOptions(target, { staleTime: Infinity, refetchOnWindowFocus: false }));
+  const mine = useQuery(
+    trpc.extraction.mine.queryOptions(target, { staleTime: Infinity, refetchOnWindowFocus: false }),
+  );
   const [entries, setEntries] = useState<Entries>({});
   const [instances, setInstances] = useState<Record<string, string[]>>({});
   const [dirty, setDirty] = useState(false);
@@ -30,7 +32,11 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
     if (keepEntries.current) {
       keepEntries.current = false;
       setEntries((mineNow) => ({ ...fresh, ...mineNow }));
-      setInstances((now) => Object.fromEntries(Object.entries(freshInstances).map(([id, keys]) => [id, [...new Set([...keys, ...(now[id] ?? [])])]])));
+      setInstances((now) =>
+        Object.fromEntries(
+          Object.entries(freshInstances).map(([id, keys]) => [id, [...new Set([...keys, ...(now[id] ?? [])])]]),
+        ),
+      );
       return;
     }
     setEntries(fresh);
@@ -39,8 +45,23 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
   }, [mine.data]);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.extraction.pathKey() });
-  const save = useMutation(trpc.extraction.save.mutationOptions({ onSuccess: () => { setDirty(false); setMessage("Saved."); void invalidate(); } }));
-  const complete = useMutation(trpc.extraction.complete.mutationOptions({ onSuccess: () => { setMessage("Saved and marked complete."); void invalidate(); } }));
+  const save = useMutation(
+    trpc.extraction.save.mutationOptions({
+      onSuccess: () => {
+        setDirty(false);
+        setMessage("Saved.");
+        void invalidate();
+      },
+    }),
+  );
+  const complete = useMutation(
+    trpc.extraction.complete.mutationOptions({
+      onSuccess: () => {
+        setMessage("Saved and marked complete.");
+        void invalidate();
+      },
+    }),
+  );
 
   const data = mine.data;
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { maxPdfBytes } from "@/server/fulltext/pdf-guard";
-import { hasRole } from "@/server/team/roles";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { maxPdfBytes } from "@/server/fulltext/pdf-guard";
+import { hasRole } from "@/server/team/roles";
 import { FullTextViews } from "./full-text-views";
 import { RetrievalList } from "./retrieval-list";
 

@@ -1,8 +1,8 @@
 "use client";
-import { useRef, useState, type DragEvent } from "react";
+import { type DragEvent, useRef, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { formatBytes } from "@/app/_lib/format";
-import { percentOf, ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
+import { ProgressBar, percentOf } from "@/app/(workspace)/r/[slug]/import/progress-bar";
 import { uploadPdf } from "./upload-pdf";
 
 interface Props {

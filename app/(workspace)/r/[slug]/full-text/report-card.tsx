@@ -3,7 +3,7 @@ import { ErrorAlert } from "@/app/_components/alerts";
 import { formatBytes } from "@/app/_lib/format";
 import { RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
 import { PdfDrop } from "./pdf-drop";
-import { OUTCOME_LABELS, RETRIEVAL_LABELS, reportFileUrl, type ReportRow } from "./report-types";
+import { OUTCOME_LABELS, RETRIEVAL_LABELS, type ReportRow, reportFileUrl } from "./report-types";
 import { useReportRetrieval } from "./use-report-retrieval";
 
 interface Props {

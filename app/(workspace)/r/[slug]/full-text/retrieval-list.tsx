@@ -4,8 +4,8 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { TabList } from "@/app/_components/tab-list";
 import { formatCount, plural } from "@/app/_lib/format";
 import { ReportCard } from "./report-card";
-import { OUTCOME_LABELS, RETRIEVAL_LABELS, type FullTextOutcome, type ReportCounts } from "./report-types";
-import { useRetrievalList, type RetrievalTab } from "./use-retrieval-list";
+import { type FullTextOutcome, OUTCOME_LABELS, RETRIEVAL_LABELS, type ReportCounts } from "./report-types";
+import { type RetrievalTab, useRetrievalList } from "./use-retrieval-list";
 
 const TABS: RetrievalTab[] = ["sought", "retrieved", "not_retrieved", "all"];
 const TAB_LABELS: Record<RetrievalTab, string> = { ...RETRIEVAL_LABELS, all: "All" };

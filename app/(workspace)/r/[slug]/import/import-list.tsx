@@ -1,13 +1,13 @@
 "use client";
-import { SOURCE_KIND_LABELS } from "@/server/import/sources";
-import { FORMAT_LABELS, type Format } from "@/server/import/types";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatBytes, formatCount, formatDate, formatTime } from "@/app/_lib/format";
+import { SOURCE_KIND_LABELS } from "@/server/import/sources";
+import { FORMAT_LABELS, type Format } from "@/server/import/types";
 import { ImportDiagnostics } from "./import-diagnostics";
 import { ImportStatusBadge, ServerProgress } from "./import-status";
-import { isBusy, useImports, type ImportRow } from "./use-imports";
+import { type ImportRow, isBusy, useImports } from "./use-imports";
 
 function formatLabel(format: string | null): string | null {
   if (!format) return null;

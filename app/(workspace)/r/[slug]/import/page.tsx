@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { hasRole } from "@/server/team/roles";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { hasRole } from "@/server/team/roles";
 import { ImportList } from "./import-list";
 import { UploadForm } from "./upload-form";
 

@@ -1,11 +1,11 @@
 "use client";
-import { useRef, type FormEvent } from "react";
+import { type FormEvent, useRef } from "react";
+import { ErrorAlert } from "@/app/_components/alerts";
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/server/import/sources";
 import { FORMAT_LABELS, FORMATS } from "@/server/import/types";
-import { ErrorAlert } from "@/app/_components/alerts";
 import { UploadRow } from "./upload-row";
 import { useImports } from "./use-imports";
-import { useUploads, type SourceKind } from "./use-uploads";
+import { type SourceKind, useUploads } from "./use-uploads";
 
 // A hint for the file picker only: Sift reads a file by its content, so any name is accepted.
 const ACCEPT = ".ris,.txt,.nbib,.xml,.bib,.csv,.tsv,.ciw,.json";

@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
 import { useTRPC } from "@/app/_components/trpc";
+import type { AppRouter } from "@/server/api/root";
 
 export type ImportRow = inferRouterOutputs<AppRouter>["imports"]["list"][number];
 

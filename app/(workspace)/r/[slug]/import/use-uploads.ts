@@ -1,9 +1,9 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
-import type { SOURCE_KINDS } from "@/server/import/sources";
 import { useTRPC } from "@/app/_components/trpc";
-import { uploadFile, type UploadTarget } from "./upload-file";
+import type { SOURCE_KINDS } from "@/server/import/sources";
+import { type UploadTarget, uploadFile } from "./upload-file";
 import type { Upload } from "./upload-row";
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];

@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { serverCaller } from "@/server/api/server-caller";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { serverCaller } from "@/server/api/server-caller";
 import { PrismaScreen } from "./prisma-screen";
 
 export const metadata: Metadata = { title: "PRISMA" };

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { type KeyboardEvent, type MouseEvent, useRef, useState } from "react";
 import { FailedChecks } from "./failed-checks";
 import { FlowItemsPanel } from "./flow-items-panel";
 import type { FlowDiagram, ListKey } from "./prisma-types";

@@ -1,13 +1,13 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { STAGE_LABELS } from "@/server/reviews/review-settings";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
+import { STAGE_LABELS } from "@/server/reviews/review-settings";
 import { KappaPlot } from "./kappa-plot";
-import { VERDICT_LABELS, type AgreementPair, type AgreementStage } from "./screening-types";
+import { type AgreementPair, type AgreementStage, VERDICT_LABELS } from "./screening-types";
 
 function kappaText(kappa: number | null): string {
   return kappa === null ? "not computable" : kappa.toFixed(2).replace("-", "−");

@@ -1,11 +1,11 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import type { StageName } from "@/server/reviews/review-settings";
-import { hasRole } from "@/server/team/roles";
+import { type FormEvent, useState } from "react";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
+import type { StageName } from "@/server/reviews/review-settings";
+import { hasRole } from "@/server/team/roles";
 
 /** A lead hands a reviewer a batch of records that waits for them instead of lapsing after 30 minutes. */
 export function AllocateForm({ reviewId, stage }: { reviewId: string; stage: StageName }) {

@@ -26,7 +26,8 @@ export function NothingLeft({ reviewId, setup, slug, canResolve, onCheck }: Prop
           </p>
         }
       >
-        No full texts are retrieved yet: records reach this stage once they are included at title/abstract and their PDF or link is added.
+        No full texts are retrieved yet: records reach this stage once they are included at title/abstract and their PDF
+        or link is added.
       </EmptyState>
     );
   }
@@ -54,7 +55,8 @@ export function NothingLeft({ reviewId, setup, slug, canResolve, onCheck }: Prop
         <>
           {waiting > 0 && (
             <p className="muted">
-              Other reviewers are screening the remaining {plural(waiting, "record")}; any they leave will come back here.
+              Other reviewers are screening the remaining {plural(waiting, "record")}; any they leave will come back
+              here.
             </p>
           )}
           {progress && (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { STAGE_LABELS, type StageName } from "@/server/reviews/review-settings";
-import { hasRole } from "@/server/team/roles";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { STAGE_LABELS, type StageName } from "@/server/reviews/review-settings";
+import { hasRole } from "@/server/team/roles";
 import { AgreementPanel } from "./agreement-panel";
 import { AllocateForm } from "./allocate-form";
 import { PrioritisePanel } from "./prioritise-panel";

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
 import type { FormEvent } from "react";
-import type { StageName } from "@/server/reviews/review-settings";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatDateTime, plural } from "@/app/_lib/format";
+import type { StageName } from "@/server/reviews/review-settings";
 import { IncludesChart } from "./includes-chart";
 import { useStoppingSample } from "./use-stopping-sample";
 

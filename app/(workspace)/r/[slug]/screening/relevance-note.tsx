@@ -1,8 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { StageName } from "@/server/reviews/review-settings";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
+import type { StageName } from "@/server/reviews/review-settings";
 
 /** The screener's own ranking: the current record's relevance and what the model has learnt from so far, or why the order is random. */
 export function RelevanceNote({ reviewId, stage, recordId }: { reviewId: string; stage: StageName; recordId: string | null }) {

@@ -1,11 +1,11 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { StageName } from "@/server/reviews/review-settings";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount, plural } from "@/app/_lib/format";
 import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
+import type { StageName } from "@/server/reviews/review-settings";
 import type { ScreeningProgress } from "./screening-types";
 
 /** The Conflicts screen at this stage. */

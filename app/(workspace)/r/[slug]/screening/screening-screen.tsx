@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { DecisionPanel } from "./decision-panel";
 import { keywordMatcher } from "./highlight";

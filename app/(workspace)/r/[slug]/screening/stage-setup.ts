@@ -1,5 +1,5 @@
-import { effectiveReasonRequired, type StageName } from "@/server/reviews/review-settings";
 import type { ReviewView } from "@/app/_lib/review-access";
+import { effectiveReasonRequired, type StageName } from "@/server/reviews/review-settings";
 import type { StageSetup } from "./screening-types";
 
 /** A stage's reasons and rules from the review the page already loaded. */

@@ -2,7 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import { draftFor, type Draft } from "./decision-panel";
+import { type Draft, draftFor } from "./decision-panel";
 import type { StageSetup, Verdict } from "./screening-types";
 import type { ScreeningQueue } from "./use-screening-queue";
 
@@ -10,7 +10,9 @@ import type { ScreeningQueue } from "./use-screening-queue";
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest("textarea, select, [contenteditable]")) return true;
-  return target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit", "reset"].includes(target.type);
+  return (
+    target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit", "reset"].includes(target.type)
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import type { StageName } from "@/server/reviews/review-settings";
 import { useTRPC } from "@/app/_components/trpc";
-import { VERDICT_DONE, type ScreeningItem, type Verdict } from "./screening-types";
+import type { StageName } from "@/server/reviews/review-settings";
+import { type ScreeningItem, VERDICT_DONE, type Verdict } from "./screening-types";
 
 interface Queue {
   /** The record on screen; null before the first answer and when nothing is left. */

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { StageName } from "@/server/reviews/review-settings";
 import { useTRPC } from "@/app/_components/trpc";
+import type { StageName } from "@/server/reviews/review-settings";
 
 /**
  * A stage's includes-found curve and its stopping sample: opening one, closing it, excluding the unscreened
@@ -27,7 +27,9 @@ export function useStoppingSample(reviewId: string, stage: StageName) {
   return {
     curve: curve.data,
     status: stopping.data,
-    error: [curve, stopping].find((q) => q.error)?.error?.message ?? [start, close, exclude, revert].find((m) => m.error)?.error?.message,
+    error:
+      [curve, stopping].find((q) => q.error)?.error?.message ??
+      [start, close, exclude, revert].find((m) => m.error)?.error?.message,
     /** Recall target and confidence as shares (0.95, not 95). */
     start: (recallTarget: number, confidence: number) => start.mutate({ reviewId, stage, recallTarget, confidence }),
     starting: start.isPending,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
-import { hasRole } from "@/server/team/roles";
 import { InfoAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { hasRole } from "@/server/team/roles";
 import { DetailsForm } from "./details-form";
 import { KeywordsForm } from "./keywords-form";
 import { ExclusionReasonsForm, StageSettingsForm } from "./stage-forms";

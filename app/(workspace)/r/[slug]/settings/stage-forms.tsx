@@ -2,7 +2,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import type { StageName, StageSettings } from "@/server/reviews/review-settings";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import {
   ExclusionReasonsField,
@@ -11,6 +10,7 @@ import {
   StageSettingsFields,
 } from "@/app/_components/stage-settings-fields";
 import { useTRPC } from "@/app/_components/trpc";
+import type { StageName, StageSettings } from "@/server/reviews/review-settings";
 
 interface StageFormProps {
   reviewId: string;

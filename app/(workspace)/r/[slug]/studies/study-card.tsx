@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { DESIGN_LABELS, DESIGNS, RISK_OF_BIAS_TOOLS, type Design } from "@/server/studies/designs";
 import { TOOLS } from "@/server/appraisal/tools";
+import { DESIGN_LABELS, DESIGNS, type Design, RISK_OF_BIAS_TOOLS } from "@/server/studies/designs";
 import { ReportLine } from "./report-line";
-import type { StudyActions } from "./use-study-action";
 import type { StudyView } from "./study-types";
+import type { StudyActions } from "./use-study-action";
 
 interface Props {
   reviewId: string;

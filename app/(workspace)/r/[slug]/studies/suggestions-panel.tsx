@@ -1,8 +1,8 @@
 "use client";
 import { plural } from "@/app/_lib/format";
 import { ReportLine } from "./report-line";
-import type { StudyActions } from "./use-study-action";
 import type { StudyView, Suggestion } from "./study-types";
+import type { StudyActions } from "./use-study-action";
 
 interface Props {
   reviewId: string;

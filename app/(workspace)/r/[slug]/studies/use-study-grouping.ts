@@ -6,7 +6,11 @@ import { plural } from "@/app/_lib/format";
 import { useStudyAction } from "./use-study-action";
 
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) && (target as HTMLInputElement).type !== "checkbox");
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable ||
+      (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) && (target as HTMLInputElement).type !== "checkbox"))
+  );
 }
 
 function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
@@ -36,7 +40,12 @@ export function useStudyGrouping(reviewId: string, mayEdit: boolean) {
     if (ungroupedPicked.size === 0) return;
     actions.create.mutate(
       { reviewId, reportIds: [...ungroupedPicked] },
-      { onSuccess: (s) => (setUngroupedPicked(new Set()), actions.setMessage({ kind: "success", text: `Study ${s.label} made.` })) },
+      {
+        onSuccess: (s) => {
+          setUngroupedPicked(new Set());
+          actions.setMessage({ kind: "success", text: `Study ${s.label} made.` });
+        },
+      },
     );
   }
   function eachOwnStudy() {
@@ -46,12 +55,20 @@ export function useStudyGrouping(reviewId: string, mayEdit: boolean) {
   function mergePicked() {
     const [targetId, ...sourceIds] = data?.studies.filter((s) => studiesPicked.has(s.id)).map((s) => s.id) ?? [];
     if (!targetId || sourceIds.length === 0) {
-      actions.setMessage({ kind: "error", text: "Tick two or more studies to merge; the first one ticked in the list keeps its name." });
+      actions.setMessage({
+        kind: "error",
+        text: "Tick two or more studies to merge; the first one ticked in the list keeps its name.",
+      });
       return;
     }
     actions.merge.mutate(
       { reviewId, targetId, sourceIds },
-      { onSuccess: () => (setStudiesPicked(new Set()), actions.setMessage({ kind: "success", text: `${plural(sourceIds.length + 1, "study")} merged.` })) },
+      {
+        onSuccess: () => {
+          setStudiesPicked(new Set());
+          actions.setMessage({ kind: "success", text: `${plural(sourceIds.length + 1, "study")} merged.` });
+        },
+      },
     );
   }
   function splitPicked() {
@@ -63,7 +80,12 @@ export function useStudyGrouping(reviewId: string, mayEdit: boolean) {
     }
     actions.split.mutate(
       { reviewId, studyId: study.id, reportIds },
-      { onSuccess: (s) => (setReportsPicked(new Set()), actions.setMessage({ kind: "success", text: `Split ${study.label}: new study ${s.label}.` })) },
+      {
+        onSuccess: (s) => {
+          setReportsPicked(new Set());
+          actions.setMessage({ kind: "success", text: `Split ${study.label}: new study ${s.label}.` });
+        },
+      },
     );
   }
 
@@ -73,7 +95,11 @@ export function useStudyGrouping(reviewId: string, mayEdit: boolean) {
     if (!canEdit) return;
     function onKey(e: KeyboardEvent) {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      const action = { g: handlers.current.groupPicked, m: handlers.current.mergePicked, s: handlers.current.splitPicked }[e.key];
+      const action = {
+        g: handlers.current.groupPicked,
+        m: handlers.current.mergePicked,
+        s: handlers.current.splitPicked,
+      }[e.key];
       if (action) {
         e.preventDefault();
         action();

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import type { Role } from "@/app/_components/role-badge";
 import { useTRPC } from "@/app/_components/trpc";

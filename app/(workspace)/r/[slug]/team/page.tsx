@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { serverCaller } from "@/server/api/server-caller";
-import { hasRole, ROLE_LABELS, ROLES } from "@/server/team/roles";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
-import { RoleBadge, type Role } from "@/app/_components/role-badge";
+import { type Role, RoleBadge } from "@/app/_components/role-badge";
 import { formatDate } from "@/app/_lib/format";
 import { memberReview } from "@/app/_lib/review-access";
 import { requireUser } from "@/app/_lib/session";
+import { serverCaller } from "@/server/api/server-caller";
+import { hasRole, ROLE_LABELS, ROLES } from "@/server/team/roles";
 import { InviteForm } from "./invite-form";
 import { LeaveReviewButton } from "./leave-review-button";
 import { RemoveMemberButton, RevokeInvitationButton, RoleControl } from "./member-actions";

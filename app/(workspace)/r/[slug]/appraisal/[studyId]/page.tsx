@@ -2,12 +2,12 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { serverCaller } from "@/server/api/server-caller";
-import { TOOL_NAMES, type ToolName } from "@/server/appraisal/tools/types";
-import { hasRole } from "@/server/team/roles";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { StudyAppraisal } from "@/app/(workspace)/r/[slug]/appraisal/study-appraisal";
+import { serverCaller } from "@/server/api/server-caller";
+import { TOOL_NAMES, type ToolName } from "@/server/appraisal/tools/types";
+import { hasRole } from "@/server/team/roles";
 
 export const metadata: Metadata = { title: "Appraisal" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { hasRole } from "@/server/team/roles";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { FormBuilder } from "@/app/(workspace)/r/[slug]/extraction/form-builder";
+import { hasRole } from "@/server/team/roles";
 
 export const metadata: Metadata = { title: "Form builder" };
 
