@@ -68,10 +68,10 @@ export function StudiesScreen({ reviewId, slug, canEdit: mayEdit, canLead }: Pro
           </ul>
           {canEdit && (
             <div className="form-actions">
-              <button className="btn btn-primary btn-small" disabled={ungroupedPicked.size === 0} onClick={grouping.groupPicked}>
+              <button type="button" className="btn btn-primary btn-small" disabled={ungroupedPicked.size === 0} onClick={grouping.groupPicked}>
                 {ungroupedPicked.size === 0 ? "Make one study of the ticked reports" : `Make one study of ${plural(ungroupedPicked.size, "ticked report")}`}
               </button>
-              <button className="btn btn-secondary btn-small" disabled={ungroupedPicked.size === 0} onClick={grouping.eachOwnStudy}>
+              <button type="button" className="btn btn-secondary btn-small" disabled={ungroupedPicked.size === 0} onClick={grouping.eachOwnStudy}>
                 Each ticked report is its own study
               </button>
             </div>
@@ -84,10 +84,10 @@ export function StudiesScreen({ reviewId, slug, canEdit: mayEdit, canLead }: Pro
             <h2 id="studies-heading">Studies ({studies.length})</h2>
             {canEdit && (
               <div className="row-actions">
-                <button className="btn btn-secondary btn-small" disabled={studiesPicked.size < 2} onClick={grouping.mergePicked}>
+                <button type="button" className="btn btn-secondary btn-small" disabled={studiesPicked.size < 2} onClick={grouping.mergePicked}>
                   Merge ticked studies
                 </button>
-                <button className="btn btn-secondary btn-small" disabled={reportsPicked.size === 0} onClick={grouping.splitPicked}>
+                <button type="button" className="btn btn-secondary btn-small" disabled={reportsPicked.size === 0} onClick={grouping.splitPicked}>
                   Split ticked reports off
                 </button>
               </div>

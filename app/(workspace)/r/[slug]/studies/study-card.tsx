@@ -47,7 +47,7 @@ export function StudyCard({ reviewId, slug, study, studies, actions, canEdit, ca
               <label htmlFor={`${labelId}-name`}>Name</label>
               <input id={`${labelId}-name`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} />
             </div>
-            <button className="btn btn-secondary btn-small" disabled={label.trim() === study.label || !label.trim()}>
+            <button type="button" className="btn btn-secondary btn-small" disabled={label.trim() === study.label || !label.trim()}>
               Rename
             </button>
           </form>

@@ -32,7 +32,7 @@ export function SuggestionsPanel({ reviewId, suggestions, studies, actions, canE
             {canEdit && (
               <div className="form-actions">
                 {s.studyId ? (
-                  <button
+                  <button type="button"
                     className="btn btn-primary btn-small"
                     disabled={actions.move.isPending}
                     onClick={() =>
@@ -45,7 +45,7 @@ export function SuggestionsPanel({ reviewId, suggestions, studies, actions, canE
                     Add {plural(s.reportIds.length, "report")} to {studyLabel(s.studyId)}
                   </button>
                 ) : (
-                  <button
+                  <button type="button"
                     className="btn btn-primary btn-small"
                     disabled={actions.create.isPending}
                     onClick={() =>
