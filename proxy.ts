@@ -1,10 +1,13 @@
 // Next's per-request hook (the file Next 16 calls proxy.ts, formerly middleware.ts): security headers on every
 // page, and a fresh CSP nonce that Next puts on the scripts of the page it renders.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { newNonce, securityHeaders } from "./server/http/security-headers";
 
 export function proxy(request: NextRequest) {
-  const headers = securityHeaders(request.nextUrl.pathname, { nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders(request.nextUrl.pathname, {
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === "development",
+  });
   // Next's renderer reads the nonce from the request's CSP header; the client never sees this copy.
   const forwarded = new Headers(request.headers);
   forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);

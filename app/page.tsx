@@ -8,8 +8,8 @@ export default async function HomePage() {
     <main id="main" className="hero">
       <h1>Sift — open systematic-review workbench</h1>
       <p className="lead">
-        Import search results, screen them with your team, resolve disagreements and report the flow of records, all
-        on a server you control.
+        Import search results, screen them with your team, resolve disagreements and report the flow of records, all on
+        a server you control.
       </p>
       <div className="form-actions">
         <Link className="btn btn-primary" href="/sign-in">

@@ -1,7 +1,8 @@
 // How long a user waits after `sift start` until the first page: on a first install (fresh SIFT_HOME, so the
 // embedded PostgreSQL is initialised and every migration applied) and on a restart (same SIFT_HOME).
-import { median, printResult, seconds } from "./lib/stats";
+
 import { startServer, withTempHome } from "./lib/server";
+import { median, printResult, seconds } from "./lib/stats";
 
 const RUNS = 3;
 const ATTEMPTS_PER_RUN = 3;

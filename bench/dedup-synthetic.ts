@@ -6,8 +6,8 @@ import { performance } from "node:perf_hooks";
 import { findDuplicates, planMerges } from "../server/dedup/find-duplicates";
 import { FIXTURES, scoreRemovals } from "./lib/dedup-sets";
 import { readSeedWorks } from "./lib/real-records";
-import { buildSyntheticSet } from "./lib/synthetic-records";
 import { printResult } from "./lib/stats";
+import { buildSyntheticSet } from "./lib/synthetic-records";
 
 const size = Number(process.argv[2] ?? 100_000);
 if (!Number.isInteger(size) || size < 2) {

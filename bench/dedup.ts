@@ -6,7 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findDuplicates, planMerges } from "../server/dedup/find-duplicates";
 import type { CandidatePair, DedupRecord } from "../server/dedup/types";
-import { FIXTURES, readLabelledSet, scoreRemovals, type LabelledSet } from "./lib/dedup-sets";
+import { FIXTURES, type LabelledSet, readLabelledSet, scoreRemovals } from "./lib/dedup-sets";
 import { printResult } from "./lib/stats";
 
 const args = process.argv.slice(2);
@@ -14,11 +14,17 @@ const explainTo = args.find((a) => a.startsWith("--explain="))?.slice("--explain
 let dirs = args.filter((a) => !a.startsWith("--"));
 if (!dirs.length) {
   const root = path.join(FIXTURES, "dedup");
-  dirs = existsSync(root) ? readdirSync(root).sort().map((d) => path.join(root, d)) : [];
+  dirs = existsSync(root)
+    ? readdirSync(root)
+        .sort()
+        .map((d) => path.join(root, d))
+    : [];
 }
 const missing = dirs.filter((d) => !existsSync(path.join(d, "records_pre_merged.csv")));
 if (!dirs.length || missing.length) {
-  console.log(`dedup: no labelled sets found (${missing.join(", ") || path.join(FIXTURES, "dedup")}); nothing to measure`);
+  console.log(
+    `dedup: no labelled sets found (${missing.join(", ") || path.join(FIXTURES, "dedup")}); nothing to measure`,
+  );
   process.exit(0);
 }
 
@@ -26,7 +32,9 @@ function explain(set: LabelledSet, pairs: CandidatePair[], removals: { removedId
   const byId = new Map(set.records.map((r) => [r.id, r]));
   const pairOf = new Map(pairs.map((p) => [`${p.aId}|${p.bId}`, p]));
   const describe = (r: DedupRecord | undefined) =>
-    r ? `${r.id} | ${r.title} | ${r.year} | ${r.authors.slice(0, 3).join("; ")} | ${r.journal} | ${r.volume}(${r.issue}) ${r.pages}` : "?";
+    r
+      ? `${r.id} | ${r.title} | ${r.year} | ${r.authors.slice(0, 3).join("; ")} | ${r.journal} | ${r.volume}(${r.issue}) ${r.pages}`
+      : "?";
   const pairText = (a: string, b: string) => {
     const p = pairOf.get(`${a}|${b}`) ?? pairOf.get(`${b}|${a}`);
     return p ? `${p.decision} ${p.score} ${JSON.stringify(p.evidence)}` : "below review or never compared";
@@ -36,14 +44,18 @@ function explain(set: LabelledSet, pairs: CandidatePair[], removals: { removedId
   for (const r of removals) {
     const g = set.groupOf.get(r.removedId);
     if (g === undefined || g !== set.groupOf.get(r.keptId)) {
-      lines.push(`FALSE MERGE\n  ${describe(byId.get(r.removedId))}\n  ${describe(byId.get(r.keptId))}\n  ${pairText(r.removedId, r.keptId)}`);
+      lines.push(
+        `FALSE MERGE\n  ${describe(byId.get(r.removedId))}\n  ${describe(byId.get(r.keptId))}\n  ${pairText(r.removedId, r.keptId)}`,
+      );
     }
   }
   for (const p of pairs) {
     if (p.decision !== "review") continue;
     const g = set.groupOf.get(p.aId);
     const same = g !== undefined && g === set.groupOf.get(p.bId);
-    lines.push(`REVIEW ${same ? "duplicate" : "distinct"}\n  ${describe(byId.get(p.aId))}\n  ${describe(byId.get(p.bId))}\n  ${pairText(p.aId, p.bId)}`);
+    lines.push(
+      `REVIEW ${same ? "duplicate" : "distinct"}\n  ${describe(byId.get(p.aId))}\n  ${describe(byId.get(p.bId))}\n  ${pairText(p.aId, p.bId)}`,
+    );
   }
   const members = new Map<number, string[]>();
   for (const [id, g] of set.groupOf) members.set(g, [...(members.get(g) ?? []), id]);
@@ -54,7 +66,9 @@ function explain(set: LabelledSet, pairs: CandidatePair[], removals: { removedId
     lines.push(`MISSED (${clusters.size} clusters for ${ids.length} records)`);
     for (const id of ids) lines.push(`  [${clusterOf(id)}] ${describe(byId.get(id))}`);
     for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) if (clusterOf(ids[i]!) !== clusterOf(ids[j]!)) lines.push(`    ${ids[i]} ~ ${ids[j]}: ${pairText(ids[i]!, ids[j]!)}`);
+      for (let j = i + 1; j < ids.length; j++)
+        if (clusterOf(ids[i]!) !== clusterOf(ids[j]!))
+          lines.push(`    ${ids[i]} ~ ${ids[j]}: ${pairText(ids[i]!, ids[j]!)}`);
   }
   return lines.join("\n");
 }

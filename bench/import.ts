@@ -1,8 +1,9 @@
 // `npm run bench:import [-- N]`: builds an N-record RIS file (100,000 by default) from real records, imports it
 // into a fresh embedded PostgreSQL the way an upload is imported, and compares it with a raw COPY of the same
 // rows into the same table in the same run. Prints figures and one JSON line.
-import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
+
 import { once } from "node:events";
+import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -24,8 +25,13 @@ const FALLBACK = path.join(projectRoot, "server/import/__fixtures__/als-small.ri
 
 /** Real RIS records to repeat: the 1,000-record Zotero export when the shared fixtures are here. */
 function seedRecords(): string[] {
-  const text = readFileSync(existsSync(SEED_FILE) ? SEED_FILE : FALLBACK, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  return text.split(/^ER {2}-.*$/m).map((r) => r.trim()).filter((r) => r.startsWith("TY"));
+  const text = readFileSync(existsSync(SEED_FILE) ? SEED_FILE : FALLBACK, "utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
+  return text
+    .split(/^ER {2}-.*$/m)
+    .map((r) => r.trim())
+    .filter((r) => r.startsWith("TY"));
 }
 
 async function writeRis(file: string): Promise<void> {
@@ -62,7 +68,14 @@ await withFreshDatabase("import", async ({ url, dir }) => {
   const key = "bench/bench.ris";
   await storage.put(key, Readable.from([readFileSync(risFile)]));
   const imp = await db.import.create({
-    data: { reviewId: review.id, sourceId: source.id, fileName: "bench.ris", fileKey: key, byteSize: bytes, createdById: owner.id },
+    data: {
+      reviewId: review.id,
+      sourceId: source.id,
+      fileName: "bench.ris",
+      fileKey: key,
+      byteSize: bytes,
+      createdById: owner.id,
+    },
   });
 
   global.gc?.();
@@ -85,8 +98,27 @@ await withFreshDatabase("import", async ({ url, dir }) => {
     if (event.kind !== "record") continue;
     const r = event.record;
     const line = copyLine([
-      `copy-${row++}`, review.id, baseline.id, source.id, r.title, r.abstract, r.authors, r.year, r.journal, r.volume, r.issue,
-      r.pages, r.doi, r.pmid, r.pmcid, r.nctIds, r.keywords, r.type, r.language, r.url, JSON.stringify(r.raw),
+      `copy-${row++}`,
+      review.id,
+      baseline.id,
+      source.id,
+      r.title,
+      r.abstract,
+      r.authors,
+      r.year,
+      r.journal,
+      r.volume,
+      r.issue,
+      r.pages,
+      r.doi,
+      r.pmid,
+      r.pmcid,
+      r.nctIds,
+      r.keywords,
+      r.type,
+      r.language,
+      r.url,
+      JSON.stringify(r.raw),
     ]);
     if (!out.write(line)) await once(out, "drain");
   }
@@ -96,7 +128,9 @@ await withFreshDatabase("import", async ({ url, dir }) => {
   t = performance.now();
   await client.query("BEGIN");
   const copy = client.query(
-    copyFrom(`COPY records (id, review_id, import_id, source_id, title, abstract, authors, year, journal, volume, issue, pages, doi, pmid, pmcid, nct_ids, keywords, type, language, url, raw) FROM STDIN`),
+    copyFrom(
+      `COPY records (id, review_id, import_id, source_id, title, abstract, authors, year, journal, volume, issue, pages, doi, pmid, pmcid, nct_ids, keywords, type, language, url, raw) FROM STDIN`,
+    ),
   );
   const { createReadStream } = await import("node:fs");
   const { pipeline } = await import("node:stream/promises");

@@ -1,8 +1,9 @@
 // The floor under every request: a tRPC procedure that does nothing, and the health check (one SELECT 1),
 // against one production server. Sequential requests show per-request latency; ten at a time show how the
 // single Node process copes with concurrent callers.
-import { type LatencySummary, printResult, summarize } from "./lib/stats";
+
 import { startServer, withTempHome } from "./lib/server";
+import { type LatencySummary, printResult, summarize } from "./lib/stats";
 
 const REQUESTS = 2000;
 const WARM_UP = 200;

@@ -5,13 +5,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { createRanker, type ModelName } from "../server/prioritise/model";
-import { figures, simulate, type SimulationFigures } from "../server/prioritise/simulate";
+import { figures, type SimulationFigures, simulate } from "../server/prioritise/simulate";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 5);
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function readSet(file: string) {
-  const rows: Record<string, string>[] = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
+  const rows: Record<string, string>[] = parse(readFileSync(file), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
   const records = rows.map((r) => ({
     title: r.title ?? "",
     abstract: r.abstract ?? "",

@@ -53,15 +53,30 @@ await withFreshDatabase("prisma", async ({ url }) => {
   const owner = await db.user.create({ data: { email: "bench@sift.local", name: "Bench" } });
   const review = await db.review.create({ data: { slug: "bench", title: "Bench", createdById: owner.id } });
   const reasons = (stage: "title_abstract" | "full_text", labels: string[]) =>
-    Promise.all(labels.map((label, position) => db.exclusionReason.create({ data: { reviewId: review.id, stage, label, position } })));
+    Promise.all(
+      labels.map((label, position) =>
+        db.exclusionReason.create({ data: { reviewId: review.id, stage, label, position } }),
+      ),
+    );
   const ta = await reasons("title_abstract", ["Wrong species", "Wrong intervention", "Not primary research"]);
-  const ft = await reasons("full_text", ["Wrong population", "Wrong intervention", "Wrong outcome", "Wrong design", "Duplicate data", "No full data"]);
+  const ft = await reasons("full_text", [
+    "Wrong population",
+    "Wrong intervention",
+    "Wrong outcome",
+    "Wrong design",
+    "Duplicate data",
+    "No full data",
+  ]);
 
   console.log(`bench:prisma: loading ${N.toLocaleString()} records with their flow…`);
   let t = performance.now();
   const client = await pool.connect();
   await client.query("BEGIN");
-  await copy(client, "sources (id, review_id, name, kind)", SOURCES.map((s) => `${s.id}\t${review.id}\t${s.name}\t${s.kind}\n`));
+  await copy(
+    client,
+    "sources (id, review_id, name, kind)",
+    SOURCES.map((s) => `${s.id}\t${review.id}\t${s.name}\t${s.kind}\n`),
+  );
   await copy(client, "records (id, review_id, source_id, title, duplicate_of_id)", recordRows(review.id));
   const kept = `FROM records r WHERE r.review_id = $1 AND r.duplicate_of_id IS NULL`;
   const n = (expr: string) => `(('x' || substr(md5(${expr}), 1, 8))::bit(32)::int & 2147483647) % 1000`;

@@ -15,7 +15,10 @@ const benches = readdirSync(benchDir)
 
 function run(file: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(benchDir, file)], { cwd: projectRoot, stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(benchDir, file)], {
+      cwd: projectRoot,
+      stdio: "inherit",
+    });
     // SIGINT, not SIGKILL: the bench then stops the servers it started and deletes their data.
     const timer = setTimeout(() => {
       console.error(`run-all: ${file} took over ${BENCH_TIMEOUT_MS / 60_000} min; interrupting it`);

@@ -10,7 +10,7 @@
 // than all in the same millisecond.
 import pg from "pg";
 import { startServer, withTempHome } from "./lib/server";
-import { percentile, printResult, summarize, type LatencySummary } from "./lib/stats";
+import { type LatencySummary, percentile, printResult, summarize } from "./lib/stats";
 
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 50);
 const DECISIONS_EACH = Number(process.env.BENCH_DECISIONS ?? 40);
@@ -30,11 +30,18 @@ async function seed(home: string) {
   const db = createDb(database.url);
   const passwordHash = await hashPassword(PASSWORD);
   const users = await Promise.all(
-    Array.from({ length: REVIEWERS }, (_, i) => db.user.create({ data: { email: `bench${i}@sift.local`, name: `Bench ${i}`, passwordHash } })),
+    Array.from({ length: REVIEWERS }, (_, i) =>
+      db.user.create({ data: { email: `bench${i}@sift.local`, name: `Bench ${i}`, passwordHash } }),
+    ),
   );
   const review = await createReview(db, users[0]!.id, { title: "Screening bench" });
-  await db.membership.createMany({ data: users.slice(1).map((u) => ({ reviewId: review.id, userId: u.id, role: "reviewer" as const })) });
-  await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: "title_abstract" } }, data: { prioritise: PRIORITISE } });
+  await db.membership.createMany({
+    data: users.slice(1).map((u) => ({ reviewId: review.id, userId: u.id, role: "reviewer" as const })),
+  });
+  await db.reviewStageSetting.update({
+    where: { reviewId_stage: { reviewId: review.id, stage: "title_abstract" } },
+    data: { prioritise: PRIORITISE },
+  });
   const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
   await db.record.createMany({
     data: Array.from({ length: RECORDS }, (_, i) => ({
@@ -86,7 +93,10 @@ function sampleRankingLag(databaseUrl: string, reviewId: string, userIds: string
 async function signIn(base: string, email: string): Promise<string> {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -103,7 +113,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A seeded generator per reviewer, so runs pause alike: `arrive` once, then `think` before each decision. */
 function pacing(seed: number) {
   // Spread the seeds: a Lehmer generator's first outputs from small seeds are all near zero.
-  let state = 1 + ((seed + 1) * 2654435761) % 2147483646;
+  let state = 1 + (((seed + 1) * 2654435761) % 2147483646);
   const uniform = () => (state = (state * 16807) % 2147483647) / 2147483647;
   return {
     arrive: () => sleep(5 * THINK_MS * uniform()),
@@ -123,14 +133,20 @@ async function trpc(base: string, cookie: string, path: string, input: unknown, 
   const res =
     method === "GET"
       ? await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(body)}`, { headers: { cookie } })
-      : await fetch(`${base}/api/trpc/${path}`, { method, headers: { cookie, "content-type": "application/json" }, body });
+      : await fetch(`${base}/api/trpc/${path}`, {
+          method,
+          headers: { cookie, "content-type": "application/json" },
+          body,
+        });
   const json = (await res.json()) as { result?: { data: { json: unknown } }; error?: unknown };
   if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json.error)}`);
   return json.result!.data.json;
 }
 
 function line(label: string, s: LatencySummary) {
-  console.log(`${label.padEnd(26)} p50 ${s.p50Ms.toFixed(2)} ms  p95 ${s.p95Ms.toFixed(2)} ms  p99 ${s.p99Ms.toFixed(2)} ms  (${s.requests} calls)`);
+  console.log(
+    `${label.padEnd(26)} p50 ${s.p50Ms.toFixed(2)} ms  p95 ${s.p95Ms.toFixed(2)} ms  p99 ${s.p99Ms.toFixed(2)} ms  (${s.requests} calls)`,
+  );
 }
 
 await withTempHome(async (home) => {
@@ -153,7 +169,9 @@ await withTempHome(async (home) => {
       cookies.map(async (cookie, i) => {
         const input = { reviewId, stage: "title_abstract", count: 2 };
         const refill = async (queue: string[], done: Set<string>) => {
-          const items = (await timed(next, () => trpc(server.url, cookie, "screening.next", input, "POST"))) as { record: { id: string } }[];
+          const items = (await timed(next, () => trpc(server.url, cookie, "screening.next", input, "POST"))) as {
+            record: { id: string };
+          }[];
           for (const { record } of items) if (!done.has(record.id) && !queue.includes(record.id)) queue.push(record.id);
         };
         const queue: string[] = [];
@@ -167,7 +185,15 @@ await withTempHome(async (home) => {
           const recordId = queue.shift()!;
           done.add(recordId);
           const verdict = (i + n) % 5 === 0 ? "exclude" : "include";
-          await timed(decide, () => trpc(server.url, cookie, "screening.decide", { reviewId, stage: "title_abstract", recordId, verdict }, "POST"));
+          await timed(decide, () =>
+            trpc(
+              server.url,
+              cookie,
+              "screening.decide",
+              { reviewId, stage: "title_abstract", recordId, verdict },
+              "POST",
+            ),
+          );
           decided[i]!++;
           await refill(queue, done);
         }
@@ -184,11 +210,26 @@ await withTempHome(async (home) => {
     line("screening.next", figures.next);
     line("health.ping (no-op)", figures.noop);
     const ratio = Number((figures.decide.p95Ms / figures.noop.p95Ms).toFixed(2));
-    const rankingLag = lags.length ? { p50: percentile(lags, 50), p95: percentile(lags, 95), max: Math.max(...lags), samples: lags.length } : null;
-    console.log(`${REVIEWERS} concurrent reviewers, ${THINK_MS} ms mean reading time, likely relevant first ${PRIORITISE ? "on" : "off"}; decide p95 / no-op p95 = ${ratio}`);
+    const rankingLag = lags.length
+      ? { p50: percentile(lags, 50), p95: percentile(lags, 95), max: Math.max(...lags), samples: lags.length }
+      : null;
+    console.log(
+      `${REVIEWERS} concurrent reviewers, ${THINK_MS} ms mean reading time, likely relevant first ${PRIORITISE ? "on" : "off"}; decide p95 / no-op p95 = ${ratio}`,
+    );
     console.log(`reviewers told nothing was left while records remained: ${ranOut}`);
-    if (rankingLag) console.log(`ranking behind the reviewer's decisions: p50 ${rankingLag.p50}, p95 ${rankingLag.p95}, max ${rankingLag.max} decisions`);
-    printResult("screening", { reviewers: REVIEWERS, thinkMs: THINK_MS, prioritise: PRIORITISE, ...figures, decideToNoopP95: ratio, rankingLag, ranOut });
+    if (rankingLag)
+      console.log(
+        `ranking behind the reviewer's decisions: p50 ${rankingLag.p50}, p95 ${rankingLag.p95}, max ${rankingLag.max} decisions`,
+      );
+    printResult("screening", {
+      reviewers: REVIEWERS,
+      thinkMs: THINK_MS,
+      prioritise: PRIORITISE,
+      ...figures,
+      decideToNoopP95: ratio,
+      rankingLag,
+      ranOut,
+    });
   } finally {
     await server.stop();
   }

@@ -2,9 +2,12 @@ import { expect, test } from "@playwright/test";
 import { expectOnReviews, signIn, signUp, submitSignIn, submitSignUp, uniqueEmail } from "./helpers";
 
 const alert = (page: import("@playwright/test").Page) => page.getByRole("main").getByRole("alert");
-const SIGNED_UP = "Now sign in with your email and password. If that address already had an account, it is unchanged: use its existing password.";
+const SIGNED_UP =
+  "Now sign in with your email and password. If that address already had an account, it is unchanged: use its existing password.";
 
-test("sign-up answers a taken email like a new one and refuses weak passwords; sign-in refuses a wrong password", async ({ page }) => {
+test("sign-up answers a taken email like a new one and refuses weak passwords; sign-in refuses a wrong password", async ({
+  page,
+}) => {
   const email = uniqueEmail("dana");
   await signUp(page, "Dana", email);
   await expectOnReviews(page);
@@ -35,7 +38,9 @@ test("sign-up answers a taken email like a new one and refuses weak passwords; s
   await expectOnReviews(page);
 });
 
-test("after sign-up and sign-in, a callback that browsers would take elsewhere leads to the reviews instead", async ({ page }) => {
+test("after sign-up and sign-in, a callback that browsers would take elsewhere leads to the reviews instead", async ({
+  page,
+}) => {
   const email = uniqueEmail("redirected");
   await page.goto("/sign-up?callbackUrl=%2F%09%2Fevil.test%2Fpwn");
   await expect(page.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in");
@@ -52,7 +57,10 @@ test("the sign-in page shows its own words for an error, never text from the lin
   await expect(alert(page)).toHaveText("Sign-in did not work. Try again.");
 });
 
-test("signing out ends this browser's session on the server, copies of its cookie included, and no other", async ({ page, browser }) => {
+test("signing out ends this browser's session on the server, copies of its cookie included, and no other", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("copied");
   await signUp(page, "Copied", email);
   await expectOnReviews(page);

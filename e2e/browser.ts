@@ -18,7 +18,10 @@ export function chooseChromium(chromiumPath: string | undefined, exists: (path: 
   const wanted = chromiumPath?.trim();
   if (wanted === "bundled") return { source: "bundled" };
   if (wanted) {
-    if (!exists(wanted)) throw new Error(`CHROMIUM_PATH=${wanted}: no such file (unset it to use ${SYSTEM_CHROMIUM} or the bundled Chromium)`);
+    if (!exists(wanted))
+      throw new Error(
+        `CHROMIUM_PATH=${wanted}: no such file (unset it to use ${SYSTEM_CHROMIUM} or the bundled Chromium)`,
+      );
     return { source: "CHROMIUM_PATH", path: wanted };
   }
   if (exists(SYSTEM_CHROMIUM)) return { source: "system", path: SYSTEM_CHROMIUM };
@@ -62,7 +65,8 @@ async function bundledChromium(): Promise<{ executablePath: string; env: Record<
         Promise.all([chromium.executablePath(), inflate(join(packageDir, "bin", "al2023.tar.br"))]),
       );
       const [unpacked] = await unpacking;
-      if (unpacked !== join(staging, "chromium")) throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, not into ${staging}`);
+      if (unpacked !== join(staging, "chromium"))
+        throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, not into ${staging}`);
       try {
         renameSync(staging, dir);
       } catch (error) {
@@ -101,7 +105,10 @@ function browserEnv(executablePath: string, dir: string): Record<string, string>
     // The package's own fonts.conf names /tmp/fonts; this one names where the fonts are.
     const conf = join(dir, "fonts.conf");
     if (!existsSync(conf)) {
-      writeFileSync(conf, `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, "fonts", "fonts")}</dir>\n  <cachedir>${join(dir, "fonts-cache")}</cachedir>\n</fontconfig>\n`);
+      writeFileSync(
+        conf,
+        `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, "fonts", "fonts")}</dir>\n  <cachedir>${join(dir, "fonts-cache")}</cachedir>\n</fontconfig>\n`,
+      );
     }
     env.FONTCONFIG_FILE = conf;
   }

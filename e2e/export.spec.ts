@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers";
 
 const section = (page: Page, name: string) =>
@@ -15,7 +15,7 @@ const RIS = [
   "DO  - 10.1001/jamaneurol.2015.4321",
   "ER  - ",
   "TY  - JOUR",
-  "TI  - =HYPERLINK(\"http://evil.example\",\"click\")",
+  'TI  - =HYPERLINK("http://evil.example","click")',
   "AU  - Mallory, M.",
   "PY  - 2020",
   "ER  - ",
@@ -53,10 +53,15 @@ test("exports the records of a review as CSV, with progress, a download and form
     const saved = path.join(dir, "out.csv");
     await file2.saveAs(saved);
     const text = readFileSync(saved, "utf8");
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toMatch(/^sift_id,title,authors,year,journal,.*,decision,exclusion_reason,decided_at,decided_by,resolution_note$/);
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toMatch(
+      /^sift_id,title,authors,year,journal,.*,decision,exclusion_reason,decided_at,decided_by,resolution_note$/,
+    );
     expect(lines).toHaveLength(3);
-    expect(text).toContain("Autologous mesenchymal stem cells for ALS: a phase 2 trial,\"Petrou, P.\",2016");
+    expect(text).toContain('Autologous mesenchymal stem cells for ALS: a phase 2 trial,"Petrou, P.",2016');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import { expect, type Page, test } from "@playwright/test";
 import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
 
 function seedStudy(slug: string, label: string): string {
@@ -82,7 +82,9 @@ test("a lead builds a form, two extractors fill it blind, the lead records the c
   await expect(lead.getByText("Consensus recorded.")).toBeVisible();
 
   await section(lead, "Extraction").click();
-  await expect(lead.getByRole("row", { name: /NurOwn phase 3/ }).getByText("consensus recorded", { exact: true })).toBeVisible();
+  await expect(
+    lead.getByRole("row", { name: /NurOwn phase 3/ }).getByText("consensus recorded", { exact: true }),
+  ).toBeVisible();
   const href = await lead.getByRole("link", { name: "CSV, one row per study", exact: true }).getAttribute("href");
   const csv = await lead.request.get(href!);
   expect(csv.status()).toBe(200);

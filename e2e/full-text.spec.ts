@@ -1,12 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers";
 
 const section = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
 const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
 
-test("records included at title/abstract get their full text, which is screened beside the decision panel", async ({ page }) => {
+test("records included at title/abstract get their full text, which is screened beside the decision panel", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signUp(page, "Fay Fulltext", uniqueEmail("fay"));
   await page.getByRole("link", { name: "New review" }).first().click();

@@ -1,5 +1,5 @@
-import { expect, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "e2e password 1234";
 

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
@@ -36,7 +36,9 @@ function largeRis(records: number): string {
   return text;
 }
 
-test("uploads show progress and counts; a borderline pair is reviewed by keyboard and a merge is undone", async ({ page }) => {
+test("uploads show progress and counts; a borderline pair is reviewed by keyboard and a merge is undone", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signUp(page, "Ivy Importer", uniqueEmail("ivy"));
   await createReview(page, "Import e2e");
@@ -67,13 +69,25 @@ test("uploads show progress and counts; a borderline pair is reviewed by keyboar
   await expect(embaseRow.getByRole("cell", { name: "1", exact: true })).toBeVisible(); // the same JAMA paper, merged
 
   await section(page, "Duplicates").click();
-  await expect(page.getByText("Intraspinal neural stem cell transplantation in amyotrophic lateral sclerosis: phase 1 trial safety outcomes")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Intraspinal neural stem cell transplantation in amyotrophic lateral sclerosis: phase 1 trial safety outcomes",
+    ),
+  ).toBeVisible();
   await page.keyboard.press("n");
   await expect(page.getByText(/No pairs wait for review/)).toBeVisible();
 
   await page.getByRole("tab", { name: /Merged/ }).click();
-  await page.getByRole("button", { name: /Undo merge/ }).first().click();
+  await page
+    .getByRole("button", { name: /Undo merge/ })
+    .first()
+    .click();
   await expect(page.getByText("Merge undone: the record is back in the review.")).toBeVisible();
   await page.getByRole("tab", { name: /Not duplicates/ }).click();
-  await expect(page.getByRole("tabpanel").getByText(/Safety and Clinical Effects/i).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("tabpanel")
+      .getByText(/Safety and Clinical Effects/i)
+      .first(),
+  ).toBeVisible();
 });

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
 
 const TOPICS = [
@@ -32,7 +32,9 @@ async function importFile(page: Page, file: string) {
   await page.getByLabel("Source", { exact: true }).fill("PubMed");
   await page.getByLabel("Files").setInputFiles(file);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(path.basename(file).replace(".", "\\.")) }).getByText("Imported")).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: new RegExp(path.basename(file).replace(".", "\\.")) }).getByText("Imported"),
+  ).toBeVisible();
 }
 
 /** Decides the records on screen one after another with the given keys. */
@@ -49,7 +51,9 @@ async function screenWithKeys(page: Page, keys: string[]) {
 const card = (page: Page, heading: string): Locator =>
   page.locator("section.card", { has: page.getByRole("heading", { name: heading, exact: true }) });
 
-test("likely relevant first is switched per stage; a stopping sample tells the lead when to stop; the rest is excluded and restored", async ({ browser }, testInfo) => {
+test("likely relevant first is switched per stage; a stopping sample tells the lead when to stop; the rest is excluded and restored", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(90_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Stella Stop", uniqueEmail("stella"));
@@ -71,7 +75,9 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   await expect(taSettings.getByText("Screening settings saved.")).toBeVisible();
   await section(lead, "Screening").click();
   const panel = card(lead, "Likely relevant first");
-  await expect(panel.getByText("Off at this stage: screeners get records in the order they were imported.")).toBeVisible();
+  await expect(
+    panel.getByText("Off at this stage: screeners get records in the order they were imported."),
+  ).toBeVisible();
   await section(bob, "Screening").click();
   await expect(bob.locator("#record-title")).toBeVisible();
   await bob.waitForLoadState("networkidle");
@@ -85,8 +91,14 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
 
   // The lead screens four records (three includes) before asking whether the rest can be left unscreened.
   await section(lead, "Screening").click();
-  await expect(panel.getByText(/^On at this stage: each screener gets first the records their own ranking rates likeliest/)).toBeVisible();
-  await expect(lead.getByText("Likely relevant first: the ranking starts once you have included and excluded at least one record.")).toBeVisible();
+  await expect(
+    panel.getByText(/^On at this stage: each screener gets first the records their own ranking rates likeliest/),
+  ).toBeVisible();
+  await expect(
+    lead.getByText(
+      "Likely relevant first: the ranking starts once you have included and excluded at least one record.",
+    ),
+  ).toBeVisible();
   await screenWithKeys(lead, ["i", "i", "e", "i"]);
   await expect(lead.getByText("Team: 4 of 12 records resolved (3 included, 1 excluded)").first()).toBeVisible();
 
@@ -96,11 +108,19 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   await panel.getByLabel("Target recall (%)").fill("50");
   await panel.getByLabel("Confidence (%)").fill("90");
   await panel.getByRole("button", { name: "Open a stopping sample" }).click();
-  await expect(panel.getByText(/A random sample of the 4 records nobody had screened has been open since/)).toBeVisible();
-  await expect(panel.getByText(/The 4 records already with screeners then were chosen by ranking, not at random, so they stay outside the sample/)).toBeVisible();
+  await expect(
+    panel.getByText(/A random sample of the 4 records nobody had screened has been open since/),
+  ).toBeVisible();
+  await expect(
+    panel.getByText(
+      /The 4 records already with screeners then were chosen by ranking, not at random, so they stay outside the sample/,
+    ),
+  ).toBeVisible();
   const exclude = panel.getByRole("button", { name: "Exclude the 4 unscreened records below the stopping threshold" });
   await expect(exclude).toBeDisabled();
-  await expect(panel.getByText("The test starts once records of the sample are settled. Keep screening.")).toBeVisible();
+  await expect(
+    panel.getByText("The test starts once records of the sample are settled. Keep screening."),
+  ).toBeVisible();
 
   await bob.reload();
   await expect(bob.getByText(/A stopping sample is open: records now come in random order/)).toBeVisible();
@@ -108,7 +128,9 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   // Decisions are sent in the background: Bob's own count says when the server has them.
   await expect(bob.getByText(/You: 2 decided/)).toBeVisible();
   await lead.reload();
-  await expect(panel.getByText("The test starts once records of the sample are settled. Keep screening.")).toBeVisible();
+  await expect(
+    panel.getByText("The test starts once records of the sample are settled. Keep screening."),
+  ).toBeVisible();
 
   await screenWithKeys(bob, ["e"]); // drawn at random from the urn
   await expect(bob.getByText(/You: 3 decided/)).toBeVisible();
@@ -120,24 +142,41 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   await expect(lead.getByText("Team: 10 of 12 records resolved (3 included, 7 excluded)").first()).toBeVisible();
 
   await section(lead, "PRISMA").click();
-  await expect(lead.getByRole("button", { name: /^Records removed before screening: .*Records marked as ineligible by automation tools \(n = 3\)/ })).toBeVisible();
+  await expect(
+    lead.getByRole("button", {
+      name: /^Records removed before screening: .*Records marked as ineligible by automation tools \(n = 3\)/,
+    }),
+  ).toBeVisible();
   await expect(lead.getByRole("button", { name: /^Records screened \(n = 9\)/ })).toBeVisible();
   await lead.getByRole("button", { name: /^Records removed before screening:/ }).click();
   await expect(lead.getByText("Excluded without screening: below the stopping threshold")).toHaveCount(3);
 
   // An updated search brings new records: they can be sampled in turn, and the exclusion can still be reverted.
   const update = testInfo.outputPath("update.ris");
-  risFile(update, ["Umbilical cord mesenchymal cells in sporadic ALS", "Statin use and muscle cramps in runners"], TOPICS.length);
+  risFile(
+    update,
+    ["Umbilical cord mesenchymal cells in sporadic ALS", "Statin use and muscle cramps in runners"],
+    TOPICS.length,
+  );
   await importFile(lead, update);
   await section(lead, "Screening").click();
-  await expect(panel.getByText("For records imported since the exclusion, open a random sample of the 4 records nobody has screened.", { exact: false })).toBeVisible();
+  await expect(
+    panel.getByText(
+      "For records imported since the exclusion, open a random sample of the 4 records nobody has screened.",
+      { exact: false },
+    ),
+  ).toBeVisible();
   await panel.getByRole("button", { name: "Revert the exclusion" }).click();
   await expect(panel.getByText(/excluded below the stopping threshold on/)).toHaveCount(0);
   await expect(lead.getByText("Team: 7 of 14 records resolved (3 included, 4 excluded)").first()).toBeVisible();
   // The sample is open again; it speaks for its own 4 records only, not for the 2 imported since.
-  await expect(panel.getByText(/A random sample of the 4 records nobody had screened has been open since/)).toBeVisible();
+  await expect(
+    panel.getByText(/A random sample of the 4 records nobody had screened has been open since/),
+  ).toBeVisible();
   await expect(panel.getByText(/2 records imported since the sample began are not part of it/)).toBeVisible();
-  await expect(panel.getByRole("button", { name: "Exclude the 3 unscreened records below the stopping threshold" })).toBeEnabled();
+  await expect(
+    panel.getByRole("button", { name: "Exclude the 3 unscreened records below the stopping threshold" }),
+  ).toBeEnabled();
   await section(lead, "PRISMA").click();
   await expect(lead.getByRole("button", { name: /^Records screened \(n = 14\)/ })).toBeVisible();
 });

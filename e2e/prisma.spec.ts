@@ -1,11 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers";
 
 const section = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
 
-test("the PRISMA diagram counts an import, says which identity fails, and lists what a box counts", async ({ page }) => {
+test("the PRISMA diagram counts an import, says which identity fails, and lists what a box counts", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signUp(page, "Paula Prisma", uniqueEmail("paula"));
   await page.getByRole("link", { name: "New review" }).first().click();
@@ -20,7 +22,9 @@ test("the PRISMA diagram counts an import, says which identity fails, and lists 
 
   await section(page, "PRISMA").click();
   await expect(page.getByRole("heading", { name: "PRISMA 2020 flow diagram" })).toBeVisible();
-  const identified = page.getByRole("button", { name: /^Records identified from: Databases \(n = 3\) PubMed \(n = 3\)/ });
+  const identified = page.getByRole("button", {
+    name: /^Records identified from: Databases \(n = 3\) PubMed \(n = 3\)/,
+  });
   await expect(identified).toBeVisible();
   await expect(page.getByRole("button", { name: /^Records screened \(n = 3\)/ })).toBeVisible();
   // Nothing is screened yet, so the records screened end neither excluded nor sought: shown, not hidden.
@@ -29,7 +33,9 @@ test("the PRISMA diagram counts an import, says which identity fails, and lists 
 
   // A click on a box lists the records it counts.
   await identified.click();
-  const list = page.getByRole("region", { name: "Records identified from: Databases (n = 3) PubMed (n = 3) Registers (n = 0)" });
+  const list = page.getByRole("region", {
+    name: "Records identified from: Databases (n = 3) PubMed (n = 3) Registers (n = 0)",
+  });
   await expect(list.getByText("3 records; showing 1–3.")).toBeVisible();
   await expect(list.getByRole("row")).toHaveCount(4);
   await expect(list.getByRole("cell", { name: "PubMed", exact: true }).first()).toBeVisible();
@@ -46,11 +52,18 @@ test("the PRISMA diagram counts an import, says which identity fails, and lists 
 
   // The failed identity's records.
   await checks.getByRole("button", { name: "Show the 3 behind it" }).click();
-  await expect(page.getByRole("region", { name: "Records screened without exactly one final outcome" }).getByText("Title/abstract: No final decision yet").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Records screened without exactly one final outcome" })
+      .getByText("Title/abstract: No final decision yet")
+      .first(),
+  ).toBeVisible();
 
   // The files behind the download buttons.
-  const png = await page.request.get(await page.getByRole("link", { name: "PNG" }).getAttribute("href") as string);
+  const png = await page.request.get((await page.getByRole("link", { name: "PNG" }).getAttribute("href")) as string);
   expect(png.headers()["content-type"]).toBe("image/png");
-  const csv = await page.request.get(await page.getByRole("link", { name: "CSV (PRISMA2020 template)" }).getAttribute("href") as string);
+  const csv = await page.request.get(
+    (await page.getByRole("link", { name: "CSV (PRISMA2020 template)" }).getAttribute("href")) as string,
+  );
   expect(await csv.text()).toMatch(/^database_results,node7,box2,.*,3$/m);
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
 import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
 
 /** Screens every record served, in order, with one key per record, and returns the titles seen. */
@@ -19,7 +19,9 @@ async function screenWithKeys(page: Page, keys: string[]): Promise<string[]> {
   return titles;
 }
 
-test("two reviewers screen blind with the keyboard; the lead resolves the conflict; counts and kappa follow", async ({ browser }) => {
+test("two reviewers screen blind with the keyboard; the lead resolves the conflict; counts and kappa follow", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Lena Lead", uniqueEmail("lena"));

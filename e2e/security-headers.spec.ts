@@ -1,7 +1,21 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectOnReviews, section, signIn, signUp, uniqueEmail } from "./helpers";
 
-const SECTIONS = ["Import", "Duplicates", "Screening", "Conflicts", "Full text", "Studies", "Extraction", "Appraisal", "PRISMA", "Export", "Team", "Settings", "Overview"];
+const SECTIONS = [
+  "Import",
+  "Duplicates",
+  "Screening",
+  "Conflicts",
+  "Full text",
+  "Studies",
+  "Extraction",
+  "Appraisal",
+  "PRISMA",
+  "Export",
+  "Team",
+  "Settings",
+  "Overview",
+];
 
 /** Every CSP violation in any frame of the page, as the browser reports it to the page itself. */
 async function collectViolations(page: Page): Promise<string[]> {
@@ -10,12 +24,16 @@ async function collectViolations(page: Page): Promise<string[]> {
     if (/Content Security Policy|csp violation/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`csp violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`csp violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return violations;
 }
 
-test("pages, API responses and the full-text file carry the security headers; page scripts carry the nonce", async ({ request }) => {
+test("pages, API responses and the full-text file carry the security headers; page scripts carry the nonce", async ({
+  request,
+}) => {
   const page = await request.get("/sign-in");
   expect(page.status()).toBe(200);
   const csp = page.headers()["content-security-policy"]!;
@@ -45,7 +63,9 @@ test("pages, API responses and the full-text file carry the security headers; pa
   }
 });
 
-test("signing up, creating a review and visiting each of its sections run under the policy without a violation", async ({ page }) => {
+test("signing up, creating a review and visiting each of its sections run under the policy without a violation", async ({
+  page,
+}) => {
   const violations = await collectViolations(page);
   await page.goto("/");
   await page.getByRole("link", { name: "Create account" }).click();

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectOnReviews, signUp, submitSignIn, submitSignUp, uniqueEmail } from "./helpers";
 
-test("a lead creates a review, invites a colleague who joins, an outsider is refused, and signs out", async ({ browser }) => {
+test("a lead creates a review, invites a colleague who joins, an outsider is refused, and signs out", async ({
+  browser,
+}) => {
   const alice = await (await browser.newContext()).newPage();
   const aliceEmail = uniqueEmail("alice");
   await signUp(alice, "Alice Lead", aliceEmail);

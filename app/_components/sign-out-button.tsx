@@ -50,7 +50,8 @@ export function SignOutEverywhereButton() {
       title="Sign out on every device and browser where you are signed in, this one included."
       disabled={end.isPending || end.isSuccess}
       onClick={() => {
-        if (window.confirm("Sign out on every device and browser where you are signed in, this one included?")) end.mutate();
+        if (window.confirm("Sign out on every device and browser where you are signed in, this one included?"))
+          end.mutate();
       }}
     >
       Sign out everywhere

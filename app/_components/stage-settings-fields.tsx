@@ -58,8 +58,8 @@ export function StageSettingsFields({ stage, settings }: { stage: StageName; set
         />
         <label htmlFor={`${stage}-prioritise`}>Likely relevant first</label>
         <span id={`${stage}-prioritise-hint`} className="hint">
-          Each screener gets the records their ranking model rates likeliest to be included first. The model learns
-          from their own decisions and from records whose outcome they may see, and retrains as they screen.
+          Each screener gets the records their ranking model rates likeliest to be included first. The model learns from
+          their own decisions and from records whose outcome they may see, and retrains as they screen.
         </span>
       </div>
       <div className="check">

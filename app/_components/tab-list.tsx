@@ -22,11 +22,15 @@ export function TabList<T extends string>({ label, tabs, labels, counts, selecte
   function onKey(event: KeyboardEvent<HTMLDivElement>) {
     const at = tabs.indexOf(selected);
     const to =
-      event.key === "ArrowRight" ? (at + 1) % tabs.length
-      : event.key === "ArrowLeft" ? (at + tabs.length - 1) % tabs.length
-      : event.key === "Home" ? 0
-      : event.key === "End" ? tabs.length - 1
-      : null;
+      event.key === "ArrowRight"
+        ? (at + 1) % tabs.length
+        : event.key === "ArrowLeft"
+          ? (at + tabs.length - 1) % tabs.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? tabs.length - 1
+              : null;
     if (to === null) return;
     event.preventDefault();
     const next = tabs[to]!;

@@ -4,7 +4,9 @@ import { safeCallbackUrl, signInPath, withCallback } from "./callback-url";
 describe("safeCallbackUrl", () => {
   it("keeps paths on this site, normalised as a browser would follow them", () => {
     expect(safeCallbackUrl("/reviews")).toBe("/reviews");
-    expect(safeCallbackUrl("/r/als/screening?stage=full_text#record-3")).toBe("/r/als/screening?stage=full_text#record-3");
+    expect(safeCallbackUrl("/r/als/screening?stage=full_text#record-3")).toBe(
+      "/r/als/screening?stage=full_text#record-3",
+    );
     expect(safeCallbackUrl("/invite/abc/../../reviews")).toBe("/reviews");
     expect(safeCallbackUrl(["/reviews", "//evil.test"])).toBe("/reviews");
     expect(safeCallbackUrl("/%2F%2Fevil.test")).toBe("/%2F%2Fevil.test");

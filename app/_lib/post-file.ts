@@ -12,7 +12,12 @@ function serverMessage(xhr: XMLHttpRequest): string | null {
 }
 
 /** Sends the file as the raw request body; resolves with the 201 response's text, rejects with a message for people. */
-export function postFile(url: string, file: File, contentType: string, onProgress: (loaded: number) => void): Promise<string> {
+export function postFile(
+  url: string,
+  file: File,
+  contentType: string,
+  onProgress: (loaded: number) => void,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);

@@ -14,4 +14,3 @@ export const REVIEW_SECTIONS = [
   { segment: "team", label: "Team" },
   { segment: "settings", label: "Settings" },
 ] as const;
-

@@ -27,7 +27,10 @@ export default async function SignInPage({ searchParams }: Props) {
       {params.signedUp && (
         // The same words whether the address was new or already had an account: sign-up does not tell which.
         <InfoAlert>
-          <p>Now sign in with your email and password. If that address already had an account, it is unchanged: use its existing password.</p>
+          <p>
+            Now sign in with your email and password. If that address already had an account, it is unchanged: use its
+            existing password.
+          </p>
         </InfoAlert>
       )}
       <SignInForm

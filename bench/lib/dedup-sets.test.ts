@@ -6,14 +6,26 @@ import { readLabelledSet, scoreRemovals } from "./dedup-sets";
 
 describe("scoreRemovals", () => {
   it("counts a removal as right when the record it merged into is in its truth group", () => {
-    const groupOf = new Map([["a", 0], ["b", 0], ["c", 0], ["d", 1], ["e", 1]]);
+    const groupOf = new Map([
+      ["a", 0],
+      ["b", 0],
+      ["c", 0],
+      ["d", 1],
+      ["e", 1],
+    ]);
     // 7 records (f and g are singletons): D = 2 + 1 = 3 duplicates, U = 4 unique records.
     const removals = [
       { removedId: "b", keptId: "a", pairScore: 1 },
       { removedId: "c", keptId: "a", pairScore: 1 },
       { removedId: "f", keptId: "d", pairScore: 1 },
     ];
-    expect(scoreRemovals(removals, groupOf, 7, 3)).toEqual({ removed: 3, tp: 2, fp: 1, sensitivity: 66.67, specificity: 75 });
+    expect(scoreRemovals(removals, groupOf, 7, 3)).toEqual({
+      removed: 3,
+      tp: 2,
+      fp: 1,
+      sensitivity: 66.67,
+      specificity: 75,
+    });
   });
 });
 
@@ -36,7 +48,14 @@ describe("readLabelledSet", () => {
     expect(set.truthDuplicates).toBe(1);
     expect(set.groupOf.get("r2")).toBe(set.groupOf.get("r1"));
     expect(set.groupOf.has("r3")).toBe(false);
-    expect(set.records[0]).toMatchObject({ id: "r1", authors: ["Zuber, J", "Le Quintrec, M"], year: 2011, issue: "1", doi: "10.1038/x", nctIds: ["NCT01234567"] });
+    expect(set.records[0]).toMatchObject({
+      id: "r1",
+      authors: ["Zuber, J", "Le Quintrec, M"],
+      year: 2011,
+      issue: "1",
+      doi: "10.1038/x",
+      nctIds: ["NCT01234567"],
+    });
     expect(set.records[2]).toMatchObject({ year: null, authors: [], journal: null });
   });
 });

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { findNctIds } from "../../server/import/normalise";
 import type { DedupRecord, Removal } from "../../server/dedup/types";
+import { findNctIds } from "../../server/import/normalise";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
 
@@ -53,13 +53,22 @@ export function recordFromRow(row: Row, fallbackId: string): DedupRecord {
 }
 
 export function readLabelledSet(dir: string): LabelledSet {
-  const rows: Row[] = parse(readFileSync(path.join(dir, "records_pre_merged.csv")), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
+  const rows: Row[] = parse(readFileSync(path.join(dir, "records_pre_merged.csv")), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
   const records = rows.map((row, i) => recordFromRow(row, `row-${i + 1}`));
   const lines = readFileSync(path.join(dir, "merged_record_ids.csv"), "utf8").split(/\r?\n/).slice(1);
   const groupOf = new Map<string, number>();
   let truthDuplicates = 0;
   lines.forEach((line, g) => {
-    const ids = line.replace(/"/g, "").split(";").map((s) => s.trim()).filter(Boolean);
+    const ids = line
+      .replace(/"/g, "")
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (ids.length > 1) truthDuplicates += ids.length - 1;
     for (const id of ids) groupOf.set(id, g);
   });
@@ -76,7 +85,12 @@ export interface MergeFigures {
 
 const percent = (x: number) => Math.round(x * 10000) / 100;
 
-export function scoreRemovals(removals: readonly Removal[], groupOf: ReadonlyMap<string, number>, records: number, truthDuplicates: number): MergeFigures {
+export function scoreRemovals(
+  removals: readonly Removal[],
+  groupOf: ReadonlyMap<string, number>,
+  records: number,
+  truthDuplicates: number,
+): MergeFigures {
   let tp = 0;
   for (const r of removals) {
     const group = groupOf.get(r.removedId);

@@ -7,7 +7,10 @@ import { ensureDatabaseExists } from "../../server/db/database";
 import { startEmbeddedDatabase } from "../../server/db/embedded";
 import { migrate } from "../../server/db/migrate";
 
-export async function withFreshDatabase<T>(label: string, work: (bench: { url: string; dir: string }) => Promise<T>): Promise<T> {
+export async function withFreshDatabase<T>(
+  label: string,
+  work: (bench: { url: string; dir: string }) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `sift-bench-${label}-`));
   const server = await startEmbeddedDatabase(path.join(dir, "home"));
   try {

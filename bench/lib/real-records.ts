@@ -21,7 +21,14 @@ export interface SeedWork {
 }
 
 type Row = Record<string, string>;
-const readCsv = (file: string): Row[] => parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true });
+const readCsv = (file: string): Row[] =>
+  parse(readFileSync(file), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    relax_quotes: true,
+  });
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 const yearOf = (s: string | undefined) => {
   const m = /(1[89]|20)\d{2}/.exec(s ?? "");
@@ -55,7 +62,10 @@ function fromZotero(): SeedWork[] {
     .filter((row) => /[a-z]{3}/i.test(row["Title"] ?? ""))
     .map((row) => ({
       title: row["Title"]!.trim(),
-      authors: (row["Author"] ?? "").split(";").map((a) => a.trim()).filter(Boolean),
+      authors: (row["Author"] ?? "")
+        .split(";")
+        .map((a) => a.trim())
+        .filter(Boolean),
       year: yearOf(row["Publication Year"]),
       journal: orNull(row["Publication Title"]),
       journalAbbreviation: orNull(row["Journal Abbreviation"]),

@@ -63,7 +63,11 @@ function abbreviate(journal: string): string {
     .join(" ");
 }
 
-const stripTags = (title: string) => title.replace(/\s*\[[^\]]*\]\.?\s*$/g, "").replace(/^\[|\]\.?$/g, "").trim();
+const stripTags = (title: string) =>
+  title
+    .replace(/\s*\[[^\]]*\]\.?\s*$/g, "")
+    .replace(/^\[|\]\.?$/g, "")
+    .trim();
 
 function spliceTitles(rnd: Random, a: string, b: string): string {
   const wa = stripTags(a).split(/\s+/);
@@ -90,7 +94,13 @@ function workFromSeed(rnd: Random, seed: SeedWork, journals: [string, string | n
   };
 }
 
-function newWork(rnd: Random, index: number, titled: SeedWork[], names: Name[], journals: [string, string | null][]): Work {
+function newWork(
+  rnd: Random,
+  index: number,
+  titled: SeedWork[],
+  names: Name[],
+  journals: [string, string | null][],
+): Work {
   const [journal, abbreviation] = rnd.pick(journals);
   const firstPage = rnd.int(1, 2500);
   return {
@@ -114,14 +124,39 @@ function lookAlike(rnd: Random, base: Work, index: number): Work {
   const kind = /^(?:errat|correct|retract)/i.test(base.title) ? 2 : rnd.int(0, 2);
   const later = base.lastPage + rnd.int(50, 900);
   if (kind === 0) {
-    const title = rnd.chance(0.5) ? `Erratum: ${base.title}` : `${base.title} (vol ${base.volume}, pg ${base.firstPage}, ${base.year})`;
-    return { ...base, title, authors: base.authors.slice(0, 1), firstPage: later, lastPage: later, doi: null, pmid: null };
+    const title = rnd.chance(0.5)
+      ? `Erratum: ${base.title}`
+      : `${base.title} (vol ${base.volume}, pg ${base.firstPage}, ${base.year})`;
+    return {
+      ...base,
+      title,
+      authors: base.authors.slice(0, 1),
+      firstPage: later,
+      lastPage: later,
+      doi: null,
+      pmid: null,
+    };
   }
   if (kind === 1) {
-    return { ...base, title: `${base.title}. Part 2`, firstPage: base.lastPage + 1, lastPage: base.lastPage + 9, doi: base.doi && `${base.doi}.2`, pmid: null };
+    return {
+      ...base,
+      title: `${base.title}. Part 2`,
+      firstPage: base.lastPage + 1,
+      lastPage: base.lastPage + 9,
+      doi: base.doi && `${base.doi}.2`,
+      pmid: null,
+    };
   }
   const year = base.year === null ? null : base.year + rnd.int(2, 6);
-  return { ...base, year, volume: String(rnd.int(1, 300)), firstPage: later, lastPage: later + 20, doi: `10.1002/update.${index}`, pmid: null };
+  return {
+    ...base,
+    year,
+    volume: String(rnd.int(1, 300)),
+    firstPage: later,
+    lastPage: later + 20,
+    doi: `10.1002/update.${index}`,
+    pmid: null,
+  };
 }
 
 const initials = (given: string) =>
@@ -196,7 +231,12 @@ function formatPages(rnd: Random, first: number, last: number, perturb: boolean)
 
 function toRecord(rnd: Random, work: Work, id: string, perturb: boolean): DedupRecord {
   const useAbbreviation = perturb ? rnd.chance(0.4) : rnd.chance(0.2);
-  const journal = perturb && rnd.chance(0.05) ? null : useAbbreviation && work.journal ? (work.abbreviation ?? abbreviate(work.journal)) : work.journal;
+  const journal =
+    perturb && rnd.chance(0.05)
+      ? null
+      : useAbbreviation && work.journal
+        ? (work.abbreviation ?? abbreviate(work.journal))
+        : work.journal;
   let year = work.year;
   if (perturb && year !== null && rnd.chance(0.04)) year += rnd.chance(0.5) ? 1 : -1;
   if (perturb && rnd.chance(0.03)) year = null;
@@ -221,7 +261,9 @@ export function buildSyntheticSet(seeds: SeedWork[], size: number, seed = 202406
   // Titles to splice need a few words on each side.
   const titled = seeds.filter((s) => stripTags(s.title).split(/\s+/).length >= 4);
   const names = seeds.flatMap((s) => s.authors.map(parseName)).filter((n) => n.surname);
-  const journals: [string, string | null][] = seeds.filter((s) => s.journal).map((s) => [s.journal!, s.journalAbbreviation]);
+  const journals: [string, string | null][] = seeds
+    .filter((s) => s.journal)
+    .map((s) => [s.journal!, s.journalAbbreviation]);
   const records: DedupRecord[] = [];
   const groupOf = new Map<string, number>();
   let truthDuplicates = 0;

@@ -9,7 +9,8 @@ if (!slug) throw new Error("usage: seed-included-reports.ts <review-slug>");
 
 const RECORDS = [
   {
-    title: "Mesenchymal stem cells secreting neurotrophic factors in ALS: a randomised, placebo-controlled phase 2 trial",
+    title:
+      "Mesenchymal stem cells secreting neurotrophic factors in ALS: a randomised, placebo-controlled phase 2 trial",
     authors: ["Berry, J. D.", "Cudkowicz, M. E."],
     year: 2019,
     nctIds: ["NCT02017912"],
@@ -27,7 +28,8 @@ const RECORDS = [
     authors: ["Xu, L.", "Yan, J."],
     year: 2006,
     nctIds: [],
-    abstract: "Human spinal cord-derived neural stem cells were grafted into the lumbar cord of presymptomatic SOD1-G93A rats.",
+    abstract:
+      "Human spinal cord-derived neural stem cells were grafted into the lumbar cord of presymptomatic SOD1-G93A rats.",
   },
 ];
 
@@ -37,7 +39,9 @@ await withDb(async (db) => {
   for (const data of RECORDS) {
     const record = await db.record.create({ data: { ...data, reviewId: review.id, sourceId: source.id } });
     for (const stage of ["title_abstract", "full_text"] as const) {
-      await db.screeningOutcome.create({ data: { reviewId: review.id, recordId: record.id, stage, status: "included", settledAt: new Date() } });
+      await db.screeningOutcome.create({
+        data: { reviewId: review.id, recordId: record.id, stage, status: "included", settledAt: new Date() },
+      });
     }
     await db.report.create({ data: { reviewId: review.id, recordId: record.id, retrievalStatus: "retrieved" } });
   }

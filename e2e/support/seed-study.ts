@@ -19,7 +19,9 @@ const studyId = await withDb(async (db) => {
     },
   });
   const study = await db.study.create({ data: { reviewId: review.id, label } });
-  await db.report.create({ data: { reviewId: review.id, recordId: record.id, studyId: study.id, retrievalStatus: "retrieved" } });
+  await db.report.create({
+    data: { reviewId: review.id, recordId: record.id, studyId: study.id, retrievalStatus: "retrieved" },
+  });
   return study.id;
 });
 console.log(studyId);

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appUrlFrom } from "./app-url";
 
-const spoofed = new Headers({ host: "sift.example.org", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+const spoofed = new Headers({
+  host: "sift.example.org",
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "https",
+});
 
 describe("appUrlFrom", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -24,10 +28,18 @@ describe("appUrlFrom", () => {
   it("follows the first X-Forwarded-Host and -Proto of a trusted proxy", () => {
     vi.stubEnv("SIFT_URL", "");
     vi.stubEnv("SIFT_TRUST_PROXY", "1");
-    expect(appUrlFrom(new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "sift.example.org, inner", "x-forwarded-proto": "https,http" }))).toBe(
-      "https://sift.example.org",
-    );
+    expect(
+      appUrlFrom(
+        new Headers({
+          host: "10.0.0.5:3000",
+          "x-forwarded-host": "sift.example.org, inner",
+          "x-forwarded-proto": "https,http",
+        }),
+      ),
+    ).toBe("https://sift.example.org");
     expect(appUrlFrom(new Headers({ host: "sift.example.org" }))).toBe("http://sift.example.org");
-    expect(appUrlFrom(new Headers({ host: "sift.example.org", "x-forwarded-proto": "javascript" }))).toBe("http://sift.example.org");
+    expect(appUrlFrom(new Headers({ host: "sift.example.org", "x-forwarded-proto": "javascript" }))).toBe(
+      "http://sift.example.org",
+    );
   });
 });

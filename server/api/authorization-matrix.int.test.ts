@@ -13,15 +13,18 @@ import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { createReview } from "../reviews/create-review";
 import { fileStorage } from "../storage/file-storage";
+import { hasRole, ROLES } from "../team/roles";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { callRoute, type RouteCall } from "../test/route-calls";
-import { ROLES, hasRole } from "../team/roles";
 import type { ReviewRoute } from "./review-route";
 import { appRouter } from "./root";
 import { errorResponse } from "./route-errors";
 import type { Meta } from "./trpc";
 
-vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
+vi.mock("../auth/session", async (original) => ({
+  ...(await original<object>()),
+  requestSession: (await import("../test/route-calls")).testSession,
+}));
 process.env.SIFT_STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "sift-matrix-"));
 
 type AnyProcedure = { _def: { meta?: Meta; type: string } };
@@ -84,7 +87,9 @@ describe("authorisation matrix", () => {
     expect(procedures.length).toBeGreaterThan(10);
     const undeclared = procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path);
     expect(undeclared).toEqual([]);
-    const checkedInService = procedures.filter(([, p]) => p._def.meta?.access.kind === "review" && p._def.meta.access.inService);
+    const checkedInService = procedures.filter(
+      ([, p]) => p._def.meta?.access.kind === "review" && p._def.meta.access.inService,
+    );
     expect(checkedInService.map(([path]) => path).filter((path) => !COMPLETE_INPUTS[path])).toEqual([]);
   });
 
@@ -102,8 +107,12 @@ describe("authorisation matrix", () => {
     it(`${path}: refuses a signed-in non-member, and a forged review id`, async () => {
       expect(await outcome(outsiderId, path, await inputFor(path, team.review.id))).toMatch(REFUSED_MEMBERSHIP);
       // The review id forged, the rest of the input from a review the caller is in.
-      expect(await outcome(team.members.owner.id, path, await inputFor(path, otherReviewId, team.review.id))).toMatch(REFUSED_MEMBERSHIP);
-      expect(await outcome(team.members.owner.id, path, await inputFor(path, "no-such-review", team.review.id))).toMatch(REFUSED_MEMBERSHIP);
+      expect(await outcome(team.members.owner.id, path, await inputFor(path, otherReviewId, team.review.id))).toMatch(
+        REFUSED_MEMBERSHIP,
+      );
+      expect(
+        await outcome(team.members.owner.id, path, await inputFor(path, "no-such-review", team.review.id)),
+      ).toMatch(REFUSED_MEMBERSHIP);
     });
 
     it(`${path}: refuses roles below ${minRole} and lets ${minRole} and above past the check`, async () => {
@@ -152,11 +161,21 @@ const NOT_REVIEW_ROUTES: Record<string, string> = {
 const ROUTE_CALLS: Record<string, (on: { reviewId: string; reportId: string }) => RouteCall<object>> = {
   "GET reviews/[reviewId]/prisma/[format]": ({ reviewId }) => ({ params: { reviewId, format: "csv" } }),
   "GET reviews/[reviewId]/appraisal/plots/[tool]": ({ reviewId }) => ({ params: { reviewId, tool: "rob2" } }),
-  "GET reviews/[reviewId]/appraisal/export": ({ reviewId }) => ({ params: { reviewId }, query: { format: "csv", layout: "long" } }),
-  "GET reviews/[reviewId]/extraction/export": ({ reviewId }) => ({ params: { reviewId }, query: { form: "no-such-form" } }),
+  "GET reviews/[reviewId]/appraisal/export": ({ reviewId }) => ({
+    params: { reviewId },
+    query: { format: "csv", layout: "long" },
+  }),
+  "GET reviews/[reviewId]/extraction/export": ({ reviewId }) => ({
+    params: { reviewId },
+    query: { form: "no-such-form" },
+  }),
   "GET reviews/[reviewId]/exports/[exportId]": ({ reviewId }) => ({ params: { reviewId, exportId: "no-such-export" } }),
   // No file name: refused as bad input once past the check.
-  "POST reviews/[reviewId]/imports": ({ reviewId }) => ({ params: { reviewId }, query: { source: "PubMed", sourceKind: "database" }, body: "" }),
+  "POST reviews/[reviewId]/imports": ({ reviewId }) => ({
+    params: { reviewId },
+    query: { source: "PubMed", sourceKind: "database" },
+    body: "",
+  }),
   "GET reports/[reportId]/file": ({ reportId }) => ({ params: { reportId } }),
   "POST reports/[reportId]/file": ({ reviewId, reportId }) => ({ params: { reportId }, query: { reviewId }, body: "" }),
 };
@@ -164,14 +183,22 @@ const ROUTE_CALLS: Record<string, (on: { reviewId: string; reportId: string }) =
 /** A report of the review with a stored PDF, so a GET that gets past the check has a file to serve. */
 async function reportWithPdf(db: Db, reviewId: string): Promise<string> {
   const source = await db.source.create({ data: { reviewId, name: `Matrix ${randomUUID()}`, kind: "database" } });
-  const record = await db.record.create({ data: { reviewId, sourceId: source.id, title: "A record with a full text" } });
+  const record = await db.record.create({
+    data: { reviewId, sourceId: source.id, title: "A record with a full text" },
+  });
   const fileKey = `reviews/${reviewId}/reports/${record.id}/matrix.pdf`;
   await fileStorage().put(fileKey, Readable.from([Buffer.from("%PDF-1.4\n%%EOF\n")]));
-  return (await db.report.create({ data: { reviewId, recordId: record.id, fileKey, fileName: "matrix.pdf", retrievalStatus: "retrieved" } })).id;
+  return (
+    await db.report.create({
+      data: { reviewId, recordId: record.id, fileKey, fileName: "matrix.pdf", retrievalStatus: "retrieved" },
+    })
+  ).id;
 }
 
 async function answer(response: Response): Promise<string> {
-  const error = response.headers.get("content-type")?.startsWith("application/json") ? ((await response.json()) as { error?: string }).error : undefined;
+  const error = response.headers.get("content-type")?.startsWith("application/json")
+    ? ((await response.json()) as { error?: string }).error
+    : undefined;
   return `${response.status}: ${error ?? "(no error)"}`;
 }
 
@@ -183,9 +210,13 @@ describe("authorisation matrix of the REST and file routes", () => {
   it("every route handler is built by reviewRoute, or acts on no review and says why", () => {
     const dirs = routeDirs();
     expect(handlers.length).toBeGreaterThan(5);
-    const unclassified = handlers.filter(([key, h]) => !h.access && !NOT_REVIEW_ROUTES[key.split(" ")[1]!]).map(([key]) => key);
+    const unclassified = handlers
+      .filter(([key, h]) => !h.access && !NOT_REVIEW_ROUTES[key.split(" ")[1]!])
+      .map(([key]) => key);
     expect(unclassified).toEqual([]);
-    const exemptButReview = handlers.filter(([key, h]) => h.access && NOT_REVIEW_ROUTES[key.split(" ")[1]!]).map(([key]) => key);
+    const exemptButReview = handlers
+      .filter(([key, h]) => h.access && NOT_REVIEW_ROUTES[key.split(" ")[1]!])
+      .map(([key]) => key);
     expect(exemptButReview).toEqual([]);
     expect(Object.keys(NOT_REVIEW_ROUTES).filter((dir) => !dirs.includes(dir))).toEqual([]);
     const reviewRoutes = handlers.filter(([, h]) => h.access).map(([key]) => key);
@@ -200,16 +231,31 @@ describe("authorisation matrix of the REST and file routes", () => {
     const minRole = access.minRole;
     // A route that answers a refusal as something else (no file here) gives exactly that answer instead.
     const refuseAs = access.refuseAs;
-    const isRefusal = async (result: string) => (refuseAs ? result === (await answer(errorResponse(refuseAs()))) : REFUSED_ROUTE.test(result));
+    const isRefusal = async (result: string) =>
+      refuseAs ? result === (await answer(errorResponse(refuseAs()))) : REFUSED_ROUTE.test(result);
 
     it(`${key}: refuses anonymous callers`, async () => {
-      expect(await routeOutcome(handler, null, call({ reviewId: team.review.id, reportId: teamReportId }))).toMatch(/^401: /);
+      expect(await routeOutcome(handler, null, call({ reviewId: team.review.id, reportId: teamReportId }))).toMatch(
+        /^401: /,
+      );
     });
 
     it(`${key}: refuses a signed-in non-member, and a forged review id, alike whether or not the review exists`, async () => {
-      const outsider = await routeOutcome(handler, outsiderId, call({ reviewId: team.review.id, reportId: teamReportId }));
-      const forged = await routeOutcome(handler, team.members.owner.id, call({ reviewId: otherReviewId, reportId: otherReportId }));
-      const missing = await routeOutcome(handler, team.members.owner.id, call({ reviewId: "no-such-review", reportId: "no-such-report" }));
+      const outsider = await routeOutcome(
+        handler,
+        outsiderId,
+        call({ reviewId: team.review.id, reportId: teamReportId }),
+      );
+      const forged = await routeOutcome(
+        handler,
+        team.members.owner.id,
+        call({ reviewId: otherReviewId, reportId: otherReportId }),
+      );
+      const missing = await routeOutcome(
+        handler,
+        team.members.owner.id,
+        call({ reviewId: "no-such-review", reportId: "no-such-report" }),
+      );
       for (const result of [outsider, forged]) expect(await isRefusal(result), result).toBe(true);
       expect(missing).toBe(forged);
     });

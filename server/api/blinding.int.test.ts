@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, inject, vi } from "vitest";
-import { poolOf, type Db } from "../db/client";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { type Db, poolOf } from "../db/client";
 import { runExport } from "../export/export-jobs";
 import { retrainRanking } from "../prioritise/retrain";
 import { createReview } from "../reviews/create-review";
@@ -24,7 +24,10 @@ import type { Meta } from "./trpc";
 const acting = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("../auth/session", async (importOriginal) => {
   const { currentSessionVersion } = await import("../auth/sessions");
-  const session = async () => (acting.userId ? { userId: acting.userId, version: await currentSessionVersion(testDb(), acting.userId), sessionId: null } : null);
+  const session = async () =>
+    acting.userId
+      ? { userId: acting.userId, version: await currentSessionVersion(testDb(), acting.userId), sessionId: null }
+      : null;
   return { ...(await importOriginal<object>()), requestSession: session };
 });
 
@@ -43,9 +46,23 @@ interface World {
 
 const id = (w: World, name: string) => w.ids.get(name) ?? `missing-${w.tag}-${name}`;
 
-async function decide(w: World, who: string, stage: "title_abstract" | "full_text", record: string, verdict: Verdict, note = "") {
+async function decide(
+  w: World,
+  who: string,
+  stage: "title_abstract" | "full_text",
+  record: string,
+  verdict: Verdict,
+  note = "",
+) {
   const reasonId = verdict === "exclude" ? id(w, stage === "full_text" ? "reason:ft" : "reason:ta") : undefined;
-  await callerFor(w.db, id(w, who)).screening.decide({ reviewId: id(w, "review"), stage, recordId: id(w, record), verdict, reasonId, note });
+  await callerFor(w.db, id(w, who)).screening.decide({
+    reviewId: id(w, "review"),
+    stage,
+    recordId: id(w, record),
+    verdict,
+    reasonId,
+    note,
+  });
 }
 
 /**
@@ -71,16 +88,33 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
   });
   w.ids.set("review", review.id);
   w.ids.set("slug", review.slug);
-  for (const [name, role] of [["lead", "lead"], ["A", "reviewer"], ["B", "reviewer"], ["observer", "observer"]] as const) {
+  for (const [name, role] of [
+    ["lead", "lead"],
+    ["A", "reviewer"],
+    ["B", "reviewer"],
+    ["observer", "observer"],
+  ] as const) {
     await db.membership.create({ data: { reviewId: review.id, userId: id(w, name), role } });
   }
-  for (const reason of await db.exclusionReason.findMany({ where: { reviewId: review.id }, orderBy: { position: "asc" } })) {
+  for (const reason of await db.exclusionReason.findMany({
+    where: { reviewId: review.id },
+    orderBy: { position: "asc" },
+  })) {
     const name = reason.stage === "full_text" ? "reason:ft" : "reason:ta";
     if (!w.ids.has(name)) w.ids.set(name, reason.id);
   }
   const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
   w.ids.set("source", source.id);
-  const names = ["ta:a-included", "ta:a-excluded", "ta:a-undecided", "agreed:1", "agreed:2", "agreed:3", "agreed:4", "resolved"];
+  const names = [
+    "ta:a-included",
+    "ta:a-excluded",
+    "ta:a-undecided",
+    "agreed:1",
+    "agreed:2",
+    "agreed:3",
+    "agreed:4",
+    "resolved",
+  ];
   for (const [i, name] of names.entries()) {
     const record = await db.record.create({
       data: {
@@ -111,7 +145,11 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
     w.ids.set(`report:${name}`, report.id);
   }
   for (const record of ["agreed:1", "agreed:2", "agreed:3"]) {
-    await lead.fullText.setLink({ reviewId: review.id, reportId: id(w, `report:${record}`), url: `https://example.org/${record}.pdf` });
+    await lead.fullText.setLink({
+      reviewId: review.id,
+      reportId: id(w, `report:${record}`),
+      url: `https://example.org/${record}.pdf`,
+    });
   }
   await decide(w, "A", "full_text", "agreed:3", "include");
   await decide(w, "B", "full_text", "agreed:3", "include");
@@ -124,7 +162,8 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
 
   // The world's difference: B's side of the records still open to A.
   if (side !== "none") {
-    for (const record of ["ta:a-included", "ta:a-excluded", "ta:a-undecided"]) await decide(w, "B", "title_abstract", record, side, SECRET);
+    for (const record of ["ta:a-included", "ta:a-excluded", "ta:a-undecided"])
+      await decide(w, "B", "title_abstract", record, side, SECRET);
     for (const record of ["agreed:1", "agreed:2"]) await decide(w, "B", "full_text", record, side, SECRET);
   }
   for (const report of await db.report.findMany({ where: { reviewId: review.id } })) {
@@ -137,7 +176,11 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
 
 // ---- Inputs, made from each procedure's own schema ----
 
-type Schema = { _zod: { def: Record<string, unknown> & { type: string } }; shape?: Record<string, Schema>; options?: unknown[] };
+type Schema = {
+  _zod: { def: Record<string, unknown> & { type: string } };
+  shape?: Record<string, Schema>;
+  options?: unknown[];
+};
 type Procedure = { _def: { type: string; meta?: Meta; inputs: Schema[] } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 
@@ -220,7 +263,8 @@ function resolve(w: World, value: unknown): unknown {
     return value.startsWith("@") && !value.includes("@tag") ? id(w, value.slice(1)) : value.replaceAll("@tag", w.tag);
   }
   if (Array.isArray(value)) return value.map((v) => resolve(w, v));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(w, v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(w, v)]));
   return value;
 }
 
@@ -244,14 +288,20 @@ function normalise(w: World, text: string): string {
 function serialise(value: unknown): string {
   return JSON.stringify(value, (_k, v) => {
     if (typeof v === "bigint") return v.toString();
-    if (v instanceof Uint8Array || v instanceof ArrayBuffer) return `<${v.byteLength} bytes ${createHash("sha256").update(new Uint8Array(v as ArrayBuffer)).digest("hex").slice(0, 12)}>`;
+    if (v instanceof Uint8Array || v instanceof ArrayBuffer)
+      return `<${v.byteLength} bytes ${createHash("sha256")
+        .update(new Uint8Array(v as ArrayBuffer))
+        .digest("hex")
+        .slice(0, 12)}>`;
     return v;
   });
 }
 
 async function call(w: World, who: string, procedurePath: string, input: unknown): Promise<string> {
   const caller = callerFor(w.db, id(w, who)) as unknown as Record<string, unknown>;
-  const fn = procedurePath.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
+  const fn = procedurePath
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (i: unknown) => Promise<unknown>;
   try {
     return normalise(w, serialise({ ok: await fn(resolve(w, input)) }));
   } catch (err) {
@@ -280,23 +330,45 @@ const ROUTES: Record<string, RouteCall[] | { skip: string }> = {
   health: { skip: "the health check reads no review" },
   "reports/[reportId]/file": [
     ...REPORTS.map((r) => ({ method: "GET" as const, params: { reportId: `@${r}` } })),
-    ...REPORTS.map((r) => ({ method: "POST" as const, params: { reportId: `@${r}` }, query: "reviewId=@review&fileName=full.pdf", body: PDF })),
+    ...REPORTS.map((r) => ({
+      method: "POST" as const,
+      params: { reportId: `@${r}` },
+      query: "reviewId=@review&fileName=full.pdf",
+      body: PDF,
+    })),
   ],
-  "reviews/[reviewId]/prisma/[format]": ["svg", "csv"].map((format) => ({ method: "GET" as const, params: { reviewId: "@review", format } })),
+  "reviews/[reviewId]/prisma/[format]": ["svg", "csv"].map((format) => ({
+    method: "GET" as const,
+    params: { reviewId: "@review", format },
+  })),
   "reviews/[reviewId]/appraisal/plots/[tool]": ["rob2", "robins_i", "syrcle", "validity"].flatMap((tool) =>
-    ["traffic-light", "summary"].map((kind) => ({ method: "GET" as const, params: { reviewId: "@review", tool }, query: `kind=${kind}&format=svg` })),
+    ["traffic-light", "summary"].map((kind) => ({
+      method: "GET" as const,
+      params: { reviewId: "@review", tool },
+      query: `kind=${kind}&format=svg`,
+    })),
   ),
-  "reviews/[reviewId]/appraisal/export": [{ method: "GET", params: { reviewId: "@review" }, query: "format=csv&layout=long" }],
+  "reviews/[reviewId]/appraisal/export": [
+    { method: "GET", params: { reviewId: "@review" }, query: "format=csv&layout=long" },
+  ],
   "reviews/[reviewId]/extraction/export": ["consensus", "extractors"].map((values) => ({
     method: "GET" as const,
     params: { reviewId: "@review" },
     query: `form=@form&format=csv&layout=long&values=${values}`,
   })),
   "reviews/[reviewId]/exports/[exportId]": ["A", "observer"].flatMap((who) =>
-    [0, 1, 2].map((n) => ({ method: "GET" as const, params: { reviewId: "@review", exportId: `@export:${who}:${n}` } })),
+    [0, 1, 2].map((n) => ({
+      method: "GET" as const,
+      params: { reviewId: "@review", exportId: `@export:${who}:${n}` },
+    })),
   ),
   "reviews/[reviewId]/imports": [
-    { method: "POST", params: { reviewId: "@review" }, query: "fileName=more.ris&source=PubMed&sourceKind=database", body: "TY  - JOUR\nTI  - More\nER  - \n" },
+    {
+      method: "POST",
+      params: { reviewId: "@review" },
+      query: "fileName=more.ris&source=PubMed&sourceKind=database",
+      body: "TY  - JOUR\nTI  - More\nER  - \n",
+    },
   ],
 };
 
@@ -308,11 +380,16 @@ async function sheets(bytes: Uint8Array): Promise<unknown> {
 }
 
 async function callRoute(w: World, who: string, route: string, spec: RouteCall): Promise<string> {
-  const module = (await import(path.join(API_DIR, route, "route.ts"))) as Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+  const module = (await import(path.join(API_DIR, route, "route.ts"))) as Record<
+    string,
+    (req: Request, ctx: unknown) => Promise<Response>
+  >;
   const query = spec.query ? `?${spec.query.replace(/@([\w:-]+)/g, (_m, name: string) => id(w, name))}` : "";
   const url = `http://sift.test/api/${route}${query}`;
   acting.userId = id(w, who);
-  const res = await module[spec.method]!(new Request(url, { method: spec.method, body: spec.body }), { params: Promise.resolve(resolve(w, spec.params)) });
+  const res = await module[spec.method]!(new Request(url, { method: spec.method, body: spec.body }), {
+    params: Promise.resolve(resolve(w, spec.params)),
+  });
   const body = new Uint8Array(await res.arrayBuffer());
   const type = res.headers.get("content-type") ?? "";
   const textual = /^(text|application\/(json|x-research)|image\/svg)/.test(type);
@@ -340,22 +417,40 @@ function keep(worldIndex: number, key: string, answer: string) {
 
 const namespaceOf = (procedurePath: string) => procedurePath.split(".")[0]!;
 /** Uploads belong with the procedures of their domain, so they run on that domain's fresh worlds. */
-const UPLOADS_WITH: Record<string, string> = { "reports/[reportId]/file": "fullText", "reviews/[reviewId]/imports": "imports" };
+const UPLOADS_WITH: Record<string, string> = {
+  "reports/[reportId]/file": "fullText",
+  "reviews/[reviewId]/imports": "imports",
+};
 
 async function callProcedures(w: World, worldIndex: number, label: string, list: typeof procedures) {
   for (const who of VIEWERS) {
     for (const [procedurePath, procedure] of list) {
-      for (const input of inputsOf(procedure)) keep(worldIndex, `${procedurePath} ${label} as ${who} ${JSON.stringify(input)}`, await call(w, who, procedurePath, input));
+      for (const input of inputsOf(procedure))
+        keep(
+          worldIndex,
+          `${procedurePath} ${label} as ${who} ${JSON.stringify(input)}`,
+          await call(w, who, procedurePath, input),
+        );
     }
   }
 }
 
-async function callRoutes(w: World, worldIndex: number, label: string, method: RouteCall["method"], only?: (route: string) => boolean) {
+async function callRoutes(
+  w: World,
+  worldIndex: number,
+  label: string,
+  method: RouteCall["method"],
+  only?: (route: string) => boolean,
+) {
   for (const who of VIEWERS) {
     for (const [route, specs] of Object.entries(ROUTES)) {
       if (!Array.isArray(specs) || (only && !only(route))) continue;
       for (const spec of specs.filter((s) => s.method === method)) {
-        keep(worldIndex, `route ${route} ${label} as ${who} ${JSON.stringify(spec)}`, await callRoute(w, who, route, spec));
+        keep(
+          worldIndex,
+          `route ${route} ${label} as ${who} ${JSON.stringify(spec)}`,
+          await callRoute(w, who, route, spec),
+        );
       }
     }
   }
@@ -364,7 +459,10 @@ async function callRoutes(w: World, worldIndex: number, label: string, method: R
 /** Exports asked for are built as the worker would, then downloaded through their route. */
 async function buildExports(w: World) {
   for (const who of VIEWERS) {
-    const exports = await w.db.export.findMany({ where: { reviewId: id(w, "review"), requestedById: id(w, who) }, orderBy: { createdAt: "asc" } });
+    const exports = await w.db.export.findMany({
+      where: { reviewId: id(w, "review"), requestedById: id(w, who) },
+      orderBy: { createdAt: "asc" },
+    });
     for (const [n, e] of exports.entries()) {
       await runExport({ db: w.db, pool: poolOf(w.db), storage: fileStorage() }, e.id);
       w.ids.set(`export:${who}:${n}`, e.id);
@@ -425,14 +523,23 @@ function firstDifference(a: string, b: string): string {
 describe("blinding, by difference", () => {
   it("the worlds really differ where B decided", async () => {
     const [include, exclude] = worlds;
-    const outcome = (w: World) => w.db.screeningOutcome.findUnique({ where: { recordId_stage: { recordId: id(w, "ta:a-included"), stage: "title_abstract" } } });
+    const outcome = (w: World) =>
+      w.db.screeningOutcome.findUnique({
+        where: { recordId_stage: { recordId: id(w, "ta:a-included"), stage: "title_abstract" } },
+      });
     expect((await outcome(include!))?.status).toBe("included");
     expect((await outcome(exclude!))?.status).toBe("conflict");
   });
 
   it("a lead, who resolves conflicts, does see the difference", async () => {
     const answers = await Promise.all(
-      worlds.map((w) => call(w, "lead", "screening.record", { reviewId: "@review", stage: "title_abstract", recordId: "@ta:a-included" })),
+      worlds.map((w) =>
+        call(w, "lead", "screening.record", {
+          reviewId: "@review",
+          stage: "title_abstract",
+          recordId: "@ta:a-included",
+        }),
+      ),
     );
     expect(answers[0]).toContain('"outcome":"included"');
     expect(answers[1]).toContain('"outcome":"conflict"');
@@ -450,7 +557,8 @@ describe("blinding, by difference", () => {
       expect(mine.length).toBeGreaterThan(0);
       for (const [key, answers] of mine) {
         for (let n = 1; n < WORLDS.length; n++) {
-          if (answers[n] !== answers[0]) expect.fail(`${key}: B ${WORLDS[0]} vs B ${WORLDS[n]}\n${firstDifference(answers[0]!, answers[n]!)}`);
+          if (answers[n] !== answers[0])
+            expect.fail(`${key}: B ${WORLDS[0]} vs B ${WORLDS[n]}\n${firstDifference(answers[0]!, answers[n]!)}`);
         }
       }
     });
@@ -462,7 +570,8 @@ describe("blinding, by difference", () => {
       expect(mine.length).toBeGreaterThan(0);
       for (const [key, answers] of mine) {
         for (let n = 1; n < WORLDS.length; n++) {
-          if (answers[n] !== answers[0]) expect.fail(`${key}: B ${WORLDS[0]} vs B ${WORLDS[n]}\n${firstDifference(answers[0]!, answers[n]!)}`);
+          if (answers[n] !== answers[0])
+            expect.fail(`${key}: B ${WORLDS[0]} vs B ${WORLDS[n]}\n${firstDifference(answers[0]!, answers[n]!)}`);
         }
       }
     });

@@ -5,13 +5,20 @@ import { disposition, download } from "./download";
 describe("file names in Content-Disposition", () => {
   it("keeps a name in any script for browsers that read filename*, with an ASCII one for the rest", () => {
     const header = disposition("Müller 2016 – ALS.pdf");
-    expect(header).toBe(`attachment; filename="Muller 2016 _ ALS.pdf"; filename*=UTF-8''M%C3%BCller%202016%20%E2%80%93%20ALS.pdf`);
-    expect(contentDisposition.parse(header)).toEqual({ type: "attachment", parameters: { filename: "Müller 2016 – ALS.pdf" } });
+    expect(header).toBe(
+      `attachment; filename="Muller 2016 _ ALS.pdf"; filename*=UTF-8''M%C3%BCller%202016%20%E2%80%93%20ALS.pdf`,
+    );
+    expect(contentDisposition.parse(header)).toEqual({
+      type: "attachment",
+      parameters: { filename: "Müller 2016 – ALS.pdf" },
+    });
     expect(contentDisposition.parse(disposition("研究 2020.csv")).parameters.filename).toBe("研究 2020.csv");
   });
 
   it("gives a plain name as it is", () => {
-    expect(disposition("als-review_records_title-abstract_2026-01-31.ris")).toBe(`attachment; filename="als-review_records_title-abstract_2026-01-31.ris"`);
+    expect(disposition("als-review_records_title-abstract_2026-01-31.ris")).toBe(
+      `attachment; filename="als-review_records_title-abstract_2026-01-31.ris"`,
+    );
     expect(disposition("Mazzini 2015.pdf", "inline")).toBe(`inline; filename="Mazzini 2015.pdf"`);
   });
 
@@ -20,7 +27,9 @@ describe("file names in Content-Disposition", () => {
     expect(header).not.toMatch(/[\r\n]/);
     expect(header).toMatch(/^attachment; filename="a__Set-Cookie: x=1\.csv"; filename\*=UTF-8''/);
     expect(contentDisposition.parse(header).parameters.filename).toBe('a";Set-Cookie: x=1.csv');
-    expect(contentDisposition.parse(disposition("../reviews\\secret.csv")).parameters.filename).toBe("..-reviews-secret.csv");
+    expect(contentDisposition.parse(disposition("../reviews\\secret.csv")).parameters.filename).toBe(
+      "..-reviews-secret.csv",
+    );
     expect(disposition("")).toBe("attachment");
   });
 });
@@ -35,6 +44,8 @@ describe("a download", () => {
       "cache-control": "no-store",
     });
     expect(await response.text()).toBe("a,b\n");
-    expect(download("x", { contentType: "image/svg+xml", fileName: "rob2.svg" }).headers.has("content-length")).toBe(false);
+    expect(download("x", { contentType: "image/svg+xml", fileName: "rob2.svg" }).headers.has("content-length")).toBe(
+      false,
+    );
   });
 });

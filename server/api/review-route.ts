@@ -1,12 +1,12 @@
 // The one way a REST or file route on a review is built (tRPC carries neither raw uploads nor files to save): the
 // same session, membership and role checks as a review procedure, and errors answered in one place.
 import type { NextRequest } from "next/server";
-import type { SessionClaim } from "../auth/session-token";
 import { requestSession } from "../auth/session";
+import type { SessionClaim } from "../auth/session-token";
 import { db as appDb, type Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { fileStorage, type FileStorage } from "../storage/file-storage";
+import { type FileStorage, fileStorage } from "../storage/file-storage";
 import { authorizeCaller, callerInReview } from "../team/caller-membership";
 import { appUrlFrom } from "./app-url";
 import { createCaller } from "./root";
@@ -41,7 +41,9 @@ export interface RouteAccess {
   refuseAs?: () => AppError;
 }
 
-export type ReviewRoute<P> = ((request: NextRequest, context: { params: Promise<P> }) => Promise<Response>) & { access: RouteAccess };
+export type ReviewRoute<P> = ((request: NextRequest, context: { params: Promise<P> }) => Promise<Response>) & {
+  access: RouteAccess;
+};
 
 interface ReviewRouteOptions<P> extends Pick<RouteAccess, "refuseAs"> {
   /** The review a request is about when its path does not name it; null for none, refused as for a non-member. */
@@ -49,10 +51,21 @@ interface ReviewRouteOptions<P> extends Pick<RouteAccess, "refuseAs"> {
 }
 
 /** A route under /api/reviews/<reviewId>/…, for callers with at least `minRole` in that review. */
-export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRouteHandler<P>): ReviewRoute<P & { reviewId: string }>;
+export function reviewRoute<P extends object>(
+  minRole: Role,
+  handler: ReviewRouteHandler<P>,
+): ReviewRoute<P & { reviewId: string }>;
 /** A route on something of a review's that its path names instead (a report): `reviewOf` finds the review. */
-export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRouteHandler<P>, options: ReviewRouteOptions<P>): ReviewRoute<P>;
-export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRouteHandler<P>, options?: ReviewRouteOptions<P>): ReviewRoute<P> {
+export function reviewRoute<P extends object>(
+  minRole: Role,
+  handler: ReviewRouteHandler<P>,
+  options: ReviewRouteOptions<P>,
+): ReviewRoute<P>;
+export function reviewRoute<P extends object>(
+  minRole: Role,
+  handler: ReviewRouteHandler<P>,
+  options?: ReviewRouteOptions<P>,
+): ReviewRoute<P> {
   const route = async (request: NextRequest, context: { params: Promise<P> }) => {
     try {
       const session = await requestSession(request);
@@ -60,9 +73,16 @@ export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRout
       const db = appDb();
       const params = await context.params;
       // No review is a review nobody is a member of: the session is still checked, and the refusal is the same.
-      const reviewId = (options ? await options.reviewOf(db, params, request) : (params as { reviewId: string }).reviewId) ?? "";
+      const reviewId =
+        (options ? await options.reviewOf(db, params, request) : (params as { reviewId: string }).reviewId) ?? "";
       const found = await callerInReview(db, session, reviewId);
-      const role = admit(found !== null, found?.role ?? null, minRole, found?.sessionCurrent ?? false, options?.refuseAs);
+      const role = admit(
+        found !== null,
+        found?.role ?? null,
+        minRole,
+        found?.sessionCurrent ?? false,
+        options?.refuseAs,
+      );
       const procedures = createCaller({ db, session, appUrl: appUrlFrom(request.headers) });
       const caller = { userId: session.userId, role, session };
       return await handler({ db, storage: fileStorage(), reviewId, caller, params, request, procedures });
@@ -70,10 +90,18 @@ export function reviewRoute<P extends object>(minRole: Role, handler: ReviewRout
       return errorResponse(err);
     }
   };
-  return Object.assign(route, { access: { kind: "review" as const, minRole, ...(options?.refuseAs && { refuseAs: options.refuseAs }) } });
+  return Object.assign(route, {
+    access: { kind: "review" as const, minRole, ...(options?.refuseAs && { refuseAs: options.refuseAs }) },
+  });
 }
 
-function admit(exists: boolean, role: Role | null, minRole: Role, sessionCurrent: boolean, refuseAs: RouteAccess["refuseAs"]): Role {
+function admit(
+  exists: boolean,
+  role: Role | null,
+  minRole: Role,
+  sessionCurrent: boolean,
+  refuseAs: RouteAccess["refuseAs"],
+): Role {
   try {
     return authorizeCaller(exists, role, minRole, sessionCurrent);
   } catch (err) {

@@ -21,24 +21,36 @@ describe("a route's error as an answer", () => {
     });
     expect(await answer(new AppError("UNAUTHORIZED", "Sign in to continue."))).toMatchObject({ status: 401 });
     expect(await answer(new AppError("NOT_FOUND", "No such export."))).toMatchObject({ status: 404 });
-    expect(await answer(new AppError("INVALID_INPUT", "This file is empty."))).toMatchObject({ status: 400, body: { error: "This file is empty." } });
+    expect(await answer(new AppError("INVALID_INPUT", "This file is empty."))).toMatchObject({
+      status: 400,
+      body: { error: "This file is empty." },
+    });
     expect(await answer(new AppError("STALE", "This export has no file yet."))).toMatchObject({ status: 409 });
     expect(await answer(new AppError("TOO_MANY_ATTEMPTS", "Wait a minute."))).toMatchObject({ status: 429 });
   });
 
   it("gives invalid input 400 with its first problem", async () => {
     const parsed = z.object({ source: z.string().min(1, "Name the source.") }).safeParse({ source: "" });
-    expect(await answer(parsed.error)).toEqual({ status: 400, type: "application/json", body: { error: "Name the source." } });
+    expect(await answer(parsed.error)).toEqual({
+      status: 400,
+      type: "application/json",
+      body: { error: "Name the source." },
+    });
   });
 
   it("gives a procedure's refusal its status and message", async () => {
-    expect(await answer(new TRPCError({ code: "FORBIDDEN", message: "Only leads can see this." }))).toMatchObject({ status: 403, body: { error: "Only leads can see this." } });
-    expect(await answer(new TRPCError({ code: "BAD_REQUEST", message: "Pick a tool." }))).toMatchObject({ status: 400 });
+    expect(await answer(new TRPCError({ code: "FORBIDDEN", message: "Only leads can see this." }))).toMatchObject({
+      status: 403,
+      body: { error: "Only leads can see this." },
+    });
+    expect(await answer(new TRPCError({ code: "BAD_REQUEST", message: "Pick a tool." }))).toMatchObject({
+      status: 400,
+    });
   });
 
   it("tells nothing of anything else, and logs it", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const bug = new Error("relation \"exports\" does not exist");
+    const bug = new Error('relation "exports" does not exist');
     expect(await answer(bug)).toEqual({ status: 500, type: "application/json", body: { error: SERVER_FAILED } });
     expect(log).toHaveBeenCalledWith(expect.any(String), bug);
     const failed = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "connection refused", cause: bug });

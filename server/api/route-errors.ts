@@ -7,7 +7,8 @@ import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
 import { firstIssue, SERVER_FAILED } from "./error-messages";
 
 function asTrpcError(err: unknown): TRPCError | null {
-  if (err instanceof AppError) return new TRPCError({ code: APP_ERROR_STATUS[err.code], message: err.message, cause: err });
+  if (err instanceof AppError)
+    return new TRPCError({ code: APP_ERROR_STATUS[err.code], message: err.message, cause: err });
   if (err instanceof ZodError) return new TRPCError({ code: "BAD_REQUEST", message: firstIssue(err), cause: err });
   return err instanceof TRPCError ? err : null;
 }

@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
-import type { Db } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
+import { ZodError, z } from "zod";
 import type { SessionClaim } from "../auth/session-token";
 import { claimedUser } from "../auth/sessions";
+import type { Db } from "../db/client";
+import type { Role } from "../db/generated/enums.ts";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
 import { authorizeCaller, authorizeSession, callerInReview } from "../team/caller-membership";
 import { firstIssue, SERVER_FAILED } from "./error-messages";
@@ -60,7 +60,8 @@ const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (cause instanceof AppError) throw new TRPCError({ code: APP_ERROR_STATUS[cause.code], message: cause.message, cause });
+    if (cause instanceof AppError)
+      throw new TRPCError({ code: APP_ERROR_STATUS[cause.code], message: cause.message, cause });
     if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: firstIssue(cause), cause });
   }
   return result;

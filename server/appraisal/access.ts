@@ -20,10 +20,16 @@ export interface Scope {
 }
 
 export async function studyForTool(db: Db | Tx, reviewId: string, studyId: string, tool: ToolName) {
-  const study = await db.study.findFirst({ where: { id: studyId, reviewId }, select: { id: true, label: true, appraisalTool: true } });
+  const study = await db.study.findFirst({
+    where: { id: studyId, reviewId },
+    select: { id: true, label: true, appraisalTool: true },
+  });
   if (!study) throw new AppError("NOT_FOUND", "That study is not in this review. Reload the page.");
   if (!studyTools(study.appraisalTool).includes(tool)) {
-    throw new AppError("INVALID_INPUT", `${toolDefinition(tool).label} is not a tool chosen for ${study.label}. A lead can change the study's tool.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `${toolDefinition(tool).label} is not a tool chosen for ${study.label}. A lead can change the study's tool.`,
+    );
   }
   return study;
 }
@@ -38,12 +44,19 @@ export async function writableAppraisal(tx: Tx, scope: Scope, appraisalId: strin
   const appraisal = await tx.appraisal.findFirst({ where: { id: appraisalId, reviewId: scope.reviewId } });
   if (!appraisal) throw new AppError("NOT_FOUND", "That appraisal is not in this review. Reload the page.");
   const allowed = appraisal.isConsensus ? hasRole(scope.role, "lead") : appraisal.appraiserId === scope.actorId;
-  if (!allowed) throw new AppError("FORBIDDEN", appraisal.isConsensus ? "Only a lead records a consensus." : "You can only change your own appraisal.");
+  if (!allowed)
+    throw new AppError(
+      "FORBIDDEN",
+      appraisal.isConsensus ? "Only a lead records a consensus." : "You can only change your own appraisal.",
+    );
   return { appraisal, tool: toolDefinition(appraisal.tool) as ToolDefinition };
 }
 
 export function checkToolVersion(tool: ToolDefinition, toolVersion: number) {
   if (toolVersion !== tool.version) {
-    throw new AppError("STALE", `The ${tool.label} form has changed since this page was opened. Reload the page; your saved answers are kept.`);
+    throw new AppError(
+      "STALE",
+      `The ${tool.label} form has changed since this page was opened. Reload the page; your saved answers are kept.`,
+    );
   }
 }

@@ -6,23 +6,38 @@ import { ROB2 } from "./tools/rob2";
 import { SYRCLE } from "./tools/syrcle";
 
 const ALL_LOW = {
-  "1.1": "Y", "1.2": "Y", "1.3": "N",
-  "2.1": "N", "2.2": "N", "2.6": "Y",
+  "1.1": "Y",
+  "1.2": "Y",
+  "1.3": "N",
+  "2.1": "N",
+  "2.2": "N",
+  "2.6": "Y",
   "3.1": "Y",
-  "4.1": "N", "4.2": "N", "4.3": "N",
-  "5.1": "Y", "5.2": "N", "5.3": "N",
+  "4.1": "N",
+  "4.2": "N",
+  "4.3": "N",
+  "5.1": "Y",
+  "5.2": "N",
+  "5.3": "N",
 };
 
 describe("checkAnswers", () => {
   it("keeps valid answers and drops blanks", () => {
-    const answers = checkAnswers(ROB2, { responses: { "1.1": "Y", "1.2": "" }, support: { D1: "quote" }, overrides: {} });
+    const answers = checkAnswers(ROB2, {
+      responses: { "1.1": "Y", "1.2": "" },
+      support: { D1: "quote" },
+      overrides: {},
+    });
     expect(answers.responses).toEqual({ "1.1": "Y" });
   });
   it.each([
     [{ responses: { "9.9": "Y" } }, /no question 9\.9/],
     [{ responses: { "1.1": "yes" } }, /not an answer to RoB 2 question 1\.1/],
     [{ responses: { "1.1": 3 } }, /not in the shape/],
-    [{ responses: { "1.2": "N" }, overrides: { D1: { judgement: "low", reason: " " } } }, /Give a reason for overriding the proposed judgement of D1/],
+    [
+      { responses: { "1.2": "N" }, overrides: { D1: { judgement: "low", reason: " " } } },
+      /Give a reason for overriding the proposed judgement of D1/,
+    ],
     [{ overrides: { D1: { judgement: "critical", reason: "x" } } }, /not a RoB 2 judgement/],
     [{ support: { D9: "x" } }, /no domain D9/],
   ])("refuses %j", (raw, message) => {
@@ -31,10 +46,14 @@ describe("checkAnswers", () => {
   });
   it("needs no reason where the tool proposes nothing, or where the override agrees with the proposal", () => {
     expect(() => checkAnswers(ROB2, { overrides: { D1: { judgement: "high", reason: "" } } })).not.toThrow();
-    expect(() => checkAnswers(ROB2, { responses: { "1.2": "N" }, overrides: { D1: { judgement: "high", reason: "" } } })).not.toThrow();
+    expect(() =>
+      checkAnswers(ROB2, { responses: { "1.2": "N" }, overrides: { D1: { judgement: "high", reason: "" } } }),
+    ).not.toThrow();
   });
   it("refuses an overall override for a tool without an overall judgement", () => {
-    expect(() => checkAnswers(SYRCLE, { overrides: { overall: { judgement: "low", reason: "x" } } })).toThrow(/no judgement overall/);
+    expect(() => checkAnswers(SYRCLE, { overrides: { overall: { judgement: "low", reason: "x" } } })).toThrow(
+      /no judgement overall/,
+    );
   });
 });
 
@@ -45,7 +64,10 @@ describe("assess", () => {
     expect(result.domains.map((d) => d.final)).toEqual(["low", "low", "low", "low", "low"]);
     expect(result.overall).toMatchObject({ proposed: "low", final: "low", overridden: false });
     expect(result.missing).toEqual([]);
-    const overridden = assess(ROB2, { ...answers, overrides: { D3: { judgement: "high", reason: "Half the mice died unexplained" } } });
+    const overridden = assess(ROB2, {
+      ...answers,
+      overrides: { D3: { judgement: "high", reason: "Half the mice died unexplained" } },
+    });
     expect(overridden.domains[2]).toMatchObject({ proposed: "low", final: "high", overridden: true });
     expect(overridden.overall?.final).toBe("high");
   });
@@ -61,7 +83,10 @@ describe("comparison and consensus draft", () => {
     const items = compareAnswers(ROB2, [a, b]);
     const disagreements = items.filter((i) => !i.agree).map((i) => i.id);
     expect(disagreements).toEqual(["1.2", "D1", "overall"]);
-    const draft = consensusDraft(ROB2, [{ name: "Ann", answers: a }, { name: "Bo", answers: b }]);
+    const draft = consensusDraft(ROB2, [
+      { name: "Ann", answers: a },
+      { name: "Bo", answers: b },
+    ]);
     expect(draft.responses["1.2"]).toBeUndefined();
     expect(draft.responses["1.1"]).toBe("Y");
     expect(draft.support.D1).toBe("Ann: computer-generated list\nBo: sealed envelopes");

@@ -25,22 +25,38 @@ export const EMPTY_ANSWERS: AppraisalAnswers = { responses: {}, support: {}, ove
  */
 export function checkAnswers(baseTool: ToolDefinition, raw: unknown): AppraisalAnswers {
   const parsed = AnswersInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "The answers are not in the shape this form sends. Reload the page and try again.");
+  if (!parsed.success)
+    throw new AppError(
+      "INVALID_INPUT",
+      "The answers are not in the shape this form sends. Reload the page and try again.",
+    );
   const answers = parsed.data;
   if (answers.variant !== undefined && !variantOption(baseTool, answers.variant)) {
-    throw new AppError("INVALID_INPUT", `${baseTool.label} has no variant "${answers.variant}"; the form may be out of date. Reload the page.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `${baseTool.label} has no variant "${answers.variant}"; the form may be out of date. Reload the page.`,
+    );
   }
   const tool = withVariant(baseTool, answers.variant);
-  const questions = new Map(tool.domains.flatMap((d) => d.questions.map((question) => [question.id, question] as const)));
+  const questions = new Map(
+    tool.domains.flatMap((d) => d.questions.map((question) => [question.id, question] as const)),
+  );
   const domainIds = new Set(tool.domains.map((d) => d.id));
   const levels = new Set(tool.levels.map((l) => l.value));
   const responses: Record<string, string> = {};
   for (const [id, value] of Object.entries(answers.responses)) {
     const question = questions.get(id);
-    if (!question) throw new AppError("INVALID_INPUT", `${tool.label} has no question ${id}; the form may be out of date. Reload the page.`);
+    if (!question)
+      throw new AppError(
+        "INVALID_INPUT",
+        `${tool.label} has no question ${id}; the form may be out of date. Reload the page.`,
+      );
     if (value === "") continue;
     if (!question.options.includes(value)) {
-      throw new AppError("INVALID_INPUT", `"${value}" is not an answer to ${tool.label} question ${id}; choose one of ${question.options.join(", ")}.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `"${value}" is not an answer to ${tool.label} question ${id}; choose one of ${question.options.join(", ")}.`,
+      );
     }
     responses[id] = value;
   }
@@ -51,11 +67,21 @@ export function checkAnswers(baseTool: ToolDefinition, raw: unknown): AppraisalA
     if (id === OVERALL ? tool.overall === null : !domainIds.has(id)) {
       throw new AppError("INVALID_INPUT", `${tool.label} has no judgement ${id} to override.`);
     }
-    if (!levels.has(override.judgement)) throw new AppError("INVALID_INPUT", `"${override.judgement}" is not a ${tool.label} judgement.`);
+    if (!levels.has(override.judgement))
+      throw new AppError("INVALID_INPUT", `"${override.judgement}" is not a ${tool.label} judgement.`);
   }
-  const checked = { responses, support: answers.support, overrides: answers.overrides, ...(answers.variant === undefined ? {} : { variant: answers.variant }) };
+  const checked = {
+    responses,
+    support: answers.support,
+    overrides: answers.overrides,
+    ...(answers.variant === undefined ? {} : { variant: answers.variant }),
+  };
   const unexplained = overridesNeedingReason(tool, checked)[0];
-  if (unexplained) throw new AppError("INVALID_INPUT", `Give a reason for overriding the proposed judgement of ${unexplained === OVERALL ? "the overall risk" : unexplained}.`);
+  if (unexplained)
+    throw new AppError(
+      "INVALID_INPUT",
+      `Give a reason for overriding the proposed judgement of ${unexplained === OVERALL ? "the overall risk" : unexplained}.`,
+    );
   return checked;
 }
 
@@ -66,7 +92,9 @@ export function checkAnswers(baseTool: ToolDefinition, raw: unknown): AppraisalA
 export function overridesNeedingReason(tool: ToolDefinition, answers: AppraisalAnswers): string[] {
   const { domains, overall } = assess(tool, answers);
   return [...domains, ...(overall ? [overall] : [])]
-    .filter((j) => j.overridden && j.proposed !== null && j.proposed !== j.final && !answers.overrides[j.id]!.reason.trim())
+    .filter(
+      (j) => j.overridden && j.proposed !== null && j.proposed !== j.final && !answers.overrides[j.id]!.reason.trim(),
+    )
     .map((j) => j.id);
 }
 

@@ -4,8 +4,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
-import { appraisersNeeded, checkToolVersion, studyForTool, writableAppraisal, type Scope } from "./access";
-import { assess, checkAnswers, type AppraisalAnswers } from "./answers";
+import { appraisersNeeded, checkToolVersion, type Scope, studyForTool, writableAppraisal } from "./access";
+import { type AppraisalAnswers, assess, checkAnswers } from "./answers";
 import type { ToolName } from "./tools/types";
 
 export async function startAppraisal(db: Db, scope: Scope, input: { studyId: string; tool: ToolName }) {
@@ -15,7 +15,14 @@ export async function startAppraisal(db: Db, scope: Scope, input: { studyId: str
     const existing = await tx.appraisal.findUnique({ where: { studyId_tool_appraiserId_isConsensus: key } });
     if (existing) return { id: existing.id };
     const created = await tx.appraisal.create({ data: { ...key, reviewId: scope.reviewId } });
-    await recordAuditEvent(tx, { reviewId: scope.reviewId, actorId: scope.actorId, action: "appraisal.started", entityType: "appraisal", entityId: created.id, data: { studyId: input.studyId, tool: input.tool } });
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: "appraisal.started",
+      entityType: "appraisal",
+      entityId: created.id,
+      data: { studyId: input.studyId, tool: input.tool },
+    });
     return { id: created.id };
   });
 }
@@ -28,23 +35,44 @@ async function consensusSettled(tx: Tx, studyId: string, tool: ToolName): Promis
  * Writes only if the row still has the version the form was loaded with, so a second tab or a slow autosave
  * never overwrites newer answers; the caller gets STALE and reloads instead.
  */
-export async function saveAppraisal(db: Db, scope: Scope, input: { appraisalId: string; version: number; toolVersion: number; answers: unknown }) {
+export async function saveAppraisal(
+  db: Db,
+  scope: Scope,
+  input: { appraisalId: string; version: number; toolVersion: number; answers: unknown },
+) {
   return db.$transaction(async (tx) => {
     const { appraisal, tool } = await writableAppraisal(tx, scope, input.appraisalId);
     checkToolVersion(tool, input.toolVersion);
     const answers = checkAnswers(tool, input.answers);
-    if (appraisal.completedAt) throw new AppError("STALE", "This appraisal is marked complete. Reopen it to change answers.");
+    if (appraisal.completedAt)
+      throw new AppError("STALE", "This appraisal is marked complete. Reopen it to change answers.");
     const assessment = assess(tool, answers);
     const written = await tx.appraisal.updateMany({
       where: { id: appraisal.id, version: input.version },
-      data: { answers: answers as unknown as Prisma.InputJsonValue, overall: assessment.overall?.final ?? null, version: { increment: 1 } },
+      data: {
+        answers: answers as unknown as Prisma.InputJsonValue,
+        overall: assessment.overall?.final ?? null,
+        version: { increment: 1 },
+      },
     });
     if (written.count === 0) {
-      throw new AppError("STALE", "These answers were changed elsewhere (another tab or person) since you loaded them. Reload to see the latest; nothing was overwritten.");
+      throw new AppError(
+        "STALE",
+        "These answers were changed elsewhere (another tab or person) since you loaded them. Reload to see the latest; nothing was overwritten.",
+      );
     }
     const before = (appraisal.answers ?? {}) as Partial<AppraisalAnswers>;
-    const changed = Object.keys({ ...before.responses, ...answers.responses }).filter((id) => before.responses?.[id] !== answers.responses[id]);
-    await recordAuditEvent(tx, { reviewId: scope.reviewId, actorId: scope.actorId, action: appraisal.isConsensus ? "appraisal.consensus_edited" : "appraisal.saved", entityType: "appraisal", entityId: appraisal.id, data: { changed } });
+    const changed = Object.keys({ ...before.responses, ...answers.responses }).filter(
+      (id) => before.responses?.[id] !== answers.responses[id],
+    );
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: appraisal.isConsensus ? "appraisal.consensus_edited" : "appraisal.saved",
+      entityType: "appraisal",
+      entityId: appraisal.id,
+      data: { changed },
+    });
     return { version: input.version + 1, assessment };
   });
 }
@@ -53,31 +81,69 @@ export async function saveAppraisal(db: Db, scope: Scope, input: { appraisalId: 
 export async function completeAppraisal(db: Db, scope: Scope, input: { appraisalId: string; version: number }) {
   return db.$transaction(async (tx) => {
     const { appraisal, tool } = await writableAppraisal(tx, scope, input.appraisalId);
-    if (appraisal.version !== input.version) throw new AppError("STALE", "These answers changed since you loaded them. Reload and check them before completing.");
+    if (appraisal.version !== input.version)
+      throw new AppError(
+        "STALE",
+        "These answers changed since you loaded them. Reload and check them before completing.",
+      );
     if (appraisal.completedAt) return { completed: true };
     const answers = checkAnswers(tool, appraisal.answers);
     const assessment = assess(tool, answers);
     if (assessment.missing.length > 0) {
-      throw new AppError("APPRAISAL_NOT_READY", `Judge ${assessment.missing.map((m) => (m === "overall" ? "the overall risk" : m)).join(", ")} first: answer the signalling questions or override with a reason.`);
+      throw new AppError(
+        "APPRAISAL_NOT_READY",
+        `Judge ${assessment.missing.map((m) => (m === "overall" ? "the overall risk" : m)).join(", ")} first: answer the signalling questions or override with a reason.`,
+      );
     }
     const completedAt = new Date();
     const overall = assessment.overall?.final ?? null;
-    await tx.appraisal.update({ where: { id: appraisal.id }, data: { completedAt, overall, version: { increment: 1 } } });
+    await tx.appraisal.update({
+      where: { id: appraisal.id },
+      data: { completedAt, overall, version: { increment: 1 } },
+    });
     const audit = { reviewId: scope.reviewId, actorId: scope.actorId, entityType: "appraisal" };
     if (appraisal.isConsensus) {
-      await recordAuditEvent(tx, { ...audit, action: "appraisal.consensus_recorded", entityId: appraisal.id, data: { studyId: appraisal.studyId, tool: appraisal.tool, overall, judgements: Object.fromEntries(assessment.domains.map((d) => [d.id, d.final])) } });
+      await recordAuditEvent(tx, {
+        ...audit,
+        action: "appraisal.consensus_recorded",
+        entityId: appraisal.id,
+        data: {
+          studyId: appraisal.studyId,
+          tool: appraisal.tool,
+          overall,
+          judgements: Object.fromEntries(assessment.domains.map((d) => [d.id, d.final])),
+        },
+      });
       return { completed: true };
     }
-    await recordAuditEvent(tx, { ...audit, action: "appraisal.completed", entityId: appraisal.id, data: { studyId: appraisal.studyId, tool: appraisal.tool } });
-    if ((await appraisersNeeded(tx, scope.reviewId)) === 1 && !(await consensusSettled(tx, appraisal.studyId, appraisal.tool))) {
+    await recordAuditEvent(tx, {
+      ...audit,
+      action: "appraisal.completed",
+      entityId: appraisal.id,
+      data: { studyId: appraisal.studyId, tool: appraisal.tool },
+    });
+    if (
+      (await appraisersNeeded(tx, scope.reviewId)) === 1 &&
+      !(await consensusSettled(tx, appraisal.studyId, appraisal.tool))
+    ) {
       // One appraiser per study: their appraisal is the review's result, kept as the consensus row that plots and exports read.
-      const data = { answers: answers as unknown as Prisma.InputJsonValue, overall, completedAt, appraiserId: scope.actorId };
+      const data = {
+        answers: answers as unknown as Prisma.InputJsonValue,
+        overall,
+        completedAt,
+        appraiserId: scope.actorId,
+      };
       const key = { studyId: appraisal.studyId, tool: appraisal.tool, isConsensus: true };
       const existing = await tx.appraisal.findFirst({ where: key });
       const consensus = existing
         ? await tx.appraisal.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })
         : await tx.appraisal.create({ data: { ...key, ...data, reviewId: scope.reviewId } });
-      await recordAuditEvent(tx, { ...audit, action: "appraisal.consensus_recorded", entityId: consensus.id, data: { studyId: appraisal.studyId, tool: appraisal.tool, overall, from: appraisal.id } });
+      await recordAuditEvent(tx, {
+        ...audit,
+        action: "appraisal.consensus_recorded",
+        entityId: consensus.id,
+        data: { studyId: appraisal.studyId, tool: appraisal.tool, overall, from: appraisal.id },
+      });
     }
     return { completed: true };
   });
@@ -87,17 +153,37 @@ export async function completeAppraisal(db: Db, scope: Scope, input: { appraisal
 export async function reopenAppraisal(db: Db, scope: Scope, input: { appraisalId: string }) {
   return db.$transaction(async (tx) => {
     const { appraisal } = await writableAppraisal(tx, scope, input.appraisalId);
-    if (!appraisal.isConsensus && (await appraisersNeeded(tx, scope.reviewId)) > 1 && (await consensusSettled(tx, appraisal.studyId, appraisal.tool))) {
-      throw new AppError("STALE", "The consensus for this study is recorded; a lead can reopen and change the consensus instead.");
+    if (
+      !appraisal.isConsensus &&
+      (await appraisersNeeded(tx, scope.reviewId)) > 1 &&
+      (await consensusSettled(tx, appraisal.studyId, appraisal.tool))
+    ) {
+      throw new AppError(
+        "STALE",
+        "The consensus for this study is recorded; a lead can reopen and change the consensus instead.",
+      );
     }
     await tx.appraisal.update({ where: { id: appraisal.id }, data: { completedAt: null, version: { increment: 1 } } });
-    await recordAuditEvent(tx, { reviewId: scope.reviewId, actorId: scope.actorId, action: "appraisal.reopened", entityType: "appraisal", entityId: appraisal.id });
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: "appraisal.reopened",
+      entityType: "appraisal",
+      entityId: appraisal.id,
+    });
   });
 }
 
 export async function setAppraisersPerStudy(db: Db, scope: Scope, appraisersPerStudy: 1 | 2) {
   return db.$transaction(async (tx) => {
     await tx.review.update({ where: { id: scope.reviewId }, data: { appraisersPerStudy } });
-    await recordAuditEvent(tx, { reviewId: scope.reviewId, actorId: scope.actorId, action: "appraisal.setting_changed", entityType: "review", entityId: scope.reviewId, data: { appraisersPerStudy } });
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: "appraisal.setting_changed",
+      entityType: "review",
+      entityId: scope.reviewId,
+      data: { appraisersPerStudy },
+    });
   });
 }

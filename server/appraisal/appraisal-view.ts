@@ -2,10 +2,10 @@
 // recorded consensus results, which every member may read.
 import type { Db } from "../db/client";
 import type { AppraisalTool } from "../db/generated/enums.ts";
-import { hasRole } from "../team/roles";
+import { AppError } from "../errors/app-error";
 import { studyTools } from "../studies/designs";
 import { studyWithReports } from "../studies/studies-view";
-import { AppError } from "../errors/app-error";
+import { hasRole } from "../team/roles";
 import { studyForTool, type Viewer } from "./access";
 import { assess, checkAnswers } from "./answers";
 import { toolDefinition } from "./tools";
@@ -14,8 +14,15 @@ import type { ToolName } from "./tools/types";
 export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer) {
   const [review, studies, appraisals] = await Promise.all([
     db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { appraisersPerStudy: true } }),
-    db.study.findMany({ where: { reviewId }, orderBy: [{ label: "asc" }, { createdAt: "asc" }], select: { id: true, label: true, design: true, appraisalTool: true, _count: { select: { reports: true } } } }),
-    db.appraisal.findMany({ where: { reviewId }, select: { studyId: true, tool: true, appraiserId: true, isConsensus: true, completedAt: true, overall: true } }),
+    db.study.findMany({
+      where: { reviewId },
+      orderBy: [{ label: "asc" }, { createdAt: "asc" }],
+      select: { id: true, label: true, design: true, appraisalTool: true, _count: { select: { reports: true } } },
+    }),
+    db.appraisal.findMany({
+      where: { reviewId },
+      select: { studyId: true, tool: true, appraiserId: true, isConsensus: true, completedAt: true, overall: true },
+    }),
   ]);
   const lead = hasRole(viewer.role, "lead");
   return {
@@ -32,10 +39,17 @@ export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer
         const consensus = rows.find((a) => a.isConsensus);
         return {
           tool,
-          mine: (mine ? (mine.completedAt ? "completed" : "in_progress") : "not_started") as "completed" | "in_progress" | "not_started",
+          mine: (mine ? (mine.completedAt ? "completed" : "in_progress") : "not_started") as
+            | "completed"
+            | "in_progress"
+            | "not_started",
           started: own.length,
           completed: own.filter((a) => a.completedAt).length,
-          consensus: consensus?.completedAt ? { overall: consensus.overall } : consensus && lead ? { overall: null } : null,
+          consensus: consensus?.completedAt
+            ? { overall: consensus.overall }
+            : consensus && lead
+              ? { overall: null }
+              : null,
         };
       }),
     })),
@@ -43,16 +57,38 @@ export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer
 }
 
 /** The viewer's own appraisal of a study with a tool, and the recorded consensus if there is one. */
-export async function myAppraisal(db: Db, reviewId: string, viewer: Viewer, input: { studyId: string; tool: ToolName }) {
+export async function myAppraisal(
+  db: Db,
+  reviewId: string,
+  viewer: Viewer,
+  input: { studyId: string; tool: ToolName },
+) {
   await studyForTool(db, reviewId, input.studyId, input.tool);
   const tool = toolDefinition(input.tool);
   const [mine, consensus] = await Promise.all([
-    db.appraisal.findUnique({ where: { studyId_tool_appraiserId_isConsensus: { studyId: input.studyId, tool: input.tool, appraiserId: viewer.userId, isConsensus: false } } }),
-    db.appraisal.findFirst({ where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true, completedAt: { not: null } } }),
+    db.appraisal.findUnique({
+      where: {
+        studyId_tool_appraiserId_isConsensus: {
+          studyId: input.studyId,
+          tool: input.tool,
+          appraiserId: viewer.userId,
+          isConsensus: false,
+        },
+      },
+    }),
+    db.appraisal.findFirst({
+      where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true, completedAt: { not: null } },
+    }),
   ]);
   const view = (row: NonNullable<typeof mine>) => {
     const answers = checkAnswers(tool, row.answers);
-    return { id: row.id, version: row.version, completedAt: row.completedAt, answers, assessment: assess(tool, answers) };
+    return {
+      id: row.id,
+      version: row.version,
+      completedAt: row.completedAt,
+      answers,
+      assessment: assess(tool, answers),
+    };
   };
   return { mine: mine ? view(mine) : null, consensus: consensus ? view(consensus) : null };
 }
@@ -83,6 +119,12 @@ export async function consensusResults(db: Db, reviewId: string, toolName: ToolN
     const answers = checkAnswers(tool, r.answers);
     const assessment = assess(tool, answers);
     // Only a chosen variant is named; answers without one read as the default wherever rows are labelled.
-    return { studyId: r.study.id, label: r.study.label, judgements: assessment.domains.map((d) => d.final), overall: assessment.overall?.final ?? null, ...(answers.variant ? { variant: answers.variant } : {}) };
+    return {
+      studyId: r.study.id,
+      label: r.study.label,
+      judgements: assessment.domains.map((d) => d.final),
+      overall: assessment.overall?.final ?? null,
+      ...(answers.variant ? { variant: answers.variant } : {}),
+    };
   });
 }

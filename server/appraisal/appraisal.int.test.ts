@@ -5,11 +5,19 @@ import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { ROB2 } from "./tools/rob2";
 
 const LOW_ANSWERS = {
-  "1.1": "Y", "1.2": "Y", "1.3": "N",
-  "2.1": "N", "2.2": "N", "2.6": "Y",
+  "1.1": "Y",
+  "1.2": "Y",
+  "1.3": "N",
+  "2.1": "N",
+  "2.2": "N",
+  "2.6": "Y",
   "3.1": "Y",
-  "4.1": "N", "4.2": "N", "4.3": "N",
-  "5.1": "Y", "5.2": "N", "5.3": "N",
+  "4.1": "N",
+  "4.2": "N",
+  "4.3": "N",
+  "5.1": "Y",
+  "5.2": "N",
+  "5.3": "N",
 };
 
 async function setup() {
@@ -17,12 +25,24 @@ async function setup() {
   const { review, members } = await makeTeam(db);
   const second = await makeUser(db, "reviewer2");
   await db.membership.create({ data: { reviewId: review.id, userId: second.id, role: "reviewer" } });
-  const [report] = await includedReports(db, review.id, [{ title: "Lenzumestrocel phase 2 RCT", authors: ["Oh, K. W."], year: 2018 }]);
+  const [report] = await includedReports(db, review.id, [
+    { title: "Lenzumestrocel phase 2 RCT", authors: ["Oh, K. W."], year: 2018 },
+  ]);
   const input = { reviewId: review.id };
   const lead = callerFor(db, members.lead.id);
   const study = await lead.studies.create({ ...input, reportIds: [report!.id] });
   await lead.studies.setDesign({ ...input, studyId: study.id, design: "rct" });
-  return { db, review, input, lead, r1: callerFor(db, members.reviewer.id), r2: callerFor(db, second.id), observer: callerFor(db, members.observer.id), study, key: { ...input, studyId: study.id, tool: "rob2" as const } };
+  return {
+    db,
+    review,
+    input,
+    lead,
+    r1: callerFor(db, members.reviewer.id),
+    r2: callerFor(db, second.id),
+    observer: callerFor(db, members.observer.id),
+    study,
+    key: { ...input, studyId: study.id, tool: "rob2" as const },
+  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
@@ -40,7 +60,13 @@ describe("dual appraisal", () => {
     const { db, input, lead, r1, r2, observer, key, study } = await setup();
     const a1 = await r1.appraisal.start(key);
     const a2 = await r2.appraisal.start(key);
-    let saved = await r1.appraisal.save({ ...input, appraisalId: a1.id, version: 0, toolVersion: ROB2.version, answers: { responses: LOW_ANSWERS, support: { D1: "central web randomisation" } } });
+    let saved = await r1.appraisal.save({
+      ...input,
+      appraisalId: a1.id,
+      version: 0,
+      toolVersion: ROB2.version,
+      answers: { responses: LOW_ANSWERS, support: { D1: "central web randomisation" } },
+    });
     expect(saved.assessment.overall?.proposed).toBe("low");
     await r1.appraisal.complete({ ...input, appraisalId: a1.id, version: saved.version });
 
@@ -50,11 +76,20 @@ describe("dual appraisal", () => {
     expect(mine2.consensus).toBeNull();
     expect((await failure(lead.appraisal.compare(key))).code).toBe("APPRAISAL_NOT_READY");
     expect((await failure(r2.appraisal.compare(key))).code).toBe("FORBIDDEN");
-    expect((await failure(r2.appraisal.save({ ...input, appraisalId: a1.id, version: 2, toolVersion: 1, answers: {} }))).code).toBe("FORBIDDEN");
+    expect(
+      (await failure(r2.appraisal.save({ ...input, appraisalId: a1.id, version: 2, toolVersion: 1, answers: {} })))
+        .code,
+    ).toBe("FORBIDDEN");
     const overview = await r2.appraisal.overview(input);
     expect(JSON.stringify(overview)).not.toContain("low");
 
-    saved = await r2.appraisal.save({ ...input, appraisalId: a2.id, version: 0, toolVersion: ROB2.version, answers: { responses: { ...LOW_ANSWERS, "1.2": "NI" } } });
+    saved = await r2.appraisal.save({
+      ...input,
+      appraisalId: a2.id,
+      version: 0,
+      toolVersion: ROB2.version,
+      answers: { responses: { ...LOW_ANSWERS, "1.2": "NI" } },
+    });
     await r2.appraisal.complete({ ...input, appraisalId: a2.id, version: saved.version });
 
     const comparison = await lead.appraisal.compare(key);
@@ -63,26 +98,56 @@ describe("dual appraisal", () => {
     const draft = (await lead.appraisal.compare(key)).consensus!;
     expect(draft.answers.responses["1.2"]).toBeUndefined();
     expect(draft.assessment.missing).toEqual(["D1", "overall"]);
-    expect((await failure(lead.appraisal.complete({ ...input, appraisalId: consensus.id, version: draft.version }))).code).toBe("APPRAISAL_NOT_READY");
-    expect((await failure(r1.appraisal.save({ ...input, appraisalId: consensus.id, version: draft.version, toolVersion: 1, answers: {} }))).code).toBe("FORBIDDEN");
+    expect(
+      (await failure(lead.appraisal.complete({ ...input, appraisalId: consensus.id, version: draft.version }))).code,
+    ).toBe("APPRAISAL_NOT_READY");
+    expect(
+      (
+        await failure(
+          r1.appraisal.save({
+            ...input,
+            appraisalId: consensus.id,
+            version: draft.version,
+            toolVersion: 1,
+            answers: {},
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
 
     const final = await lead.appraisal.save({
       ...input,
       appraisalId: consensus.id,
       version: draft.version,
       toolVersion: ROB2.version,
-      answers: { ...draft.answers, responses: { ...draft.answers.responses, "1.2": "PY" }, overrides: { D5: { judgement: "some_concerns", reason: "Protocol registered after enrolment began" } } },
+      answers: {
+        ...draft.answers,
+        responses: { ...draft.answers.responses, "1.2": "PY" },
+        overrides: { D5: { judgement: "some_concerns", reason: "Protocol registered after enrolment began" } },
+      },
     });
     await lead.appraisal.complete({ ...input, appraisalId: consensus.id, version: final.version });
 
     const stored = await db.appraisal.findUniqueOrThrow({ where: { id: consensus.id } });
     expect(stored).toMatchObject({ isConsensus: true, overall: "some_concerns" });
     expect(stored.completedAt).not.toBeNull();
-    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: consensus.id, action: "appraisal.consensus_recorded" } });
-    expect(event.data).toMatchObject({ studyId: study.id, tool: "rob2", overall: "some_concerns", judgements: { D1: "low", D5: "some_concerns" } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: consensus.id, action: "appraisal.consensus_recorded" },
+    });
+    expect(event.data).toMatchObject({
+      studyId: study.id,
+      tool: "rob2",
+      overall: "some_concerns",
+      judgements: { D1: "low", D5: "some_concerns" },
+    });
 
     expect(await observer.appraisal.results({ ...input, tool: "rob2" })).toEqual([
-      { studyId: study.id, label: study.label, judgements: ["low", "low", "low", "low", "some_concerns"], overall: "some_concerns" },
+      {
+        studyId: study.id,
+        label: study.label,
+        judgements: ["low", "low", "low", "low", "some_concerns"],
+        overall: "some_concerns",
+      },
     ]);
     expect((await r2.appraisal.mine(key)).consensus?.assessment.overall?.final).toBe("some_concerns");
     expect((await failure(r1.appraisal.reopen({ ...input, appraisalId: a1.id }))).code).toBe("STALE");
@@ -92,35 +157,97 @@ describe("dual appraisal", () => {
     const { input, r1, key, study } = await setup();
     const other = await setup();
     const a = await r1.appraisal.start(key);
-    const first = await r1.appraisal.save({ ...input, appraisalId: a.id, version: 0, toolVersion: 1, answers: { responses: { "1.1": "Y" } } });
+    const first = await r1.appraisal.save({
+      ...input,
+      appraisalId: a.id,
+      version: 0,
+      toolVersion: 1,
+      answers: { responses: { "1.1": "Y" } },
+    });
 
-    const stale = await failure(r1.appraisal.save({ ...input, appraisalId: a.id, version: 0, toolVersion: 1, answers: { responses: { "1.1": "N" } } }));
+    const stale = await failure(
+      r1.appraisal.save({
+        ...input,
+        appraisalId: a.id,
+        version: 0,
+        toolVersion: 1,
+        answers: { responses: { "1.1": "N" } },
+      }),
+    );
     expect(stale.code).toBe("STALE");
     expect(stale.message).toMatch(/changed elsewhere/);
-    expect((await failure(r1.appraisal.save({ ...input, appraisalId: a.id, version: first.version, toolVersion: 0, answers: {} }))).code).toBe("STALE");
-    expect((await failure(r1.appraisal.save({ ...input, appraisalId: a.id, version: first.version, toolVersion: 1, answers: { responses: { "1.1": 7 } } }))).message).toMatch(/not in the shape/);
-    expect((await failure(r1.appraisal.save({ ...input, appraisalId: a.id, version: first.version, toolVersion: 1, answers: { responses: { "1.1": "maybe" } } }))).code).toBe("INVALID_INPUT");
+    expect(
+      (
+        await failure(
+          r1.appraisal.save({ ...input, appraisalId: a.id, version: first.version, toolVersion: 0, answers: {} }),
+        )
+      ).code,
+    ).toBe("STALE");
+    expect(
+      (
+        await failure(
+          r1.appraisal.save({
+            ...input,
+            appraisalId: a.id,
+            version: first.version,
+            toolVersion: 1,
+            answers: { responses: { "1.1": 7 } },
+          }),
+        )
+      ).message,
+    ).toMatch(/not in the shape/);
+    expect(
+      (
+        await failure(
+          r1.appraisal.save({
+            ...input,
+            appraisalId: a.id,
+            version: first.version,
+            toolVersion: 1,
+            answers: { responses: { "1.1": "maybe" } },
+          }),
+        )
+      ).code,
+    ).toBe("INVALID_INPUT");
     expect((await failure(r1.appraisal.start({ ...key, studyId: other.study.id }))).code).toBe("NOT_FOUND");
     expect((await failure(r1.appraisal.start({ ...key, tool: "syrcle" }))).code).toBe("INVALID_INPUT");
     expect((await failure(r1.appraisal.mine({ ...key, studyId: other.study.id }))).code).toBe("NOT_FOUND");
 
-    expect((await r1.appraisal.mine({ ...input, studyId: study.id, tool: "rob2" })).mine).toMatchObject({ version: first.version, answers: { responses: { "1.1": "Y" } } });
+    expect((await r1.appraisal.mine({ ...input, studyId: study.id, tool: "rob2" })).mine).toMatchObject({
+      version: first.version,
+      answers: { responses: { "1.1": "Y" } },
+    });
   });
 
   it("exports consensus values to everyone, and appraisers' own values only to leads once every appraiser has completed", async () => {
     const { input, lead, r1, r2, key } = await setup();
     const a1 = await r1.appraisal.start(key);
-    const saved = await r1.appraisal.save({ ...input, appraisalId: a1.id, version: 0, toolVersion: 1, answers: { responses: LOW_ANSWERS, support: { D1: "=cmd|' /C calc'!A0" } } });
+    const saved = await r1.appraisal.save({
+      ...input,
+      appraisalId: a1.id,
+      version: 0,
+      toolVersion: 1,
+      answers: { responses: LOW_ANSWERS, support: { D1: "=cmd|' /C calc'!A0" } },
+    });
     await r1.appraisal.complete({ ...input, appraisalId: a1.id, version: saved.version });
     expect((await failure(r1.appraisal.exportRows({ ...input, source: "appraisers" }))).code).toBe("FORBIDDEN");
     expect((await lead.appraisal.exportRows({ ...input, source: "appraisers" })).wide).toEqual([]);
     expect((await r2.appraisal.exportRows({ ...input, source: "consensus" })).long).toEqual([]);
 
     const a2 = await r2.appraisal.start(key);
-    const saved2 = await r2.appraisal.save({ ...input, appraisalId: a2.id, version: 0, toolVersion: 1, answers: { responses: LOW_ANSWERS } });
+    const saved2 = await r2.appraisal.save({
+      ...input,
+      appraisalId: a2.id,
+      version: 0,
+      toolVersion: 1,
+      answers: { responses: LOW_ANSWERS },
+    });
     await r2.appraisal.complete({ ...input, appraisalId: a2.id, version: saved2.version });
     const rows = await lead.appraisal.exportRows({ ...input, source: "appraisers" });
-    expect(rows.wide.map((r) => [r.tool, r.overall])).toEqual([["rob2", "Low risk"], ["rob2", "Low risk"]]);
+    expect(rows.wide.map((r) => [r.tool, r.overall])).toEqual([
+      ["rob2", "Low risk"],
+      ["rob2", "Low risk"],
+    ]);
     const d1 = rows.long.find((r) => r.domain === "D1" && r.item === "judgement" && r.support);
     expect(d1).toMatchObject({ final: "Low risk", support: "=cmd|' /C calc'!A0" });
   });
@@ -129,11 +256,21 @@ describe("dual appraisal", () => {
     const { db, input, lead, r1, key } = await setup();
     await lead.appraisal.setAppraisers({ ...input, appraisersPerStudy: 1 });
     const a = await r1.appraisal.start(key);
-    const saved = await r1.appraisal.save({ ...input, appraisalId: a.id, version: 0, toolVersion: 1, answers: { responses: LOW_ANSWERS } });
+    const saved = await r1.appraisal.save({
+      ...input,
+      appraisalId: a.id,
+      version: 0,
+      toolVersion: 1,
+      answers: { responses: LOW_ANSWERS },
+    });
     await r1.appraisal.complete({ ...input, appraisalId: a.id, version: saved.version });
-    const consensus = await db.appraisal.findFirstOrThrow({ where: { studyId: key.studyId, tool: "rob2", isConsensus: true } });
+    const consensus = await db.appraisal.findFirstOrThrow({
+      where: { studyId: key.studyId, tool: "rob2", isConsensus: true },
+    });
     expect(consensus).toMatchObject({ overall: "low" });
-    expect(await db.auditEvent.count({ where: { entityId: consensus.id, action: "appraisal.consensus_recorded" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { entityId: consensus.id, action: "appraisal.consensus_recorded" } }),
+    ).toBe(1);
     expect((await r1.appraisal.results({ ...input, tool: "rob2" }))[0]?.overall).toBe("low");
   });
 });
@@ -144,28 +281,73 @@ describe("RoB 2 domain 2 variants", () => {
     const { "2.6": _assignmentAnalysis, ...rest } = LOW_ANSWERS;
     const ADHERING = { ...rest, "2.1": "Y", "2.2": "Y", "2.3": "Y", "2.4": "N", "2.5": "PN" };
     const a1 = await r1.appraisal.start(key);
-    const s1 = await r1.appraisal.save({ ...input, appraisalId: a1.id, version: 0, toolVersion: ROB2.version, answers: { responses: LOW_ANSWERS } });
+    const s1 = await r1.appraisal.save({
+      ...input,
+      appraisalId: a1.id,
+      version: 0,
+      toolVersion: ROB2.version,
+      answers: { responses: LOW_ANSWERS },
+    });
     await r1.appraisal.complete({ ...input, appraisalId: a1.id, version: s1.version });
     const a2 = await r2.appraisal.start(key);
-    expect((await failure(r2.appraisal.save({ ...input, appraisalId: a2.id, version: 0, toolVersion: ROB2.version, answers: { responses: { "2.7": "N" }, variant: "adhering" } }))).code).toBe("INVALID_INPUT");
-    const s2 = await r2.appraisal.save({ ...input, appraisalId: a2.id, version: 0, toolVersion: ROB2.version, answers: { responses: ADHERING, variant: "adhering" } });
+    expect(
+      (
+        await failure(
+          r2.appraisal.save({
+            ...input,
+            appraisalId: a2.id,
+            version: 0,
+            toolVersion: ROB2.version,
+            answers: { responses: { "2.7": "N" }, variant: "adhering" },
+          }),
+        )
+      ).code,
+    ).toBe("INVALID_INPUT");
+    const s2 = await r2.appraisal.save({
+      ...input,
+      appraisalId: a2.id,
+      version: 0,
+      toolVersion: ROB2.version,
+      answers: { responses: ADHERING, variant: "adhering" },
+    });
     expect(s2.assessment.domains[1]?.proposed).toBe("low");
     await r2.appraisal.complete({ ...input, appraisalId: a2.id, version: s2.version });
     expect((await r2.appraisal.mine(key)).mine?.answers.variant).toBe("adhering");
 
     const comparison = await lead.appraisal.compare(key);
-    expect(comparison.items.find((i) => i.kind === "variant")).toMatchObject({ values: ["assignment", "adhering"], agree: false });
+    expect(comparison.items.find((i) => i.kind === "variant")).toMatchObject({
+      values: ["assignment", "adhering"],
+      agree: false,
+    });
     const consensus = await lead.appraisal.startConsensus(key);
     const draft = (await lead.appraisal.compare(key)).consensus!;
     expect(draft.answers.variant).toBeUndefined();
     expect(draft.answers.responses["2.1"]).toBeUndefined();
-    const final = await lead.appraisal.save({ ...input, appraisalId: consensus.id, version: draft.version, toolVersion: ROB2.version, answers: { ...draft.answers, responses: { ...draft.answers.responses, ...ADHERING }, variant: "adhering" } });
+    const final = await lead.appraisal.save({
+      ...input,
+      appraisalId: consensus.id,
+      version: draft.version,
+      toolVersion: ROB2.version,
+      answers: { ...draft.answers, responses: { ...draft.answers.responses, ...ADHERING }, variant: "adhering" },
+    });
     await lead.appraisal.complete({ ...input, appraisalId: consensus.id, version: final.version });
 
-    expect(await observer.appraisal.results({ ...input, tool: "rob2" })).toEqual([expect.objectContaining({ variant: "adhering", overall: "low" })]);
+    expect(await observer.appraisal.results({ ...input, tool: "rob2" })).toEqual([
+      expect.objectContaining({ variant: "adhering", overall: "low" }),
+    ]);
     const rows = await observer.appraisal.exportRows({ ...input, source: "consensus" });
     expect(rows.wide[0]?.variant).toBe("adhering");
-    expect(rows.long.filter((r) => r.domain === "D2").map((r) => r.item)).toEqual(["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "judgement"]);
-    expect(rows.long.find((r) => r.domain === "D2" && r.item === "judgement")?.text).toBe("Bias due to deviations from intended interventions (effect of adhering)");
+    expect(rows.long.filter((r) => r.domain === "D2").map((r) => r.item)).toEqual([
+      "2.1",
+      "2.2",
+      "2.3",
+      "2.4",
+      "2.5",
+      "2.6",
+      "judgement",
+    ]);
+    expect(rows.long.find((r) => r.domain === "D2" && r.item === "judgement")?.text).toBe(
+      "Bias due to deviations from intended interventions (effect of adhering)",
+    );
   });
 });

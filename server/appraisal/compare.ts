@@ -1,5 +1,5 @@
 // Two appraisers' answers side by side, item by item, and the consensus draft a lead starts from. Pure.
-import { assess, EMPTY_ANSWERS, type AppraisalAnswers } from "./answers";
+import { type AppraisalAnswers, assess, EMPTY_ANSWERS } from "./answers";
 import type { DomainDefinition, ToolDefinition } from "./tools/types";
 import { effectiveVariant, withVariant } from "./tools/variants";
 
@@ -19,12 +19,23 @@ const same = (values: (string | null)[]) => values.every((v) => v === values[0])
  * A domain's questions. Where appraisers answered it in different variants, the same number means different
  * questions, so each variant's questions are listed apart, answered only by those who chose it, and all differ.
  */
-function questionItems(domains: readonly DomainDefinition[], all: readonly AppraisalAnswers[], variantLabels: (string | null)[]): ItemComparison[] {
+function questionItems(
+  domains: readonly DomainDefinition[],
+  all: readonly AppraisalAnswers[],
+  variantLabels: (string | null)[],
+): ItemComparison[] {
   const variants = [...new Set(domains)];
   if (variants.length === 1) {
     return variants[0]!.questions.map((question) => {
       const values = all.map((a) => a.responses[question.id] ?? null);
-      return { kind: "question", domainId: variants[0]!.id, id: question.id, text: question.text, values, agree: same(values) };
+      return {
+        kind: "question",
+        domainId: variants[0]!.id,
+        id: question.id,
+        text: question.text,
+        values,
+        agree: same(values),
+      };
     });
   }
   return variants.flatMap((domain) => {
@@ -34,7 +45,7 @@ function questionItems(domains: readonly DomainDefinition[], all: readonly Appra
       domainId: domain.id,
       id: question.id,
       text: `${label}: ${question.text}`,
-      values: all.map((a, i) => (domains[i] === domain ? a.responses[question.id] ?? null : null)),
+      values: all.map((a, i) => (domains[i] === domain ? (a.responses[question.id] ?? null) : null)),
       agree: false,
     }));
   });
@@ -49,11 +60,31 @@ export function compareAnswers(tool: ToolDefinition, all: readonly AppraisalAnsw
   const chosenLabels = chosen.map((v) => variants?.options.find((o) => o.id === v)?.label ?? null);
   tool.domains.forEach((domain, index) => {
     if (variants?.domainId === domain.id) {
-      items.push({ kind: "variant", domainId: domain.id, id: "variant", text: variants.prompt, values: chosen, agree: same(chosen) });
+      items.push({
+        kind: "variant",
+        domainId: domain.id,
+        id: "variant",
+        text: variants.prompt,
+        values: chosen,
+        agree: same(chosen),
+      });
     }
-    items.push(...questionItems(tools.map((t) => t.domains[index]!), all, chosenLabels));
+    items.push(
+      ...questionItems(
+        tools.map((t) => t.domains[index]!),
+        all,
+        chosenLabels,
+      ),
+    );
     const values = assessments.map((a) => a.domains[index]!.final);
-    items.push({ kind: "judgement", domainId: domain.id, id: domain.id, text: tools[0]?.domains[index]?.label ?? domain.label, values, agree: same(values) });
+    items.push({
+      kind: "judgement",
+      domainId: domain.id,
+      id: domain.id,
+      text: tools[0]?.domains[index]?.label ?? domain.label,
+      values,
+      agree: same(values),
+    });
   });
   if (tool.overall) {
     const values = assessments.map((a) => a.overall!.final);
@@ -66,13 +97,20 @@ export function compareAnswers(tool: ToolDefinition, all: readonly AppraisalAnsw
  * What the appraisers agree on is filled in; where they differ the lead decides. Supporting notes are kept
  * from each, labelled, so no one's quote is lost.
  */
-export function consensusDraft(tool: ToolDefinition, all: readonly { name: string; answers: AppraisalAnswers }[]): AppraisalAnswers {
+export function consensusDraft(
+  tool: ToolDefinition,
+  all: readonly { name: string; answers: AppraisalAnswers }[],
+): AppraisalAnswers {
   if (all.length === 0) return EMPTY_ANSWERS;
   const [first, ...rest] = all;
   const chosen = all.map((a) => effectiveVariant(tool, a.answers.variant));
   const variantAgreed = chosen.every((v) => v === chosen[0]);
   // Answers in different variants of a domain are answers to different questions: the lead gives them afresh.
-  const unsettled = new Set(variantAgreed || !tool.variants ? [] : tool.domains.find((d) => d.id === tool.variants!.domainId)!.questions.map((q) => q.id));
+  const unsettled = new Set(
+    variantAgreed || !tool.variants
+      ? []
+      : tool.domains.find((d) => d.id === tool.variants!.domainId)!.questions.map((q) => q.id),
+  );
   const responses: Record<string, string> = {};
   for (const [id, value] of Object.entries(first!.answers.responses)) {
     if (!unsettled.has(id) && rest.every((r) => r.answers.responses[id] === value)) responses[id] = value;

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
-import { appraisersNeeded, studyForTool, type Scope } from "./access";
+import { appraisersNeeded, type Scope, studyForTool } from "./access";
 import { assess, checkAnswers, EMPTY_ANSWERS } from "./answers";
 import { compareAnswers, consensusDraft } from "./compare";
 import { toolDefinition } from "./tools";
@@ -20,7 +20,10 @@ async function completedAppraisals(db: Db | Tx, reviewId: string, studyId: strin
   });
   const completed = rows.filter((r) => r.completedAt);
   if (completed.length < needed) {
-    throw new AppError("APPRAISAL_NOT_READY", `${completed.length} of ${needed} appraisers have completed this study; compare once all have.`);
+    throw new AppError(
+      "APPRAISAL_NOT_READY",
+      `${completed.length} of ${needed} appraisers have completed this study; compare once all have.`,
+    );
   }
   const tool_ = toolDefinition(tool);
   return completed.map((r) => ({ id: r.id, appraiser: r.appraiser, answers: checkAnswers(tool_, r.answers) }));
@@ -30,15 +33,32 @@ export async function appraisalComparison(db: Db, reviewId: string, input: { stu
   const study = await studyForTool(db, reviewId, input.studyId, input.tool);
   const tool = toolDefinition(input.tool);
   const appraisals = await completedAppraisals(db, reviewId, input.studyId, input.tool);
-  const consensus = await db.appraisal.findFirst({ where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true } });
+  const consensus = await db.appraisal.findFirst({
+    where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true },
+  });
   const consensusAnswers = consensus ? checkAnswers(tool, consensus.answers) : null;
   return {
     study,
-    appraisers: appraisals.map((a) => ({ id: a.id, name: a.appraiser.name, answers: a.answers, assessment: assess(tool, a.answers) })),
-    items: compareAnswers(tool, appraisals.map((a) => a.answers)),
-    consensus: consensus && consensusAnswers
-      ? { id: consensus.id, version: consensus.version, completedAt: consensus.completedAt, answers: consensusAnswers, assessment: assess(tool, consensusAnswers) }
-      : null,
+    appraisers: appraisals.map((a) => ({
+      id: a.id,
+      name: a.appraiser.name,
+      answers: a.answers,
+      assessment: assess(tool, a.answers),
+    })),
+    items: compareAnswers(
+      tool,
+      appraisals.map((a) => a.answers),
+    ),
+    consensus:
+      consensus && consensusAnswers
+        ? {
+            id: consensus.id,
+            version: consensus.version,
+            completedAt: consensus.completedAt,
+            answers: consensusAnswers,
+            assessment: assess(tool, consensusAnswers),
+          }
+        : null,
   };
 }
 
@@ -46,10 +66,17 @@ export async function appraisalComparison(db: Db, reviewId: string, input: { stu
 export async function startConsensus(db: Db, scope: Scope, input: { studyId: string; tool: ToolName }) {
   return db.$transaction(async (tx) => {
     await studyForTool(tx, scope.reviewId, input.studyId, input.tool);
-    const existing = await tx.appraisal.findFirst({ where: { studyId: input.studyId, tool: input.tool, isConsensus: true } });
+    const existing = await tx.appraisal.findFirst({
+      where: { studyId: input.studyId, tool: input.tool, isConsensus: true },
+    });
     if (existing) return { id: existing.id };
     const appraisals = await completedAppraisals(tx, scope.reviewId, input.studyId, input.tool);
-    const draft = appraisals.length ? consensusDraft(toolDefinition(input.tool), appraisals.map((a) => ({ name: a.appraiser.name, answers: a.answers }))) : EMPTY_ANSWERS;
+    const draft = appraisals.length
+      ? consensusDraft(
+          toolDefinition(input.tool),
+          appraisals.map((a) => ({ name: a.appraiser.name, answers: a.answers })),
+        )
+      : EMPTY_ANSWERS;
     const created = await tx.appraisal.create({
       data: {
         reviewId: scope.reviewId,
@@ -61,7 +88,14 @@ export async function startConsensus(db: Db, scope: Scope, input: { studyId: str
         overall: assess(toolDefinition(input.tool), draft).overall?.final ?? null,
       },
     });
-    await recordAuditEvent(tx, { reviewId: scope.reviewId, actorId: scope.actorId, action: "appraisal.consensus_started", entityType: "appraisal", entityId: created.id, data: { studyId: input.studyId, tool: input.tool, from: appraisals.map((a) => a.id) } });
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: "appraisal.consensus_started",
+      entityType: "appraisal",
+      entityId: created.id,
+      data: { studyId: input.studyId, tool: input.tool, from: appraisals.map((a) => a.id) },
+    });
     return { id: created.id };
   });
 }

@@ -4,29 +4,76 @@ import ExcelJS from "exceljs";
 import { safeCell } from "../export/spreadsheet-safe";
 import type { LongRow, WideRow } from "./export-rows";
 import { toolDefinition } from "./tools";
-import { labelledDomains, variantOption } from "./tools/variants";
 import { TOOL_NAMES, type ToolName } from "./tools/types";
+import { labelledDomains, variantOption } from "./tools/variants";
 
 type Table = { header: string[]; rows: string[][] };
 
 export function wideTable(tool: ToolName, rows: readonly WideRow[]): Table {
   const def = toolDefinition(tool);
   const own = rows.filter((r) => r.tool === tool);
-  const domains = labelledDomains(def, own.map((r) => r.variant));
+  const domains = labelledDomains(
+    def,
+    own.map((r) => r.variant),
+  );
   // A tool with variants says, per row, which one was appraised, so a mixed table is never ambiguous.
   const variants = def.variants;
   const variantLabel = (r: WideRow) => variantOption(def, r.variant)?.label ?? "";
-  const header = ["study_id", "study", "tool", "appraiser", ...domains.map((d) => `${d.id} ${d.label}`), ...(def.overall ? ["Overall"] : []), "completed_at", ...(variants ? [`${variants.domainId} ${variants.prompt.toLowerCase()}`] : [])];
+  const header = [
+    "study_id",
+    "study",
+    "tool",
+    "appraiser",
+    ...domains.map((d) => `${d.id} ${d.label}`),
+    ...(def.overall ? ["Overall"] : []),
+    "completed_at",
+    ...(variants ? [`${variants.domainId} ${variants.prompt.toLowerCase()}`] : []),
+  ];
   return {
     header,
-    rows: own.map((r) => [r.studyId, r.study, def.label, r.appraiser, ...domains.map((d) => r.judgements[d.id] ?? ""), ...(def.overall ? [r.overall] : []), r.completedAt, ...(variants ? [variantLabel(r)] : [])]),
+    rows: own.map((r) => [
+      r.studyId,
+      r.study,
+      def.label,
+      r.appraiser,
+      ...domains.map((d) => r.judgements[d.id] ?? ""),
+      ...(def.overall ? [r.overall] : []),
+      r.completedAt,
+      ...(variants ? [variantLabel(r)] : []),
+    ]),
   };
 }
 
 export function longTable(rows: readonly LongRow[]): Table {
   return {
-    header: ["study_id", "study", "tool", "appraiser", "domain", "item", "question_or_domain", "answer", "proposed_judgement", "final_judgement", "override_reason", "support"],
-    rows: rows.map((r) => [r.studyId, r.study, r.tool, r.appraiser, r.domain, r.item, r.text, r.answer, r.proposed, r.final, r.overrideReason, r.support]),
+    header: [
+      "study_id",
+      "study",
+      "tool",
+      "appraiser",
+      "domain",
+      "item",
+      "question_or_domain",
+      "answer",
+      "proposed_judgement",
+      "final_judgement",
+      "override_reason",
+      "support",
+    ],
+    rows: rows.map((r) => [
+      r.studyId,
+      r.study,
+      r.tool,
+      r.appraiser,
+      r.domain,
+      r.item,
+      r.text,
+      r.answer,
+      r.proposed,
+      r.final,
+      r.overrideReason,
+      r.support,
+    ]),
   };
 }
 

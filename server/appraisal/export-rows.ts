@@ -7,8 +7,8 @@ import { hasRole } from "../team/roles";
 import type { Viewer } from "./access";
 import { assess, checkAnswers, OVERALL } from "./answers";
 import { toolDefinition } from "./tools";
-import { effectiveVariant, withVariant } from "./tools/variants";
 import { OPTION_LABELS, type ToolName } from "./tools/types";
+import { effectiveVariant, withVariant } from "./tools/variants";
 
 export type ExportSource = "consensus" | "appraisers";
 
@@ -41,19 +41,31 @@ export interface LongRow {
 
 export async function appraisalExportRows(db: Db, reviewId: string, viewer: Viewer, source: ExportSource) {
   if (source === "appraisers" && !hasRole(viewer.role, "lead")) {
-    throw new AppError("FORBIDDEN", "Each appraiser's own values are for leads; download the consensus values instead.");
+    throw new AppError(
+      "FORBIDDEN",
+      "Each appraiser's own values are for leads; download the consensus values instead.",
+    );
   }
   const [rows, needed] = await Promise.all([
     db.appraisal.findMany({
       where: { reviewId, isConsensus: source === "consensus", completedAt: { not: null } },
-      select: { tool: true, answers: true, completedAt: true, appraiser: { select: { name: true } }, study: { select: { id: true, label: true } } },
+      select: {
+        tool: true,
+        answers: true,
+        completedAt: true,
+        appraiser: { select: { name: true } },
+        study: { select: { id: true, label: true } },
+      },
       orderBy: [{ study: { label: "asc" } }, { tool: "asc" }, { createdAt: "asc" }],
     }),
     db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { appraisersPerStudy: true } }),
   ]);
   const complete = new Map<string, number>();
   for (const r of rows) complete.set(`${r.study.id}|${r.tool}`, (complete.get(`${r.study.id}|${r.tool}`) ?? 0) + 1);
-  const visible = source === "consensus" ? rows : rows.filter((r) => complete.get(`${r.study.id}|${r.tool}`)! >= needed.appraisersPerStudy);
+  const visible =
+    source === "consensus"
+      ? rows
+      : rows.filter((r) => complete.get(`${r.study.id}|${r.tool}`)! >= needed.appraisersPerStudy);
 
   const wide: WideRow[] = [];
   const long: LongRow[] = [];
@@ -78,7 +90,17 @@ export async function appraisalExportRows(db: Db, reviewId: string, viewer: View
       const judgement = assessment.domains[i]!;
       for (const question of domain.questions) {
         const answer = answers.responses[question.id];
-        long.push({ ...base, domain: domain.id, item: question.id, text: question.text, answer: answer ? OPTION_LABELS[answer] ?? answer : "", proposed: "", final: "", overrideReason: "", support: "" });
+        long.push({
+          ...base,
+          domain: domain.id,
+          item: question.id,
+          text: question.text,
+          answer: answer ? (OPTION_LABELS[answer] ?? answer) : "",
+          proposed: "",
+          final: "",
+          overrideReason: "",
+          support: "",
+        });
       }
       long.push({
         ...base,
@@ -93,7 +115,17 @@ export async function appraisalExportRows(db: Db, reviewId: string, viewer: View
       });
     });
     if (assessment.overall) {
-      long.push({ ...base, domain: OVERALL, item: "judgement", text: "Overall", answer: "", proposed: level(assessment.overall.proposed), final: level(assessment.overall.final), overrideReason: answers.overrides[OVERALL]?.reason ?? "", support: "" });
+      long.push({
+        ...base,
+        domain: OVERALL,
+        item: "judgement",
+        text: "Overall",
+        answer: "",
+        proposed: level(assessment.overall.proposed),
+        final: level(assessment.overall.final),
+        overrideReason: answers.overrides[OVERALL]?.reason ?? "",
+        support: "",
+      });
     }
   }
   return { wide, long };

@@ -11,7 +11,18 @@ import { ROB2 } from "./tools/rob2";
 import { SYRCLE } from "./tools/syrcle";
 import { labelledDomains } from "./tools/variants";
 
-const OTHER_DOMAINS_LOW = { "1.1": "Y", "1.2": "Y", "1.3": "N", "3.1": "Y", "4.1": "N", "4.2": "N", "4.3": "N", "5.1": "Y", "5.2": "N", "5.3": "N" };
+const OTHER_DOMAINS_LOW = {
+  "1.1": "Y",
+  "1.2": "Y",
+  "1.3": "N",
+  "3.1": "Y",
+  "4.1": "N",
+  "4.2": "N",
+  "4.3": "N",
+  "5.1": "Y",
+  "5.2": "N",
+  "5.3": "N",
+};
 const ASSIGNMENT = { ...OTHER_DOMAINS_LOW, "2.1": "Y", "2.2": "Y", "2.3": "N", "2.6": "Y" };
 const ADHERING = { ...OTHER_DOMAINS_LOW, "2.1": "Y", "2.2": "Y", "2.3": "PN", "2.6": "N" };
 
@@ -28,7 +39,9 @@ describe("choosing the domain 2 variant", () => {
     expect(assessment.domains[1]).toMatchObject({ id: "D2", proposed: "high" });
     expect(assessment.overall?.final).toBe("high");
     expect(() => checkAnswers(ROB2, { responses: { "2.7": "N" }, variant: "adhering" })).toThrow(/no question 2\.7/);
-    expect(() => checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "assignment" })).toThrow(/not an answer to RoB 2 question 2\.6/);
+    expect(() => checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "assignment" })).toThrow(
+      /not an answer to RoB 2 question 2\.6/,
+    );
     expect(checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "adhering" }).responses["2.6"]).toBe("NA");
   });
   it.each([
@@ -52,7 +65,14 @@ describe("comparing appraisers who chose different variants", () => {
 
   it("marks the variant as a difference and lists each variant's questions apart", () => {
     const items = compareAnswers(ROB2, [a, b]);
-    expect(items.find((i) => i.kind === "variant")).toEqual({ kind: "variant", domainId: "D2", id: "variant", text: "Effect of interest", values: ["assignment", "adhering"], agree: false });
+    expect(items.find((i) => i.kind === "variant")).toEqual({
+      kind: "variant",
+      domainId: "D2",
+      id: "variant",
+      text: "Effect of interest",
+      values: ["assignment", "adhering"],
+      agree: false,
+    });
     const d2 = items.filter((i) => i.kind === "question" && i.domainId === "D2");
     expect(d2).toHaveLength(7 + 6);
     expect(d2.every((i) => !i.agree)).toBe(true);
@@ -62,14 +82,20 @@ describe("comparing appraisers who chose different variants", () => {
     expect(items.filter((i) => i.domainId === "D1").every((i) => i.agree)).toBe(true);
   });
   it("leaves the variant and domain 2's answers for the lead to settle in the consensus draft", () => {
-    const draft = consensusDraft(ROB2, [{ name: "Ann", answers: a }, { name: "Bo", answers: b }]);
+    const draft = consensusDraft(ROB2, [
+      { name: "Ann", answers: a },
+      { name: "Bo", answers: b },
+    ]);
     expect(draft.variant).toBeUndefined();
     expect(Object.keys(draft.responses).filter((id) => id.startsWith("2."))).toEqual([]);
     expect(draft.responses["1.1"]).toBe("Y");
   });
   it("carries an agreed variant into the draft", () => {
     const c = checkAnswers(ROB2, { responses: { ...ADHERING, "2.6": "Y" }, variant: "adhering" });
-    const draft = consensusDraft(ROB2, [{ name: "Bo", answers: b }, { name: "Cy", answers: c }]);
+    const draft = consensusDraft(ROB2, [
+      { name: "Bo", answers: b },
+      { name: "Cy", answers: c },
+    ]);
     expect(draft.variant).toBe("adhering");
     expect(draft.responses).toMatchObject({ "2.3": "PN" });
     expect(draft.responses["2.6"]).toBeUndefined();
@@ -84,23 +110,47 @@ describe("labelling domain 2 in plots and exports", () => {
     { label: "Berry 2019", judgements: ["low", "high", "low", "low", "low"], overall: "high", variant: "adhering" },
   ];
   it("names the variant when every study shares it", () => {
-    expect(labelledDomains(ROB2, ["adhering", "adhering"])[1]!.label).toBe("Bias due to deviations from intended interventions (effect of adhering)");
-    expect(trafficLightSvg(ROB2, [rows[1]!])).toContain("D2: Bias due to deviations from intended interventions (effect of adhering)");
-    expect(trafficLightSvg(ROB2, [rows[0]!])).toContain("D2: Bias due to deviations from intended interventions (effect of assignment)");
+    expect(labelledDomains(ROB2, ["adhering", "adhering"])[1]!.label).toBe(
+      "Bias due to deviations from intended interventions (effect of adhering)",
+    );
+    expect(trafficLightSvg(ROB2, [rows[1]!])).toContain(
+      "D2: Bias due to deviations from intended interventions (effect of adhering)",
+    );
+    expect(trafficLightSvg(ROB2, [rows[0]!])).toContain(
+      "D2: Bias due to deviations from intended interventions (effect of assignment)",
+    );
   });
   it("names both and marks the studies appraised for adhering when they mix", () => {
     const svg = trafficLightSvg(ROB2, rows);
-    expect(svg).toContain("D2: Bias due to deviations from intended interventions (effect of assignment; † effect of adhering)");
+    expect(svg).toContain(
+      "D2: Bias due to deviations from intended interventions (effect of assignment; † effect of adhering)",
+    );
     expect(svg).toContain(">Berry 2019 †</text>");
     expect(svg).toContain(">Oh 2018</text>");
     expect(summaryShares(ROB2, rows)[1]!.label).toContain("† effect of adhering");
   });
   it("exports each row's variant and labels the D2 column for the rows present", () => {
-    const wide = rows.map((r, i) => ({ studyId: `s${i}`, study: r.label, tool: "rob2" as const, appraiser: "consensus", completedAt: "2026-01-01T00:00:00.000Z", judgements: { D2: i ? "High risk" : "Low risk" }, overall: "", variant: r.variant }));
+    const wide = rows.map((r, i) => ({
+      studyId: `s${i}`,
+      study: r.label,
+      tool: "rob2" as const,
+      appraiser: "consensus",
+      completedAt: "2026-01-01T00:00:00.000Z",
+      judgements: { D2: i ? "High risk" : "Low risk" },
+      overall: "",
+      variant: r.variant,
+    }));
     const mixed = wideTable("rob2", wide);
-    expect(mixed.header).toContain("D2 Bias due to deviations from intended interventions (effect of assignment; † effect of adhering)");
+    expect(mixed.header).toContain(
+      "D2 Bias due to deviations from intended interventions (effect of assignment; † effect of adhering)",
+    );
     expect(mixed.header.at(-1)).toBe("D2 effect of interest");
-    expect(mixed.rows.map((r) => r.at(-1))).toEqual(["Effect of assignment to intervention (intention-to-treat)", "Effect of adhering to intervention (per-protocol)"]);
-    expect(wideTable("rob2", [wide[1]!]).header).toContain("D2 Bias due to deviations from intended interventions (effect of adhering)");
+    expect(mixed.rows.map((r) => r.at(-1))).toEqual([
+      "Effect of assignment to intervention (intention-to-treat)",
+      "Effect of adhering to intervention (per-protocol)",
+    ]);
+    expect(wideTable("rob2", [wide[1]!]).header).toContain(
+      "D2 Bias due to deviations from intended interventions (effect of adhering)",
+    );
   });
 });

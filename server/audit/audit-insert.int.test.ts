@@ -13,9 +13,30 @@ describe("auditInsert", () => {
     const { review, members } = await makeTeam(db);
     const createdAt = new Date("2026-12-08T09:30:00.123Z");
     const data = { records: 3, note: `it's "quoted"`, from: null };
-    await db.$executeRaw(auditInsert({ reviewId: review.id, actorId: members.lead.id, action: "test.written", entityType: "review", entityId: review.id, data, createdAt }));
+    await db.$executeRaw(
+      auditInsert({
+        reviewId: review.id,
+        actorId: members.lead.id,
+        action: "test.written",
+        entityType: "review",
+        entityId: review.id,
+        data,
+        createdAt,
+      }),
+    );
     const events = await db.auditEvent.findMany({ where: { reviewId: review.id, action: "test.written" } });
-    expect(events).toEqual([{ id: expect.stringMatching(UUID_V7), reviewId: review.id, actorId: members.lead.id, action: "test.written", entityType: "review", entityId: review.id, data, createdAt }]);
+    expect(events).toEqual([
+      {
+        id: expect.stringMatching(UUID_V7),
+        reviewId: review.id,
+        actorId: members.lead.id,
+        action: "test.written",
+        entityType: "review",
+        entityId: review.id,
+        data,
+        createdAt,
+      },
+    ]);
   });
 
   it("as a CTE, takes the values given as SQL from the row it is selected from, and writes nothing without one", async () => {
@@ -39,14 +60,25 @@ describe("auditInsert", () => {
     await write(true);
     const events = await db.auditEvent.findMany({ where: { reviewId: review.id, entityType: "user" } });
     expect(events).toEqual([
-      expect.objectContaining({ actorId: members.reviewer.id, action: "test.chose_reviewer", entityId: members.reviewer.id, data: { name: "reviewer" } }),
+      expect.objectContaining({
+        actorId: members.reviewer.id,
+        action: "test.chose_reviewer",
+        entityId: members.reviewer.id,
+        data: { name: "reviewer" },
+      }),
     ]);
   });
 
   it("is what recordAuditEvent and recordAuditEventPg write, stamped when they are called", async () => {
     const db = testDb();
     const { review, members } = await makeTeam(db);
-    const event = { reviewId: review.id, actorId: members.lead.id, entityType: "review", entityId: review.id, data: { n: 1 } };
+    const event = {
+      reviewId: review.id,
+      actorId: members.lead.id,
+      entityType: "review",
+      entityId: review.id,
+      data: { n: 1 },
+    };
     const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1 });
     const before = Date.now();
     try {
@@ -60,7 +92,10 @@ describe("auditInsert", () => {
     } finally {
       await pool.end();
     }
-    const events = await db.auditEvent.findMany({ where: { reviewId: review.id, action: { startsWith: "test.by_" } }, orderBy: { id: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { reviewId: review.id, action: { startsWith: "test.by_" } },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["test.by_prisma", "test.by_pg"]);
     for (const e of events) {
       expect(e).toMatchObject({ ...event, id: expect.stringMatching(UUID_V7) });

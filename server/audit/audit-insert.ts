@@ -19,7 +19,8 @@ export interface AuditEventInput {
 /** An event whose columns may each be an SQL expression instead (of type text, jsonb for data, timestamp for createdAt). */
 export type AuditEventColumns = { [K in keyof AuditEventInput]: AuditEventInput[K] | Prisma.Sql };
 
-const sqlOr = <T>(value: T | Prisma.Sql, asParameter: (value: T) => Prisma.Sql) => (value instanceof Prisma.Sql ? value : asParameter(value));
+const sqlOr = <T>(value: T | Prisma.Sql, asParameter: (value: T) => Prisma.Sql) =>
+  value instanceof Prisma.Sql ? value : asParameter(value);
 const text = (value: string | null | Prisma.Sql) => sqlOr(value, (v) => Prisma.sql`${v}::text`);
 
 /**

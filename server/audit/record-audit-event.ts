@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Tx } from "../db/client";
-import { auditInsert, type AuditEventInput } from "./audit-insert";
+import { type AuditEventInput, auditInsert } from "./audit-insert";
 
 /** Must be given the transaction client of the change it records, so the two commit or fail together. */
 export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {

@@ -3,15 +3,20 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { secureCookies } from "../config/public-url";
 import { sessionSecret } from "../config/secret";
 import { db } from "../db/client";
-import { authorizeCredentials, endSessionOnSignOut, renewedToken, signedInToken } from "./sign-in";
 import { SESSION_MAX_AGE_SECONDS } from "./session-token";
-import { userForOidcIdentity, type SessionUser } from "./users";
+import { authorizeCredentials, endSessionOnSignOut, renewedToken, signedInToken } from "./sign-in";
+import { type SessionUser, userForOidcIdentity } from "./users";
 
 /** The generic OIDC provider, switched on by OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET. */
 export function oidcConfig() {
   const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = process.env;
   if (!issuer || !clientId || !clientSecret) return null;
-  return { issuer: issuer.replace(/\/+$/, ""), clientId, clientSecret, name: process.env.OIDC_NAME ?? "Single sign-on" };
+  return {
+    issuer: issuer.replace(/\/+$/, ""),
+    clientId,
+    clientSecret,
+    name: process.env.OIDC_NAME ?? "Single sign-on",
+  };
 }
 
 interface OidcProfile {
@@ -40,7 +45,11 @@ function providers(): AuthOptions["providers"] {
       idToken: true,
       checks: ["pkce", "state"],
       authorization: { params: { scope: "openid email profile" } },
-      profile: (profile: OidcProfile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.email ?? null }),
+      profile: (profile: OidcProfile) => ({
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? profile.email ?? null,
+      }),
     });
   }
   return list;
@@ -61,7 +70,10 @@ export function authOptions(): AuthOptions {
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && profile) {
           const p = profile as OidcProfile;
-          return signedInToken(token, await userForOidcIdentity(db(), { provider: "oidc", subject: p.sub, email: p.email!, name: p.name }));
+          return signedInToken(
+            token,
+            await userForOidcIdentity(db(), { provider: "oidc", subject: p.sub, email: p.email!, name: p.name }),
+          );
         }
         if (user) return signedInToken(token, user as SessionUser);
         return renewedToken(db(), token);

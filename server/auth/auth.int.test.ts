@@ -47,23 +47,35 @@ async function smtpServer() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`, received, close: () => server.close() };
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    received,
+    close: () => server.close(),
+  };
 }
 
 /** What each of several sign-ins ended as: "ok", or the refusal's code. */
 async function outcomes(attempts: Promise<unknown>[]) {
   const settled = await Promise.allSettled(attempts);
-  return settled.map((s) => (s.status === "fulfilled" ? "ok" : (s.reason as { code?: string }).code ?? String(s.reason)));
+  return settled.map((s) =>
+    s.status === "fulfilled" ? "ok" : ((s.reason as { code?: string }).code ?? String(s.reason)),
+  );
 }
 
 describe("sign-up", () => {
   it("signs up with a normalised email and an argon2id hash, then signs in", async () => {
     const email = uniqueEmail("ada");
-    await callerFor(testDb(), null).auth.signUp({ name: " Ada ", email: `  ${email.toUpperCase()} `, password: "correct horse battery" });
+    await callerFor(testDb(), null).auth.signUp({
+      name: " Ada ",
+      email: `  ${email.toUpperCase()} `,
+      password: "correct horse battery",
+    });
     const stored = await testDb().user.findUniqueOrThrow({ where: { email } });
     expect(stored).toMatchObject({ name: "Ada", sessionVersion: 0 });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verifyCredentials(testDb(), { email: email.toUpperCase(), password: "correct horse battery" })).toMatchObject({
+    expect(
+      await verifyCredentials(testDb(), { email: email.toUpperCase(), password: "correct horse battery" }),
+    ).toMatchObject({
       id: stored.id,
       sessionVersion: 0,
     });
@@ -129,7 +141,10 @@ describe("sign-up", () => {
   it("refuses weak passwords with clear messages, writing nothing", async () => {
     const caller = callerFor(testDb(), null);
     const refused = async (email: string, password: string, message: string | RegExp) => {
-      await expect(caller.auth.signUp({ name: "Weak", email, password })).rejects.toMatchObject({ code: "BAD_REQUEST", message });
+      await expect(caller.auth.signUp({ name: "Weak", email, password })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message,
+      });
       expect(await testDb().user.count({ where: { email } })).toBe(0);
     };
     await refused(uniqueEmail("short"), "short", "Choose a password of at least 10 characters.");
@@ -162,15 +177,20 @@ describe("sign-in throttling", () => {
     expect(results[39]).toBe("TOO_MANY_ATTEMPTS");
 
     const later = (ms: number) => new Date(t0.getTime() + ms);
-    await expect(verifyCredentials(db, { email, password: "the real password" }, later(500))).rejects.toMatchObject(tooMany);
-    await expect(verifyCredentials(db, { email, password: "the real password" }, later(1500))).resolves.toMatchObject({ id });
+    await expect(verifyCredentials(db, { email, password: "the real password" }, later(500))).rejects.toMatchObject(
+      tooMany,
+    );
+    await expect(verifyCredentials(db, { email, password: "the real password" }, later(1500))).resolves.toMatchObject({
+      id,
+    });
   });
 
   it("gives each client address a budget across accounts, so spreading guesses over many accounts is slowed too", async () => {
     const db = testDb();
     const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
     const t0 = new Date();
-    const attempt = (clientAddress: string) => verifyCredentials(db, { email: uniqueEmail("sprayed"), password: "a wrong password", clientAddress }, t0);
+    const attempt = (clientAddress: string) =>
+      verifyCredentials(db, { email: uniqueEmail("sprayed"), password: "a wrong password", clientAddress }, t0);
     const results = await outcomes(Array.from({ length: FREE_ATTEMPTS.client + 5 }, () => attempt(client)));
     expect(results.filter((r) => r === "INVALID_CREDENTIALS")).toHaveLength(FREE_ATTEMPTS.client);
     expect(results.filter((r) => r === "TOO_MANY_ATTEMPTS")).toHaveLength(5);
@@ -183,15 +203,21 @@ describe("sign-in throttling", () => {
     const { email } = await userWithPassword("regular", "my own password");
     const clientAddress = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
     for (let i = 0; i < 3; i++) {
-      await expect(verifyCredentials(db, { email, password: `typo ${i}`, clientAddress })).rejects.toMatchObject(invalid);
+      await expect(verifyCredentials(db, { email, password: `typo ${i}`, clientAddress })).rejects.toMatchObject(
+        invalid,
+      );
     }
     await verifyCredentials(db, { email, password: "my own password", clientAddress });
     expect(await db.signInThrottle.findUnique({ where: { key: `email:${email}` } })).toBeNull();
-    expect(await db.signInThrottle.findUnique({ where: { key: `client:${clientAddress}` } })).toMatchObject({ failures: 3 });
+    expect(await db.signInThrottle.findUnique({ where: { key: `client:${clientAddress}` } })).toMatchObject({
+      failures: 3,
+    });
   });
 
   it("answers an unknown email exactly like a wrong password", async () => {
-    await expect(verifyCredentials(testDb(), { email: uniqueEmail("nobody"), password: "whatever it is" })).rejects.toMatchObject({
+    await expect(
+      verifyCredentials(testDb(), { email: uniqueEmail("nobody"), password: "whatever it is" }),
+    ).rejects.toMatchObject({
       code: "INVALID_CREDENTIALS",
       message: "That email and password do not match an account.",
     });
@@ -202,20 +228,30 @@ describe("next-auth's authorize", () => {
   it("counts the attempt against the client address the launcher saw", async () => {
     const { email } = await userWithPassword("located", "located password");
     const address = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
-    const user = await authorizeCredentials(testDb(), { email, password: "located password" }, { "x-sift-client-address": `::ffff:${address}` });
+    const user = await authorizeCredentials(
+      testDb(),
+      { email, password: "located password" },
+      { "x-sift-client-address": `::ffff:${address}` },
+    );
     expect(user).toMatchObject({ email });
-    expect(await testDb().signInThrottle.findUnique({ where: { key: `client:${address}` } })).toMatchObject({ failures: 0 });
+    expect(await testDb().signInThrottle.findUnique({ where: { key: `client:${address}` } })).toMatchObject({
+      failures: 0,
+    });
   });
 
   it("passes refusals on as codes, and an internal error as neither its message nor anything else of it", async () => {
     const { email } = await userWithPassword("coded", "coded password");
-    await expect(authorizeCredentials(testDb(), { email, password: "not it at all" }, {})).rejects.toThrow(/^CredentialsSignin$/);
+    await expect(authorizeCredentials(testDb(), { email, password: "not it at all" }, {})).rejects.toThrow(
+      /^CredentialsSignin$/,
+    );
 
     const unreachable = createDb("postgresql://sift:secret@127.0.0.1:1/nowhere");
     const error = console.error;
     console.error = () => {};
     try {
-      const thrown = await authorizeCredentials(unreachable, { email, password: "coded password" }, {}).catch((e: Error) => e);
+      const thrown = await authorizeCredentials(unreachable, { email, password: "coded password" }, {}).catch(
+        (e: Error) => e,
+      );
       expect((thrown as Error).message).toBe("ServerError");
       expect(signInErrorMessage((thrown as Error).message)).toBe(
         "Sign-in did not work because of a problem on the server. Try again; if it persists, tell your administrator.",

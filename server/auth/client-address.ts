@@ -35,7 +35,12 @@ export function clientAddress(headers: HeaderBag, trusted = trustProxy()): strin
 }
 
 export function normaliseAddress(raw: string | null | undefined): string | null {
-  let address = raw?.trim().replace(/^\[(.*)\](:\d+)?$/, "$1").replace(/^([\d.]+):\d+$/, "$1").toLowerCase() ?? "";
+  let address =
+    raw
+      ?.trim()
+      .replace(/^\[(.*)\](:\d+)?$/, "$1")
+      .replace(/^([\d.]+):\d+$/, "$1")
+      .toLowerCase() ?? "";
   if (address.startsWith("::ffff:") && isIPv4(address.slice(7))) address = address.slice(7);
   if (isIPv4(address)) return address;
   if (!isIPv6(address)) return null;

@@ -7,7 +7,12 @@ describe("OIDC sign-in", () => {
     const db = testDb();
     const existing = await makeUser(db, "sso");
     const subject = `sub-${existing.id}`;
-    const first = await userForOidcIdentity(db, { provider: "oidc", subject, email: existing.email.toUpperCase(), name: "SSO" });
+    const first = await userForOidcIdentity(db, {
+      provider: "oidc",
+      subject,
+      email: existing.email.toUpperCase(),
+      name: "SSO",
+    });
     expect(first.id).toBe(existing.id);
     const again = await userForOidcIdentity(db, { provider: "oidc", subject, email: uniqueEmail("renamed") });
     expect(again.id).toBe(existing.id);
@@ -17,7 +22,12 @@ describe("OIDC sign-in", () => {
   it("creates an account, without a password, for a new identity", async () => {
     const db = testDb();
     const email = uniqueEmail("newsso");
-    const user = await userForOidcIdentity(db, { provider: "oidc", subject: `sub-${email}`, email, name: "New Person" });
+    const user = await userForOidcIdentity(db, {
+      provider: "oidc",
+      subject: `sub-${email}`,
+      email,
+      name: "New Person",
+    });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored).toMatchObject({ email, name: "New Person", passwordHash: null });
   });

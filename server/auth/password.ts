@@ -20,12 +20,18 @@ export function checkPasswordStrength(password: string, email?: string): void {
   }
   const lower = password.trim().toLowerCase();
   if (common.has(lower)) {
-    throw new AppError("WEAK_PASSWORD", "That is one of the most common passwords, which are guessed first; choose another.");
+    throw new AppError(
+      "WEAK_PASSWORD",
+      "That is one of the most common passwords, which are guessed first; choose another.",
+    );
   }
   const address = email?.trim().toLowerCase();
   const localPart = address?.slice(0, Math.max(0, address.lastIndexOf("@"))) || address;
   if (address && (lower === address || lower === localPart)) {
-    throw new AppError("WEAK_PASSWORD", "Your password must not be your email address or its first part; choose another.");
+    throw new AppError(
+      "WEAK_PASSWORD",
+      "Your password must not be your email address or its first part; choose another.",
+    );
   }
 }
 

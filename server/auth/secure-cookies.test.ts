@@ -1,5 +1,5 @@
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
+import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "./auth-options";
 import { requestUserId } from "./session";

@@ -26,11 +26,19 @@ describe("decodeSessionToken", () => {
 
 describe("sessionClaim", () => {
   it("names the user, the session version and the sign-in's session id", () => {
-    expect(sessionClaim({ sub: "user-1", sessionVersion: 3, sid: "abc" })).toEqual({ userId: "user-1", version: 3, sessionId: "abc" });
+    expect(sessionClaim({ sub: "user-1", sessionVersion: 3, sid: "abc" })).toEqual({
+      userId: "user-1",
+      version: 3,
+      sessionId: "abc",
+    });
   });
 
   it("reads tokens minted before session ids and versions as version 0 without an id", () => {
-    expect(sessionClaim({ sub: "user-1", sessionVersion: 2 })).toEqual({ userId: "user-1", version: 2, sessionId: null });
+    expect(sessionClaim({ sub: "user-1", sessionVersion: 2 })).toEqual({
+      userId: "user-1",
+      version: 2,
+      sessionId: null,
+    });
     expect(sessionClaim({ sub: "user-1" })).toEqual({ userId: "user-1", version: 0, sessionId: null });
   });
 

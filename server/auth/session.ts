@@ -1,10 +1,10 @@
-import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { secureCookies } from "../config/public-url";
 import { sessionSecret } from "../config/secret";
 import { db } from "../db/client";
-import { decodeSessionToken, sessionClaim, type SessionClaim } from "./session-token";
+import { decodeSessionToken, type SessionClaim, sessionClaim } from "./session-token";
 import { verifiedUserId } from "./sessions";
 
 type TokenSource = Parameters<typeof getToken>[0]["req"];
@@ -14,7 +14,9 @@ type TokenSource = Parameters<typeof getToken>[0]["req"];
  * whole session route (callbacks, a re-encrypted cookie) on every call.
  */
 async function claimFrom(req: TokenSource): Promise<SessionClaim | null> {
-  return sessionClaim(await getToken({ req, secret: sessionSecret(), decode: decodeSessionToken, secureCookie: secureCookies() }));
+  return sessionClaim(
+    await getToken({ req, secret: sessionSecret(), decode: decodeSessionToken, secureCookie: secureCookies() }),
+  );
 }
 
 /**

@@ -2,16 +2,17 @@
 // route (authed and review procedures, and the decision, which checks the caller in its own statement) and the
 // REST and file routes (server/api/review-route.ts). Signing out ends that sign-in's tokens only; signing out
 // everywhere ends them all. Tokens are minted, renewed and ended through next-auth's own callbacks.
-import { decode, encode, type JWT } from "next-auth/jwt";
+
 import { NextRequest } from "next/server";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma/[format]/route";
-import { POST, GET } from "../../app/api/trpc/[trpc]/route";
+import { GET, POST } from "../../app/api/trpc/[trpc]/route";
 import { db as appDb } from "../db/client";
 import { callerFor, makeTeam, testDb } from "../test/integration";
 import { authOptions } from "./auth-options";
 import { hashPassword } from "./password";
-import { sessionClaim, SESSION_MAX_AGE_SECONDS, type SessionClaim } from "./session-token";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaim, sessionClaim } from "./session-token";
 import { endEverySession } from "./sessions";
 import { authorizeCredentials } from "./sign-in";
 
@@ -33,7 +34,12 @@ afterAll(async () => {
 async function signIn(email: string): Promise<string> {
   const user = await authorizeCredentials(testDb(), { email, password: PASSWORD }, {});
   const jwt = authOptions().callbacks!.jwt!;
-  const token = await jwt({ token: { sub: user!.id, email }, user: user!, account: { provider: "credentials", type: "credentials", providerAccountId: user!.id }, trigger: "signIn" });
+  const token = await jwt({
+    token: { sub: user!.id, email },
+    user: user!,
+    account: { provider: "credentials", type: "credentials", providerAccountId: user!.id },
+    trigger: "signIn",
+  });
   return encode({ token, secret });
 }
 
@@ -49,7 +55,10 @@ async function claimOf(cookie: string): Promise<SessionClaim> {
 /** What next-auth's session route does to a token it is shown: the jwt callback's token, encoded again. */
 async function renew(cookie: string): Promise<string> {
   const token = (await decode({ token: cookie, secret })) as JWT;
-  return encode({ token: await authOptions().callbacks!.jwt!({ token, user: undefined as never, account: null }), secret });
+  return encode({
+    token: await authOptions().callbacks!.jwt!({ token, user: undefined as never, account: null }),
+    secret,
+  });
 }
 
 function request(cookie: string, path: string, init: { method?: string; body?: unknown } = {}) {
@@ -72,14 +81,21 @@ async function trpc(cookie: string, procedure: string, input: unknown, kind: "qu
 
 /** A REST route's answer, the cookie read as a request to it carries it. */
 async function diagramCsv(cookie: string, reviewId: string) {
-  return (await diagramRoute(request(cookie, `/api/reviews/${reviewId}/prisma/csv`), { params: Promise.resolve({ reviewId, format: "csv" }) })).status;
+  return (
+    await diagramRoute(request(cookie, `/api/reviews/${reviewId}/prisma/csv`), {
+      params: Promise.resolve({ reviewId, format: "csv" }),
+    })
+  ).status;
 }
 
 async function setUp() {
   const db = testDb();
   const team = await makeTeam(db);
   const { reviewer, lead } = team.members;
-  await db.user.updateMany({ where: { id: { in: [reviewer.id, lead.id] } }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  await db.user.updateMany({
+    where: { id: { in: [reviewer.id, lead.id] } },
+    data: { passwordHash: await hashPassword(PASSWORD) },
+  });
   const source = await db.source.create({ data: { reviewId: team.review.id, name: "Sessions", kind: "database" } });
   const record = () => db.record.create({ data: { reviewId: team.review.id, sourceId: source.id, title: "A record" } });
   return { reviewId: team.review.id, reviewer, lead, record };
@@ -94,7 +110,8 @@ describe("ending sessions", () => {
     // The diagram's route, for a lead: while screening is blinded a reviewer may not download it at all.
     const leadCookie = await signIn(lead.email);
     const first = await record();
-    const decide = (recordId: string) => trpc(cookie, "screening.decide", { reviewId, recordId, stage: "title_abstract", verdict: "include" }, "mutation");
+    const decide = (recordId: string) =>
+      trpc(cookie, "screening.decide", { reviewId, recordId, stage: "title_abstract", verdict: "include" }, "mutation");
 
     expect(await trpc(cookie, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
     expect(await trpc(cookie, "duplicates.summary", { reviewId }, "query")).toMatchObject({ status: 200 });
@@ -129,8 +146,12 @@ describe("ending sessions", () => {
       expect(await trpc(cookie, "duplicates.summary", { reviewId }, "query")).toEqual(SIGNED_OUT);
     }
     expect(await trpc(phone, "auth.signOutEverywhere", undefined, "mutation")).toEqual(SIGNED_OUT);
-    const events = await testDb().auditEvent.findMany({ where: { actorId: reviewer.id, action: "user.signed_out_everywhere" } });
-    expect(events).toMatchObject([{ entityType: "user", entityId: reviewer.id, reviewId: null, data: { sessionVersion: 1 } }]);
+    const events = await testDb().auditEvent.findMany({
+      where: { actorId: reviewer.id, action: "user.signed_out_everywhere" },
+    });
+    expect(events).toMatchObject([
+      { entityType: "user", entityId: reviewer.id, reviewId: null, data: { sessionVersion: 1 } },
+    ]);
   });
 
   it("keeps tokens minted before session versions existed valid until the next sign-out", async () => {
@@ -167,7 +188,14 @@ describe("ending sessions", () => {
     expect(await diagramCsv(leadLaptop, reviewId)).toBe(200);
 
     const events = await testDb().auditEvent.findMany({ where: { actorId: reviewer.id, action: "user.signed_out" } });
-    expect(events).toMatchObject([{ entityType: "user", entityId: reviewer.id, reviewId: null, data: { sessionId: (await claimOf(phone)).sessionId } }]);
+    expect(events).toMatchObject([
+      {
+        entityType: "user",
+        entityId: reviewer.id,
+        reviewId: null,
+        data: { sessionId: (await claimOf(phone)).sessionId },
+      },
+    ]);
     expect(await testDb().user.findUniqueOrThrow({ where: { id: reviewer.id } })).toMatchObject({ sessionVersion: 0 });
   });
 
@@ -179,13 +207,19 @@ describe("ending sessions", () => {
 
     expect(await trpc(phone, "auth.signOutEverywhere", undefined, "mutation")).toEqual(SIGNED_OUT);
     const { userId, ...phoneSession } = await claimOf(phone);
-    await expect(callerFor(testDb(), userId, phoneSession).auth.signOutEverywhere()).rejects.toThrow("You were signed out");
+    await expect(callerFor(testDb(), userId, phoneSession).auth.signOutEverywhere()).rejects.toThrow(
+      "You were signed out",
+    );
     expect(await endEverySession(testDb(), await claimOf(phone), "user.signed_out_everywhere")).toBe(false);
     await signOut(phone);
 
     expect(await trpc(laptop, "auth.me", undefined, "query")).toMatchObject({ status: 200 });
     expect(await trpc(laptop, "duplicates.summary", { reviewId }, "query")).toMatchObject({ status: 200 });
-    expect(await testDb().auditEvent.count({ where: { actorId: reviewer.id, action: { in: ["user.signed_out", "user.signed_out_everywhere"] } } })).toBe(1);
+    expect(
+      await testDb().auditEvent.count({
+        where: { actorId: reviewer.id, action: { in: ["user.signed_out", "user.signed_out_everywhere"] } },
+      }),
+    ).toBe(1);
   });
 
   it("signs out everywhere after a sign-out: every token stays ended and the user's ended sessions are forgotten", async () => {
@@ -248,7 +282,9 @@ describe("ending sessions", () => {
     const phone = await signIn(reviewer.email);
     await signOut(phone);
 
-    const left = await db.endedSession.findMany({ where: { sessionId: { in: [`expired-${reviewer.id}`, `kept-${reviewer.id}`] } } });
+    const left = await db.endedSession.findMany({
+      where: { sessionId: { in: [`expired-${reviewer.id}`, `kept-${reviewer.id}`] } },
+    });
     expect(left.map((row) => row.sessionId)).toEqual([`kept-${reviewer.id}`]);
     const ended = await db.endedSession.findUniqueOrThrow({ where: { sessionId: (await claimOf(phone)).sessionId! } });
     expect(ended.userId).toBe(reviewer.id);

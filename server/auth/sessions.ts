@@ -6,7 +6,7 @@
 // server/team/caller-membership.ts and server/api/trpc.ts), so neither costs the hot path a round trip.
 import { randomBytes } from "node:crypto";
 import { auditInsert } from "../audit/audit-insert";
-import { poolOf, type Db } from "../db/client";
+import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { rows } from "../db/sql";
 import { SESSION_MAX_AGE_SECONDS, type SessionClaim, type TokenSession } from "./session-token";

@@ -5,7 +5,8 @@ import { AppError } from "../errors/app-error";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match an account.",
-  ServerError: "Sign-in did not work because of a problem on the server. Try again; if it persists, tell your administrator.",
+  ServerError:
+    "Sign-in did not work because of a problem on the server. Try again; if it persists, tell your administrator.",
   AccessDenied: "Your sign-in provider did not share an email address, so Sift could not sign you in.",
   SessionRequired: "Sign in to continue.",
   OAuthSignin: "Single sign-on could not start. Try again, or use your email and password.",

@@ -6,7 +6,7 @@ import { clientAddress } from "./client-address";
 import { sessionClaim } from "./session-token";
 import { endSession, newSessionId, verifiedUserId } from "./sessions";
 import { signInErrorCode } from "./sign-in-errors";
-import { verifyCredentials, type SessionUser } from "./users";
+import { type SessionUser, verifyCredentials } from "./users";
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -22,7 +22,11 @@ export async function authorizeCredentials(
 ): Promise<SessionUser | null> {
   if (!credentials?.email || !credentials.password) return null;
   try {
-    return await verifyCredentials(db, { email: credentials.email, password: credentials.password, clientAddress: clientAddress(headers ?? {}) });
+    return await verifyCredentials(db, {
+      email: credentials.email,
+      password: credentials.password,
+      clientAddress: clientAddress(headers ?? {}),
+    });
   } catch (err) {
     const code = signInErrorCode(err);
     if (code === "ServerError") console.error("sift: sign-in failed:", err);
@@ -32,7 +36,14 @@ export async function authorizeCredentials(
 
 /** next-auth's `jwt` callback at sign-in: the token names the user, their session version and a new session. */
 export function signedInToken(token: JWT, user: SessionUser): JWT {
-  return { ...token, sub: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, sid: newSessionId() };
+  return {
+    ...token,
+    sub: user.id,
+    name: user.name,
+    email: user.email,
+    sessionVersion: user.sessionVersion,
+    sid: newSessionId(),
+  };
 }
 
 /**

@@ -34,7 +34,10 @@ export interface ThrottleKeys {
   client: string | null;
 }
 
-const keysOf = (keys: ThrottleKeys) => ({ account: `email:${keys.account}`, client: keys.client === null ? null : `client:${keys.client}` });
+const keysOf = (keys: ThrottleKeys) => ({
+  account: `email:${keys.account}`,
+  client: keys.client === null ? null : `client:${keys.client}`,
+});
 
 /**
  * One key's count, taken and decided in one upsert: a row blocked at `now` is locked but left as it is, and then
@@ -87,6 +90,7 @@ export async function beginAttempt(db: Db, keys: ThrottleKeys, now = new Date())
 export async function attemptSucceeded(db: Db, keys: ThrottleKeys): Promise<void> {
   const { account, client } = keysOf(keys);
   // Two statements, one row lock each, in beginAttempt's order.
-  if (client) await db.$executeRaw`UPDATE sign_in_throttles SET failures = greatest(failures - 1, 0) WHERE key = ${client}`;
+  if (client)
+    await db.$executeRaw`UPDATE sign_in_throttles SET failures = greatest(failures - 1, 0) WHERE key = ${client}`;
   await db.$executeRaw`DELETE FROM sign_in_throttles WHERE key = ${account}`;
 }

@@ -59,9 +59,14 @@ export async function registerAccount(
   const email = normaliseEmail(input.email);
   checkPasswordStrength(input.password, email);
   const passwordHash = await hashPassword(input.password);
-  const { count } = await db.user.createMany({ data: [{ email, name: input.name.trim(), passwordHash }], skipDuplicates: true });
+  const { count } = await db.user.createMany({
+    data: [{ email, name: input.name.trim(), passwordHash }],
+    skipDuplicates: true,
+  });
   if (count === 0 && notifyExisting) {
-    notifyExisting(email).catch((err) => console.error("sift: could not email the owner of an existing account about a sign-up:", err));
+    notifyExisting(email).catch((err) =>
+      console.error("sift: could not email the owner of an existing account about a sign-up:", err),
+    );
   }
 }
 
@@ -81,7 +86,10 @@ export async function verifyCredentials(
   const keys = { account: email, client: input.clientAddress ?? null };
   await beginAttempt(db, keys, now);
   const user = await db.user.findUnique({ where: { email }, select: { ...SESSION_USER, passwordHash: true } });
-  const ok = await verifyPassword(user?.passwordHash ?? (await (decoyHash ??= hashPassword("decoy password"))), input.password);
+  const ok = await verifyPassword(
+    user?.passwordHash ?? (await (decoyHash ??= hashPassword("decoy password"))),
+    input.password,
+  );
   if (!user || !user.passwordHash || !ok) {
     throw new AppError("INVALID_CREDENTIALS", "That email and password do not match an account.");
   }
@@ -101,7 +109,13 @@ export async function userForOidcIdentity(
     where: { provider_providerAccountId: { provider: identity.provider, providerAccountId: identity.subject } },
     include: { user: true },
   });
-  if (linked) return { id: linked.user.id, email: linked.user.email, name: linked.user.name, sessionVersion: linked.user.sessionVersion };
+  if (linked)
+    return {
+      id: linked.user.id,
+      email: linked.user.email,
+      name: linked.user.name,
+      sessionVersion: linked.user.sessionVersion,
+    };
   const email = normaliseEmail(identity.email);
   const user = await db.user.upsert({
     where: { email },

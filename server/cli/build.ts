@@ -3,7 +3,17 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../config/paths";
 
-const SOURCES = ["app", "server", "prisma", "public", "proxy.ts", "instrumentation-client.ts", "next.config.ts", "package.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "server",
+  "prisma",
+  "public",
+  "proxy.ts",
+  "instrumentation-client.ts",
+  "next.config.ts",
+  "package.json",
+  "tsconfig.json",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newestMtime(target: string): number {

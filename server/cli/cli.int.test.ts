@@ -36,7 +36,9 @@ async function freePort(): Promise<number> {
 describe("sift CLI", () => {
   it("creates a user, refuses the same email again in one line, and reports migrations", async () => {
     const email = uniqueEmail("cli");
-    const created = await sift(["user", "create", "--email", email, "--name", "CLI User"], { SIFT_PASSWORD: "cli password 123" });
+    const created = await sift(["user", "create", "--email", email, "--name", "CLI User"], {
+      SIFT_PASSWORD: "cli password 123",
+    });
     expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining(`created ${email}`) });
     const again = await sift(["user", "create", "--email", email, "--name", "Again", "--password", "cli password 123"]);
     expect(again.code).toBe(1);
@@ -50,7 +52,9 @@ describe("sift CLI", () => {
   it("says in one line that the database is unreachable, and that a port is taken", async () => {
     const down = await sift(["db", "status"], { DATABASE_URL: "postgresql://sift:x@127.0.0.1:1/sift" });
     expect(down.code).toBe(1);
-    expect(down.stderr.trim()).toMatch(/^sift: cannot reach the database at 127\.0\.0\.1:1\/sift \(.*ECONNREFUSED.*\)$/);
+    expect(down.stderr.trim()).toMatch(
+      /^sift: cannot reach the database at 127\.0\.0\.1:1\/sift \(.*ECONNREFUSED.*\)$/,
+    );
 
     const blocker = net.createServer().listen(0);
     await new Promise((r) => blocker.once("listening", r));
@@ -68,21 +72,35 @@ describe("sift CLI", () => {
     const good = path.join(projectRoot, "server/import/__fixtures__/als-small.ris");
     const result = await sift(["import", "--dry-run", good, path.join(projectRoot, "package.json")]);
     expect(result.code).toBe(1);
-    const [first, second] = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const [first, second] = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(first).toEqual({ file: good, format: "ris", records: 3, skipped: 0, diagnostics: [] });
     expect(second.error).toMatch(/not a bibliographic export/);
   });
 
   it("import --review --source imports for real, de-duplicates and reports it", async () => {
     const { review } = await makeTeam(testDb());
-    const files = ["als-small.ris", "als-small-embase.ris"].map((f) => path.join(projectRoot, "server/import/__fixtures__", f));
+    const files = ["als-small.ris", "als-small-embase.ris"].map((f) =>
+      path.join(projectRoot, "server/import/__fixtures__", f),
+    );
     const first = await sift(["import", "--review", review.slug, "--source", "PubMed", files[0]!]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ status: "succeeded", format: "ris", records: 3, skipped: 0, duplicatesMerged: 0 });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      status: "succeeded",
+      format: "ris",
+      records: 3,
+      skipped: 0,
+      duplicatesMerged: 0,
+    });
     const second = await sift(["import", "--review", review.slug, "--source", "Embase", files[1]!]);
     expect(JSON.parse(second.stdout)).toMatchObject({ status: "succeeded", records: 2, duplicatesMerged: 1 });
     const sources = await testDb().source.findMany({ where: { reviewId: review.id }, orderBy: { name: "asc" } });
-    expect(sources.map((s) => [s.name, s.kind])).toEqual([["Embase", "database"], ["PubMed", "database"]]);
+    expect(sources.map((s) => [s.name, s.kind])).toEqual([
+      ["Embase", "database"],
+      ["PubMed", "database"],
+    ]);
   });
 
   it("refuses to start for other people without SIFT_URL or a trusted proxy, saying which to set", async () => {
@@ -103,7 +121,9 @@ describe("sift CLI", () => {
     expect(refused.stderr.trim()).toMatch(/^sift: DATABASE_URL is set: this would put the demo review .* add --force/);
   });
 
-  it("start puts the demo review into DATABASE_URL's database only when --demo asks for it", { timeout: 240_000 }, async () => {
+  it("start puts the demo review into DATABASE_URL's database only when --demo asks for it", {
+    timeout: 240_000,
+  }, async () => {
     // A database of its own, to see exactly what start writes, and a stand-in build that Next fails to load
     // right after the demo step, so the test needs neither a real build nor a free port for long.
     const dist = `.next-cli-demo-${randomBytes(4).toString("hex")}`;
@@ -115,12 +135,20 @@ describe("sift CLI", () => {
     const home = mkdtempSync(path.join(tmpdir(), "sift-cli-demo-"));
     const demoAccounts = async (args: string[]) => {
       const url = await ensureDatabaseExists(inject("serverUrl"), `sift_cli_demo_${randomBytes(4).toString("hex")}`);
-      const started = await sift(["start", "--port", String(await freePort()), ...args], { DATABASE_URL: url, SIFT_URL: "http://localhost", SIFT_DIST_DIR: dist, SIFT_HOME: home });
+      const started = await sift(["start", "--port", String(await freePort()), ...args], {
+        DATABASE_URL: url,
+        SIFT_URL: "http://localhost",
+        SIFT_DIST_DIR: dist,
+        SIFT_HOME: home,
+      });
       expect(started.stdout).toContain("applied migrations");
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE email = ANY($1)`, [DEMO_ACCOUNTS.map((a) => a.email)]);
+        const { rows } = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM users WHERE email = ANY($1)`,
+          [DEMO_ACCOUNTS.map((a) => a.email)],
+        );
         return rows[0]!.n;
       } finally {
         await client.end();

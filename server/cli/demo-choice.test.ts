@@ -18,7 +18,9 @@ describe("demo review", () => {
   });
 
   it("names a SIFT_DEMO that is neither 1 nor 0", () => {
-    expect(() => demoWanted(undefined, { SIFT_DEMO: "yes" })).toThrow('SIFT_DEMO is "yes"; set it to 1 (create the demo review) or 0 (never), or leave it unset');
+    expect(() => demoWanted(undefined, { SIFT_DEMO: "yes" })).toThrow(
+      'SIFT_DEMO is "yes"; set it to 1 (create the demo review) or 0 (never), or leave it unset',
+    );
   });
 
   it("is reset in DATABASE_URL's database only with --force", () => {

@@ -28,10 +28,15 @@ export function addExportPrismaCommand(exportGroup: Command): void {
         const reviewId = await reviewIdForSlug(db, o.review);
         const file = await diagramFile(db, reviewId, format);
         if (o.out) await writeFile(o.out, file.body);
-        else await new Promise<void>((resolve, reject) => process.stdout.write(file.body, (err) => (err ? reject(err) : resolve())));
+        else
+          await new Promise<void>((resolve, reject) =>
+            process.stdout.write(file.body, (err) => (err ? reject(err) : resolve())),
+          );
         // The file shows the numbers as they are; say plainly on stderr when they do not add up.
         for (const check of file.checks.filter((c) => !c.holds)) {
-          console.error(`sift: warning: ${check.rule} does not hold (${check.left} vs ${check.right}); ${check.behindCount} behind it`);
+          console.error(
+            `sift: warning: ${check.rule} does not hold (${check.left} vs ${check.right}); ${check.behindCount} behind it`,
+          );
         }
         if (o.out) console.error(`wrote ${o.out}`);
       });

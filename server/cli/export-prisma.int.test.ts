@@ -17,7 +17,11 @@ function sift(args: string[]) {
     encoding: "buffer",
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr.toString() }),
-    (e: { code: number; stdout: Buffer; stderr: Buffer }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr.toString() }),
+    (e: { code: number; stdout: Buffer; stderr: Buffer }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr.toString(),
+    }),
   );
 }
 
@@ -26,14 +30,18 @@ describe("sift export prisma", () => {
     const db = testDb();
     const { review } = await makeTeam(db);
     const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
-    await db.record.createMany({ data: ["One", "Two"].map((title) => ({ reviewId: review.id, sourceId: source.id, title })) });
+    await db.record.createMany({
+      data: ["One", "Two"].map((title) => ({ reviewId: review.id, sourceId: source.id, title })),
+    });
 
     const csv = await sift(["export", "prisma", "--review", review.slug, "--format", "csv"]);
     expect(csv.code).toBe(0);
     expect(csv.stdout.toString()).toMatch(/^database_specific_results,.*,"PubMed, 2"$/m);
     expect(csv.stdout.toString()).toMatch(/^records_screened,.*,2$/m);
     // Neither record has been screened yet, so "screened = excluded + sought" cannot hold.
-    expect(csv.stderr).toContain("sift: warning: records_screened = records_excluded + dbr_sought_reports does not hold (2 vs 0); 2 behind it");
+    expect(csv.stderr).toContain(
+      "sift: warning: records_screened = records_excluded + dbr_sought_reports does not hold (2 vs 0); 2 behind it",
+    );
 
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), "sift-prisma-")), "flow.png");
     const png = await sift(["export", "prisma", "--review", review.slug, "--format", "png", "--out", out]);

@@ -37,7 +37,9 @@ describe("sift export bundle / sift restore", () => {
     expect(JSON.parse(restored.stdout)).toMatchObject({ review: slug, peopleMatched: 5, placeholdersCreated: 0 });
     const copy = await db.review.findUniqueOrThrow({ where: { slug } });
     expect(await db.record.count({ where: { reviewId: copy.id } })).toBe(4);
-    expect(await db.membership.findFirst({ where: { reviewId: copy.id, userId: members.lead.id } })).toMatchObject({ role: "owner" });
+    expect(await db.membership.findFirst({ where: { reviewId: copy.id, userId: members.lead.id } })).toMatchObject({
+      role: "owner",
+    });
   }, 180_000);
 
   it("refuses a file that is not a bundle in one line, writing nothing", async () => {
@@ -46,7 +48,9 @@ describe("sift export bundle / sift restore", () => {
     const slug = `never-${Date.now()}`;
     const result = await sift(["restore", bad, "--slug", slug]);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^sift: .*bad\.sift\.gz cannot be restored: the file cannot be read .*; nothing was written$/);
+    expect(result.stderr.trim()).toMatch(
+      /^sift: .*bad\.sift\.gz cannot be restored: the file cannot be read .*; nothing was written$/,
+    );
     expect(await testDb().review.findUnique({ where: { slug } })).toBeNull();
     const missing = await sift(["export", "bundle", "--review", "no-such-review"]);
     expect(missing.code).toBe(1);

@@ -4,22 +4,23 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import type { Db } from "../db/client";
+import type { SourceKind } from "../db/generated/enums.ts";
 import { runDedup } from "../dedup/run-dedup";
-import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
-import { enqueueDedupPg } from "../jobs/workers";
 import { createImport } from "../import/create-import";
 import { parseFile } from "../import/parse-file";
 import { ImportBusyError, runImport } from "../import/run-import";
 import { SOURCE_KINDS, SUGGESTED_SOURCES } from "../import/sources";
-import type { SourceKind } from "../db/generated/enums.ts";
-import { FORMATS, type Diagnostic, type Format } from "../import/types";
+import { type Diagnostic, FORMATS, type Format } from "../import/types";
+import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
+import { enqueueDedupPg } from "../jobs/workers";
 import { reviewIdForSlug } from "../reviews/review-queries";
 import { fileStorage } from "../storage/file-storage";
 import { CliError } from "./cli-error";
 
 export function checkFormat(value: string | undefined): Format | undefined {
   if (value === undefined) return undefined;
-  if (!(FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format "${value}"; use one of ${FORMATS.join(", ")}`);
+  if (!(FORMATS as readonly string[]).includes(value))
+    throw new CliError(`unknown format "${value}"; use one of ${FORMATS.join(", ")}`);
   return value as Format;
 }
 
@@ -64,10 +65,13 @@ export async function importFiles(
   const kind = (options.sourceKind ??
     SUGGESTED_SOURCES.find((s) => s.name.toLowerCase() === options.source.toLowerCase())?.kind ??
     "database") as SourceKind;
-  if (!SOURCE_KINDS.includes(kind)) throw new CliError(`unknown source kind "${kind}"; use one of ${SOURCE_KINDS.join(", ")}`);
+  if (!SOURCE_KINDS.includes(kind))
+    throw new CliError(`unknown source kind "${kind}"; use one of ${SOURCE_KINDS.join(", ")}`);
   const actor = options.actorEmail
     ? await db.user.findUnique({ where: { email: options.actorEmail.toLowerCase() } })
-    : await db.membership.findFirst({ where: { reviewId, role: "owner", removedAt: null }, orderBy: { createdAt: "asc" } }).then((m) => m && db.user.findUnique({ where: { id: m.userId } }));
+    : await db.membership
+        .findFirst({ where: { reviewId, role: "owner", removedAt: null }, orderBy: { createdAt: "asc" } })
+        .then((m) => m && db.user.findUnique({ where: { id: m.userId } }));
   if (!actor) throw new CliError("no user to attribute the import to; pass --as EMAIL");
   const storage = fileStorage();
   await jobQueue();
@@ -79,7 +83,12 @@ export async function importFiles(
       const created = await createImport(
         { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
         { reviewId, actorId: actor.id },
-        { fileName: path.basename(file), body: createReadStream(file), source: { name: options.source, kind }, requestedFormat: options.format },
+        {
+          fileName: path.basename(file),
+          body: createReadStream(file),
+          source: { name: options.source, kind },
+          requestedFormat: options.format,
+        },
       );
       // Run it here; if a running Sift's worker took the job first, wait for it instead.
       await runImport({ db, pool, storage, enqueueDedup: enqueueDedupPg }, created.id).catch((err) => {

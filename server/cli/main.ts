@@ -2,10 +2,10 @@ import { Command, InvalidArgumentError } from "commander";
 import { signUp } from "../auth/users";
 import { DatabaseUnavailableError } from "../db/database";
 import { MigrationError, migrate, migrationStatus } from "../db/migrate";
+import { pgPool } from "../db/pg-pool";
 import { demoAccountsText, resetDemoReview } from "../demo/seed-demo";
 import { AppError } from "../errors/app-error";
 import { listReviewsForUser } from "../reviews/review-queries";
-import { pgPool } from "../db/pg-pool";
 import { CliError } from "./cli-error";
 import { checkDemoResetAllowed } from "./demo-choice";
 import { exportBundle } from "./export-bundle-command";
@@ -13,12 +13,13 @@ import { addExportPrismaCommand } from "./export-prisma-command";
 import { checkFormat, dryRun, importFiles } from "./import-command";
 import { restoreFile } from "./restore-command";
 import { start } from "./start";
-import { runWorker } from "./worker-process";
 import { withDb } from "./with-db";
+import { runWorker } from "./worker-process";
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError("a port is a whole number from 1 to 65535");
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new InvalidArgumentError("a port is a whole number from 1 to 65535");
   return n;
 }
 
@@ -97,12 +98,10 @@ function program(): Command {
     .action((o) =>
       withDb(async (conn) => {
         const rows = o.member
-          ? await conn.user
-              .findUnique({ where: { email: String(o.member).toLowerCase() } })
-              .then((u) => {
-                if (!u) throw new CliError(`no account has the email ${o.member}`);
-                return listReviewsForUser(conn, u.id);
-              })
+          ? await conn.user.findUnique({ where: { email: String(o.member).toLowerCase() } }).then((u) => {
+              if (!u) throw new CliError(`no account has the email ${o.member}`);
+              return listReviewsForUser(conn, u.id);
+            })
           : await conn.review.findMany({
               orderBy: { createdAt: "asc" },
               include: { _count: { select: { records: true, memberships: { where: { removedAt: null } } } } },
@@ -131,7 +130,12 @@ function program(): Command {
       if (!o.review || !o.source) throw new CliError("give --review SLUG and --source NAME (or use --dry-run)");
       await withDb(async (conn, url) => {
         process.env.DATABASE_URL = url;
-        await importFiles(conn, pgPool(), { review: o.review, source: o.source, sourceKind: o.sourceKind, format, actorEmail: o.as }, files);
+        await importFiles(
+          conn,
+          pgPool(),
+          { review: o.review, source: o.source, sourceKind: o.sourceKind, format, actorEmail: o.as },
+          files,
+        );
         await pgPool().end();
       });
     });
@@ -139,7 +143,9 @@ function program(): Command {
   const exporting = cli.command("export").description("export a review");
   exporting
     .command("bundle")
-    .description("write a whole review (settings, people by email, records, decisions, extraction, audit trail) to one file")
+    .description(
+      "write a whole review (settings, people by email, records, decisions, extraction, audit trail) to one file",
+    )
     .requiredOption("--review <slug>", "the review to export")
     .option("--out <file>", "where to write it (default: <slug>-<date>.sift.gz)")
     .action((o) => withDb((conn, url) => exportBundle(conn, url, { review: o.review, out: o.out })));
@@ -173,7 +179,12 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program().parseAsync(argv);
   } catch (err) {
-    if (err instanceof CliError || err instanceof AppError || err instanceof DatabaseUnavailableError || err instanceof MigrationError) {
+    if (
+      err instanceof CliError ||
+      err instanceof AppError ||
+      err instanceof DatabaseUnavailableError ||
+      err instanceof MigrationError
+    ) {
       console.error(`sift: ${err.message}`);
       process.exit(1);
     }

@@ -10,7 +10,12 @@ import { restoreBundle } from "../export/bundle/restore-bundle";
 import { fileStorage } from "../storage/file-storage";
 import { CliError } from "./cli-error";
 
-export async function restoreFile(db: Db, databaseUrl: string, file: string, options: { slug?: string; owner?: string }): Promise<void> {
+export async function restoreFile(
+  db: Db,
+  databaseUrl: string,
+  file: string,
+  options: { slug?: string; owner?: string },
+): Promise<void> {
   await stat(file).catch(() => {
     throw new CliError(`no such file: ${file}`);
   });
@@ -23,11 +28,25 @@ export async function restoreFile(db: Db, databaseUrl: string, file: string, opt
   const client = guardClient(new pg.Client({ connectionString: databaseUrl }), "restore");
   await client.connect();
   try {
-    const result = await restoreBundle(client, fileStorage(), () => createReadStream(file), { slug: options.slug, actorId: ownerId, ownerId });
+    const result = await restoreBundle(client, fileStorage(), () => createReadStream(file), {
+      slug: options.slug,
+      actorId: ownerId,
+      ownerId,
+    });
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    console.log(JSON.stringify({ review: result.slug, rows, peopleMatched: result.users.matched, placeholdersCreated: result.users.created, filesRestored: result.files.restored, fileKeysCleared: result.files.cleared }));
+    console.log(
+      JSON.stringify({
+        review: result.slug,
+        rows,
+        peopleMatched: result.users.matched,
+        placeholdersCreated: result.users.created,
+        filesRestored: result.files.restored,
+        fileKeysCleared: result.files.cleared,
+      }),
+    );
   } catch (err) {
-    if (err instanceof BundleDamagedError) throw new CliError(`${file} cannot be restored: ${err.message}; nothing was written`);
+    if (err instanceof BundleDamagedError)
+      throw new CliError(`${file} cannot be restored: ${err.message}; nothing was written`);
     if (err instanceof BundleTooNewError) throw new CliError(`${file}: ${err.message}`);
     throw err;
   } finally {

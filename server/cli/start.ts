@@ -30,7 +30,9 @@ export async function start(options: StartOptions): Promise<void> {
   if (configError) throw new CliError(configError);
   const demo = demoWanted(options.demo);
   if (await portInUse(options.port)) {
-    throw new CliError(`port ${options.port} is already in use; stop what is using it or run \`npm start -- --port ${options.port + 1}\``);
+    throw new CliError(
+      `port ${options.port} is already in use; stop what is using it or run \`npm start -- --port ${options.port + 1}\``,
+    );
   }
   const other = !process.env.DATABASE_URL && runningApp();
   if (other) throw new CliError(`Sift is already running with this data folder (pid ${other.pid}); stop it first`);
@@ -68,7 +70,9 @@ export async function start(options: StartOptions): Promise<void> {
       const db = createDb(database.url);
       try {
         const created = await ensureDemoReview(db);
-        console.log(`sift: demo review "Stem cell therapy for ALS" ${created ? "created" : "ready"}; demo accounts:\n${demoAccountsText()}`);
+        console.log(
+          `sift: demo review "Stem cell therapy for ALS" ${created ? "created" : "ready"}; demo accounts:\n${demoAccountsText()}`,
+        );
       } finally {
         await db.$disconnect();
       }

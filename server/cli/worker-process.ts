@@ -2,7 +2,7 @@
 // import is seconds of CPU that would otherwise stall every page and API call of that instance. The child also
 // runs at a lower CPU priority, so on a small machine retraining rankings and importing take the cores the web
 // server leaves idle instead of competing with requests.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "../config/paths";
@@ -28,7 +28,9 @@ export function superviseWorker(databaseUrl: string): () => Promise<void> {
     try {
       if (child.pid) os.setPriority(child.pid, Math.min(19, os.getPriority() + WORKER_NICENESS));
     } catch (err) {
-      console.error(`sift: could not lower the job worker's priority (${(err as Error).message}); it runs at normal priority`);
+      console.error(
+        `sift: could not lower the job worker's priority (${(err as Error).message}); it runs at normal priority`,
+      );
     }
     child.once("exit", (code, signal) => {
       if (stopping) return;

@@ -25,7 +25,8 @@ export function niceBackends(pool: pg.Pool, niceness: number): void {
     try {
       if (pid) os.setPriority(pid, niceness);
     } catch (err) {
-      if (!reported) console.error(`sift: the worker's database sessions keep their priority (${(err as Error).message})`);
+      if (!reported)
+        console.error(`sift: the worker's database sessions keep their priority (${(err as Error).message})`);
       reported = true;
     }
   });

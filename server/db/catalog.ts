@@ -29,7 +29,13 @@ export interface Catalog {
   enums: Record<string, string[]>;
 }
 
-const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const ACTIONS: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 const BOOKKEEPING = "_prisma_migrations";
 
 export async function readCatalog(client: pg.ClientBase, schema = "public"): Promise<Catalog> {
@@ -136,7 +142,9 @@ export function diffCatalogs(expected: Catalog, actual: Catalog): string[] {
   }
   for (const en of new Set([...Object.keys(expected.enums), ...Object.keys(actual.enums)])) {
     if (JSON.stringify(expected.enums[en]) !== JSON.stringify(actual.enums[en])) {
-      out.push(`enum ${en}: schema ${JSON.stringify(expected.enums[en])}, database ${JSON.stringify(actual.enums[en])}`);
+      out.push(
+        `enum ${en}: schema ${JSON.stringify(expected.enums[en])}, database ${JSON.stringify(actual.enums[en])}`,
+      );
     }
   }
   return out;

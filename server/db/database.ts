@@ -32,7 +32,10 @@ export function withDatabaseName(serverUrl: string, name: string): string {
 }
 
 async function checkReachable(url: string): Promise<void> {
-  const client = guardClient(new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 }), "database check");
+  const client = guardClient(
+    new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 }),
+    "database check",
+  );
   try {
     await client.connect();
     await client.query("SELECT 1");

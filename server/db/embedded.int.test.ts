@@ -25,7 +25,12 @@ describe("embedded PostgreSQL", () => {
   it("restarts after its owner was killed with SIGKILL, and after a stale pid file", async () => {
     const owner = spawn(
       process.execPath,
-      ["--import", "tsx", "-e", `const { startEmbeddedDatabase } = await import("./server/db/embedded.ts"); await startEmbeddedDatabase(${JSON.stringify(home)}); console.log("up"); setInterval(() => {}, 1000);`],
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `const { startEmbeddedDatabase } = await import("./server/db/embedded.ts"); await startEmbeddedDatabase(${JSON.stringify(home)}); console.log("up"); setInterval(() => {}, 1000);`,
+      ],
       { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] },
     );
     await new Promise<void>((resolve, reject) => {

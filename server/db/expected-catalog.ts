@@ -132,8 +132,10 @@ export function expectedCatalog(dm: Datamodel): Catalog {
     for (const index of dm.indexes.filter((i) => i.model === model.name)) {
       const columns = index.fields.map((f) => fieldColumn(model, f.name));
       if (index.type === "id") shape.primaryKey = { name: index.dbName ?? `${table}_pkey`, columns };
-      else if (index.type === "unique") shape.uniques.push({ name: index.dbName ?? constraintName(table, columns, "key"), columns });
-      else if (index.type === "normal") shape.indexes.push({ name: index.dbName ?? constraintName(table, columns, "idx"), columns });
+      else if (index.type === "unique")
+        shape.uniques.push({ name: index.dbName ?? constraintName(table, columns, "key"), columns });
+      else if (index.type === "normal")
+        shape.indexes.push({ name: index.dbName ?? constraintName(table, columns, "idx"), columns });
     }
     for (const field of model.fields) {
       if (field.kind !== "object" || !field.relationFromFields?.length) continue;

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -46,7 +46,10 @@ describe("migrator", () => {
     });
     expect(await migrate(url, loadMigrations(dir))).toEqual(["1_first", "2_second"]);
     expect(await migrate(url, loadMigrations(dir))).toEqual([]);
-    const rows = await query(url, `SELECT migration_name, finished_at IS NOT NULL AS done, length(checksum) AS len FROM _prisma_migrations ORDER BY migration_name`);
+    const rows = await query(
+      url,
+      `SELECT migration_name, finished_at IS NOT NULL AS done, length(checksum) AS len FROM _prisma_migrations ORDER BY migration_name`,
+    );
     expect(rows).toEqual([
       { migration_name: "1_first", done: true, len: 64 },
       { migration_name: "2_second", done: true, len: 64 },

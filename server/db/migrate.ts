@@ -74,7 +74,9 @@ function checkHistory(applied: AppliedRow[], migrations: Migration[]): void {
       );
     }
     if (!local) {
-      throw new MigrationError(`the database has migration ${row.migration_name}, which is not in prisma/migrations (is this Sift older than the database?)`);
+      throw new MigrationError(
+        `the database has migration ${row.migration_name}, which is not in prisma/migrations (is this Sift older than the database?)`,
+      );
     }
     if (local.checksum !== row.checksum) {
       throw new MigrationError(

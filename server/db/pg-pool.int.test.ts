@@ -1,7 +1,8 @@
 // A database restart ends every session with 57P01 (pg_terminate_backend sends the same): each of our pools must
 // drop those connections and carry on, where an unheard `error` event would end the process (Vitest reports it).
-import pg from "pg";
+
 import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDb, poolOf } from "./client";
 import { pgPool } from "./pg-pool";
@@ -18,7 +19,8 @@ async function terminate(pids: number[]): Promise<void> {
   await sleep(300); // the sessions' goodbyes arrive as events, after the statement above returns
 }
 
-const backend = async (client: pg.ClientBase) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+const backend = async (client: pg.ClientBase) =>
+  (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
 
 describe("connections the server ends", () => {
   it("are dropped by Prisma's pool and the bulk pool, idle or checked out, and the next statement runs", async () => {

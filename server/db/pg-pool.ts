@@ -14,8 +14,19 @@ export function pgPool(): pg.Pool {
 
 // Class 08 (connection exception), 57P01–57P03 (the server is shutting down, crashed or starting), and what
 // node-postgres and the socket report when the server goes away without a word.
-const CONNECTION_CODES = new Set(["57P01", "57P02", "57P03", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
-const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/i;
+const CONNECTION_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/i;
 
 /** True when `err` says the database went away (a restart, a failover, a lost network), not that a statement was wrong. */
 export function isConnectionError(err: unknown): boolean {

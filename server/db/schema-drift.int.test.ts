@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { getDMMF } from "./dmmf";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../config/paths";
 import { diffCatalogs, readCatalog } from "./catalog";
 import { ensureDatabaseExists } from "./database";
+import { getDMMF } from "./dmmf";
 import { expectedCatalog } from "./expected-catalog";
 import { migrate } from "./migrate";
 
@@ -44,7 +44,10 @@ describe("migrations and schema.prisma", () => {
     const edited = schemaText
       .replace("model Study {\n", "model Study {\n  phase String?\n")
       .replace('  @@map("studies")', '  @@index([label])\n  @@map("studies")')
-      .replace("onDelete: SetNull)\n\n  @@index([reviewId])\n  @@index([studyId])", "onDelete: Cascade)\n\n  @@index([reviewId])\n  @@index([studyId])");
+      .replace(
+        "onDelete: SetNull)\n\n  @@index([reviewId])\n  @@index([studyId])",
+        "onDelete: Cascade)\n\n  @@index([reviewId])\n  @@index([studyId])",
+      );
     const diff = diffCatalogs(expectedCatalog(getDMMF(edited)), actual);
     expect(diff).toContain('studies.phase: schema {"type":"text","nullable":true,"default":null}, database null');
     expect(diff.some((d) => d.includes("studies_label_idx"))).toBe(true);

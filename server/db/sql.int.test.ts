@@ -8,7 +8,11 @@ const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 1 });
 afterAll(() => pool.end());
 
 const preparedNames = async () =>
-  (await pool.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'sift\\_%' ORDER BY name")).rows.map((r) => r.name);
+  (
+    await pool.query<{ name: string }>(
+      "SELECT name FROM pg_prepared_statements WHERE name LIKE 'sift\\_%' ORDER BY name",
+    )
+  ).rows.map((r) => r.name);
 
 const plusOne = (n: number) => Prisma.sql`SELECT ${n}::int + 1 AS n`;
 const inverse = (n: number) => Prisma.sql`SELECT 100 / ${n}::int AS n`;
@@ -21,14 +25,20 @@ describe("transaction", () => {
     }
     const names = await preparedNames();
     expect(names).toHaveLength(1);
-    const [{ rows: statement }] = [await pool.query("SELECT statement FROM pg_prepared_statements WHERE name = $1", [names[0]])];
+    const [{ rows: statement }] = [
+      await pool.query("SELECT statement FROM pg_prepared_statements WHERE name = $1", [names[0]]),
+    ];
     expect(statement[0].statement).toContain("+ 1 AS n");
   });
 
   it("keeps working after a batch fails, whether its statements were prepared or not", async () => {
-    await expect(transaction(pool, (tx) => tx.batch([plusOne(1), inverse(0)], { commit: true }))).rejects.toThrow(/division by zero/);
+    await expect(transaction(pool, (tx) => tx.batch([plusOne(1), inverse(0)], { commit: true }))).rejects.toThrow(
+      /division by zero/,
+    );
     await expect(transaction(pool, (tx) => tx.batch([Prisma.sql`SELEC ${1}`]))).rejects.toThrow(/syntax error/);
-    await expect(transaction(pool, (tx) => tx.batch([inverse(0)], { commit: true }))).rejects.toThrow(/division by zero/);
+    await expect(transaction(pool, (tx) => tx.batch([inverse(0)], { commit: true }))).rejects.toThrow(
+      /division by zero/,
+    );
     const [a, b] = await transaction(pool, (tx) => tx.batch([plusOne(4), inverse(4)], { commit: true }));
     expect([a, b]).toEqual([[{ n: 5 }], [{ n: 25 }]]);
     expect(await preparedNames()).toHaveLength(2);

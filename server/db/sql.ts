@@ -37,7 +37,11 @@ function remedy(err: unknown): "stop preparing" | "new connection" | null {
  * `work` on a pooled connection, once more on another if the first failed in a way `remedy` can fix. `work` may
  * call `discard` to keep its connection from being handed to anyone else.
  */
-async function onConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient, discard: () => void) => Promise<T>, retried = false): Promise<T> {
+async function onConnection<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient, discard: () => void) => Promise<T>,
+  retried = false,
+): Promise<T> {
   const client = await pool.connect();
   let discarded = false;
   let fix: ReturnType<typeof remedy> = null;
@@ -51,14 +55,18 @@ async function onConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient, disc
   }
   if (fix === "stop preparing") {
     preparing = false;
-    console.error("sift: prepared statements went missing between transactions (a pooler in transaction mode?); sending statements whole");
+    console.error(
+      "sift: prepared statements went missing between transactions (a pooler in transaction mode?); sending statements whole",
+    );
   }
   return onConnection(pool, work, true);
 }
 
 export async function rows<T>(pool: pg.Pool, query: Prisma.Sql): Promise<T[]> {
   return onConnection(pool, async (client) => {
-    const config = preparing ? { name: statementName("q", query.text), text: query.text, values: query.values } : { text: query.text, values: query.values };
+    const config = preparing
+      ? { name: statementName("q", query.text), text: query.text, values: query.values }
+      : { text: query.text, values: query.values };
     return (await client.query(config)).rows as T[];
   });
 }
@@ -107,7 +115,11 @@ export async function transaction<T>(pool: pg.Pool, work: (tx: SqlTransaction) =
       async batch(queries, options) {
         const named = queries.map((query) => ({ query, name: statementName("b", query.text) }));
         const prepares = preparing
-          ? [...new Map(named.filter((n) => !prepared.has(n.name)).map((n) => [n.name, `PREPARE ${n.name} AS ${n.query.text}`]))]
+          ? [
+              ...new Map(
+                named.filter((n) => !prepared.has(n.name)).map((n) => [n.name, `PREPARE ${n.name} AS ${n.query.text}`]),
+              ),
+            ]
           : [];
         const begin = !open;
         open = true;

@@ -12,7 +12,30 @@ export interface AuthorName {
   given: string[];
 }
 
-const PARTICLES = new Set(["de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "el", "al", "ten", "ter", "y", "st", "jr", "sr"]);
+const PARTICLES = new Set([
+  "de",
+  "da",
+  "di",
+  "del",
+  "della",
+  "der",
+  "den",
+  "van",
+  "von",
+  "la",
+  "le",
+  "du",
+  "dos",
+  "das",
+  "el",
+  "al",
+  "ten",
+  "ter",
+  "y",
+  "st",
+  "jr",
+  "sr",
+]);
 const NOISE = /\[?\b(?:et al|and others|null|anonymous|no authors? listed)\b\.?\]?/gi;
 
 function nameWords(text: string): string[] {
@@ -86,7 +109,12 @@ function shareWord(a: readonly string[], b: readonly string[]): boolean {
 
 /** Same person as far as names can tell: a shared surname word, or one side's surname as the other's given. */
 export function sameAuthor(a: AuthorName, b: AuthorName): boolean {
-  return a.joined === b.joined || shareWord(a.surname, b.surname) || shareWord(a.surname, b.given) || shareWord(a.given, b.surname);
+  return (
+    a.joined === b.joined ||
+    shareWord(a.surname, b.surname) ||
+    shareWord(a.surname, b.given) ||
+    shareWord(a.given, b.surname)
+  );
 }
 
 export interface AuthorAgreement {

@@ -40,7 +40,9 @@ describe("forEachCandidatePair", () => {
   });
 
   it("compares an oversized block by neighbourhood, not all pairs", () => {
-    const crowd = Array.from({ length: 3 * MAX_BLOCK }, (_, i) => article({ title: `Case report number ${i} of something rare`, pages: String(100 + i) }));
+    const crowd = Array.from({ length: 3 * MAX_BLOCK }, (_, i) =>
+      article({ title: `Case report number ${i} of something rare`, pages: String(100 + i) }),
+    );
     const copy = { ...crowd[40]!, id: "copy" };
     const pairs = candidates([...crowd, copy]);
     const everyPair = ((crowd.length + 1) * crowd.length) / 2;
@@ -49,7 +51,11 @@ describe("forEachCandidatePair", () => {
   });
 
   it("never pairs two records that were both in the library already", () => {
-    const library = [article(), article(), article({ title: "Something else entirely", authors: ["Other, A."], volume: "1", pages: "1-9" })];
+    const library = [
+      article(),
+      article(),
+      article({ title: "Something else entirely", authors: ["Other, A."], volume: "1", pages: "1-9" }),
+    ];
     expect(candidates(library, 3).size).toBe(0);
     expect(candidates([...library, article()], 3)).toEqual(new Set(["0-3", "1-3"]));
   });

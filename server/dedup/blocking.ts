@@ -48,7 +48,11 @@ export function documentFrequencies(records: readonly PreparedRecord[], vocabula
 }
 
 const byTitle = (records: readonly PreparedRecord[]) => (x: number, y: number) =>
-  records[x]!.titleCompact < records[y]!.titleCompact ? -1 : records[x]!.titleCompact > records[y]!.titleCompact ? 1 : x - y;
+  records[x]!.titleCompact < records[y]!.titleCompact
+    ? -1
+    : records[x]!.titleCompact > records[y]!.titleCompact
+      ? 1
+      : x - y;
 
 /** Records sharing their last words are neighbours when sorted from the end of the title backwards. */
 const byTitleEnd = (records: readonly PreparedRecord[]) => (x: number, y: number) => {
@@ -65,7 +69,11 @@ const byTitleEnd = (records: readonly PreparedRecord[]) => (x: number, y: number
  * Calls `visit(i, j)` once for every candidate pair (i < j, record indexes) with at least one incoming
  * record: existing records were compared with each other when they arrived.
  */
-export function forEachCandidatePair(records: readonly PreparedRecord[], documentFrequency: Int32Array, visit: (i: number, j: number) => void): void {
+export function forEachCandidatePair(
+  records: readonly PreparedRecord[],
+  documentFrequency: Int32Array,
+  visit: (i: number, j: number) => void,
+): void {
   const blocks = new Map<string, number[]>();
   for (const r of records) {
     for (const key of blockingKeys(r, documentFrequency)) {

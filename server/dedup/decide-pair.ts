@@ -9,7 +9,9 @@ interface Scope {
 }
 
 async function lockedPair(tx: Tx, reviewId: string, pairId: string) {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM duplicate_pairs WHERE id = ${pairId} AND review_id = ${reviewId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM duplicate_pairs WHERE id = ${pairId} AND review_id = ${reviewId} FOR UPDATE`;
   if (!row) throw new AppError("NOT_FOUND", "That pair of records does not exist in this review.");
   return tx.duplicatePair.findUniqueOrThrow({ where: { id: pairId }, include: { recordA: true, recordB: true } });
 }
@@ -18,10 +20,13 @@ async function lockedPair(tx: Tx, reviewId: string, pairId: string) {
 export async function mergePair(db: Db, scope: Scope, pairId: string) {
   return db.$transaction(async (tx) => {
     const pair = await lockedPair(tx, scope.reviewId, pairId);
-    if (pair.status !== "pending") throw new AppError("STALE", "Someone already decided this pair; the list has been refreshed.");
+    if (pair.status !== "pending")
+      throw new AppError("STALE", "Someone already decided this pair; the list has been refreshed.");
     const keptId = pair.recordA.duplicateOfId ?? pair.recordA.id;
-    if (pair.recordB.duplicateOfId) throw new AppError("STALE", "The second record was already merged into another one.");
-    if (keptId === pair.recordB.id) throw new AppError("STALE", "These records were already merged the other way round.");
+    if (pair.recordB.duplicateOfId)
+      throw new AppError("STALE", "The second record was already merged into another one.");
+    if (keptId === pair.recordB.id)
+      throw new AppError("STALE", "These records were already merged the other way round.");
     await tx.record.update({ where: { id: pair.recordB.id }, data: { duplicateOfId: keptId } });
     // Records that had been merged into B follow it, so every removed record points at a kept one.
     await tx.record.updateMany({ where: { duplicateOfId: pair.recordB.id }, data: { duplicateOfId: keptId } });
@@ -43,12 +48,18 @@ export async function mergePair(db: Db, scope: Scope, pairId: string) {
 export async function markNotDuplicates(db: Db, scope: Scope, pairId: string) {
   return db.$transaction(async (tx) => {
     const pair = await lockedPair(tx, scope.reviewId, pairId);
-    if (pair.status !== "pending") throw new AppError("STALE", "Someone already decided this pair; the list has been refreshed.");
+    if (pair.status !== "pending")
+      throw new AppError("STALE", "Someone already decided this pair; the list has been refreshed.");
     const updated = await tx.duplicatePair.update({
       where: { id: pairId },
       data: { status: "not_duplicates", decidedById: scope.actorId, decidedAt: new Date() },
     });
-    await recordAuditEvent(tx, { ...scope, action: "dedup.not_duplicates", entityType: "duplicate_pair", entityId: pairId });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "dedup.not_duplicates",
+      entityType: "duplicate_pair",
+      entityId: pairId,
+    });
     return updated;
   });
 }

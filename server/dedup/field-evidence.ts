@@ -130,13 +130,18 @@ const NOTICE_TITLE = 0.95;
  */
 export function noticeOfArticle(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): boolean {
   const [notice, article] = a.title.kind === "article" ? [b, a] : [a, b];
-  if (article.title.kind !== "article" || notice.title.kind === "article" || notice.title.kind === "retraction") return false;
+  if (article.title.kind !== "article" || notice.title.kind === "article" || notice.title.kind === "retraction")
+    return false;
   if (!titles || titles.similarity < NOTICE_TITLE) return false;
   if (!article.volume || article.volume !== notice.volume) return false;
   if (article.year === null || notice.year === null || Math.abs(article.year - notice.year) > 1) return false;
   if (!compareJournals(article.journal, notice.journal)) return false;
   // A correction is printed after the article it corrects, so in a later issue; a reply may share its issue.
-  if (notice.title.kind === "erratum" && !(article.issue && notice.issue && Number(notice.issue) > Number(article.issue))) return false;
+  if (
+    notice.title.kind === "erratum" &&
+    !(article.issue && notice.issue && Number(notice.issue) > Number(article.issue))
+  )
+    return false;
   const cites = notice.title.cites;
   return !cites || (cites.volume === article.volume && (!article.pages || cites.page === article.pages.startDigits));
 }
@@ -183,7 +188,14 @@ export interface Numbering {
  * as pages. Put such a record back in line when the other record shows the pattern.
  */
 export function realign(r: PreparedRecord, other: PreparedRecord): Numbering {
-  if (!r.volume && r.issue && r.issue === other.volume && r.pages && !r.pages.end && r.pages.startDigits === other.issue) {
+  if (
+    !r.volume &&
+    r.issue &&
+    r.issue === other.volume &&
+    r.pages &&
+    !r.pages.end &&
+    r.pages.startDigits === other.issue
+  ) {
     return { volume: r.issue, issue: r.pages.startDigits, pages: null };
   }
   return r;
@@ -203,10 +215,13 @@ export function pagesEvidence(a: Numbering, b: Numbering): Outcome {
   const pa = a.pages;
   const pb = b.pages;
   if (!pa || !pb) return null;
-  if (pa.start === pb.start || pa.startDigits === pb.startDigits) return pa.startDigits === "1" ? PAGES_SAME_FIRST : PAGES_SAME;
+  if (pa.start === pb.start || pa.startDigits === pb.startDigits)
+    return pa.startDigits === "1" ? PAGES_SAME_FIRST : PAGES_SAME;
   // Same last page, different first: a typo in the first ("2297-2108" for "2097-2108").
   if (pa.end && pa.end === pb.end) return PAGES_CLOSE;
-  return a.volume && a.volume === b.volume && (abstractBefore(pa, pb) || abstractBefore(pb, pa)) ? PAGES_ABSTRACT_BEFORE : PAGES_DIFFER;
+  return a.volume && a.volume === b.volume && (abstractBefore(pa, pb) || abstractBefore(pb, pa))
+    ? PAGES_ABSTRACT_BEFORE
+    : PAGES_DIFFER;
 }
 
 /** `single` is one page printed before `paper`, a range (volumes are paginated continuously). */
@@ -227,7 +242,8 @@ export function authorEvidence(a: PreparedRecord, b: PreparedRecord): FieldEvide
   if (!agreement) return a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
   const { overlap, firstMatch } = agreement;
   const similarity = round(overlap);
-  if (overlap >= 0.8) return { agreement: firstMatch ? "same" : "close", weight: firstMatch ? AUTHORS_SAME : 1.5, similarity };
+  if (overlap >= 0.8)
+    return { agreement: firstMatch ? "same" : "close", weight: firstMatch ? AUTHORS_SAME : 1.5, similarity };
   if (overlap >= 0.5) return { agreement: "partial", weight: 0.5, similarity };
   return { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
 }
@@ -239,7 +255,12 @@ export function authorEvidence(a: PreparedRecord, b: PreparedRecord): FieldEvide
  * between documents of one kind, where volume, issue and pages do not disagree, and never between meeting
  * abstracts: a team sends several abstracts with one byline to one meeting.
  */
-export function bylineCouldCount(a: PreparedRecord, b: PreparedRecord, title: FieldEvidence, numbering: readonly Outcome[]): boolean {
+export function bylineCouldCount(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  title: FieldEvidence,
+  numbering: readonly Outcome[],
+): boolean {
   if (title.agreement === "differ" || title.agreement === "missing") return false;
   if (a.title.kind !== b.title.kind || a.meetingAbstract || b.meetingAbstract) return false;
   if (a.authors.length < BYLINE_NAMES || b.authors.length < BYLINE_NAMES) return false;

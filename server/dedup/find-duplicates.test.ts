@@ -6,7 +6,11 @@ describe("findDuplicates", () => {
   it("compares incoming records with the library and with each other, never the library with itself", () => {
     const kept = article({ id: "lib-1" });
     const alsoKept = article({ id: "lib-2" });
-    const unrelated = article({ id: "lib-3", title: "Complement factor H in health and disease", authors: ["Nilsson, S. C."] });
+    const unrelated = article({
+      id: "lib-3",
+      title: "Complement factor H in health and disease",
+      authors: ["Nilsson, S. C."],
+    });
     const copy = article({ id: "new-1", journal: "N Engl J Med" });
     const copyOfCopy = article({ id: "new-2", pages: "544-6" });
     const { pairs } = findDuplicates([kept, alsoKept, unrelated], [copy, copyOfCopy]);
@@ -22,8 +26,21 @@ describe("findDuplicates", () => {
 
   it("links the documents of one registered trial instead of merging them", () => {
     const trial = { nctIds: ["NCT00844545"], authors: ["Alexion Pharmaceuticals"], year: 2011 };
-    const registry = article({ id: "ctgov", ...trial, type: "Clinical trial registry record", title: "Open label controlled trial of eculizumab in adult patients with plasma therapy-resistant aHUS", journal: null, volume: null, issue: null, pages: null });
-    const paper = article({ id: "paper", ...trial, title: "Terminal complement inhibitor eculizumab in atypical hemolytic-uremic syndrome" });
+    const registry = article({
+      id: "ctgov",
+      ...trial,
+      type: "Clinical trial registry record",
+      title: "Open label controlled trial of eculizumab in adult patients with plasma therapy-resistant aHUS",
+      journal: null,
+      volume: null,
+      issue: null,
+      pages: null,
+    });
+    const paper = article({
+      id: "paper",
+      ...trial,
+      title: "Terminal complement inhibitor eculizumab in atypical hemolytic-uremic syndrome",
+    });
     const abstract = article({ id: "abstract", ...trial, type: "Conference Abstract", title: paper.title });
     const { pairs, studyLinks } = findDuplicates([registry], [paper, abstract]);
     expect(pairs).toEqual([]);
@@ -35,7 +52,12 @@ describe("findDuplicates", () => {
   });
 
   it("still merges two copies of the same document of a trial", () => {
-    const registry = article({ id: "ctgov-1", type: "registry", nctIds: ["NCT00844545"], title: "Eculizumab in plasma therapy-resistant aHUS" });
+    const registry = article({
+      id: "ctgov-1",
+      type: "registry",
+      nctIds: ["NCT00844545"],
+      title: "Eculizumab in plasma therapy-resistant aHUS",
+    });
     const { pairs, studyLinks } = findDuplicates([registry], [{ ...registry, id: "ctgov-2" }]);
     expect(studyLinks).toEqual([]);
     expect(pairs).toMatchObject([{ aId: "ctgov-1", bId: "ctgov-2", decision: "merge" }]);
@@ -43,7 +65,10 @@ describe("findDuplicates", () => {
 
   it("explains each pair field by field", () => {
     const { pairs } = findDuplicates([article({ id: "a" })], [article({ id: "b", issue: "6" })]);
-    expect(pairs[0]?.evidence).toMatchObject({ title: { agreement: "same" }, issue: { agreement: "differ", weight: -1 } });
+    expect(pairs[0]?.evidence).toMatchObject({
+      title: { agreement: "same" },
+      issue: { agreement: "differ", weight: -1 },
+    });
   });
 });
 

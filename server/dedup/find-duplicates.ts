@@ -1,8 +1,8 @@
 // The engine's entry point: which incoming records duplicate an existing record or each other. Existing
 // records are never compared with each other: they were compared when they arrived.
-import { forEachCandidatePair, documentFrequencies } from "./blocking";
+import { documentFrequencies, forEachCandidatePair } from "./blocking";
 import { demoteInconsistentMerges, type Link } from "./cluster-guard";
-import { prepareRecord, Vocabulary, type PreparedRecord } from "./normalise";
+import { type PreparedRecord, prepareRecord, Vocabulary } from "./normalise";
 import { assessPair } from "./score";
 import { compareTitles } from "./title-similarity";
 import type { DedupRecord, DuplicateSearch, StudyLink } from "./types";

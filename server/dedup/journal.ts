@@ -2,13 +2,33 @@
 // with or without a subtitle, with a conference appended ("Pediatric Nephrology.Conference: 44th ...") or with
 // a translation in brackets ("Zhongguo zhen jiu [Chinese acupuncture & moxibustion]"). Abbreviations keep each
 // word's beginning and the word order, so two names agree when one's words are prefixes of the other's, in order.
-import { unifySpelling } from "./title";
+
 import { decodeMarkup, foldText } from "./text-fold";
+import { unifySpelling } from "./title";
 
 /** One or more spellings of the name, each as significant words. */
 export type NormalisedJournal = string[][];
 
-const STOP = new Set(["the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "et", "und", "fur", "der", "des", "du", "di"]);
+const STOP = new Set([
+  "the",
+  "of",
+  "and",
+  "for",
+  "in",
+  "on",
+  "a",
+  "an",
+  "de",
+  "la",
+  "le",
+  "et",
+  "und",
+  "fur",
+  "der",
+  "des",
+  "du",
+  "di",
+]);
 
 function journalWords(text: string): string[] {
   return foldText(text)

@@ -11,8 +11,10 @@ describe("normaliseTitle", () => {
     const plain = "eculizumab for atypical hemolytic uremic syndrome";
     expect(text("Eculizumab for Atypical Hemolytic–Uremic Syndrome.")).toBe(plain);
     expect(text("Eculizumab for <i>atypical</i> hemolytic-uremic syndrome")).toBe(plain);
-    expect(text("Eculizumab for atypical hemolytic &amp; uremic syndrome")).toBe("eculizumab for atypical hemolytic and uremic syndrome");
-    expect(text("Störungen der {\\\"o}rtlichen Räume")).toBe("storungen der ortlichen raume");
+    expect(text("Eculizumab for atypical hemolytic &amp; uremic syndrome")).toBe(
+      "eculizumab for atypical hemolytic and uremic syndrome",
+    );
+    expect(text('Störungen der {\\"o}rtlichen Räume')).toBe("storungen der ortlichen raume");
     expect(text("Symptom's of the \\textit{posttraumatic} state")).toBe("symptoms of the posttraumatic state");
   });
 
@@ -37,12 +39,19 @@ describe("normaliseTitle", () => {
   });
 
   it("drops notes about the article and keeps it an article", () => {
-    const annotated = normaliseTitle("Eculizumab for atypical hemolytic-uremic syndrome.[Erratum appears in N Engl J Med. 2009 Jun 4;360(23):2487]");
+    const annotated = normaliseTitle(
+      "Eculizumab for atypical hemolytic-uremic syndrome.[Erratum appears in N Engl J Med. 2009 Jun 4;360(23):2487]",
+    );
     expect(annotated.text).toBe("eculizumab for atypical hemolytic uremic syndrome");
     expect(annotated.kind).toBe("article");
-    expect(text("Atypical HUS associated with streptococcus (multiple letters) [1]")).toBe("atypical hus associated with streptococcus");
+    expect(text("Atypical HUS associated with streptococcus (multiple letters) [1]")).toBe(
+      "atypical hus associated with streptococcus",
+    );
     const bracketed = normaliseTitle("[Correction of psychodepressive effects of benzodiazepines]. [Russian]");
-    expect(bracketed).toMatchObject({ text: "correction of psychodepressive effects of benzodiazepines", kind: "article" });
+    expect(bracketed).toMatchObject({
+      text: "correction of psychodepressive effects of benzodiazepines",
+      kind: "article",
+    });
   });
 
   it("recognises notices by their own title, whatever the database's convention", () => {
@@ -62,22 +71,33 @@ describe("normaliseTitle", () => {
   });
 
   it("reads where a correction says its article appeared", () => {
-    expect(normaliseTitle("Eculizumab for atypical HUS (vol 360, pg 542, 2009)").cites).toEqual({ volume: "360", page: "542" });
-    expect(normaliseTitle("Eculizumab for atypical HUS (New England Journal of Medicine (2009) 360 (542-544))").cites).toEqual({ volume: "360", page: "542" });
+    expect(normaliseTitle("Eculizumab for atypical HUS (vol 360, pg 542, 2009)").cites).toEqual({
+      volume: "360",
+      page: "542",
+    });
+    expect(
+      normaliseTitle("Eculizumab for atypical HUS (New England Journal of Medicine (2009) 360 (542-544))").cites,
+    ).toEqual({ volume: "360", page: "542" });
     expect(normaliseTitle("Erratum: Eculizumab for atypical HUS (The Journal of Pediatrics (M").cites).toBeNull();
     expect(normaliseTitle("Eculizumab for atypical HUS (vol 360, pg 542, 2009)").kind).toBe("erratum");
     expect(normaliseTitle("Eculizumab in 2009 (2010) 12 (34-56) patients").cites).toBeNull();
   });
 
   it("reads where MEDLINE says an article's corrections appeared", () => {
-    const noted = normaliseTitle("Anti-factor H autoantibodies in a renal transplant recipient.[Erratum appears in Am J Transplant. 2009 Sep;9(9):2205].[Erratum appears in Am J Transplant. 2009 Nov;9(11):2647]");
+    const noted = normaliseTitle(
+      "Anti-factor H autoantibodies in a renal transplant recipient.[Erratum appears in Am J Transplant. 2009 Sep;9(9):2205].[Erratum appears in Am J Transplant. 2009 Nov;9(11):2647]",
+    );
     expect(noted.erratumAt).toEqual([
       { volume: "9", page: "2205" },
       { volume: "9", page: "2647" },
     ]);
     expect(noted.kind).toBe("article");
-    expect(normaliseTitle("Anti-factor H autoantibodies.[Erratum appears in Am J Transplant. 2009 Sep").erratumAt).toEqual([]);
-    expect(normaliseTitle("Anti-factor H autoantibodies [Comment in: Am J Transplant. 2009;9(9):2205]").erratumAt).toEqual([]);
+    expect(
+      normaliseTitle("Anti-factor H autoantibodies.[Erratum appears in Am J Transplant. 2009 Sep").erratumAt,
+    ).toEqual([]);
+    expect(
+      normaliseTitle("Anti-factor H autoantibodies [Comment in: Am J Transplant. 2009;9(9):2205]").erratumAt,
+    ).toEqual([]);
   });
 
   it("does not mistake ordinary titles for notices", () => {
@@ -97,7 +117,9 @@ describe("normaliseTitle", () => {
     expect(normaliseTitle("A phase 2 study of eculizumab").numbers).toEqual(["2"]);
     expect(normaliseTitle("Stroke outcomes").numbers).toEqual([]);
     expect(normaliseTitle("Effect of 2rthio-pyrimidine").numbers).toEqual(["2"]);
-    expect(normaliseTitle("Stroke outcomes. Part I").partNumbers).toEqual(normaliseTitle("Stroke outcomes. Part 1").partNumbers);
+    expect(normaliseTitle("Stroke outcomes. Part I").partNumbers).toEqual(
+      normaliseTitle("Stroke outcomes. Part 1").partNumbers,
+    );
     expect(normaliseTitle("Stroke outcomes. Part B").partNumbers).toEqual(["b"]);
   });
 });
@@ -107,8 +129,16 @@ describe("parseAuthor", () => {
     expect(parseAuthor("Zipfel, P. F.")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: [] });
     expect(parseAuthor("Zipfel PF")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: [] });
     expect(parseAuthor("Peter F. Zipfel")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: ["peter"] });
-    expect(parseAuthor("Le Quintrec, Moglie")).toEqual({ surname: ["quintrec"], joined: "lequintrec", given: ["moglie"] });
-    expect(parseAuthor("Sberro-Soussan, R.")).toEqual({ surname: ["sberro", "soussan"], joined: "sberrosoussan", given: [] });
+    expect(parseAuthor("Le Quintrec, Moglie")).toEqual({
+      surname: ["quintrec"],
+      joined: "lequintrec",
+      given: ["moglie"],
+    });
+    expect(parseAuthor("Sberro-Soussan, R.")).toEqual({
+      surname: ["sberro", "soussan"],
+      joined: "sberrosoussan",
+      given: [],
+    });
     expect(parseAuthor("et al.")).toBeNull();
   });
 
@@ -197,7 +227,9 @@ describe("pages, volume, issue, type", () => {
     expect(isMeetingAbstract(plain, "article")).toBe(false);
     expect(isMeetingAbstract({ ...plain, issue: "Suppl. 1" }, "article")).toBe(true);
     expect(isMeetingAbstract({ ...plain, pages: "S42" }, "article")).toBe(true);
-    expect(isMeetingAbstract({ ...plain, journal: "Pediatric Nephrology. Conference: 44th Annual Meeting" }, "article")).toBe(true);
+    expect(
+      isMeetingAbstract({ ...plain, journal: "Pediatric Nephrology. Conference: 44th Annual Meeting" }, "article"),
+    ).toBe(true);
     expect(isMeetingAbstract(plain, "conference")).toBe(true);
     expect(isMeetingAbstract({ ...plain, journal: "Dissertation Abstracts International" }, "thesis")).toBe(false);
   });

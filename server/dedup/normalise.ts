@@ -1,9 +1,9 @@
 // Turns each record into the comparable features scoring and blocking read, once per record rather than once
 // per pair: cleaned title words (also as interned ids), parsed authors, journal words, first page, volume.
-import { parseAuthors, surnameKey, type AuthorName } from "./authors";
-import { normaliseJournal, type NormalisedJournal } from "./journal";
-import { normaliseTitle, type NormalisedTitle } from "./title";
+import { type AuthorName, parseAuthors, surnameKey } from "./authors";
+import { type NormalisedJournal, normaliseJournal } from "./journal";
 import { foldText } from "./text-fold";
+import { type NormalisedTitle, normaliseTitle } from "./title";
 import type { DedupRecord } from "./types";
 
 export interface PageRange {
@@ -18,7 +18,9 @@ export interface PageRange {
 /** "73-76", "73-6", "1844-59", "e158-66", "C219-C235", "532, 534-536" → first and last page. */
 export function parsePages(raw: string | null): PageRange | null {
   if (!raw) return null;
-  const text = foldText(raw).replace(/[‐-―−]/g, "-").trim();
+  const text = foldText(raw)
+    .replace(/[‐-―−]/g, "-")
+    .trim();
   // "215 p" and "xiii, 351 p" give a thesis's or book's length, not where it starts.
   if (/^\D*\d+\s*(?:p|pp|pages)\.?$/.test(text) && !/-/.test(text)) return null;
   const m = /^(?:pp?\.?\s*)?([a-z]{0,2})(\d+)([a-z]?)(?:\s*-+\s*([a-z]{0,2})(\d+)[a-z]?)?/.exec(text);
@@ -27,7 +29,10 @@ export function parsePages(raw: string | null): PageRange | null {
   const start = `${prefix}${digits}${suffix}`;
   let end: string | null = null;
   if (endDigitsRaw) {
-    const full = endDigitsRaw.length < digits!.length ? digits!.slice(0, digits!.length - endDigitsRaw.length) + endDigitsRaw : endDigitsRaw;
+    const full =
+      endDigitsRaw.length < digits!.length
+        ? digits!.slice(0, digits!.length - endDigitsRaw.length) + endDigitsRaw
+        : endDigitsRaw;
     if (full !== digits) end = full;
   }
   return { start, startDigits: String(Number(digits)), end };
@@ -124,7 +129,10 @@ const MEETING_VENUE = /\b(?:conference|congress|meeting|symposium|proceedings)\b
  * A supplement issue ("Suppl. 1"), a supplement page ("S42"), a conference record type or a meeting named as
  * the venue mark a meeting abstract.
  */
-export function isMeetingAbstract(record: Pick<DedupRecord, "volume" | "issue" | "pages" | "journal">, type: string | null): boolean {
+export function isMeetingAbstract(
+  record: Pick<DedupRecord, "volume" | "issue" | "pages" | "journal">,
+  type: string | null,
+): boolean {
   return (
     type === "conference" ||
     SUPPLEMENT.test(record.volume ?? "") ||
@@ -139,7 +147,12 @@ function clean(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-export function prepareRecord(record: DedupRecord, index: number, incoming: boolean, vocabulary: Vocabulary): PreparedRecord {
+export function prepareRecord(
+  record: DedupRecord,
+  index: number,
+  incoming: boolean,
+  vocabulary: Vocabulary,
+): PreparedRecord {
   const title = normaliseTitle(record.title ?? "");
   const titleCompact = title.text.replace(/ /g, "");
   const authors = parseAuthors(record.authors ?? []);

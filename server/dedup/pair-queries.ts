@@ -3,14 +3,31 @@ import type { DuplicatePairStatus } from "../db/generated/enums.ts";
 
 const SIDE = {
   select: {
-    id: true, title: true, abstract: true, authors: true, year: true, journal: true, volume: true, issue: true,
-    pages: true, doi: true, pmid: true, nctIds: true, type: true, duplicateOfId: true,
+    id: true,
+    title: true,
+    abstract: true,
+    authors: true,
+    year: true,
+    journal: true,
+    volume: true,
+    issue: true,
+    pages: true,
+    doi: true,
+    pmid: true,
+    nctIds: true,
+    type: true,
+    duplicateOfId: true,
     source: { select: { name: true } },
     import: { select: { fileName: true } },
   },
 } as const;
 
-export async function listPairs(db: Db, reviewId: string, status: DuplicatePairStatus, page: { cursor?: string; take: number }) {
+export async function listPairs(
+  db: Db,
+  reviewId: string,
+  status: DuplicatePairStatus,
+  page: { cursor?: string; take: number },
+) {
   const rows = await db.duplicatePair.findMany({
     where: { reviewId, status },
     include: { recordA: SIDE, recordB: SIDE, decidedBy: { select: { name: true } } },
@@ -30,7 +47,9 @@ export async function dedupSummary(db: Db, reviewId: string) {
     db.studyLink.count({ where: { reviewId } }),
   ]);
   const count = (status: DuplicatePairStatus, automatic?: boolean) =>
-    byStatus.filter((g) => g.status === status && (automatic === undefined || g.automatic === automatic)).reduce((n, g) => n + g._count, 0);
+    byStatus
+      .filter((g) => g.status === status && (automatic === undefined || g.automatic === automatic))
+      .reduce((n, g) => n + g._count, 0);
   return {
     records,
     duplicatesRemoved: removed,

@@ -3,7 +3,12 @@ import { completeness, planMerges } from "./plan-merges";
 import { article } from "./test-records";
 import type { CandidatePair } from "./types";
 
-const pair = (aId: string, bId: string, score = 0.99, decision: CandidatePair["decision"] = "merge"): CandidatePair => ({ aId, bId, score, decision, evidence: {} });
+const pair = (
+  aId: string,
+  bId: string,
+  score = 0.99,
+  decision: CandidatePair["decision"] = "merge",
+): CandidatePair => ({ aId, bId, score, decision, evidence: {} });
 
 describe("planMerges", () => {
   it("merges a chain of pairs into one record", () => {
@@ -20,7 +25,9 @@ describe("planMerges", () => {
     const full = article({ id: "full" });
     const withDoi = article({ id: "doi", issue: null, doi: "10.1056/nejmc0808527" });
     expect(completeness(withDoi)).toBeGreaterThan(completeness(full));
-    expect(planMerges([pair("sparse", "full")], [sparse, full]).removals).toEqual([{ removedId: "sparse", keptId: "full", pairScore: 0.99 }]);
+    expect(planMerges([pair("sparse", "full")], [sparse, full]).removals).toEqual([
+      { removedId: "sparse", keptId: "full", pairScore: 0.99 },
+    ]);
     const { removals } = planMerges([pair("sparse", "full"), pair("full", "doi")], [sparse, full, withDoi]);
     expect(removals.map((r) => r.keptId)).toEqual(["doi", "doi"]);
     const withAbstract = article({ id: "abstract", issue: null, abstract: "Background: ..." });
@@ -28,16 +35,26 @@ describe("planMerges", () => {
   });
 
   it("keeps the article rather than a correction merged with it, however complete the correction", () => {
-    const erratum = article({ id: "erratum", title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome", issue: "23", pages: "2487", doi: "10.1056/x" });
+    const erratum = article({
+      id: "erratum",
+      title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome",
+      issue: "23",
+      pages: "2487",
+      doi: "10.1056/x",
+    });
     const paper = article({ id: "paper", issue: null });
-    expect(planMerges([pair("erratum", "paper")], [erratum, paper]).removals).toEqual([{ removedId: "erratum", keptId: "paper", pairScore: 0.99 }]);
+    expect(planMerges([pair("erratum", "paper")], [erratum, paper]).removals).toEqual([
+      { removedId: "erratum", keptId: "paper", pairScore: 0.99 },
+    ]);
     const copy = article({ id: "copy", issue: null, doi: "10.1056/y" });
     expect(planMerges([pair("paper", "copy")], [paper, copy]).removals[0]?.keptId).toBe("copy");
   });
 
   it("breaks ties in favour of the earlier record: the library before the import", () => {
     const records = [article({ id: "library" }), article({ id: "incoming" })];
-    expect(planMerges([pair("library", "incoming")], records).removals).toEqual([{ removedId: "incoming", keptId: "library", pairScore: 0.99 }]);
+    expect(planMerges([pair("library", "incoming")], records).removals).toEqual([
+      { removedId: "incoming", keptId: "library", pairScore: 0.99 },
+    ]);
   });
 
   it("leaves borderline pairs for a person", () => {

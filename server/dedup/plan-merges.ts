@@ -5,12 +5,14 @@ import { normaliseTitle } from "./title";
 import type { CandidatePair, DedupRecord, Removal } from "./types";
 import { UnionFind } from "./union-find";
 
-const filled = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && String(value).trim() !== "");
+const filled = (value: unknown) =>
+  Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && String(value).trim() !== "";
 
 /** Filled fields, a DOI and an abstract counting double: they are what later steps (full text, screening) need. */
 export function completeness(r: DedupRecord): number {
   let score = 0;
-  for (const value of [r.title, r.authors, r.year, r.journal, r.volume, r.issue, r.pages, r.pmid, r.nctIds, r.type]) if (filled(value)) score++;
+  for (const value of [r.title, r.authors, r.year, r.journal, r.volume, r.issue, r.pages, r.pmid, r.nctIds, r.type])
+    if (filled(value)) score++;
   if (filled(r.doi)) score += 2;
   if (filled(r.abstract)) score += 2;
   return score;
@@ -57,7 +59,8 @@ export function planMerges(pairs: readonly CandidatePair[], records: readonly De
       if (r > keptRank) [kept, keptRank] = [m, r];
     }
     for (const m of members) {
-      if (m !== kept) removals.push({ removedId: records[m]!.id, keptId: records[kept]!.id, pairScore: bestScore.get(m)! });
+      if (m !== kept)
+        removals.push({ removedId: records[m]!.id, keptId: records[kept]!.id, pairScore: bestScore.get(m)! });
     }
   }
   return { removals };

@@ -7,8 +7,19 @@ import { findDuplicates, planMerges } from "./find-duplicates";
 import type { CandidatePair, DedupRecord } from "./types";
 
 const RECORD_FIELDS = {
-  id: true, title: true, authors: true, year: true, journal: true, volume: true, issue: true, pages: true, doi: true,
-  pmid: true, nctIds: true, type: true, abstract: true,
+  id: true,
+  title: true,
+  authors: true,
+  year: true,
+  journal: true,
+  volume: true,
+  issue: true,
+  pages: true,
+  doi: true,
+  pmid: true,
+  nctIds: true,
+  type: true,
+  abstract: true,
 } as const;
 
 async function loadRecords(tx: Tx, where: object): Promise<DedupRecord[]> {
@@ -55,7 +66,8 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
         await tx.record.update({ where: { id: removal.removedId }, data: { duplicateOfId: removal.keptId } });
       }
       const byPair = new Map(pairs.map((p) => [`${p.aId}|${p.bId}`, p]));
-      const evidenceFor = (a: string, b: string) => byPair.get(`${a}|${b}`)?.evidence ?? byPair.get(`${b}|${a}`)?.evidence ?? {};
+      const evidenceFor = (a: string, b: string) =>
+        byPair.get(`${a}|${b}`)?.evidence ?? byPair.get(`${b}|${a}`)?.evidence ?? {};
       await tx.duplicatePair.createMany({
         data: [
           ...removals.map((r) => ({
@@ -90,7 +102,13 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
         action: "dedup.completed",
         entityType: "import",
         entityId: importId,
-        data: { compared: incoming.length, against: existing.length, merged: removals.length, toReview, studyLinks: studyLinks.length },
+        data: {
+          compared: incoming.length,
+          against: existing.length,
+          merged: removals.length,
+          toReview,
+          studyLinks: studyLinks.length,
+        },
       });
       return { merged: removals.length, toReview };
     },

@@ -12,21 +12,48 @@ const decision = (a: DedupRecord, b: DedupRecord) => assess(a, b)?.decision ?? "
 
 describe("assessPair: the same article exported differently", () => {
   it("merges despite case, punctuation, author and journal styles and short page ranges", () => {
-    const pubmed = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome.", authors: ["Gruppo RA", "Rother RP"], journal: "N Engl J Med", pages: "544-6" });
-    const embase = article({ title: "ECULIZUMAB FOR CONGENITAL ATYPICAL HAEMOLYTIC URAEMIC SYNDROME", authors: ["Gruppo, Ralph A.", "Rother, Russell P."] });
+    const pubmed = article({
+      title: "Eculizumab for congenital atypical hemolytic-uremic syndrome.",
+      authors: ["Gruppo RA", "Rother RP"],
+      journal: "N Engl J Med",
+      pages: "544-6",
+    });
+    const embase = article({
+      title: "ECULIZUMAB FOR CONGENITAL ATYPICAL HAEMOLYTIC URAEMIC SYNDROME",
+      authors: ["Gruppo, Ralph A.", "Rother, Russell P."],
+    });
     const result = assess(pubmed, embase);
     expect(result?.decision).toBe("merge");
     expect(result?.score).toBeGreaterThan(0.99);
-    expect(result?.evidence).toMatchObject({ title: { agreement: "same" }, authors: { agreement: "same" }, journal: { agreement: "same" }, pages: { agreement: "same" } });
+    expect(result?.evidence).toMatchObject({
+      title: { agreement: "same" },
+      authors: { agreement: "same" },
+      journal: { agreement: "same" },
+      pages: { agreement: "same" },
+    });
   });
 
   it("merges through a typo in the title", () => {
-    expect(decision(article(), article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndorme" }))).toBe("merge");
+    expect(
+      decision(article(), article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndorme" })),
+    ).toBe("merge");
   });
 
   it("merges a MEDLINE translated title with the English one when the citation agrees", () => {
-    const original = article({ title: "Indications and contraindications for living kidney donations", journal: "Nefrologia", volume: "30", issue: null, pages: "30-38", authors: ["Andres, A."], year: 2010 });
-    const translated = { ...original, id: "translated", title: "[Indications and contraindications of living-donor kidney transplantation]. [Spanish]" };
+    const original = article({
+      title: "Indications and contraindications for living kidney donations",
+      journal: "Nefrologia",
+      volume: "30",
+      issue: null,
+      pages: "30-38",
+      authors: ["Andres, A."],
+      year: 2010,
+    });
+    const translated = {
+      ...original,
+      id: "translated",
+      title: "[Indications and contraindications of living-donor kidney transplantation]. [Spanish]",
+    };
     expect(decision(original, translated)).toBe("merge");
   });
 
@@ -36,14 +63,32 @@ describe("assessPair: the same article exported differently", () => {
 
   it("merges on a shared DOI even when the titles differ", () => {
     const a = article({ doi: "10.1056/nejmc0808527" });
-    expect(decision(a, article({ doi: "10.1056/nejmc0808527", title: "Complement blockade in congenital HUS" }))).toBe("merge");
+    expect(decision(a, article({ doi: "10.1056/nejmc0808527", title: "Complement blockade in congenital HUS" }))).toBe(
+      "merge",
+    );
   });
 });
 
 describe("assessPair: a title reworded between online-first and print", () => {
   const team = ["Moreau, A. L.", "Kessler, M.", "Ortega, V.", "Brandt, T.", "Lindqvist, K.", "Osei, F.", "Tanaka, H."];
-  const printed = article({ title: "Plasma exchange for severe thrombotic microangiopathy in young children after kidney transplantation", authors: team, journal: "Kidney International", volume: "80", issue: "4", pages: "412-419", year: 2011 });
-  const online = article({ title: "Complement blockade for severe thrombotic microangiopathy in young children after kidney transplantation", authors: ["Moreau, AL", "Kessler, M", "Ortega, V", "Brandt, T", "Lindqvist, K"], journal: "Kidney Int", volume: null, issue: null, pages: null, year: 2011 });
+  const printed = article({
+    title: "Plasma exchange for severe thrombotic microangiopathy in young children after kidney transplantation",
+    authors: team,
+    journal: "Kidney International",
+    volume: "80",
+    issue: "4",
+    pages: "412-419",
+    year: 2011,
+  });
+  const online = article({
+    title: "Complement blockade for severe thrombotic microangiopathy in young children after kidney transplantation",
+    authors: ["Moreau, AL", "Kessler, M", "Ortega, V", "Brandt, T", "Lindqvist, K"],
+    journal: "Kidney Int",
+    volume: null,
+    issue: null,
+    pages: null,
+    year: 2011,
+  });
 
   it("merges when a byline of four or more names keeps its order, in the same journal, with nothing disagreeing", () => {
     const result = assess(printed, online);
@@ -52,42 +97,74 @@ describe("assessPair: a title reworded between online-first and print", () => {
   });
 
   it("only offers the pair for review when the names are the same but not in the same order", () => {
-    const reordered = { ...online, id: "reordered", authors: ["Kessler, M", "Moreau, AL", "Ortega, V", "Brandt, T", "Lindqvist, K"] };
+    const reordered = {
+      ...online,
+      id: "reordered",
+      authors: ["Kessler, M", "Moreau, AL", "Ortega, V", "Brandt, T", "Lindqvist, K"],
+    };
     expect(assess(printed, reordered)?.decision).toBe("review");
   });
 
   // One word apart: close enough that the byline alone would carry a merge.
-  const sibling = "Plasma exchange for severe thrombotic microangiopathy in young adolescents after kidney transplantation";
+  const sibling =
+    "Plasma exchange for severe thrombotic microangiopathy in young adolescents after kidney transplantation";
 
   it("only offers the pair for review when the pages disagree: a team's companion paper", () => {
     expect(decision(printed, { ...printed, id: "companion", title: sibling, pages: "420-427" })).toBe("review");
   });
 
   it("only offers the pair for review for meeting abstracts, which a team sends several of with one byline", () => {
-    const abstract = (id: string, title: string) => ({ ...online, id, title, journal: "Kidney International", volume: "80", issue: "Suppl. 1", pages: null });
+    const abstract = (id: string, title: string) => ({
+      ...online,
+      id,
+      title,
+      journal: "Kidney International",
+      volume: "80",
+      issue: "Suppl. 1",
+      pages: null,
+    });
     expect(decision(abstract("m1", printed.title), abstract("m2", online.title))).toBe("review");
   });
 
   it("only offers the pair for review for a short byline, or without the journal on both sides", () => {
-    expect(decision({ ...printed, authors: team.slice(0, 3) }, { ...online, authors: team.slice(0, 3) })).toBe("review");
+    expect(decision({ ...printed, authors: team.slice(0, 3) }, { ...online, authors: team.slice(0, 3) })).toBe(
+      "review",
+    );
     expect(decision(printed, { ...online, id: "no-journal", title: sibling, journal: null })).toBe("review");
   });
 });
 
 describe("assessPair: one work printed twice, or with its notices", () => {
   it("merges a correction printed later in the volume under the article's title, citing it or not", () => {
-    const erratum = article({ title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome", issue: "23", pages: "2487", authors: ["Gruppo, R. A."] });
+    const erratum = article({
+      title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome",
+      issue: "23",
+      pages: "2487",
+      authors: ["Gruppo, R. A."],
+    });
     const result = assess(article(), erratum);
     expect(result?.decision).toBe("merge");
     expect(result?.evidence.kind).toMatchObject({ agreement: "partial", weight: 0 });
-    const wos = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (vol 360, pg 544, 2009)", issue: "23", pages: "2487" });
+    const wos = article({
+      title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (vol 360, pg 544, 2009)",
+      issue: "23",
+      pages: "2487",
+    });
     expect(decision(article(), wos)).toBe("merge");
-    const embase = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (New England Journal of Medicine (2009) 360 (544-546))", issue: "23", pages: "2487" });
+    const embase = article({
+      title:
+        "Eculizumab for congenital atypical hemolytic-uremic syndrome (New England Journal of Medicine (2009) 360 (544-546))",
+      issue: "23",
+      pages: "2487",
+    });
     expect(decision(article(), embase)).toBe("merge");
   });
 
   it("merges an unlabelled correction printed where the article's MEDLINE note says its erratum appeared", () => {
-    const noted = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome.[Erratum appears in N Engl J Med. 2009 Jun 4;360(23):2487]" });
+    const noted = article({
+      title:
+        "Eculizumab for congenital atypical hemolytic-uremic syndrome.[Erratum appears in N Engl J Med. 2009 Jun 4;360(23):2487]",
+    });
     const correction = article({ issue: "23", pages: "2487-2487", authors: ["Gruppo, R. A."] });
     const result = assess(noted, correction);
     expect(result?.decision).toBe("merge");
@@ -97,9 +174,17 @@ describe("assessPair: one work printed twice, or with its notices", () => {
 
   it("merges a reply with the letters it answers when printed together under one title", () => {
     const letters = article({ authors: ["Yildiz, B.", "Kural, N.", "Noris, M.", "Remuzzi, G."], pages: "544-546" });
-    const reply = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome - Reply", authors: ["Noris, M.", "Remuzzi, G."], pages: "546" });
+    const reply = article({
+      title: "Eculizumab for congenital atypical hemolytic-uremic syndrome - Reply",
+      authors: ["Noris, M.", "Remuzzi, G."],
+      pages: "546",
+    });
     expect(decision(letters, reply)).toBe("merge");
-    const strangers = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome - Reply", authors: ["Shin, J. I.", "Lee, J. S."], pages: "546" });
+    const strangers = article({
+      title: "Eculizumab for congenital atypical hemolytic-uremic syndrome - Reply",
+      authors: ["Shin, J. I.", "Lee, J. S."],
+      pages: "546",
+    });
     expect(decision(letters, strangers)).not.toBe("merge");
   });
 
@@ -113,7 +198,10 @@ describe("assessPair: one work printed twice, or with its notices", () => {
     const second = article({ journal: "Haematologica", volume: "94", issue: "Suppl. 2", pages: "239-240" });
     const result = assess(first, second);
     expect(result?.decision).toBe("merge");
-    expect(result?.evidence).toMatchObject({ journal: { agreement: "differ", weight: 0 }, volume: { agreement: "differ", weight: 0 } });
+    expect(result?.evidence).toMatchObject({
+      journal: { agreement: "differ", weight: 0 },
+      volume: { agreement: "differ", weight: 0 },
+    });
   });
 });
 
@@ -134,37 +222,82 @@ describe("assessPair: look-alikes that are other documents", () => {
   });
 
   it("never merges an erratum printed in the article's own issue, or citing another page", () => {
-    expect(decision(article(), article({ title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome", pages: "590", authors: ["Gruppo, R. A."] }))).toBe(
-      "review",
-    );
-    const elsewhere = article({ title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (vol 360, pg 612, 2009)", issue: "23", pages: "2487" });
+    expect(
+      decision(
+        article(),
+        article({
+          title: "Erratum: Eculizumab for congenital atypical hemolytic-uremic syndrome",
+          pages: "590",
+          authors: ["Gruppo, R. A."],
+        }),
+      ),
+    ).toBe("review");
+    const elsewhere = article({
+      title: "Eculizumab for congenital atypical hemolytic-uremic syndrome (vol 360, pg 612, 2009)",
+      issue: "23",
+      pages: "2487",
+    });
     expect(decision(article(), elsewhere)).toBe("review");
   });
 
   it("never merges a retraction with the article it retracts", () => {
-    const retraction = article({ title: "Retraction notice: Eculizumab for congenital atypical hemolytic-uremic syndrome", issue: "23", pages: "2487" });
+    const retraction = article({
+      title: "Retraction notice: Eculizumab for congenital atypical hemolytic-uremic syndrome",
+      issue: "23",
+      pages: "2487",
+    });
     expect(decision(article(), retraction)).not.toBe("merge");
   });
 
   it("never merges a comment printed in another journal with the article", () => {
-    const comment = article({ title: "Comment on: Eculizumab for congenital atypical hemolytic-uremic syndrome", authors: ["Shin, J. I."], journal: "Pediatric Nephrology", volume: "25", issue: "2", pages: "212" });
+    const comment = article({
+      title: "Comment on: Eculizumab for congenital atypical hemolytic-uremic syndrome",
+      authors: ["Shin, J. I."],
+      journal: "Pediatric Nephrology",
+      volume: "25",
+      issue: "2",
+      pages: "212",
+    });
     expect(decision(article(), comment)).not.toBe("merge");
   });
 
   it("keeps abstracts of two meetings apart when the titles only look alike", () => {
-    const first = article({ title: "Eculizumab in adult patients with plasma therapy-sensitive atypical HUS", journal: "Blood", volume: "118", issue: "Suppl. 1", pages: "S12" });
-    const second = article({ title: "Eculizumab in adolescent patients with plasma therapy-resistant atypical HUS", journal: "Haematologica", volume: "96", issue: "Suppl. 2", pages: "239" });
+    const first = article({
+      title: "Eculizumab in adult patients with plasma therapy-sensitive atypical HUS",
+      journal: "Blood",
+      volume: "118",
+      issue: "Suppl. 1",
+      pages: "S12",
+    });
+    const second = article({
+      title: "Eculizumab in adolescent patients with plasma therapy-resistant atypical HUS",
+      journal: "Haematologica",
+      volume: "96",
+      issue: "Suppl. 2",
+      pages: "239",
+    });
     expect(decision(first, second)).not.toBe("merge");
   });
 
   it("keeps the parts of a multi-part article apart", () => {
-    const part1 = article({ title: "Auckland Stroke Outcomes Study. Part 1: Gender, stroke types and outcomes", pages: "1597-1607" });
-    const part2 = article({ title: "Auckland Stroke Outcomes Study. Part 2: Gender, stroke types and outcomes", pages: "1608-1616" });
+    const part1 = article({
+      title: "Auckland Stroke Outcomes Study. Part 1: Gender, stroke types and outcomes",
+      pages: "1597-1607",
+    });
+    const part2 = article({
+      title: "Auckland Stroke Outcomes Study. Part 2: Gender, stroke types and outcomes",
+      pages: "1608-1616",
+    });
     expect(decision(part1, part2)).toBe("distinct");
   });
 
   it("never merges an updated review (same title, later year) with the earlier version", () => {
-    const cochrane = { title: "Cognitive rehabilitation for memory deficits after stroke", journal: "Cochrane Database of Systematic Reviews", pages: "CD002293", authors: ["das Nair, R.", "Lincoln, N."] };
+    const cochrane = {
+      title: "Cognitive rehabilitation for memory deficits after stroke",
+      journal: "Cochrane Database of Systematic Reviews",
+      pages: "CD002293",
+      authors: ["das Nair, R.", "Lincoln, N."],
+    };
     const first = article({ ...cochrane, year: 2007, volume: null, issue: "3" });
     const update = article({ ...cochrane, year: 2016, volume: null, issue: "9" });
     expect(decision(first, update)).not.toBe("merge");
@@ -176,8 +309,23 @@ describe("assessPair: look-alikes that are other documents", () => {
   });
 
   it("does not pair unrelated papers that share a short generic title", () => {
-    const a = article({ title: "Eculizumab", authors: ["Dubois, E. A."], journal: "Br J Clin Pharmacol", volume: "68", issue: "3", pages: "318-319" });
-    const b = article({ title: "Eculizumab", authors: ["Davis, J."], year: 2008, journal: "Am J Health Syst Pharm", volume: "65", issue: "17", pages: "1609-1615" });
+    const a = article({
+      title: "Eculizumab",
+      authors: ["Dubois, E. A."],
+      journal: "Br J Clin Pharmacol",
+      volume: "68",
+      issue: "3",
+      pages: "318-319",
+    });
+    const b = article({
+      title: "Eculizumab",
+      authors: ["Davis, J."],
+      year: 2008,
+      journal: "Am J Health Syst Pharm",
+      volume: "65",
+      issue: "17",
+      pages: "1609-1615",
+    });
     expect(decision(a, b)).toBe("distinct");
   });
 

@@ -9,6 +9,8 @@ import {
   bylineEvidence,
   correctionNotedByArticle,
   doiEvidence,
+  type Evidence,
+  type FieldEvidence,
   issueEvidence,
   journalEvidence,
   kindEvidence,
@@ -21,8 +23,6 @@ import {
   titleEvidence,
   volumeEvidence,
   yearEvidence,
-  type Evidence,
-  type FieldEvidence,
 } from "./field-evidence";
 import type { PreparedRecord } from "./normalise";
 import { compareTitles } from "./title-similarity";
@@ -56,7 +56,15 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const identified = (!!a.doi && a.doi === b.doi) || (!!a.pmid && a.pmid === b.pmid);
   // The common case, decided first: titles less than half alike and nothing else pointing to one document.
   // (Even full agreement of every other field could not lift such a pair to review.)
-  if (titles && titles.similarity < 0.5 && !identified && !a.title.translated && !b.title.translated && !samePlace(a, b)) return null;
+  if (
+    titles &&
+    titles.similarity < 0.5 &&
+    !identified &&
+    !a.title.translated &&
+    !b.title.translated &&
+    !samePlace(a, b)
+  )
+    return null;
 
   const na = realign(a, b);
   const nb = realign(b, a);
@@ -89,7 +97,8 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const score = logistic(logit);
   if (score < REVIEW_THRESHOLD) return null;
   const evidence: Evidence = {};
-  for (const [field, outcome] of Object.entries({ ...cheap, authors, journal, byline })) if (outcome) evidence[field] = outcome;
+  for (const [field, outcome] of Object.entries({ ...cheap, authors, journal, byline }))
+    if (outcome) evidence[field] = outcome;
   // Without a title on both sides only a shared identifier makes a merge sure; a notice merges only with the
   // article it is tied to.
   const sure = score >= MERGE_THRESHOLD && (titles !== null || identified) && (sameKind || noticeTied);

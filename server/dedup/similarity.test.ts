@@ -26,7 +26,10 @@ describe("levenshtein", () => {
     for (let n = 0; n < 3000; n++) {
       const alphabet = n % 10 === 0 ? "abcé€😀" : "abcd";
       const a = randomText(next, Math.floor(next() * 110), alphabet);
-      const b = next() < 0.5 ? randomText(next, Math.floor(next() * 110), alphabet) : a.slice(0, -3) + randomText(next, 4, alphabet);
+      const b =
+        next() < 0.5
+          ? randomText(next, Math.floor(next() * 110), alphabet)
+          : a.slice(0, -3) + randomText(next, 4, alphabet);
       expect(levenshtein(a, b)).toBe(plainLevenshtein(a, b));
     }
   });

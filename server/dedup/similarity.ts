@@ -50,9 +50,9 @@ export function levenshtein(a: string, b: string): number {
   }
   for (let i = 0; i < n; i++) {
     const slot = hasWide ? slotOf(a.charCodeAt(i)) : a.charCodeAt(i);
-    positions[((i / WORD) | 0) * tableSize + slot]! |= 1 << i % WORD;
+    positions[((i / WORD) | 0) * tableSize + slot]! |= 1 << (i % WORD);
   }
-  const lastBit = 1 << (n - 1) % WORD;
+  const lastBit = 1 << ((n - 1) % WORD);
   let score = n;
   for (let j = 0; j < b.length; j++) {
     const slot = hasWide ? slotOf(b.charCodeAt(j)) : b.charCodeAt(j);

@@ -1,5 +1,5 @@
 // Record builders for the engine's tests: a plausible journal article, changed field by field.
-import { prepareRecord, Vocabulary, type PreparedRecord } from "./normalise";
+import { type PreparedRecord, prepareRecord, Vocabulary } from "./normalise";
 import type { DedupRecord } from "./types";
 
 let counter = 0;

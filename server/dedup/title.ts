@@ -32,7 +32,11 @@ export interface CitedPlace {
 
 /** Kind, pattern, and whether the pattern looks at the end of the title. */
 const KIND_PATTERNS: [DocumentKind, RegExp, boolean][] = [
-  ["retraction", /^(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|expression of concern)\b/i, false],
+  [
+    "retraction",
+    /^(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|expression of concern)\b/i,
+    false,
+  ],
   ["erratum", /^(?:errat(?:um|a)|corrigend(?:um|a)|correction(?:s)?(?=\s*(?::|-|to\b|notice\b|$)))/i, false],
   ["reply", /^(?:in reply|reply|(?:the )?authors?'?s?'? (?:reply|response))\b/i, false],
   ["reply", /^response\s*(?::|to\s*(?::|["'“‘]|(?:the )?(?:letter|comment|editorial)))/i, false],
@@ -49,7 +53,10 @@ const CORRECTION_CITATION = [
   /\s*\([^()]*\(\s*(?:1[89]|20)\d{2}\s*\)[^()]*\(\s*[a-z]?\d+(?:\s*-\s*[a-z]?\d+)?\s*\)\s*\)\s*\.?$/i,
 ];
 // The same two conventions, read for the volume and first page they cite.
-const CITED_PLACE = [/\(\s*vol\.?\s*(\d+)[^()]*\bpg?\.?\s*[a-z]?(\d+)/i, /\(\s*(?:1[89]|20)\d{2}\s*\)\s*(\d+)\s*(?:\(\s*\d+\s*\)\s*)?\(\s*[a-z]?(\d+)/i];
+const CITED_PLACE = [
+  /\(\s*vol\.?\s*(\d+)[^()]*\bpg?\.?\s*[a-z]?(\d+)/i,
+  /\(\s*(?:1[89]|20)\d{2}\s*\)\s*(\d+)\s*(?:\(\s*\d+\s*\)\s*)?\(\s*[a-z]?(\d+)/i,
+];
 const ERRATUM_NOTE = /\[(?:published )?errat\w* (?:appears|in)\b[^\]]*?;\s*(\d+)\s*(?:\([^)]*\))?\s*:\s*[a-z]?(\d+)/gi;
 const TRUNCATED_CITATION = /\s*\([^()]{12,}\([^()]*$/;
 const LEADING_NOTICE =
@@ -72,11 +79,34 @@ const STOP_WORDS = new Set(
   ),
 );
 // Roman numerals that are hardly ever words; "i", "v" and "x" count only after a part word ("Part I").
-const ROMAN: Record<string, string> = { ii: "2", iii: "3", iv: "4", vi: "6", vii: "7", viii: "8", ix: "9", xi: "11", xii: "12" };
+const ROMAN: Record<string, string> = {
+  ii: "2",
+  iii: "3",
+  iv: "4",
+  vi: "6",
+  vii: "7",
+  viii: "8",
+  ix: "9",
+  xi: "11",
+  xii: "12",
+};
 const SHORT_ROMAN: Record<string, string> = { i: "1", v: "5", x: "10" };
 const NONE: readonly string[] = Object.freeze([]);
 const NO_PLACES: readonly CitedPlace[] = Object.freeze([]);
-const PART_WORDS = new Set(["part", "phase", "series", "section", "chapter", "paper", "stage", "type", "grade", "class", "study", "experiment"]);
+const PART_WORDS = new Set([
+  "part",
+  "phase",
+  "series",
+  "section",
+  "chapter",
+  "paper",
+  "stage",
+  "type",
+  "grade",
+  "class",
+  "study",
+  "experiment",
+]);
 
 // "with 2 canine models" / "with two canine models". "One" is left alone: it is more often not a number.
 const NUMBER_WORDS: Record<string, string> = {
@@ -113,7 +143,8 @@ const MAY_END_IN_NOTICE = /repl|respon|comment/i;
 function detectKind(title: string): DocumentKind {
   if (title.includes("(") && CORRECTION_CITATION.some((pattern) => pattern.test(title))) return "erratum";
   const mayEndInNotice = MAY_END_IN_NOTICE.test(title);
-  for (const [kind, pattern, anchoredAtEnd] of KIND_PATTERNS) if ((!anchoredAtEnd || mayEndInNotice) && pattern.test(title)) return kind;
+  for (const [kind, pattern, anchoredAtEnd] of KIND_PATTERNS)
+    if ((!anchoredAtEnd || mayEndInNotice) && pattern.test(title)) return kind;
   return "article";
 }
 
@@ -171,7 +202,9 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   if (NO_TITLE.test(decoded)) decoded = "";
   const kind = detectKind(decoded);
   const cites = kind === "erratum" && decoded.includes("(") ? citedPlace(decoded) : null;
-  const erratumAt = decoded.includes("[") ? [...decoded.matchAll(ERRATUM_NOTE)].map((m) => ({ volume: String(Number(m[1])), page: String(Number(m[2])) })) : NO_PLACES;
+  const erratumAt = decoded.includes("[")
+    ? [...decoded.matchAll(ERRATUM_NOTE)].map((m) => ({ volume: String(Number(m[1])), page: String(Number(m[2])) }))
+    : NO_PLACES;
   const { core, translated } = stripNotes(decoded, kind);
   const all = words(core).map(unifySpelling);
   const text = all.join(" ");

@@ -2,16 +2,17 @@
 // into studies (one registry entry left for the grouping suggestion), a randomised trial and an animal study
 // appraised by both demo reviewers with a recorded consensus, and a phase 1/2 study whose validity-of-conclusions
 // appraisals wait for the lead's consensus.
-import { completeAppraisal, saveAppraisal, startAppraisal } from "../appraisal/appraisal-records";
+
 import type { Scope } from "../appraisal/access";
 import type { AppraisalAnswers } from "../appraisal/answers";
+import { completeAppraisal, saveAppraisal, startAppraisal } from "../appraisal/appraisal-records";
 import { startConsensus } from "../appraisal/consensus";
 import { toolDefinition } from "../appraisal/tools";
 import type { ToolName } from "../appraisal/tools/types";
 import type { Db } from "../db/client";
 import { recordDecision } from "../screening/decide";
-import { createStudy, setStudyDesign } from "../studies/grouping";
 import type { Design } from "../studies/designs";
+import { createStudy, setStudyDesign } from "../studies/grouping";
 
 const PETROU = "10.1001/jamaneurol.2015.4321";
 const BERRY = "10.1212/wnl.0000000000008620";
@@ -19,50 +20,114 @@ const XU = "10.1097/01.tp.0000235532.00920.7a";
 const SUZUKI = "10.1038/mt.2008.197";
 
 const ROB2_BERRY: Record<string, string> = {
-  "1.1": "Y", "1.2": "PY", "1.3": "N",
-  "2.1": "N", "2.2": "N", "2.6": "Y",
+  "1.1": "Y",
+  "1.2": "PY",
+  "1.3": "N",
+  "2.1": "N",
+  "2.2": "N",
+  "2.6": "Y",
   "3.1": "PY",
-  "4.1": "N", "4.2": "N", "4.3": "N",
-  "5.1": "PY", "5.2": "PN", "5.3": "PN",
+  "4.1": "N",
+  "4.2": "N",
+  "4.3": "N",
+  "5.1": "PY",
+  "5.2": "PN",
+  "5.3": "PN",
 };
 
 const SYRCLE_XU: Record<string, string> = {
-  "S1.1": "unclear", "S2.1": "yes", "S3.1": "unclear", "S4.1": "unclear", "S5.1": "no",
-  "S6.1": "unclear", "S7.1": "yes", "S8.1": "unclear", "S9.1": "yes", "S10.1": "yes",
+  "S1.1": "unclear",
+  "S2.1": "yes",
+  "S3.1": "unclear",
+  "S4.1": "unclear",
+  "S5.1": "no",
+  "S6.1": "unclear",
+  "S7.1": "yes",
+  "S8.1": "unclear",
+  "S9.1": "yes",
+  "S10.1": "yes",
 };
 
 const VALIDITY_PETROU: Record<string, string> = {
-  "V1.1": "efficacy", "V1.2": "N", "V1.3": "NA", "V1.4": "N",
-  "V2.1": "Y", "V2.2": "Y", "V2.3": "N",
-  "V3.1": "PY", "V3.2": "N", "V3.3": "N", "V3.4": "NI", "V3.5": "NI",
+  "V1.1": "efficacy",
+  "V1.2": "N",
+  "V1.3": "NA",
+  "V1.4": "N",
+  "V2.1": "Y",
+  "V2.2": "Y",
+  "V2.3": "N",
+  "V3.1": "PY",
+  "V3.2": "N",
+  "V3.3": "N",
+  "V3.4": "NI",
+  "V3.5": "NI",
 };
 
-async function includeAtFullText(db: Db, reviewId: string, reviewerIds: string[], recordId: string, doi: string | null) {
-  for (const reviewerId of reviewerIds) await recordDecision(db, { reviewId, reviewerId }, { recordId, stage: "title_abstract", verdict: "include" });
-  await db.report.update({ where: { recordId }, data: { retrievalStatus: "retrieved", url: doi ? `https://doi.org/${doi}` : null } });
-  for (const reviewerId of reviewerIds) await recordDecision(db, { reviewId, reviewerId }, { recordId, stage: "full_text", verdict: "include" });
+async function includeAtFullText(
+  db: Db,
+  reviewId: string,
+  reviewerIds: string[],
+  recordId: string,
+  doi: string | null,
+) {
+  for (const reviewerId of reviewerIds)
+    await recordDecision(db, { reviewId, reviewerId }, { recordId, stage: "title_abstract", verdict: "include" });
+  await db.report.update({
+    where: { recordId },
+    data: { retrievalStatus: "retrieved", url: doi ? `https://doi.org/${doi}` : null },
+  });
+  for (const reviewerId of reviewerIds)
+    await recordDecision(db, { reviewId, reviewerId }, { recordId, stage: "full_text", verdict: "include" });
   return db.report.findUniqueOrThrow({ where: { recordId } });
 }
 
 async function appraise(db: Db, scope: Scope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
   const { id } = await startAppraisal(db, scope, { studyId, tool });
-  const saved = await saveAppraisal(db, scope, { appraisalId: id, version: 0, toolVersion: toolDefinition(tool).version, answers });
+  const saved = await saveAppraisal(db, scope, {
+    appraisalId: id,
+    version: 0,
+    toolVersion: toolDefinition(tool).version,
+    answers,
+  });
   await completeAppraisal(db, scope, { appraisalId: id, version: saved.version });
 }
 
 async function recordConsensus(db: Db, scope: Scope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
   const { id } = await startConsensus(db, scope, { studyId, tool });
   const row = await db.appraisal.findUniqueOrThrow({ where: { id } });
-  const saved = await saveAppraisal(db, scope, { appraisalId: id, version: row.version, toolVersion: toolDefinition(tool).version, answers });
+  const saved = await saveAppraisal(db, scope, {
+    appraisalId: id,
+    version: row.version,
+    toolVersion: toolDefinition(tool).version,
+    answers,
+  });
   await completeAppraisal(db, scope, { appraisalId: id, version: saved.version });
 }
 
-export async function seedDemoAppraisal(db: Db, reviewId: string, leadId: string, reviewerIds: string[]): Promise<void> {
-  const records = await db.record.findMany({ where: { reviewId, duplicateOfId: null, OR: [{ doi: { in: [PETROU, BERRY, XU, SUZUKI] } }, { nctIds: { has: "NCT01051882" }, authors: { isEmpty: true } }] } });
+export async function seedDemoAppraisal(
+  db: Db,
+  reviewId: string,
+  leadId: string,
+  reviewerIds: string[],
+): Promise<void> {
+  const records = await db.record.findMany({
+    where: {
+      reviewId,
+      duplicateOfId: null,
+      OR: [
+        { doi: { in: [PETROU, BERRY, XU, SUZUKI] } },
+        { nctIds: { has: "NCT01051882" }, authors: { isEmpty: true } },
+      ],
+    },
+  });
   const byDoi = (doi: string) => records.find((r) => r.doi === doi);
   const registry = records.find((r) => r.doi === null);
   const reports = new Map<string, string>();
-  for (const record of records) reports.set(record.doi ?? "registry", (await includeAtFullText(db, reviewId, reviewerIds, record.id, record.doi)).id);
+  for (const record of records)
+    reports.set(
+      record.doi ?? "registry",
+      (await includeAtFullText(db, reviewId, reviewerIds, record.id, record.doi)).id,
+    );
   if (!byDoi(PETROU) || !byDoi(BERRY) || !byDoi(XU) || !registry) return;
 
   const lead = { reviewId, actorId: leadId, role: "owner" as const };
@@ -76,19 +141,48 @@ export async function seedDemoAppraisal(db: Db, reviewId: string, leadId: string
   const berry = await study(BERRY, "rct");
   const xu = await study(XU, "animal");
 
-  const answers = (responses: Record<string, string>, support: Record<string, string> = {}): AppraisalAnswers => ({ responses, support, overrides: {} });
-  await appraise(db, r1!, berry, "rob2", answers(ROB2_BERRY, { D1: "Participants were randomised 3:1 by a central system." }));
+  const answers = (responses: Record<string, string>, support: Record<string, string> = {}): AppraisalAnswers => ({
+    responses,
+    support,
+    overrides: {},
+  });
+  await appraise(
+    db,
+    r1!,
+    berry,
+    "rob2",
+    answers(ROB2_BERRY, { D1: "Participants were randomised 3:1 by a central system." }),
+  );
   await appraise(db, r2!, berry, "rob2", answers({ ...ROB2_BERRY, "1.2": "NI", "5.1": "N" }));
   await recordConsensus(db, lead, berry, "rob2", {
     ...answers(ROB2_BERRY, { D1: "Central randomisation, 3:1, stratified by site." }),
-    overrides: { D5: { judgement: "some_concerns", reason: "Several ALSFRS-R responder definitions were reported; only one was pre-specified." } },
+    overrides: {
+      D5: {
+        judgement: "some_concerns",
+        reason: "Several ALSFRS-R responder definitions were reported; only one was pre-specified.",
+      },
+    },
   });
 
   await appraise(db, r1!, xu, "syrcle", answers(SYRCLE_XU, { S5: "Surgeons knew which rats received grafts." }));
   await appraise(db, r2!, xu, "syrcle", answers({ ...SYRCLE_XU, "S7.1": "unclear" }));
-  await recordConsensus(db, lead, xu, "syrcle", answers(SYRCLE_XU, { S7: "Motor scores were rated by an observer unaware of group." }));
+  await recordConsensus(
+    db,
+    lead,
+    xu,
+    "syrcle",
+    answers(SYRCLE_XU, { S7: "Motor scores were rated by an observer unaware of group." }),
+  );
 
-  const quote = { V1: "\"…a slower decline in ALSFRS-R … after transplantation\" — against a 3-month run-in, no control group." };
+  const quote = {
+    V1: '"…a slower decline in ALSFRS-R … after transplantation" — against a 3-month run-in, no control group.',
+  };
   await appraise(db, r1!, petrou, "validity_of_conclusions", answers(VALIDITY_PETROU, quote));
-  await appraise(db, r2!, petrou, "validity_of_conclusions", answers({ ...VALIDITY_PETROU, "V2.3": "NA", "V2.2": "N" }, quote));
+  await appraise(
+    db,
+    r2!,
+    petrou,
+    "validity_of_conclusions",
+    answers({ ...VALIDITY_PETROU, "V2.3": "NA", "V2.2": "N" }, quote),
+  );
 }

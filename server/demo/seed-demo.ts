@@ -1,6 +1,7 @@
 // The demo review that `npm start` serves on a fresh machine, so a new user has something real to look at.
-import { hashPassword } from "../auth/password";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { runDedup } from "../dedup/run-dedup";
 import { createReview } from "../reviews/create-review";
@@ -8,8 +9,8 @@ import { DEFAULT_EXCLUSION_REASONS } from "../reviews/review-settings";
 import { fileStorage } from "../storage/file-storage";
 import { demoRecords } from "./records";
 import { seedDemoAppraisal } from "./seed-appraisal";
-import { seedFullText } from "./seed-full-text";
 import { seedDemoExtraction } from "./seed-extraction";
+import { seedFullText } from "./seed-full-text";
 
 export const DEMO_SLUG = "stem-cell-therapy-for-als";
 export const DEMO_PASSWORD = "sift-demo-password";
@@ -92,15 +93,33 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
   });
   // The same de-duplication as after a real import, so the demo's deliberate duplicates show up as such.
   for (const importId of importIds) await runDedup(db, importId);
-  await seedDemoAppraisal(db, review.id, owner!.id, reviewers.map((r) => r.id));
-  await seedFullText(db, review.id, owner!.id, reviewers.map((r) => r.id));
-  await seedDemoExtraction(db, review.id, owner!.id, reviewers.map((r) => r.id));
+  await seedDemoAppraisal(
+    db,
+    review.id,
+    owner!.id,
+    reviewers.map((r) => r.id),
+  );
+  await seedFullText(
+    db,
+    review.id,
+    owner!.id,
+    reviewers.map((r) => r.id),
+  );
+  await seedDemoExtraction(
+    db,
+    review.id,
+    owner!.id,
+    reviewers.map((r) => r.id),
+  );
   return true;
 }
 
 /** Deletes the demo review, then makes it again from scratch (the demo accounts keep their passwords). */
 export async function resetDemoReview(db: Db): Promise<void> {
-  const files = await db.report.findMany({ where: { review: { slug: DEMO_SLUG }, fileKey: { not: null } }, select: { fileKey: true } });
+  const files = await db.report.findMany({
+    where: { review: { slug: DEMO_SLUG }, fileKey: { not: null } },
+    select: { fileKey: true },
+  });
   await db.review.deleteMany({ where: { slug: DEMO_SLUG } });
   for (const { fileKey } of files) await fileStorage().delete(fileKey!);
   await ensureDemoReview(db);

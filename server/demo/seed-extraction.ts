@@ -19,7 +19,12 @@ async function formOf(db: Db, reviewId: string, template: string) {
   return form ? { form, latest: (await latestVersion(db, reviewId, form.id)).latest } : null;
 }
 
-export async function seedDemoExtraction(db: Db, reviewId: string, leadId: string, reviewerIds: string[]): Promise<void> {
+export async function seedDemoExtraction(
+  db: Db,
+  reviewId: string,
+  leadId: string,
+  reviewerIds: string[],
+): Promise<void> {
   const clinical = await formOf(db, reviewId, "als_clinical");
   const preclinical = await formOf(db, reviewId, "als_preclinical");
   const [berry, petrou, xu] = await Promise.all([BERRY, PETROU, XU].map((doi) => studyOf(db, reviewId, doi)));
@@ -60,13 +65,15 @@ const NUROWN_PHASE_2 = [
   {
     fieldId: "authors_conclusion",
     instanceKey: "",
-    value: "Generally well tolerated, with procedure-related safety signals; no significant difference in ALSFRS-R slope overall, though rapid progressors appeared to benefit.",
+    value:
+      "Generally well tolerated, with procedure-related safety signals; no significant difference in ALSFRS-R slope overall, though rapid progressors appeared to benefit.",
   },
   { fieldId: "efficacy_claimed", instanceKey: "", value: "unclear" },
   {
     fieldId: "claimed_mechanism",
     instanceKey: "",
-    value: "Neurotrophic support and immunomodulation: CSF neurotrophic factors rose and inflammatory markers fell after treatment.",
+    value:
+      "Neurotrophic support and immunomodulation: CSF neurotrophic factors rose and inflammatory markers fell after treatment.",
   },
   { fieldId: "mechanism_measured", instanceKey: "", value: "yes" },
 ];

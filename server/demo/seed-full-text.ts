@@ -16,7 +16,13 @@ const INCLUDED = [
   "Human neural stem cell transplantation in ALS: initial results from a phase I trial",
 ];
 
-function standInPdf(record: { title: string; authors: string[]; journal: string | null; year: number | null; abstract: string }): Promise<Buffer> {
+function standInPdf(record: {
+  title: string;
+  authors: string[];
+  journal: string | null;
+  year: number | null;
+  abstract: string;
+}): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: record.title } });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -37,7 +43,11 @@ export async function seedFullText(db: Db, reviewId: string, ownerId: string, re
   const ordered = INCLUDED.map((t) => records.find((r) => r.title === t)).filter((r) => r !== undefined);
   for (const record of ordered) {
     for (const reviewerId of reviewerIds) {
-      await recordDecision(db, { reviewId, reviewerId }, { recordId: record.id, stage: "title_abstract", verdict: "include" });
+      await recordDecision(
+        db,
+        { reviewId, reviewerId },
+        { recordId: record.id, stage: "title_abstract", verdict: "include" },
+      );
     }
   }
   const reports = await db.report.findMany({ where: { reviewId, recordId: { in: ordered.map((r) => r.id) } } });
@@ -51,6 +61,11 @@ export async function seedFullText(db: Db, reviewId: string, ownerId: string, re
     const fileName = `${[first.authors[0]?.split(/[ ,]/)[0], first.year].filter(Boolean).join(" ")} (demo stand-in).pdf`;
     await attachReportFile(deps, scope, { reportId: withPdf.id, fileName, body });
   }
-  if (withLink && ordered[1]!.doi) await setReportLink(db, scope, { reportId: withLink.id, url: `https://doi.org/${ordered[1]!.doi}` });
-  if (notRetrieved) await markNotRetrieved(deps, scope, { reportId: notRetrieved.id, note: "Library has no access; requested from the authors." });
+  if (withLink && ordered[1]!.doi)
+    await setReportLink(db, scope, { reportId: withLink.id, url: `https://doi.org/${ordered[1]!.doi}` });
+  if (notRetrieved)
+    await markNotRetrieved(deps, scope, {
+      reportId: notRetrieved.id,
+      note: "Library has no access; requested from the authors.",
+    });
 }

@@ -5,8 +5,8 @@ import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import type { FileStorage } from "../storage/file-storage";
-import { FORMAT_FILES, type ExportFormat, type ExportKind } from "./export-kinds";
 import { assertMayExport } from "./export-jobs";
+import { type ExportFormat, type ExportKind, FORMAT_FILES } from "./export-kinds";
 
 export interface ExportFile {
   body: Readable;
@@ -20,10 +20,18 @@ export async function exportFile(
   scope: { reviewId: string; userId: string; role: Role },
   exportId: string,
 ): Promise<ExportFile> {
-  const found = await deps.db.export.findFirst({ where: { id: exportId, reviewId: scope.reviewId, requestedById: scope.userId } });
+  const found = await deps.db.export.findFirst({
+    where: { id: exportId, reviewId: scope.reviewId, requestedById: scope.userId },
+  });
   if (!found) throw new AppError("NOT_FOUND", "There is no such export of yours in this review.");
   assertMayExport(scope.role, found.kind as ExportKind);
-  if (found.status !== "succeeded" || !found.fileKey || !found.fileName) throw new AppError("STALE", "This export has no file yet.");
+  if (found.status !== "succeeded" || !found.fileKey || !found.fileName)
+    throw new AppError("STALE", "This export has no file yet.");
   const body = await deps.storage.get(found.fileKey);
-  return { body, contentType: FORMAT_FILES[found.format as ExportFormat].contentType, fileName: found.fileName, byteSize: found.byteSize };
+  return {
+    body,
+    contentType: FORMAT_FILES[found.format as ExportFormat].contentType,
+    fileName: found.fileName,
+    byteSize: found.byteSize,
+  };
 }

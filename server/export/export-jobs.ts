@@ -6,8 +6,8 @@ import type { Db, Tx } from "../db/client";
 import type { Role, Stage } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { hasRole } from "../team/roles";
-import { KIND_RULES, RECORD_FILTERS, type ExportFormat, type ExportKind, type RecordFilter } from "./export-kinds";
-import { exportFileName, writeExportFile, type ExportDeps } from "./run-export";
+import { type ExportFormat, type ExportKind, KIND_RULES, RECORD_FILTERS, type RecordFilter } from "./export-kinds";
+import { type ExportDeps, exportFileName, writeExportFile } from "./run-export";
 
 export interface ExportRequest {
   kind: ExportKind;
@@ -21,7 +21,8 @@ const PROGRESS_EVERY_MS = 500;
 
 export function assertMayExport(role: Role, kind: ExportKind): void {
   const { minRole, label } = KIND_RULES[kind];
-  if (!hasRole(role, minRole)) throw new AppError("FORBIDDEN", `${label} exports are for the review's leads and owners.`);
+  if (!hasRole(role, minRole))
+    throw new AppError("FORBIDDEN", `${label} exports are for the review's leads and owners.`);
 }
 
 export async function requestExport(
@@ -33,14 +34,25 @@ export async function requestExport(
   const rules = KIND_RULES[input.kind];
   assertMayExport(scope.role, input.kind);
   if (!rules.formats.includes(input.format)) {
-    throw new AppError("INVALID_INPUT", `${rules.label} can be exported as ${rules.formats.join(", ").toUpperCase()}, not ${input.format.toUpperCase()}.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `${rules.label} can be exported as ${rules.formats.join(", ").toUpperCase()}, not ${input.format.toUpperCase()}.`,
+    );
   }
   const stage = rules.staged ? (input.stage ?? "title_abstract") : null;
   const filter = input.kind === "records" ? (input.filter ?? "all") : undefined;
-  if (filter && !RECORD_FILTERS.includes(filter)) throw new AppError("INVALID_INPUT", "Choose all, included or excluded records.");
+  if (filter && !RECORD_FILTERS.includes(filter))
+    throw new AppError("INVALID_INPUT", "Choose all, included or excluded records.");
   return db.$transaction(async (tx) => {
     const created = await tx.export.create({
-      data: { reviewId: scope.reviewId, requestedById: scope.actorId, kind: input.kind, format: input.format, stage, options: filter ? { filter } : {} },
+      data: {
+        reviewId: scope.reviewId,
+        requestedById: scope.actorId,
+        kind: input.kind,
+        format: input.format,
+        stage,
+        options: filter ? { filter } : {},
+      },
     });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
@@ -60,9 +72,27 @@ export async function listMyExports(db: Db, reviewId: string, userId: string) {
     where: { reviewId, requestedById: userId },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, kind: true, format: true, stage: true, options: true, status: true, total: true, done: true, fileName: true, byteSize: true, error: true, createdAt: true, finishedAt: true },
+    select: {
+      id: true,
+      kind: true,
+      format: true,
+      stage: true,
+      options: true,
+      status: true,
+      total: true,
+      done: true,
+      fileName: true,
+      byteSize: true,
+      error: true,
+      createdAt: true,
+      finishedAt: true,
+    },
   });
-  return rows.map(({ byteSize, options, ...r }) => ({ ...r, byteSize: Number(byteSize), filter: (options as { filter?: RecordFilter }).filter ?? null }));
+  return rows.map(({ byteSize, options, ...r }) => ({
+    ...r,
+    byteSize: Number(byteSize),
+    filter: (options as { filter?: RecordFilter }).filter ?? null,
+  }));
 }
 
 /** Runs a queued export; one that already finished is left alone, so a repeated job is harmless. */
@@ -70,15 +100,25 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<voi
   const { db, storage } = deps;
   const job = await db.export.findUnique({ where: { id: exportId }, include: { review: { select: { slug: true } } } });
   if (!job || job.status === "succeeded" || job.status === "failed") return;
-  const fileName = exportFileName(job.review.slug, job.kind as ExportKind, job.format as ExportFormat, job.stage, job.createdAt);
+  const fileName = exportFileName(
+    job.review.slug,
+    job.kind as ExportKind,
+    job.format as ExportFormat,
+    job.stage,
+    job.createdAt,
+  );
   const key = `reviews/${job.reviewId}/exports/${job.id}/${fileName}`;
   await db.export.update({ where: { id: exportId }, data: { status: "running", done: 0, error: null } });
   try {
-    const membership = await db.membership.findFirst({ where: { reviewId: job.reviewId, userId: job.requestedById, removedAt: null } });
+    const membership = await db.membership.findFirst({
+      where: { reviewId: job.reviewId, userId: job.requestedById, removedAt: null },
+    });
     if (!membership) throw new AppError("FORBIDDEN", "You are no longer a member of this review.");
     assertMayExport(membership.role, job.kind as ExportKind);
     const stage = job.stage ?? "title_abstract";
-    const setting = await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId: job.reviewId, stage } } });
+    const setting = await db.reviewStageSetting.findUnique({
+      where: { reviewId_stage: { reviewId: job.reviewId, stage } },
+    });
     const visibility = hasRole(membership.role, "lead") || !setting?.blinded ? "full" : "resolved-only";
     const body = new PassThrough();
     const stored = storage.put(key, body, undefined);
@@ -87,7 +127,14 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<voi
     let lastWrite = 0;
     const written = writeExportFile(
       deps,
-      { reviewId: job.reviewId, kind: job.kind as ExportKind, format: job.format as ExportFormat, stage: job.stage, filter: ((job.options as { filter?: RecordFilter }).filter ?? "all"), visibility },
+      {
+        reviewId: job.reviewId,
+        kind: job.kind as ExportKind,
+        format: job.format as ExportFormat,
+        stage: job.stage,
+        filter: (job.options as { filter?: RecordFilter }).filter ?? "all",
+        visibility,
+      },
       body,
       async (total) => {
         await db.export.update({ where: { id: exportId }, data: { total } });
@@ -114,7 +161,10 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<voi
     await storage.delete(key).catch(() => {});
     const message = err instanceof AppError ? err.message : "The export failed on the server. Try again.";
     if (!(err instanceof AppError)) console.error("sift: export failed:", err);
-    await db.export.update({ where: { id: exportId }, data: { status: "failed", error: message, finishedAt: new Date() } });
+    await db.export.update({
+      where: { id: exportId },
+      data: { status: "failed", error: message, finishedAt: new Date() },
+    });
   }
 }
 
@@ -122,9 +172,15 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<voi
  * An export whose job stopped without finishing it (its worker died), on the transaction that changes the job:
  * queued again when the job will run again, else failed, so no export shows "running" with nobody making it.
  */
-export async function exportStopped(client: pg.ClientBase, exportId: string, outcome: { retried: boolean; reason: string }): Promise<void> {
+export async function exportStopped(
+  client: pg.ClientBase,
+  exportId: string,
+  outcome: { retried: boolean; reason: string },
+): Promise<void> {
   if (outcome.retried) {
-    await client.query(`UPDATE exports SET status = 'queued', done = 0 WHERE id = $1 AND status = 'running'`, [exportId]);
+    await client.query(`UPDATE exports SET status = 'queued', done = 0 WHERE id = $1 AND status = 'running'`, [
+      exportId,
+    ]);
   } else {
     await client.query(
       `UPDATE exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,

@@ -12,8 +12,16 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const RECORD_FILTERS = ["all", "included", "excluded"] as const;
 export type RecordFilter = (typeof RECORD_FILTERS)[number];
 
-export const KIND_RULES: Record<ExportKind, { label: string; formats: readonly ExportFormat[]; minRole: Role; staged: boolean }> = {
-  records: { label: "Records with their final decisions", formats: ["csv", "xlsx", "ris"], minRole: "observer", staged: true },
+export const KIND_RULES: Record<
+  ExportKind,
+  { label: string; formats: readonly ExportFormat[]; minRole: Role; staged: boolean }
+> = {
+  records: {
+    label: "Records with their final decisions",
+    formats: ["csv", "xlsx", "ris"],
+    minRole: "observer",
+    staged: true,
+  },
   decision_log: { label: "Decision log", formats: ["csv", "xlsx"], minRole: "lead", staged: false },
   conflicts: { label: "Conflicts and resolutions", formats: ["csv", "xlsx"], minRole: "lead", staged: false },
   agreement: { label: "Agreement report", formats: ["csv", "xlsx"], minRole: "lead", staged: false },

@@ -18,7 +18,10 @@ import type { ExportRequest } from "./export-jobs";
 import { runExport } from "./export-jobs";
 import { buildTestReview } from "./test-review";
 
-vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
+vi.mock("../auth/session", async (original) => ({
+  ...(await original<object>()),
+  requestSession: (await import("../test/route-calls")).testSession,
+}));
 
 const root = mkdtempSync(path.join(tmpdir(), "sift-export-"));
 // Downloads go through the route, which reads the process-wide storage: the same folder.
@@ -72,24 +75,47 @@ describe("exports", () => {
     const rows = await csvOf(built.members.lead.id, { kind: "records", format: "csv", stage: "title_abstract" });
     const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
     expect(rows).toHaveLength(3);
-    expect(byTitle["Mesenchymal stem cells in ALS"]).toMatchObject({ decision: "included", decided_by: "agreement", doi: "10.1/msc", pmid: "111", nct_ids: "NCT01051882", source: "PubMed", authors: "Petrou, P.; Karussis, D." });
-    expect(byTitle["SOD1 mice given MSC"]).toMatchObject({ decision: "excluded", exclusion_reason: "Wrong population", source: "ClinicalTrials.gov" });
-    expect(byTitle["'=Neural stem cells, a phase 1 trial"]).toMatchObject({ decision: "included", decided_by: "lead", resolution_note: "phase 1 counts" });
+    expect(byTitle["Mesenchymal stem cells in ALS"]).toMatchObject({
+      decision: "included",
+      decided_by: "agreement",
+      doi: "10.1/msc",
+      pmid: "111",
+      nct_ids: "NCT01051882",
+      source: "PubMed",
+      authors: "Petrou, P.; Karussis, D.",
+    });
+    expect(byTitle["SOD1 mice given MSC"]).toMatchObject({
+      decision: "excluded",
+      exclusion_reason: "Wrong population",
+      source: "ClinicalTrials.gov",
+    });
+    expect(byTitle["'=Neural stem cells, a phase 1 trial"]).toMatchObject({
+      decision: "included",
+      decided_by: "lead",
+      resolution_note: "phase 1 counts",
+    });
   });
 
   it("included records as RIS that Sift's own parser reads back, with the outcome in a note", async () => {
     const row = await exportAs(built.members.lead.id, { kind: "records", format: "ris", filter: "included" });
     const response = await download(built.members.lead.id, row.id);
-    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="[\w-]+_records_title-abstract_\d{4}-\d\d-\d\d\.ris"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /attachment; filename="[\w-]+_records_title-abstract_\d{4}-\d\d-\d\d\.ris"/,
+    );
     const { records } = await parseText(parseRis, await response.text());
-    expect(records.map((r) => r.title).sort()).toEqual(["=Neural stem cells, a phase 1 trial", "Mesenchymal stem cells in ALS"]);
+    expect(records.map((r) => r.title).sort()).toEqual([
+      "=Neural stem cells, a phase 1 trial",
+      "Mesenchymal stem cells in ALS",
+    ]);
     expect(records.find((r) => r.title.startsWith("Mesenchymal"))?.raw.N1).toContain("Sift title/abstract: included");
   });
 
   it("an XLSX workbook with a header row and safe cells", async () => {
     const row = await exportAs(built.members.owner.id, { kind: "records", format: "xlsx", filter: "excluded" });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await (await download(built.members.owner.id, row.id)).arrayBuffer()) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      Buffer.from(await (await download(built.members.owner.id, row.id)).arrayBuffer()) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe("Records");
     expect(sheet.rowCount).toBe(2);
@@ -101,11 +127,28 @@ describe("exports", () => {
 
   it("the decision log holds every decision, change and resolution with the person and time", async () => {
     const rows = await csvOf(built.members.lead.id, { kind: "decision_log", format: "csv" });
-    expect(rows.map((r) => r.action)).toEqual([...Array(2).fill("decision.recorded"), "decision.changed", ...Array(4).fill("decision.recorded"), "conflict.resolved"]);
+    expect(rows.map((r) => r.action)).toEqual([
+      ...Array(2).fill("decision.recorded"),
+      "decision.changed",
+      ...Array(4).fill("decision.recorded"),
+      "conflict.resolved",
+    ]);
     const change = rows.find((r) => r.action === "decision.changed")!;
-    expect(change).toMatchObject({ verdict: "include", previous_verdict: "maybe", previous_note: "check dose", note: "dose fine", person: "second-reviewer", title: "Mesenchymal stem cells in ALS" });
+    expect(change).toMatchObject({
+      verdict: "include",
+      previous_verdict: "maybe",
+      previous_note: "check dose",
+      note: "dose fine",
+      person: "second-reviewer",
+      title: "Mesenchymal stem cells in ALS",
+    });
     expect(change.email).toBe(built.members.second.email);
-    expect(rows.at(-1)).toMatchObject({ action: "conflict.resolved", verdict: "include", person: "lead", title: "'=Neural stem cells, a phase 1 trial" });
+    expect(rows.at(-1)).toMatchObject({
+      action: "conflict.resolved",
+      verdict: "include",
+      person: "lead",
+      title: "'=Neural stem cells, a phase 1 trial",
+    });
     expect(rows.every((r) => !Number.isNaN(Date.parse(r.time!)))).toBe(true);
   });
 
@@ -117,7 +160,12 @@ describe("exports", () => {
     expect(resolved.decisions).toContain("second-reviewer: exclude (Wrong population) — secret note");
     const agreement = await csvOf(built.members.lead.id, { kind: "agreement", format: "csv" });
     expect(agreement).toEqual([
-      expect.objectContaining({ stage: "title_abstract", statistic: "Cohen's kappa", reviewers: expect.stringContaining("second-reviewer"), records: "3" }),
+      expect.objectContaining({
+        stage: "title_abstract",
+        statistic: "Cohen's kappa",
+        reviewers: expect.stringContaining("second-reviewer"),
+        records: "3",
+      }),
     ]);
   });
 
@@ -144,21 +192,33 @@ describe("exports", () => {
   it("logs, conflicts, agreement and bundles are for leads; formats must fit; files are for their requester", async () => {
     const reviewer = callerFor(testDb(), built.members.reviewer.id).exports;
     for (const kind of ["decision_log", "conflicts", "agreement"] as const) {
-      expect(await refusal(reviewer.start({ reviewId: built.review.id, kind, format: "csv" }))).toMatch(/^FORBIDDEN: .* for the review's leads and owners/);
+      expect(await refusal(reviewer.start({ reviewId: built.review.id, kind, format: "csv" }))).toMatch(
+        /^FORBIDDEN: .* for the review's leads and owners/,
+      );
     }
-    expect(await refusal(reviewer.start({ reviewId: built.review.id, kind: "bundle", format: "bundle" }))).toMatch(/^FORBIDDEN/);
-    expect(await refusal(reviewer.start({ reviewId: built.review.id, kind: "records", format: "bundle" }))).toMatch(/^BAD_REQUEST: .*CSV, XLSX, RIS/);
+    expect(await refusal(reviewer.start({ reviewId: built.review.id, kind: "bundle", format: "bundle" }))).toMatch(
+      /^FORBIDDEN/,
+    );
+    expect(await refusal(reviewer.start({ reviewId: built.review.id, kind: "records", format: "bundle" }))).toMatch(
+      /^BAD_REQUEST: .*CSV, XLSX, RIS/,
+    );
 
     const leads = await exportAs(built.members.lead.id, { kind: "decision_log", format: "xlsx" });
     expect((await download(built.members.reviewer.id, leads.id)).status).toBe(404);
     expect((await download(null, leads.id)).status).toBe(401);
     expect((await reviewer.mine({ reviewId: built.review.id })).every((e) => e.kind === "records")).toBe(true);
     // A lead demoted after asking can no longer fetch the lead-only file.
-    await testDb().membership.updateMany({ where: { reviewId: built.review.id, userId: built.members.lead.id }, data: { role: "reviewer" } });
+    await testDb().membership.updateMany({
+      where: { reviewId: built.review.id, userId: built.members.lead.id },
+      data: { role: "reviewer" },
+    });
     try {
       expect((await download(built.members.lead.id, leads.id)).status).toBe(403);
     } finally {
-      await testDb().membership.updateMany({ where: { reviewId: built.review.id, userId: built.members.lead.id }, data: { role: "lead" } });
+      await testDb().membership.updateMany({
+        where: { reviewId: built.review.id, userId: built.members.lead.id },
+        data: { role: "lead" },
+      });
     }
   });
 });

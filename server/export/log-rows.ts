@@ -10,8 +10,19 @@ export interface LoggedEvent {
 }
 
 export const DECISION_LOG_COLUMNS = [
-  "time", "action", "stage", "record_id", "title", "person", "email", "verdict", "exclusion_reason", "note",
-  "previous_verdict", "previous_exclusion_reason", "previous_note",
+  "time",
+  "action",
+  "stage",
+  "record_id",
+  "title",
+  "person",
+  "email",
+  "verdict",
+  "exclusion_reason",
+  "note",
+  "previous_verdict",
+  "previous_exclusion_reason",
+  "previous_note",
 ] as const;
 
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -26,9 +37,19 @@ export function decisionLogRow(event: LoggedEvent, titles: Map<string, string>, 
   const reason = (id: unknown) => (typeof id === "string" ? (reasons.get(id) ?? id) : "");
   const from = (event.data.from ?? {}) as Record<string, unknown>;
   return [
-    event.createdAt, event.action, text(event.data.stage), recordId, titles.get(recordId) ?? "", event.actor?.name ?? "",
-    event.actor?.email ?? "", text(event.data.verdict), reason(event.data.reasonId), text(event.data.note),
-    text(from.verdict), reason(from.reasonId), text(from.note),
+    event.createdAt,
+    event.action,
+    text(event.data.stage),
+    recordId,
+    titles.get(recordId) ?? "",
+    event.actor?.name ?? "",
+    event.actor?.email ?? "",
+    text(event.data.verdict),
+    reason(event.data.reasonId),
+    text(event.data.note),
+    text(from.verdict),
+    reason(from.reasonId),
+    text(from.note),
   ];
 }
 
@@ -47,35 +68,85 @@ export interface ConflictForExport {
 }
 
 export const CONFLICT_COLUMNS = [
-  "record_id", "title", "stage", "status", "opened_at", "decisions", "resolution", "exclusion_reason", "resolution_note",
-  "resolved_by", "resolved_at",
+  "record_id",
+  "title",
+  "stage",
+  "status",
+  "opened_at",
+  "decisions",
+  "resolution",
+  "exclusion_reason",
+  "resolution_note",
+  "resolved_by",
+  "resolved_at",
 ] as const;
 
 export function conflictRow(c: ConflictForExport): Cell[] {
   const decisions = c.decisions
     .map((d) => `${d.reviewer}: ${d.verdict}${d.reason ? ` (${d.reason})` : ""}${d.note ? ` — ${d.note}` : ""}`)
     .join("\n");
-  return [c.recordId, c.title, c.stage, c.status, c.createdAt, decisions, c.verdict, c.reason, c.note, c.resolvedBy, c.resolvedAt];
+  return [
+    c.recordId,
+    c.title,
+    c.stage,
+    c.status,
+    c.createdAt,
+    decisions,
+    c.verdict,
+    c.reason,
+    c.note,
+    c.resolvedBy,
+    c.resolvedAt,
+  ];
 }
 
 export interface AgreementStage {
   stage: string;
-  pairs: { reviewers: { name: string }[]; records: number; kappa: number | null; interpretation: string; percentAgreement: number | null }[];
+  pairs: {
+    reviewers: { name: string }[];
+    records: number;
+    kappa: number | null;
+    interpretation: string;
+    percentAgreement: number | null;
+  }[];
   fleiss: { kappa: number | null; interpretation: string; records: number; raters: number } | null;
 }
 
-export const AGREEMENT_COLUMNS = ["stage", "statistic", "reviewers", "records", "kappa", "interpretation", "percent_agreement"] as const;
+export const AGREEMENT_COLUMNS = [
+  "stage",
+  "statistic",
+  "reviewers",
+  "records",
+  "kappa",
+  "interpretation",
+  "percent_agreement",
+] as const;
 
 const round = (n: number | null, digits: number) => (n === null || Number.isNaN(n) ? null : Number(n.toFixed(digits)));
 
 export function agreementRows(report: AgreementStage[]): Cell[][] {
   return report.flatMap((stage) => [
     ...stage.pairs.map((p) => [
-      stage.stage, "Cohen's kappa", p.reviewers.map((r) => r.name).join(" & "), p.records, round(p.kappa, 3), p.interpretation,
+      stage.stage,
+      "Cohen's kappa",
+      p.reviewers.map((r) => r.name).join(" & "),
+      p.records,
+      round(p.kappa, 3),
+      p.interpretation,
       round(p.percentAgreement === null ? null : p.percentAgreement * 100, 1),
     ]),
     ...(stage.fleiss
-      ? [[stage.stage, "Fleiss' kappa", `${stage.fleiss.raters} per record`, stage.fleiss.records, round(stage.fleiss.kappa, 3), stage.fleiss.interpretation, null]]
+      ? [
+          [
+            stage.stage,
+            "Fleiss' kappa",
+            `${stage.fleiss.raters} per record`,
+            stage.fleiss.records,
+            round(stage.fleiss.kappa, 3),
+            stage.fleiss.interpretation,
+            null,
+          ],
+        ]
       : []),
   ]);
 }

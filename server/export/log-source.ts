@@ -2,8 +2,8 @@
 // read page by page.
 import type { Db } from "../db/client";
 import { agreementReport } from "../screening/agreement-report";
-import { agreementRows, conflictRow, decisionLogRow, loggedRecordId, type LoggedEvent } from "./log-rows";
 import type { Cell } from "./csv";
+import { agreementRows, conflictRow, decisionLogRow, type LoggedEvent, loggedRecordId } from "./log-rows";
 
 const PAGE = 500;
 const DECISION_ACTIONS = [{ action: { startsWith: "decision." } }, { action: { startsWith: "conflict." } }];
@@ -29,7 +29,11 @@ export async function* decisionLogRows(db: Db, reviewId: string): AsyncGenerator
     });
     const events = page.map((e) => ({ ...e, data: (e.data ?? {}) as Record<string, unknown> })) satisfies LoggedEvent[];
     const ids = [...new Set(events.map(loggedRecordId))];
-    const titles = new Map((await db.record.findMany({ where: { reviewId, id: { in: ids } }, select: { id: true, title: true } })).map((r) => [r.id, r.title]));
+    const titles = new Map(
+      (await db.record.findMany({ where: { reviewId, id: { in: ids } }, select: { id: true, title: true } })).map(
+        (r) => [r.id, r.title],
+      ),
+    );
     for (const event of events) yield decisionLogRow(event, titles, reasons);
     if (page.length < PAGE) return;
     cursor = page.at(-1)!.id;

@@ -18,17 +18,56 @@ export interface StageResult {
 }
 
 export const RECORD_COLUMNS = [
-  "sift_id", "title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "pmcid", "nct_ids",
-  "keywords", "type", "language", "url", "source", "abstract", "decision", "exclusion_reason", "decided_at",
-  "decided_by", "resolution_note",
+  "sift_id",
+  "title",
+  "authors",
+  "year",
+  "journal",
+  "volume",
+  "issue",
+  "pages",
+  "doi",
+  "pmid",
+  "pmcid",
+  "nct_ids",
+  "keywords",
+  "type",
+  "language",
+  "url",
+  "source",
+  "abstract",
+  "decision",
+  "exclusion_reason",
+  "decided_at",
+  "decided_by",
+  "resolution_note",
 ] as const;
 
 export function recordRow(record: RecordForExport, result: StageResult): Cell[] {
   return [
-    record.id, record.title, record.authors.join("; "), record.year, record.journal, record.volume, record.issue,
-    record.pages, record.doi, record.pmid, record.pmcid, record.nctIds.join("; "), record.keywords.join("; "),
-    record.type, record.language, record.url, record.source, record.abstract, result.status ?? "", result.reason,
-    result.settledAt, result.settledBy, result.note,
+    record.id,
+    record.title,
+    record.authors.join("; "),
+    record.year,
+    record.journal,
+    record.volume,
+    record.issue,
+    record.pages,
+    record.doi,
+    record.pmid,
+    record.pmcid,
+    record.nctIds.join("; "),
+    record.keywords.join("; "),
+    record.type,
+    record.language,
+    record.url,
+    record.source,
+    record.abstract,
+    result.status ?? "",
+    result.reason,
+    result.settledAt,
+    result.settledBy,
+    result.note,
   ];
 }
 
@@ -36,6 +75,8 @@ const STAGE_NAMES: Record<string, string> = { title_abstract: "title/abstract", 
 
 /** The record for a reference manager, its outcome as a note ("Sift title/abstract: excluded (Wrong population)"). */
 export function recordRis(record: RecordForExport, stage: string, result: StageResult): RisRecord {
-  const notes = result.status ? [`Sift ${STAGE_NAMES[stage] ?? stage}: ${result.status}${result.reason ? ` (${result.reason})` : ""}`] : [];
+  const notes = result.status
+    ? [`Sift ${STAGE_NAMES[stage] ?? stage}: ${result.status}${result.reason ? ` (${result.reason})` : ""}`]
+    : [];
   return { ...record, notes };
 }

@@ -16,7 +16,12 @@ const PAGE = 500;
  */
 export type OutcomeVisibility = "full" | "resolved-only";
 
-function recordWhere(reviewId: string, stage: Stage, filter: RecordFilter, visibility: OutcomeVisibility): Prisma.RecordWhereInput {
+function recordWhere(
+  reviewId: string,
+  stage: Stage,
+  filter: RecordFilter,
+  visibility: OutcomeVisibility,
+): Prisma.RecordWhereInput {
   const where: Prisma.RecordWhereInput = { reviewId, duplicateOfId: null };
   if (stage === "full_text") where.report = { is: { retrievalStatus: "retrieved" } };
   if (filter !== "all") {
@@ -26,7 +31,13 @@ function recordWhere(reviewId: string, stage: Stage, filter: RecordFilter, visib
   return where;
 }
 
-export async function countRecords(db: Db, reviewId: string, stage: Stage, filter: RecordFilter, visibility: OutcomeVisibility) {
+export async function countRecords(
+  db: Db,
+  reviewId: string,
+  stage: Stage,
+  filter: RecordFilter,
+  visibility: OutcomeVisibility,
+) {
   return db.record.count({ where: recordWhere(reviewId, stage, filter, visibility) });
 }
 
@@ -61,9 +72,22 @@ export async function* recordsWithResults(
         record: { ...r, source: source.name },
         result: {
           status: visible ? outcome.status : null,
-          reason: !visible ? null : belowThreshold ? BELOW_STOPPING_THRESHOLD : outcome.reasonId ? (reasons.get(outcome.reasonId) ?? null) : null,
+          reason: !visible
+            ? null
+            : belowThreshold
+              ? BELOW_STOPPING_THRESHOLD
+              : outcome.reasonId
+                ? (reasons.get(outcome.reasonId) ?? null)
+                : null,
           settledAt: visible ? outcome.settledAt : null,
-          settledBy: !visible || !outcome.settledAt ? null : belowThreshold ? "stopping rule" : resolved ? (conflict.resolvedBy?.name ?? "a lead") : "agreement",
+          settledBy:
+            !visible || !outcome.settledAt
+              ? null
+              : belowThreshold
+                ? "stopping rule"
+                : resolved
+                  ? (conflict.resolvedBy?.name ?? "a lead")
+                  : "agreement",
           note: visible && resolved ? conflict.note : "",
         },
       };

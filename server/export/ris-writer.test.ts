@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseText } from "../import/parsers/parser-test-support";
 import { parseRis } from "../import/parsers/ris";
-import { risEntry, type RisRecord } from "./ris-writer";
+import { type RisRecord, risEntry } from "./ris-writer";
 
 const FULL: RisRecord = {
   title: "Intrathecal mesenchymal stem cells in ALS: a phase 2 trial",
@@ -25,17 +25,42 @@ const FULL: RisRecord = {
 
 describe("risEntry", () => {
   it("round-trips through Sift's own RIS parser", async () => {
-    const { records, skipped } = await parseText(parseRis, risEntry(FULL) + risEntry({ ...FULL, title: "Second", pmid: null }));
+    const { records, skipped } = await parseText(
+      parseRis,
+      risEntry(FULL) + risEntry({ ...FULL, title: "Second", pmid: null }),
+    );
     expect(skipped).toEqual([]);
     expect(records).toHaveLength(2);
     const { raw, ...read } = records[0]!;
-    expect(read).toEqual({ ...FULL, abstract: "Background: MSC-NTF cells. Methods: 48 participants.", notes: undefined });
+    expect(read).toEqual({
+      ...FULL,
+      abstract: "Background: MSC-NTF cells. Methods: 48 participants.",
+      notes: undefined,
+    });
     expect(raw.N1).toEqual(["PMID: 31740545", "Registered as NCT02017912", "Sift title/abstract: included"]);
     expect(records[1]).toMatchObject({ title: "Second", pmid: null });
   });
 
   it("keeps a minimal record readable and never lets a value start a new line", async () => {
-    const text = risEntry({ ...FULL, title: "One\nTY  - BOOK", authors: [], year: null, journal: null, volume: null, issue: null, pages: "123", doi: null, pmid: null, pmcid: null, nctIds: [], keywords: [], type: "Journal Article", language: null, url: null, notes: [] });
+    const text = risEntry({
+      ...FULL,
+      title: "One\nTY  - BOOK",
+      authors: [],
+      year: null,
+      journal: null,
+      volume: null,
+      issue: null,
+      pages: "123",
+      doi: null,
+      pmid: null,
+      pmcid: null,
+      nctIds: [],
+      keywords: [],
+      type: "Journal Article",
+      language: null,
+      url: null,
+      notes: [],
+    });
     const { records } = await parseText(parseRis, text);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ title: "One TY - BOOK", type: "JOUR", pages: "123" });

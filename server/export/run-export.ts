@@ -6,13 +6,13 @@ import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import type { FileStorage } from "../storage/file-storage";
 import { writeBundle } from "./bundle/write-bundle";
-import { FORMAT_FILES, type ExportFormat, type ExportKind, type RecordFilter } from "./export-kinds";
-import { agreementTable, conflictRows, countConflicts, countDecisionLog, decisionLogRows } from "./log-source";
+import { type ExportFormat, type ExportKind, FORMAT_FILES, type RecordFilter } from "./export-kinds";
 import { AGREEMENT_COLUMNS, CONFLICT_COLUMNS, DECISION_LOG_COLUMNS } from "./log-rows";
+import { agreementTable, conflictRows, countConflicts, countDecisionLog, decisionLogRows } from "./log-source";
 import { RECORD_COLUMNS, recordRis, recordRow } from "./record-rows";
-import { countRecords, recordsWithResults, type OutcomeVisibility } from "./record-source";
+import { countRecords, type OutcomeVisibility, recordsWithResults } from "./record-source";
 import { risEntry } from "./ris-writer";
-import { writeCsv, writeXlsx, type TableOutput } from "./table-writer";
+import { type TableOutput, writeCsv, writeXlsx } from "./table-writer";
 
 export interface ExportDeps {
   db: Db;
@@ -35,7 +35,10 @@ async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): Asyn
   for await (const item of items) yield f(item);
 }
 
-async function tableFor(deps: ExportDeps, spec: ExportSpec): Promise<{ total: number; table: Omit<TableOutput, "onRow"> }> {
+async function tableFor(
+  deps: ExportDeps,
+  spec: ExportSpec,
+): Promise<{ total: number; table: Omit<TableOutput, "onRow"> }> {
   const { db } = deps;
   switch (spec.kind) {
     case "records": {
@@ -43,13 +46,23 @@ async function tableFor(deps: ExportDeps, spec: ExportSpec): Promise<{ total: nu
       const rows = recordsWithResults(db, spec.reviewId, stage, spec.filter, spec.visibility);
       return {
         total: await countRecords(db, spec.reviewId, stage, spec.filter, spec.visibility),
-        table: { sheetName: "Records", columns: RECORD_COLUMNS, rows: mapAsync(rows, (r) => recordRow(r.record, r.result)) },
+        table: {
+          sheetName: "Records",
+          columns: RECORD_COLUMNS,
+          rows: mapAsync(rows, (r) => recordRow(r.record, r.result)),
+        },
       };
     }
     case "decision_log":
-      return { total: await countDecisionLog(db, spec.reviewId), table: { sheetName: "Decision log", columns: DECISION_LOG_COLUMNS, rows: decisionLogRows(db, spec.reviewId) } };
+      return {
+        total: await countDecisionLog(db, spec.reviewId),
+        table: { sheetName: "Decision log", columns: DECISION_LOG_COLUMNS, rows: decisionLogRows(db, spec.reviewId) },
+      };
     case "conflicts":
-      return { total: await countConflicts(db, spec.reviewId), table: { sheetName: "Conflicts", columns: CONFLICT_COLUMNS, rows: conflictRows(db, spec.reviewId) } };
+      return {
+        total: await countConflicts(db, spec.reviewId),
+        table: { sheetName: "Conflicts", columns: CONFLICT_COLUMNS, rows: conflictRows(db, spec.reviewId) },
+      };
     case "agreement": {
       const rows = await agreementTable(db, spec.reviewId);
       return { total: rows.length, table: { sheetName: "Agreement", columns: AGREEMENT_COLUMNS, rows } };
@@ -59,10 +72,21 @@ async function tableFor(deps: ExportDeps, spec: ExportSpec): Promise<{ total: nu
   }
 }
 
-async function writeRis(deps: ExportDeps, spec: ExportSpec, out: Writable, progress: (total: number) => Promise<Progress>) {
+async function writeRis(
+  deps: ExportDeps,
+  spec: ExportSpec,
+  out: Writable,
+  progress: (total: number) => Promise<Progress>,
+) {
   const stage = spec.stage ?? "title_abstract";
   const { tick } = await progress(await countRecords(deps.db, spec.reviewId, stage, spec.filter, spec.visibility));
-  for await (const { record, result } of recordsWithResults(deps.db, spec.reviewId, stage, spec.filter, spec.visibility)) {
+  for await (const { record, result } of recordsWithResults(
+    deps.db,
+    spec.reviewId,
+    stage,
+    spec.filter,
+    spec.visibility,
+  )) {
     if (!out.write(risEntry(recordRis(record, stage, result)))) await new Promise((r) => out.once("drain", r));
     await tick();
   }
@@ -70,7 +94,12 @@ async function writeRis(deps: ExportDeps, spec: ExportSpec, out: Writable, progr
 }
 
 /** Writes the export's file into `out`; `progress` is told the total once, then each row as it is written. */
-export async function writeExportFile(deps: ExportDeps, spec: ExportSpec, out: Writable, progress: (total: number) => Promise<Progress>) {
+export async function writeExportFile(
+  deps: ExportDeps,
+  spec: ExportSpec,
+  out: Writable,
+  progress: (total: number) => Promise<Progress>,
+) {
   if (spec.kind === "bundle") {
     const client = await deps.pool.connect();
     try {
@@ -93,9 +122,19 @@ export async function writeExportFile(deps: ExportDeps, spec: ExportSpec, out: W
   else await writeCsv(out, withProgress);
 }
 
-export function exportFileName(reviewSlug: string, kind: ExportKind, format: ExportFormat, stage: Stage | null, at: Date): string {
+export function exportFileName(
+  reviewSlug: string,
+  kind: ExportKind,
+  format: ExportFormat,
+  stage: Stage | null,
+  at: Date,
+): string {
   const day = at.toISOString().slice(0, 10);
-  const parts = [reviewSlug, kind.replace("_", "-"), ...(stage && kind === "records" ? [stage.replace("_", "-")] : []), day];
+  const parts = [
+    reviewSlug,
+    kind.replace("_", "-"),
+    ...(stage && kind === "records" ? [stage.replace("_", "-")] : []),
+    day,
+  ];
   return `${parts.join("_")}.${FORMAT_FILES[format].extension}`;
 }
-

@@ -6,5 +6,6 @@ let version: string | undefined;
 
 /** The running Sift's version from package.json, written into bundles for the people who read them. */
 export function siftVersion(): string {
-  return (version ??= (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string }).version);
+  return (version ??= (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string })
+    .version);
 }

@@ -2,7 +2,7 @@
 // exceljs's streaming WorkbookWriter commits each row as it is added.
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { CSV_BOM, csvRow, type Cell } from "./csv";
+import { type Cell, CSV_BOM, csvRow } from "./csv";
 import { safeCell } from "./spreadsheet-safe";
 
 export interface TableOutput {

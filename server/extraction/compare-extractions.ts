@@ -47,22 +47,36 @@ function itemsOf(section: FormSection, values: StoredValue[]): Map<string, Item>
     // Two items with the same key values in one extraction stay apart rather than hiding each other.
     for (let n = 2; used.has(key); n++) key = `${key} (${n})`;
     used.add(key);
-    items.set(instanceKey, { key, label: parts.filter((p) => p !== "").join(" · ") || `unnamed ${section.repeat!.itemLabel.toLowerCase()}` });
+    items.set(instanceKey, {
+      key,
+      label: parts.filter((p) => p !== "").join(" · ") || `unnamed ${section.repeat!.itemLabel.toLowerCase()}`,
+    });
   }
   return items;
 }
 
 export function compareExtractions(def: FormDefinition, extractions: StoredValue[][]): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
-  const lookups = extractions.map((values) => new Map(values.map((v) => [`${v.fieldId}\u0000${v.instanceKey}`, v.value])));
-  const get = (i: number, fieldId: string, instanceKey: string) => lookups[i]!.get(`${fieldId}\u0000${instanceKey}`) ?? null;
+  const lookups = extractions.map(
+    (values) => new Map(values.map((v) => [`${v.fieldId}\u0000${v.instanceKey}`, v.value])),
+  );
+  const get = (i: number, fieldId: string, instanceKey: string) =>
+    lookups[i]!.get(`${fieldId}\u0000${instanceKey}`) ?? null;
 
   for (const section of def.sections) {
     if (!section.repeat) {
       for (const field of section.fields) {
         const values = extractions.map((_, i) => get(i, field.id, ""));
         const agree = values.every((v) => sameValue(field, v, values[0]));
-        rows.push({ sectionId: section.id, fieldId: field.id, itemKey: "", itemLabel: "", instanceKeys: values.map(() => ""), values, agree });
+        rows.push({
+          sectionId: section.id,
+          fieldId: field.id,
+          itemKey: "",
+          itemLabel: "",
+          instanceKeys: values.map(() => ""),
+          values,
+          agree,
+        });
       }
       continue;
     }
@@ -81,7 +95,15 @@ export function compareExtractions(def: FormDefinition, extractions: StoredValue
         const values = instanceKeys.map((k, i) => (k === "" ? null : get(i, field.id, k)));
         const present = instanceKeys.every((k) => k !== "");
         const agree = present && values.every((v) => sameValue(field, v, values[0]));
-        rows.push({ sectionId: section.id, fieldId: field.id, itemKey: item.key, itemLabel: item.label, instanceKeys, values, agree });
+        rows.push({
+          sectionId: section.id,
+          fieldId: field.id,
+          itemKey: item.key,
+          itemLabel: item.label,
+          instanceKeys,
+          values,
+          agree,
+        });
       }
     }
   }

@@ -5,7 +5,7 @@ import { AppError } from "../errors/app-error";
 import { compareExtractions } from "./compare-extractions";
 import { findConsensus, findStudy, studyWithReports } from "./extractions";
 import { latestVersion } from "./forms";
-import { checkValues, missingRequired, writeValues, type SubmittedValue } from "./values";
+import { checkValues, missingRequired, type SubmittedValue, writeValues } from "./values";
 
 interface Target {
   formId: string;
@@ -27,15 +27,26 @@ export async function compareStudy(db: Db, reviewId: string, target: Target) {
   });
   const consensus = await db.extraction.findFirst({
     where: { studyId: study.id, isConsensus: true, formVersion: { formId: target.formId } },
-    include: { values: { select: { fieldId: true, instanceKey: true, value: true } }, extractor: { select: { name: true } } },
+    include: {
+      values: { select: { fieldId: true, instanceKey: true, value: true } },
+      extractor: { select: { name: true } },
+    },
   });
-  const rows = compareExtractions(definition, extractions.map((e) => e.values));
+  const rows = compareExtractions(
+    definition,
+    extractions.map((e) => e.values),
+  );
   return {
     study,
     formVersionId: latest.id,
     version: latest.version,
     definition,
-    extractors: extractions.map((e) => ({ id: e.extractor.id, name: e.extractor.name, completed: e.completedAt !== null, version: e.formVersion.version })),
+    extractors: extractions.map((e) => ({
+      id: e.extractor.id,
+      name: e.extractor.name,
+      completed: e.completedAt !== null,
+      version: e.formVersion.version,
+    })),
     rows,
     differences: rows.filter((r) => !r.agree).length,
     consensus: consensus
@@ -54,28 +65,52 @@ export async function recordConsensus(
     const { latest, definition } = await latestVersion(tx, scope.reviewId, input.formId);
     await tx.$queryRaw`SELECT id FROM studies WHERE id = ${study.id} FOR UPDATE`;
     if (input.formVersionId !== latest.id) {
-      throw new AppError("STALE", `The form was changed and is now version ${latest.version}. Reload the comparison; nothing was saved.`);
+      throw new AppError(
+        "STALE",
+        `The form was changed and is now version ${latest.version}. Reload the comparison; nothing was saved.`,
+      );
     }
-    const extractions = await tx.extraction.findMany({ where: { studyId: study.id, isConsensus: false, formVersion: { formId: input.formId } } });
+    const extractions = await tx.extraction.findMany({
+      where: { studyId: study.id, isConsensus: false, formVersion: { formId: input.formId } },
+    });
     if (extractions.length === 0) throw new AppError("INVALID_INPUT", "Nobody has extracted this study yet.");
     if (extractions.some((e) => e.completedAt === null)) {
-      throw new AppError("INVALID_INPUT", "Every extractor must complete their extraction before the consensus is recorded.");
+      throw new AppError(
+        "INVALID_INPUT",
+        "Every extractor must complete their extraction before the consensus is recorded.",
+      );
     }
     const checked = checkValues(definition, input.values);
     const kept = checked.filter((v) => v.value !== null);
     const missing = missingRequired(definition, kept);
-    if (missing.length > 0) throw new AppError("INVALID_INPUT", `The consensus leaves required fields empty: ${missing.join(", ")}.`);
+    if (missing.length > 0)
+      throw new AppError("INVALID_INPUT", `The consensus leaves required fields empty: ${missing.join(", ")}.`);
 
     const existing = await findConsensus(tx, input);
     const consensus = existing
-      ? await tx.extraction.update({ where: { id: existing.id }, data: { formVersionId: latest.id, extractorId: scope.actorId, completedAt: new Date() } })
+      ? await tx.extraction.update({
+          where: { id: existing.id },
+          data: { formVersionId: latest.id, extractorId: scope.actorId, completedAt: new Date() },
+        })
       : await tx.extraction.create({
-          data: { reviewId: scope.reviewId, studyId: study.id, formVersionId: latest.id, extractorId: scope.actorId, isConsensus: true, completedAt: new Date() },
+          data: {
+            reviewId: scope.reviewId,
+            studyId: study.id,
+            formVersionId: latest.id,
+            extractorId: scope.actorId,
+            isConsensus: true,
+            completedAt: new Date(),
+          },
         });
     // The consensus is the whole set the lead submitted: values not in it are cleared.
     const submitted = new Set(kept.map((v) => `${v.fieldId}\u0000${v.instanceKey}`));
-    const stale = await tx.extractionValue.findMany({ where: { extractionId: consensus.id }, select: { fieldId: true, instanceKey: true } });
-    const cleared = stale.filter((v) => !submitted.has(`${v.fieldId}\u0000${v.instanceKey}`)).map((v) => ({ ...v, value: null }));
+    const stale = await tx.extractionValue.findMany({
+      where: { extractionId: consensus.id },
+      select: { fieldId: true, instanceKey: true },
+    });
+    const cleared = stale
+      .filter((v) => !submitted.has(`${v.fieldId}\u0000${v.instanceKey}`))
+      .map((v) => ({ ...v, value: null }));
     const changed = await writeValues(tx, consensus.id, [...kept, ...cleared]);
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,

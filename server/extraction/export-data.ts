@@ -6,8 +6,8 @@ import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { safeCell } from "../export/spreadsheet-safe";
 import { hasRole } from "../team/roles";
+import { type ExportExtraction, longSheet, type Sheet, toCsv, wideSheet } from "./export-rows";
 import { latestVersion } from "./forms";
-import { longSheet, toCsv, wideSheet, type ExportExtraction, type Sheet } from "./export-rows";
 
 export const ExportParams = z.object({
   form: z.string().min(1).max(64),
@@ -56,10 +56,20 @@ async function xlsx(sheets: Sheet[]): Promise<Uint8Array> {
 }
 
 function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "extraction";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "extraction"
+  );
 }
 
-export async function extractionExport(db: Db, reviewId: string, role: Role, params: ExportParams): Promise<ExportFile> {
+export async function extractionExport(
+  db: Db,
+  reviewId: string,
+  role: Role,
+  params: ExportParams,
+): Promise<ExportFile> {
   if (params.values === "extractors" && !hasRole(role, "lead")) {
     // Each extractor's own values are blinded work until consensus; only leads may take them out.
     throw new AppError("FORBIDDEN", "Only leads can download each extractor's values.");
@@ -76,5 +86,9 @@ export async function extractionExport(db: Db, reviewId: string, role: Role, par
   }
   const sheet = params.layout === "wide" ? wideSheet(definition, extractions) : longSheet(definition, extractions);
   // A byte-order mark, so Excel opens the UTF-8 file with its accents intact.
-  return { fileName: `${stem}-${params.layout}.csv`, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(`\uFEFF${toCsv(sheet)}`) };
+  return {
+    fileName: `${stem}-${params.layout}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    body: new TextEncoder().encode(`\uFEFF${toCsv(sheet)}`),
+  };
 }

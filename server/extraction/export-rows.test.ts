@@ -1,18 +1,27 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { longSheet, toCsv, wideSheet, type ExportExtraction } from "./export-rows";
+import { type ExportExtraction, longSheet, toCsv, wideSheet } from "./export-rows";
 import { FormDefinition } from "./form-definition";
 
 const def = FormDefinition.parse({
   sections: [
-    { id: "s1", title: "Design", fields: [
-      { id: "title", label: "Title", type: "text" },
-      { id: "dose", label: "Dose", type: "number_unit" },
-    ] },
-    { id: "s2", title: "Arms", repeat: { itemLabel: "Arm", keyFieldIds: ["arm"] }, fields: [
-      { id: "arm", label: "Arm", type: "text" },
-      { id: "n", label: "N", type: "integer" },
-    ] },
+    {
+      id: "s1",
+      title: "Design",
+      fields: [
+        { id: "title", label: "Title", type: "text" },
+        { id: "dose", label: "Dose", type: "number_unit" },
+      ],
+    },
+    {
+      id: "s2",
+      title: "Arms",
+      repeat: { itemLabel: "Arm", keyFieldIds: ["arm"] },
+      fields: [
+        { id: "arm", label: "Arm", type: "text" },
+        { id: "n", label: "N", type: "integer" },
+      ],
+    },
   ],
 });
 
@@ -34,8 +43,12 @@ describe("extraction export rows", () => {
   it("builds one wide row per study with numbers kept as numbers and formulas neutralised in CSV", () => {
     const sheet = wideSheet(def, [extraction]);
     expect(sheet.header).toEqual(["Study id", "Study", "Extraction", "Form version", "Title", "Dose", "Dose (unit)"]);
-    expect(sheet.rows).toEqual([["st1", "NurOwn, phase 3", "consensus", 2, '=HYPERLINK("http://x","click")', -1.5e6, "cells"]]);
-    expect(toCsv(sheet).split("\r\n")[1]).toBe(`st1,"NurOwn, phase 3",consensus,2,"'=HYPERLINK(""http://x"",""click"")",-1500000,cells`);
+    expect(sheet.rows).toEqual([
+      ["st1", "NurOwn, phase 3", "consensus", 2, '=HYPERLINK("http://x","click")', -1.5e6, "cells"],
+    ]);
+    expect(toCsv(sheet).split("\r\n")[1]).toBe(
+      `st1,"NurOwn, phase 3",consensus,2,"'=HYPERLINK(""http://x"",""click"")",-1500000,cells`,
+    );
   });
 
   it("builds one long row per repeating-group value", () => {

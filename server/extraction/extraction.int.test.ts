@@ -6,9 +6,13 @@ import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { callRoute } from "../test/route-calls";
 import type { FormDefinitionInput } from "./form-definition";
 
-vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
+vi.mock("../auth/session", async (original) => ({
+  ...(await original<object>()),
+  requestSession: (await import("../test/route-calls")).testSession,
+}));
 
-const exportAs = (userId: string, reviewId: string, query: Record<string, string>) => callRoute(exportRoute, userId, { params: { reviewId }, query });
+const exportAs = (userId: string, reviewId: string, query: Record<string, string>) =>
+  callRoute(exportRoute, userId, { params: { reviewId }, query });
 
 const SMALL_FORM: FormDefinitionInput = {
   sections: [
@@ -17,7 +21,15 @@ const SMALL_FORM: FormDefinitionInput = {
       title: "Design",
       fields: [
         { id: "n", label: "N enrolled", type: "integer", required: true },
-        { id: "route", label: "Route", type: "single_choice", options: [{ id: "it", label: "Intrathecal" }, { id: "iv", label: "Intravenous" }] },
+        {
+          id: "route",
+          label: "Route",
+          type: "single_choice",
+          options: [
+            { id: "it", label: "Intrathecal" },
+            { id: "iv", label: "Intravenous" },
+          ],
+        },
         { id: "conclusion", label: "Conclusion", type: "long_text" },
       ],
     },
@@ -64,14 +76,34 @@ async function extractionTeam() {
 describe("extraction forms", () => {
   it("publishing a new version keeps every value entered under the old one and shows what changed", async () => {
     const { db, target, v1, lead, a } = await extractionTeam();
-    await a.save({ ...target, formVersionId: v1.versionId, values: [{ fieldId: "n", instanceKey: "", value: 196 }, { fieldId: "conclusion", instanceKey: "", value: "Safe." }] });
+    await a.save({
+      ...target,
+      formVersionId: v1.versionId,
+      values: [
+        { fieldId: "n", instanceKey: "", value: 196 },
+        { fieldId: "conclusion", instanceKey: "", value: "Safe." },
+      ],
+    });
 
     const builder = await lead.form({ reviewId: target.reviewId, formId: target.formId });
     const next = structuredClone(builder.definition);
     next.sections[0]!.fields = next.sections[0]!.fields.filter((f) => f.id !== "conclusion");
-    next.sections[0]!.fields.push({ id: "phase", label: "Phase", type: "text", required: false, help: "", options: [], units: [] });
+    next.sections[0]!.fields.push({
+      id: "phase",
+      label: "Phase",
+      type: "text",
+      required: false,
+      help: "",
+      options: [],
+      units: [],
+    });
     next.sections[0]!.fields[0]!.label = "N randomised";
-    const saved = await lead.saveDraft({ reviewId: target.reviewId, formId: target.formId, revision: builder.draftRevision, definition: next });
+    const saved = await lead.saveDraft({
+      reviewId: target.reviewId,
+      formId: target.formId,
+      revision: builder.draftRevision,
+      definition: next,
+    });
     const v2 = await lead.publish({ reviewId: target.reviewId, formId: target.formId, revision: saved.draftRevision });
     expect(v2.version).toBe(2);
 
@@ -84,17 +116,26 @@ describe("extraction forms", () => {
       ["removed", "conclusion"],
     ]);
     // Kept, including the value of the field v2 dropped.
-    expect(mine.values.map((v) => [v.fieldId, v.value]).sort()).toEqual([["conclusion", "Safe."], ["n", 196]]);
+    expect(mine.values.map((v) => [v.fieldId, v.value]).sort()).toEqual([
+      ["conclusion", "Safe."],
+      ["n", 196],
+    ]);
 
     // Saving against v1 now is stale: refused, nothing written.
-    await expect(a.save({ ...target, formVersionId: v1.versionId, values: [{ fieldId: "n", instanceKey: "", value: 10 }] })).rejects.toMatchObject({
+    await expect(
+      a.save({ ...target, formVersionId: v1.versionId, values: [{ fieldId: "n", instanceKey: "", value: 10 }] }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("now version 2"),
     });
     expect((await db.extractionValue.findMany({ where: { fieldId: "n" } })).map((v) => v.value)).toContain(196);
     expect((await db.extractionValue.findMany({ where: { fieldId: "n" } })).map((v) => v.value)).not.toContain(10);
 
-    await a.save({ ...target, formVersionId: v2.versionId, values: [{ fieldId: "phase", instanceKey: "", value: "3" }] });
+    await a.save({
+      ...target,
+      formVersionId: v2.versionId,
+      values: [{ fieldId: "phase", instanceKey: "", value: "3" }],
+    });
     expect((await a.mine(target)).changesSince).toEqual([]);
   });
 
@@ -103,12 +144,31 @@ describe("extraction forms", () => {
     const builder = await lead.form({ reviewId: target.reviewId, formId: target.formId });
     const retyped = structuredClone(builder.definition);
     retyped.sections[0]!.fields[0]!.type = "text";
-    await expect(lead.saveDraft({ reviewId: target.reviewId, formId: target.formId, revision: builder.draftRevision, definition: retyped })).rejects.toMatchObject({
+    await expect(
+      lead.saveDraft({
+        reviewId: target.reviewId,
+        formId: target.formId,
+        revision: builder.draftRevision,
+        definition: retyped,
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("type cannot change"),
     });
-    await lead.saveDraft({ reviewId: target.reviewId, formId: target.formId, revision: builder.draftRevision, definition: builder.definition });
-    await expect(lead.saveDraft({ reviewId: target.reviewId, formId: target.formId, revision: builder.draftRevision, definition: builder.definition })).rejects.toMatchObject({
+    await lead.saveDraft({
+      reviewId: target.reviewId,
+      formId: target.formId,
+      revision: builder.draftRevision,
+      definition: builder.definition,
+    });
+    await expect(
+      lead.saveDraft({
+        reviewId: target.reviewId,
+        formId: target.formId,
+        revision: builder.draftRevision,
+        definition: builder.definition,
+      }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -116,14 +176,30 @@ describe("extraction forms", () => {
   it("a review created with the ALS templates has both forms published", async () => {
     const db = testDb();
     const owner = await makeUser(db, "owner");
-    const review = await createReview(db, owner.id, { title: "Templates", extractionTemplates: ["als_clinical", "als_preclinical"] });
+    const review = await createReview(db, owner.id, {
+      title: "Templates",
+      extractionTemplates: ["als_clinical", "als_preclinical"],
+    });
     const forms = await callerFor(db, owner.id).extraction.forms({ reviewId: review.id });
     expect(forms.map((f) => [f.name, f.latest?.version])).toEqual([
       ["ALS stem cell, clinical", 1],
       ["ALS stem cell, preclinical", 1],
     ]);
     const fieldIds = forms[0]!.latest!.definition.sections.flatMap((s) => s.fields.map((f) => f.id));
-    expect(fieldIds).toEqual(expect.arrayContaining(["registration_id", "n_enrolled", "cell_type", "donor", "dose", "route", "immunosuppression", "follow_up", "authors_conclusion", "claimed_mechanism"]));
+    expect(fieldIds).toEqual(
+      expect.arrayContaining([
+        "registration_id",
+        "n_enrolled",
+        "cell_type",
+        "donor",
+        "dose",
+        "route",
+        "immunosuppression",
+        "follow_up",
+        "authors_conclusion",
+        "claimed_mechanism",
+      ]),
+    );
   });
 });
 
@@ -181,7 +257,9 @@ describe("dual extraction", () => {
     expect(list[0]).toMatchObject({ extractors: null, mine: { completed: false } });
     await expect(a.compare(target)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(observer.mine(target)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const reviewerId = (await testDb().extraction.findFirstOrThrow({ where: { studyId: target.studyId, isConsensus: false } })).extractorId;
+    const reviewerId = (
+      await testDb().extraction.findFirstOrThrow({ where: { studyId: target.studyId, isConsensus: false } })
+    ).extractorId;
     const refused = await exportAs(reviewerId, reviewId, { form: target.formId, values: "extractors", format: "csv" });
     expect(refused.status).toBe(403);
     const consensusOnly = await exportAs(reviewerId, reviewId, { form: target.formId, format: "csv" });
@@ -197,11 +275,17 @@ describe("dual extraction", () => {
       { fieldId: "arm", instanceKey: "x2", value: "Placebo" },
     ];
     await a.complete({ ...target, formVersionId: v1.versionId });
-    await expect(lead.recordConsensus({ ...target, formVersionId: v1.versionId, values: consensusValues })).rejects.toMatchObject({
+    await expect(
+      lead.recordConsensus({ ...target, formVersionId: v1.versionId, values: consensusValues }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("complete"),
     });
     await b.complete({ ...target, formVersionId: v1.versionId });
-    const { consensusId } = await lead.recordConsensus({ ...target, formVersionId: v1.versionId, values: consensusValues });
+    const { consensusId } = await lead.recordConsensus({
+      ...target,
+      formVersionId: v1.versionId,
+      values: consensusValues,
+    });
 
     const stored = await db.extraction.findUniqueOrThrow({ where: { id: consensusId }, include: { values: true } });
     expect(stored).toMatchObject({ isConsensus: true, extractorId: leadId });
@@ -209,7 +293,9 @@ describe("dual extraction", () => {
     const events = await db.auditEvent.findMany({ where: { entityId: consensusId } });
     expect(events.map((e) => e.action)).toEqual(["extraction.consensus_recorded"]);
 
-    await expect(a.save({ ...target, formVersionId: v1.versionId, values: [] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(a.save({ ...target, formVersionId: v1.versionId, values: [] })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect((await a.studies({ reviewId, formId: target.formId }))[0]).toMatchObject({ consensus: true });
 
     const csv = await exportAs(leadId, reviewId, { form: target.formId, format: "csv", layout: "long" });
@@ -222,9 +308,18 @@ describe("bad input", () => {
   it("a value of the wrong type is refused with the field named, and nothing of the batch is written", async () => {
     const { db, target, v1, a } = await extractionTeam();
     await expect(
-      a.save({ ...target, formVersionId: v1.versionId, values: [{ fieldId: "route", instanceKey: "", value: "it" }, { fieldId: "n", instanceKey: "", value: "many" }] }),
+      a.save({
+        ...target,
+        formVersionId: v1.versionId,
+        values: [
+          { fieldId: "route", instanceKey: "", value: "it" },
+          { fieldId: "n", instanceKey: "", value: "many" },
+        ],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: '"N enrolled" needs a whole number.' });
-    await expect(a.save({ ...target, formVersionId: v1.versionId, values: [{ fieldId: "arm", instanceKey: "", value: "x" }] })).rejects.toMatchObject({
+    await expect(
+      a.save({ ...target, formVersionId: v1.versionId, values: [{ fieldId: "arm", instanceKey: "", value: "x" }] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     expect(await db.extractionValue.count({ where: { extraction: { studyId: target.studyId } } })).toBe(0);
@@ -233,15 +328,23 @@ describe("bad input", () => {
   it("a study or form of another review is refused as not found", async () => {
     const { db, target, v1, a, lead } = await extractionTeam();
     const other = await extractionTeam();
-    await expect(a.save({ ...target, studyId: other.target.studyId, formVersionId: v1.versionId, values: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      a.save({ ...target, studyId: other.target.studyId, formVersionId: v1.versionId, values: [] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(lead.compare({ ...target, formId: other.target.formId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(lead.assign({ ...target, studyId: other.target.studyId, extractorIds: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(lead.assign({ ...target, studyId: other.target.studyId, extractorIds: [] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db.extraction.count({ where: { studyId: other.target.studyId } })).toBe(2);
   });
 
   it("completion waits for the required fields", async () => {
     const { target, v1, a } = await extractionTeam();
-    await a.save({ ...target, formVersionId: v1.versionId, values: [{ fieldId: "arm_n", instanceKey: "k1", value: 3 }] });
+    await a.save({
+      ...target,
+      formVersionId: v1.versionId,
+      values: [{ fieldId: "arm_n", instanceKey: "k1", value: 3 }],
+    });
     await expect(a.complete({ ...target, formVersionId: v1.versionId })).rejects.toMatchObject({
       message: "Fill in the required fields first: N enrolled, Arm.",
     });
@@ -256,10 +359,16 @@ describe("demo review", () => {
     const owner = await db.user.findUniqueOrThrow({ where: { email: "owner@sift.demo" } });
     const forms = await callerFor(db, owner.id).extraction.forms({ reviewId: review.id });
     expect(forms.map((f) => f.name)).toEqual(["ALS stem cell, clinical", "ALS stem cell, preclinical"]);
-    const berry = await db.study.findFirstOrThrow({ where: { reviewId: review.id, reports: { some: { record: { doi: "10.1212/wnl.0000000000008620" } } } } });
+    const berry = await db.study.findFirstOrThrow({
+      where: { reviewId: review.id, reports: { some: { record: { doi: "10.1212/wnl.0000000000008620" } } } },
+    });
     const studies = await callerFor(db, owner.id).extraction.studies({ reviewId: review.id, formId: forms[0]!.id });
     expect(studies.find((s) => s.id === berry.id)?.extractors?.map((e) => e.completed)).toEqual([true, true]);
-    const comparison = await callerFor(db, owner.id).extraction.compare({ reviewId: review.id, formId: forms[0]!.id, studyId: berry.id });
+    const comparison = await callerFor(db, owner.id).extraction.compare({
+      reviewId: review.id,
+      formId: forms[0]!.id,
+      studyId: berry.id,
+    });
     expect(comparison.study.reports).toHaveLength(1);
     expect(comparison.rows.filter((r) => !r.agree).map((r) => r.fieldId)).toEqual(["manipulation", "route"]);
   });

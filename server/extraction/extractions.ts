@@ -6,8 +6,8 @@ import { AppError } from "../errors/app-error";
 import { hasRole } from "../team/roles";
 import { readDefinition } from "./form-definition";
 import { latestVersion } from "./forms";
+import { checkValues, missingRequired, type SubmittedValue, writeValues } from "./values";
 import { diffVersions } from "./version-diff";
-import { checkValues, missingRequired, writeValues, type SubmittedValue } from "./values";
 
 interface Scope {
   reviewId: string;
@@ -20,7 +20,10 @@ interface Target {
 }
 
 export async function findStudy(db: Db | Tx, reviewId: string, studyId: string) {
-  const study = await db.study.findFirst({ where: { id: studyId, reviewId }, select: { id: true, label: true, design: true } });
+  const study = await db.study.findFirst({
+    where: { id: studyId, reviewId },
+    select: { id: true, label: true, design: true },
+  });
   if (!study) throw new AppError("NOT_FOUND", "That study does not exist in this review.");
   return study;
 }
@@ -31,7 +34,9 @@ async function lockStudy(tx: Tx, studyId: string) {
 
 /** The consensus of a study under any version of the form, if a lead has recorded one. */
 export async function findConsensus(db: Db | Tx, target: Target) {
-  return db.extraction.findFirst({ where: { studyId: target.studyId, isConsensus: true, formVersion: { formId: target.formId } } });
+  return db.extraction.findFirst({
+    where: { studyId: target.studyId, isConsensus: true, formVersion: { formId: target.formId } },
+  });
 }
 
 /** Sets who extracts a study; an extractor who has entered values cannot be taken off (their work would be lost). */
@@ -42,22 +47,33 @@ export async function assignExtractors(db: Db, scope: Scope, input: Target & { e
     await lockStudy(tx, study.id);
     const wanted = [...new Set(input.extractorIds)];
     if (wanted.length > form.extractorsPerStudy) {
-      throw new AppError("INVALID_INPUT", `This form has ${form.extractorsPerStudy} extractor${form.extractorsPerStudy === 1 ? "" : "s"} per study; choose no more.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `This form has ${form.extractorsPerStudy} extractor${form.extractorsPerStudy === 1 ? "" : "s"} per study; choose no more.`,
+      );
     }
-    const members = await tx.membership.findMany({ where: { reviewId: scope.reviewId, userId: { in: wanted }, removedAt: null } });
+    const members = await tx.membership.findMany({
+      where: { reviewId: scope.reviewId, userId: { in: wanted }, removedAt: null },
+    });
     if (members.length !== wanted.length || members.some((m) => !hasRole(m.role, "reviewer"))) {
-      throw new AppError("INVALID_INPUT", "Extractors must be members of this review with the reviewer role or higher.");
+      throw new AppError(
+        "INVALID_INPUT",
+        "Extractors must be members of this review with the reviewer role or higher.",
+      );
     }
     const current = await tx.extraction.findMany({
       where: { studyId: study.id, isConsensus: false, formVersion: { formId: form.id } },
       include: { _count: { select: { values: true } } },
     });
     for (const e of current.filter((e) => !wanted.includes(e.extractorId))) {
-      if (e._count.values > 0) throw new AppError("INVALID_INPUT", "An extractor who has entered values cannot be taken off this study.");
+      if (e._count.values > 0)
+        throw new AppError("INVALID_INPUT", "An extractor who has entered values cannot be taken off this study.");
       await tx.extraction.delete({ where: { id: e.id } });
     }
     for (const extractorId of wanted.filter((id) => !current.some((e) => e.extractorId === id))) {
-      await tx.extraction.create({ data: { reviewId: scope.reviewId, studyId: study.id, formVersionId: latest.id, extractorId } });
+      await tx.extraction.create({
+        data: { reviewId: scope.reviewId, studyId: study.id, formVersionId: latest.id, extractorId },
+      });
     }
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
@@ -76,8 +92,13 @@ export async function studyWithReports(db: Db, reviewId: string, studyId: string
   const reports = await db.report.findMany({
     where: { studyId, reviewId },
     select: {
-      id: true, fileKey: true, fileName: true, url: true,
-      record: { select: { title: true, abstract: true, authors: true, year: true, journal: true, doi: true, nctIds: true } },
+      id: true,
+      fileKey: true,
+      fileName: true,
+      url: true,
+      record: {
+        select: { title: true, abstract: true, authors: true, year: true, journal: true, doi: true, nctIds: true },
+      },
     },
     orderBy: { createdAt: "asc" },
   });
@@ -123,7 +144,10 @@ async function editableExtraction(tx: Tx, scope: Scope, input: Target & { formVe
   const { latest, definition } = await latestVersion(tx, scope.reviewId, input.formId);
   await lockStudy(tx, input.studyId);
   if (input.formVersionId !== latest.id) {
-    throw new AppError("STALE", `The form was changed and is now version ${latest.version}. Reload to see what changed; your values are kept.`);
+    throw new AppError(
+      "STALE",
+      `The form was changed and is now version ${latest.version}. Reload to see what changed; your values are kept.`,
+    );
   }
   const extraction = await ownExtraction(tx, scope.actorId, input);
   if (await findConsensus(tx, input)) {
@@ -137,7 +161,10 @@ export async function saveExtractionValues(db: Db, scope: Scope, input: SaveInpu
     const { extraction, latest, definition } = await editableExtraction(tx, scope, input);
     const checked = checkValues(definition, input.values);
     const changed = await writeValues(tx, extraction.id, checked);
-    await tx.extraction.update({ where: { id: extraction.id }, data: { formVersionId: latest.id, updatedAt: new Date() } });
+    await tx.extraction.update({
+      where: { id: extraction.id },
+      data: { formVersionId: latest.id, updatedAt: new Date() },
+    });
     if (changed.length > 0 || extraction.formVersionId !== latest.id) {
       await recordAuditEvent(tx, {
         reviewId: scope.reviewId,
@@ -156,8 +183,12 @@ export async function completeExtraction(db: Db, scope: Scope, input: Target & {
   return db.$transaction(async (tx) => {
     const { extraction, latest, definition } = await editableExtraction(tx, scope, input);
     const missing = missingRequired(definition, extraction.values);
-    if (missing.length > 0) throw new AppError("INVALID_INPUT", `Fill in the required fields first: ${missing.join(", ")}.`);
-    await tx.extraction.update({ where: { id: extraction.id }, data: { completedAt: new Date(), formVersionId: latest.id } });
+    if (missing.length > 0)
+      throw new AppError("INVALID_INPUT", `Fill in the required fields first: ${missing.join(", ")}.`);
+    await tx.extraction.update({
+      where: { id: extraction.id },
+      data: { completedAt: new Date(), formVersionId: latest.id },
+    });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
       actorId: scope.actorId,
@@ -173,17 +204,33 @@ export async function completeExtraction(db: Db, scope: Scope, input: Target & {
  * Studies with extraction progress for one form. Leads see every extractor's status; others see only their own
  * and whether consensus exists, so nobody learns how far a co-extractor has got.
  */
-export async function extractionWorklist(db: Db, reviewId: string, viewer: { userId: string; role: Role }, formId: string) {
+export async function extractionWorklist(
+  db: Db,
+  reviewId: string,
+  viewer: { userId: string; role: Role },
+  formId: string,
+) {
   const { form } = await latestVersion(db, reviewId, formId);
   const isLead = hasRole(viewer.role, "lead");
   const studies = await db.study.findMany({
     where: { reviewId },
     select: {
-      id: true, label: true, design: true,
+      id: true,
+      label: true,
+      design: true,
       _count: { select: { reports: true } },
       extractions: {
-        where: { formVersion: { formId: form.id }, ...(isLead ? {} : { OR: [{ extractorId: viewer.userId, isConsensus: false }, { isConsensus: true }] }) },
-        select: { extractorId: true, isConsensus: true, completedAt: true, extractor: { select: { name: true } }, formVersion: { select: { version: true } } },
+        where: {
+          formVersion: { formId: form.id },
+          ...(isLead ? {} : { OR: [{ extractorId: viewer.userId, isConsensus: false }, { isConsensus: true }] }),
+        },
+        select: {
+          extractorId: true,
+          isConsensus: true,
+          completedAt: true,
+          extractor: { select: { name: true } },
+          formVersion: { select: { version: true } },
+        },
       },
     },
     orderBy: { label: "asc" },

@@ -1,16 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { FieldValueError, formatFieldValue, normaliseFieldValue, sameValue } from "./field-value";
-import { FormField, type FormField as Field } from "./form-definition";
+import { type FormField as Field, FormField } from "./form-definition";
 
-const field = (over: Partial<Field> & Pick<Field, "type">): Field => FormField.parse({ id: "f", label: "Dose", ...over });
-const choice = field({ type: "multiple_choice", options: [{ id: "it", label: "Intrathecal" }, { id: "iv", label: "Intravenous" }] });
+const field = (over: Partial<Field> & Pick<Field, "type">): Field =>
+  FormField.parse({ id: "f", label: "Dose", ...over });
+const choice = field({
+  type: "multiple_choice",
+  options: [
+    { id: "it", label: "Intrathecal" },
+    { id: "iv", label: "Intravenous" },
+  ],
+});
 
 describe("normaliseFieldValue", () => {
   it("accepts each type's own shape and stores it canonically", () => {
     expect(normaliseFieldValue(field({ type: "text" }), "  NurOwn ")).toBe("NurOwn");
     expect(normaliseFieldValue(field({ type: "text" }), "   ")).toBeNull();
     expect(normaliseFieldValue(field({ type: "integer" }), 196)).toBe(196);
-    expect(normaliseFieldValue(field({ type: "number_unit", units: ["cells", "cells/kg"] }), { value: 1.5e6, unit: "cells/kg" })).toEqual({ value: 1.5e6, unit: "cells/kg" });
+    expect(
+      normaliseFieldValue(field({ type: "number_unit", units: ["cells", "cells/kg"] }), {
+        value: 1.5e6,
+        unit: "cells/kg",
+      }),
+    ).toEqual({ value: 1.5e6, unit: "cells/kg" });
     expect(normaliseFieldValue(field({ type: "date" }), "2019-02-28")).toBe("2019-02-28");
     expect(normaliseFieldValue(field({ type: "date" }), "2019-06")).toBe("2019-06");
     expect(normaliseFieldValue(choice, ["iv", "it", "iv"])).toEqual(["it", "iv"]);
@@ -31,7 +43,8 @@ describe("normaliseFieldValue", () => {
       [field({ type: "yes_no_unclear" }), "maybe"],
       [field({ type: "text" }), 42],
     ];
-    for (const [f, value] of wrong) expect(() => normaliseFieldValue(f, value), JSON.stringify(value)).toThrow(FieldValueError);
+    for (const [f, value] of wrong)
+      expect(() => normaliseFieldValue(f, value), JSON.stringify(value)).toThrow(FieldValueError);
     expect(() => normaliseFieldValue(field({ type: "integer" }), "12")).toThrow('"Dose" needs a whole number.');
   });
 });

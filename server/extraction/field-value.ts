@@ -79,7 +79,8 @@ export function normaliseFieldValue(field: FormField, raw: unknown): FieldValue 
       return ordered.length === 0 ? null : ordered;
     }
     case "yes_no_unclear":
-      if (typeof raw !== "string" || !(YES_NO_UNCLEAR as readonly string[]).includes(raw)) fail(field, "yes, no or unclear");
+      if (typeof raw !== "string" || !(YES_NO_UNCLEAR as readonly string[]).includes(raw))
+        fail(field, "yes, no or unclear");
       return raw;
   }
 }

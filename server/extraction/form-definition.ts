@@ -57,7 +57,10 @@ export const FormSection = z.object({
    * A repeating section holds any number of items (arms, outcome × time point rows). Two extractors' items are
    * matched by the values of the key fields, since each extractor's items get their own instance keys.
    */
-  repeat: z.object({ itemLabel: Label, keyFieldIds: z.array(Id).min(1).max(5) }).nullable().default(null),
+  repeat: z
+    .object({ itemLabel: Label, keyFieldIds: z.array(Id).min(1).max(5) })
+    .nullable()
+    .default(null),
   fields: z.array(FormField).min(1, "A section needs at least one field.").max(200),
 });
 
@@ -66,7 +69,8 @@ export const FormDefinition = z
   .superRefine((def, ctx) => {
     const ids = new Set<string>();
     const claim = (id: string, what: string) => {
-      if (ids.has(id)) ctx.addIssue({ code: "custom", message: `The id "${id}" is used twice (${what}); ids must be unique.` });
+      if (ids.has(id))
+        ctx.addIssue({ code: "custom", message: `The id "${id}" is used twice (${what}); ids must be unique.` });
       ids.add(id);
     };
     for (const section of def.sections) {
@@ -74,7 +78,10 @@ export const FormDefinition = z
       for (const field of section.fields) {
         claim(field.id, `field "${field.label}"`);
         if (CHOICE_TYPES.includes(field.type) && field.options.length === 0) {
-          ctx.addIssue({ code: "custom", message: `"${field.label}" is a choice field with no options; add at least one.` });
+          ctx.addIssue({
+            code: "custom",
+            message: `"${field.label}" is a choice field with no options; add at least one.`,
+          });
         }
         if (new Set(field.options.map((o) => o.id)).size !== field.options.length) {
           ctx.addIssue({ code: "custom", message: `"${field.label}" has two options with the same id.` });

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
-import { FormDefinition, allFields, readDefinition, type FormDefinitionInput } from "./form-definition";
+import { allFields, FormDefinition, type FormDefinitionInput, readDefinition } from "./form-definition";
 import { TEMPLATES, type TemplateId } from "./templates";
 import { diffVersions } from "./version-diff";
 
@@ -80,7 +80,12 @@ export async function listForms(db: Db, reviewId: string, withDrafts: boolean) {
     extractorsPerStudy: f.extractorsPerStudy,
     hasDraft: withDrafts && f.draft !== null,
     latest: f.versions[0]
-      ? { id: f.versions[0].id, version: f.versions[0].version, publishedAt: f.versions[0].publishedAt, definition: readDefinition(f.versions[0].definition) }
+      ? {
+          id: f.versions[0].id,
+          version: f.versions[0].version,
+          publishedAt: f.versions[0].publishedAt,
+          definition: readDefinition(f.versions[0].definition),
+        }
       : null,
   }));
 }
@@ -88,7 +93,12 @@ export async function listForms(db: Db, reviewId: string, withDrafts: boolean) {
 /** The builder's view: the draft (or a copy of the newest version to start one from) and the version history. */
 export async function formForBuilder(db: Db, reviewId: string, formId: string) {
   const form = await findForm(db, reviewId, formId);
-  const published = form.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt, definition: readDefinition(v.definition) }));
+  const published = form.versions.map((v) => ({
+    id: v.id,
+    version: v.version,
+    publishedAt: v.publishedAt,
+    definition: readDefinition(v.definition),
+  }));
   const latest = published[0] ?? null;
   const draft = form.draft === null ? null : readDefinition(form.draft);
   return {
@@ -112,11 +122,18 @@ export async function formForBuilder(db: Db, reviewId: string, formId: string) {
 
 function assertRevision(form: { draftRevision: number }, revision: number) {
   if (form.draftRevision !== revision) {
-    throw new AppError("STALE", "Someone else changed this form since you opened it. Reload to see their changes; yours were not saved.");
+    throw new AppError(
+      "STALE",
+      "Someone else changed this form since you opened it. Reload to see their changes; yours were not saved.",
+    );
   }
 }
 
-export async function saveDraft(db: Db, scope: Scope, input: { formId: string; revision: number; definition: unknown }) {
+export async function saveDraft(
+  db: Db,
+  scope: Scope,
+  input: { formId: string; revision: number; definition: unknown },
+) {
   const parsed = FormDefinition.safeParse(input.definition);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "The form is not valid.");
   return db.$transaction(async (tx) => {
@@ -130,7 +147,10 @@ export async function saveDraft(db: Db, scope: Scope, input: { formId: string; r
       for (const { field } of allFields(parsed.data)) {
         const before = published.get(field.id);
         if (before && before.type !== field.type) {
-          throw new AppError("INVALID_INPUT", `"${field.label}" is published as ${before.type.replace("_", " ")}; its type cannot change. Add a new field instead.`);
+          throw new AppError(
+            "INVALID_INPUT",
+            `"${field.label}" is published as ${before.type.replace("_", " ")}; its type cannot change. Add a new field instead.`,
+          );
         }
       }
     }
@@ -155,8 +175,15 @@ export async function discardDraft(db: Db, scope: Scope, input: { formId: string
     await tx.$queryRaw`SELECT id FROM extraction_forms WHERE id = ${input.formId} AND review_id = ${scope.reviewId} FOR UPDATE`;
     const form = await findForm(tx, scope.reviewId, input.formId);
     assertRevision(form, input.revision);
-    if (form.versions.length === 0) throw new AppError("INVALID_INPUT", "A form that was never published has only its draft; it cannot be discarded.");
-    await tx.extractionForm.update({ where: { id: form.id }, data: { draft: Prisma.DbNull, draftRevision: { increment: 1 } } });
+    if (form.versions.length === 0)
+      throw new AppError(
+        "INVALID_INPUT",
+        "A form that was never published has only its draft; it cannot be discarded.",
+      );
+    await tx.extractionForm.update({
+      where: { id: form.id },
+      data: { draft: Prisma.DbNull, draftRevision: { increment: 1 } },
+    });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
       actorId: scope.actorId,
@@ -177,11 +204,18 @@ export async function publishDraft(db: Db, scope: Scope, input: { formId: string
     const draft = readDefinition(form.draft);
     const previous = form.versions[0];
     const changes = previous ? diffVersions(readDefinition(previous.definition), draft) : [];
-    if (previous && changes.length === 0) throw new AppError("INVALID_INPUT", "The draft is the same as the published version; there is nothing to publish.");
+    if (previous && changes.length === 0)
+      throw new AppError(
+        "INVALID_INPUT",
+        "The draft is the same as the published version; there is nothing to publish.",
+      );
     const version = await tx.extractionFormVersion.create({
       data: { formId: form.id, version: (previous?.version ?? 0) + 1, definition: json(draft) },
     });
-    await tx.extractionForm.update({ where: { id: form.id }, data: { draft: Prisma.DbNull, draftRevision: { increment: 1 } } });
+    await tx.extractionForm.update({
+      where: { id: form.id },
+      data: { draft: Prisma.DbNull, draftRevision: { increment: 1 } },
+    });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
       actorId: scope.actorId,
@@ -194,13 +228,23 @@ export async function publishDraft(db: Db, scope: Scope, input: { formId: string
   });
 }
 
-export async function updateFormSettings(db: Db, scope: Scope, input: { formId: string; name: string; extractorsPerStudy: 1 | 2 }) {
+export async function updateFormSettings(
+  db: Db,
+  scope: Scope,
+  input: { formId: string; name: string; extractorsPerStudy: 1 | 2 },
+) {
   return db.$transaction(async (tx) => {
     const form = await findForm(tx, scope.reviewId, input.formId);
     const name = input.name.trim();
-    const clash = await tx.extractionForm.findFirst({ where: { reviewId: scope.reviewId, name, id: { not: form.id } }, select: { id: true } });
+    const clash = await tx.extractionForm.findFirst({
+      where: { reviewId: scope.reviewId, name, id: { not: form.id } },
+      select: { id: true },
+    });
     if (clash) throw new AppError("INVALID_INPUT", `This review already has a form called "${name}".`);
-    await tx.extractionForm.update({ where: { id: form.id }, data: { name, extractorsPerStudy: input.extractorsPerStudy } });
+    await tx.extractionForm.update({
+      where: { id: form.id },
+      data: { name, extractorsPerStudy: input.extractorsPerStudy },
+    });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
       actorId: scope.actorId,

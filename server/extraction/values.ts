@@ -2,8 +2,8 @@
 import type { Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
-import { FieldValueError, normaliseFieldValue, type FieldValue } from "./field-value";
-import { fieldIndex, type FormDefinition } from "./form-definition";
+import { type FieldValue, FieldValueError, normaliseFieldValue } from "./field-value";
+import { type FormDefinition, fieldIndex } from "./form-definition";
 
 export interface SubmittedValue {
   fieldId: string;
@@ -23,10 +23,17 @@ export function checkValues(def: FormDefinition, values: SubmittedValue[]): Chec
   const fields = fieldIndex(def);
   return values.map((v) => {
     const located = fields.get(v.fieldId);
-    if (!located) throw new AppError("INVALID_INPUT", "A value names a field that is not in this version of the form. Reload the form.");
+    if (!located)
+      throw new AppError(
+        "INVALID_INPUT",
+        "A value names a field that is not in this version of the form. Reload the form.",
+      );
     const repeating = located.section.repeat !== null;
     if (repeating !== (v.instanceKey !== "")) {
-      throw new AppError("INVALID_INPUT", `"${located.field.label}" ${repeating ? "belongs to a repeating section and needs an item" : "is not in a repeating section"}.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `"${located.field.label}" ${repeating ? "belongs to a repeating section and needs an item" : "is not in a repeating section"}.`,
+      );
     }
     try {
       return { fieldId: v.fieldId, instanceKey: v.instanceKey, value: normaliseFieldValue(located.field, v.value) };
@@ -41,7 +48,9 @@ export function checkValues(def: FormDefinition, values: SubmittedValue[]): Chec
 export async function writeValues(tx: Tx, extractionId: string, values: CheckedValue[]): Promise<string[]> {
   const changed: string[] = [];
   for (const v of values) {
-    const where = { extractionId_fieldId_instanceKey: { extractionId, fieldId: v.fieldId, instanceKey: v.instanceKey } };
+    const where = {
+      extractionId_fieldId_instanceKey: { extractionId, fieldId: v.fieldId, instanceKey: v.instanceKey },
+    };
     const existing = await tx.extractionValue.findUnique({ where });
     if (v.value === null) {
       if (existing) {
@@ -52,7 +61,11 @@ export async function writeValues(tx: Tx, extractionId: string, values: CheckedV
     }
     const value = v.value as Prisma.InputJsonValue;
     if (existing && JSON.stringify(existing.value) === JSON.stringify(v.value)) continue;
-    await tx.extractionValue.upsert({ where, create: { extractionId, fieldId: v.fieldId, instanceKey: v.instanceKey, value }, update: { value } });
+    await tx.extractionValue.upsert({
+      where,
+      create: { extractionId, fieldId: v.fieldId, instanceKey: v.instanceKey, value },
+      update: { value },
+    });
     changed.push(v.fieldId);
   }
   return [...new Set(changed)];

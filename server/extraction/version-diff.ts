@@ -1,5 +1,5 @@
 // What changed between two versions of a form, field by field (fields are matched by their stable ids).
-import { FIELD_TYPE_LABELS, allFields, type FormDefinition, type FormField } from "./form-definition";
+import { allFields, FIELD_TYPE_LABELS, type FormDefinition, type FormField } from "./form-definition";
 
 export type FieldChange =
   | { kind: "added"; fieldId: string; label: string; section: string }
@@ -38,10 +38,12 @@ export function diffVersions(before: FormDefinition, after: FormDefinition): Fie
       continue;
     }
     const details = fieldDetails(previous.field, field, previous.section.title, section.title);
-    if (details.length > 0) changes.push({ kind: "changed", fieldId: field.id, label: field.label, section: section.title, details });
+    if (details.length > 0)
+      changes.push({ kind: "changed", fieldId: field.id, label: field.label, section: section.title, details });
   }
   for (const { field, section } of allFields(before)) {
-    if (!seen.has(field.id)) changes.push({ kind: "removed", fieldId: field.id, label: field.label, section: section.title });
+    if (!seen.has(field.id))
+      changes.push({ kind: "removed", fieldId: field.id, label: field.label, section: section.title });
   }
   return changes;
 }

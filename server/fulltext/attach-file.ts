@@ -4,11 +4,11 @@ import { pipeline, type Readable } from "node:stream";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { safeFileName, type FileStorage } from "../storage/file-storage";
+import { type FileStorage, safeFileName } from "../storage/file-storage";
 import { lockReport } from "./lock-report";
 import { maxPdfBytes, pdfGuard } from "./pdf-guard";
-import { assertMayRetrieve } from "./retrieval-access";
 import type { Scope } from "./retrieval";
+import { assertMayRetrieve } from "./retrieval-access";
 
 export interface NewReportFile {
   reportId: string;
@@ -27,7 +27,10 @@ export async function attachReportFile(
   maxBytes = maxPdfBytes(),
 ) {
   await assertMayRetrieve(deps.db, scope);
-  const known = await deps.db.report.findFirst({ where: { id: input.reportId, reviewId: scope.reviewId }, select: { id: true } });
+  const known = await deps.db.report.findFirst({
+    where: { id: input.reportId, reviewId: scope.reviewId },
+    select: { id: true },
+  });
   if (!known) throw new AppError("NOT_FOUND", "That report is not in this review.");
   const fileName = input.fileName.trim().slice(0, 255) || "full-text.pdf";
   const key = `reviews/${scope.reviewId}/reports/${known.id}/${randomUUID()}/${safeFileName(fileName)}`;
@@ -61,7 +64,9 @@ export async function attachReportFile(
     });
     const replaced: string | null = oldKey;
     if (replaced && replaced !== key) {
-      await deps.storage.delete(replaced).catch((err: unknown) => console.error("sift: could not delete", replaced, err));
+      await deps.storage
+        .delete(replaced)
+        .catch((err: unknown) => console.error("sift: could not delete", replaced, err));
     }
     return updated;
   } catch (err) {

@@ -14,6 +14,9 @@ export async function lockReport(tx: Tx, reviewId: string, reportId: string) {
 /** Once full-text decisions exist, the report must stay screenable: its full text can be replaced, not removed. */
 export async function assertNoFullTextDecisions(tx: Tx, recordId: string, doing: string): Promise<void> {
   if ((await tx.screeningDecision.count({ where: { recordId, stage: "full_text" } })) > 0) {
-    throw new AppError("STALE", `Full-text screening of this report has started, so it cannot be ${doing}. Its PDF or link can still be replaced.`);
+    throw new AppError(
+      "STALE",
+      `Full-text screening of this report has started, so it cannot be ${doing}. Its PDF or link can still be replaced.`,
+    );
   }
 }

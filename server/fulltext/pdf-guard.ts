@@ -24,7 +24,8 @@ export function tooLargeMessage(max: number): string {
 export function pdfGuard(max: number): Transform {
   let seen = 0;
   let head: Buffer | null = Buffer.alloc(0);
-  const notPdf = () => new AppError("INVALID_INPUT", "This file is not a PDF: its content does not start as a PDF does.");
+  const notPdf = () =>
+    new AppError("INVALID_INPUT", "This file is not a PDF: its content does not start as a PDF does.");
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;

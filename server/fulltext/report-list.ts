@@ -63,10 +63,21 @@ export async function listReports(db: Db, reviewId: string, viewer: Viewer, filt
     take: filter.take + 1,
     ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
     select: {
-      id: true, recordId: true, retrievalStatus: true, fileName: true, byteSize: true, url: true, retrievalNote: true,
+      id: true,
+      recordId: true,
+      retrievalStatus: true,
+      fileName: true,
+      byteSize: true,
+      url: true,
+      retrievalNote: true,
       record: {
         select: {
-          title: true, authors: true, year: true, journal: true, doi: true, pmid: true,
+          title: true,
+          authors: true,
+          year: true,
+          journal: true,
+          doi: true,
+          pmid: true,
           outcomes: { where: { stage: "full_text" }, select: { status: true, reason: { select: { label: true } } } },
           _count: { select: { decisions: { where: { stage: "full_text" } } } },
         },

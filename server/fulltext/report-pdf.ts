@@ -19,7 +19,10 @@ export async function reportPdf(
   reviewId: string,
   reportId: string,
 ): Promise<{ body: Readable; fileName: string | null; byteSize: number | null }> {
-  const report = await deps.db.report.findFirst({ where: { id: reportId, reviewId }, select: { fileKey: true, fileName: true, byteSize: true } });
+  const report = await deps.db.report.findFirst({
+    where: { id: reportId, reviewId },
+    select: { fileKey: true, fileName: true, byteSize: true },
+  });
   if (!report?.fileKey) throw noPdfHere();
   return { body: await deps.storage.get(report.fileKey), fileName: report.fileName, byteSize: report.byteSize };
 }

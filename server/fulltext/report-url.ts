@@ -17,6 +17,7 @@ export function parseReportUrl(input: string): string {
   }
   if (!url.hostname) throw new AppError("INVALID_INPUT", "This address has no site name.");
   // A password in a saved link would be shown to every member of the review.
-  if (url.username || url.password) throw new AppError("INVALID_INPUT", "Remove the user name and password from this address.");
+  if (url.username || url.password)
+    throw new AppError("INVALID_INPUT", "Remove the user name and password from this address.");
   return url.href;
 }

@@ -18,7 +18,10 @@ const viewerOf = (scope: RetrievalScope) => ({ userId: scope.actorId, role: scop
 /** Attaching, linking or marking a full text: for those who may see which records reached full text. */
 export async function assertMayRetrieve(db: Db | Tx, scope: RetrievalScope): Promise<void> {
   if (!(await seesOthersDecisions(db as Db, scope.reviewId, "title_abstract", viewerOf(scope)))) {
-    throw new AppError("FORBIDDEN", "While title/abstract screening is blinded, full texts are retrieved by the review's leads.");
+    throw new AppError(
+      "FORBIDDEN",
+      "While title/abstract screening is blinded, full texts are retrieved by the review's leads.",
+    );
   }
 }
 
@@ -28,6 +31,9 @@ export async function assertMayRetrieve(db: Db | Tx, scope: RetrievalScope): Pro
  */
 export async function assertMayTakeBack(db: Db | Tx, scope: RetrievalScope, status: string): Promise<void> {
   if (status === "retrieved" && !(await seesOthersDecisions(db as Db, scope.reviewId, "full_text", viewerOf(scope)))) {
-    throw new AppError("FORBIDDEN", "While full-text screening is blinded, only the review's leads can take back a retrieved full text.");
+    throw new AppError(
+      "FORBIDDEN",
+      "While full-text screening is blinded, only the review's leads can take back a retrieved full text.",
+    );
   }
 }

@@ -36,7 +36,11 @@ export async function setReportLink(db: Db, scope: Scope, input: { reportId: str
 }
 
 /** PRISMA counts these as "reports not retrieved"; they are never screened. */
-export async function markNotRetrieved(deps: { db: Db; storage: FileStorage }, scope: Scope, input: { reportId: string; note?: string }) {
+export async function markNotRetrieved(
+  deps: { db: Db; storage: FileStorage },
+  scope: Scope,
+  input: { reportId: string; note?: string },
+) {
   const note = (input.note ?? "").trim().slice(0, 2000);
   return clearRetrieval(deps, scope, input.reportId, "not_retrieved", note);
 }
@@ -57,7 +61,11 @@ async function clearRetrieval(
   const { updated, oldKey } = await deps.db.$transaction(async (tx) => {
     const report = await lockReport(tx, scope.reviewId, reportId);
     await assertMayTakeBack(tx, scope, report.retrievalStatus);
-    await assertNoFullTextDecisions(tx, report.recordId, status === "sought" ? "set back to sought" : "marked not retrieved");
+    await assertNoFullTextDecisions(
+      tx,
+      report.recordId,
+      status === "sought" ? "set back to sought" : "marked not retrieved",
+    );
     const updated = await tx.report.update({
       where: { id: report.id },
       data: { retrievalStatus: status, retrievalNote: note, url: null, fileKey: null, fileName: null, byteSize: null },
@@ -71,11 +79,20 @@ async function clearRetrieval(
       action: status === "sought" ? "report.retrieval_undone" : "report.not_retrieved",
       entityType: "report",
       entityId: report.id,
-      data: { note, from: { status: report.retrievalStatus, fileName: report.fileName, url: report.url, note: report.retrievalNote } },
+      data: {
+        note,
+        from: {
+          status: report.retrievalStatus,
+          fileName: report.fileName,
+          url: report.url,
+          note: report.retrievalNote,
+        },
+      },
     });
     return { updated, oldKey: report.fileKey };
   });
   // After the commit: a failed transaction keeps its file, and a file left behind by a crash here harms nothing.
-  if (oldKey) await deps.storage.delete(oldKey).catch((err: unknown) => console.error("sift: could not delete", oldKey, err));
+  if (oldKey)
+    await deps.storage.delete(oldKey).catch((err: unknown) => console.error("sift: could not delete", oldKey, err));
   return updated;
 }

@@ -2,7 +2,13 @@ import { getScriptNonceFromHeader } from "next/dist/server/app-render/get-script
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, responseKind, securityHeaders } from "./security-headers";
 
-const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe("security headers", () => {
   it("tells pages, API responses and the embeddable full-text file apart", () => {
@@ -38,7 +44,9 @@ describe("security headers", () => {
   });
 
   it("lets API responses load and run nothing, and lets only our own pages frame a full-text PDF", () => {
-    expect(contentSecurityPolicy("api", { nonce: "bg==", dev: true })).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(contentSecurityPolicy("api", { nonce: "bg==", dev: true })).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
     expect(contentSecurityPolicy("report-file", { nonce: "bg==", dev: false })).toBe("frame-ancestors 'self'");
   });
 

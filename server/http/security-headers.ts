@@ -30,7 +30,11 @@ export function contentSecurityPolicy(kind: ResponseKind, { nonce, dev }: Policy
     // runs no script of ours. What matters is who may frame it: only Sift's own pages.
     return policy([["frame-ancestors", "'self'"]]);
   }
-  if (kind === "api") return policy([["default-src", "'none'"], ["frame-ancestors", "'none'"]]);
+  if (kind === "api")
+    return policy([
+      ["default-src", "'none'"],
+      ["frame-ancestors", "'none'"],
+    ]);
   return policy([
     ["default-src", "'self'"],
     // Next reads the nonce from the first directive whose name starts with "script-src", so a script-src-elem

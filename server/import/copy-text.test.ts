@@ -3,7 +3,9 @@ import { copyLine } from "./copy-text";
 
 describe("copyLine", () => {
   it("escapes what would end a field or a row, and writes NULL as \\N", () => {
-    expect(copyLine(["a\tb", "line1\nline2\r", "back\\slash", null, 2019])).toBe("a\\tb\tline1\\nline2\\r\tback\\\\slash\t\\N\t2019\n");
+    expect(copyLine(["a\tb", "line1\nline2\r", "back\\slash", null, 2019])).toBe(
+      "a\\tb\tline1\\nline2\\r\tback\\\\slash\t\\N\t2019\n",
+    );
   });
 
   it("writes arrays as quoted literals, escaping quotes and backslashes inside items", () => {

@@ -4,7 +4,9 @@ type CopyValue = string | number | null | string[];
 
 function escapeText(value: string): string {
   // NUL cannot be stored in PostgreSQL text at all; the other characters would end the field or the row.
-  return value.replace(/\u0000/g, "").replace(/[\\\n\r\t]/g, (c) => ({ "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!);
+  return value
+    .replace(/\u0000/g, "")
+    .replace(/[\\\n\r\t]/g, (c) => ({ "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!);
 }
 
 /** An array literal ({"a","b"}) with its own quoting, which the text escaping then wraps. */

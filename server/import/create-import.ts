@@ -1,11 +1,11 @@
 // Accepts an uploaded file: stores it, then records the import and queues its job in one transaction.
-import { pipeline, Transform, type Readable } from "node:stream";
+import { pipeline, type Readable, Transform } from "node:stream";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { SourceKind } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { newId } from "../shared/ids";
-import { safeFileName, type FileStorage } from "../storage/file-storage";
+import { type FileStorage, safeFileName } from "../storage/file-storage";
 import type { Format } from "./types";
 
 export const MAX_UPLOAD_BYTES = Number(process.env.SIFT_MAX_UPLOAD_MB ?? 1024) * 1024 * 1024;
@@ -23,7 +23,8 @@ function sizeLimit(max: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > max) done(new AppError("INVALID_INPUT", `This file is larger than the ${Math.round(max / 1048576)} MB limit.`));
+      if (seen > max)
+        done(new AppError("INVALID_INPUT", `This file is larger than the ${Math.round(max / 1048576)} MB limit.`));
       else done(null, chunk);
     },
   });
@@ -41,7 +42,10 @@ async function sourceFor(tx: Tx, reviewId: string, source: NewImport["source"]) 
     existing = await tx.source.findUniqueOrThrow({ where });
   }
   if (existing.kind !== source.kind) {
-    throw new AppError("INVALID_INPUT", `"${name}" is already a source of this review of another kind (${existing.kind}).`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `"${name}" is already a source of this review of another kind (${existing.kind}).`,
+    );
   }
   return existing;
 }

@@ -11,7 +11,10 @@ describe("detectFormat", () => {
     ["wos", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n"],
     ["wos", "PT J\nAU Smith, J\nTI A title\nER\n"],
     ["pubmed-xml", '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet>\n<PubmedArticleSet>\n<PubmedArticle>'],
-    ["endnote-xml", '<?xml version="1.0" encoding="UTF-8"?><xml><records><record><ref-type name="Journal Article">17</ref-type>'],
+    [
+      "endnote-xml",
+      '<?xml version="1.0" encoding="UTF-8"?><xml><records><record><ref-type name="Journal Article">17</ref-type>',
+    ],
     ["bibtex", "@article{key,\n  title = {A}\n}"],
     ["bibtex", "% comment\n@STRING{cup = {Cambridge}}\n@book{x, title={T}}"],
     ["bibtex", "\n@ARTICLE{Li2020,\nauthor={Li, W.},"],

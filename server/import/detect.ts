@@ -113,8 +113,23 @@ function normaliseHeader(cell: string): string {
 }
 
 const COLUMN_NAMES = new Set([
-  "doi", "pmid", "pmcid", "pubmed id", "issn", "isbn", "keywords", "author keywords", "journal", "year",
-  "publication year", "volume", "issue", "pages", "nct number", "conditions", "interventions",
+  "doi",
+  "pmid",
+  "pmcid",
+  "pubmed id",
+  "issn",
+  "isbn",
+  "keywords",
+  "author keywords",
+  "journal",
+  "year",
+  "publication year",
+  "volume",
+  "issue",
+  "pages",
+  "nct number",
+  "conditions",
+  "interventions",
 ]);
 
 function isBibliographicColumn(name: string): boolean {

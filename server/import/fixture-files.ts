@@ -30,7 +30,13 @@ export function readExpectedCounts(): ExpectedExport[] {
     .filter((line) => line.trim())
     .map((line) => {
       const [file, format, records, bad, firstTitle] = line.split("\t");
-      return { path: file!, format: format as Format, records: Number(records), bad: Number(bad), firstTitle: firstTitle ?? "" };
+      return {
+        path: file!,
+        format: format as Format,
+        records: Number(records),
+        bad: Number(bad),
+        firstTitle: firstTitle ?? "",
+      };
     });
 }
 

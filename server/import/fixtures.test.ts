@@ -3,7 +3,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MISSING_FIXTURES, expectedExports, exportPath, haveFixtures } from "./fixture-files";
+import { expectedExports, exportPath, haveFixtures, MISSING_FIXTURES } from "./fixture-files";
 import { parseFile } from "./parse-file";
 import type { ParsedRecord } from "./types";
 
@@ -18,7 +18,9 @@ const TITLE_EXCEPTIONS: Record<string, string> = {
 };
 
 async function readExport(relativePath: string) {
-  const { format, events } = await parseFile(createReadStream(exportPath(relativePath)), { fileName: path.basename(relativePath) });
+  const { format, events } = await parseFile(createReadStream(exportPath(relativePath)), {
+    fileName: path.basename(relativePath),
+  });
   const records: ParsedRecord[] = [];
   let skipped = 0;
   for await (const event of events) {
@@ -46,7 +48,8 @@ describe.skipIf(!haveFixtures)("fields read from real exports", () => {
   it("RIS from Zotero (CRLF): authors, journal, year, DOI, keywords", async () => {
     const { records } = await readExport("cff-ris/_baseline_zotero.ris");
     expect(records[0]).toMatchObject({
-      title: "Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers",
+      title:
+        "Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers",
       authors: ["Yang, Z.", "Jiang, B.", "Xu, J.", "McNamara, M.E."],
       journal: "Nature Communications",
       year: 2024,
@@ -72,7 +75,9 @@ describe.skipIf(!haveFixtures)("fields read from real exports", () => {
     });
     expect(records[0]!.raw.AN).toBe("WOS:000082252000006");
     expect(records[0]!.raw.AD).toHaveLength(2);
-    expect(records[0]!.raw.N1).toBe("Times Cited in Web of Science Core Collection:  13\nTotal Times Cited:  13\nCited Reference Count:  11");
+    expect(records[0]!.raw.N1).toBe(
+      "Times Cited in Web of Science Core Collection:  13\nTotal Times Cited:  13\nCited Reference Count:  11",
+    );
   });
 
   it("RIS from EndNote's PubMed import: PMID from AN, keywords on untagged lines", async () => {
@@ -95,7 +100,11 @@ describe.skipIf(!haveFixtures)("fields read from real exports", () => {
       doi: "10.1186/1745-6215-12-39",
       authors: ["Bywater, T", "Hutchings, J", "Whitaker, C", "Evans, C", "Parry, L"],
     });
-    expect((await readExport("asreview/ovid_psycinfo.ris")).records[0]).toMatchObject({ doi: "10.1002/cpp.2398", year: 2019, pages: null });
+    expect((await readExport("asreview/ovid_psycinfo.ris")).records[0]).toMatchObject({
+      doi: "10.1002/cpp.2398",
+      year: 2019,
+      pages: null,
+    });
     expect((await readExport("asreview/faulty_year.ris")).records[0]!.year).toBeNull();
     const urls = (await readExport("rispy/example_urls.ris")).records;
     expect(urls.map((r) => r.url)).toEqual(Array(4).fill("http://example.com"));
@@ -110,7 +119,13 @@ describe.skipIf(!haveFixtures)("fields read from real exports", () => {
     expect(records[0]).toMatchObject({
       title:
         "Differences in nitrate and phosphorus export between wooded and grassed riparian zones from farmland to receiving waterways under varying rainfall conditions.",
-      authors: ["Neilen, Amanda D", "Chen, Chengrong R", "Parker, Brett M", "Faggotter, Stephen J", "Burford, Michele A"],
+      authors: [
+        "Neilen, Amanda D",
+        "Chen, Chengrong R",
+        "Parker, Brett M",
+        "Faggotter, Stephen J",
+        "Burford, Michele A",
+      ],
       year: 2017,
       journal: "The Science of the total environment",
       volume: "598",
@@ -140,7 +155,13 @@ describe.skipIf(!haveFixtures)("fields read from real exports", () => {
     expect(records[0]!.authors.slice(0, 2)).toEqual(["Li, Wei", "Dou, Zhiguo"]);
     expect(records[3]!.pmid).toBe("31858815");
     const wos = (await readExport("rispy/example_wos.ris")).records[0]!;
-    expect(wos).toMatchObject({ year: 2004, pages: "7003-7016", doi: "10.1021/bi049798f", type: "Article", language: "English" });
+    expect(wos).toMatchObject({
+      year: 2004,
+      pages: "7003-7016",
+      doi: "10.1021/bi049798f",
+      type: "Article",
+      language: "English",
+    });
     expect(wos.keywords).toHaveLength(10);
   });
 });

@@ -2,9 +2,9 @@
 // that throws anything else is retried by the job queue, forever. Seeded, so a failure replays exactly.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MISSING_FIXTURES, expectedExports, exportPath, haveFixtures } from "./fixture-files";
+import { expectedExports, exportPath, haveFixtures, MISSING_FIXTURES } from "./fixture-files";
 import { parseFile } from "./parse-file";
-import { FORMATS, NotBibliographicError, type Format } from "./types";
+import { FORMATS, type Format, NotBibliographicError } from "./types";
 
 if (!haveFixtures) console.warn(MISSING_FIXTURES);
 
@@ -39,7 +39,8 @@ function damage(bytes: Buffer, next: () => number): Buffer {
   for (let e = 0; e < edits; e++) {
     const at = Math.floor(next() * (out.length + 1));
     const kind = Math.floor(next() * 4);
-    const byte = () => (next() < 0.5 ? SHARP_BYTES[Math.floor(next() * SHARP_BYTES.length)]! : Math.floor(next() * 256));
+    const byte = () =>
+      next() < 0.5 ? SHARP_BYTES[Math.floor(next() * SHARP_BYTES.length)]! : Math.floor(next() * 256);
     if (kind === 0 && at < out.length) {
       out = Buffer.from(out);
       out[at] = out[at]! ^ (1 << Math.floor(next() * 8));

@@ -9,7 +9,9 @@ export function normaliseDoi(value: string | null | undefined): string | null {
   const trimmed = value.trim().replace(DOI_PREFIX, "");
   const match = DOI_SHAPE.exec(trimmed);
   if (!match) return null;
-  return decodeEscapes(match[0]).replace(/[.,;]+$/, "").toLowerCase();
+  return decodeEscapes(match[0])
+    .replace(/[.,;]+$/, "")
+    .toLowerCase();
 }
 
 /** DOIs copied from URLs carry %-escapes; a malformed one ("%E0%A4") is left as written rather than failing. */

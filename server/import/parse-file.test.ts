@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { NOT_BIBLIOGRAPHIC, parseFile } from "./parse-file";
-import { NotBibliographicError, type Format, type ParsedRecord } from "./types";
+import { type Format, NotBibliographicError, type ParsedRecord } from "./types";
 
 async function* inPieces(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
@@ -50,13 +50,17 @@ describe("parseFile", () => {
   });
 
   it("takes the user's format over detection", async () => {
-    const { format, records } = await readAll(inPieces(Buffer.from("TI  - No PMID line\nAU  - Smith J\n"), 10), { format: "medline" });
+    const { format, records } = await readAll(inPieces(Buffer.from("TI  - No PMID line\nAU  - Smith J\n"), 10), {
+      format: "medline",
+    });
     expect(format).toBe("medline");
     expect(records.map((r) => r.title)).toEqual(["No PMID line"]);
   });
 
   it("drops NUL characters, which PostgreSQL cannot store", async () => {
-    const { records } = await readAll(inPieces(Buffer.from("TY  - JOUR\nTI  - A\u0000B\nER  - \n"), 100), { format: "ris" });
+    const { records } = await readAll(inPieces(Buffer.from("TY  - JOUR\nTI  - A\u0000B\nER  - \n"), 100), {
+      format: "ris",
+    });
     expect(records[0]!.title).toBe("AB");
     expect(JSON.stringify(records[0]!.raw)).not.toContain("\\u0000");
   });

@@ -9,7 +9,7 @@ import { parseMedline } from "./parsers/medline";
 import { parsePubmedXml } from "./parsers/pubmed-xml";
 import { parseRis } from "./parsers/ris";
 import { parseWos } from "./parsers/wos";
-import { NotBibliographicError, type Format, type ParseEvent, type Parser } from "./types";
+import { type Format, NotBibliographicError, type ParseEvent, type Parser } from "./types";
 
 const PARSERS: Record<Format, Parser> = {
   ris: parseRis,

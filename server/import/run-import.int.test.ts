@@ -1,19 +1,18 @@
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../config/paths";
 import { runDedup } from "../dedup/run-dedup";
-import { jobQueue, stopJobQueue, enqueueInTransaction, QUEUES } from "../jobs/queue";
+import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
 import { enqueueDedupPg } from "../jobs/workers";
-import { localStorage } from "../storage/local-storage";
 import type { FileStorage } from "../storage/file-storage";
+import { localStorage } from "../storage/local-storage";
 import { makeTeam, testDb } from "../test/integration";
 import { createImport } from "./create-import";
 import { runImport } from "./run-import";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 
 const fixture = (name: string) => path.join(projectRoot, "server/import/__fixtures__", name);
 const storage = localStorage(mkdtempSync(path.join(tmpdir(), "sift-import-")));
@@ -42,12 +41,17 @@ async function upload(reviewId: string, actorId: string, file: string, source = 
 /** The promise's value, or an error once `ms` have passed without one. */
 function within<T>(ms: number, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 async function queuedJobs(queue: string, importId: string): Promise<number> {
-  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'importId' = $2`, [queue, importId]);
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'importId' = $2`,
+    [queue, importId],
+  );
   return rows[0].n;
 }
 
@@ -72,7 +76,9 @@ describe("importing a file", () => {
       keywords: ["amyotrophic lateral sclerosis", "mesenchymal stem cells"],
     });
     expect((petrou.raw as Record<string, unknown>).DO).toBe("https://doi.org/10.1001/JAMANEUROL.2015.4321");
-    expect(records.find((r) => r.year === 2018)!.title).toBe("Lenzumestrocel (Neuronata-R) in ALS: αβ characters and accents — é, ü");
+    expect(records.find((r) => r.year === 2018)!.title).toBe(
+      "Lenzumestrocel (Neuronata-R) in ALS: αβ characters and accents — é, ü",
+    );
 
     const imp = await db.import.findUniqueOrThrow({ where: { id: created.id } });
     expect(imp).toMatchObject({ status: "succeeded", recordCount: 3, parsedCount: 3, skippedCount: 0 });
@@ -89,10 +95,18 @@ describe("importing a file", () => {
     const created = await createImport(
       { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
       { reviewId: review.id, actorId: members.lead.id },
-      { fileName: "ordered.ris", body: Readable.from([titles.map((t) => `TY  - JOUR\nTI  - ${t}\nER  - \n\n`).join("")]), source: { name: "PubMed", kind: "database" } },
+      {
+        fileName: "ordered.ris",
+        body: Readable.from([titles.map((t) => `TY  - JOUR\nTI  - ${t}\nER  - \n\n`).join("")]),
+        source: { name: "PubMed", kind: "database" },
+      },
     );
     expect(await runImport(deps(), created.id)).toMatchObject({ status: "succeeded", records: titles.length });
-    const records = await db.record.findMany({ where: { importId: created.id }, orderBy: { id: "asc" }, select: { title: true } });
+    const records = await db.record.findMany({
+      where: { importId: created.id },
+      orderBy: { id: "asc" },
+      select: { title: true },
+    });
     expect(records.map((r) => r.title)).toEqual(titles);
   });
 
@@ -130,7 +144,12 @@ describe("importing a file", () => {
       const notes = await createImport(
         { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
         { reviewId: review.id, actorId: members.lead.id },
-        { fileName: "notes.txt", body: Readable.from(["Two lines of notes\nthat are not RIS\n"]), source: { name: "PubMed", kind: "database" }, requestedFormat: "ris" },
+        {
+          fileName: "notes.txt",
+          body: Readable.from(["Two lines of notes\nthat are not RIS\n"]),
+          source: { name: "PubMed", kind: "database" },
+          requestedFormat: "ris",
+        },
       );
       const outcome = await within(5_000, runImport({ ...deps(), pool: one }, notes.id));
       expect(outcome).toEqual({ status: "failed", error: expect.stringContaining("not in RIS format") });
@@ -141,7 +160,10 @@ describe("importing a file", () => {
       expect(await db.record.count({ where: { importId: notes.id } })).toBe(0);
 
       const good = await upload(review.id, members.lead.id, fixture("als-small.ris"));
-      expect(await within(5_000, runImport({ ...deps(), pool: one }, good.id))).toMatchObject({ status: "succeeded", records: 3 });
+      expect(await within(5_000, runImport({ ...deps(), pool: one }, good.id))).toMatchObject({
+        status: "succeeded",
+        records: 3,
+      });
     } finally {
       await within(1_000, one.end()).catch(() => {});
     }
@@ -172,7 +194,10 @@ describe("de-duplication after import", () => {
     const result = await runDedup(db, second.id);
     expect(result?.merged).toBe(1);
 
-    const removed = await db.record.findMany({ where: { reviewId: review.id, duplicateOfId: { not: null } }, include: { duplicateOf: true } });
+    const removed = await db.record.findMany({
+      where: { reviewId: review.id, duplicateOfId: { not: null } },
+      include: { duplicateOf: true },
+    });
     expect(removed).toHaveLength(1);
     expect(removed[0]!.duplicateOf!.doi).toBe("10.1001/jamaneurol.2015.4321");
     const pair = await db.duplicatePair.findFirstOrThrow({ where: { reviewId: review.id, status: "merged" } });
@@ -190,7 +215,13 @@ describe("de-duplication after import", () => {
     const source = await db.source.create({ data: { reviewId: review.id, name: "Mixed", kind: "database" } });
     const importWith = async (record: object) => {
       const imp = await db.import.create({
-        data: { reviewId: review.id, sourceId: source.id, fileName: "x.ris", status: "succeeded", createdById: members.lead.id },
+        data: {
+          reviewId: review.id,
+          sourceId: source.id,
+          fileName: "x.ris",
+          status: "succeeded",
+          createdById: members.lead.id,
+        },
       });
       await db.record.create({ data: { reviewId: review.id, sourceId: source.id, importId: imp.id, ...record } });
       return imp.id;
@@ -212,6 +243,8 @@ describe("de-duplication after import", () => {
     });
     expect(await runDedup(db, paperImport)).toMatchObject({ merged: 0 });
     expect(await db.record.count({ where: { reviewId: review.id, duplicateOfId: { not: null } } })).toBe(0);
-    expect(await db.studyLink.findMany({ where: { reviewId: review.id }, select: { nctId: true } })).toEqual([{ nctId: "NCT03280056" }]);
+    expect(await db.studyLink.findMany({ where: { reviewId: review.id }, select: { nctId: true } })).toEqual([
+      { nctId: "NCT03280056" },
+    ]);
   });
 });

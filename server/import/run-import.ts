@@ -1,9 +1,10 @@
 // Reads one uploaded file into the review: streamed parsing, rows sent with COPY inside a single transaction,
 // so the import appears whole or not at all, however the process ends. Progress is written beside it on
 // another connection, where the browser can see it while the records themselves are still invisible.
+
+import { once } from "node:events";
 import { pipeline, Transform } from "node:stream";
 import { finished } from "node:stream/promises";
-import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -13,7 +14,7 @@ import { newId } from "../shared/ids";
 import type { FileStorage } from "../storage/file-storage";
 import { copyLine } from "./copy-text";
 import { parseFile } from "./parse-file";
-import { NotBibliographicError, type Diagnostic, type Format, type ParsedRecord } from "./types";
+import { type Diagnostic, type Format, NotBibliographicError, type ParsedRecord } from "./types";
 
 export interface ImportDeps {
   db: Db;
@@ -29,15 +30,53 @@ const PROGRESS_EVERY_MS = 500;
 const COPY_ABORT_WAIT_MS = 10_000;
 
 const RECORD_COLUMNS = [
-  "id", "review_id", "import_id", "source_id", "title", "abstract", "authors", "year", "journal", "volume", "issue",
-  "pages", "doi", "pmid", "pmcid", "nct_ids", "keywords", "type", "language", "url", "raw",
+  "id",
+  "review_id",
+  "import_id",
+  "source_id",
+  "title",
+  "abstract",
+  "authors",
+  "year",
+  "journal",
+  "volume",
+  "issue",
+  "pages",
+  "doi",
+  "pmid",
+  "pmcid",
+  "nct_ids",
+  "keywords",
+  "type",
+  "language",
+  "url",
+  "raw",
 ] as const;
 
 /** Called for each record as the file is read, so the ids it gives sort in file order: import order is ORDER BY id. */
 function recordLine(r: ParsedRecord, scope: { reviewId: string; importId: string; sourceId: string }): string {
   return copyLine([
-    newId(), scope.reviewId, scope.importId, scope.sourceId, r.title, r.abstract, r.authors, r.year, r.journal,
-    r.volume, r.issue, r.pages, r.doi, r.pmid, r.pmcid, r.nctIds, r.keywords, r.type, r.language, r.url, JSON.stringify(r.raw),
+    newId(),
+    scope.reviewId,
+    scope.importId,
+    scope.sourceId,
+    r.title,
+    r.abstract,
+    r.authors,
+    r.year,
+    r.journal,
+    r.volume,
+    r.issue,
+    r.pages,
+    r.doi,
+    r.pmid,
+    r.pmcid,
+    r.nctIds,
+    r.keywords,
+    r.type,
+    r.language,
+    r.url,
+    JSON.stringify(r.raw),
   ]);
 }
 
@@ -82,9 +121,14 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
   let reusable = true;
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`import:${importId}`]);
+    const { rows } = await client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
+      `import:${importId}`,
+    ]);
     if (!rows[0].locked) throw new ImportBusyError(`import ${importId} is being read by another worker`);
-    await db.import.update({ where: { id: importId }, data: { status: "running", bytesRead: 0, parsedCount: 0, error: null } });
+    await db.import.update({
+      where: { id: importId },
+      data: { status: "running", bytesRead: 0, parsedCount: 0, error: null },
+    });
 
     // pipeline, not pipe: a read error must reach the parser, or it would wait for the rest of the file forever.
     const file = pipeline(await storage.get(imp.fileKey), counter, () => {});
@@ -138,10 +182,20 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
     // for ever, holding the connection and the job. The COPY is ended first (destroy sends CopyFail).
     if (copy && copied && !copyError && !copy.writableFinished) {
       copy.destroy(err as Error);
-      const refused = await Promise.race([copied.then(() => true, () => true), sleep(COPY_ABORT_WAIT_MS, false)]);
+      const refused = await Promise.race([
+        copied.then(
+          () => true,
+          () => true,
+        ),
+        sleep(COPY_ABORT_WAIT_MS, false),
+      ]);
       if (!refused) reusable = false;
     }
-    if (reusable) reusable = await client.query("ROLLBACK").then(() => true, () => false);
+    if (reusable)
+      reusable = await client.query("ROLLBACK").then(
+        () => true,
+        () => false,
+      );
     clearInterval(report);
     await reporting;
     if (err instanceof NotBibliographicError) {
@@ -150,7 +204,10 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
     }
     if (!(err instanceof ImportBusyError)) {
       await db.import
-        .update({ where: { id: importId }, data: { status: "queued", error: `interrupted (${(err as Error).message}); it will be retried` } })
+        .update({
+          where: { id: importId },
+          data: { status: "queued", error: `interrupted (${(err as Error).message}); it will be retried` },
+        })
         .catch(() => {});
     }
     throw err;
@@ -162,7 +219,11 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
   }
 }
 
-async function markFailed(db: Db, imp: { id: string; reviewId: string; createdById: string; fileName: string }, error: string) {
+async function markFailed(
+  db: Db,
+  imp: { id: string; reviewId: string; createdById: string; fileName: string },
+  error: string,
+) {
   await db.$transaction(async (tx) => {
     await tx.import.update({
       where: { id: imp.id },
@@ -184,7 +245,11 @@ async function markFailed(db: Db, imp: { id: string; reviewId: string; createdBy
  * transaction, which changes the job too: queued again when the job will run again, else failed with the reason
  * and its audit event. An import another worker is reading (its lock is taken) is left to that worker.
  */
-export async function importStopped(client: pg.ClientBase, importId: string, outcome: { retried: boolean; reason: string }): Promise<void> {
+export async function importStopped(
+  client: pg.ClientBase,
+  importId: string,
+  outcome: { retried: boolean; reason: string },
+): Promise<void> {
   const { rows } = await client.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free`, [`import:${importId}`]);
   if (!rows[0].free) return;
   if (outcome.retried) {

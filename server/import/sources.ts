@@ -16,7 +16,13 @@ export const SUGGESTED_SOURCES: { name: string; kind: SourceKind }[] = [
   { name: "Citation searching", kind: "citation_searching" },
 ];
 
-export const SOURCE_KINDS = ["database", "register", "website", "organisation", "citation_searching"] as const satisfies readonly SourceKind[];
+export const SOURCE_KINDS = [
+  "database",
+  "register",
+  "website",
+  "organisation",
+  "citation_searching",
+] as const satisfies readonly SourceKind[];
 
 export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   database: "Database",

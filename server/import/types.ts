@@ -58,7 +58,9 @@ export interface Diagnostic {
   message: string;
 }
 
-export type ParseEvent = { kind: "record"; line: number; record: ParsedRecord } | { kind: "skipped"; diagnostic: Diagnostic };
+export type ParseEvent =
+  | { kind: "record"; line: number; record: ParsedRecord }
+  | { kind: "skipped"; diagnostic: Diagnostic };
 
 /**
  * A parser reads decoded text chunks (any size, split anywhere, BOM already removed) and yields records as it

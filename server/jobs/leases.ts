@@ -57,8 +57,17 @@ export class JobLeases {
     for (const id of take) this.locked.add(id);
     for (const id of drop) this.locked.delete(id);
     // A failure means the session ended, and its locks with it: the next session takes them again.
-    if (take.length) await client.query(`SELECT pg_try_advisory_lock($1, ${jobLockKey("id")}) FROM unnest($2::text[]) id`, [JOB_LOCK_SPACE, take]).catch(() => {});
-    if (drop.length) await client.query(`SELECT pg_advisory_unlock($1, ${jobLockKey("id")}) FROM unnest($2::text[]) id`, [JOB_LOCK_SPACE, drop]).catch(() => {});
+    if (take.length)
+      await client
+        .query(`SELECT pg_try_advisory_lock($1, ${jobLockKey("id")}) FROM unnest($2::text[]) id`, [
+          JOB_LOCK_SPACE,
+          take,
+        ])
+        .catch(() => {});
+    if (drop.length)
+      await client
+        .query(`SELECT pg_advisory_unlock($1, ${jobLockKey("id")}) FROM unnest($2::text[]) id`, [JOB_LOCK_SPACE, drop])
+        .catch(() => {});
   }
 
   private connection(): Promise<pg.Client | null> {
@@ -68,7 +77,10 @@ export class JobLeases {
   }
 
   private async connect(): Promise<pg.Client | null> {
-    const client = guardClient(new pg.Client({ connectionString: this.databaseUrl, keepAlive: true, application_name: "sift job leases" }), "job leases");
+    const client = guardClient(
+      new pg.Client({ connectionString: this.databaseUrl, keepAlive: true, application_name: "sift job leases" }),
+      "job leases",
+    );
     const lost = () => {
       if (this.client !== client) return;
       this.client = null;

@@ -40,7 +40,8 @@ export function jobQueue(): Promise<PgBoss> {
       console.error("sift: job queue error:", err.message);
     });
     await boss.start();
-    for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...(QUEUE_POLICIES[name] ?? QUEUE_POLICY) });
+    for (const name of Object.values(QUEUES))
+      await boss.createQueue(name, { name, ...(QUEUE_POLICIES[name] ?? QUEUE_POLICY) });
     return boss;
   })();
   return globalForQueue.siftQueue;

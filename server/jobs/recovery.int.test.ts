@@ -67,7 +67,8 @@ async function jobOf(importId: string) {
   return rows[0] as { id: string; state: string; retry_count: number; retry_limit: number };
 }
 
-const listed = async (reviewId: string, importId: string) => (await listImports(db, reviewId)).find((i) => i.id === importId)!;
+const listed = async (reviewId: string, importId: string) =>
+  (await listImports(db, reviewId)).find((i) => i.id === importId)!;
 
 describe("jobs whose worker died", () => {
   it("are failed at once when nobody holds their lease: retried, or failed for good after the last try", async () => {
@@ -83,14 +84,24 @@ describe("jobs whose worker died", () => {
     expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES))).toEqual([]); // its worker is alive
     await leases.close(); // … and now is not
 
-    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([{ id: job!.id, retried: true }]);
+    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([
+      { id: job!.id, retried: true },
+    ]);
     expect(await jobOf(created.id)).toMatchObject({ state: "retry" });
-    expect(await listed(review.id, created.id)).toMatchObject({ status: "queued", error: expect.stringContaining("it will be retried") });
+    expect(await listed(review.id, created.id)).toMatchObject({
+      status: "queued",
+      error: expect.stringContaining("it will be retried"),
+    });
 
     // Its last try, abandoned too.
-    await pool.query(`UPDATE pgboss.job SET state = 'active', started_on = now() - interval '1 minute', retry_count = retry_limit WHERE id = $1`, [job!.id]);
+    await pool.query(
+      `UPDATE pgboss.job SET state = 'active', started_on = now() - interval '1 minute', retry_count = retry_limit WHERE id = $1`,
+      [job!.id],
+    );
     await db.import.update({ where: { id: created.id }, data: { status: "running" } });
-    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([{ id: job!.id, retried: false }]);
+    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([
+      { id: job!.id, retried: false },
+    ]);
     expect(await jobOf(created.id)).toMatchObject({ state: "failed" });
     expect(await listed(review.id, created.id)).toMatchObject({
       status: "failed",
@@ -102,24 +113,44 @@ describe("jobs whose worker died", () => {
   it("leave no export running either", async () => {
     const boss = await jobQueue();
     const { review, members } = await makeTeam(db);
-    const made = await db.export.create({ data: { reviewId: review.id, requestedById: members.lead.id, kind: "records", format: "csv", stage: "title_abstract" } });
+    const made = await db.export.create({
+      data: {
+        reviewId: review.id,
+        requestedById: members.lead.id,
+        kind: "records",
+        format: "csv",
+        stage: "title_abstract",
+      },
+    });
     await boss.send(QUEUES.export, { exportId: made.id }, { retryLimit: 1 });
     const [job] = await boss.fetch(QUEUES.export);
     await db.export.update({ where: { id: made.id }, data: { status: "running" } });
-    const abandon = () => pool.query(`UPDATE pgboss.job SET state = 'active', started_on = now() - interval '1 minute' WHERE id = $1`, [job!.id]);
+    const abandon = () =>
+      pool.query(`UPDATE pgboss.job SET state = 'active', started_on = now() - interval '1 minute' WHERE id = $1`, [
+        job!.id,
+      ]);
 
     await abandon();
-    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([{ id: job!.id, retried: true }]);
+    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([
+      { id: job!.id, retried: true },
+    ]);
     expect(await db.export.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ status: "queued" });
 
     await pool.query(`UPDATE pgboss.job SET retry_count = retry_limit WHERE id = $1`, [job!.id]);
     await abandon();
     await db.export.update({ where: { id: made.id }, data: { status: "running" } });
-    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([{ id: job!.id, retried: false }]);
-    expect(await db.export.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/could not be finished/) });
+    expect(await recoverAbandonedJobs(pool, boss, Object.values(QUEUES), ON_STOPPED)).toMatchObject([
+      { id: job!.id, retried: false },
+    ]);
+    expect(await db.export.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/could not be finished/),
+    });
   });
 
-  it("a worker killed in the middle of an import: the next worker to start runs it again within seconds", { timeout: 120_000 }, async () => {
+  it("a worker killed in the middle of an import: the next worker to start runs it again within seconds", {
+    timeout: 120_000,
+  }, async () => {
     const env = { DATABASE_URL: url, SIFT_STORAGE_DIR: files };
     const workers: WorkerProcess[] = [];
     try {
@@ -127,7 +158,10 @@ describe("jobs whose worker died", () => {
       const first = spawnWorker(env);
       workers.push(first);
       // It marks the import running, then waits for a writer at the other end of the pipe.
-      await vi.waitFor(async () => expect((await listed(review.id, created.id)).status).toBe("running"), { timeout: 30_000, interval: 200 });
+      await vi.waitFor(async () => expect((await listed(review.id, created.id)).status).toBe("running"), {
+        timeout: 30_000,
+        interval: 200,
+      });
       await first.kill();
       rmSync(file);
       writeFileSync(file, ris);
@@ -135,7 +169,10 @@ describe("jobs whose worker died", () => {
       const killedAt = Date.now();
       const second = spawnWorker(env);
       workers.push(second);
-      await vi.waitFor(async () => expect((await listed(review.id, created.id)).status).toBe("succeeded"), { timeout: 55_000, interval: 250 });
+      await vi.waitFor(async () => expect((await listed(review.id, created.id)).status).toBe("succeeded"), {
+        timeout: 55_000,
+        interval: 250,
+      });
       // Typically 15 s: the new worker's start, the 10 s a job is given to take its lease, pg-boss's 5 s retry
       // delay. The bound leaves room for a loaded machine; the point is seconds, not the hour of the expiry.
       const seconds = (Date.now() - killedAt) / 1000;

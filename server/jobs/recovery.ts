@@ -34,11 +34,27 @@ const ABANDONED = `
     AND (${jobLockKey("id::text")}::bigint & 4294967295)::oid NOT IN (SELECT objid FROM leased)`;
 
 /** pg-boss's fail(name, ids, output, options): its typings leave out the output when given several ids. */
-export const failJobs = (boss: PgBoss, queue: string, ids: string[], output: object, options?: PgBoss.ConnectionOptions) =>
-  (boss.fail as (name: string, ids: string[], data: object, options?: PgBoss.ConnectionOptions) => Promise<void>)(queue, ids, output, options);
+export const failJobs = (
+  boss: PgBoss,
+  queue: string,
+  ids: string[],
+  output: object,
+  options?: PgBoss.ConnectionOptions,
+) =>
+  (boss.fail as (name: string, ids: string[], data: object, options?: PgBoss.ConnectionOptions) => Promise<void>)(
+    queue,
+    ids,
+    output,
+    options,
+  );
 
 /** Fails the abandoned jobs of these queues; returns them. Several workers may run this at once. */
-export async function recoverAbandonedJobs(pool: pg.Pool, boss: PgBoss, queues: string[], onAbandoned: Partial<Record<string, OnAbandoned>> = {}): Promise<AbandonedJob[]> {
+export async function recoverAbandonedJobs(
+  pool: pg.Pool,
+  boss: PgBoss,
+  queues: string[],
+  onAbandoned: Partial<Record<string, OnAbandoned>> = {},
+): Promise<AbandonedJob[]> {
   const params = [queues, JOB_LOCK_SPACE, GRACE_SECONDS];
   const { rowCount } = await pool.query(ABANDONED, params);
   if (!rowCount) return [];
@@ -54,13 +70,18 @@ export async function recoverAbandonedJobs(pool: pg.Pool, boss: PgBoss, queues: 
       const ids = rows.filter((r) => r.queue === queue).map((r) => r.id);
       await failJobs(boss, queue, ids, { message: ABANDONED_REASON }, { db });
     }
-    const states = await client.query<{ id: string; state: string }>(`SELECT id::text AS id, state::text FROM pgboss.job WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    const states = await client.query<{ id: string; state: string }>(
+      `SELECT id::text AS id, state::text FROM pgboss.job WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    );
     const retried = new Set(states.rows.filter((r) => r.state === "retry").map((r) => r.id));
     const found = rows.map((r) => ({ ...r, retried: retried.has(r.id) }));
     for (const job of found) await onAbandoned[job.queue]?.(client, job, ABANDONED_REASON);
     await client.query("COMMIT");
     for (const job of found) {
-      console.error(`sift: ${job.queue} job ${job.id} was abandoned (${ABANDONED_REASON}); ${job.retried ? "it will run again" : "it has failed, out of retries"}`);
+      console.error(
+        `sift: ${job.queue} job ${job.id} was abandoned (${ABANDONED_REASON}); ${job.retried ? "it will run again" : "it has failed, out of retries"}`,
+      );
     }
     return found;
   } catch (err) {

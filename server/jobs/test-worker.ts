@@ -1,6 +1,6 @@
 // For the integration tests that kill workers and restart databases: a real `sift worker` process, and storage
 // whose uploads are named pipes, so an import blocks reading its file for as long as a test needs it running.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../config/paths";

@@ -11,7 +11,7 @@ import type { RankingScope } from "../prioritise/training-labels";
 import { fileStorage } from "../storage/file-storage";
 import { JobLeases } from "./leases";
 import { jobQueue, QUEUES, type QueueName } from "./queue";
-import { failJobs, recoverAbandonedJobs, type OnAbandoned } from "./recovery";
+import { failJobs, type OnAbandoned, recoverAbandonedJobs } from "./recovery";
 
 /** Queues the de-duplication of an import on the import's own transaction connection. */
 export async function enqueueDedupPg(client: pg.ClientBase, importId: string): Promise<void> {
@@ -25,8 +25,10 @@ const RECOVER_EVERY_MS = 5_000;
 
 /** The rows a queue's jobs keep up to date, for when a job stops without finishing (see recovery.ts). */
 export const ON_STOPPED: Partial<Record<QueueName, OnAbandoned>> = {
-  import: (client, job, reason) => importStopped(client, (job.data as { importId: string }).importId, { retried: job.retried, reason }),
-  export: (client, job, reason) => exportStopped(client, (job.data as { exportId: string }).exportId, { retried: job.retried, reason }),
+  import: (client, job, reason) =>
+    importStopped(client, (job.data as { importId: string }).importId, { retried: job.retried, reason }),
+  export: (client, job, reason) =>
+    exportStopped(client, (job.data as { exportId: string }).exportId, { retried: job.retried, reason }),
 };
 
 interface Running {
@@ -59,7 +61,12 @@ async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
  * in the same transaction. When the outcome cannot be written (the database is away) the handler throws, so
  * pg-boss's own write can only ever fail the job, never complete one that failed; recovery fails it otherwise.
  */
-async function leased<T>(running: Running, queue: QueueName, jobs: PgBoss.JobWithMetadata<T>[], work: (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<void>) {
+async function leased<T>(
+  running: Running,
+  queue: QueueName,
+  jobs: PgBoss.JobWithMetadata<T>[],
+  work: (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<void>,
+) {
   const { boss, leases } = running;
   const ids = jobs.map((j) => j.id);
   await leases.hold(ids);
@@ -108,7 +115,11 @@ export async function startWorkers(): Promise<void> {
       .catch(reportFailure)
       .finally(() => (recovering = false));
   };
-  const running: Running = { boss, leases: new JobLeases(url), recovery: setInterval(() => void recoverNow(), RECOVER_EVERY_MS) };
+  const running: Running = {
+    boss,
+    leases: new JobLeases(url),
+    recovery: setInterval(() => void recoverNow(), RECOVER_EVERY_MS),
+  };
   globalForWorkers.siftWorkers = running;
   // Jobs a worker that died left active are picked up now, not when they expire.
   await recoverNow();
@@ -116,7 +127,10 @@ export async function startWorkers(): Promise<void> {
   const options = { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true } as const;
   await boss.work<{ importId: string }>(QUEUES.import, options, (jobs) =>
     leased(running, QUEUES.import, jobs, async ([job]) => {
-      await runImport({ db: db(), pool: pgPool(), storage: fileStorage(), enqueueDedup: enqueueDedupPg }, job!.data.importId);
+      await runImport(
+        { db: db(), pool: pgPool(), storage: fileStorage(), enqueueDedup: enqueueDedupPg },
+        job!.data.importId,
+      );
     }),
   );
   await boss.work<{ importId: string }>(QUEUES.dedup, options, (jobs) =>
@@ -132,17 +146,20 @@ export async function startWorkers(): Promise<void> {
   // pg-boss pauses a polling interval after each fetch that took less, so one job per fetch would cap retraining
   // at a ranking a second; a team deciding every few seconds each needs many. A retraining that fails is failed
   // on its own (retried once), without taking the rest of its batch with it.
-  await boss.work<RankingScope>(QUEUES.ranking, { batchSize: RANKING_BATCH, pollingIntervalSeconds: 0.5, includeMetadata: true }, (jobs) =>
-    leased(running, QUEUES.ranking, jobs, async (batch) => {
-      const failed: string[] = [];
-      for (const job of batch) {
-        await retrainRanking(db(), job.data).catch((err: Error) => {
-          console.error(`sift: retraining a ranking failed: ${err.message}`);
-          failed.push(job.id);
-        });
-      }
-      if (failed.length > 0) await boss.fail(QUEUES.ranking, failed);
-    }),
+  await boss.work<RankingScope>(
+    QUEUES.ranking,
+    { batchSize: RANKING_BATCH, pollingIntervalSeconds: 0.5, includeMetadata: true },
+    (jobs) =>
+      leased(running, QUEUES.ranking, jobs, async (batch) => {
+        const failed: string[] = [];
+        for (const job of batch) {
+          await retrainRanking(db(), job.data).catch((err: Error) => {
+            console.error(`sift: retraining a ranking failed: ${err.message}`);
+            failed.push(job.id);
+          });
+        }
+        if (failed.length > 0) await boss.fail(QUEUES.ranking, failed);
+      }),
   );
 }
 

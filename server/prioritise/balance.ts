@@ -1,9 +1,10 @@
 // How the labelled records become a training set. ASReview's default "double" balance resamples inclusions up
 // and exclusions down depending on how many of each are known; Sift's balance weights the classes instead,
 // which uses every labelled record once and needs no random draw.
-import type { TrainingSet } from "./naive-bayes";
+
 import type { SparseRow } from "./features";
-import { sampleWithoutReplacement, type Random } from "./random";
+import type { TrainingSet } from "./naive-bayes";
+import { type Random, sampleWithoutReplacement } from "./random";
 
 export const DOUBLE_BALANCE = { a: 2.155, alpha: 0.94, b: 0.789, beta: 1.0 };
 
@@ -17,7 +18,8 @@ function randomRound(value: number, random: Random): number {
 function fill(from: number[], n: number, random: Random, counts: Map<number, number>) {
   const copies = Math.floor(n / from.length);
   for (const i of from) counts.set(i, (counts.get(i) ?? 0) + copies);
-  for (const i of sampleWithoutReplacement(from, n - copies * from.length, random)) counts.set(i, (counts.get(i) ?? 0) + 1);
+  for (const i of sampleWithoutReplacement(from, n - copies * from.length, random))
+    counts.set(i, (counts.get(i) ?? 0) + 1);
 }
 
 /** ASReview's double balance: returns the resampled set as distinct rows with multiplicities as weights. */
@@ -46,7 +48,8 @@ export function classWeighted(rows: SparseRow[], labelled: ReadonlyMap<number, 0
   for (const y of labelled.values()) ones += y;
   const zeros = labelled.size - ones;
   const counts = new Map<number, number>();
-  for (const [i, y] of labelled) counts.set(i, y === 1 ? labelled.size / (2 * Math.max(1, ones)) : labelled.size / (2 * Math.max(1, zeros)));
+  for (const [i, y] of labelled)
+    counts.set(i, y === 1 ? labelled.size / (2 * Math.max(1, ones)) : labelled.size / (2 * Math.max(1, zeros)));
   return toSet(rows, labelled, counts);
 }
 

@@ -28,7 +28,12 @@ export interface FeatureRecipe {
   minBigramDf: number;
 }
 
-export const REFERENCE_RECIPE: FeatureRecipe = { bigrams: false, keywordTerms: false, sublinearTf: false, minBigramDf: 1 };
+export const REFERENCE_RECIPE: FeatureRecipe = {
+  bigrams: false,
+  keywordTerms: false,
+  sublinearTf: false,
+  minBigramDf: 1,
+};
 export const SIFT_RECIPE: FeatureRecipe = { bigrams: true, keywordTerms: true, sublinearTf: true, minBigramDf: 2 };
 
 // scikit-learn's default token pattern: runs of two or more word characters.

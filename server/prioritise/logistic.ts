@@ -2,7 +2,7 @@
 // kept as scale × w, so the L2 shrink of every step costs O(1) and an update touches only a row's terms.
 import type { SparseRow } from "./features";
 import type { TrainingSet } from "./naive-bayes";
-import { shuffle, type Random } from "./random";
+import { type Random, shuffle } from "./random";
 
 export interface LogisticOptions {
   epochs: number;
@@ -10,7 +10,12 @@ export interface LogisticOptions {
   learningRate: number;
 }
 
-export function trainLogistic(set: TrainingSet, terms: number, options: LogisticOptions, random: Random): (row: SparseRow) => number {
+export function trainLogistic(
+  set: TrainingSet,
+  terms: number,
+  options: LogisticOptions,
+  random: Random,
+): (row: SparseRow) => number {
   const w = new Float64Array(terms);
   let scale = 1;
   let bias = 0;

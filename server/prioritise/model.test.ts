@@ -7,11 +7,23 @@ import { seededRandom } from "./random";
 import { figures, simulate } from "./simulate";
 
 const records = [
-  { title: "Stem cells in ALS mice", abstract: "Mesenchymal stem cells delayed onset in SOD1 mice.", keywords: ["ALS"] },
-  { title: "Stem cell transplant for ALS", abstract: "Neural stem cells prolonged survival in SOD1 rats.", keywords: ["ALS"] },
+  {
+    title: "Stem cells in ALS mice",
+    abstract: "Mesenchymal stem cells delayed onset in SOD1 mice.",
+    keywords: ["ALS"],
+  },
+  {
+    title: "Stem cell transplant for ALS",
+    abstract: "Neural stem cells prolonged survival in SOD1 rats.",
+    keywords: ["ALS"],
+  },
   { title: "Diet and heart disease", abstract: "A cohort of adults eating less salt had fewer strokes.", keywords: [] },
   { title: "Salt intake and blood pressure", abstract: "Lower salt lowered blood pressure in adults.", keywords: [] },
-  { title: "Stem cells in SOD1 mice with ALS", abstract: "Bone marrow cells improved motor function.", keywords: ["ALS"] },
+  {
+    title: "Stem cells in SOD1 mice with ALS",
+    abstract: "Bone marrow cells improved motor function.",
+    keywords: ["ALS"],
+  },
   { title: "Exercise and blood pressure", abstract: "Adults who walked had lower pressure.", keywords: [] },
 ];
 const truth = Uint8Array.from([1, 1, 0, 0, 1, 0]);
@@ -31,7 +43,13 @@ describe("features", () => {
   });
 
   it("gives rarer terms more weight (smoothed IDF)", () => {
-    const { rows } = buildFeatures([{ title: "common rare", abstract: "" }, { title: "common", abstract: "" }], REFERENCE_RECIPE);
+    const { rows } = buildFeatures(
+      [
+        { title: "common rare", abstract: "" },
+        { title: "common", abstract: "" },
+      ],
+      REFERENCE_RECIPE,
+    );
     // Vocabulary is sorted: common = 0, rare = 1; idf(common) = 1, idf(rare) = ln(3/2) + 1.
     expect(rows[0]!.val[1]! / rows[0]!.val[0]!).toBeCloseTo(Math.log(1.5) + 1, 10);
   });
@@ -40,7 +58,11 @@ describe("features", () => {
 describe("naive Bayes", () => {
   it("matches hand-computed log-odds on one-term documents", () => {
     const rows = [0, 0, 1].map((j) => ({ idx: Int32Array.from([j]), val: Float64Array.from([1]) }));
-    const score = trainNaiveBayes({ rows, labels: Uint8Array.from([1, 1, 0]), weights: Float64Array.from([1, 1, 1]) }, 2, 1);
+    const score = trainNaiveBayes(
+      { rows, labels: Uint8Array.from([1, 1, 0]), weights: Float64Array.from([1, 1, 1]) },
+      2,
+      1,
+    );
     // P(t0|1) = 3/4, P(t0|0) = 1/3, prior odds 2/1.
     expect(score(rows[0]!)).toBeCloseTo(Math.log(2) + Math.log(3 / 4) - Math.log(1 / 3), 12);
   });
@@ -49,7 +71,12 @@ describe("naive Bayes", () => {
 describe("double balance", () => {
   it("keeps the training set's size and oversamples the rarer inclusions", () => {
     const rows = buildFeatures(records, REFERENCE_RECIPE).rows;
-    const labels = new Map<number, 0 | 1>([[0, 1], [2, 0], [3, 0], [5, 0]]);
+    const labels = new Map<number, 0 | 1>([
+      [0, 1],
+      [2, 0],
+      [3, 0],
+      [5, 0],
+    ]);
     const set = doubleBalance(rows, labels, seededRandom(1));
     expect(set.weights.reduce((s, w) => s + w, 0)).toBe(4);
     const ones = set.weights.filter((_, i) => set.labels[i] === 1).reduce((s, w) => s + w, 0);
@@ -58,11 +85,22 @@ describe("double balance", () => {
 });
 
 describe("ranking and simulation", () => {
-  it.each(["sift", "asreview-default"] as const)("%s ranks the unlabelled ALS record above the blood-pressure one", (name) => {
-    const ranker = createRanker(name, records);
-    const scores = ranker.score(new Map<number, 0 | 1>([[0, 1], [1, 1], [2, 0], [3, 0]]), seededRandom(3));
-    expect(scores[4]!).toBeGreaterThan(scores[5]!);
-  });
+  it.each(["sift", "asreview-default"] as const)(
+    "%s ranks the unlabelled ALS record above the blood-pressure one",
+    (name) => {
+      const ranker = createRanker(name, records);
+      const scores = ranker.score(
+        new Map<number, 0 | 1>([
+          [0, 1],
+          [1, 1],
+          [2, 0],
+          [3, 0],
+        ]),
+        seededRandom(3),
+      );
+      expect(scores[4]!).toBeGreaterThan(scores[5]!);
+    },
+  );
 
   it("finds every include and reports perfect figures when the ranking is perfect", () => {
     const result = simulate(createRanker("sift", records), truth, 7);

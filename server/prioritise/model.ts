@@ -2,7 +2,7 @@
 // benchmark's reference, and Sift's (bigram and keyword TF-IDF, an ensemble of class-weighted logistic
 // regression and naive Bayes). Both score every record from the labelled ones; higher means likelier include.
 import { classWeighted, doubleBalance } from "./balance";
-import { buildFeatures, REFERENCE_RECIPE, SIFT_RECIPE, type FeatureMatrix, type TextRecord } from "./features";
+import { buildFeatures, type FeatureMatrix, REFERENCE_RECIPE, SIFT_RECIPE, type TextRecord } from "./features";
 import { trainLogistic } from "./logistic";
 import { trainNaiveBayes } from "./naive-bayes";
 import type { Random } from "./random";
@@ -38,7 +38,8 @@ export function createRanker(name: ModelName, records: readonly TextRecord[]): R
     const features = buildFeatures(records, REFERENCE_RECIPE);
     return {
       features,
-      score: (labels, random) => scoreAll(features, trainNaiveBayes(doubleBalance(features.rows, labels, random), features.terms, NB_ALPHA)),
+      score: (labels, random) =>
+        scoreAll(features, trainNaiveBayes(doubleBalance(features.rows, labels, random), features.terms, NB_ALPHA)),
     };
   }
   const features = buildFeatures(records, SIFT_RECIPE);
@@ -46,7 +47,9 @@ export function createRanker(name: ModelName, records: readonly TextRecord[]): R
     features,
     score: (labels, random) => {
       const set = classWeighted(features.rows, labels);
-      const logistic = standardise(scoreAll(features, trainLogistic(set, features.terms, { epochs: 8, lambda: 1e-4, learningRate: 0.5 }, random)));
+      const logistic = standardise(
+        scoreAll(features, trainLogistic(set, features.terms, { epochs: 8, lambda: 1e-4, learningRate: 0.5 }, random)),
+      );
       const bayes = standardise(scoreAll(features, trainNaiveBayes(set, features.terms, 0.1)));
       return logistic.map((s, i) => s + bayes[i]!);
     },

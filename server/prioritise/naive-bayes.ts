@@ -28,7 +28,8 @@ export function trainNaiveBayes(set: TrainingSet, terms: number, alpha: number):
   const delta = new Float64Array(terms);
   const denominator = [Math.log(totals[0]! + alpha * terms), Math.log(totals[1]! + alpha * terms)];
   for (let j = 0; j < terms; j++) {
-    delta[j] = Math.log(counts[1]![j]! + alpha) - denominator[1]! - (Math.log(counts[0]![j]! + alpha) - denominator[0]!);
+    delta[j] =
+      Math.log(counts[1]![j]! + alpha) - denominator[1]! - (Math.log(counts[0]![j]! + alpha) - denominator[0]!);
   }
   const prior = Math.log(Math.max(classWeight[1]!, 1e-12)) - Math.log(Math.max(classWeight[0]!, 1e-12));
   return (row) => {

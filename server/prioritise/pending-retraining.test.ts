@@ -18,5 +18,4 @@ describe("PendingRetrainings", () => {
     expect(pending.covers("r:ta:u2", 10)).toBe(false);
     expect(pending.covers("r:ft:u1", 10)).toBe(false);
   });
-
 });

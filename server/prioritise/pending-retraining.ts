@@ -11,7 +11,10 @@
 export class PendingRetrainings {
   private readonly queuedAt = new Map<string, number>();
 
-  constructor(private readonly marginMs: number, private readonly startAfterMs: number) {}
+  constructor(
+    private readonly marginMs: number,
+    private readonly startAfterMs: number,
+  ) {}
 
   covers(key: string, now: number): boolean {
     const at = this.queuedAt.get(key);

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { cachedRanker, fingerprintOf } from "./ranker-cache";
 
-const stage = (ids: string[]) => ({ ids, texts: ids.map((id) => ({ title: `record ${id} about stem cells`, abstract: "" })) });
+const stage = (ids: string[]) => ({
+  ids,
+  texts: ids.map((id) => ({ title: `record ${id} about stem cells`, abstract: "" })),
+});
 
 describe("cachedRanker", () => {
   it("builds a stage's features once while its records stay the same, and again when they change", async () => {

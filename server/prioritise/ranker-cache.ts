@@ -31,7 +31,11 @@ export function fingerprintOf(ids: readonly string[]): string {
  * `key`'s ids and ranker for records with this fingerprint, loaded with `load` only when not cached; null when
  * what `load` read no longer has that fingerprint (records changed in between: the caller reads again).
  */
-export async function cachedRanker(key: string, fingerprint: string, load: () => Promise<StageRecords>): Promise<Entry | null> {
+export async function cachedRanker(
+  key: string,
+  fingerprint: string,
+  load: () => Promise<StageRecords>,
+): Promise<Entry | null> {
   const hit = cache.get(key);
   cache.delete(key); // re-inserted below, so the map's order is least recently used first
   if (hit?.fingerprint === fingerprint) {

@@ -52,11 +52,19 @@ export function downsampleCurve(included: boolean[], points = 200): CurvePoint[]
 /** Includes found against records screened for the team (leads only: it shows settled outcomes). */
 export async function includesCurve(db: Db, reviewId: string, stage: Stage) {
   const settled = await db.screeningOutcome.findMany({
-    where: { reviewId, stage, status: { in: ["included", "excluded"] }, stoppingSampleId: null, settledAt: { not: null } },
+    where: {
+      reviewId,
+      stage,
+      status: { in: ["included", "excluded"] },
+      stoppingSampleId: null,
+      settledAt: { not: null },
+    },
     orderBy: [{ settledAt: "asc" }, { id: "asc" }],
     select: { status: true },
   });
   const [{ total }] = (await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM records r WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`) as [{ total: number }];
+    SELECT count(*)::int AS total FROM records r WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`) as [
+    { total: number },
+  ];
   return { total, points: downsampleCurve(settled.map((o) => o.status === "included")) };
 }

@@ -29,18 +29,26 @@ const pending = new PendingRetrainings(RETRAIN_AFTER_SECONDS * 500, RETRAIN_AFTE
 
 export async function enqueueRetraining(db: Db, request: RetrainingRequest): Promise<number> {
   const { reviewId, stage } = request;
-  const prioritise = request.prioritise ?? (await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } }))?.prioritise;
+  const prioritise =
+    request.prioritise ??
+    (await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } }))?.prioritise;
   if (!prioritise) return 0;
   const ids =
     request.reviewerIds === "all"
-      ? (await db.rankingModel.findMany({ where: { reviewId, stage }, select: { reviewerId: true } })).map((m) => m.reviewerId)
+      ? (await db.rankingModel.findMany({ where: { reviewId, stage }, select: { reviewerId: true } })).map(
+          (m) => m.reviewerId,
+        )
       : request.reviewerIds;
   const boss = await jobQueue();
   for (const reviewerId of ids) {
     const key = `${reviewId}:${stage}:${reviewerId}`;
     const sentAt = Date.now();
     if (pending.covers(key, sentAt)) continue;
-    const jobId = await boss.send(QUEUES.ranking, { reviewId, stage, reviewerId }, { singletonKey: key, startAfter: RETRAIN_AFTER_SECONDS });
+    const jobId = await boss.send(
+      QUEUES.ranking,
+      { reviewId, stage, reviewerId },
+      { singletonKey: key, startAfter: RETRAIN_AFTER_SECONDS },
+    );
     if (jobId) pending.queued(key, sentAt);
   }
   return ids.length;

@@ -1,7 +1,7 @@
 // The standard screening simulation: start from one random include and one random exclude, then always screen
 // the top-ranked unscreened record and retrain after each decision, until every include is found.
 import type { Labels, Ranker } from "./model";
-import { seededRandom, sampleWithoutReplacement } from "./random";
+import { sampleWithoutReplacement, seededRandom } from "./random";
 
 export interface SimulationResult {
   /** Records in screening order after the prior knowledge (priors excluded, as ASReview Insights counts). */
@@ -52,5 +52,10 @@ export function figures(result: SimulationResult, truth: Uint8Array): Simulation
   const wss = (recall: number) => 100 * ((total - screenedToFind(recall)) / total - (1 - recall));
   const tenth = Math.round(total * 0.1);
   const foundAtTenth = result.order.slice(0, tenth).filter((i) => truth[i]).length;
-  return { wss95: wss(0.95), wss100: wss(1), rrf10: (100 * foundAtTenth) / includes, screenedFor95: screenedToFind(0.95) };
+  return {
+    wss95: wss(0.95),
+    wss100: wss(1),
+    rrf10: (100 * foundAtTenth) / includes,
+    screenedFor95: screenedToFind(0.95),
+  };
 }

@@ -42,20 +42,46 @@ describe("stoppingTest", () => {
     [200, 40, 50, 2, 0.9, 7, 0.7590843187695522],
     [10000, 500, 1000, 3, 0.95, 30, 0.647474805681225],
     [50, 5, 10, 0, 0.8, 2, 0.636734693877551],
-  ])("remaining %i, %i includes before, sample %i with %i includes, target %f", (remaining, includesBefore, sampled, sampleIncludes, recallTarget, urn, p) => {
-    const result = stoppingTest({ remaining, includesBefore, sampled, sampleIncludes, recallTarget, confidence: 0.95 });
-    expect(result.includesIfBelowTarget).toBe(urn);
-    expect(result.pValue).toBeCloseTo(p, 10);
-    expect(result.canStop).toBe(false);
-  });
+  ])(
+    "remaining %i, %i includes before, sample %i with %i includes, target %f",
+    (remaining, includesBefore, sampled, sampleIncludes, recallTarget, urn, p) => {
+      const result = stoppingTest({
+        remaining,
+        includesBefore,
+        sampled,
+        sampleIncludes,
+        recallTarget,
+        confidence: 0.95,
+      });
+      expect(result.includesIfBelowTarget).toBe(urn);
+      expect(result.pValue).toBeCloseTo(p, 10);
+      expect(result.canStop).toBe(false);
+    },
+  );
 
   it("lets the team stop once a large sample of the remaining records holds no include", () => {
-    const result = stoppingTest({ remaining: 1000, includesBefore: 100, sampled: 400, sampleIncludes: 0, recallTarget: 0.95, confidence: 0.95 });
+    const result = stoppingTest({
+      remaining: 1000,
+      includesBefore: 100,
+      sampled: 400,
+      sampleIncludes: 0,
+      recallTarget: 0.95,
+      confidence: 0.95,
+    });
     expect(result.pValue).toBeLessThan(0.05);
     expect(result.canStop).toBe(true);
   });
 
   it("cannot stop before any record of the sample is screened", () => {
-    expect(stoppingTest({ remaining: 10, includesBefore: 100, sampled: 0, sampleIncludes: 0, recallTarget: 0.95, confidence: 0.95 }).canStop).toBe(false);
+    expect(
+      stoppingTest({
+        remaining: 10,
+        includesBefore: 100,
+        sampled: 0,
+        sampleIncludes: 0,
+        recallTarget: 0.95,
+        confidence: 0.95,
+      }).canStop,
+    ).toBe(false);
   });
 });

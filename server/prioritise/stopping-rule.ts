@@ -25,7 +25,8 @@ export function hypergeometricCdf(k: number, population: number, successes: numb
   if (high < low) return 0;
   const denominator = logChoose(population, draws);
   let p = 0;
-  for (let x = low; x <= high; x++) p += Math.exp(logChoose(successes, x) + logChoose(population - successes, draws - x) - denominator);
+  for (let x = low; x <= high; x++)
+    p += Math.exp(logChoose(successes, x) + logChoose(population - successes, draws - x) - denominator);
   return Math.min(1, p);
 }
 
@@ -57,6 +58,10 @@ export function stoppingTest(input: StoppingInput): StoppingResult {
   // already found outside the urn, is the urn's count under the null hypothesis.
   const includesIfBelowTarget = Math.floor(seen / recallTarget - includesBefore + 1);
   const pValue =
-    sampled === 0 ? 1 : includesIfBelowTarget > remaining ? 0 : hypergeometricCdf(sampleIncludes, remaining, includesIfBelowTarget, sampled);
+    sampled === 0
+      ? 1
+      : includesIfBelowTarget > remaining
+        ? 0
+        : hypergeometricCdf(sampleIncludes, remaining, includesIfBelowTarget, sampled);
   return { pValue, canStop: pValue < 1 - confidence, includesIfBelowTarget };
 }

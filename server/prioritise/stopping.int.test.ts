@@ -9,12 +9,18 @@ const TA = "title_abstract" as const;
 async function screenedReview() {
   const db = testDb();
   const { review, members } = await makeTeam(db);
-  await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: TA } }, data: { reviewersPerRecord: 1 } });
+  await db.reviewStageSetting.update({
+    where: { reviewId_stage: { reviewId: review.id, stage: TA } },
+    data: { reviewersPerRecord: 1 },
+  });
   const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
-  await db.record.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ reviewId: review.id, sourceId: source.id, title: `Record ${i}` })) });
+  await db.record.createMany({
+    data: Array.from({ length: 40 }, (_, i) => ({ reviewId: review.id, sourceId: source.id, title: `Record ${i}` })),
+  });
   const records = await db.record.findMany({ where: { reviewId: review.id }, orderBy: { id: "asc" } });
   const reviewer = callerFor(db, members.reviewer.id);
-  for (const record of records.slice(0, 4)) await reviewer.screening.decide({ reviewId: review.id, stage: TA, recordId: record.id, verdict: "include" });
+  for (const record of records.slice(0, 4))
+    await reviewer.screening.decide({ reviewId: review.id, stage: TA, recordId: record.id, verdict: "include" });
   return { db, review, lead: callerFor(db, members.lead.id), reviewer, reviewerId: members.reviewer.id };
 }
 
@@ -28,14 +34,21 @@ describe("can we stop?", () => {
     await reviewer.screening.decide({ reviewId, stage: TA, recordId: held[0]!, verdict: "include" });
     await reviewer.screening.decide({ reviewId, stage: TA, recordId: held[1]!, verdict: "exclude" });
     let status = await lead.prioritise.stopping({ reviewId, stage: TA });
-    expect(status.sample).toMatchObject({ heldRecords: 2, excludable: 34, test: { sampled: 0, sampleIncludes: 0, includesBefore: 5 } });
+    expect(status.sample).toMatchObject({
+      heldRecords: 2,
+      excludable: 34,
+      test: { sampled: 0, sampleIncludes: 0, includesBefore: 5 },
+    });
 
     const [drawn] = await reviewer.screening.next({ reviewId, stage: TA, count: 1 });
     expect(held).not.toContain(drawn!.record.id);
     await reviewer.screening.decide({ reviewId, stage: TA, recordId: drawn!.record.id, verdict: "exclude" });
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
     // Urn 34 with 5 includes found outside it: under H0 it holds floor(5 / 0.5 - 5 + 1) = 6, so p = 28/34.
-    expect(status.sample).toMatchObject({ excludable: 33, test: { sampled: 1, includesBefore: 5, includesIfBelowTarget: 6 } });
+    expect(status.sample).toMatchObject({
+      excludable: 33,
+      test: { sampled: 1, includesBefore: 5, includesIfBelowTarget: 6 },
+    });
     expect(status.sample!.test.pValue).toBeCloseTo(28 / 34, 12);
   });
 
@@ -50,17 +63,28 @@ describe("can we stop?", () => {
 
     // Serving is random while the sample is open: not the import order.
     const served = await reviewer.screening.next({ reviewId, stage: TA, count: 5 });
-    const importOrder = (await db.record.findMany({ where: { reviewId }, orderBy: { id: "asc" }, skip: 4, take: 5 })).map((r) => r.id);
+    const importOrder = (
+      await db.record.findMany({ where: { reviewId }, orderBy: { id: "asc" }, skip: 4, take: 5 })
+    ).map((r) => r.id);
     expect(served.map((s) => s.record.id)).not.toEqual(importOrder);
 
     await reviewer.screening.decide({ reviewId, stage: TA, recordId: served[0]!.record.id, verdict: "exclude" });
     let status = await lead.prioritise.stopping({ reviewId, stage: TA });
     // Urn 36, 1 sampled, no include; under H0 the urn holds floor(4 / 0.5 - 4 + 1) = 5 includes: p = 31/36.
-    expect(status.sample!.test).toMatchObject({ sampled: 1, sampleIncludes: 0, includesBefore: 4, includesIfBelowTarget: 5, canStop: false });
+    expect(status.sample!.test).toMatchObject({
+      sampled: 1,
+      sampleIncludes: 0,
+      includesBefore: 4,
+      includesIfBelowTarget: 5,
+      canStop: false,
+    });
     expect(status.sample!.test.pValue).toBeCloseTo(31 / 36, 12);
-    await expect(lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).rejects.toThrow(/does not yet show 50 % recall/);
+    await expect(lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).rejects.toThrow(
+      /does not yet show 50 % recall/,
+    );
 
-    for (const s of served.slice(1)) await reviewer.screening.decide({ reviewId, stage: TA, recordId: s.record.id, verdict: "exclude" });
+    for (const s of served.slice(1))
+      await reviewer.screening.decide({ reviewId, stage: TA, recordId: s.record.id, verdict: "exclude" });
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
     // p = C(31,5)/C(36,5) = (31·30·29·28·27)/(36·35·34·33·32)
     expect(status.sample!.test.pValue).toBeCloseTo((31 * 30 * 29 * 28 * 27) / (36 * 35 * 34 * 33 * 32), 12);
@@ -70,24 +94,42 @@ describe("can we stop?", () => {
     // is not sampling and excluding below the threshold leaves them alone.
     const sourceId = (await db.record.findFirstOrThrow({ where: { reviewId } })).sourceId;
     await db.record.createMany({ data: [0, 1].map((i) => ({ reviewId, sourceId, title: `Late record ${i}` })) });
-    const late = await db.record.findMany({ where: { reviewId, title: { startsWith: "Late" } }, orderBy: { title: "asc" } });
+    const late = await db.record.findMany({
+      where: { reviewId, title: { startsWith: "Late" } },
+      orderBy: { title: "asc" },
+    });
     await reviewer.screening.decide({ reviewId, stage: TA, recordId: late[0]!.id, verdict: "include" });
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
     expect(status.sample!.test).toMatchObject({ sampled: 5, sampleIncludes: 0, canStop: true });
     expect(status).toMatchObject({ untouched: 32, sample: { excludable: 31, importedSince: 1 } });
 
-    expect(await lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).toMatchObject({ excluded: 31 });
-    expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, status: "excluded", stoppingSampleId: sample.id } })).toBe(31);
-    expect(await db.auditEvent.count({ where: { reviewId, action: "stopping.excluded", entityId: sample.id } })).toBe(1);
-    expect((await reviewer.screening.next({ reviewId, stage: TA, count: 5 })).map((s) => s.record.title)).toEqual(["Late record 1"]);
+    expect(await lead.prioritise.excludeBelowThreshold({ reviewId, sampleId: sample.id })).toMatchObject({
+      excluded: 31,
+    });
+    expect(
+      await db.screeningOutcome.count({
+        where: { reviewId, stage: TA, status: "excluded", stoppingSampleId: sample.id },
+      }),
+    ).toBe(31);
+    expect(await db.auditEvent.count({ where: { reviewId, action: "stopping.excluded", entityId: sample.id } })).toBe(
+      1,
+    );
+    expect((await reviewer.screening.next({ reviewId, stage: TA, count: 5 })).map((s) => s.record.title)).toEqual([
+      "Late record 1",
+    ]);
     // Wherever the records are listed, they say why they were excluded and that nobody screened them.
     const removed = await lead.prismaFlow.items({ reviewId, list: "removed_before_screening", limit: 50 });
     expect(removed.total).toBe(31);
     expect(removed.items.some((i) => i.title.startsWith("Late"))).toBe(false);
-    expect(new Set(removed.items.map((i) => i.detail))).toEqual(new Set(["Excluded without screening: below the stopping threshold"]));
+    expect(new Set(removed.items.map((i) => i.detail))).toEqual(
+      new Set(["Excluded without screening: below the stopping threshold"]),
+    );
     const exported: { reason: string | null; settledBy: string | null }[] = [];
-    for await (const { result } of recordsWithResults(db, reviewId, TA, "excluded", "full")) exported.push({ reason: result.reason, settledBy: result.settledBy });
-    expect(exported.filter((r) => r.reason === "Below the stopping threshold" && r.settledBy === "stopping rule")).toHaveLength(31);
+    for await (const { result } of recordsWithResults(db, reviewId, TA, "excluded", "full"))
+      exported.push({ reason: result.reason, settledBy: result.settledBy });
+    expect(
+      exported.filter((r) => r.reason === "Below the stopping threshold" && r.settledBy === "stopping rule"),
+    ).toHaveLength(31);
     expect(exported.filter((r) => r.reason === null && r.settledBy === "agreement")).toHaveLength(5);
     expect(exported).toHaveLength(36);
     const labels = await trainingLabels(db, { reviewId, stage: TA, reviewerId });
@@ -97,7 +139,9 @@ describe("can we stop?", () => {
     expect(await reviewer.prioritise.myRanking({ reviewId, stage: TA })).toMatchObject({ sampleOpen: false });
 
     expect(await lead.prioritise.revertExclusion({ reviewId, sampleId: sample.id })).toEqual({ restored: 31 });
-    expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, stoppingSampleId: { not: null } } })).toBe(0);
+    expect(await db.screeningOutcome.count({ where: { reviewId, stage: TA, stoppingSampleId: { not: null } } })).toBe(
+      0,
+    );
     expect(await reviewer.screening.next({ reviewId, stage: TA, count: 2 })).toHaveLength(2);
     status = await lead.prioritise.stopping({ reviewId, stage: TA });
     expect(status).toMatchObject({ untouched: 32, excluded: null, sample: { id: sample.id, excludable: 31 } });
@@ -108,6 +152,8 @@ describe("can we stop?", () => {
     const a = await screenedReview();
     const b = await screenedReview();
     const sample = await a.lead.prioritise.startSample({ reviewId: a.review.id, stage: TA });
-    await expect(b.lead.prioritise.closeSample({ reviewId: b.review.id, sampleId: sample.id })).rejects.toThrow(/not in this review/);
+    await expect(b.lead.prioritise.closeSample({ reviewId: b.review.id, sampleId: sample.id })).rejects.toThrow(
+      /not in this review/,
+    );
   });
 });

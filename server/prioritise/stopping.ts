@@ -1,13 +1,14 @@
 // "Can we stop?" for a team: a lead opens a random sample of the records nobody has screened yet, the stage then
 // serves records in random order, and once the sample shows the target recall was reached the lead may exclude
 // the rest in bulk ("below stopping threshold"), audited and reversible.
-import { Prisma } from "../db/generated/client.ts";
-import type { Db, Tx } from "../db/client";
-import type { Stage } from "../db/generated/enums.ts";
+
 import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db, Tx } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
+import type { Stage } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { newId } from "../shared/ids";
 import { eligibleRecords, liveAssignment, stageSql, unsettled } from "../screening/eligibility";
+import { newId } from "../shared/ids";
 import { stoppingTest } from "./stopping-rule";
 
 interface Scope {
@@ -75,7 +76,17 @@ export async function openSample(db: Pick<Tx, "stoppingSample">, reviewId: strin
  * The sample's figures and the test: records of the urn settled since it began, and includes found outside it
  * (before it began, or among the records already in reviewers' hands then).
  */
-async function sampleTest(db: Tx, sample: Urn & { id: string; reviewId: string; stage: Stage; remaining: number; recallTarget: number; confidence: number }) {
+async function sampleTest(
+  db: Tx,
+  sample: Urn & {
+    id: string;
+    reviewId: string;
+    stage: Stage;
+    remaining: number;
+    recallTarget: number;
+    confidence: number;
+  },
+) {
   const s = stageSql(sample.stage);
   const [row] = await db.$queryRaw<{ sampled: number; sample_includes: number; includes_before: number }[]>`
     WITH first AS (
@@ -88,7 +99,15 @@ async function sampleTest(db: Tx, sample: Urn & { id: string; reviewId: string; 
       FROM screening_outcomes o JOIN first f ON f.record_id = o.record_id JOIN records r ON r.id = o.record_id
      WHERE o.review_id = ${sample.reviewId} AND o.stage = ${s} AND o.status IN ('included', 'excluded') AND o.stopping_sample_id IS NULL`;
   const figures = { sampled: row!.sampled, sampleIncludes: row!.sample_includes, includesBefore: row!.includes_before };
-  return { ...figures, ...stoppingTest({ ...figures, remaining: sample.remaining, recallTarget: sample.recallTarget, confidence: sample.confidence }) };
+  return {
+    ...figures,
+    ...stoppingTest({
+      ...figures,
+      remaining: sample.remaining,
+      recallTarget: sample.recallTarget,
+      confidence: sample.confidence,
+    }),
+  };
 }
 
 /** How many records were held when the sample began, not which: the ids say nothing a screen needs. */
@@ -98,7 +117,10 @@ function withHeldCount<T extends { heldRecordIds: string[] }>({ heldRecordIds, .
 
 export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
   const sample = await openSample(db, reviewId, stage);
-  const excluded = await db.stoppingSample.findFirst({ where: { reviewId, stage, excludedAt: { not: null } }, orderBy: { excludedAt: "desc" } });
+  const excluded = await db.stoppingSample.findFirst({
+    where: { reviewId, stage, excludedAt: { not: null } },
+    orderBy: { excludedAt: "desc" },
+  });
   const counts = await untouchedCounts(db, reviewId, stage, sample);
   return {
     untouched: counts.untouched,
@@ -108,7 +130,13 @@ export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
       excludable: counts.excludable,
       importedSince: counts.importedSince,
     },
-    excluded: excluded && { id: excluded.id, excludedAt: excluded.excludedAt!, excludedCount: excluded.excludedCount, recallTarget: excluded.recallTarget, confidence: excluded.confidence },
+    excluded: excluded && {
+      id: excluded.id,
+      excludedAt: excluded.excludedAt!,
+      excludedCount: excluded.excludedCount,
+      recallTarget: excluded.recallTarget,
+      confidence: excluded.confidence,
+    },
   };
 }
 
@@ -116,13 +144,18 @@ export async function startStoppingSample(db: Db, scope: Scope, stage: Stage, se
   return db.$transaction(async (tx) => {
     // One open sample per stage; the review row lock serialises two leads starting one at once.
     await tx.$queryRaw`SELECT id FROM reviews WHERE id = ${scope.reviewId} FOR UPDATE`;
-    if (await openSample(tx, scope.reviewId, stage)) throw new AppError("STALE", "A stopping sample is already open at this stage.");
+    if (await openSample(tx, scope.reviewId, stage))
+      throw new AppError("STALE", "A stopping sample is already open at this stage.");
     const { untouched: unscreened } = await untouchedCounts(tx, scope.reviewId, stage, null);
-    if (unscreened === 0) throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
+    if (unscreened === 0)
+      throw new AppError("INVALID_INPUT", "Every record has been screened: there is nothing left to sample.");
     const heldRecordIds = await heldRecords(tx, scope.reviewId, stage);
     const n = unscreened - heldRecordIds.length;
     if (n === 0) {
-      throw new AppError("INVALID_INPUT", "Every record left is already with a reviewer, so there is nothing to sample at random; try again once they are screened.");
+      throw new AppError(
+        "INVALID_INPUT",
+        "Every record left is already with a reviewer, so there is nothing to sample at random; try again once they are screened.",
+      );
     }
     const sample = await tx.stoppingSample.create({
       data: { reviewId: scope.reviewId, stage, startedById: scope.actorId, remaining: n, heldRecordIds, ...settings },
@@ -151,7 +184,13 @@ export async function closeStoppingSample(db: Db, scope: Scope, sampleId: string
     const sample = await lockSample(tx, scope.reviewId, sampleId);
     if (sample.closedAt) throw new AppError("STALE", "That stopping sample is already closed.");
     await tx.stoppingSample.update({ where: { id: sample.id }, data: { closedAt: new Date() } });
-    await recordAuditEvent(tx, { ...scope, action: "stopping.sample_closed", entityType: "stopping_sample", entityId: sample.id, data: { stage: sample.stage } });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "stopping.sample_closed",
+      entityType: "stopping_sample",
+      entityId: sample.id,
+      data: { stage: sample.stage },
+    });
   });
 }
 
@@ -162,14 +201,19 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
     if (sample.closedAt) throw new AppError("STALE", "That stopping sample is closed.");
     const test = await sampleTest(tx, sample);
     if (!test.canStop) {
-      throw new AppError("INVALID_INPUT", `The sample does not yet show ${Math.round(sample.recallTarget * 100)} % recall at ${Math.round(sample.confidence * 100)} % confidence (p = ${test.pValue.toFixed(3)}).`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `The sample does not yet show ${Math.round(sample.recallTarget * 100)} % recall at ${Math.round(sample.confidence * 100)} % confidence (p = ${test.pValue.toFixed(3)}).`,
+      );
     }
     const s = stageSql(sample.stage);
     const now = new Date();
     const below = Prisma.sql`r.review_id = ${scope.reviewId} AND ${untouched(sample.stage)} AND ${inUrn(sample)}`;
     // The new outcomes' ids are made here, so their records are read first; the insert asks again whether each is
     // still untouched, since a decision may have come in between.
-    const records = (await tx.$queryRaw<{ id: string }[]>`SELECT r.id FROM records r WHERE ${below} ORDER BY r.id`).map((r) => r.id);
+    const records = (await tx.$queryRaw<{ id: string }[]>`SELECT r.id FROM records r WHERE ${below} ORDER BY r.id`).map(
+      (r) => r.id,
+    );
     const excluded = await tx.$executeRaw`
       INSERT INTO screening_outcomes (id, review_id, record_id, stage, status, settled_at, stopping_sample_id)
       SELECT u.id, r.review_id, r.id, ${s}, 'excluded', ${now}, ${sample.id}
@@ -177,14 +221,30 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
         JOIN records r ON r.id = u.record_id
        WHERE ${below}
       ON CONFLICT (record_id, stage) DO UPDATE SET status = 'excluded', settled_at = ${now}, stopping_sample_id = ${sample.id}, reason_id = NULL`;
-    await tx.screeningAssignment.deleteMany({ where: { reviewId: scope.reviewId, stage: sample.stage, record: { outcomes: { some: { stage: sample.stage, stoppingSampleId: sample.id } } } } });
-    await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: now, excludedCount: excluded, closedAt: now } });
+    await tx.screeningAssignment.deleteMany({
+      where: {
+        reviewId: scope.reviewId,
+        stage: sample.stage,
+        record: { outcomes: { some: { stage: sample.stage, stoppingSampleId: sample.id } } },
+      },
+    });
+    await tx.stoppingSample.update({
+      where: { id: sample.id },
+      data: { excludedAt: now, excludedCount: excluded, closedAt: now },
+    });
     await recordAuditEvent(tx, {
       ...scope,
       action: "stopping.excluded",
       entityType: "stopping_sample",
       entityId: sample.id,
-      data: { stage: sample.stage, excluded, pValue: test.pValue, sampled: test.sampled, sampleIncludes: test.sampleIncludes, includesBefore: test.includesBefore },
+      data: {
+        stage: sample.stage,
+        excluded,
+        pValue: test.pValue,
+        sampled: test.sampled,
+        sampleIncludes: test.sampleIncludes,
+        includesBefore: test.includesBefore,
+      },
     });
     return { excluded, pValue: test.pValue };
   });
@@ -194,11 +254,18 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
 export async function revertBelowThreshold(db: Db, scope: Scope, sampleId: string) {
   return db.$transaction(async (tx) => {
     const sample = await lockSample(tx, scope.reviewId, sampleId);
-    if (!sample.excludedAt) throw new AppError("STALE", "That sample's records were not excluded, or the exclusion was already reverted.");
-    if (await openSample(tx, scope.reviewId, sample.stage)) throw new AppError("STALE", "Close the open stopping sample of this stage first.");
-    const restored = await tx.screeningOutcome.deleteMany({ where: { stoppingSampleId: sample.id, status: "excluded" } });
+    if (!sample.excludedAt)
+      throw new AppError("STALE", "That sample's records were not excluded, or the exclusion was already reverted.");
+    if (await openSample(tx, scope.reviewId, sample.stage))
+      throw new AppError("STALE", "Close the open stopping sample of this stage first.");
+    const restored = await tx.screeningOutcome.deleteMany({
+      where: { stoppingSampleId: sample.id, status: "excluded" },
+    });
     await tx.screeningOutcome.updateMany({ where: { stoppingSampleId: sample.id }, data: { stoppingSampleId: null } });
-    await tx.stoppingSample.update({ where: { id: sample.id }, data: { excludedAt: null, excludedCount: 0, closedAt: null } });
+    await tx.stoppingSample.update({
+      where: { id: sample.id },
+      data: { excludedAt: null, excludedCount: 0, closedAt: null },
+    });
     await recordAuditEvent(tx, {
       ...scope,
       action: "stopping.exclusion_reverted",

@@ -1,7 +1,7 @@
 // What one reviewer's ranking may learn from. Blinding: a reviewer's own decisions, and the outcomes of records
 // whose outcome they may see (every settled record for leads and unblinded stages; only lead-resolved records
 // while blinded). Never another reviewer's open decision, so the served order cannot leak it.
-import { poolOf, type Db } from "../db/client";
+import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import type { Role, Stage } from "../db/generated/enums.ts";
 import { rows } from "../db/sql";
@@ -37,17 +37,22 @@ export interface TrainingLabels {
 export async function trainingLabels(db: Db, scope: RankingScope): Promise<TrainingLabels | null> {
   const pool = poolOf(db);
   const s = stageSql(scope.stage);
-  const [who] = await rows<{ role: Role; blinded: boolean; needed: number }>(pool, Prisma.sql`
+  const [who] = await rows<{ role: Role; blinded: boolean; needed: number }>(
+    pool,
+    Prisma.sql`
     SELECT m.role::text AS role, st.blinded, st.reviewers_per_record AS needed
       FROM memberships m
       JOIN review_stage_settings st ON st.review_id = m.review_id AND st.stage = ${s} AND st.prioritise
-     WHERE m.review_id = ${scope.reviewId} AND m.user_id = ${scope.reviewerId} AND m.removed_at IS NULL`);
+     WHERE m.review_id = ${scope.reviewId} AND m.user_id = ${scope.reviewerId} AND m.removed_at IS NULL`,
+  );
   if (!who) return null;
   const visibleOutcome = seesOthers(who.role, who.blinded)
     ? Prisma.sql`TRUE`
     : Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved')`;
   // Records excluded in bulk below a stopping threshold were never screened: they teach the model nothing.
-  const [stage] = await rows<{ fingerprint: string | null; codes: string | null }>(pool, Prisma.sql`
+  const [stage] = await rows<{ fingerprint: string | null; codes: string | null }>(
+    pool,
+    Prisma.sql`
     SELECT md5(string_agg(r.id, ',' ORDER BY r.id)) AS fingerprint,
            string_agg(CASE WHEN o.status = 'included' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN ${LABEL_CODE.include}
                            WHEN o.status = 'excluded' AND o.stopping_sample_id IS NULL AND ${visibleOutcome} THEN ${LABEL_CODE.exclude}
@@ -61,16 +66,20 @@ export async function trainingLabels(db: Db, scope: RankingScope): Promise<Train
       LEFT JOIN screening_decisions d ON d.record_id = r.id AND d.stage = ${s} AND d.reviewer_id = ${scope.reviewerId}
       LEFT JOIN (SELECT record_id, count(*)::int AS decisions FROM screening_decisions
                   WHERE review_id = ${scope.reviewId} AND stage = ${s} GROUP BY record_id) n ON n.record_id = r.id
-     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}`);
+     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}`,
+  );
   return { fingerprint: stage?.fingerprint ?? fingerprintOf([]), ...decodeLabels(stage?.codes ?? "") };
 }
 
 /** The stage's records in id order, with the text the features are built from. */
 export async function stageRecords(db: Db, scope: RankingScope): Promise<StageRecords> {
-  const found = await rows<{ id: string; title: string; abstract: string | null; keywords: string[] | null }>(poolOf(db), Prisma.sql`
+  const found = await rows<{ id: string; title: string; abstract: string | null; keywords: string[] | null }>(
+    poolOf(db),
+    Prisma.sql`
     SELECT r.id, r.title, r.abstract, r.keywords FROM records r
      WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
-     ORDER BY r.id`);
+     ORDER BY r.id`,
+  );
   return {
     ids: found.map((r) => r.id),
     texts: found.map((r) => ({ title: r.title, abstract: r.abstract ?? "", keywords: r.keywords ?? [] })),

@@ -6,7 +6,11 @@ import { svgFontFiles } from "../svg/svg-to-png";
 
 /** One PDF page the size of the diagram (in points), with the text as text, so it can be searched and copied. */
 export async function svgToPdf(svg: string, size: { width: number; height: number }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: [size.width, size.height], margin: 0, info: { Title: "PRISMA 2020 flow diagram", Creator: "Sift" } });
+  const doc = new PDFDocument({
+    size: [size.width, size.height],
+    margin: 0,
+    info: { Title: "PRISMA 2020 flow diagram", Creator: "Sift" },
+  });
   const { regular, bold } = svgFontFiles();
   if (regular) doc.registerFont("Diagram", regular);
   if (bold) doc.registerFont("Diagram-Bold", bold);
@@ -20,7 +24,8 @@ export async function svgToPdf(svg: string, size: { width: number; height: numbe
     width: size.width,
     height: size.height,
     assumePt: true,
-    fontCallback: (_family, isBold) => (isBold ? (bold ? "Diagram-Bold" : "Helvetica-Bold") : regular ? "Diagram" : "Helvetica"),
+    fontCallback: (_family, isBold) =>
+      isBold ? (bold ? "Diagram-Bold" : "Helvetica-Bold") : regular ? "Diagram" : "Helvetica",
   });
   doc.end();
   return done;

@@ -2,8 +2,18 @@
 // reports (fast enough for 100,000 records: see bench/prisma.ts).
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import { NO_REASON, type ColumnCounts, type FlowCounts, type ReasonCount, type SourceKindName } from "./flow";
-import { AUTOMATIC, DBR, DBR_COLUMN, DUPLICATE, LIST_WHERE, OTHER_COLUMN, REPORT, TA_EXCLUDED, flowFrom } from "./flow-sql";
+import { type ColumnCounts, type FlowCounts, NO_REASON, type ReasonCount, type SourceKindName } from "./flow";
+import {
+  AUTOMATIC,
+  DBR,
+  DBR_COLUMN,
+  DUPLICATE,
+  flowFrom,
+  LIST_WHERE,
+  OTHER_COLUMN,
+  REPORT,
+  TA_EXCLUDED,
+} from "./flow-sql";
 
 const COUNTED = {
   duplicates: DUPLICATE,
@@ -18,7 +28,9 @@ const COUNTED = {
 
 export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCounts> {
   const filters = Prisma.join(
-    Object.entries(COUNTED).map(([name, where]) => Prisma.sql`count(*) FILTER (WHERE ${where})::int AS ${Prisma.raw(`"${name}"`)}`),
+    Object.entries(COUNTED).map(
+      ([name, where]) => Prisma.sql`count(*) FILTER (WHERE ${where})::int AS ${Prisma.raw(`"${name}"`)}`,
+    ),
     ",\n",
   );
   const [totalsRow, sources, reasons] = await Promise.all([

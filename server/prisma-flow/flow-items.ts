@@ -2,8 +2,8 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
-import { NO_REASON, type ListKey } from "./flow";
-import { AUTOMATICALLY_EXCLUDED, LIST_WHERE, flowFrom } from "./flow-sql";
+import { type ListKey, NO_REASON } from "./flow";
+import { AUTOMATICALLY_EXCLUDED, flowFrom, LIST_WHERE } from "./flow-sql";
 
 /** Whether a list holds records or the reports made from them, which is how its rows are described. */
 const REPORT_LISTS = new Set<ListKey>([
@@ -50,17 +50,27 @@ interface Row {
   study: string | null;
 }
 
-const RETRIEVAL = { sought: "Full text still sought", retrieved: "Full text retrieved", not_retrieved: "Full text not retrieved" } as const;
+const RETRIEVAL = {
+  sought: "Full text still sought",
+  retrieved: "Full text retrieved",
+  not_retrieved: "Full text not retrieved",
+} as const;
 
 function detail(key: ListKey, row: Row): string {
   const decided = (status: string | null, reason: string | null) =>
-    status === "included" ? "Included" : status === "excluded" ? `Excluded: ${reason ?? NO_REASON}` : "No final decision yet";
+    status === "included"
+      ? "Included"
+      : status === "excluded"
+        ? `Excluded: ${reason ?? NO_REASON}`
+        : "No final decision yet";
   switch (key) {
     case "identified_dbr":
     case "identified_other":
     case "removed_before_screening":
       if (row.duplicate_of_title !== null) return `Duplicate of “${row.duplicate_of_title || "(no title)"}”`;
-      return row.automatically_excluded ? `Excluded without screening: ${BELOW_STOPPING_THRESHOLD.toLowerCase()}` : "Kept for screening";
+      return row.automatically_excluded
+        ? `Excluded without screening: ${BELOW_STOPPING_THRESHOLD.toLowerCase()}`
+        : "Kept for screening";
     case "records_screened":
     case "records_excluded":
     case "records_unaccounted":
@@ -79,7 +89,10 @@ export async function listFlowItems(db: Db, reviewId: string, key: ListKey, page
     LEFT JOIN exclusion_reasons tar ON tar.id = ta.reason_id
     LEFT JOIN exclusion_reasons ftr ON ftr.id = ft.reason_id
     LEFT JOIN studies st ON st.id = rep.study_id`;
-  const order = key === "included" || key === "ungrouped_reports" ? Prisma.sql`st.label NULLS LAST, r.title, r.id` : Prisma.sql`r.title, r.id`;
+  const order =
+    key === "included" || key === "ungrouped_reports"
+      ? Prisma.sql`st.label NULLS LAST, r.title, r.id`
+      : Prisma.sql`r.title, r.id`;
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT r.id AS record_id, rep.id AS report_id, r.title, r.authors[1:3] AS authors, r.year, s.name AS source,

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { prismaFlow } from "./flow";
 import { finishedCounts } from "./test-counts";
 
-const failed = (counts = finishedCounts()) => prismaFlow(counts).checks.filter((c) => !c.holds).map((c) => c.id);
+const failed = (counts = finishedCounts()) =>
+  prismaFlow(counts)
+    .checks.filter((c) => !c.holds)
+    .map((c) => c.id);
 
 describe("prismaFlow", () => {
   it("derives every box of a finished review and every identity holds", () => {
@@ -52,7 +55,13 @@ describe("prismaFlow", () => {
     counts.recordsExcluded = [{ reason: "No reason recorded", n: 700 }];
     counts.recordsUnaccounted = 40;
     const check = prismaFlow(counts).checks.find((c) => c.id === "screened_excluded_or_sought")!;
-    expect(check).toMatchObject({ holds: false, left: 800, right: 760, behind: "records_unaccounted", behindCount: 40 });
+    expect(check).toMatchObject({
+      holds: false,
+      left: 800,
+      right: 760,
+      behind: "records_unaccounted",
+      behindCount: 40,
+    });
   });
 
   it("fails the retrieval identity of the column whose reports are still sought", () => {
@@ -81,6 +90,10 @@ describe("prismaFlow", () => {
   it("fails while included reports are not grouped into studies", () => {
     const counts = finishedCounts();
     counts.ungroupedReports = 3;
-    expect(prismaFlow(counts).checks.find((c) => !c.holds)).toMatchObject({ id: "reports_grouped", behind: "ungrouped_reports", left: 3 });
+    expect(prismaFlow(counts).checks.find((c) => !c.holds)).toMatchObject({
+      id: "reports_grouped",
+      behind: "ungrouped_reports",
+      left: 3,
+    });
   });
 });

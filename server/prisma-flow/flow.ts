@@ -237,7 +237,8 @@ function identityChecks(v: Record<FlowVariable, number>, counts: FlowCounts): Id
       rule: "included reports without a study = 0",
       left: counts.ungroupedReports,
       right: 0,
-      explanation: "Each included report should belong to a study, or studies are undercounted. Group these reports into studies.",
+      explanation:
+        "Each included report should belong to a study, or studies are undercounted. Group these reports into studies.",
       behind: "ungrouped_reports",
       behindLabel: "Included reports not grouped into a study",
       behindCount: counts.ungroupedReports,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { prismaFlow, type FlowCounts } from "./flow";
-import { FONT_SIZE, LINE_HEIGHT, PADDING, layoutDiagram, type DiagramLayout, type Rect } from "./layout";
-import { finishedCounts } from "./test-counts";
 import { textWidth } from "../svg/text-metrics";
+import { type FlowCounts, prismaFlow } from "./flow";
+import { type DiagramLayout, FONT_SIZE, LINE_HEIGHT, layoutDiagram, PADDING, type Rect } from "./layout";
+import { finishedCounts } from "./test-counts";
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -15,22 +15,34 @@ function expectClean(layout: DiagramLayout) {
   ];
   for (let i = 0; i < rects.length; i++) {
     const a = rects[i]!;
-    expect(a.x >= 0 && a.y >= 0 && a.x + a.w <= layout.width && a.y + a.h <= layout.height, `${a.name} inside the page`).toBe(true);
-    for (let j = i + 1; j < rects.length; j++) expect(overlaps(a, rects[j]!), `${a.name} overlaps ${rects[j]!.name}`).toBe(false);
+    expect(
+      a.x >= 0 && a.y >= 0 && a.x + a.w <= layout.width && a.y + a.h <= layout.height,
+      `${a.name} inside the page`,
+    ).toBe(true);
+    for (let j = i + 1; j < rects.length; j++)
+      expect(overlaps(a, rects[j]!), `${a.name} overlaps ${rects[j]!.name}`).toBe(false);
   }
   for (const box of layout.boxes) {
     for (const line of box.lines) {
       expect(line.x, `${line.text} starts inside`).toBeGreaterThanOrEqual(box.x + PADDING - 0.01);
-      expect(line.x + textWidth(line.text, FONT_SIZE, line.bold), `${line.text} fits`).toBeLessThanOrEqual(box.x + box.w - PADDING + 0.01);
+      expect(line.x + textWidth(line.text, FONT_SIZE, line.bold), `${line.text} fits`).toBeLessThanOrEqual(
+        box.x + box.w - PADDING + 0.01,
+      );
       expect(line.y - FONT_SIZE, `${line.text} below the top`).toBeGreaterThanOrEqual(box.y);
       expect(line.y + LINE_HEIGHT - FONT_SIZE, `${line.text} above the bottom`).toBeLessThanOrEqual(box.y + box.h);
     }
   }
-  expect(layout.banners.filter((b) => b.vertical).map((b) => b.lines.map((l) => l.text))).toEqual([["Identification"], ["Screening"], ["Included"]]);
+  expect(layout.banners.filter((b) => b.vertical).map((b) => b.lines.map((l) => l.text))).toEqual([
+    ["Identification"],
+    ["Screening"],
+    ["Included"],
+  ]);
   for (const banner of layout.banners) {
     for (const line of banner.lines) {
       const length = textWidth(line.text, FONT_SIZE, true);
-      expect(length, `${line.text} fits its banner`).toBeLessThanOrEqual((banner.vertical ? banner.h : banner.w) - 2 * PADDING + 0.01);
+      expect(length, `${line.text} fits its banner`).toBeLessThanOrEqual(
+        (banner.vertical ? banner.h : banner.w) - 2 * PADDING + 0.01,
+      );
     }
   }
 }
@@ -56,7 +68,11 @@ describe("layoutDiagram", () => {
         "included",
       ].sort(),
     );
-    expect(layout.banners.filter((b) => b.vertical).map((b) => b.lines[0]!.text)).toEqual(["Identification", "Screening", "Included"]);
+    expect(layout.banners.filter((b) => b.vertical).map((b) => b.lines[0]!.text)).toEqual([
+      "Identification",
+      "Screening",
+      "Included",
+    ]);
     expectClean(layout);
   });
 
@@ -71,7 +87,11 @@ describe("layoutDiagram", () => {
 
   it("wraps long reason and source names and grows boxes instead of overlapping", () => {
     const counts: FlowCounts = finishedCounts();
-    counts.sources.push({ name: "Cochrane Central Register of Controlled Trials via the Wiley Online Library interface", kind: "database", records: 1 });
+    counts.sources.push({
+      name: "Cochrane Central Register of Controlled Trials via the Wiley Online Library interface",
+      kind: "database",
+      records: 1,
+    });
     counts.dbr.excluded = Array.from({ length: 14 }, (_, i) => ({
       reason: `Reason number ${i} with a long explanation of why the report was left out of the review`,
       n: 1,

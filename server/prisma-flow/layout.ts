@@ -2,8 +2,9 @@
 // screening, included), the "databases and registers" column with its side boxes of removed and excluded items,
 // and the "other methods" column when such records exist. Box heights follow their wrapped text, so nothing
 // overlaps whatever the counts and reason labels. Pure: numbers in, rectangles, lines and arrows out.
-import { NO_REASON, type ListKey, type PrismaFlow, type ReasonCount } from "./flow";
+
 import { textWidth, wrapText } from "../svg/text-metrics";
+import { type ListKey, NO_REASON, type PrismaFlow, type ReasonCount } from "./flow";
 
 export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 17;
@@ -82,7 +83,9 @@ function contentFor(flow: PrismaFlow) {
   const v = flow.values;
   const hasTaReasons = flow.recordsExcludedReasons.some((r) => r.reason !== NO_REASON);
   const excluded = (total: number, reasons: ReasonCount[]): Content[] =>
-    reasons.length ? [{ text: `Reports excluded ${n(total)}:`, bold: true }, ...reasonLines(reasons)] : [{ text: `Reports excluded ${n(0)}` }];
+    reasons.length
+      ? [{ text: `Reports excluded ${n(total)}:`, bold: true }, ...reasonLines(reasons)]
+      : [{ text: `Reports excluded ${n(0)}` }];
   const spec = (listKey: ListKey, content: Content[]): BoxSpec => ({ listKey, content });
   return {
     identifiedDbr: spec("identified_dbr", [
@@ -102,7 +105,10 @@ function contentFor(flow: PrismaFlow) {
     recordsExcluded: spec(
       "records_excluded",
       hasTaReasons
-        ? [{ text: `Records excluded ${n(v.records_excluded)}:`, bold: true }, ...reasonLines(flow.recordsExcludedReasons)]
+        ? [
+            { text: `Records excluded ${n(v.records_excluded)}:`, bold: true },
+            ...reasonLines(flow.recordsExcludedReasons),
+          ]
         : [{ text: `Records excluded ${n(v.records_excluded)}` }],
     ),
     dbrSought: spec("dbr_sought", [{ text: `Reports sought for retrieval ${n(v.dbr_sought_reports)}` }]),
@@ -116,7 +122,9 @@ function contentFor(flow: PrismaFlow) {
       { text: `Citation searching ${n(v.citations_results)}` },
     ]),
     otherSought: spec("other_sought", [{ text: `Reports sought for retrieval ${n(v.other_sought_reports)}` }]),
-    otherNotRetrieved: spec("other_notretrieved", [{ text: `Reports not retrieved ${n(v.other_notretrieved_reports)}` }]),
+    otherNotRetrieved: spec("other_notretrieved", [
+      { text: `Reports not retrieved ${n(v.other_notretrieved_reports)}` },
+    ]),
     otherAssessed: spec("other_assessed", [{ text: `Reports assessed for eligibility ${n(v.other_assessed)}` }]),
     otherExcluded: spec("other_excluded", excluded(v.other_excluded, flow.otherExcluded)),
     included: spec("included", [
@@ -172,7 +180,12 @@ function banner(text: string, rect: Rect, fill: Fill, vertical: boolean): Banner
     fill,
     vertical,
     // A vertical banner's line is rotated about its (x, y); the baseline sits 0.35 em off centre either way.
-    lines: lines.map((t, i) => ({ text: t, bold: true, x: vertical ? cx + first + i * LINE_HEIGHT + FONT_SIZE * 0.35 : cx, y: vertical ? cy : cy + first + i * LINE_HEIGHT + FONT_SIZE * 0.35 })),
+    lines: lines.map((t, i) => ({
+      text: t,
+      bold: true,
+      x: vertical ? cx + first + i * LINE_HEIGHT + FONT_SIZE * 0.35 : cx,
+      y: vertical ? cy : cy + first + i * LINE_HEIGHT + FONT_SIZE * 0.35,
+    })),
   };
 }
 
@@ -188,33 +201,65 @@ export function layoutDiagram(flow: PrismaFlow): DiagramLayout {
   const main = (s: BoxSpec) => wrap(s, MAIN_WIDTH);
   const side = (s: BoxSpec) => wrap(s, SIDE_WIDTH);
   const rows: { x: number; w: Wrapped }[][] = [
-    [{ x: xMain, w: main(c.identifiedDbr) }, { x: xSide, w: side(c.removed) }, ...(other ? [{ x: xOther, w: main(c.identifiedOther) }] : [])],
-    [{ x: xMain, w: main(c.screened) }, { x: xSide, w: side(c.recordsExcluded) }],
+    [
+      { x: xMain, w: main(c.identifiedDbr) },
+      { x: xSide, w: side(c.removed) },
+      ...(other ? [{ x: xOther, w: main(c.identifiedOther) }] : []),
+    ],
+    [
+      { x: xMain, w: main(c.screened) },
+      { x: xSide, w: side(c.recordsExcluded) },
+    ],
     [
       { x: xMain, w: main(c.dbrSought) },
       { x: xSide, w: side(c.dbrNotRetrieved) },
-      ...(other ? [{ x: xOther, w: main(c.otherSought) }, { x: xOtherSide, w: side(c.otherNotRetrieved) }] : []),
+      ...(other
+        ? [
+            { x: xOther, w: main(c.otherSought) },
+            { x: xOtherSide, w: side(c.otherNotRetrieved) },
+          ]
+        : []),
     ],
     [
       { x: xMain, w: main(c.dbrAssessed) },
       { x: xSide, w: side(c.dbrExcluded) },
-      ...(other ? [{ x: xOther, w: main(c.otherAssessed) }, { x: xOtherSide, w: side(c.otherExcluded) }] : []),
+      ...(other
+        ? [
+            { x: xOther, w: main(c.otherAssessed) },
+            { x: xOtherSide, w: side(c.otherExcluded) },
+          ]
+        : []),
     ],
     [{ x: xMain, w: main(c.included) }],
   ];
 
   const banners: Banner[] = [];
   const headerHeight = 2 * LINE_HEIGHT + 2 * PADDING;
-  banners.push(banner("Identification of new studies via databases and registers", { x: xMain, y: MARGIN, w: xSide + SIDE_WIDTH - xMain, h: headerHeight }, "dbrHeader", false));
+  banners.push(
+    banner(
+      "Identification of new studies via databases and registers",
+      { x: xMain, y: MARGIN, w: xSide + SIDE_WIDTH - xMain, h: headerHeight },
+      "dbrHeader",
+      false,
+    ),
+  );
   if (other) {
-    banners.push(banner("Identification of new studies via other methods", { x: xOther, y: MARGIN, w: xOtherSide + SIDE_WIDTH - xOther, h: headerHeight }, "otherHeader", false));
+    banners.push(
+      banner(
+        "Identification of new studies via other methods",
+        { x: xOther, y: MARGIN, w: xOtherSide + SIDE_WIDTH - xOther, h: headerHeight },
+        "otherHeader",
+        false,
+      ),
+    );
   }
 
   const boxes: DiagramBox[] = [];
   const rowTops: number[] = [];
   const rowHeights: number[] = [];
   // A one-row phase (identification, included) must still be tall enough for its bar's rotated label.
-  const phaseMinimum = (label: string) => Math.ceil(textWidth(label, FONT_SIZE, true)) + 2 * PADDING + 4 - 2 * PHASE_OVERHANG;
+  const phaseMinimum = (label: string) =>
+    Math.ceil(textWidth(label, FONT_SIZE, true)) + 2 * PADDING + 4 - 2 * PHASE_OVERHANG;
   const minimums = [phaseMinimum("Identification"), 0, 0, 0, phaseMinimum("Included")];
   let y = MARGIN + headerHeight + ROW_GAP * 0.6;
   for (const [i, row] of rows.entries()) {
@@ -281,4 +326,3 @@ export function layoutDiagram(flow: PrismaFlow): DiagramLayout {
   }
   return { width, height, boxes, banners, arrows };
 }
-

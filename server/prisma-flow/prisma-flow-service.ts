@@ -1,18 +1,17 @@
 // The PRISMA flow of one review for the API, the download routes and the CLI: counts → boxes and identity
 // checks → SVG, PNG, PDF or the PRISMA2020 template CSV.
 import type { Db } from "../db/client";
-import type { DiagramFormat } from "./diagram-formats";
 import { AppError } from "../errors/app-error";
 import { seesOthersDecisions, type Viewer } from "../screening/progress";
 import { svgToPng } from "../svg/svg-to-png";
+import type { DiagramFormat } from "./diagram-formats";
 import { svgToPdf } from "./export-files";
-import { prismaFlow, type ListKey } from "./flow";
-import { listFlowItems } from "./flow-items";
+import { type ListKey, prismaFlow } from "./flow";
 import { readFlowCounts } from "./flow-counts";
+import { listFlowItems } from "./flow-items";
 import { layoutDiagram } from "./layout";
 import { renderSvg } from "./render-svg";
 import { templateCsv } from "./template-csv";
-
 
 /**
  * The diagram counts settled outcomes only, but while a stage is blinded even those tell a reviewer how a
@@ -49,7 +48,13 @@ const CONTENT_TYPES: Record<DiagramFormat, string> = {
 };
 
 /** What a box or a failed identity counts, for a viewer allowed to see the diagram. */
-export async function flowItems(db: Db, reviewId: string, viewer: Viewer, list: ListKey, page: { offset: number; limit: number }) {
+export async function flowItems(
+  db: Db,
+  reviewId: string,
+  viewer: Viewer,
+  list: ListKey,
+  page: { offset: number; limit: number },
+) {
   await assertSeesFlow(db, reviewId, viewer);
   return listFlowItems(db, reviewId, list, page);
 }

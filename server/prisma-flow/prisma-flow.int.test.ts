@@ -4,11 +4,14 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma/[format]/route";
 import type { Db } from "../db/client";
 import type { SourceKind } from "../db/generated/enums.ts";
-import type { ListKey } from "./flow";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { callRoute } from "../test/route-calls";
+import type { ListKey } from "./flow";
 
-vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
+vi.mock("../auth/session", async (original) => ({
+  ...(await original<object>()),
+  requestSession: (await import("../test/route-calls")).testSession,
+}));
 
 interface RecordState {
   duplicateOf?: string;
@@ -34,8 +37,18 @@ async function flowBuilder(db: Db, reviewId: string) {
     return reasons.get(key)!;
   };
   return async function add(source: string, kind: SourceKind, title: string, state: RecordState = {}) {
-    if (!sources.has(source)) sources.set(source, (await db.source.create({ data: { reviewId, name: source, kind } })).id);
-    const record = await db.record.create({ data: { reviewId, sourceId: sources.get(source)!, title, authors: ["Doe J"], year: 2020, duplicateOfId: state.duplicateOf } });
+    if (!sources.has(source))
+      sources.set(source, (await db.source.create({ data: { reviewId, name: source, kind } })).id);
+    const record = await db.record.create({
+      data: {
+        reviewId,
+        sourceId: sources.get(source)!,
+        title,
+        authors: ["Doe J"],
+        year: 2020,
+        duplicateOfId: state.duplicateOf,
+      },
+    });
     const outcome = async (stage: "title_abstract" | "full_text", status: string, reasonLabel?: string) =>
       db.screeningOutcome.create({
         data: {
@@ -51,7 +64,8 @@ async function flowBuilder(db: Db, reviewId: string) {
     if (state.report) {
       let studyId: string | undefined;
       if (state.study) {
-        if (!studies.has(state.study)) studies.set(state.study, (await db.study.create({ data: { reviewId, label: state.study } })).id);
+        if (!studies.has(state.study))
+          studies.set(state.study, (await db.study.create({ data: { reviewId, label: state.study } })).id);
         studyId = studies.get(state.study);
       }
       await db.report.create({ data: { reviewId, recordId: record.id, retrievalStatus: state.report, studyId } });
@@ -73,22 +87,54 @@ async function finishedReview(db: Db) {
   const pubmed: string[] = [];
   for (let i = 0; i < 10; i++) {
     const state: RecordState =
-      i < 5 ? { ta: "excluded", taReason: "Wrong population" }
-      : i < 7 ? { ta: "excluded" }
-      : i === 7 ? { ta: "included", report: "retrieved", ft: "included", study: "Trial A" }
-      : i === 8 ? { ta: "included", report: "retrieved", ft: "included", study: "Trial B" }
-      : { ta: "included", report: "not_retrieved" };
+      i < 5
+        ? { ta: "excluded", taReason: "Wrong population" }
+        : i < 7
+          ? { ta: "excluded" }
+          : i === 7
+            ? { ta: "included", report: "retrieved", ft: "included", study: "Trial A" }
+            : i === 8
+              ? { ta: "included", report: "retrieved", ft: "included", study: "Trial B" }
+              : { ta: "included", report: "not_retrieved" };
     pubmed.push(await add("PubMed", "database", `PubMed record ${i}`, state));
   }
   for (let i = 0; i < 4; i++) await add("Embase", "database", `Embase duplicate ${i}`, { duplicateOf: pubmed[i] });
   await add("Embase", "database", "Embase record 0", { ta: "excluded" });
   await add("Embase", "database", "Embase record 1", { ta: "excluded" });
-  await add("ClinicalTrials.gov", "register", "Registry entry 0", { ta: "included", report: "retrieved", ft: "included", study: "Trial A" });
-  await add("ClinicalTrials.gov", "register", "Registry entry 1", { ta: "included", report: "retrieved", ft: "excluded", ftReason: "Wrong design" });
-  await add("ClinicalTrials.gov", "register", "Registry entry 2", { ta: "included", report: "retrieved", ft: "excluded", ftReason: "Wrong design" });
-  await add("ClinicalTrials.gov", "register", "Registry entry 3", { ta: "included", report: "retrieved", ft: "excluded", ftReason: "No outcome of interest" });
-  await add("Citation searching", "citation_searching", "Cited report 0", { report: "retrieved", ft: "included", study: "Trial B" });
-  await add("Citation searching", "citation_searching", "Cited report 1", { report: "retrieved", ft: "excluded", ftReason: "Wrong design" });
+  await add("ClinicalTrials.gov", "register", "Registry entry 0", {
+    ta: "included",
+    report: "retrieved",
+    ft: "included",
+    study: "Trial A",
+  });
+  await add("ClinicalTrials.gov", "register", "Registry entry 1", {
+    ta: "included",
+    report: "retrieved",
+    ft: "excluded",
+    ftReason: "Wrong design",
+  });
+  await add("ClinicalTrials.gov", "register", "Registry entry 2", {
+    ta: "included",
+    report: "retrieved",
+    ft: "excluded",
+    ftReason: "Wrong design",
+  });
+  await add("ClinicalTrials.gov", "register", "Registry entry 3", {
+    ta: "included",
+    report: "retrieved",
+    ft: "excluded",
+    ftReason: "No outcome of interest",
+  });
+  await add("Citation searching", "citation_searching", "Cited report 0", {
+    report: "retrieved",
+    ft: "included",
+    study: "Trial B",
+  });
+  await add("Citation searching", "citation_searching", "Cited report 1", {
+    report: "retrieved",
+    ft: "excluded",
+    ftReason: "Wrong design",
+  });
   await add("Citation searching", "citation_searching", "Cited duplicate", { duplicateOf: pubmed[7] });
   await add("ALS Association", "website", "Website report", { report: "not_retrieved" });
   return { ...team, add };
@@ -199,7 +245,11 @@ describe("PRISMA flow of a finished review", () => {
       ["Cited report 0", "Study: Trial B"],
     ]);
     const removed = await lead().prismaFlow.items({ reviewId, list: "removed_before_screening", limit: 1 });
-    expect(removed.items[0]).toMatchObject({ title: "Embase duplicate 0", detail: "Duplicate of “PubMed record 0”", source: "Embase" });
+    expect(removed.items[0]).toMatchObject({
+      title: "Embase duplicate 0",
+      detail: "Duplicate of “PubMed record 0”",
+      source: "Embase",
+    });
   });
 });
 
@@ -218,7 +268,9 @@ describe("PRISMA flow while work is unfinished", () => {
     await add("Scopus", "database", "Excluded but sought", { ta: "excluded", report: "not_retrieved" });
     const caller = callerFor(db, team.members.lead.id);
     const { flow } = await caller.prismaFlow.diagram({ reviewId: team.review.id });
-    const failed = Object.fromEntries(flow.checks.filter((c) => !c.holds).map((c) => [c.id, [c.left, c.right, c.behind, c.behindCount]]));
+    const failed = Object.fromEntries(
+      flow.checks.filter((c) => !c.holds).map((c) => [c.id, [c.left, c.right, c.behind, c.behindCount]]),
+    );
     expect(failed).toEqual({
       screened_excluded_or_sought: [8, 6, "records_unaccounted", 4],
       dbr_sought_retrieved_or_not: [4, 3, "retrieval_pending_dbr", 1],
@@ -227,7 +279,12 @@ describe("PRISMA flow while work is unfinished", () => {
     });
     const titles = async (list: ListKey) =>
       (await caller.prismaFlow.items({ reviewId: team.review.id, list })).items.map((i) => i.title).sort();
-    expect(await titles("records_unaccounted")).toEqual(["Disputed", "Excluded but sought", "Never decided", "Waiting"]);
+    expect(await titles("records_unaccounted")).toEqual([
+      "Disputed",
+      "Excluded but sought",
+      "Never decided",
+      "Waiting",
+    ]);
     expect(await titles("retrieval_pending_dbr")).toEqual(["Still sought"]);
     expect(await titles("reports_unaccounted")).toEqual(["Retrieved, undecided"]);
     expect(await titles("ungrouped_reports")).toEqual(["Included, ungrouped"]);
@@ -237,11 +294,27 @@ describe("PRISMA flow while work is unfinished", () => {
     const db = testDb();
     const team = await makeTeam(db);
     const add = await flowBuilder(db, team.review.id);
-    const recordId = await add("PubMed", "database", "Disputed reason", { ta: "included", report: "retrieved", ft: "excluded", ftReason: "Final reason" });
+    const recordId = await add("PubMed", "database", "Disputed reason", {
+      ta: "included",
+      report: "retrieved",
+      ft: "excluded",
+      ftReason: "Final reason",
+    });
     // Two reviewers excluded it with other reasons before a lead settled it: their decisions must not count.
-    const other = await db.exclusionReason.create({ data: { reviewId: team.review.id, stage: "full_text", label: "A reviewer's reason", position: 9 } });
+    const other = await db.exclusionReason.create({
+      data: { reviewId: team.review.id, stage: "full_text", label: "A reviewer's reason", position: 9 },
+    });
     for (const reviewer of [team.members.reviewer, team.members.lead]) {
-      await db.screeningDecision.create({ data: { reviewId: team.review.id, recordId, stage: "full_text", reviewerId: reviewer.id, verdict: "exclude", reasonId: other.id } });
+      await db.screeningDecision.create({
+        data: {
+          reviewId: team.review.id,
+          recordId,
+          stage: "full_text",
+          reviewerId: reviewer.id,
+          verdict: "exclude",
+          reasonId: other.id,
+        },
+      });
     }
     const { flow } = await callerFor(db, team.members.owner.id).prismaFlow.diagram({ reviewId: team.review.id });
     expect(flow.dbrExcluded).toEqual([{ reason: "Final reason", n: 1 }]);
@@ -254,8 +327,12 @@ describe("who sees the diagram", () => {
     const db = testDb();
     const reviewId = finished.review.id;
     for (const role of ["reviewer", "observer"] as const) {
-      await expect(callerFor(db, finished.members[role].id).prismaFlow.diagram({ reviewId })).rejects.toThrow(/blinded/);
-      await expect(callerFor(db, finished.members[role].id).prismaFlow.items({ reviewId, list: "included" })).rejects.toThrow(/blinded/);
+      await expect(callerFor(db, finished.members[role].id).prismaFlow.diagram({ reviewId })).rejects.toThrow(
+        /blinded/,
+      );
+      await expect(
+        callerFor(db, finished.members[role].id).prismaFlow.items({ reviewId, list: "included" }),
+      ).rejects.toThrow(/blinded/);
     }
     await db.reviewStageSetting.updateMany({ where: { reviewId }, data: { blinded: false } });
     try {
@@ -270,7 +347,8 @@ describe("who sees the diagram", () => {
     const db = testDb();
     const reviewId = finished.review.id;
     const outsider = await makeUser(db, "outsider");
-    const get = (userId: string | null, format: string) => callRoute(diagramRoute, userId, { params: { reviewId, format } });
+    const get = (userId: string | null, format: string) =>
+      callRoute(diagramRoute, userId, { params: { reviewId, format } });
     expect((await get(null, "pdf")).status).toBe(401);
     expect((await get(outsider.id, "pdf")).status).toBe(403);
     expect((await get(finished.members.reviewer.id, "pdf")).status).toBe(403);
@@ -278,7 +356,11 @@ describe("who sees the diagram", () => {
     const pdf = await get(finished.members.owner.id, "pdf");
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="${finished.review.slug}-prisma.pdf"`);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const csv = await (await get(finished.members.lead.id, "csv")).text();
     expect(csv).toContain("\ndbr_excluded,node14,box9,");
     expect(csv).toMatch(/^records_screened,.*,16$/m);

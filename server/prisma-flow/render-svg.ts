@@ -2,7 +2,7 @@
 // downloaded file, and the input of the PNG and PDF renderers.
 import { escapeXml } from "../svg/escape-xml";
 import { SVG_FONT_FAMILY } from "../svg/text-metrics";
-import { FONT_SIZE, type DiagramLayout, type Fill } from "./layout";
+import { type DiagramLayout, type Fill, FONT_SIZE } from "./layout";
 
 const FILLS: Record<Fill, string> = { box: "#ffffff", dbrHeader: "#ffd966", otherHeader: "#d9d9d9", phase: "#9dc3e6" };
 
@@ -40,7 +40,9 @@ export function renderSvg(layout: DiagramLayout, options: { interactive?: boolea
     out.push(`<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" rx="6" fill="${FILLS[b.fill]}"/>`);
     for (const line of b.lines) {
       const rotate = b.vertical ? ` transform="rotate(-90 ${r(line.x)} ${r(line.y)})"` : "";
-      out.push(`<text x="${r(line.x)}" y="${r(line.y)}" text-anchor="middle" font-weight="bold"${rotate}>${escapeXml(line.text)}</text>`);
+      out.push(
+        `<text x="${r(line.x)}" y="${r(line.y)}" text-anchor="middle" font-weight="bold"${rotate}>${escapeXml(line.text)}</text>`,
+      );
     }
   }
   for (const points of layout.arrows) out.push(arrow(points));
@@ -49,9 +51,13 @@ export function renderSvg(layout: DiagramLayout, options: { interactive?: boolea
       ? ` class="prisma-box" data-list="${b.listKey}" role="button" tabindex="0" aria-label="${escapeXml(b.label)}. Show what it counts."`
       : "";
     out.push(`<g id="box-${b.listKey}"${attrs}>`);
-    out.push(`<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" fill="${FILLS.box}" stroke="#1f1f1f" stroke-width="1.2"/>`);
+    out.push(
+      `<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" fill="${FILLS.box}" stroke="#1f1f1f" stroke-width="1.2"/>`,
+    );
     for (const line of b.lines) {
-      out.push(`<text x="${r(line.x)}" y="${r(line.y)}"${line.bold ? ' font-weight="bold"' : ""}>${escapeXml(line.text)}</text>`);
+      out.push(
+        `<text x="${r(line.x)}" y="${r(line.y)}"${line.bold ? ' font-weight="bold"' : ""}>${escapeXml(line.text)}</text>`,
+      );
     }
     out.push("</g>");
   }

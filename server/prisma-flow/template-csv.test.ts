@@ -13,7 +13,8 @@ function rows(csv: string): Record<string, string>[] {
   return parse(csv, { columns: true });
 }
 
-if (!existsSync(TEMPLATE)) console.warn(`${TEMPLATE} not found: the comparison with the PRISMA2020 template is skipped`);
+if (!existsSync(TEMPLATE))
+  console.warn(`${TEMPLATE} not found: the comparison with the PRISMA2020 template is skipped`);
 
 describe("templateCsv", () => {
   const csv = templateCsv(prismaFlow(finishedCounts()));

@@ -29,7 +29,9 @@ export function templateCsv(flow: PrismaFlow): string {
   const lines = [TEMPLATE_COLUMNS.join(",")];
   for (const row of TEMPLATE_ROWS) {
     const name = row[0]!;
-    const n = special[name] ?? ((FLOW_VARIABLES as readonly string[]).includes(name) ? String(flow.values[name as FlowVariable]) : "0");
+    const n =
+      special[name] ??
+      ((FLOW_VARIABLES as readonly string[]).includes(name) ? String(flow.values[name as FlowVariable]) : "0");
     lines.push([...row, n].map(cell).join(","));
   }
   return `${lines.join("\n")}\n`;

@@ -2,7 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { createFormInTx } from "../extraction/forms";
 import { TEMPLATES } from "../extraction/templates";
-import { NewReviewInput, STAGES, effectiveReasonRequired, type NewReview } from "./review-settings";
+import { effectiveReasonRequired, type NewReview, NewReviewInput, STAGES } from "./review-settings";
 import { slugify } from "./slug";
 
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
@@ -53,7 +53,11 @@ export async function createReview(db: Db, ownerId: string, input: NewReview) {
       data: { title: created.title },
     });
     for (const template of new Set(review.extractionTemplates)) {
-      await createFormInTx(tx, { reviewId: created.id, actorId: ownerId }, { name: TEMPLATES[template].name, template });
+      await createFormInTx(
+        tx,
+        { reviewId: created.id, actorId: ownerId },
+        { name: TEMPLATES[template].name, template },
+      );
     }
     return created;
   });

@@ -29,12 +29,10 @@ export const ReviewDetailsInput = z.object({
 });
 
 export const NewReviewInput = ReviewDetailsInput.extend({
-  stages: z
-    .object({ title_abstract: StageSettingsInput, full_text: StageSettingsInput })
-    .default({
-      title_abstract: { reviewersPerRecord: 2, blinded: true, reasonRequired: false },
-      full_text: { reviewersPerRecord: 2, blinded: true, reasonRequired: true },
-    }),
+  stages: z.object({ title_abstract: StageSettingsInput, full_text: StageSettingsInput }).default({
+    title_abstract: { reviewersPerRecord: 2, blinded: true, reasonRequired: false },
+    full_text: { reviewersPerRecord: 2, blinded: true, reasonRequired: true },
+  }),
   exclusionReasons: z
     .object({ title_abstract: ReasonList, full_text: ReasonList })
     .default({ title_abstract: [], full_text: [] }),

@@ -27,8 +27,13 @@ describe("reviews", () => {
       ["title_abstract", 1, false, false],
       ["full_text", 3, true, true], // full text always needs a reason
     ]);
-    expect(review.exclusionReasons.filter((r) => r.stage === "full_text").map((r) => r.label)).toEqual(["Wrong model", "No outcome"]);
-    expect(await db.auditEvent.count({ where: { reviewId: first.id, action: "review.created", actorId: owner.id } })).toBe(1);
+    expect(review.exclusionReasons.filter((r) => r.stage === "full_text").map((r) => r.label)).toEqual([
+      "Wrong model",
+      "No outcome",
+    ]);
+    expect(
+      await db.auditEvent.count({ where: { reviewId: first.id, action: "review.created", actorId: owner.id } }),
+    ).toBe(1);
   });
 
   it("refuses a title that is too short, writing nothing", async () => {
@@ -46,7 +51,11 @@ describe("reviews", () => {
     const { review, members } = await makeTeam(db);
     const lead = callerFor(db, members.lead.id);
     await lead.reviews.setExclusionReasons({ reviewId: review.id, stage: "title_abstract", labels: ["A", "B"] });
-    const active = await lead.reviews.setExclusionReasons({ reviewId: review.id, stage: "title_abstract", labels: ["B", "C"] });
+    const active = await lead.reviews.setExclusionReasons({
+      reviewId: review.id,
+      stage: "title_abstract",
+      labels: ["B", "C"],
+    });
     expect(active.map((r) => r.label)).toEqual(["B", "C"]);
     const archived = await db.exclusionReason.findFirstOrThrow({ where: { reviewId: review.id, label: "A" } });
     expect(archived.archivedAt).toBeInstanceOf(Date);
@@ -69,7 +78,13 @@ describe("reviews", () => {
     await expect(
       db.$transaction(async (tx) => {
         await tx.review.update({ where: { id: review.id }, data: { title: "Renamed" } });
-        await recordAuditEvent(tx, { reviewId: review.id, actorId: members.lead.id, action: "review.updated", entityType: "review", entityId: review.id });
+        await recordAuditEvent(tx, {
+          reviewId: review.id,
+          actorId: members.lead.id,
+          action: "review.updated",
+          entityType: "review",
+          entityId: review.id,
+        });
         throw new Error("the change failed after its event was written");
       }),
     ).rejects.toThrow("the change failed");

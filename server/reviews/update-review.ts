@@ -1,15 +1,15 @@
+import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { reevaluateStage } from "../screening/outcome";
 import {
-  ReviewDetailsInput,
-  StageSettingsInput,
   effectiveReasonRequired,
+  ReviewDetailsInput,
   type StageName,
   type StageSettings,
+  StageSettingsInput,
 } from "./review-settings";
-import { z } from "zod";
 
 interface Scope {
   reviewId: string;
@@ -35,7 +35,9 @@ export async function updateStageSettings(db: Db, scope: Scope, stage: StageName
   const settings = StageSettingsInput.parse(input);
   const data = { ...settings, reasonRequired: effectiveReasonRequired(stage, settings.reasonRequired) };
   return db.$transaction(async (tx) => {
-    const before = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId: scope.reviewId, stage } } });
+    const before = await tx.reviewStageSetting.findUniqueOrThrow({
+      where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
+    });
     const row = await tx.reviewStageSetting.update({
       where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
       data,
@@ -100,9 +102,18 @@ export async function setScreeningKeywords(db: Db, scope: Scope, input: z.input<
   return db.$transaction(async (tx) => {
     const review = await tx.review.update({
       where: { id: scope.reviewId },
-      data: { includeKeywords: [...new Set(keywords.includeKeywords)], excludeKeywords: [...new Set(keywords.excludeKeywords)] },
+      data: {
+        includeKeywords: [...new Set(keywords.includeKeywords)],
+        excludeKeywords: [...new Set(keywords.excludeKeywords)],
+      },
     });
-    await recordAuditEvent(tx, { ...scope, action: "review.keywords_changed", entityType: "review", entityId: scope.reviewId, data: keywords });
+    await recordAuditEvent(tx, {
+      ...scope,
+      action: "review.keywords_changed",
+      entityType: "review",
+      entityId: scope.reviewId,
+      data: keywords,
+    });
     return { includeKeywords: review.includeKeywords, excludeKeywords: review.excludeKeywords };
   });
 }

@@ -3,13 +3,23 @@
 import type { Db } from "../db/client";
 import type { Stage } from "../db/generated/enums.ts";
 import { STAGES } from "../reviews/review-settings";
-import { cohensKappa, contingencyTable, fleissCounts, fleissKappa, interpretKappa, percentAgreement } from "./agreement";
+import {
+  cohensKappa,
+  contingencyTable,
+  fleissCounts,
+  fleissKappa,
+  interpretKappa,
+  percentAgreement,
+} from "./agreement";
 
 const VERDICTS = ["include", "exclude", "maybe"] as const;
 
 export async function agreementReport(db: Db, reviewId: string) {
   const [decisions, settings] = await Promise.all([
-    db.screeningDecision.findMany({ where: { reviewId }, select: { recordId: true, stage: true, reviewerId: true, verdict: true } }),
+    db.screeningDecision.findMany({
+      where: { reviewId },
+      select: { recordId: true, stage: true, reviewerId: true, verdict: true },
+    }),
     db.reviewStageSetting.findMany({ where: { reviewId } }),
   ]);
   const people = await db.user.findMany({
@@ -29,21 +39,37 @@ export async function agreementReport(db: Db, reviewId: string) {
       for (let j = i + 1; j < reviewers.length; j++) {
         const [a, b] = [reviewers[i]!, reviewers[j]!];
         const both: [string, string][] = [];
-        for (const votes of byRecord.values()) if (votes.has(a) && votes.has(b)) both.push([votes.get(a)!, votes.get(b)!]);
+        for (const votes of byRecord.values())
+          if (votes.has(a) && votes.has(b)) both.push([votes.get(a)!, votes.get(b)!]);
         if (both.length === 0) continue;
         const table = contingencyTable(both, VERDICTS);
         const kappa = cohensKappa(table);
-        pairs.push({ reviewers: [{ id: a, name: name(a) }, { id: b, name: name(b) }], records: both.length, kappa, interpretation: interpretKappa(kappa), percentAgreement: percentAgreement(table), table });
+        pairs.push({
+          reviewers: [
+            { id: a, name: name(a) },
+            { id: b, name: name(b) },
+          ],
+          records: both.length,
+          kappa,
+          interpretation: interpretKappa(kappa),
+          percentAgreement: percentAgreement(table),
+          table,
+        });
       }
     }
     const needed = settings.find((s) => s.stage === stage)?.reviewersPerRecord ?? 2;
-    const complete = [...byRecord.values()].filter((votes) => votes.size === needed).map((votes) => [...votes.values()]);
+    const complete = [...byRecord.values()]
+      .filter((votes) => votes.size === needed)
+      .map((votes) => [...votes.values()]);
     const fleiss = needed >= 3 && complete.length > 0 ? fleissKappa(fleissCounts(complete, VERDICTS)) : null;
     return {
       stage,
       categories: VERDICTS,
       pairs,
-      fleiss: needed >= 3 ? { kappa: fleiss, interpretation: interpretKappa(fleiss), records: complete.length, raters: needed } : null,
+      fleiss:
+        needed >= 3
+          ? { kappa: fleiss, interpretation: interpretKappa(fleiss), records: complete.length, raters: needed }
+          : null,
     };
   });
 }

@@ -50,9 +50,11 @@ export function fleissKappa(counts: number[][]): number | null {
   const k = counts[0]!.length;
   let raters = -1;
   counts.forEach((row, s) => {
-    if (row.length !== k) throw new RangeError(`Fleiss' kappa: subject ${s + 1} has ${row.length} categories, expected ${k}`);
+    if (row.length !== k)
+      throw new RangeError(`Fleiss' kappa: subject ${s + 1} has ${row.length} categories, expected ${k}`);
     for (const v of row) {
-      if (!Number.isInteger(v) || v < 0) throw new RangeError(`Fleiss' kappa: subject ${s + 1} has an invalid count ${v}`);
+      if (!Number.isInteger(v) || v < 0)
+        throw new RangeError(`Fleiss' kappa: subject ${s + 1} has an invalid count ${v}`);
     }
     const n = sum(row);
     if (raters === -1) raters = n;
@@ -125,9 +127,11 @@ export function interpretKappa(k: number | null): string {
 function checkSquareTable(table: number[][]): number {
   const k = table.length;
   table.forEach((row, i) => {
-    if (row.length !== k) throw new RangeError(`Agreement table must be square: row ${i + 1} has ${row.length} cells, expected ${k}`);
+    if (row.length !== k)
+      throw new RangeError(`Agreement table must be square: row ${i + 1} has ${row.length} cells, expected ${k}`);
     for (const v of row) {
-      if (!Number.isFinite(v) || v < 0) throw new RangeError(`Agreement table has an invalid count ${v} in row ${i + 1}`);
+      if (!Number.isFinite(v) || v < 0)
+        throw new RangeError(`Agreement table has an invalid count ${v} in row ${i + 1}`);
     }
   });
   return k;
@@ -142,7 +146,8 @@ function disagreementWeights(k: number, weights: KappaWeights | undefined): numb
     }
     weights.forEach((row, i) => {
       if (row[i] !== 0) throw new RangeError(`Disagreement weight on the diagonal must be 0 (row ${i + 1})`);
-      if (row.some((v) => !Number.isFinite(v) || v < 0)) throw new RangeError(`Weight matrix row ${i + 1} has an invalid weight`);
+      if (row.some((v) => !Number.isFinite(v) || v < 0))
+        throw new RangeError(`Weight matrix row ${i + 1} has an invalid weight`);
     });
     return weights;
   }
@@ -172,7 +177,8 @@ function categoryIndex(categories: readonly string[]): Map<string, number> {
 
 function lookup(index: Map<string, number>, label: string): number {
   const i = index.get(label);
-  if (i === undefined) throw new RangeError(`Unknown category "${label}" (expected one of: ${[...index.keys()].join(", ")})`);
+  if (i === undefined)
+    throw new RangeError(`Unknown category "${label}" (expected one of: ${[...index.keys()].join(", ")})`);
   return i;
 }
 

@@ -13,11 +13,25 @@ export async function listConflicts(db: Db, reviewId: string, stage: Stage, stat
     include: {
       record: {
         select: {
-          id: true, title: true, abstract: true, authors: true, year: true, journal: true, doi: true, pmid: true, nctIds: true,
+          id: true,
+          title: true,
+          abstract: true,
+          authors: true,
+          year: true,
+          journal: true,
+          doi: true,
+          pmid: true,
+          nctIds: true,
           report: { select: { id: true, fileName: true, url: true } },
           decisions: {
             where: { stage },
-            select: { verdict: true, note: true, updatedAt: true, reason: { select: { label: true } }, reviewer: { select: { id: true, name: true } } },
+            select: {
+              verdict: true,
+              note: true,
+              updatedAt: true,
+              reason: { select: { label: true } },
+              reviewer: { select: { id: true, name: true } },
+            },
             orderBy: { createdAt: "asc" },
           },
         },
@@ -44,14 +58,24 @@ export async function resolveConflict(db: Db, scope: { reviewId: string; actorId
     await tx.$queryRaw`SELECT id FROM records WHERE id = ${found.recordId} FOR UPDATE`;
     const conflict = await tx.conflict.findUniqueOrThrow({ where: { id: found.id } });
     if (conflict.status !== "open") {
-      throw new AppError("STALE", conflict.status === "resolved" ? "This conflict was already resolved." : "The reviewers changed their decisions and now agree; there is nothing to resolve.");
+      throw new AppError(
+        "STALE",
+        conflict.status === "resolved"
+          ? "This conflict was already resolved."
+          : "The reviewers changed their decisions and now agree; there is nothing to resolve.",
+      );
     }
     let reasonId: string | null = null;
     if (input.verdict === "exclude") {
-      const setting = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId: scope.reviewId, stage: conflict.stage } } });
+      const setting = await tx.reviewStageSetting.findUniqueOrThrow({
+        where: { reviewId_stage: { reviewId: scope.reviewId, stage: conflict.stage } },
+      });
       if (input.reasonId) {
-        const reason = await tx.exclusionReason.findFirst({ where: { id: input.reasonId, reviewId: scope.reviewId, stage: conflict.stage, archivedAt: null } });
-        if (!reason) throw new AppError("INVALID_INPUT", "That exclusion reason is not in this review's list for this stage.");
+        const reason = await tx.exclusionReason.findFirst({
+          where: { id: input.reasonId, reviewId: scope.reviewId, stage: conflict.stage, archivedAt: null },
+        });
+        if (!reason)
+          throw new AppError("INVALID_INPUT", "That exclusion reason is not in this review's list for this stage.");
         reasonId = reason.id;
       } else if (effectiveReasonRequired(conflict.stage, setting.reasonRequired)) {
         throw new AppError("INVALID_INPUT", "Choose the final exclusion reason: this stage requires one.");
@@ -63,13 +87,21 @@ export async function resolveConflict(db: Db, scope: { reviewId: string; actorId
     const now = new Date();
     const resolved = await tx.conflict.update({
       where: { id: conflict.id },
-      data: { status: "resolved", verdict: input.verdict, reasonId, note, resolvedById: scope.actorId, resolvedAt: now },
+      data: {
+        status: "resolved",
+        verdict: input.verdict,
+        reasonId,
+        note,
+        resolvedById: scope.actorId,
+        resolvedAt: now,
+      },
     });
     await tx.screeningOutcome.update({
       where: { recordId_stage: { recordId: conflict.recordId, stage: conflict.stage } },
       data: { status: input.verdict === "include" ? "included" : "excluded", reasonId, settledAt: now },
     });
-    if (conflict.stage === "title_abstract") await syncReport(tx, scope.reviewId, conflict.recordId, input.verdict === "include");
+    if (conflict.stage === "title_abstract")
+      await syncReport(tx, scope.reviewId, conflict.recordId, input.verdict === "include");
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
       actorId: scope.actorId,

@@ -3,14 +3,14 @@
 import { auditInsert } from "../audit/audit-insert";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TokenSession } from "../auth/session-token";
-import { poolOf, type Db, type Tx } from "../db/client";
+import { type Db, poolOf, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import { transaction } from "../db/sql";
-import { newId } from "../shared/ids";
 import type { Role, Stage, Verdict } from "../db/generated/enums.ts";
+import { transaction } from "../db/sql";
 import { AppError, type AppErrorCode } from "../errors/app-error";
-import { effectiveReasonRequired } from "../reviews/review-settings";
 import { requestRetraining } from "../prioritise/request-retraining";
+import { effectiveReasonRequired } from "../reviews/review-settings";
+import { newId } from "../shared/ids";
 import { authorizeCaller, callerSql } from "../team/caller-membership";
 import { rolesFrom } from "../team/roles";
 import { eligibleRecords, stageSql } from "./eligibility";
@@ -75,9 +75,15 @@ const decisionCommit = () => (process.env.SIFT_SYNC_DECISIONS === "1" ? "on" : "
 const REFUSALS = {
   not_found: ["NOT_FOUND", "That record is not in this review."],
   merged: ["STALE", "This record was merged as a duplicate, so it is not screened."],
-  not_in_full_text: ["INVALID_INPUT", "This record is not in full-text screening: its full text has not been retrieved."],
+  not_in_full_text: [
+    "INVALID_INPUT",
+    "This record is not in full-text screening: its full text has not been retrieved.",
+  ],
   resolved: ["STALE", "A lead has already resolved this record, so decisions on it can no longer change."],
-  in_full_text: ["STALE", "This record is already in full-text screening, so its title/abstract decisions can no longer change."],
+  in_full_text: [
+    "STALE",
+    "This record is already in full-text screening, so its title/abstract decisions can no longer change.",
+  ],
   reason_required: ["INVALID_INPUT", "Choose an exclusion reason: this stage requires one."],
   reason_unknown: ["INVALID_INPUT", "That exclusion reason is not in this review's list for this stage."],
   complete: ["STALE", "This record already has all the decisions it needs; yours was not recorded."],
@@ -115,7 +121,8 @@ export async function recordDecision(
   scope: Scope & { session?: TokenSession },
   input: DecisionInput,
 ) {
-  if (input.verdict !== "exclude" && input.reasonId) throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
+  if (input.verdict !== "exclude" && input.reasonId)
+    throw new AppError("INVALID_INPUT", "Only an exclusion takes an exclusion reason.");
   const note = (input.note ?? "").trim().slice(0, 5000);
   const reasonGiven = input.verdict === "exclude" ? (input.reasonId ?? null) : null;
   const s = stageSql(input.stage);
@@ -193,7 +200,12 @@ export async function recordDecision(
   authorizeCaller(row.caller_exists, row.role, DECIDING_ROLE, row.session_current ?? false);
   if (row.refusal === "no_settings") throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
   if (row.refusal) refuse(row.refusal as Refusal);
-  requestRetraining(db, { reviewId: scope.reviewId, stage: input.stage, reviewerIds: [me], prioritise: row.prioritise ?? false });
+  requestRetraining(db, {
+    reviewId: scope.reviewId,
+    stage: input.stage,
+    reviewerIds: [me],
+    prioritise: row.prioritise ?? false,
+  });
   return { recordId: input.recordId, stage: input.stage, verdict: input.verdict, reasonId: row.reason_id, note };
 }
 
@@ -206,13 +218,23 @@ const UNDOING = ["decision.withdrawn", "decision.restored"];
  */
 async function lastUndoableEvent(tx: Tx, scope: Scope, recordId: string, stage: Stage) {
   const events = await tx.auditEvent.findMany({
-    where: { reviewId: scope.reviewId, actorId: scope.reviewerId, entityType: "record", entityId: recordId, action: { in: [...UNDOABLE, ...UNDOING] } },
+    where: {
+      reviewId: scope.reviewId,
+      actorId: scope.reviewerId,
+      entityType: "record",
+      entityId: recordId,
+      action: { in: [...UNDOABLE, ...UNDOING] },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, action: true, data: true },
   });
   const undone = new Set<string>();
   for (const event of events) {
-    const data = event.data as { stage?: string; undoes?: string; from?: { verdict: Verdict; reasonId: string | null; note: string } };
+    const data = event.data as {
+      stage?: string;
+      undoes?: string;
+      from?: { verdict: Verdict; reasonId: string | null; note: string };
+    };
     if (data.stage !== stage) continue;
     if (UNDOING.includes(event.action)) {
       if (data.undoes) undone.add(data.undoes);
@@ -251,7 +273,13 @@ export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
       await tx.screeningDecision.delete({ where: { id: last.id } });
       await tx.screeningAssignment.upsert({
         where: { recordId_stage_reviewerId: { recordId: last.recordId, stage, reviewerId: scope.reviewerId } },
-        create: { reviewId: scope.reviewId, recordId: last.recordId, stage, reviewerId: scope.reviewerId, expiresAt: new Date(Date.now() + SERVE_MINUTES * 60_000) },
+        create: {
+          reviewId: scope.reviewId,
+          recordId: last.recordId,
+          stage,
+          reviewerId: scope.reviewerId,
+          expiresAt: new Date(Date.now() + SERVE_MINUTES * 60_000),
+        },
         update: { servedAt: new Date(), expiresAt: new Date(Date.now() + SERVE_MINUTES * 60_000) },
       });
       await recordAuditEvent(tx, {
@@ -263,9 +291,14 @@ export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
         data: { stage, ...current, ...(event ? { undoes: event.id } : {}) },
       });
     }
-    const setting = await tx.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId: scope.reviewId, stage } } });
+    const setting = await tx.reviewStageSetting.findUniqueOrThrow({
+      where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
+    });
     await settleOutcome(tx, scope.reviewId, last.recordId, stage, setting.reviewersPerRecord);
-    return { undone: { recordId: last.recordId, restored: event?.from ? { verdict: event.from.verdict } : null }, prioritise: setting.prioritise };
+    return {
+      undone: { recordId: last.recordId, restored: event?.from ? { verdict: event.from.verdict } : null },
+      prioritise: setting.prioritise,
+    };
   });
   requestRetraining(db, { reviewId: scope.reviewId, stage, reviewerIds: [scope.reviewerId], prioritise });
   return undone;

@@ -12,7 +12,10 @@ const d = (verdict: Verdict, reasonId: string | null = null) => ({ verdict, reas
 async function evaluate(decisions: { verdict: Verdict; reasonId: string | null }[], needed: number, stage: Stage) {
   const rows = decisions.length
     ? Prisma.join(
-        decisions.map((x, i) => Prisma.sql`(${x.verdict}::verdict, ${x.reasonId}::text, timestamp '2026-01-01' + ${i} * interval '1 minute')`),
+        decisions.map(
+          (x, i) =>
+            Prisma.sql`(${x.verdict}::verdict, ${x.reasonId}::text, timestamp '2026-01-01' + ${i} * interval '1 minute')`,
+        ),
       )
     : null;
   const relation = rows
@@ -21,7 +24,9 @@ async function evaluate(decisions: { verdict: Verdict; reasonId: string | null }
   const [row] = await testDb().$queryRaw<{ status: string; reason_id: string | null }[]>(
     evaluation(relation, Prisma.sql`${needed}::int`, stage),
   );
-  return row!.status === "included" || row!.status === "excluded" ? { status: row!.status, reasonId: row!.reason_id } : { status: row!.status };
+  return row!.status === "included" || row!.status === "excluded"
+    ? { status: row!.status, reasonId: row!.reason_id }
+    : { status: row!.status };
 }
 
 describe("the outcome rule", () => {
@@ -32,8 +37,14 @@ describe("the outcome rule", () => {
   });
 
   it("settles records where everyone agrees, with the earliest reason given", async () => {
-    expect(await evaluate([d("include"), d("include")], 2, "title_abstract")).toEqual({ status: "included", reasonId: null });
-    expect(await evaluate([d("exclude", "r1"), d("exclude", null)], 2, "title_abstract")).toEqual({ status: "excluded", reasonId: "r1" });
+    expect(await evaluate([d("include"), d("include")], 2, "title_abstract")).toEqual({
+      status: "included",
+      reasonId: null,
+    });
+    expect(await evaluate([d("exclude", "r1"), d("exclude", null)], 2, "title_abstract")).toEqual({
+      status: "excluded",
+      reasonId: "r1",
+    });
     expect(await evaluate([d("exclude", null), d("exclude", "r2"), d("exclude", "r1")], 3, "title_abstract")).toEqual({
       status: "excluded",
       reasonId: "r2",
@@ -44,14 +55,22 @@ describe("the outcome rule", () => {
   it("counts maybe, and any disagreement, as a conflict", async () => {
     expect(await evaluate([d("include"), d("exclude")], 2, "title_abstract")).toEqual({ status: "conflict" });
     expect(await evaluate([d("maybe"), d("maybe")], 2, "title_abstract")).toEqual({ status: "conflict" });
-    expect(await evaluate([d("include"), d("include"), d("maybe")], 3, "title_abstract")).toEqual({ status: "conflict" });
+    expect(await evaluate([d("include"), d("include"), d("maybe")], 3, "title_abstract")).toEqual({
+      status: "conflict",
+    });
     expect(await evaluate([d("maybe")], 1, "full_text")).toEqual({ status: "conflict" });
   });
 
   it("at full text, exclusions for different reasons (or one without) still need a lead", async () => {
     expect(await evaluate([d("exclude", "a"), d("exclude", "b")], 2, "full_text")).toEqual({ status: "conflict" });
     expect(await evaluate([d("exclude", "a"), d("exclude", null)], 2, "full_text")).toEqual({ status: "conflict" });
-    expect(await evaluate([d("exclude", "a"), d("exclude", "a")], 2, "full_text")).toEqual({ status: "excluded", reasonId: "a" });
-    expect(await evaluate([d("exclude", "a"), d("exclude", "b")], 2, "title_abstract")).toEqual({ status: "excluded", reasonId: "a" });
+    expect(await evaluate([d("exclude", "a"), d("exclude", "a")], 2, "full_text")).toEqual({
+      status: "excluded",
+      reasonId: "a",
+    });
+    expect(await evaluate([d("exclude", "a"), d("exclude", "b")], 2, "title_abstract")).toEqual({
+      status: "excluded",
+      reasonId: "a",
+    });
   });
 });

@@ -76,7 +76,13 @@ export const storedDecisions = (recordId: string, stage: Stage, except?: string)
    WHERE d.record_id = ${recordId} AND d.stage = ${stageSql(stage)}${except ? Prisma.sql` AND d.reviewer_id <> ${except}` : Prisma.empty}`;
 
 /** Evaluates the record's decisions at a stage again and applies the result (callers hold the record's lock). */
-export async function settleOutcome(tx: Tx, reviewId: string, recordId: string, stage: Stage, needed: number): Promise<void> {
+export async function settleOutcome(
+  tx: Tx,
+  reviewId: string,
+  recordId: string,
+  stage: Stage,
+  needed: number,
+): Promise<void> {
   await tx.$executeRaw`
     WITH evaluated AS (${evaluation(storedDecisions(recordId, stage), Prisma.sql`${needed}::int`, stage)}),
     ${outcomeWrites(reviewId, recordId, stage, new Date().toISOString())}

@@ -24,9 +24,18 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
   const s = stageSql(stage);
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
   // Counts with no GROUP BY: always one row.
-  const counts = (await db.$queryRaw<
-    { total: number; included: number; excluded: number; conflicts: number; complete: number; mine: number; left_for_me: number }[]
-  >`
+  const counts = (
+    await db.$queryRaw<
+      {
+        total: number;
+        included: number;
+        excluded: number;
+        conflicts: number;
+        complete: number;
+        mine: number;
+        left_for_me: number;
+      }[]
+    >`
     SELECT count(*)::int AS total,
            count(*) FILTER (WHERE o.status = 'included')::int AS included,
            count(*) FILTER (WHERE o.status = 'excluded')::int AS excluded,
@@ -42,7 +51,8 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
       LEFT JOIN screening_decisions mine ON mine.record_id = r.id AND mine.stage = ${s} AND mine.reviewer_id = ${viewer.userId}
-     WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`)[0]!;
+     WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`
+  )[0]!;
   const { total } = counts;
   /** Remaining: records still needing my decision that are mine to screen or that the pool could serve me now. */
   // Observers never screen, and what the pool could hand them would move as others decide.
@@ -55,14 +65,30 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
     // tells a blinded reviewer how the other reviewer decided; so they get none of it. Nor how many records
     // have all their decisions: that count moves when a co-reviewer decides a record one has decided, which
     // tells them the co-reviewer has been there (blinding.int.test.ts compares exactly that).
-    return { stage, total, mine, team: { complete: null, resolved: null, included: null, excluded: null, conflicts: null, conflictsByStatus: null, decisionsBy: null } };
+    return {
+      stage,
+      total,
+      mine,
+      team: {
+        complete: null,
+        resolved: null,
+        included: null,
+        excluded: null,
+        conflicts: null,
+        conflictsByStatus: null,
+        decisionsBy: null,
+      },
+    };
   }
   const [perReviewer, conflictGroups] = await Promise.all([
     db.screeningDecision.groupBy({ by: ["reviewerId"], where: { reviewId, stage }, _count: true }),
     db.conflict.groupBy({ by: ["status"], where: { reviewId, stage }, _count: true }),
   ]);
   const conflictCount = (status: ConflictStatus) => conflictGroups.find((g) => g.status === status)?._count ?? 0;
-  const names = await db.user.findMany({ where: { id: { in: perReviewer.map((p) => p.reviewerId) } }, select: { id: true, name: true } });
+  const names = await db.user.findMany({
+    where: { id: { in: perReviewer.map((p) => p.reviewerId) } },
+    select: { id: true, name: true },
+  });
   return {
     stage,
     total,
@@ -73,9 +99,17 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
       included: counts.included,
       excluded: counts.excluded,
       conflicts: counts.conflicts,
-      conflictsByStatus: { open: conflictCount("open"), resolved: conflictCount("resolved"), withdrawn: conflictCount("withdrawn") },
+      conflictsByStatus: {
+        open: conflictCount("open"),
+        resolved: conflictCount("resolved"),
+        withdrawn: conflictCount("withdrawn"),
+      },
       decisionsBy: perReviewer
-        .map((p) => ({ reviewerId: p.reviewerId, name: names.find((u) => u.id === p.reviewerId)?.name ?? "?", decisions: p._count }))
+        .map((p) => ({
+          reviewerId: p.reviewerId,
+          name: names.find((u) => u.id === p.reviewerId)?.name ?? "?",
+          decisions: p._count,
+        }))
         .sort((a, b) => b.decisions - a.decisions),
     },
   };

@@ -1,13 +1,13 @@
 // Records as a screener sees them. Blinding is enforced here, on the server: another reviewer's decision,
 // reason or note, and any state that implies them, leave only when the viewer may see them.
-import { poolOf, type Db } from "../db/client";
+import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import type { OutcomeStatus, RetrievalStatus, Stage, Verdict } from "../db/generated/enums.ts";
 import { rows } from "../db/sql";
+import type { ParsedRecord } from "../import/types";
 import { stageSql } from "./eligibility";
 import { seesOthers, seesOthersDecisions, type Viewer } from "./progress";
 import { serveRecords } from "./serve";
-import type { ParsedRecord } from "../import/types";
 
 interface ViewRow extends Omit<ParsedRecord, "raw"> {
   id: string;
@@ -25,9 +25,12 @@ async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, re
   // A report exists exactly when the record was included at title/abstract, so to a reviewer blinded there it is
   // shown only once that is known by other means: a lead resolved the record, or retrieved its full text for
   // full-text screening.
-  const seesTitleAbstract = stage === "title_abstract" ? full : await seesOthersDecisions(db, reviewId, "title_abstract", viewer);
+  const seesTitleAbstract =
+    stage === "title_abstract" ? full : await seesOthersDecisions(db, reviewId, "title_abstract", viewer);
   const s = stageSql(stage);
-  const found = await rows<ViewRow>(poolOf(db), Prisma.sql`
+  const found = await rows<ViewRow>(
+    poolOf(db),
+    Prisma.sql`
     SELECT r.id, r.title, r.abstract, COALESCE(r.authors, '{}') AS authors, r.year, r.journal, r.volume, r.issue, r.pages,
            r.doi, r.pmid, r.pmcid, COALESCE(r.nct_ids, '{}') AS "nctIds", COALESCE(r.keywords, '{}') AS keywords, r.type, r.language, r.url, src.name AS source_name,
            CASE WHEN rep.id IS NULL THEN NULL
@@ -45,7 +48,8 @@ async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, re
       JOIN sources src ON src.id = r.source_id
       LEFT JOIN reports rep ON rep.record_id = r.id
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-     WHERE r.id = ANY(${recordIds}::text[]) AND r.review_id = ${reviewId}`);
+     WHERE r.id = ANY(${recordIds}::text[]) AND r.review_id = ${reviewId}`,
+  );
   const order = new Map(recordIds.map((id, i) => [id, i]));
   return found
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
@@ -74,7 +78,13 @@ export async function nextForReviewer(db: Db, reviewId: string, stage: Stage, vi
 }
 
 /** The reviewer's own decisions, newest first, with the records (for going back over them). */
-export async function myDecisions(db: Db, reviewId: string, stage: Stage, viewer: Viewer, page: { cursor?: string; take: number }) {
+export async function myDecisions(
+  db: Db,
+  reviewId: string,
+  stage: Stage,
+  viewer: Viewer,
+  page: { cursor?: string; take: number },
+) {
   const rows = await db.screeningDecision.findMany({
     where: { reviewId, stage, reviewerId: viewer.userId },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -83,7 +93,13 @@ export async function myDecisions(db: Db, reviewId: string, stage: Stage, viewer
     select: { id: true, recordId: true },
   });
   const more = rows.length > page.take;
-  const items = await viewOf(db, reviewId, stage, viewer, rows.slice(0, page.take).map((r) => r.recordId));
+  const items = await viewOf(
+    db,
+    reviewId,
+    stage,
+    viewer,
+    rows.slice(0, page.take).map((r) => r.recordId),
+  );
   return { items, nextCursor: more ? rows[page.take - 1]!.id : null };
 }
 

@@ -11,7 +11,9 @@ describe("serving records", () => {
     const db = testDb();
     const { review, members } = await makeTeam(db);
     const [second, third] = await Promise.all([makeUser(db, "reviewer2"), makeUser(db, "reviewer3")]);
-    await db.membership.createMany({ data: [second, third].map((u) => ({ reviewId: review.id, userId: u.id, role: "reviewer" as const })) });
+    await db.membership.createMany({
+      data: [second, third].map((u) => ({ reviewId: review.id, userId: u.id, role: "reviewer" as const })),
+    });
     const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
     const record = await db.record.create({ data: { reviewId: review.id, sourceId: source.id, title: "Only record" } });
     const next = (userId: string) => callerFor(db, userId).screening.next({ reviewId: review.id, stage: TA, count: 2 });
@@ -19,7 +21,9 @@ describe("serving records", () => {
     expect((await next(members.reviewer.id)).map((i) => i.record.id)).toEqual([record.id]);
     expect((await next(second.id)).map((i) => i.record.id)).toEqual([record.id]);
     expect(await next(third.id)).toEqual([]);
-    const served = await db.screeningAssignment.findFirstOrThrow({ where: { recordId: record.id, reviewerId: members.reviewer.id } });
+    const served = await db.screeningAssignment.findFirstOrThrow({
+      where: { recordId: record.id, reviewerId: members.reviewer.id },
+    });
     // Stored in UTC like every Prisma timestamp: it lapses SERVE_MINUTES after it was served.
     expect(served.expiresAt!.getTime() - served.servedAt.getTime()).toBe(SERVE_MINUTES * 60_000);
     expect(Math.abs(served.servedAt.getTime() - Date.now())).toBeLessThan(60_000);

@@ -2,14 +2,14 @@
 // records table row is locked while it is handed out (SKIP LOCKED lets others take the next one meanwhile),
 // and a served record that is not decided in time goes back to the pool. Times are stored in UTC, as Prisma does.
 import type pg from "pg";
-import { Prisma } from "../db/generated/client.ts";
-import { poolOf, type Db } from "../db/client";
-import { rows, transaction } from "../db/sql";
-import type { Stage } from "../db/generated/enums.ts";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Db, poolOf } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
+import type { Stage } from "../db/generated/enums.ts";
+import { rows, transaction } from "../db/sql";
 import { AppError } from "../errors/app-error";
+import { type OrderSettings, orderedCandidates, orderSettingsColumns } from "../prioritise/serve-order";
 import { newId } from "../shared/ids";
-import { orderedCandidates, orderSettingsColumns, type OrderSettings } from "../prioritise/serve-order";
 import { hasRole } from "../team/roles";
 import { eligibleRecords, liveAssignment, servableTo, stageSql, unsettled } from "./eligibility";
 
@@ -47,7 +47,15 @@ export interface Served {
 export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: number): Promise<Served> {
   const s = stageSql(stage);
   const pool = poolOf(db);
-  const [head] = await rows<{ needed: number; blinded: boolean; prioritise: boolean; sample_id: string | null; held: string[] | null }>(pool, Prisma.sql`
+  const [head] = await rows<{
+    needed: number;
+    blinded: boolean;
+    prioritise: boolean;
+    sample_id: string | null;
+    held: string[] | null;
+  }>(
+    pool,
+    Prisma.sql`
     SELECT st.reviewers_per_record AS needed, st.blinded, ${orderSettingsColumns},
            (SELECT array_agg(h.id ORDER BY h.expires_at NULLS FIRST, h.served_at, h.id) FROM (
               SELECT r.id, a.expires_at, a.served_at FROM screening_assignments a
@@ -57,19 +65,33 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
                ORDER BY a.expires_at NULLS FIRST, a.served_at, r.id
                LIMIT ${count}) h) AS held
       FROM review_stage_settings st
-     WHERE st.review_id = ${scope.reviewId} AND st.stage = ${s}`);
+     WHERE st.review_id = ${scope.reviewId} AND st.stage = ${s}`,
+  );
   if (!head) throw new Error(`review ${scope.reviewId} has no settings for ${stage}`);
   const held = head.held ?? [];
   const wanted = count - held.length;
   if (wanted <= 0) return { ids: held, blinded: head.blinded };
-  const settings = { reviewId: scope.reviewId, stage, reviewerId: scope.reviewerId, prioritise: head.prioritise, sampleId: head.sample_id };
+  const settings = {
+    reviewId: scope.reviewId,
+    stage,
+    reviewerId: scope.reviewerId,
+    prioritise: head.prioritise,
+    sampleId: head.sample_id,
+  };
   const fresh: string[] = [];
   // Short of records, try again: the candidates' snapshot predates serves that committed while their locks were
   // awaited, so with many reviewers racing for the same records every candidate may have gone. Only a try that
   // found a full list of candidates says more may be there; the second try also covers candidates skipped as
   // locked, so a reviewer is not told nothing is left while others merely hold the records for an instant.
   for (let attempt = 0; attempt < SERVE_ATTEMPTS && fresh.length < wanted; attempt++) {
-    const { served, candidates, limit } = await serveFromPool(pool, scope, stage, head.needed, settings, wanted - fresh.length);
+    const { served, candidates, limit } = await serveFromPool(
+      pool,
+      scope,
+      stage,
+      head.needed,
+      settings,
+      wanted - fresh.length,
+    );
     fresh.push(...served);
     if (attempt > 0 && candidates < limit) break;
   }
@@ -81,7 +103,14 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
  * take different ones; a few spare, as some may have been taken before its snapshot) and notes them for the
  * transaction; the second, with a snapshot taken after those locks, hands out the ones still in the pool.
  */
-async function serveFromPool(pool: pg.Pool, scope: Scope, stage: Stage, needed: number, settings: OrderSettings, wanted: number) {
+async function serveFromPool(
+  pool: pg.Pool,
+  scope: Scope,
+  stage: Stage,
+  needed: number,
+  settings: OrderSettings,
+  wanted: number,
+) {
   const s = stageSql(stage);
   const open = inPool(stage, scope.reviewerId, needed);
   const limit = wanted * 2 + 2;
@@ -123,8 +152,16 @@ async function serveFromPool(pool: pg.Pool, scope: Scope, stage: Stage, needed: 
 }
 
 /** A lead hands `count` records from the pool to a named reviewer; such allocations do not lapse. */
-export async function allocateRecords(db: Db, scope: { reviewId: string; actorId: string }, stage: Stage, reviewerId: string, count: number) {
-  const member = await db.membership.findFirst({ where: { reviewId: scope.reviewId, userId: reviewerId, removedAt: null } });
+export async function allocateRecords(
+  db: Db,
+  scope: { reviewId: string; actorId: string },
+  stage: Stage,
+  reviewerId: string,
+  count: number,
+) {
+  const member = await db.membership.findFirst({
+    where: { reviewId: scope.reviewId, userId: reviewerId, removedAt: null },
+  });
   if (!member || !hasRole(member.role, "reviewer")) {
     throw new AppError("INVALID_INPUT", "Records can only be allocated to a reviewer of this review.");
   }

@@ -2,7 +2,7 @@
 // S3-compatible object storage when S3_BUCKET is set, so app instances stay stateless.
 import type { Readable } from "node:stream";
 import { localStorage } from "./local-storage";
-import { s3Storage, s3Configured } from "./s3-storage";
+import { s3Configured, s3Storage } from "./s3-storage";
 
 export interface FileStorage {
   /** Stores the stream under `key`, replacing any earlier file; resolves with the number of bytes written. */
@@ -23,7 +23,11 @@ export function checkKey(key: string): string {
 
 /** A file name reduced to what is safe inside a key, keeping its extension readable. */
 export function safeFileName(name: string): string {
-  const cleaned = name.normalize("NFKD").replace(/[^\w.-]+/g, "_").replace(/^[._]+/, "").slice(-120);
+  const cleaned = name
+    .normalize("NFKD")
+    .replace(/[^\w.-]+/g, "_")
+    .replace(/^[._]+/, "")
+    .slice(-120);
   return cleaned || "file";
 }
 

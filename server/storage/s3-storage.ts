@@ -1,6 +1,6 @@
+import { type Readable, Transform } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { type Readable, Transform } from "node:stream";
 import { checkKey, type FileStorage } from "./file-storage";
 
 export function s3Configured(): boolean {

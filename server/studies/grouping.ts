@@ -6,7 +6,7 @@ import type { Db, Tx } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { seesOthersDecisions } from "../screening/progress";
-import { DEFAULT_TOOL, type RISK_OF_BIAS_TOOLS, type Design } from "./designs";
+import { DEFAULT_TOOL, type Design, type RISK_OF_BIAS_TOOLS } from "./designs";
 import { includedReportsWhere } from "./studies-view";
 import { studyLabelFor } from "./suggest-groups";
 
@@ -22,7 +22,10 @@ interface Scope {
  */
 async function assertMayGroup(db: Db, scope: Scope): Promise<void> {
   if (!(await seesOthersDecisions(db, scope.reviewId, "full_text", { userId: scope.actorId, role: scope.role }))) {
-    throw new AppError("FORBIDDEN", "While full-text screening is blinded, reports are grouped into studies by the review's leads.");
+    throw new AppError(
+      "FORBIDDEN",
+      "While full-text screening is blinded, reports are grouped into studies by the review's leads.",
+    );
   }
 }
 
@@ -43,7 +46,10 @@ async function loadReports(tx: Tx, reviewId: string, reportIds: readonly string[
     throw new AppError("NOT_FOUND", "Some of these reports are not included reports of this review. Reload the page.");
   }
   if (from !== undefined && reports.some((r) => r.studyId !== from)) {
-    throw new AppError("STALE", "Someone has grouped some of these reports meanwhile. Reload the page to see the studies as they are now.");
+    throw new AppError(
+      "STALE",
+      "Someone has grouped some of these reports meanwhile. Reload the page to see the studies as they are now.",
+    );
   }
   return reports;
 }
@@ -53,9 +59,19 @@ async function removeIfEmpty(tx: Tx, scope: Scope, studyId: string) {
   const left = await tx.report.count({ where: { studyId } });
   if (left > 0) return;
   const work = (await tx.appraisal.count({ where: { studyId } })) + (await tx.extraction.count({ where: { studyId } }));
-  if (work > 0) throw new AppError("STUDY_HAS_WORK", "This would leave a study with appraisals or extracted data without any report. Move another report into it first.");
+  if (work > 0)
+    throw new AppError(
+      "STUDY_HAS_WORK",
+      "This would leave a study with appraisals or extracted data without any report. Move another report into it first.",
+    );
   await tx.study.delete({ where: { id: studyId } });
-  await recordAuditEvent(tx, { ...scopeOf(scope), action: "study.removed", entityType: "study", entityId: studyId, data: { reason: "no reports left" } });
+  await recordAuditEvent(tx, {
+    ...scopeOf(scope),
+    action: "study.removed",
+    entityType: "study",
+    entityId: studyId,
+    data: { reason: "no reports left" },
+  });
 }
 
 function scopeOf(scope: Scope) {
@@ -68,11 +84,19 @@ export async function createStudy(db: Db, scope: Scope, input: { reportIds: stri
   await assertMayGroup(db, scope);
   return db.$transaction(async (tx) => {
     const reports = await loadReports(tx, scope.reviewId, input.reportIds, null);
-    const first = [...reports].sort((a, b) => (a.record.authors.length ? 0 : 1) - (b.record.authors.length ? 0 : 1))[0]!;
+    const first = [...reports].sort(
+      (a, b) => (a.record.authors.length ? 0 : 1) - (b.record.authors.length ? 0 : 1),
+    )[0]!;
     const label = input.label?.trim() || studyLabelFor(first.record);
     const study = await tx.study.create({ data: { reviewId: scope.reviewId, label } });
     await tx.report.updateMany({ where: { id: { in: reports.map((r) => r.id) } }, data: { studyId: study.id } });
-    await recordAuditEvent(tx, { ...scopeOf(scope), action: "study.created", entityType: "study", entityId: study.id, data: { label, reportIds: reports.map((r) => r.id) } });
+    await recordAuditEvent(tx, {
+      ...scopeOf(scope),
+      action: "study.created",
+      entityType: "study",
+      entityId: study.id,
+      data: { label, reportIds: reports.map((r) => r.id) },
+    });
     return { id: study.id, label };
   });
 }
@@ -103,28 +127,51 @@ export async function mergeStudies(db: Db, scope: Scope, input: { targetId: stri
   return db.$transaction(async (tx) => {
     await loadStudy(tx, scope.reviewId, input.targetId);
     for (const id of sources) await loadStudy(tx, scope.reviewId, id);
-    const work = (await tx.appraisal.count({ where: { studyId: { in: sources } } })) + (await tx.extraction.count({ where: { studyId: { in: sources } } }));
+    const work =
+      (await tx.appraisal.count({ where: { studyId: { in: sources } } })) +
+      (await tx.extraction.count({ where: { studyId: { in: sources } } }));
     if (work > 0) {
-      throw new AppError("STUDY_HAS_WORK", "Only the study you merge into may hold appraisals or extracted data; the others already have some. Merge into that study instead.");
+      throw new AppError(
+        "STUDY_HAS_WORK",
+        "Only the study you merge into may hold appraisals or extracted data; the others already have some. Merge into that study instead.",
+      );
     }
     await tx.report.updateMany({ where: { studyId: { in: sources } }, data: { studyId: input.targetId } });
     await tx.study.deleteMany({ where: { id: { in: sources } } });
-    await recordAuditEvent(tx, { ...scopeOf(scope), action: "study.merged", entityType: "study", entityId: input.targetId, data: { merged: sources } });
+    await recordAuditEvent(tx, {
+      ...scopeOf(scope),
+      action: "study.merged",
+      entityType: "study",
+      entityId: input.targetId,
+      data: { merged: sources },
+    });
   });
 }
 
 /** Takes some reports out of a study into a new one. */
-export async function splitStudy(db: Db, scope: Scope, input: { studyId: string; reportIds: string[]; label?: string }) {
+export async function splitStudy(
+  db: Db,
+  scope: Scope,
+  input: { studyId: string; reportIds: string[]; label?: string },
+) {
   await assertMayGroup(db, scope);
   return db.$transaction(async (tx) => {
     await loadStudy(tx, scope.reviewId, input.studyId);
     const reports = await loadReports(tx, scope.reviewId, input.reportIds, input.studyId);
-    const remaining = await tx.report.count({ where: { studyId: input.studyId, id: { notIn: reports.map((r) => r.id) } } });
+    const remaining = await tx.report.count({
+      where: { studyId: input.studyId, id: { notIn: reports.map((r) => r.id) } },
+    });
     if (remaining === 0) throw new AppError("INVALID_INPUT", "Leave at least one report in the study you split.");
     const label = input.label?.trim() || studyLabelFor(reports[0]!.record);
     const study = await tx.study.create({ data: { reviewId: scope.reviewId, label } });
     await tx.report.updateMany({ where: { id: { in: reports.map((r) => r.id) } }, data: { studyId: study.id } });
-    await recordAuditEvent(tx, { ...scopeOf(scope), action: "study.split", entityType: "study", entityId: input.studyId, data: { newStudyId: study.id, reportIds: reports.map((r) => r.id) } });
+    await recordAuditEvent(tx, {
+      ...scopeOf(scope),
+      action: "study.split",
+      entityType: "study",
+      entityId: input.studyId,
+      data: { newStudyId: study.id, reportIds: reports.map((r) => r.id) },
+    });
     return { id: study.id, label };
   });
 }
@@ -135,7 +182,13 @@ export async function renameStudy(db: Db, scope: Scope, input: { studyId: string
   return db.$transaction(async (tx) => {
     const study = await loadStudy(tx, scope.reviewId, input.studyId);
     await tx.study.update({ where: { id: study.id }, data: { label } });
-    await recordAuditEvent(tx, { ...scopeOf(scope), action: "study.renamed", entityType: "study", entityId: study.id, data: { from: study.label, to: label } });
+    await recordAuditEvent(tx, {
+      ...scopeOf(scope),
+      action: "study.renamed",
+      entityType: "study",
+      entityId: study.id,
+      data: { from: study.label, to: label },
+    });
   });
 }
 
@@ -155,10 +208,20 @@ export async function setStudyDesign(db: Db, scope: Scope, input: { studyId: str
   });
 }
 
-export async function setStudyTool(db: Db, scope: Scope, input: { studyId: string; tool: (typeof RISK_OF_BIAS_TOOLS)[number] | null }) {
+export async function setStudyTool(
+  db: Db,
+  scope: Scope,
+  input: { studyId: string; tool: (typeof RISK_OF_BIAS_TOOLS)[number] | null },
+) {
   return db.$transaction(async (tx) => {
     const study = await loadStudy(tx, scope.reviewId, input.studyId);
     await tx.study.update({ where: { id: study.id }, data: { appraisalTool: input.tool } });
-    await recordAuditEvent(tx, { ...scopeOf(scope), action: "study.tool_set", entityType: "study", entityId: study.id, data: { from: study.appraisalTool, to: input.tool } });
+    await recordAuditEvent(tx, {
+      ...scopeOf(scope),
+      action: "study.tool_set",
+      entityType: "study",
+      entityId: study.id,
+      data: { from: study.appraisalTool, to: input.tool },
+    });
   });
 }

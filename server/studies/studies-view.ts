@@ -2,8 +2,8 @@
 // suggestions for grouping them.
 import type { Db, Tx } from "../db/client";
 import { seesOthersDecisions, type Viewer } from "../screening/progress";
-import { DESIGNS, studyTools, type Design } from "./designs";
-import { suggestGroups, type GroupingReport } from "./suggest-groups";
+import { DESIGNS, type Design, studyTools } from "./designs";
+import { type GroupingReport, suggestGroups } from "./suggest-groups";
 
 /** Reports to group: those whose record was included at full-text screening. */
 export function includedReportsWhere(reviewId: string) {
@@ -16,7 +16,18 @@ const REPORT_SELECT = {
   recordId: true,
   fileKey: true,
   url: true,
-  record: { select: { title: true, authors: true, year: true, nctIds: true, journal: true, abstract: true, url: true, doi: true } },
+  record: {
+    select: {
+      title: true,
+      authors: true,
+      year: true,
+      nctIds: true,
+      journal: true,
+      abstract: true,
+      url: true,
+      doi: true,
+    },
+  },
 } as const;
 
 export interface ReportView {
@@ -32,7 +43,23 @@ export interface ReportView {
   url: string | null;
 }
 
-type ReportRow = { id: string; studyId: string | null; recordId: string; fileKey: string | null; url: string | null; record: { title: string; authors: string[]; year: number | null; nctIds: string[]; journal: string | null; url: string | null; doi: string | null; abstract: string } };
+type ReportRow = {
+  id: string;
+  studyId: string | null;
+  recordId: string;
+  fileKey: string | null;
+  url: string | null;
+  record: {
+    title: string;
+    authors: string[];
+    year: number | null;
+    nctIds: string[];
+    journal: string | null;
+    url: string | null;
+    doi: string | null;
+    abstract: string;
+  };
+};
 
 function toView(r: ReportRow): ReportView {
   return {
@@ -50,12 +77,29 @@ function toView(r: ReportRow): ReportView {
 }
 
 export function asGroupingReport(r: ReportView): GroupingReport {
-  return { reportId: r.id, recordId: r.recordId, studyId: r.studyId, title: r.title, authors: r.authors, year: r.year, nctIds: r.nctIds };
+  return {
+    reportId: r.id,
+    recordId: r.recordId,
+    studyId: r.studyId,
+    title: r.title,
+    authors: r.authors,
+    year: r.year,
+    nctIds: r.nctIds,
+  };
 }
 
 export async function groupingInputs(db: Db | Tx, reviewId: string) {
-  const reports = (await db.report.findMany({ where: includedReportsWhere(reviewId), select: REPORT_SELECT, orderBy: { createdAt: "asc" } })).map(toView);
-  const links = await db.studyLink.findMany({ where: { reviewId }, select: { recordAId: true, recordBId: true, nctId: true } });
+  const reports = (
+    await db.report.findMany({
+      where: includedReportsWhere(reviewId),
+      select: REPORT_SELECT,
+      orderBy: { createdAt: "asc" },
+    })
+  ).map(toView);
+  const links = await db.studyLink.findMany({
+    where: { reviewId },
+    select: { recordAId: true, recordBId: true, nctId: true },
+  });
   return { reports, links };
 }
 
@@ -103,7 +147,13 @@ export async function studiesOverview(db: Db, reviewId: string, viewer: Viewer) 
 export async function studyWithReports(db: Db, reviewId: string, studyId: string) {
   const study = await db.study.findFirst({
     where: { id: studyId, reviewId },
-    select: { id: true, label: true, design: true, appraisalTool: true, reports: { select: REPORT_SELECT, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      label: true,
+      design: true,
+      appraisalTool: true,
+      reports: { select: REPORT_SELECT, orderBy: { createdAt: "asc" } },
+    },
   });
   if (!study) return null;
   return {

@@ -8,13 +8,21 @@ async function setup() {
   const { review, members } = await makeTeam(db);
   const reports = await includedReports(db, review.id, [
     { title: "NurOwn phase 1/2 registry entry", nctIds: ["NCT01051882"] },
-    { title: "Safety and clinical effects of MSC-NTF cells in ALS", authors: ["Petrou, P."], year: 2016, nctIds: ["NCT01051882"] },
+    {
+      title: "Safety and clinical effects of MSC-NTF cells in ALS",
+      authors: ["Petrou, P."],
+      year: 2016,
+      nctIds: ["NCT01051882"],
+    },
     { title: "Intraspinal neural stem cell transplantation in ALS", authors: ["Glass, J. D."], year: 2016 },
     { title: "Excluded at full text", nctIds: ["NCT01051882"], fullText: "excluded" },
     { title: "Not yet screened at full text", nctIds: ["NCT01051882"], fullText: "none" },
   ]);
   // Full-text screening is over and unblinded, as when a team groups its studies; blinded grouping is below.
-  await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: "full_text" } }, data: { blinded: false } });
+  await db.reviewStageSetting.update({
+    where: { reviewId_stage: { reviewId: review.id, stage: "full_text" } },
+    data: { blinded: false },
+  });
   const reviewer = callerFor(db, members.reviewer.id);
   return { db, review, members, reports, reviewer, input: { reviewId: review.id } };
 }
@@ -32,13 +40,22 @@ async function appCode(promise: Promise<unknown>): Promise<string | null> {
 describe("studies", () => {
   it("while full-text screening is blinded, only leads see the reports to group and group them", async () => {
     const { db, review, members, reports, reviewer, input } = await setup();
-    await db.reviewStageSetting.update({ where: { reviewId_stage: { reviewId: review.id, stage: "full_text" } }, data: { blinded: true } });
+    await db.reviewStageSetting.update({
+      where: { reviewId_stage: { reviewId: review.id, stage: "full_text" } },
+      data: { blinded: true },
+    });
     expect(await reviewer.studies.list(input)).toMatchObject({ mayGroup: false, ungrouped: [], suggestions: [] });
     const refusal = "While full-text screening is blinded, reports are grouped into studies by the review's leads.";
     // The same refusal for an included report, an excluded one and no report at all.
     for (const reportIds of [[reports[0]!.id], [reports[3]!.id], ["no-such-report"]]) {
-      await expect(reviewer.studies.create({ ...input, reportIds })).rejects.toMatchObject({ code: "FORBIDDEN", message: refusal });
-      await expect(reviewer.studies.moveReports({ ...input, reportIds, studyId: null })).rejects.toMatchObject({ code: "FORBIDDEN", message: refusal });
+      await expect(reviewer.studies.create({ ...input, reportIds })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: refusal,
+      });
+      await expect(reviewer.studies.moveReports({ ...input, reportIds, studyId: null })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: refusal,
+      });
     }
     const lead = callerFor(db, members.lead.id);
     expect((await lead.studies.list(input)).ungrouped).toHaveLength(3);
@@ -51,7 +68,11 @@ describe("studies", () => {
     const overview = await reviewer.studies.list(input);
     expect(overview.ungrouped.map((r) => r.id)).toEqual(reports.slice(0, 3).map((r) => r.id));
     expect(overview.suggestions).toHaveLength(1);
-    expect(overview.suggestions[0]).toMatchObject({ reportIds: [reports[0]!.id, reports[1]!.id], studyId: null, reasons: ["Both name NCT01051882"] });
+    expect(overview.suggestions[0]).toMatchObject({
+      reportIds: [reports[0]!.id, reports[1]!.id],
+      studyId: null,
+      reasons: ["Both name NCT01051882"],
+    });
 
     const study = await reviewer.studies.create({ ...input, reportIds: overview.suggestions[0]!.reportIds });
     expect(study.label).toBe("Petrou 2016");
@@ -71,7 +92,9 @@ describe("studies", () => {
     const a = await reviewer.studies.create({ ...input, reportIds: reports.slice(0, 3).map((r) => r.id) });
     const b = await reviewer.studies.split({ ...input, studyId: a.id, reportIds: [reports[2]!.id] });
     expect(b.label).toBe("Glass 2016");
-    expect(await appCode(reviewer.studies.split({ ...input, studyId: a.id, reportIds: [reports[0]!.id, reports[1]!.id] }))).toBe("INVALID_INPUT");
+    expect(
+      await appCode(reviewer.studies.split({ ...input, studyId: a.id, reportIds: [reports[0]!.id, reports[1]!.id] })),
+    ).toBe("INVALID_INPUT");
 
     await reviewer.studies.moveReports({ ...input, reportIds: [reports[1]!.id], studyId: b.id });
     await reviewer.studies.merge({ ...input, targetId: b.id, sourceIds: [a.id] });
@@ -81,7 +104,12 @@ describe("studies", () => {
     await reviewer.studies.rename({ ...input, studyId: b.id, label: "NSI-566 phase 1" });
     await reviewer.studies.setDesign({ ...input, studyId: b.id, design: "rct" });
     overview = await reviewer.studies.list(input);
-    expect(overview.studies[0]).toMatchObject({ label: "NSI-566 phase 1", design: "rct", appraisalTool: "rob2", tools: ["rob2", "validity_of_conclusions"] });
+    expect(overview.studies[0]).toMatchObject({
+      label: "NSI-566 phase 1",
+      design: "rct",
+      appraisalTool: "rob2",
+      tools: ["rob2", "validity_of_conclusions"],
+    });
 
     expect(await appCode(reviewer.studies.setTool({ ...input, studyId: b.id, tool: "robins_i" }))).toBe("FORBIDDEN");
     await callerFor(db, members.lead.id).studies.setTool({ ...input, studyId: b.id, tool: "robins_i" });
@@ -89,9 +117,20 @@ describe("studies", () => {
     await reviewer.studies.setDesign({ ...input, studyId: b.id, design: "single_arm" });
     expect((await reviewer.studies.list(input)).studies[0]!.tools).toEqual(["validity_of_conclusions"]);
 
-    const actions = await db.auditEvent.findMany({ where: { reviewId: input.reviewId, entityType: "study" }, select: { action: true } });
+    const actions = await db.auditEvent.findMany({
+      where: { reviewId: input.reviewId, entityType: "study" },
+      select: { action: true },
+    });
     expect(new Set(actions.map((e) => e.action))).toEqual(
-      new Set(["study.created", "study.split", "study.reports_moved", "study.merged", "study.renamed", "study.design_set", "study.tool_set"]),
+      new Set([
+        "study.created",
+        "study.split",
+        "study.reports_moved",
+        "study.merged",
+        "study.renamed",
+        "study.design_set",
+        "study.tool_set",
+      ]),
     );
   });
 
@@ -101,13 +140,23 @@ describe("studies", () => {
     const otherStudy = await other.reviewer.studies.create({ ...other.input, reportIds: [other.reports[2]!.id] });
     expect(await appCode(reviewer.studies.rename({ ...input, studyId: otherStudy.id, label: "x" }))).toBe("NOT_FOUND");
     expect(await appCode(reviewer.studies.create({ ...input, reportIds: [other.reports[0]!.id] }))).toBe("NOT_FOUND");
-    expect(await appCode(reviewer.studies.moveReports({ ...input, reportIds: [reports[0]!.id], studyId: otherStudy.id }))).toBe("NOT_FOUND");
+    expect(
+      await appCode(reviewer.studies.moveReports({ ...input, reportIds: [reports[0]!.id], studyId: otherStudy.id })),
+    ).toBe("NOT_FOUND");
 
     const a = await reviewer.studies.create({ ...input, reportIds: [reports[0]!.id] });
     const b = await reviewer.studies.create({ ...input, reportIds: [reports[1]!.id] });
-    await callerFor(db, members.reviewer.id).appraisal.start({ ...input, studyId: a.id, tool: "validity_of_conclusions" });
-    expect(await appCode(reviewer.studies.merge({ ...input, targetId: b.id, sourceIds: [a.id] }))).toBe("STUDY_HAS_WORK");
-    expect(await appCode(reviewer.studies.moveReports({ ...input, reportIds: [reports[0]!.id], studyId: null }))).toBe("STUDY_HAS_WORK");
+    await callerFor(db, members.reviewer.id).appraisal.start({
+      ...input,
+      studyId: a.id,
+      tool: "validity_of_conclusions",
+    });
+    expect(await appCode(reviewer.studies.merge({ ...input, targetId: b.id, sourceIds: [a.id] }))).toBe(
+      "STUDY_HAS_WORK",
+    );
+    expect(await appCode(reviewer.studies.moveReports({ ...input, reportIds: [reports[0]!.id], studyId: null }))).toBe(
+      "STUDY_HAS_WORK",
+    );
     await reviewer.studies.merge({ ...input, targetId: a.id, sourceIds: [b.id] });
     expect((await reviewer.studies.list(input)).studies.map((s) => s.reports.length)).toEqual([2]);
   });

@@ -1,18 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { studyLabelFor, suggestGroups, titleSimilarity, type GroupingReport } from "./suggest-groups";
+import { type GroupingReport, studyLabelFor, suggestGroups, titleSimilarity } from "./suggest-groups";
 
 function report(id: string, over: Partial<GroupingReport> = {}): GroupingReport {
-  return { reportId: id, recordId: `rec-${id}`, studyId: null, title: `Unrelated title ${id}`, authors: [], year: null, nctIds: [], ...over };
+  return {
+    reportId: id,
+    recordId: `rec-${id}`,
+    studyId: null,
+    title: `Unrelated title ${id}`,
+    authors: [],
+    year: null,
+    nctIds: [],
+    ...over,
+  };
 }
 
 describe("suggestGroups", () => {
   it("groups reports that name the same NCT id, whatever its case", () => {
-    const result = suggestGroups([report("a", { nctIds: ["NCT01051882"] }), report("b", { nctIds: ["nct01051882"] }), report("c")], []);
+    const result = suggestGroups(
+      [report("a", { nctIds: ["NCT01051882"] }), report("b", { nctIds: ["nct01051882"] }), report("c")],
+      [],
+    );
     expect(result).toEqual([{ reportIds: ["a", "b"], studyId: null, reasons: ["Both name NCT01051882"] }]);
   });
 
   it("uses study links found at de-duplication for reports whose records carry no NCT id themselves", () => {
-    const result = suggestGroups([report("a"), report("b")], [{ recordAId: "rec-a", recordBId: "rec-b", nctId: "NCT01363401" }]);
+    const result = suggestGroups(
+      [report("a"), report("b")],
+      [{ recordAId: "rec-a", recordBId: "rec-b", nctId: "NCT01363401" }],
+    );
     expect(result[0]?.reportIds).toEqual(["a", "b"]);
   });
 
@@ -20,21 +35,47 @@ describe("suggestGroups", () => {
     const base = { authors: ["Petrou, P.", "Karussis, D."], year: 2016 };
     const result = suggestGroups(
       [
-        report("a", { ...base, title: "Safety and clinical effects of mesenchymal stem cells secreting neurotrophic factors in ALS" }),
-        report("b", { ...base, title: "Mesenchymal stem cells secreting neurotrophic factors in ALS: safety and clinical effects" }),
-        report("c", { ...base, year: 2017, title: "Mesenchymal stem cells secreting neurotrophic factors in ALS: safety and clinical effects" }),
+        report("a", {
+          ...base,
+          title: "Safety and clinical effects of mesenchymal stem cells secreting neurotrophic factors in ALS",
+        }),
+        report("b", {
+          ...base,
+          title: "Mesenchymal stem cells secreting neurotrophic factors in ALS: safety and clinical effects",
+        }),
+        report("c", {
+          ...base,
+          year: 2017,
+          title: "Mesenchymal stem cells secreting neurotrophic factors in ALS: safety and clinical effects",
+        }),
         report("d", { ...base, title: "Multiple sclerosis relapse rates after cell therapy" }),
       ],
       [],
     );
-    expect(result).toEqual([{ reportIds: ["a", "b"], studyId: null, reasons: ["Same first author and year, similar title"] }]);
+    expect(result).toEqual([
+      { reportIds: ["a", "b"], studyId: null, reasons: ["Same first author and year, similar title"] },
+    ]);
   });
 
   it("suggests adding an ungrouped report to the study its partner is in, and nothing for settled groups", () => {
     const reports = [report("a", { nctIds: ["NCT1"], studyId: "s1" }), report("b", { nctIds: ["NCT1"] })];
     expect(suggestGroups(reports, [])).toEqual([{ reportIds: ["b"], studyId: "s1", reasons: ["Both name NCT1"] }]);
-    expect(suggestGroups([report("a", { nctIds: ["NCT1"], studyId: "s1" }), report("b", { nctIds: ["NCT1"], studyId: "s1" })], [])).toEqual([]);
-    expect(suggestGroups([report("a", { nctIds: ["NCT1"], studyId: "s1" }), report("b", { nctIds: ["NCT1"], studyId: "s2" }), report("c", { nctIds: ["NCT1"] })], [])).toEqual([]);
+    expect(
+      suggestGroups(
+        [report("a", { nctIds: ["NCT1"], studyId: "s1" }), report("b", { nctIds: ["NCT1"], studyId: "s1" })],
+        [],
+      ),
+    ).toEqual([]);
+    expect(
+      suggestGroups(
+        [
+          report("a", { nctIds: ["NCT1"], studyId: "s1" }),
+          report("b", { nctIds: ["NCT1"], studyId: "s2" }),
+          report("c", { nctIds: ["NCT1"] }),
+        ],
+        [],
+      ),
+    ).toEqual([]);
   });
 
   it("chains reasons across a group", () => {
@@ -42,7 +83,9 @@ describe("suggestGroups", () => {
       [report("a", { nctIds: ["NCT1"] }), report("b", { nctIds: ["NCT1", "NCT2"] }), report("c", { nctIds: ["NCT2"] })],
       [],
     );
-    expect(result).toEqual([{ reportIds: ["a", "b", "c"], studyId: null, reasons: ["Both name NCT1", "Both name NCT2"] }]);
+    expect(result).toEqual([
+      { reportIds: ["a", "b", "c"], studyId: null, reasons: ["Both name NCT1", "Both name NCT2"] },
+    ]);
   });
 });
 

@@ -28,7 +28,28 @@ export interface GroupSuggestion {
   reasons: string[];
 }
 
-const STOP = new Set(["the", "and", "for", "with", "from", "into", "of", "in", "on", "a", "an", "to", "by", "at", "or", "vs", "versus", "study", "trial", "patients"]);
+const STOP = new Set([
+  "the",
+  "and",
+  "for",
+  "with",
+  "from",
+  "into",
+  "of",
+  "in",
+  "on",
+  "a",
+  "an",
+  "to",
+  "by",
+  "at",
+  "or",
+  "vs",
+  "versus",
+  "study",
+  "trial",
+  "patients",
+]);
 /** Dice overlap of significant title words at which two papers by the same first author in one year are one study. */
 export const TITLE_THRESHOLD = 0.5;
 

@@ -16,12 +16,23 @@ export async function includedReports(db: Db, reviewId: string, seeds: readonly 
   const reports = [];
   for (const seed of seeds) {
     const record = await db.record.create({
-      data: { reviewId, sourceId: source.id, title: seed.title, authors: seed.authors ?? [], year: seed.year ?? null, nctIds: seed.nctIds ?? [] },
+      data: {
+        reviewId,
+        sourceId: source.id,
+        title: seed.title,
+        authors: seed.authors ?? [],
+        year: seed.year ?? null,
+        nctIds: seed.nctIds ?? [],
+      },
     });
-    await db.screeningOutcome.create({ data: { reviewId, recordId: record.id, stage: "title_abstract", status: "included", settledAt: new Date() } });
+    await db.screeningOutcome.create({
+      data: { reviewId, recordId: record.id, stage: "title_abstract", status: "included", settledAt: new Date() },
+    });
     const fullText = seed.fullText ?? "included";
     if (fullText !== "none") {
-      await db.screeningOutcome.create({ data: { reviewId, recordId: record.id, stage: "full_text", status: fullText, settledAt: new Date() } });
+      await db.screeningOutcome.create({
+        data: { reviewId, recordId: record.id, stage: "full_text", status: fullText, settledAt: new Date() },
+      });
     }
     reports.push(await db.report.create({ data: { reviewId, recordId: record.id, retrievalStatus: "retrieved" } }));
   }

@@ -4,9 +4,29 @@
 import { existsSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 
-const FONT_DIRS = ["/usr/share/fonts/truetype", "/usr/share/fonts/TTF", "/usr/local/share/fonts", "/Library/Fonts", "C:\\Windows\\Fonts"];
-const REGULAR = ["liberation/LiberationSans-Regular.ttf", "LiberationSans-Regular.ttf", "dejavu/DejaVuSans.ttf", "DejaVuSans.ttf", "arial.ttf", "Arial.ttf"];
-const BOLD = ["liberation/LiberationSans-Bold.ttf", "LiberationSans-Bold.ttf", "dejavu/DejaVuSans-Bold.ttf", "DejaVuSans-Bold.ttf", "arialbd.ttf", "Arial Bold.ttf"];
+const FONT_DIRS = [
+  "/usr/share/fonts/truetype",
+  "/usr/share/fonts/TTF",
+  "/usr/local/share/fonts",
+  "/Library/Fonts",
+  "C:\\Windows\\Fonts",
+];
+const REGULAR = [
+  "liberation/LiberationSans-Regular.ttf",
+  "LiberationSans-Regular.ttf",
+  "dejavu/DejaVuSans.ttf",
+  "DejaVuSans.ttf",
+  "arial.ttf",
+  "Arial.ttf",
+];
+const BOLD = [
+  "liberation/LiberationSans-Bold.ttf",
+  "LiberationSans-Bold.ttf",
+  "dejavu/DejaVuSans-Bold.ttf",
+  "DejaVuSans-Bold.ttf",
+  "arialbd.ttf",
+  "Arial Bold.ttf",
+];
 
 function findFont(names: string[]): string | undefined {
   for (const name of names) {
@@ -30,7 +50,11 @@ export function svgToPng(svg: string): Buffer {
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: 2 },
     background: "#ffffff",
-    font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: fontFiles.length ? "Liberation Sans" : "sans-serif" },
+    font: {
+      fontFiles,
+      loadSystemFonts: fontFiles.length === 0,
+      defaultFontFamily: fontFiles.length ? "Liberation Sans" : "sans-serif",
+    },
   });
   return resvg.render().asPng();
 }

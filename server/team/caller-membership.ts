@@ -2,11 +2,11 @@
 import type { SessionClaim, TokenSession } from "../auth/session-token";
 import { sessionCurrentSql } from "../auth/sessions";
 import type { Db } from "../db/client";
+import { poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import type { Role } from "../db/generated/enums.ts";
 import { rows } from "../db/sql";
 import { AppError } from "../errors/app-error";
-import { poolOf } from "../db/client";
 import { hasRole } from "./roles";
 
 export interface CallerInReview {
@@ -36,7 +36,9 @@ export async function callerInReview(db: Db, claim: SessionClaim, reviewId: stri
     poolOf(db),
     callerSql(claim.userId, reviewId, claim),
   );
-  return row ? { user: { id: row.id, email: row.email, name: row.name }, role: row.role, sessionCurrent: row.session_current } : null;
+  return row
+    ? { user: { id: row.id, email: row.email, name: row.name }, role: row.role, sessionCurrent: row.session_current }
+    : null;
 }
 
 /** The refusals for a signed-in caller before any role counts: the account is gone, or the session was ended. */
@@ -58,6 +60,7 @@ export function authorizeCaller(exists: boolean, role: Role | null, minRole: Rol
 /** A non-member or too weak a role, refused alike whether or not the review exists. */
 export function assertRole(role: Role | null, minRole: Role): Role {
   if (!role) throw new AppError("FORBIDDEN", "You are not a member of this review.");
-  if (!hasRole(role, minRole)) throw new AppError("FORBIDDEN", `This needs the ${minRole} role or higher in this review.`);
+  if (!hasRole(role, minRole))
+    throw new AppError("FORBIDDEN", `This needs the ${minRole} role or higher in this review.`);
   return role;
 }

@@ -5,7 +5,12 @@ export function smtpConfigured(): boolean {
   return Boolean(process.env.SMTP_URL);
 }
 
-export async function sendInvitationMail(input: { to: string; reviewTitle: string; inviterName: string; link: string }) {
+export async function sendInvitationMail(input: {
+  to: string;
+  reviewTitle: string;
+  inviterName: string;
+  link: string;
+}) {
   const transport = nodemailer.createTransport(process.env.SMTP_URL);
   await transport.sendMail({
     from: process.env.SMTP_FROM ?? "Sift <no-reply@localhost>",

@@ -82,7 +82,10 @@ export async function revokeInvitation(db: Db, scope: Scope, invitationId: strin
 
 type InvitationState = "valid" | "expired" | "used" | "revoked";
 
-function stateOf(inv: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }, now = new Date()): InvitationState {
+function stateOf(
+  inv: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null },
+  now = new Date(),
+): InvitationState {
   if (inv.acceptedAt) return "used";
   if (inv.revokedAt) return "revoked";
   if (inv.expiresAt <= now) return "expired";
@@ -96,7 +99,13 @@ export async function previewInvitation(db: Db, token: string) {
     include: { review: { select: { title: true } }, invitedBy: { select: { name: true } } },
   });
   if (!inv) throw new AppError("INVITATION_INVALID", "This invitation link is not valid. Ask for a new one.");
-  return { email: inv.email, role: inv.role, reviewTitle: inv.review.title, invitedBy: inv.invitedBy.name, state: stateOf(inv) };
+  return {
+    email: inv.email,
+    role: inv.role,
+    reviewTitle: inv.review.title,
+    invitedBy: inv.invitedBy.name,
+    state: stateOf(inv),
+  };
 }
 
 export async function acceptInvitation(db: Db, token: string, user: { id: string; email: string }) {
@@ -106,9 +115,11 @@ export async function acceptInvitation(db: Db, token: string, user: { id: string
     const inv = locked && (await tx.invitation.findUnique({ where: { id: locked.id }, include: { review: true } }));
     if (!inv) throw new AppError("INVITATION_INVALID", "This invitation link is not valid. Ask for a new one.");
     const state = stateOf(inv);
-    if (state === "expired") throw new AppError("INVITATION_EXPIRED", "This invitation has expired. Ask the review's lead for a new one.");
+    if (state === "expired")
+      throw new AppError("INVITATION_EXPIRED", "This invitation has expired. Ask the review's lead for a new one.");
     if (state === "used") throw new AppError("INVITATION_USED", "This invitation has already been accepted.");
-    if (state === "revoked") throw new AppError("INVITATION_INVALID", "This invitation was withdrawn. Ask for a new one.");
+    if (state === "revoked")
+      throw new AppError("INVITATION_INVALID", "This invitation was withdrawn. Ask for a new one.");
     if (normaliseEmail(user.email) !== inv.email) {
       throw new AppError(
         "INVITATION_WRONG_ACCOUNT",

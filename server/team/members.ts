@@ -42,7 +42,8 @@ async function assertAnotherOwnerRemains(tx: Tx, reviewId: string, userId: strin
   const owners = await tx.membership.count({
     where: { reviewId, role: "owner", removedAt: null, userId: { not: userId } },
   });
-  if (owners === 0) throw new AppError("LAST_OWNER", "A review needs at least one owner. Make someone else owner first.");
+  if (owners === 0)
+    throw new AppError("LAST_OWNER", "A review needs at least one owner. Make someone else owner first.");
 }
 
 async function targetMembership(tx: Tx, reviewId: string, userId: string) {

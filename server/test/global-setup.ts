@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureDatabaseExists, withDatabaseName } from "../db/database";
 import { startEmbeddedDatabase } from "../db/embedded";
 import { migrate } from "../db/migrate";
-import pg from "pg";
 
 declare module "vitest" {
   export interface ProvidedContext {

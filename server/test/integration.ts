@@ -38,7 +38,9 @@ export async function makeUser(db: Db, label = "user") {
 export function callerFor(db: Db, userId: string | null, session?: TokenSession) {
   return createCaller(async () => ({
     db,
-    session: userId ? { userId, ...(session ?? { version: await currentSessionVersion(db, userId), sessionId: null }) } : null,
+    session: userId
+      ? { userId, ...(session ?? { version: await currentSessionVersion(db, userId), sessionId: null }) }
+      : null,
     appUrl: "http://sift.test",
   }));
 }

@@ -2,8 +2,9 @@
 // ../auth/session so requestSession reads the user this helper names in a header of its own:
 //
 //   vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
-import { inject } from "vitest";
+
 import type { NextRequest } from "next/server";
+import { inject } from "vitest";
 import type { SessionClaim } from "../auth/session-token";
 import { currentSessionVersion } from "../auth/sessions";
 import { testDb } from "./integration";
@@ -29,6 +30,11 @@ export function callRoute<P>(handler: RouteHandler<P>, userId: string | null, ca
   process.env.DATABASE_URL = inject("databaseUrl");
   const url = `http://sift.test/api/route?${new URLSearchParams(call.query)}`;
   const method = call.body === undefined ? "GET" : "POST";
-  const request = new Request(url, { method, body: call.body, headers: userId ? { [USER_HEADER]: userId } : {}, duplex: "half" } as RequestInit);
+  const request = new Request(url, {
+    method,
+    body: call.body,
+    headers: userId ? { [USER_HEADER]: userId } : {},
+    duplex: "half",
+  } as RequestInit);
   return handler(request as NextRequest, { params: Promise.resolve(call.params) });
 }

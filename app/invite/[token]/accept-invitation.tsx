@@ -31,17 +31,17 @@ export function AcceptInvitation({ token, signedInAs, invitedEmail, returnPath }
       )}
       <p className="muted">You are signed in as {signedInAs}.</p>
       <div className="form-actions">
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={accept.isPending || accept.isSuccess}
-        onClick={() => accept.mutate({ token })}
-      >
-        {accept.isPending || accept.isSuccess ? "Joining…" : "Accept invitation"}
-      </button>
-      {otherAccount && (
-        <SignOutButton callbackUrl={withCallback("/sign-in", returnPath)} label="Sign out and switch account" />
-      )}
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={accept.isPending || accept.isSuccess}
+          onClick={() => accept.mutate({ token })}
+        >
+          {accept.isPending || accept.isSuccess ? "Joining…" : "Accept invitation"}
+        </button>
+        {otherAccount && (
+          <SignOutButton callbackUrl={withCallback("/sign-in", returnPath)} label="Sign out and switch account" />
+        )}
       </div>
     </>
   );

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { appraisalComparison, startConsensus } from "../../appraisal/consensus";
+import {
+  completeAppraisal,
+  reopenAppraisal,
+  saveAppraisal,
+  setAppraisersPerStudy,
+  startAppraisal,
+} from "../../appraisal/appraisal-records";
 import { appraisalOverview, appraisalStudy, consensusResults, myAppraisal } from "../../appraisal/appraisal-view";
-import { completeAppraisal, reopenAppraisal, saveAppraisal, setAppraisersPerStudy, startAppraisal } from "../../appraisal/appraisal-records";
+import { appraisalComparison, startConsensus } from "../../appraisal/consensus";
 import { appraisalExportRows } from "../../appraisal/export-rows";
 import { TOOL_NAMES } from "../../appraisal/tools/types";
 import { reviewProcedure, router } from "../trpc";
@@ -11,7 +17,9 @@ const StudyTool = z.object({ studyId: Id, tool: z.enum(TOOL_NAMES) });
 const Version = z.number().int().min(0);
 
 export const appraisalRouter = router({
-  overview: reviewProcedure("observer").query(({ ctx }) => appraisalOverview(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role })),
+  overview: reviewProcedure("observer").query(({ ctx }) =>
+    appraisalOverview(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }),
+  ),
   study: reviewProcedure("observer")
     .input(z.object({ studyId: Id }))
     .query(({ ctx, input }) => appraisalStudy(ctx.db, ctx.reviewId, input.studyId)),
@@ -20,27 +28,47 @@ export const appraisalRouter = router({
     .query(({ ctx, input }) => myAppraisal(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input)),
   start: reviewProcedure("reviewer")
     .input(StudyTool)
-    .mutation(({ ctx, input }) => startAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input)),
+    .mutation(({ ctx, input }) =>
+      startAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
+    ),
   save: reviewProcedure("reviewer")
     .input(z.object({ appraisalId: Id, version: Version, toolVersion: z.number().int(), answers: z.unknown() }))
-    .mutation(({ ctx, input }) => saveAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input)),
+    .mutation(({ ctx, input }) =>
+      saveAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
+    ),
   complete: reviewProcedure("reviewer")
     .input(z.object({ appraisalId: Id, version: Version }))
-    .mutation(({ ctx, input }) => completeAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input)),
+    .mutation(({ ctx, input }) =>
+      completeAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
+    ),
   reopen: reviewProcedure("reviewer")
     .input(z.object({ appraisalId: Id }))
-    .mutation(({ ctx, input }) => reopenAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input)),
-  compare: reviewProcedure("lead").input(StudyTool).query(({ ctx, input }) => appraisalComparison(ctx.db, ctx.reviewId, input)),
+    .mutation(({ ctx, input }) =>
+      reopenAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
+    ),
+  compare: reviewProcedure("lead")
+    .input(StudyTool)
+    .query(({ ctx, input }) => appraisalComparison(ctx.db, ctx.reviewId, input)),
   startConsensus: reviewProcedure("lead")
     .input(StudyTool)
-    .mutation(({ ctx, input }) => startConsensus(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input)),
+    .mutation(({ ctx, input }) =>
+      startConsensus(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
+    ),
   results: reviewProcedure("observer")
     .input(z.object({ tool: z.enum(TOOL_NAMES) }))
     .query(({ ctx, input }) => consensusResults(ctx.db, ctx.reviewId, input.tool)),
   exportRows: reviewProcedure("observer")
     .input(z.object({ source: z.enum(["consensus", "appraisers"]).default("consensus") }))
-    .query(({ ctx, input }) => appraisalExportRows(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.source)),
+    .query(({ ctx, input }) =>
+      appraisalExportRows(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.source),
+    ),
   setAppraisers: reviewProcedure("lead")
     .input(z.object({ appraisersPerStudy: z.union([z.literal(1), z.literal(2)]) }))
-    .mutation(({ ctx, input }) => setAppraisersPerStudy(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input.appraisersPerStudy)),
+    .mutation(({ ctx, input }) =>
+      setAppraisersPerStudy(
+        ctx.db,
+        { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role },
+        input.appraisersPerStudy,
+      ),
+    ),
 });

@@ -21,7 +21,9 @@ export const duplicatesRouter = router({
     .mutation(({ ctx, input }) => mergePair(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.pairId)),
   notDuplicates: reviewProcedure("lead")
     .input(PairInput)
-    .mutation(({ ctx, input }) => markNotDuplicates(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.pairId)),
+    .mutation(({ ctx, input }) =>
+      markNotDuplicates(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.pairId),
+    ),
   undoMerge: reviewProcedure("lead")
     .input(PairInput)
     .mutation(({ ctx, input }) => undoMerge(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.pairId)),

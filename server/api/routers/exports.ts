@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EXPORT_FORMATS, EXPORT_KINDS, RECORD_FILTERS } from "../../export/export-kinds";
 import { listMyExports, requestExport } from "../../export/export-jobs";
+import { EXPORT_FORMATS, EXPORT_KINDS, RECORD_FILTERS } from "../../export/export-kinds";
 import { enqueueInTransaction, QUEUES } from "../../jobs/queue";
 import { STAGES } from "../../reviews/review-settings";
 import { reviewProcedure, router } from "../trpc";
@@ -8,7 +8,14 @@ import { reviewProcedure, router } from "../trpc";
 export const exportsRouter = router({
   /** Which exports the caller may ask for is decided per kind in the domain (leads for logs and bundles). */
   start: reviewProcedure("observer")
-    .input(z.object({ kind: z.enum(EXPORT_KINDS), format: z.enum(EXPORT_FORMATS), stage: z.enum(STAGES).nullish(), filter: z.enum(RECORD_FILTERS).optional() }))
+    .input(
+      z.object({
+        kind: z.enum(EXPORT_KINDS),
+        format: z.enum(EXPORT_FORMATS),
+        stage: z.enum(STAGES).nullish(),
+        filter: z.enum(RECORD_FILTERS).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) =>
       requestExport(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input, (tx, exportId) =>
         enqueueInTransaction(tx, QUEUES.export, { exportId }),

@@ -1,7 +1,21 @@
 import { z } from "zod";
 import { compareStudy, recordConsensus } from "../../extraction/consensus";
-import { assignExtractors, completeExtraction, extractionWorklist, myExtraction, saveExtractionValues } from "../../extraction/extractions";
-import { createForm, discardDraft, formForBuilder, listForms, publishDraft, saveDraft, updateFormSettings } from "../../extraction/forms";
+import {
+  assignExtractors,
+  completeExtraction,
+  extractionWorklist,
+  myExtraction,
+  saveExtractionValues,
+} from "../../extraction/extractions";
+import {
+  createForm,
+  discardDraft,
+  formForBuilder,
+  listForms,
+  publishDraft,
+  saveDraft,
+  updateFormSettings,
+} from "../../extraction/forms";
 import { TEMPLATE_IDS } from "../../extraction/templates";
 import { hasRole } from "../../team/roles";
 import { reviewProcedure, router } from "../trpc";
@@ -9,9 +23,7 @@ import { reviewProcedure, router } from "../trpc";
 const Id = z.string().min(1).max(64);
 const Target = z.object({ formId: Id, studyId: Id });
 const Revision = z.object({ formId: Id, revision: z.number().int().min(0) });
-const Values = z
-  .array(z.object({ fieldId: Id, instanceKey: z.string().max(64), value: z.unknown() }))
-  .max(5000);
+const Values = z.array(z.object({ fieldId: Id, instanceKey: z.string().max(64), value: z.unknown() })).max(5000);
 
 export const extractionRouter = router({
   forms: reviewProcedure("observer").query(({ ctx }) => listForms(ctx.db, ctx.reviewId, hasRole(ctx.role, "lead"))),
@@ -19,7 +31,12 @@ export const extractionRouter = router({
     .input(z.object({ formId: Id }))
     .query(({ ctx, input }) => formForBuilder(ctx.db, ctx.reviewId, input.formId)),
   createForm: reviewProcedure("lead")
-    .input(z.object({ name: z.string().trim().min(1, "Name the form.").max(200), template: z.enum(TEMPLATE_IDS).nullable() }))
+    .input(
+      z.object({
+        name: z.string().trim().min(1, "Name the form.").max(200),
+        template: z.enum(TEMPLATE_IDS).nullable(),
+      }),
+    )
     .mutation(({ ctx, input }) => createForm(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
   saveDraft: reviewProcedure("lead")
     .input(Revision.extend({ definition: z.unknown() }))
@@ -31,11 +48,19 @@ export const extractionRouter = router({
     .input(Revision)
     .mutation(({ ctx, input }) => publishDraft(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
   updateSettings: reviewProcedure("lead")
-    .input(z.object({ formId: Id, name: z.string().trim().min(1, "Name the form.").max(200), extractorsPerStudy: z.union([z.literal(1), z.literal(2)]) }))
+    .input(
+      z.object({
+        formId: Id,
+        name: z.string().trim().min(1, "Name the form.").max(200),
+        extractorsPerStudy: z.union([z.literal(1), z.literal(2)]),
+      }),
+    )
     .mutation(({ ctx, input }) => updateFormSettings(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
   studies: reviewProcedure("observer")
     .input(z.object({ formId: Id }))
-    .query(({ ctx, input }) => extractionWorklist(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.formId)),
+    .query(({ ctx, input }) =>
+      extractionWorklist(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.formId),
+    ),
   assign: reviewProcedure("lead")
     .input(Target.extend({ extractorIds: z.array(Id).max(2) }))
     .mutation(({ ctx, input }) => assignExtractors(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
@@ -44,7 +69,9 @@ export const extractionRouter = router({
     .query(({ ctx, input }) => myExtraction(ctx.db, ctx.reviewId, ctx.user.id, input)),
   save: reviewProcedure("reviewer")
     .input(Target.extend({ formVersionId: Id, values: Values }))
-    .mutation(({ ctx, input }) => saveExtractionValues(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) =>
+      saveExtractionValues(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input),
+    ),
   complete: reviewProcedure("reviewer")
     .input(Target.extend({ formVersionId: Id }))
     .mutation(({ ctx, input }) => completeExtraction(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),

@@ -21,13 +21,25 @@ export const fullTextRouter = router({
     .query(({ ctx, input }) => listReports(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input)),
   setLink: reviewProcedure("reviewer")
     .input(ReportInput.extend({ url: z.string().max(4000) }))
-    .mutation(({ ctx, input }) => setReportLink(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input)),
+    .mutation(({ ctx, input }) =>
+      setReportLink(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
+    ),
   markNotRetrieved: reviewProcedure("reviewer")
     .input(ReportInput.extend({ note: z.string().max(2000).optional() }))
     .mutation(({ ctx, input }) =>
-      markNotRetrieved({ db: ctx.db, storage: fileStorage() }, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
+      markNotRetrieved(
+        { db: ctx.db, storage: fileStorage() },
+        { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role },
+        input,
+      ),
     ),
   undoRetrieval: reviewProcedure("reviewer")
     .input(ReportInput)
-    .mutation(({ ctx, input }) => undoRetrieval({ db: ctx.db, storage: fileStorage() }, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input)),
+    .mutation(({ ctx, input }) =>
+      undoRetrieval(
+        { db: ctx.db, storage: fileStorage() },
+        { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role },
+        input,
+      ),
+    ),
 });

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { includesCurve, myRanking } from "../../prioritise/ranking-view";
-import { closeStoppingSample, excludeBelowThreshold, revertBelowThreshold, startStoppingSample, stoppingStatus } from "../../prioritise/stopping";
+import {
+  closeStoppingSample,
+  excludeBelowThreshold,
+  revertBelowThreshold,
+  startStoppingSample,
+  stoppingStatus,
+} from "../../prioritise/stopping";
 import { STAGES } from "../../reviews/review-settings";
 import { reviewProcedure, router } from "../trpc";
 
@@ -21,15 +27,24 @@ export const prioritiseRouter = router({
   startSample: reviewProcedure("lead")
     .input(StageInput.extend({ recallTarget: Share.default(0.95), confidence: Share.default(0.95) }))
     .mutation(({ ctx, input }) =>
-      startStoppingSample(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.stage, { recallTarget: input.recallTarget, confidence: input.confidence }),
+      startStoppingSample(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.stage, {
+        recallTarget: input.recallTarget,
+        confidence: input.confidence,
+      }),
     ),
   closeSample: reviewProcedure("lead")
     .input(z.object({ sampleId: Id }))
-    .mutation(({ ctx, input }) => closeStoppingSample(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.sampleId)),
+    .mutation(({ ctx, input }) =>
+      closeStoppingSample(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.sampleId),
+    ),
   excludeBelowThreshold: reviewProcedure("lead")
     .input(z.object({ sampleId: Id }))
-    .mutation(({ ctx, input }) => excludeBelowThreshold(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.sampleId)),
+    .mutation(({ ctx, input }) =>
+      excludeBelowThreshold(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.sampleId),
+    ),
   revertExclusion: reviewProcedure("lead")
     .input(z.object({ sampleId: Id }))
-    .mutation(({ ctx, input }) => revertBelowThreshold(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.sampleId)),
+    .mutation(({ ctx, input }) =>
+      revertBelowThreshold(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.sampleId),
+    ),
 });

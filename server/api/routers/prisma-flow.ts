@@ -4,8 +4,18 @@ import { flowDiagram, flowItems } from "../../prisma-flow/prisma-flow-service";
 import { reviewProcedure, router } from "../trpc";
 
 export const prismaFlowRouter = router({
-  diagram: reviewProcedure("observer").query(({ ctx }) => flowDiagram(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role })),
+  diagram: reviewProcedure("observer").query(({ ctx }) =>
+    flowDiagram(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }),
+  ),
   items: reviewProcedure("observer")
-    .input(z.object({ list: z.enum(LIST_KEYS).default("records_screened"), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }))
-    .query(({ ctx, input }) => flowItems(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.list, input)),
+    .input(
+      z.object({
+        list: z.enum(LIST_KEYS).default("records_screened"),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      flowItems(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.list, input),
+    ),
 });

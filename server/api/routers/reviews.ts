@@ -1,10 +1,16 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createReview } from "../../reviews/create-review";
 import { getReview, listReviewsForUser, reviewIdForSlug } from "../../reviews/review-queries";
+import { NewReviewInput, ReviewDetailsInput, STAGES, StageSettingsInput } from "../../reviews/review-settings";
+import {
+  KeywordsInput,
+  setExclusionReasons,
+  setScreeningKeywords,
+  updateReviewDetails,
+  updateStageSettings,
+} from "../../reviews/update-review";
 import { activeMembership } from "../../team/members";
-import { NewReviewInput, ReviewDetailsInput, StageSettingsInput, STAGES } from "../../reviews/review-settings";
-import { KeywordsInput, setExclusionReasons, setScreeningKeywords, updateReviewDetails, updateStageSettings } from "../../reviews/update-review";
-import { TRPCError } from "@trpc/server";
 import { authedProcedure, reviewProcedure, router } from "../trpc";
 
 export const reviewsRouter = router({
@@ -14,10 +20,14 @@ export const reviewsRouter = router({
   bySlug: authedProcedure.input(z.object({ slug: z.string().min(1).max(100) })).query(async ({ ctx, input }) => {
     const reviewId = await reviewIdForSlug(ctx.db, input.slug).catch(() => null);
     const membership = reviewId && (await activeMembership(ctx.db, reviewId, ctx.user.id));
-    if (!reviewId || !membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this review." });
+    if (!reviewId || !membership)
+      throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this review." });
     return { ...(await getReview(ctx.db, reviewId)), myRole: membership.role };
   }),
-  get: reviewProcedure("observer").query(async ({ ctx }) => ({ ...(await getReview(ctx.db, ctx.reviewId)), myRole: ctx.role })),
+  get: reviewProcedure("observer").query(async ({ ctx }) => ({
+    ...(await getReview(ctx.db, ctx.reviewId)),
+    myRole: ctx.role,
+  })),
   updateDetails: reviewProcedure("lead")
     .input(ReviewDetailsInput)
     .mutation(({ ctx, input }) => updateReviewDetails(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
@@ -28,7 +38,9 @@ export const reviewsRouter = router({
     ),
   setKeywords: reviewProcedure("lead")
     .input(KeywordsInput)
-    .mutation(({ ctx, input }) => setScreeningKeywords(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) =>
+      setScreeningKeywords(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input),
+    ),
   setExclusionReasons: reviewProcedure("lead")
     .input(z.object({ stage: z.enum(STAGES), labels: z.array(z.string().max(200)).max(50) }))
     .mutation(({ ctx, input }) =>

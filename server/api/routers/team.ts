@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { EmailInput } from "../../auth/users";
-import { acceptInvitation, inviteMember, listPendingInvitations, previewInvitation, revokeInvitation } from "../../team/invitations";
 import { sendInvitationMail, smtpConfigured } from "../../team/invitation-mail";
+import {
+  acceptInvitation,
+  inviteMember,
+  listPendingInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from "../../team/invitations";
 import { changeRole, listMembers, removeMember } from "../../team/members";
 import { ROLES } from "../../team/roles";
 import { authedProcedure, publicProcedure, reviewProcedure, router } from "../trpc";
@@ -28,16 +34,27 @@ export const teamRouter = router({
   revokeInvitation: reviewProcedure("lead")
     .input(z.object({ invitationId: z.string().max(64) }))
     .mutation(({ ctx, input }) =>
-      revokeInvitation(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, input.invitationId),
+      revokeInvitation(
+        ctx.db,
+        { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role },
+        input.invitationId,
+      ),
     ),
-  previewInvitation: publicProcedure.input(InvitationToken).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+  previewInvitation: publicProcedure
+    .input(InvitationToken)
+    .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
   acceptInvitation: authedProcedure
     .input(InvitationToken)
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input.token, ctx.user)),
   changeRole: reviewProcedure("lead")
     .input(z.object({ userId: z.string().max(64), role: z.enum(ROLES) }))
     .mutation(({ ctx, input }) =>
-      changeRole(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, input.userId, input.role),
+      changeRole(
+        ctx.db,
+        { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role },
+        input.userId,
+        input.role,
+      ),
     ),
   removeMember: reviewProcedure("lead")
     .input(z.object({ userId: z.string().max(64) }))

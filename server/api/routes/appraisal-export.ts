@@ -14,8 +14,15 @@ export const exportAppraisals: ReviewRouteHandler = async ({ reviewId, request, 
   const layout = query.get("layout") ?? "long";
   const source = query.get("source") === "appraisers" ? "appraisers" : "consensus";
   const tool = query.get("tool");
-  if (!["csv", "xlsx"].includes(format) || !["wide", "long"].includes(layout) || (format === "csv" && layout === "wide" && !(TOOL_NAMES as readonly string[]).includes(tool ?? ""))) {
-    throw new AppError("INVALID_INPUT", "Ask for format=xlsx, or format=csv with layout=long, or layout=wide and a tool.");
+  if (
+    !["csv", "xlsx"].includes(format) ||
+    !["wide", "long"].includes(layout) ||
+    (format === "csv" && layout === "wide" && !(TOOL_NAMES as readonly string[]).includes(tool ?? ""))
+  ) {
+    throw new AppError(
+      "INVALID_INPUT",
+      "Ask for format=xlsx, or format=csv with layout=long, or layout=wide and a tool.",
+    );
   }
   const { wide, long } = await procedures.appraisal.exportRows({ reviewId, source });
   const stem = `appraisal-${source}`;
@@ -24,5 +31,8 @@ export const exportAppraisals: ReviewRouteHandler = async ({ reviewId, request, 
     return download(new Uint8Array(await toXlsx(wide, long)), { contentType, fileName: `${stem}.xlsx` });
   }
   const table = layout === "wide" ? wideTable(tool as ToolName, wide) : longTable(long);
-  return download(toCsv(table), { contentType: "text/csv; charset=utf-8", fileName: `${stem}-${layout === "wide" ? tool : "items"}.csv` });
+  return download(toCsv(table), {
+    contentType: "text/csv; charset=utf-8",
+    fileName: `${stem}-${layout === "wide" ? tool : "items"}.csv`,
+  });
 };

@@ -8,12 +8,21 @@ import { download } from "../download";
 import type { ReviewRouteHandler } from "../review-route";
 
 /** GET /api/reviews/<id>/appraisal/plots/<tool>?kind=traffic-light|summary&format=svg|png[&download=1] */
-export const appraisalPlot: ReviewRouteHandler<{ tool: string }> = async ({ reviewId, params, request, procedures }) => {
+export const appraisalPlot: ReviewRouteHandler<{ tool: string }> = async ({
+  reviewId,
+  params,
+  request,
+  procedures,
+}) => {
   const { tool } = params;
   const query = new URL(request.url).searchParams;
   const kind = query.get("kind") ?? "traffic-light";
   const format = query.get("format") ?? "svg";
-  if (!(TOOL_NAMES as readonly string[]).includes(tool) || !["traffic-light", "summary"].includes(kind) || !["svg", "png"].includes(format)) {
+  if (
+    !(TOOL_NAMES as readonly string[]).includes(tool) ||
+    !["traffic-light", "summary"].includes(kind) ||
+    !["svg", "png"].includes(format)
+  ) {
     throw new AppError("INVALID_INPUT", "Ask for a known tool, kind=traffic-light or summary, and format=svg or png.");
   }
   const rows = await procedures.appraisal.results({ reviewId, tool: tool as ToolName });

@@ -4,7 +4,17 @@ import { download } from "../download";
 import type { ReviewRouteHandler } from "../review-route";
 
 /** GET /api/reviews/<id>/exports/<exportId>: the finished file of one of your exports. */
-export const downloadExport: ReviewRouteHandler<{ exportId: string }> = async ({ db, storage, reviewId, caller, params }) => {
-  const file = await exportFile({ db, storage }, { reviewId, userId: caller.userId, role: caller.role }, params.exportId);
+export const downloadExport: ReviewRouteHandler<{ exportId: string }> = async ({
+  db,
+  storage,
+  reviewId,
+  caller,
+  params,
+}) => {
+  const file = await exportFile(
+    { db, storage },
+    { reviewId, userId: caller.userId, role: caller.role },
+    params.exportId,
+  );
   return download(Readable.toWeb(file.body) as ReadableStream, file);
 };

@@ -12,7 +12,10 @@ import { localStorage } from "../../storage/local-storage";
 import { makeTeam, makeUser, testDb } from "../../test/integration";
 import { callRoute } from "../../test/route-calls";
 
-vi.mock("../../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../../test/route-calls")).testSession }));
+vi.mock("../../auth/session", async (original) => ({
+  ...(await original<object>()),
+  requestSession: (await import("../../test/route-calls")).testSession,
+}));
 
 const root = mkdtempSync(path.join(tmpdir(), "sift-upload-"));
 // The route stores into the process-wide storage: pointed at this folder, so what it leaves can be checked.
@@ -26,7 +29,12 @@ beforeAll(async () => {
 });
 afterAll(() => stopJobQueue());
 
-function post(userId: string | null, reviewId: string, query: Record<string, string>, body: Uint8Array<ArrayBuffer> | null = new Uint8Array(ris)) {
+function post(
+  userId: string | null,
+  reviewId: string,
+  query: Record<string, string>,
+  body: Uint8Array<ArrayBuffer> | null = new Uint8Array(ris),
+) {
   return callRoute(uploadRoute, userId, { params: { reviewId }, query, body: body && new Blob([body]).stream() });
 }
 
@@ -35,7 +43,9 @@ const good = { fileName: "pubmed.ris", source: "PubMed", sourceKind: "database" 
 /** Every folder and file under the storage root. */
 async function stored(): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.map((e) => `${path.relative(root, path.join(e.parentPath, e.name))}${e.isDirectory() ? "/" : ""}`).sort();
+  return entries
+    .map((e) => `${path.relative(root, path.join(e.parentPath, e.name))}${e.isDirectory() ? "/" : ""}`)
+    .sort();
 }
 
 describe("upload endpoint", () => {
@@ -45,7 +55,12 @@ describe("upload endpoint", () => {
     expect(res.status).toBe(201);
     const { importId } = await res.json();
     const imp = await testDb().import.findUniqueOrThrow({ where: { id: importId }, include: { source: true } });
-    expect(imp).toMatchObject({ status: "queued", fileName: "pubmed.ris", byteSize: BigInt(ris.length), source: { name: "PubMed", kind: "database" } });
+    expect(imp).toMatchObject({
+      status: "queued",
+      fileName: "pubmed.ris",
+      byteSize: BigInt(ris.length),
+      source: { name: "PubMed", kind: "database" },
+    });
   });
 
   it("refuses anonymous callers, non-members, forged review ids and reviewers, storing nothing", async () => {
@@ -84,7 +99,9 @@ describe("upload endpoint", () => {
   it("takes twenty uploads naming one new source at once, all of them, with one source", async () => {
     const db = testDb();
     const { review, members } = await makeTeam(db);
-    const responses = await Promise.all(Array.from({ length: 20 }, () => post(members.lead.id, review.id, { ...good, source: "Embase" })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(members.lead.id, review.id, { ...good, source: "Embase" })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     const sources = await db.source.findMany({ where: { reviewId: review.id } });
     expect(sources).toMatchObject([{ name: "Embase", kind: "database" }]);

@@ -9,6 +9,9 @@ export const downloadDiagram: ReviewRouteHandler<{ format: string }> = async ({ 
   if (!(DIAGRAM_FORMATS as readonly string[]).includes(params.format)) {
     throw new AppError("NOT_FOUND", `The diagram comes as ${DIAGRAM_FORMATS.join(", ")}; not as "${params.format}".`);
   }
-  const file = await diagramFile(db, reviewId, params.format as DiagramFormat, { userId: caller.userId, role: caller.role });
+  const file = await diagramFile(db, reviewId, params.format as DiagramFormat, {
+    userId: caller.userId,
+    role: caller.role,
+  });
   return download(new Uint8Array(file.body), file);
 };

@@ -22,13 +22,23 @@ export const reviewOfQuery = async (_db: Db, _params: ReportParams, request: Req
 /** GET /api/reports/<reportId>/file: the PDF inline, embedded beside screening, extraction and appraisal forms. */
 export const serveReportFile: ReviewRouteHandler<ReportParams> = async ({ db, storage, reviewId, params }) => {
   const pdf = await reportPdf({ db, storage }, reviewId, params.reportId);
-  return new Response(Readable.toWeb(pdf.body) as ReadableStream<Uint8Array>, { status: 200, headers: pdfHeaders(pdf.fileName, pdf.byteSize) });
+  return new Response(Readable.toWeb(pdf.body) as ReadableStream<Uint8Array>, {
+    status: 200,
+    headers: pdfHeaders(pdf.fileName, pdf.byteSize),
+  });
 };
 
 const UploadParams = z.object({ fileName: z.string().trim().min(1, "The file has no name.").max(255) });
 
 /** POST /api/reports/<reportId>/file?reviewId=…&fileName=…, the raw PDF as the body. */
-export const uploadReportFile: ReviewRouteHandler<ReportParams> = async ({ db, storage, reviewId, caller, params, request }) => {
+export const uploadReportFile: ReviewRouteHandler<ReportParams> = async ({
+  db,
+  storage,
+  reviewId,
+  caller,
+  params,
+  request,
+}) => {
   const { fileName } = UploadParams.parse({ fileName: new URL(request.url).searchParams.get("fileName") ?? undefined });
   if (!request.body) throw new AppError("INVALID_INPUT", "The upload has no file in it.");
   const report = await attachReportFile(

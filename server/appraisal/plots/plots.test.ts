@@ -29,7 +29,13 @@ describe("traffic-light plot", () => {
     expect(width(wide)).toBeGreaterThan(width(narrow) + 300);
   });
   it("has no overall column for SYRCLE and marks unjudged items as such", () => {
-    const svg = trafficLightSvg(SYRCLE, [{ label: "Mouse 2011", judgements: ["low", "unclear", null, "high", "low", "low", "low", "low", "low", "low"], overall: null }]);
+    const svg = trafficLightSvg(SYRCLE, [
+      {
+        label: "Mouse 2011",
+        judgements: ["low", "unclear", null, "high", "low", "low", "low", "low", "low", "low"],
+        overall: null,
+      },
+    ]);
     expect(svg.match(/<circle [^>]*r="13"/g)).toHaveLength(10);
     expect(svg).not.toContain(">Overall<");
     expect(svg).toContain("Mouse 2011, 3: Not judged");
@@ -39,12 +45,21 @@ describe("traffic-light plot", () => {
 describe("summary bar chart", () => {
   it("gives each judgement's share of the studies, equally weighted by default", () => {
     const shares = summaryShares(ROB2, ROWS);
-    expect(shares[1]).toEqual({ label: ROB2.domains[1]!.label, shares: [{ value: "low", share: 0.5 }, { value: "high", share: 0.5 }] });
+    expect(shares[1]).toEqual({
+      label: ROB2.domains[1]!.label,
+      shares: [
+        { value: "low", share: 0.5 },
+        { value: "high", share: 0.5 },
+      ],
+    });
     expect(shares.at(-1)?.label).toBe("Overall");
   });
   it("weights studies when weights are given", () => {
     const shares = summaryShares(ROB2, ROWS, [3, 1]);
-    expect(shares[1]!.shares).toEqual([{ value: "low", share: 0.75 }, { value: "high", share: 0.25 }]);
+    expect(shares[1]!.shares).toEqual([
+      { value: "low", share: 0.75 },
+      { value: "high", share: 0.25 },
+    ]);
     const svg = summaryBarSvg(ROB2, ROWS, [3, 1]);
     expect(svg).toContain("High risk 25%");
     expect(svg).toContain("weighted");

@@ -36,7 +36,9 @@ describe("validity of conclusions", () => {
   it("calls an efficacy claim from an uncontrolled open-label study unsupported", () => {
     expect(conclusionFromDesign({ "V1.1": "efficacy", "V1.2": "N" })).toBe("unsupported");
     expect(conclusionFromDesign({ "V1.1": "efficacy", "V1.2": "NI" })).toBe("unsupported");
-    expect(conclusionFromDesign({ "V1.1": "efficacy", "V1.2": "Y", "V1.3": "Y", "V1.4": "N" })).toBe("partly_supported");
+    expect(conclusionFromDesign({ "V1.1": "efficacy", "V1.2": "Y", "V1.3": "Y", "V1.4": "N" })).toBe(
+      "partly_supported",
+    );
     expect(conclusionFromDesign({ "V1.1": "efficacy", "V1.2": "Y", "V1.3": "Y", "V1.4": "PY" })).toBe("supported");
     expect(conclusionFromDesign({ "V1.1": "safety" })).toBe("supported");
     expect(conclusionFromDesign({ "V1.1": "none" })).toBe("not_applicable");

@@ -1,7 +1,15 @@
 // Every path of the RoB 2 guidance's decision diagrams (Higgins et al. 2019), each answer group tried with
 // every answer it contains, so a slip in any branch fails here.
 import { describe, expect, it } from "vitest";
-import { deviations, deviationsAdhering, measurement, missingData, randomisation, reportedResult, rob2Overall } from "./rob2";
+import {
+  deviations,
+  deviationsAdhering,
+  measurement,
+  missingData,
+  randomisation,
+  reportedResult,
+  rob2Overall,
+} from "./rob2";
 
 const YES = ["Y", "PY"];
 const NO = ["N", "PN"];
@@ -23,7 +31,9 @@ function expand(groups: Record<string, string[]>): Record<string, string>[] {
 function check(name: string, fn: (r: Record<string, string>) => string | null, paths: Path[]) {
   describe(name, () => {
     for (const [groups, expected] of paths) {
-      const label = Object.entries(groups).map(([id, v]) => `${id}=${v.join("/")}`).join(", ");
+      const label = Object.entries(groups)
+        .map(([id, v]) => `${id}=${v.join("/")}`)
+        .join(", ");
       it(`${label} → ${expected}`, () => {
         for (const answers of expand(groups)) expect(fn(answers), JSON.stringify(answers)).toBe(expected);
       });
@@ -85,7 +95,9 @@ const FROM_2425: Path[] = [
 ];
 check("domain 2: deviations from intended interventions (adhering)", deviationsAdhering, [
   ...FROM_2425.map(([groups, expected]): Path => [{ ...UNAWARE, ...groups }, expected]),
-  ...AWARE_ADHERING.flatMap((aware) => FROM_2425.map(([groups, expected]): Path => [{ ...aware, ...BALANCED, ...groups }, expected])),
+  ...AWARE_ADHERING.flatMap((aware) =>
+    FROM_2425.map(([groups, expected]): Path => [{ ...aware, ...BALANCED, ...groups }, expected]),
+  ),
   ...AWARE_ADHERING.flatMap((aware): Path[] => [
     [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_OK }, SOME],
     [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_POOR }, HIGH],

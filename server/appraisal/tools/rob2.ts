@@ -1,7 +1,15 @@
 // Cochrane RoB 2 for individually randomised parallel-group trials (Sterne et al., BMJ 2019;366:l4898), with the
 // algorithms of the full guidance (Higgins et al., 22 August 2019). Domain 2 comes in the guidance's two
 // variants, chosen per appraisal: the effect of assignment to intervention (the default) or of adhering to it.
-import { isNo, isYes, q, SIGNALLING_OPTIONS, type DomainDefinition, type Responses, type ToolDefinition } from "./types";
+import {
+  type DomainDefinition,
+  isNo,
+  isYes,
+  q,
+  type Responses,
+  SIGNALLING_OPTIONS,
+  type ToolDefinition,
+} from "./types";
 
 const WITH_NA = [...SIGNALLING_OPTIONS, "NA"] as const;
 const LOW = "low";
@@ -127,7 +135,10 @@ export function rob2Overall(judgements: readonly string[]): string {
 }
 
 const AWARE_PARTICIPANTS = q("2.1", "Were participants aware of their assigned intervention during the trial?");
-const AWARE_CARERS = q("2.2", "Were carers and people delivering the interventions aware of participants' assigned intervention during the trial?");
+const AWARE_CARERS = q(
+  "2.2",
+  "Were carers and people delivering the interventions aware of participants' assigned intervention during the trial?",
+);
 
 const DEVIATIONS_ASSIGNMENT: DomainDefinition = {
   id: "D2",
@@ -137,11 +148,19 @@ const DEVIATIONS_ASSIGNMENT: DomainDefinition = {
   questions: [
     AWARE_PARTICIPANTS,
     AWARE_CARERS,
-    q("2.3", "If Y/PY/NI to 2.1 or 2.2: were there deviations from the intended intervention that arose because of the trial context?", WITH_NA),
+    q(
+      "2.3",
+      "If Y/PY/NI to 2.1 or 2.2: were there deviations from the intended intervention that arose because of the trial context?",
+      WITH_NA,
+    ),
     q("2.4", "If Y/PY to 2.3: were these deviations likely to have affected the outcome?", WITH_NA),
     q("2.5", "If Y/PY/NI to 2.4: were these deviations from intended intervention balanced between groups?", WITH_NA),
     q("2.6", "Was an appropriate analysis used to estimate the effect of assignment to intervention?"),
-    q("2.7", "If N/PN/NI to 2.6: was there potential for a substantial impact (on the result) of the failure to analyse participants in the group to which they were randomised?", WITH_NA),
+    q(
+      "2.7",
+      "If N/PN/NI to 2.6: was there potential for a substantial impact (on the result) of the failure to analyse participants in the group to which they were randomised?",
+      WITH_NA,
+    ),
   ],
 };
 
@@ -154,10 +173,26 @@ const DEVIATIONS_ADHERING: DomainDefinition = {
   questions: [
     AWARE_PARTICIPANTS,
     AWARE_CARERS,
-    q("2.3", "[If applicable:] If Y/PY/NI to 2.1 or 2.2: were important non-protocol interventions balanced across intervention groups?", WITH_NA),
-    q("2.4", "[If applicable:] Were there failures in implementing the intervention that could have affected the outcome?", WITH_NA),
-    q("2.5", "[If applicable:] Was there non-adherence to the assigned intervention regimen that could have affected participants' outcomes?", WITH_NA),
-    q("2.6", "If N/PN/NI to 2.3, or Y/PY/NI to 2.4 or 2.5: was an appropriate analysis used to estimate the effect of adhering to the intervention?", WITH_NA),
+    q(
+      "2.3",
+      "[If applicable:] If Y/PY/NI to 2.1 or 2.2: were important non-protocol interventions balanced across intervention groups?",
+      WITH_NA,
+    ),
+    q(
+      "2.4",
+      "[If applicable:] Were there failures in implementing the intervention that could have affected the outcome?",
+      WITH_NA,
+    ),
+    q(
+      "2.5",
+      "[If applicable:] Was there non-adherence to the assigned intervention regimen that could have affected participants' outcomes?",
+      WITH_NA,
+    ),
+    q(
+      "2.6",
+      "If N/PN/NI to 2.3, or Y/PY/NI to 2.4 or 2.5: was an appropriate analysis used to estimate the effect of adhering to the intervention?",
+      WITH_NA,
+    ),
   ],
 };
 
@@ -165,7 +200,8 @@ export const ROB2: ToolDefinition = {
   name: "rob2",
   label: "RoB 2",
   version: 1,
-  reference: "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ 2019;366:l4898.",
+  reference:
+    "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ 2019;366:l4898.",
   levels: [
     { value: LOW, label: "Low risk", tone: "low", rank: 0 },
     { value: SOME, label: "Some concerns", tone: "moderate", rank: 1 },
@@ -179,8 +215,14 @@ export const ROB2: ToolDefinition = {
       propose: randomisation,
       questions: [
         q("1.1", "Was the allocation sequence random?"),
-        q("1.2", "Was the allocation sequence concealed until participants were enrolled and assigned to interventions?"),
-        q("1.3", "Did baseline differences between intervention groups suggest a problem with the randomisation process?"),
+        q(
+          "1.2",
+          "Was the allocation sequence concealed until participants were enrolled and assigned to interventions?",
+        ),
+        q(
+          "1.3",
+          "Did baseline differences between intervention groups suggest a problem with the randomisation process?",
+        ),
       ],
     },
     DEVIATIONS_ASSIGNMENT,
@@ -191,9 +233,17 @@ export const ROB2: ToolDefinition = {
       propose: missingData,
       questions: [
         q("3.1", "Were data for this outcome available for all, or nearly all, participants randomised?"),
-        q("3.2", "If N/PN/NI to 3.1: is there evidence that the result was not biased by missing outcome data?", WITH_NA),
+        q(
+          "3.2",
+          "If N/PN/NI to 3.1: is there evidence that the result was not biased by missing outcome data?",
+          WITH_NA,
+        ),
         q("3.3", "If N/PN to 3.2: could missingness in the outcome depend on its true value?", WITH_NA),
-        q("3.4", "If Y/PY/NI to 3.3: is it likely that missingness in the outcome depended on its true value?", WITH_NA),
+        q(
+          "3.4",
+          "If Y/PY/NI to 3.3: is it likely that missingness in the outcome depended on its true value?",
+          WITH_NA,
+        ),
       ],
     },
     {
@@ -204,9 +254,21 @@ export const ROB2: ToolDefinition = {
       questions: [
         q("4.1", "Was the method of measuring the outcome inappropriate?"),
         q("4.2", "Could measurement or ascertainment of the outcome have differed between intervention groups?"),
-        q("4.3", "If N/PN/NI to 4.1 and 4.2: were outcome assessors aware of the intervention received by study participants?", WITH_NA),
-        q("4.4", "If Y/PY/NI to 4.3: could assessment of the outcome have been influenced by knowledge of intervention received?", WITH_NA),
-        q("4.5", "If Y/PY/NI to 4.4: is it likely that assessment of the outcome was influenced by knowledge of intervention received?", WITH_NA),
+        q(
+          "4.3",
+          "If N/PN/NI to 4.1 and 4.2: were outcome assessors aware of the intervention received by study participants?",
+          WITH_NA,
+        ),
+        q(
+          "4.4",
+          "If Y/PY/NI to 4.3: could assessment of the outcome have been influenced by knowledge of intervention received?",
+          WITH_NA,
+        ),
+        q(
+          "4.5",
+          "If Y/PY/NI to 4.4: is it likely that assessment of the outcome was influenced by knowledge of intervention received?",
+          WITH_NA,
+        ),
       ],
     },
     {
@@ -215,9 +277,18 @@ export const ROB2: ToolDefinition = {
       label: "Bias in selection of the reported result",
       propose: reportedResult,
       questions: [
-        q("5.1", "Were the data that produced this result analysed in accordance with a pre-specified analysis plan that was finalised before unblinded outcome data were available for analysis?"),
-        q("5.2", "Is the numerical result being assessed likely to have been selected, on the basis of the results, from multiple eligible outcome measurements (e.g. scales, definitions, time points) within the outcome domain?"),
-        q("5.3", "Is the numerical result being assessed likely to have been selected, on the basis of the results, from multiple eligible analyses of the data?"),
+        q(
+          "5.1",
+          "Were the data that produced this result analysed in accordance with a pre-specified analysis plan that was finalised before unblinded outcome data were available for analysis?",
+        ),
+        q(
+          "5.2",
+          "Is the numerical result being assessed likely to have been selected, on the basis of the results, from multiple eligible outcome measurements (e.g. scales, definitions, time points) within the outcome domain?",
+        ),
+        q(
+          "5.3",
+          "Is the numerical result being assessed likely to have been selected, on the basis of the results, from multiple eligible analyses of the data?",
+        ),
       ],
     },
   ],
@@ -227,8 +298,18 @@ export const ROB2: ToolDefinition = {
     prompt: "Effect of interest",
     genericLabel: "Bias due to deviations from intended interventions",
     options: [
-      { id: "assignment", label: "Effect of assignment to intervention (intention-to-treat)", short: "assignment", domain: DEVIATIONS_ASSIGNMENT },
-      { id: "adhering", label: "Effect of adhering to intervention (per-protocol)", short: "adhering", domain: DEVIATIONS_ADHERING },
+      {
+        id: "assignment",
+        label: "Effect of assignment to intervention (intention-to-treat)",
+        short: "assignment",
+        domain: DEVIATIONS_ASSIGNMENT,
+      },
+      {
+        id: "adhering",
+        label: "Effect of adhering to intervention (per-protocol)",
+        short: "adhering",
+        domain: DEVIATIONS_ADHERING,
+      },
     ],
   },
 };

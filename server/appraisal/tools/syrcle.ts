@@ -28,15 +28,30 @@ export const SYRCLE: ToolDefinition = {
   ],
   domains: [
     item("S1", "1", "Sequence generation", "Was the allocation sequence adequately generated and applied?"),
-    item("S2", "2", "Baseline characteristics", "Were the groups similar at baseline or were they adjusted for confounders in the analysis?"),
+    item(
+      "S2",
+      "2",
+      "Baseline characteristics",
+      "Were the groups similar at baseline or were they adjusted for confounders in the analysis?",
+    ),
     item("S3", "3", "Allocation concealment", "Was the allocation adequately concealed?"),
     item("S4", "4", "Random housing", "Were the animals randomly housed during the experiment?"),
-    item("S5", "5", "Blinding of caregivers and investigators", "Were the caregivers and/or investigators blinded from knowledge of which intervention each animal received during the experiment?"),
+    item(
+      "S5",
+      "5",
+      "Blinding of caregivers and investigators",
+      "Were the caregivers and/or investigators blinded from knowledge of which intervention each animal received during the experiment?",
+    ),
     item("S6", "6", "Random outcome assessment", "Were animals selected at random for outcome assessment?"),
     item("S7", "7", "Blinding of outcome assessors", "Was the outcome assessor blinded?"),
     item("S8", "8", "Incomplete outcome data", "Were incomplete outcome data adequately addressed?"),
     item("S9", "9", "Selective outcome reporting", "Are reports of the study free of selective outcome reporting?"),
-    item("S10", "10", "Other sources of bias", "Was the study apparently free of other problems that could result in high risk of bias?"),
+    item(
+      "S10",
+      "10",
+      "Other sources of bias",
+      "Was the study apparently free of other problems that could result in high risk of bias?",
+    ),
   ],
   overall: null,
 };

@@ -58,7 +58,8 @@ export const VALIDITY: ToolDefinition = {
   name: "validity_of_conclusions",
   label: "Validity of conclusions",
   version: 1,
-  reference: "Sift's structured critique of whether the conclusions follow from the design, measurements and preclinical basis.",
+  reference:
+    "Sift's structured critique of whether the conclusions follow from the design, measurements and preclinical basis.",
   levels: [
     { value: SUPPORTED, label: "Supported", tone: "low", rank: 0 },
     { value: PARTLY, label: "Partly supported", tone: "moderate", rank: 1 },
@@ -84,8 +85,16 @@ export const VALIDITY: ToolDefinition = {
       label: "Is the claimed mechanism backed by measurements?",
       propose: mechanismBacked,
       questions: [
-        q("V2.1", "Do the authors claim a mechanism of action (e.g. neurotrophic support, immunomodulation, cell replacement)?", YN),
-        q("V2.2", "Were the proposed mediators measured (e.g. CSF neurotrophic factors, inflammatory markers, engraftment)?", WITH_NA),
+        q(
+          "V2.1",
+          "Do the authors claim a mechanism of action (e.g. neurotrophic support, immunomodulation, cell replacement)?",
+          YN,
+        ),
+        q(
+          "V2.2",
+          "Were the proposed mediators measured (e.g. CSF neurotrophic factors, inflammatory markers, engraftment)?",
+          WITH_NA,
+        ),
         q("V2.3", "Were they compared between treated and control participants or animals?", WITH_NA),
       ],
     },
@@ -95,11 +104,19 @@ export const VALIDITY: ToolDefinition = {
       label: "Is the preclinical rationale adequate?",
       propose: preclinicalRationale,
       questions: [
-        q("V3.1", "Model: does the animal model reflect the patients treated (e.g. SOD1-G93A for familial vs sporadic ALS)?", WITH_NA),
+        q(
+          "V3.1",
+          "Model: does the animal model reflect the patients treated (e.g. SOD1-G93A for familial vs sporadic ALS)?",
+          WITH_NA,
+        ),
         q("V3.2", "Dose translation: was the human dose derived from the effective animal dose?", WITH_NA),
         q("V3.3", "Timing: were animals treated at or after symptom onset, as patients are?", WITH_NA),
         q("V3.4", "Blinding: were the animal outcomes assessed blind to treatment?", WITH_NA),
-        q("V3.5", "Sample size: were group sizes justified by a power calculation, or large enough to be informative?", WITH_NA),
+        q(
+          "V3.5",
+          "Sample size: were group sizes justified by a power calculation, or large enough to be informative?",
+          WITH_NA,
+        ),
       ],
     },
   ],

@@ -25,7 +25,10 @@ export function withVariant(tool: ToolDefinition, variant: string | undefined): 
  * Domains labelled for a set of appraisals (plots, export headers): a variant's own label when all share it,
  * otherwise the generic label naming each variant present, so a mixed table never claims one effect for all.
  */
-export function labelledDomains(tool: ToolDefinition, variants: readonly (string | undefined)[]): readonly DomainDefinition[] {
+export function labelledDomains(
+  tool: ToolDefinition,
+  variants: readonly (string | undefined)[],
+): readonly DomainDefinition[] {
   if (!tool.variants) return tool.domains;
   const present = tool.variants.options.filter((o) => variants.some((v) => effectiveVariant(tool, v) === o.id));
   if (present.length <= 1) return withVariant(tool, present[0]?.id).domains;
@@ -40,7 +43,11 @@ export function variantMark(index: number): string {
 }
 
 /** The mark a row carries in a mixed plot: empty unless several variants are present and its own is not the first. */
-export function rowMark(tool: ToolDefinition, variants: readonly (string | undefined)[], variant: string | undefined): string {
+export function rowMark(
+  tool: ToolDefinition,
+  variants: readonly (string | undefined)[],
+  variant: string | undefined,
+): string {
   if (!tool.variants) return "";
   const present = tool.variants.options.filter((o) => variants.some((v) => effectiveVariant(tool, v) === o.id));
   if (present.length <= 1) return "";

@@ -5,7 +5,7 @@ import type pg from "pg";
 import { AppError } from "../../errors/app-error";
 import type { FileStorage } from "../../storage/file-storage";
 import type { BundleLine } from "./bundle-format";
-import { scopeCondition, type BundlePlan } from "./bundle-plan";
+import { type BundlePlan, scopeCondition } from "./bundle-plan";
 
 /** Raw bytes per chunk line: 48 KiB, a 64 KiB line once in base64. */
 const CHUNK_BYTES = 48 * 1024;
@@ -18,7 +18,11 @@ export interface ReferencedFile {
 }
 
 /** Every distinct key the review's rows hold, read in the caller's snapshot so it matches the rows written. */
-export async function referencedFiles(client: pg.ClientBase, plan: BundlePlan, reviewId: string): Promise<ReferencedFile[]> {
+export async function referencedFiles(
+  client: pg.ClientBase,
+  plan: BundlePlan,
+  reviewId: string,
+): Promise<ReferencedFile[]> {
   const files = new Map<string, ReferencedFile>();
   for (const table of plan.tables) {
     for (const column of table.fileColumns) {
@@ -28,7 +32,8 @@ export async function referencedFiles(client: pg.ClientBase, plan: BundlePlan, r
           WHERE ${scopeCondition(plan, table.name)} AND t."${column}" IS NOT NULL GROUP BY 1 ORDER BY 1`,
         [reviewId],
       );
-      for (const row of rows) if (!files.has(row.key)) files.set(row.key, { key: row.key, table: table.name, rowId: row.row_id ?? "?" });
+      for (const row of rows)
+        if (!files.has(row.key)) files.set(row.key, { key: row.key, table: table.name, rowId: row.row_id ?? "?" });
     }
   }
   return [...files.values()];
@@ -38,7 +43,11 @@ export async function referencedFiles(client: pg.ClientBase, plan: BundlePlan, r
  * Streams one file as its `file`, `chunk` and `file-end` lines. A file the rows name but storage lacks stops
  * the bundle: a backup silently missing a PDF would only be found out when it is needed.
  */
-export async function emitFile(storage: FileStorage, file: ReferencedFile, emit: (line: BundleLine) => Promise<void>): Promise<void> {
+export async function emitFile(
+  storage: FileStorage,
+  file: ReferencedFile,
+  emit: (line: BundleLine) => Promise<void>,
+): Promise<void> {
   let body: AsyncIterable<Buffer>;
   try {
     body = await storage.get(file.key);

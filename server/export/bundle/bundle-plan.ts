@@ -5,7 +5,8 @@ import type { Catalog, ForeignKeyShape, TableShape } from "../../db/catalog";
 
 /** Tables a review reaches that are left out of bundles on purpose; anything else reachable is included. */
 export const EXCLUDED_TABLES: Record<string, string> = {
-  screening_assignments: "records served to a reviewer and not yet decided: they lapse after 30 minutes and are made again on demand",
+  screening_assignments:
+    "records served to a reviewer and not yet decided: they lapse after 30 minutes and are made again on demand",
   invitations: "invitation links belong to the Sift that sent them; members travel by email instead",
   exports: "files made for download on the original Sift; the bundle is itself one",
   ranking_models: "derived from the decisions in the bundle; the next retraining makes them again",
@@ -49,7 +50,9 @@ export function planBundle(catalog: Catalog): BundlePlan {
     grew = false;
     for (const [name, table] of Object.entries(tables)) {
       if (included.has(name) || excluded.has(name) || name === USERS_TABLE) continue;
-      const candidates = table.foreignKeys.filter((fk) => singleColumn(fk) && fk.refTable !== name && included.has(fk.refTable));
+      const candidates = table.foreignKeys.filter(
+        (fk) => singleColumn(fk) && fk.refTable !== name && included.has(fk.refTable),
+      );
       if (candidates.length === 0) continue;
       if (EXCLUDED_TABLES[name]) {
         excluded.set(name, EXCLUDED_TABLES[name]);
@@ -64,7 +67,10 @@ export function planBundle(catalog: Catalog): BundlePlan {
       grew = true;
     }
   }
-  return { tables: dependencyOrder(tables, included), excluded: [...excluded].map(([name, reason]) => ({ name, reason })) };
+  return {
+    tables: dependencyOrder(tables, included),
+    excluded: [...excluded].map(([name, reason]) => ({ name, reason })),
+  };
 }
 
 /** Parents before children; a cycle (or a self-reference) is left for restore to fill in after the inserts. */

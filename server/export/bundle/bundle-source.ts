@@ -1,7 +1,7 @@
 // What both directions read from the database they run on: the catalog's plan and the applied migrations.
 import type pg from "pg";
 import { readCatalog } from "../../db/catalog";
-import { planBundle, type BundlePlan } from "./bundle-plan";
+import { type BundlePlan, planBundle } from "./bundle-plan";
 
 export async function currentPlan(client: pg.ClientBase): Promise<BundlePlan> {
   return planBundle(await readCatalog(client));

@@ -3,7 +3,15 @@
 // trail and stored files (each copy under keys of its own); a damaged or newer bundle is refused with nothing
 // written, in the database or in storage.
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
@@ -43,7 +51,11 @@ beforeAll(async () => {
   built = await buildTestReview(db);
   await db.user.update({ where: { id: built.members.owner.id }, data: { passwordHash: "$argon2id$stand-in" } });
   const report = await db.report.findFirstOrThrow({ where: { recordId: built.records.msc.id } });
-  const attached = await attachReportFile({ db, storage }, { reviewId: built.review.id, actorId: built.members.lead.id, role: "lead" }, { reportId: report.id, fileName: "Petrou 2016.pdf", body: Readable.from([pdf]) });
+  const attached = await attachReportFile(
+    { db, storage },
+    { reviewId: built.review.id, actorId: built.members.lead.id, role: "lead" },
+    { reportId: report.id, fileName: "Petrou 2016.pdf", body: Readable.from([pdf]) },
+  );
   reportKey = attached.fileKey!;
   const imp = await db.import.findFirstOrThrow({ where: { reviewId: built.review.id, fileName: "search-0.ris" } });
   importKey = `reviews/${built.review.id}/imports/${imp.id}/search-0.ris`;
@@ -82,7 +94,11 @@ async function freshDatabase(label: string) {
 }
 
 function storedFiles(folder: string): string[] {
-  return existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+  return existsSync(folder)
+    ? readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 }
 
 async function storedBytes(where: FileStorage, key: string | null): Promise<Buffer> {
@@ -106,7 +122,12 @@ function rewritten(lines: string[], name: string): string {
 }
 
 async function totals(db: Db) {
-  return { reviews: await db.review.count(), users: await db.user.count(), records: await db.record.count(), audit: await db.auditEvent.count() };
+  return {
+    reviews: await db.review.count(),
+    users: await db.user.count(),
+    records: await db.record.count(),
+    audit: await db.auditEvent.count(),
+  };
 }
 
 function withoutRestoreEvent(snapshot: Awaited<ReturnType<typeof reviewSnapshot>>) {
@@ -124,17 +145,35 @@ describe("review bundle", () => {
     expect(header.tables.indexOf("reviews")).toBe(0);
     expect(header.tables.indexOf("records")).toBeLessThan(header.tables.indexOf("screening_decisions"));
     expect(header.tables.indexOf("extractions")).toBeLessThan(header.tables.indexOf("extraction_values"));
-    expect(header.tables).toEqual(expect.arrayContaining(["imports", "duplicate_pairs", "conflicts", "reports", "studies", "extraction_forms", "appraisals", "audit_events"]));
+    expect(header.tables).toEqual(
+      expect.arrayContaining([
+        "imports",
+        "duplicate_pairs",
+        "conflicts",
+        "reports",
+        "studies",
+        "extraction_forms",
+        "appraisals",
+        "audit_events",
+      ]),
+    );
     expect(header.tables).not.toContain("screening_assignments");
     expect(header.tables).not.toContain("invitations");
     const text = lines.join("\n");
     expect(text).not.toMatch(/password|argon2/i);
     expect(lines.filter((l) => l.startsWith('{"kind":"user"'))).toHaveLength(5);
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ kind: "end", users: 5, rows: { records: 4, screening_decisions: 6 }, files: 2 });
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({
+      kind: "end",
+      users: 5,
+      rows: { records: 4, screening_decisions: 6 },
+      files: 2,
+    });
   });
 
   it("carries each stored file its rows point at, in pieces with its size and checksum", () => {
-    const lines = bundleText().map((l) => JSON.parse(l) as { kind: string; key?: string; data?: string; bytes?: number });
+    const lines = bundleText().map(
+      (l) => JSON.parse(l) as { kind: string; key?: string; data?: string; bytes?: number },
+    );
     const starts = lines.filter((l) => l.kind === "file").map((l) => l.key);
     expect(starts.sort()).toEqual([importKey, reportKey].sort());
     expect(lines.findIndex((l) => l.kind === "file")).toBeGreaterThan(lines.findLastIndex((l) => l.kind === "row"));
@@ -159,16 +198,30 @@ describe("review bundle", () => {
     try {
       // The owner already has an account on the other Sift; everyone else arrives as a placeholder.
       const owner = built.members.owner;
-      await other.user.create({ data: { email: owner.email, name: "Owner here", passwordHash: "$argon2id$placeholder" } });
+      await other.user.create({
+        data: { email: owner.email, name: "Owner here", passwordHash: "$argon2id$placeholder" },
+      });
       const otherStorage = localStorage(path.join(dir, "files-copy"));
-      const result = await withClient(otherPool, (c) => restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: null }));
-      expect(result).toMatchObject({ slug: built.review.slug, users: { matched: 1, created: 4 }, files: { restored: 2, cleared: 0 } });
+      const result = await withClient(otherPool, (c) =>
+        restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: null }),
+      );
+      expect(result).toMatchObject({
+        slug: built.review.slug,
+        users: { matched: 1, created: 4 },
+        files: { restored: 2, cleared: 0 },
+      });
       const keys = await fileKeys(other, result.reviewId);
       expect(keys.report).toMatch(new RegExp(`^reviews/${result.reviewId}/reports/`));
       expect(keys.import).toMatch(new RegExp(`^reviews/${result.reviewId}/imports/`));
       expect(await storedBytes(otherStorage, keys.report)).toEqual(pdf);
       expect(await storedBytes(otherStorage, keys.import)).toEqual(searchFile);
-      expect(result.rows).toMatchObject({ records: 4, screening_decisions: 6, conflicts: 2, extraction_values: 2, appraisals: 1 });
+      expect(result.rows).toMatchObject({
+        records: 4,
+        screening_decisions: 6,
+        conflicts: 2,
+        extraction_values: 2,
+        appraisals: 1,
+      });
 
       const original = await reviewSnapshot(testDb(), built.review.id);
       const restored = await reviewSnapshot(other, result.reviewId);
@@ -181,11 +234,17 @@ describe("review bundle", () => {
       expect(placeholders).toHaveLength(4);
       expect(placeholders.every((u) => u.passwordHash === null)).toBe(true);
       // Ids quoted in the audit trail follow their rows.
-      const events = await other.auditEvent.findMany({ where: { reviewId: result.reviewId, action: "decision.recorded" } });
-      const recordIds = new Set((await other.record.findMany({ where: { reviewId: result.reviewId } })).map((r) => r.id));
+      const events = await other.auditEvent.findMany({
+        where: { reviewId: result.reviewId, action: "decision.recorded" },
+      });
+      const recordIds = new Set(
+        (await other.record.findMany({ where: { reviewId: result.reviewId } })).map((r) => r.id),
+      );
       expect(events.length).toBeGreaterThan(0);
       expect(events.every((e) => recordIds.has(e.entityId))).toBe(true);
-      const merge = await other.auditEvent.findFirstOrThrow({ where: { reviewId: result.reviewId, action: "dedup.merged" } });
+      const merge = await other.auditEvent.findFirstOrThrow({
+        where: { reviewId: result.reviewId, action: "dedup.merged" },
+      });
       expect(recordIds.has((merge.data as { removedId: string }).removedId)).toBe(true);
     } finally {
       await drop();
@@ -194,14 +253,23 @@ describe("review bundle", () => {
 
   it("restores beside its original under a new slug, twice, leaving the original alone", async () => {
     const before = await reviewSnapshot(testDb(), built.review.id);
-    const first = await withClient(pool, (c) => restoreBundle(c, storage, () => createReadStream(file), { actorId: built.members.owner.id }));
-    const second = await withClient(pool, (c) => restoreBundle(c, storage, () => createReadStream(file), { actorId: built.members.owner.id, slug: `copy-${Date.now()}` }));
+    const first = await withClient(pool, (c) =>
+      restoreBundle(c, storage, () => createReadStream(file), { actorId: built.members.owner.id }),
+    );
+    const second = await withClient(pool, (c) =>
+      restoreBundle(c, storage, () => createReadStream(file), {
+        actorId: built.members.owner.id,
+        slug: `copy-${Date.now()}`,
+      }),
+    );
     expect(first.slug).toBe(`${built.review.slug}-2`);
     expect(first.users).toEqual({ matched: 5, created: 0 });
     expect(second.slug).toMatch(/^copy-\d+$/);
     expect(await reviewSnapshot(testDb(), built.review.id)).toEqual(before);
     expect(withoutRestoreEvent(await reviewSnapshot(testDb(), first.reviewId))).toEqual(before);
-    const event = await testDb().auditEvent.findFirstOrThrow({ where: { reviewId: first.reviewId, action: "review.restored" } });
+    const event = await testDb().auditEvent.findFirstOrThrow({
+      where: { reviewId: first.reviewId, action: "review.restored" },
+    });
     expect(event).toMatchObject({ actorId: built.members.owner.id, data: { from: built.review.slug, files: 2 } });
     // Each copy has files of its own; the original's are where they were, unchanged.
     const copies = [await fileKeys(testDb(), first.reviewId), await fileKeys(testDb(), second.reviewId)];
@@ -214,16 +282,24 @@ describe("review bundle", () => {
       expect(await storedBytes(storage, copy.report)).toEqual(pdf);
       expect(await storedBytes(storage, copy.import)).toEqual(searchFile);
     }
-    await expect(withClient(pool, (c) => restoreBundle(c, storage, () => createReadStream(file), { actorId: null, slug: second.slug }))).rejects.toThrow(/already exists/);
+    await expect(
+      withClient(pool, (c) =>
+        restoreBundle(c, storage, () => createReadStream(file), { actorId: null, slug: second.slug }),
+      ),
+    ).rejects.toThrow(/already exists/);
   });
 
   it("restores a version 1 bundle, which carried no files, with its file keys emptied", async () => {
     const lines = bundleText()
       .map((l) => JSON.parse(l) as { kind: string; version?: number; files?: number })
       .filter((l) => !["file", "chunk", "file-end"].includes(l.kind))
-      .map((l) => JSON.stringify(l.kind === "header" ? { ...l, version: 1 } : l.kind === "end" ? { ...l, files: undefined } : l));
+      .map((l) =>
+        JSON.stringify(l.kind === "header" ? { ...l, version: 1 } : l.kind === "end" ? { ...l, files: undefined } : l),
+      );
     const old = rewritten(lines, "version-1.gz");
-    const result = await withClient(pool, (c) => restoreBundle(c, storage, () => createReadStream(old), { actorId: null, slug: `v1-${Date.now()}` }));
+    const result = await withClient(pool, (c) =>
+      restoreBundle(c, storage, () => createReadStream(old), { actorId: null, slug: `v1-${Date.now()}` }),
+    );
     expect(result.files).toEqual({ restored: 0, cleared: 2 });
     expect(await testDb().report.count({ where: { reviewId: result.reviewId, fileKey: { not: null } } })).toBe(0);
     expect(await testDb().import.count({ where: { reviewId: result.reviewId, fileKey: { not: null } } })).toBe(0);
@@ -235,13 +311,21 @@ describe("review bundle", () => {
     const otherStorage = localStorage(folder);
     try {
       // Refused at the very end, after the files were written: they are removed again.
-      await expect(withClient(otherPool, (c) => restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: null }))).rejects.toThrow(/No owner of this review can sign in/);
+      await expect(
+        withClient(otherPool, (c) => restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: null })),
+      ).rejects.toThrow(/No owner of this review can sign in/);
       expect(await other.user.count()).toBe(0);
       expect(storedFiles(folder)).toEqual([]);
-      const admin = await other.user.create({ data: { email: uniqueEmail("admin"), name: "Admin", passwordHash: "$argon2id$stand-in" } });
-      const result = await withClient(otherPool, (c) => restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: admin.id, ownerId: admin.id }));
+      const admin = await other.user.create({
+        data: { email: uniqueEmail("admin"), name: "Admin", passwordHash: "$argon2id$stand-in" },
+      });
+      const result = await withClient(otherPool, (c) =>
+        restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: admin.id, ownerId: admin.id }),
+      );
       expect(storedFiles(folder).sort()).toEqual(["Petrou_2016.pdf", "search-0.ris"]);
-      expect(await other.membership.findFirst({ where: { reviewId: result.reviewId, userId: admin.id } })).toMatchObject({ role: "owner", removedAt: null });
+      expect(
+        await other.membership.findFirst({ where: { reviewId: result.reviewId, userId: admin.id } }),
+      ).toMatchObject({ role: "owner", removedAt: null });
     } finally {
       await drop();
     }
@@ -255,7 +339,9 @@ describe("review bundle", () => {
     // A decision whose reviewer is not among the bundle's people fails half-way through the inserts, after
     // placeholder accounts and the first tables were written.
     const tampered = rewritten(
-      lines.map((l) => (l.includes('"table":"screening_decisions"') ? l.replace(/"reviewer_id":"[^"]+"/, '"reviewer_id":"nobody"') : l)),
+      lines.map((l) =>
+        l.includes('"table":"screening_decisions"') ? l.replace(/"reviewer_id":"[^"]+"/, '"reviewer_id":"nobody"') : l,
+      ),
       "tampered.gz",
     );
     const garbage = path.join(dir, "garbage.gz");
@@ -266,16 +352,27 @@ describe("review bundle", () => {
     // A byte of the last file changed, still valid base64: only the checksum can tell.
     const chunk = lines.findLastIndex((l) => l.startsWith('{"kind":"chunk"'));
     const flipped = lines[chunk]!.replace(/"data":"(.)/, (_m, c: string) => `"data":"${c === "A" ? "B" : "A"}`);
-    const corrupt = rewritten(lines.map((l, i) => (i === chunk ? flipped : l)), "corrupt.gz");
+    const corrupt = rewritten(
+      lines.map((l, i) => (i === chunk ? flipped : l)),
+      "corrupt.gz",
+    );
 
     const { db: other, pool: otherPool, drop } = await freshDatabase("refusals");
     try {
-      await other.user.create({ data: { email: built.members.owner.email, name: "Owner here", passwordHash: "$argon2id$stand-in" } });
+      await other.user.create({
+        data: { email: built.members.owner.email, name: "Owner here", passwordHash: "$argon2id$stand-in" },
+      });
       const before = await totals(other);
       const folder = path.join(dir, "files-refusals");
       const otherStorage = localStorage(folder);
-      const attempt = (file: string) => withClient(otherPool, (c) => restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: null }));
-      for (const [bad, message] of [[cut, /cut off/], [tampered, /names a person who is not in the bundle/], [garbage, /cannot be read/], [corrupt, /is damaged: its bytes do not match/]] as const) {
+      const attempt = (file: string) =>
+        withClient(otherPool, (c) => restoreBundle(c, otherStorage, () => createReadStream(file), { actorId: null }));
+      for (const [bad, message] of [
+        [cut, /cut off/],
+        [tampered, /names a person who is not in the bundle/],
+        [garbage, /cannot be read/],
+        [corrupt, /is damaged: its bytes do not match/],
+      ] as const) {
         await expect(attempt(bad)).rejects.toThrow(BundleDamagedError);
         await expect(attempt(bad)).rejects.toThrow(message);
       }
@@ -285,7 +382,9 @@ describe("review bundle", () => {
       // ones already stored are removed.
       let reads = 0;
       const changing = () => createReadStream(reads++ === 0 ? file : corrupt);
-      await expect(withClient(otherPool, (c) => restoreBundle(c, otherStorage, changing, { actorId: null }))).rejects.toThrow(/is damaged/);
+      await expect(
+        withClient(otherPool, (c) => restoreBundle(c, otherStorage, changing, { actorId: null })),
+      ).rejects.toThrow(/is damaged/);
       expect(reads).toBe(2);
       expect(await totals(other)).toEqual(before);
       expect(storedFiles(folder)).toEqual([]);

@@ -42,7 +42,9 @@ export async function* bundleLines(input: Readable): AsyncGenerator<BundleLine> 
 /** Refuses a bundle this Sift cannot read: a newer bundle layout, or a schema with migrations unknown here. */
 export function checkCompatible(header: BundleHeader, applied: string[]): void {
   if (header.version > BUNDLE_VERSION) {
-    throw new BundleTooNewError(`this bundle has format version ${header.version}, newer than this Sift reads (${BUNDLE_VERSION}); upgrade Sift to restore it`);
+    throw new BundleTooNewError(
+      `this bundle has format version ${header.version}, newer than this Sift reads (${BUNDLE_VERSION}); upgrade Sift to restore it`,
+    );
   }
   const known = new Set(applied);
   const unknown = header.migrations.filter((m) => !known.has(m));

@@ -18,7 +18,14 @@ const stoppingSamples: TablePlan = {
 
 describe("remapRow", () => {
   it("renames the ids inside a list of ids, and leaves other values in such lists alone", () => {
-    const maps = { rows: new Map([["sample-1", "sample-9"], ["record-1", "record-7"], ["record-2", "record-8"]]), users: new Map() };
+    const maps = {
+      rows: new Map([
+        ["sample-1", "sample-9"],
+        ["record-1", "record-7"],
+        ["record-2", "record-8"],
+      ]),
+      users: new Map(),
+    };
     const { row } = remapRow(
       stoppingSamples,
       { id: "sample-1", held_record_ids: ["record-1", "record-2"], nct_ids: ["NCT01234567"] },

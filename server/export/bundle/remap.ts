@@ -2,9 +2,10 @@
 // clash: primary keys are renamed, foreign keys follow the rename, and ids quoted elsewhere (an audit event's
 // entity id, ids inside JSON such as an audit event's data, lists of ids such as a stopping sample's held
 // records) are renamed wherever they appear whole.
+
+import type { Row } from "./bundle-format";
 import type { TablePlan } from "./bundle-plan";
 import { USERS_TABLE } from "./bundle-plan";
-import type { Row } from "./bundle-format";
 
 export class BundleDamagedError extends Error {}
 
@@ -39,7 +40,13 @@ function renameDeep(value: unknown, maps: IdMaps): unknown {
  * The row as it is inserted here. `insertedTables` are the tables already restored: a reference to one of
  * those is set at once, one to any other table of the bundle is deferred.
  */
-export function remapRow(table: TablePlan, row: Row, maps: IdMaps, insertedTables: Set<string>, bundleTables: Set<string>) {
+export function remapRow(
+  table: TablePlan,
+  row: Row,
+  maps: IdMaps,
+  insertedTables: Set<string>,
+  bundleTables: Set<string>,
+) {
   const out: Row = { ...row };
   const deferred: DeferredReference[] = [];
   const fkColumns = new Set<string>();
@@ -64,7 +71,10 @@ export function remapRow(table: TablePlan, row: Row, maps: IdMaps, insertedTable
     }
     const renamed = maps.rows.get(String(old));
     if (!bundleTables.has(fk.refTable) || !renamed) {
-      if (!nullable) throw new BundleDamagedError(`${table.name}.${column} points at a ${fk.refTable} row that is not in the bundle`);
+      if (!nullable)
+        throw new BundleDamagedError(
+          `${table.name}.${column} points at a ${fk.refTable} row that is not in the bundle`,
+        );
       out[column] = null;
       continue;
     }
@@ -73,7 +83,13 @@ export function remapRow(table: TablePlan, row: Row, maps: IdMaps, insertedTable
     } else {
       if (!nullable) throw new BundleDamagedError(`${table.name}.${column} cannot be filled in after its row`);
       out[column] = null;
-      deferred.push({ table: table.name, primaryKey: table.primaryKey!, id: out[table.primaryKey!] as string, column, value: renamed });
+      deferred.push({
+        table: table.name,
+        primaryKey: table.primaryKey!,
+        id: out[table.primaryKey!] as string,
+        column,
+        value: renamed,
+      });
     }
   }
   for (const [column, shape] of Object.entries(table.columns)) {

@@ -9,10 +9,10 @@ import { AppError } from "../../errors/app-error";
 import { newId } from "../../shared/ids";
 import type { FileStorage } from "../../storage/file-storage";
 import type { BundleHeader, BundleUser, Row } from "./bundle-format";
-import { ROOT_TABLE, type BundlePlan, type TablePlan } from "./bundle-plan";
+import { type BundlePlan, ROOT_TABLE, type TablePlan } from "./bundle-plan";
 import { appliedMigrations, currentPlan } from "./bundle-source";
 import { bundleLines, checkCompatible } from "./read-bundle";
-import { BundleDamagedError, remapRow, type DeferredReference, type IdMaps } from "./remap";
+import { BundleDamagedError, type DeferredReference, type IdMaps, remapRow } from "./remap";
 import { FileSections, RestoredFiles, restoredKey } from "./restore-files";
 import { restoredSlug } from "./restored-slug";
 
@@ -66,11 +66,13 @@ async function checkBundle(input: Readable, plan: BundlePlan, applied: string[])
       counts[line.table] = (counts[line.table] ?? 0) + 1;
       if (table.primaryKey) {
         const id = line.row[table.primaryKey];
-        if (typeof id !== "string" || rowIds.has(id)) throw new BundleDamagedError(`a row of ${line.table} has a missing or repeated id`);
+        if (typeof id !== "string" || rowIds.has(id))
+          throw new BundleDamagedError(`a row of ${line.table} has a missing or repeated id`);
         // The bundle lists each table's rows in id order, so the new ids keep it (and with it import order).
         rowIds.set(id, newId());
       }
-      for (const column of table.fileColumns) if (typeof line.row[column] === "string") referenced.add(line.row[column]);
+      for (const column of table.fileColumns)
+        if (typeof line.row[column] === "string") referenced.add(line.row[column]);
     } else if (line.kind === "file") files.start(line.key);
     else if (line.kind === "chunk") files.chunk(line.data);
     else if (line.kind === "file-end") files.end(line);
@@ -78,7 +80,11 @@ async function checkBundle(input: Readable, plan: BundlePlan, applied: string[])
   }
   files.finish();
   if (!header || !trailer) throw new BundleDamagedError("the bundle has no header or no end");
-  if (trailer.users !== users.length || Object.entries(trailer.rows).some(([t, n]) => (counts[t] ?? 0) !== n) || (trailer.files ?? 0) !== files.keys.size) {
+  if (
+    trailer.users !== users.length ||
+    Object.entries(trailer.rows).some(([t, n]) => (counts[t] ?? 0) !== n) ||
+    (trailer.files ?? 0) !== files.keys.size
+  ) {
     throw new BundleDamagedError("the bundle holds fewer rows or files than its end line says it should");
   }
   if ((counts[ROOT_TABLE] ?? 0) !== 1) throw new BundleDamagedError("the bundle does not hold exactly one review");
@@ -107,7 +113,10 @@ async function mapUsers(client: pg.ClientBase, users: BundleUser[]) {
     }
     // A placeholder keeps the person's work attributed; with no password and no single sign-on it cannot sign in.
     const id = newId();
-    await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, NULL, now())`, [id, email, user.name]);
+    await client.query(
+      `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES ($1, $2, $3, NULL, now())`,
+      [id, email, user.name],
+    );
     map.set(user.id, id);
     created++;
   }
@@ -118,12 +127,14 @@ async function insertRows(client: pg.ClientBase, table: TablePlan, rows: Row[]):
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const unknown = columns.filter((c) => !table.columns[c]);
-  if (unknown.length) throw new BundleDamagedError(`${table.name} has columns this Sift does not know: ${unknown.join(", ")}`);
+  if (unknown.length)
+    throw new BundleDamagedError(`${table.name} has columns this Sift does not know: ${unknown.join(", ")}`);
   const list = columns.map((c) => `"${c}"`).join(", ");
   // Columns absent from the bundle (added here later) take their defaults because they are not listed.
-  await client.query(`INSERT INTO "${table.name}" (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::"${table.name}", $1::jsonb)`, [
-    JSON.stringify(rows),
-  ]);
+  await client.query(
+    `INSERT INTO "${table.name}" (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::"${table.name}", $1::jsonb)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 async function applyDeferred(client: pg.ClientBase, deferred: DeferredReference[]): Promise<void> {
@@ -162,7 +173,10 @@ async function ensureOwner(client: pg.ClientBase, reviewId: string, ownerId: str
     [reviewId],
   );
   if (rows.length === 0) {
-    throw new AppError("INVALID_INPUT", "No owner of this review can sign in to this Sift; name an account here that will own the restored review.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "No owner of this review can sign in to this Sift; name an account here that will own the restored review.",
+    );
   }
 }
 
@@ -170,7 +184,12 @@ async function ensureOwner(client: pg.ClientBase, reviewId: string, ownerId: str
  * `open` is called twice and must give the same bytes each time (a file, or an object in storage); the bundle's
  * files are written into `storage`.
  */
-export async function restoreBundle(client: pg.ClientBase, storage: FileStorage, open: () => Readable, options: RestoreOptions): Promise<RestoreResult> {
+export async function restoreBundle(
+  client: pg.ClientBase,
+  storage: FileStorage,
+  open: () => Readable,
+  options: RestoreOptions,
+): Promise<RestoreResult> {
   const plan = await currentPlan(client);
   const { header, users, rowIds, fileKeys } = await checkBundle(open(), plan, await appliedMigrations(client));
   const written = new RestoredFiles(storage);
@@ -230,10 +249,23 @@ export async function restoreBundle(client: pg.ClientBase, storage: FileStorage,
       action: "review.restored",
       entityType: "review",
       entityId: reviewId,
-      data: { from: header.review.slug, exportedAt: header.exportedAt, sift: header.sift, rows: counts, usersCreated: people.created, files: written.count },
+      data: {
+        from: header.review.slug,
+        exportedAt: header.exportedAt,
+        sift: header.sift,
+        rows: counts,
+        usersCreated: people.created,
+        files: written.count,
+      },
     });
     await client.query("COMMIT");
-    return { reviewId, slug, rows: counts, users: { matched: people.matched, created: people.created }, files: { restored: written.count, cleared } };
+    return {
+      reviewId,
+      slug,
+      rows: counts,
+      users: { matched: people.matched, created: people.created },
+      files: { restored: written.count, cleared },
+    };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     await written.discard();

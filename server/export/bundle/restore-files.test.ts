@@ -5,10 +5,15 @@ import { FileSections, restoredKey } from "./restore-files";
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 describe("restoredKey", () => {
-  const ids = new Map([["rv1", "RV2"], ["rp1", "RP2"]]);
+  const ids = new Map([
+    ["rv1", "RV2"],
+    ["rp1", "RP2"],
+  ]);
 
   it("renames every id in the key, keeping the file's name", () => {
-    expect(restoredKey("reviews/rv1/reports/rp1/u-1/Petrou_2016.pdf", ids, "RV2")).toBe("reviews/RV2/reports/RP2/u-1/Petrou_2016.pdf");
+    expect(restoredKey("reviews/rv1/reports/rp1/u-1/Petrou_2016.pdf", ids, "RV2")).toBe(
+      "reviews/RV2/reports/RP2/u-1/Petrou_2016.pdf",
+    );
   });
 
   it("gives a key holding no id a fresh folder of the new review", () => {
@@ -22,7 +27,10 @@ describe("FileSections", () => {
   it("accepts a file whose pieces add up to its size and checksum", () => {
     const files = new FileSections();
     files.start("a/b.pdf");
-    const back = Buffer.concat([files.chunk(bytes.subarray(0, 5).toString("base64")), files.chunk(bytes.subarray(5).toString("base64"))]);
+    const back = Buffer.concat([
+      files.chunk(bytes.subarray(0, 5).toString("base64")),
+      files.chunk(bytes.subarray(5).toString("base64")),
+    ]);
     files.end({ key: "a/b.pdf", bytes: bytes.length, sha256: sha(bytes) });
     files.finish();
     expect(back).toEqual(bytes);

@@ -1,9 +1,9 @@
 // The restoring side of a bundle's files: each file's pieces checked against its size and SHA-256, a new storage
 // key for it (so a copy restored beside its original never shares or overwrites the original's files), and the
 // writing into storage, undone in full when the restore fails.
-import { createHash, randomUUID, type Hash } from "node:crypto";
+import { createHash, type Hash, randomUUID } from "node:crypto";
 import { PassThrough } from "node:stream";
-import { checkKey, StorageKeyError, type FileStorage } from "../../storage/file-storage";
+import { checkKey, type FileStorage, StorageKeyError } from "../../storage/file-storage";
 import { BundleDamagedError } from "./remap";
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -15,11 +15,13 @@ export class FileSections {
 
   start(key: unknown): string {
     if (this.open) throw new BundleDamagedError(`the file ${this.open.key} has no end`);
-    if (typeof key !== "string" || this.keys.has(key)) throw new BundleDamagedError("a file in the bundle has a missing or repeated key");
+    if (typeof key !== "string" || this.keys.has(key))
+      throw new BundleDamagedError("a file in the bundle has a missing or repeated key");
     try {
       checkKey(key);
     } catch (err) {
-      if (err instanceof StorageKeyError) throw new BundleDamagedError(`the bundle names a file with an unsafe key: ${key}`);
+      if (err instanceof StorageKeyError)
+        throw new BundleDamagedError(`the bundle names a file with an unsafe key: ${key}`);
       throw err;
     }
     this.keys.add(key);
@@ -29,7 +31,8 @@ export class FileSections {
 
   chunk(data: unknown): Buffer {
     if (!this.open) throw new BundleDamagedError("a piece of a file stands outside any file");
-    if (typeof data !== "string" || !BASE64.test(data)) throw new BundleDamagedError(`a piece of the file ${this.open.key} is not valid base64`);
+    if (typeof data !== "string" || !BASE64.test(data))
+      throw new BundleDamagedError(`a piece of the file ${this.open.key} is not valid base64`);
     const bytes = Buffer.from(data, "base64");
     this.open.hash.update(bytes);
     this.open.bytes += bytes.length;
@@ -98,6 +101,10 @@ export class RestoredFiles {
       this.current.body.destroy(new Error("restore abandoned"));
       await this.current.stored.catch(() => {});
     }
-    await Promise.all(this.written.map((key) => this.storage.delete(key).catch((err: unknown) => console.error("sift: could not delete", key, err))));
+    await Promise.all(
+      this.written.map((key) =>
+        this.storage.delete(key).catch((err: unknown) => console.error("sift: could not delete", key, err)),
+      ),
+    );
   }
 }

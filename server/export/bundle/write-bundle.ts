@@ -1,16 +1,17 @@
 // Writes one review as a bundle: read inside one REPEATABLE READ snapshot, so a bundle taken while people work
 // is still consistent, and fetched through server-side cursors, so memory does not grow with the review. The
 // stored files the rows point at follow the rows, streamed from storage piece by piece.
-import { createGzip } from "node:zlib";
-import { pipeline } from "node:stream/promises";
+
 import { PassThrough, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import type pg from "pg";
 import { AppError } from "../../errors/app-error";
 import type { FileStorage } from "../../storage/file-storage";
 import { siftVersion } from "../sift-version";
 import { emitFile, referencedFiles } from "./bundle-files";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleHeader, type BundleLine } from "./bundle-format";
-import { scopeCondition, USERS_TABLE, type BundlePlan } from "./bundle-plan";
+import { type BundlePlan, scopeCondition, USERS_TABLE } from "./bundle-plan";
 import { appliedMigrations, currentPlan } from "./bundle-source";
 
 const BATCH = 1000;
@@ -23,7 +24,10 @@ export interface BundleProgress {
 async function countRows(client: pg.ClientBase, plan: BundlePlan, reviewId: string): Promise<number> {
   let total = 0;
   for (const table of plan.tables) {
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)}`, [reviewId]);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)}`,
+      [reviewId],
+    );
     total += rows[0].n as number;
   }
   return total;
@@ -33,7 +37,9 @@ async function referencedUsers(client: pg.ClientBase, plan: BundlePlan, reviewId
   const selects = plan.tables.flatMap((table) =>
     table.foreignKeys
       .filter((fk) => fk.refTable === USERS_TABLE && fk.columns.length === 1)
-      .map((fk) => `SELECT t."${fk.columns[0]}" AS id FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)}`),
+      .map(
+        (fk) => `SELECT t."${fk.columns[0]}" AS id FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)}`,
+      ),
   );
   if (selects.length === 0) return [];
   const { rows } = await client.query<{ id: string; email: string; name: string }>(
@@ -59,7 +65,8 @@ export async function writeBundle(
   const written = pipeline(lines, createGzip(), out);
   const emit = async (line: BundleLine) => {
     // Racing the pipeline: if the destination fails, "drain" never comes and the error must end the wait.
-    if (!lines.write(`${JSON.stringify(line)}\n`)) await Promise.race([new Promise((r) => lines.once("drain", r)), written]);
+    if (!lines.write(`${JSON.stringify(line)}\n`))
+      await Promise.race([new Promise((r) => lines.once("drain", r)), written]);
   };
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {

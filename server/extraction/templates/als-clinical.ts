@@ -1,8 +1,17 @@
 // The shipped "ALS stem cell, clinical" form: every item the flagship review extracts from a trial.
 import type { FormDefinitionInput } from "../form-definition";
 import {
-  CELL_TYPE, CONCLUSIONS, DISPERSION_FIELDS, DONOR, DOSE, IMMUNOSUPPRESSION, IMMUNOSUPPRESSION_REGIMEN, MANIPULATION,
-  SCHEDULE, TISSUE_SOURCE, options,
+  CELL_TYPE,
+  CONCLUSIONS,
+  DISPERSION_FIELDS,
+  DONOR,
+  DOSE,
+  IMMUNOSUPPRESSION,
+  IMMUNOSUPPRESSION_REGIMEN,
+  MANIPULATION,
+  options,
+  SCHEDULE,
+  TISSUE_SOURCE,
 } from "./shared-fields";
 
 export const ALS_CLINICAL: FormDefinitionInput = {
@@ -11,11 +20,37 @@ export const ALS_CLINICAL: FormDefinitionInput = {
       id: "sec_design",
       title: "Design",
       fields: [
-        { id: "registration_id", label: "Registration ID", type: "text", help: "ClinicalTrials.gov NCT number or other registry ID." },
-        { id: "design", label: "Design", type: "single_choice", required: true, options: options("RCT", "Non-randomised controlled", "Single-arm") },
-        { id: "phase", label: "Phase", type: "single_choice", options: options("1", "1/2", "2", "2/3", "3", "Not stated") },
-        { id: "blinding", label: "Blinding", type: "single_choice", options: options("Open-label", "Single-blind", "Double-blind", "Not reported") },
-        { id: "control", label: "Control", type: "single_choice", options: options("Placebo", "Sham", "Standard care", "None") },
+        {
+          id: "registration_id",
+          label: "Registration ID",
+          type: "text",
+          help: "ClinicalTrials.gov NCT number or other registry ID.",
+        },
+        {
+          id: "design",
+          label: "Design",
+          type: "single_choice",
+          required: true,
+          options: options("RCT", "Non-randomised controlled", "Single-arm"),
+        },
+        {
+          id: "phase",
+          label: "Phase",
+          type: "single_choice",
+          options: options("1", "1/2", "2", "2/3", "3", "Not stated"),
+        },
+        {
+          id: "blinding",
+          label: "Blinding",
+          type: "single_choice",
+          options: options("Open-label", "Single-blind", "Double-blind", "Not reported"),
+        },
+        {
+          id: "control",
+          label: "Control",
+          type: "single_choice",
+          options: options("Placebo", "Sham", "Standard care", "None"),
+        },
         { id: "country", label: "Country", type: "text" },
         { id: "n_enrolled", label: "N enrolled", type: "integer", required: true },
         { id: "n_analysed", label: "N analysed", type: "integer" },
@@ -37,7 +72,14 @@ export const ALS_CLINICAL: FormDefinitionInput = {
           id: "route",
           label: "Route",
           type: "multiple_choice",
-          options: options("Intrathecal", "Intraspinal", "Intramuscular", "Intravenous", "Intracerebroventricular", "Motor cortex"),
+          options: options(
+            "Intrathecal",
+            "Intraspinal",
+            "Intramuscular",
+            "Intravenous",
+            "Intracerebroventricular",
+            "Motor cortex",
+          ),
         },
         IMMUNOSUPPRESSION,
         IMMUNOSUPPRESSION_REGIMEN,

@@ -1,5 +1,5 @@
 // The forms Sift ships; a review can start from one when it is created or later on the Extraction page.
-import { FormDefinition, type FormDefinition as Definition } from "../form-definition";
+import { type FormDefinition as Definition, FormDefinition } from "../form-definition";
 import { ALS_CLINICAL } from "./als-clinical";
 import { ALS_PRECLINICAL } from "./als-preclinical";
 import { TEMPLATE_NAMES, type TemplateId } from "./template-ids";
@@ -9,12 +9,14 @@ export { TEMPLATE_IDS, type TemplateId } from "./template-ids";
 export const TEMPLATES: Record<TemplateId, { name: string; description: string; definition: Definition }> = {
   als_clinical: {
     name: TEMPLATE_NAMES.als_clinical,
-    description: "Trials of MSC and NSC/NPC in ALS: design, cell product, dose and route, ALSFRS-R, FVC, survival, adverse events.",
+    description:
+      "Trials of MSC and NSC/NPC in ALS: design, cell product, dose and route, ALSFRS-R, FVC, survival, adverse events.",
     definition: FormDefinition.parse(ALS_CLINICAL),
   },
   als_preclinical: {
     name: TEMPLATE_NAMES.als_preclinical,
-    description: "Animal studies (SOD1-G93A and other models): model, timing relative to onset, cell product, onset, survival, motor tests.",
+    description:
+      "Animal studies (SOD1-G93A and other models): model, timing relative to onset, cell product, onset, survival, motor tests.",
     definition: FormDefinition.parse(ALS_PRECLINICAL),
   },
 };

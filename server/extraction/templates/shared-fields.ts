@@ -5,7 +5,13 @@ type Field = FormDefinitionInput["sections"][number]["fields"][number];
 type Section = FormDefinitionInput["sections"][number];
 
 export const options = (...labels: string[]) =>
-  labels.map((label) => ({ id: label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, ""), label }));
+  labels.map((label) => ({
+    id: label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, ""),
+    label,
+  }));
 
 export const CELL_TYPE: Field = {
   id: "cell_type",
@@ -19,7 +25,15 @@ export const TISSUE_SOURCE: Field = {
   id: "tissue_source",
   label: "Tissue source",
   type: "single_choice",
-  options: options("Bone marrow", "Adipose", "Umbilical cord", "Fetal spinal cord", "iPSC-derived", "Other", "Not reported"),
+  options: options(
+    "Bone marrow",
+    "Adipose",
+    "Umbilical cord",
+    "Fetal spinal cord",
+    "iPSC-derived",
+    "Other",
+    "Not reported",
+  ),
 };
 
 export const DONOR: Field = {
@@ -33,7 +47,7 @@ export const MANIPULATION: Field = {
   id: "manipulation",
   label: "Manipulation",
   type: "text",
-  help: "e.g. NTF-induced, GDNF-engineered; write \"none\" for unmanipulated cells.",
+  help: 'e.g. NTF-induced, GDNF-engineered; write "none" for unmanipulated cells.',
 };
 
 export const DOSE: Field = {
@@ -48,15 +62,24 @@ export const SCHEDULE: Field = {
   id: "schedule",
   label: "Schedule",
   type: "text",
-  help: "When the administrations were given, e.g. \"3 doses, 8 weeks apart\".",
+  help: 'When the administrations were given, e.g. "3 doses, 8 weeks apart".',
 };
 
 export const IMMUNOSUPPRESSION: Field = { id: "immunosuppression", label: "Immunosuppression", type: "yes_no_unclear" };
-export const IMMUNOSUPPRESSION_REGIMEN: Field = { id: "immunosuppression_regimen", label: "Immunosuppression regimen", type: "text" };
+export const IMMUNOSUPPRESSION_REGIMEN: Field = {
+  id: "immunosuppression_regimen",
+  label: "Immunosuppression regimen",
+  type: "text",
+};
 
 export const DISPERSION_FIELDS: Field[] = [
   { id: "result_value", label: "Value", type: "number_unit", help: "Mean, median or proportion, with its unit." },
-  { id: "result_dispersion", label: "Dispersion type", type: "single_choice", options: options("SD", "SE", "95% CI", "IQR", "None reported") },
+  {
+    id: "result_dispersion",
+    label: "Dispersion type",
+    type: "single_choice",
+    options: options("SD", "SE", "95% CI", "IQR", "None reported"),
+  },
   { id: "result_sd_se", label: "SD or SE", type: "number_unit" },
   { id: "result_ci_lower", label: "CI lower", type: "number_unit" },
   { id: "result_ci_upper", label: "CI upper", type: "number_unit" },
@@ -70,7 +93,12 @@ export const CONCLUSIONS: Section = {
   fields: [
     { id: "authors_conclusion", label: "Authors' conclusion", type: "long_text", required: true },
     { id: "efficacy_claimed", label: "Efficacy claimed", type: "yes_no_unclear" },
-    { id: "claimed_mechanism", label: "Claimed mechanism of action", type: "long_text", help: "e.g. immunomodulation, neurotrophic support (GDNF, BDNF, VEGF), cell replacement." },
+    {
+      id: "claimed_mechanism",
+      label: "Claimed mechanism of action",
+      type: "long_text",
+      help: "e.g. immunomodulation, neurotrophic support (GDNF, BDNF, VEGF), cell replacement.",
+    },
     { id: "mechanism_measured", label: "Mechanism measured in this study", type: "yes_no_unclear" },
   ],
 };

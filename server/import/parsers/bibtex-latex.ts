@@ -2,7 +2,7 @@
 // LaTeX (accents, commands, math, braces) and BibTeX name syntax go through @retorquere/bibtex-parser; values
 // without any LaTeX skip it, because its LaTeX parser costs about 2 ms per abstract, which is minutes on a
 // 100,000-entry file.
-import { parse, type Creator } from "@retorquere/bibtex-parser";
+import { type Creator, parse } from "@retorquere/bibtex-parser";
 import { cleanText } from "../normalise";
 import type { BibtexField } from "./bibtex-fields";
 
@@ -88,7 +88,10 @@ function convertWithLibrary(fields: { name: string; slot: string; value: string 
   for (const { name, slot, value } of fields) {
     const out = result?.[slot];
     if (CREATOR_FIELDS.has(name)) {
-      into.people.set(name, Array.isArray(out) ? (out as Creator[]).map(creatorName).filter(Boolean) : roughNames(value));
+      into.people.set(
+        name,
+        Array.isArray(out) ? (out as Creator[]).map(creatorName).filter(Boolean) : roughNames(value),
+      );
     } else {
       into.texts.set(name, typeof out === "string" ? libraryText(out) : roughText(value));
     }
@@ -117,9 +120,18 @@ function creatorName(creator: Creator): string {
 
 /** Text without commands and braces: the fallback for values the library rejects. */
 function roughText(value: string): string {
-  return cleanText(value.replace(/\\[A-Za-z]+\*?\s*/g, "").replace(/\\(.)/g, "$1").replace(/[{}$]/g, "").replace(/~/g, " "));
+  return cleanText(
+    value
+      .replace(/\\[A-Za-z]+\*?\s*/g, "")
+      .replace(/\\(.)/g, "$1")
+      .replace(/[{}$]/g, "")
+      .replace(/~/g, " "),
+  );
 }
 
 function roughNames(value: string): string[] {
-  return value.split(/\s+and\s+/i).map(roughText).filter(Boolean);
+  return value
+    .split(/\s+and\s+/i)
+    .map(roughText)
+    .filter(Boolean);
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { NotBibliographicError } from "../types";
 import { parseBibtex } from "./bibtex";
-import { expectedCounts, haveSharedFixtures, parseText, readSharedExport, warnIfNoSharedFixtures } from "./parser-test-support";
+import {
+  expectedCounts,
+  haveSharedFixtures,
+  parseText,
+  readSharedExport,
+  warnIfNoSharedFixtures,
+} from "./parser-test-support";
 
 const LIBRARY = String.raw`% A hand-written library. @article{not, title = {in a comment}}
 @preamble{"\newcommand{\noop}[1]{}"}
@@ -61,7 +67,12 @@ describe("parseBibtex", () => {
   it("reads parenthesised entries and ignores @comment, @preamble and %-lines", async () => {
     const { records } = await parseText(parseBibtex, LIBRARY);
     expect(records).toHaveLength(2);
-    expect(records[1]).toMatchObject({ title: "A (bracketed) title", journal: "J. Amer. Math. Soc.", year: 2020, type: "inproceedings" });
+    expect(records[1]).toMatchObject({
+      title: "A (bracketed) title",
+      journal: "J. Amer. Math. Soc.",
+      year: 2020,
+      type: "inproceedings",
+    });
   });
 
   it("gives the same records whatever the chunk size", async () => {
@@ -70,11 +81,16 @@ describe("parseBibtex", () => {
   });
 
   it("keeps an entry whose field name has a space, with the fields after it", async () => {
-    const text = "@ARTICLE{Li2020,\nauthor={Li, W. and Dou, Z.},\ntitle={Soil fauna},\nfunding_text\u00a01={Grant 1},\nfunding text 2={Grant 2},\npublisher={Taylor and Francis Ltd.},\nyear={2020},\n}\n";
+    const text =
+      "@ARTICLE{Li2020,\nauthor={Li, W. and Dou, Z.},\ntitle={Soil fauna},\nfunding_text\u00a01={Grant 1},\nfunding text 2={Grant 2},\npublisher={Taylor and Francis Ltd.},\nyear={2020},\n}\n";
     const { records, skipped } = await parseText(parseBibtex, text);
     expect(skipped).toEqual([]);
     expect(records[0]).toMatchObject({ title: "Soil fauna", authors: ["Li, W.", "Dou, Z."], year: 2020 });
-    expect(records[0]!.raw).toMatchObject({ funding_text_1: "Grant 1", funding_text_2: "Grant 2", publisher: "Taylor and Francis Ltd." });
+    expect(records[0]!.raw).toMatchObject({
+      funding_text_1: "Grant 1",
+      funding_text_2: "Grant 2",
+      publisher: "Taylor and Francis Ltd.",
+    });
   });
 
   it("tolerates missing commas and keeps the first of duplicate fields, all of them in raw", async () => {
@@ -85,14 +101,18 @@ describe("parseBibtex", () => {
   });
 
   it("skips an entry that never closes, reporting its line, and reads on from the next entry", async () => {
-    const text = "@article{a, title = {Fine}}\n@article{b,\n  title = {Never closed,\n  year = {2001}\n@article{c, title = {Also fine}}\n";
+    const text =
+      "@article{a, title = {Fine}}\n@article{b,\n  title = {Never closed,\n  year = {2001}\n@article{c, title = {Also fine}}\n";
     const { records, skipped } = await parseText(parseBibtex, text);
     expect(records.map((r) => r.title)).toEqual(["Fine", "Also fine"]);
     expect(skipped).toEqual([{ line: 2, message: expect.stringMatching(/never closes/) }]);
   });
 
   it("keeps the last entry when only its final brace is missing", async () => {
-    const { records, skipped } = await parseText(parseBibtex, "@article{a,\n  title = {Whole values},\n  year = {2001}\n");
+    const { records, skipped } = await parseText(
+      parseBibtex,
+      "@article{a,\n  title = {Whole values},\n  year = {2001}\n",
+    );
     expect(skipped).toEqual([]);
     expect(records[0]).toMatchObject({ title: "Whole values", year: 2001 });
   });

@@ -1,10 +1,19 @@
 // BibTeX and BibLaTeX (.bib) as Zotero, JabRef, Scopus, Google Scholar and people write it. The stream is cut
 // into entries (bibtex-blocks.ts), each read on its own (bibtex-fields.ts) with the @string macros defined
 // above it, and its LaTeX turned into text (bibtex-latex.ts).
-import { cleanText, emptyRecord, findNctIds, normaliseDoi, nullIfEmpty, parseYear, pmcidFrom, pmidFrom } from "../normalise";
-import { NotBibliographicError, type ParseEvent, type ParsedRecord, type Parser } from "../types";
+import {
+  cleanText,
+  emptyRecord,
+  findNctIds,
+  normaliseDoi,
+  nullIfEmpty,
+  parseYear,
+  pmcidFrom,
+  pmidFrom,
+} from "../normalise";
+import { NotBibliographicError, type ParsedRecord, type ParseEvent, type Parser } from "../types";
 import { bibtexBlocks } from "./bibtex-blocks";
-import { readEntry, type BibtexEntry } from "./bibtex-fields";
+import { type BibtexEntry, readEntry } from "./bibtex-fields";
 import { convertFields } from "./bibtex-latex";
 import { unique } from "./field-values";
 import { addRaw } from "./raw-fields";

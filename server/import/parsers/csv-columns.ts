@@ -1,7 +1,16 @@
 // Which spreadsheet column holds which field, for the exports of Rayyan, Covidence, PubMed, Scopus, Embase,
 // Zotero, Cochrane CENTRAL, CINAHL, Abstrackr, OpenAlex, Lens, Google Scholar (via Publish or Perish) and
 // generic tools, and turning one row into a record.
-import { cleanText, emptyRecord, findNctIds, normaliseDoi, nullIfEmpty, parseYear, pmcidFrom, pmidFrom } from "../normalise";
+import {
+  cleanText,
+  emptyRecord,
+  findNctIds,
+  normaliseDoi,
+  nullIfEmpty,
+  parseYear,
+  pmcidFrom,
+  pmidFrom,
+} from "../normalise";
 import type { ParsedRecord } from "../types";
 import { pageRange, unique } from "./field-values";
 import { splitAuthors, splitKeywords } from "./name-lists";
@@ -14,17 +23,42 @@ const COLUMNS = {
   abstract: ["abstract", "abstract note", "ab"],
   // Scopus's "Author full names" ("Wilson, Lauren N. (5897…)") says more than its "Authors" ("Wilson L.N.").
   authors: [
-    "author full names", "authors", "author", "author(s)", "author/s", "author names", "first_authors",
-    "authorships.author.display_name", "af", "au",
+    "author full names",
+    "authors",
+    "author",
+    "author(s)",
+    "author/s",
+    "author names",
+    "first_authors",
+    "authorships.author.display_name",
+    "af",
+    "au",
   ],
   year: [
-    "publication year", "year", "published year", "publication_year", "py", "date", "publication date", "date published",
-    "date of publication", "publication_date",
+    "publication year",
+    "year",
+    "published year",
+    "publication_year",
+    "py",
+    "date",
+    "publication date",
+    "date published",
+    "date of publication",
+    "publication_date",
   ],
   // Scopus's "Source" names the database, so "source" comes last, after Scopus's "Source title".
   journal: [
-    "journal", "source title", "publication title", "journal title", "journal/book", "publication", "journal_name",
-    "secondary_title", "primary_location.source.display_name", "so", "source",
+    "journal",
+    "source title",
+    "publication title",
+    "journal title",
+    "journal/book",
+    "publication",
+    "journal_name",
+    "secondary_title",
+    "primary_location.source.display_name",
+    "so",
+    "source",
   ],
   volume: ["volume", "biblio.volume", "vl"],
   // Zotero has both; its "Number" holds report and patent numbers.
@@ -35,7 +69,16 @@ const COLUMNS = {
   doi: ["doi", "ids.doi", "di", "do"],
   pmid: ["pmid", "pubmed id", "pubmed_id", "medline pmid", "ids.pmid", "pm"],
   pmcid: ["pmcid", "pmc_id", "pmc id", "ids.pmcid"],
-  type: ["publication type", "document type", "item type", "type", "type_of_reference", "doctype", "reference type", "dt"],
+  type: [
+    "publication type",
+    "document type",
+    "item type",
+    "type",
+    "type_of_reference",
+    "doctype",
+    "reference type",
+    "dt",
+  ],
   language: ["language", "article language", "language of original document", "la"],
   url: ["url", "link", "external url", "plink", "full text link", "primary_location.landing_page_url", "source urls"],
   // Zotero keeps identifiers it has no column for in "Extra": "PMID: 35319117 PMCID: PMC9151451".
@@ -44,8 +87,17 @@ const COLUMNS = {
 
 // Every one of these columns is read; Scopus has author and index keywords, Zotero manual and automatic tags.
 const KEYWORD_COLUMNS = [
-  "keywords", "author keywords", "index keywords", "manual tags", "automatic tags", "subjects", "mesh terms",
-  "keywords.display_name", "author_keywords", "kw", "de",
+  "keywords",
+  "author keywords",
+  "index keywords",
+  "manual tags",
+  "automatic tags",
+  "subjects",
+  "mesh terms",
+  "keywords.display_name",
+  "author_keywords",
+  "kw",
+  "de",
 ];
 
 // OpenAlex joins list items with '|'.
@@ -73,7 +125,9 @@ export class ColumnMap {
   constructor(private readonly header: string[]) {
     const names = header.map(normaliseHeader);
     for (const [field, aliases] of Object.entries(COLUMNS) as [Field, readonly string[]][]) {
-      const found = aliases.flatMap((alias) => names.flatMap((name, index) => (name === alias ? [{ index, name }] : [])));
+      const found = aliases.flatMap((alias) =>
+        names.flatMap((name, index) => (name === alias ? [{ index, name }] : [])),
+      );
       this.indexes.set(field, found);
     }
     names.forEach((name, index) => {
@@ -84,7 +138,8 @@ export class ColumnMap {
   toRecord(cells: string[]): ParsedRecord {
     const record = emptyRecord();
     const values = cells.map(cellValue);
-    for (const [index, value] of values.entries()) addRaw(record.raw, cleanText(this.header[index] ?? `column ${index + 1}`), value);
+    for (const [index, value] of values.entries())
+      addRaw(record.raw, cleanText(this.header[index] ?? `column ${index + 1}`), value);
 
     const column = (field: Field) => this.indexes.get(field)!.find((c) => values[c.index]);
     const get = (field: Field) => {

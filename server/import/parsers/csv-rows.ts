@@ -96,10 +96,11 @@ export async function* tableRows(chunks: AsyncIterable<string>, shape: TableShap
     parser.destroy();
   }
   if (!header) {
-    throw new NotBibliographicError(`No header row with a title column was found: this is not a ${shape.formatName} of records.`);
+    throw new NotBibliographicError(
+      `No header row with a title column was found: this is not a ${shape.formatName} of records.`,
+    );
   }
 }
-
 
 /** ';' when the header line (the first that mentions a title) has more semicolons than commas outside quotes. */
 export function sniffDelimiter(sample: string): "," | ";" {

@@ -19,7 +19,8 @@ describe("parseCtgovJson", () => {
     expect(lines).toEqual([3, 95, 129]);
     expect(records[0]).toMatchObject({
       title: expect.stringMatching(/^A 52-week, Double-blind, Randomised/),
-      abstract: "The purpose of this study is to evaluate whether budesonide/formoterol used as needed gives asthma control in patients with mild asthma.",
+      abstract:
+        "The purpose of this study is to evaluate whether budesonide/formoterol used as needed gives asthma control in patients with mild asthma.",
       authors: [],
       year: 2014,
       journal: null,
@@ -60,11 +61,16 @@ describe("parseCtgovJson", () => {
 
   it("reads a page token before the studies, a bare array of studies, and a single study", async () => {
     const tokenFirst = `{"nextPageToken":"abc","totalCount":2,"studies":[${study("NCT00000001")},${study("NCT00000002")}]}`;
-    expect((await parseText(parseCtgovJson, tokenFirst)).records.map((r) => r.nctIds[0])).toEqual(["NCT00000001", "NCT00000002"]);
+    expect((await parseText(parseCtgovJson, tokenFirst)).records.map((r) => r.nctIds[0])).toEqual([
+      "NCT00000001",
+      "NCT00000002",
+    ]);
     const bare = `[${study("NCT00000003")}]`;
     expect((await parseText(parseCtgovJson, bare)).records.map((r) => r.title)).toEqual(["Study NCT00000003"]);
     const single = study("NCT00000004", ',"statusModule":{"startDateStruct":{"date":"2019-02"}}');
-    expect((await parseText(parseCtgovJson, single, 5)).records).toMatchObject([{ title: "Study NCT00000004", year: 2019 }]);
+    expect((await parseText(parseCtgovJson, single, 5)).records).toMatchObject([
+      { title: "Study NCT00000004", year: 2019 },
+    ]);
     expect((await parseText(parseCtgovJson, '{"studies":[]}')).records).toEqual([]);
   });
 
@@ -83,7 +89,10 @@ describe("parseCtgovJson", () => {
   });
 
   it("reports a file that ends inside a study", async () => {
-    const { records, skipped } = await parseText(parseCtgovJson, `{"studies":[${study("NCT00000001")},{"protocolSection":{"ident`);
+    const { records, skipped } = await parseText(
+      parseCtgovJson,
+      `{"studies":[${study("NCT00000001")},{"protocolSection":{"ident`,
+    );
     expect(records).toHaveLength(1);
     expect(skipped).toHaveLength(1);
   });
@@ -109,8 +118,16 @@ describe("parseCtgovCsv", () => {
       keywords: ["Asthma"],
       authors: [],
     });
-    expect(records[0]!.raw).toMatchObject({ Sponsor: "AstraZeneca", Phases: "PHASE3", "Other IDs": "D589SC00003|2014-000767-27" });
-    expect(records[1]).toMatchObject({ year: 2020, nctIds: ["NCT04567890", "NCT03333333"], keywords: ["Asthma", "Lung Function"] });
+    expect(records[0]!.raw).toMatchObject({
+      Sponsor: "AstraZeneca",
+      Phases: "PHASE3",
+      "Other IDs": "D589SC00003|2014-000767-27",
+    });
+    expect(records[1]).toMatchObject({
+      year: 2020,
+      nctIds: ["NCT04567890", "NCT03333333"],
+      keywords: ["Asthma", "Lung Function"],
+    });
     expect(records[2]).toMatchObject({ abstract: "Tests the splitter: line two of the summary.", year: 2025 });
   });
 

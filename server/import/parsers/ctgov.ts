@@ -1,7 +1,7 @@
 // ClinicalTrials.gov registry records: the API v2 JSON download ({"studies": [...]}, or one study) and the
 // CSV download of the search page. A registration has no authors or journal; its sponsor stays in raw.
 import { cleanText, emptyRecord, findNctIds, parseYear } from "../normalise";
-import type { ParseEvent, ParsedRecord, Parser } from "../types";
+import type { ParsedRecord, ParseEvent, Parser } from "../types";
 import { cellValue, normaliseHeader } from "./csv-columns";
 import { tableRows } from "./csv-rows";
 import { ctgovStudies } from "./ctgov-json-split";
@@ -54,7 +54,8 @@ function readStudy(study: unknown): ParsedRecord | string {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => Boolean(value) && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  Boolean(value) && typeof value === "object" && !Array.isArray(value);
 const object = (value: unknown): Json => (isObject(value) ? value : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
@@ -115,7 +116,8 @@ export const parseCtgovCsv: Parser = async function* (chunks): AsyncGenerator<Pa
     if (values.every((value) => value === "")) continue;
     const get = (name: string) => values[columns!.get(name) ?? -1] ?? "";
     const raw: ParsedRecord["raw"] = {};
-    for (const [index, value] of values.entries()) addRaw(raw, cleanText(row.header[index] ?? `column ${index + 1}`), value);
+    for (const [index, value] of values.entries())
+      addRaw(raw, cleanText(row.header[index] ?? `column ${index + 1}`), value);
     const registration: Registration = {
       nctId: get("nct number"),
       title: get("study title"),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { NotBibliographicError } from "../types";
 import { parseCsv, parseTsv } from "./delimited";
-import { expectedCounts, haveSharedFixtures, parseText, readSharedExport, warnIfNoSharedFixtures } from "./parser-test-support";
+import {
+  expectedCounts,
+  haveSharedFixtures,
+  parseText,
+  readSharedExport,
+  warnIfNoSharedFixtures,
+} from "./parser-test-support";
 
 const WITH_PREAMBLE = [
   '"SEARCH QUERY","dinosaur:ti"',
@@ -42,17 +48,32 @@ describe("parseCsv", () => {
   });
 
   it("reads ';'-separated files with a padded preamble, Excel's =\"…\" and pandas' nan", async () => {
-    const text = '\uFEFFSEARCH QUERY;dinosaur:ti;;;\n;;;;\nTitle;Authors;ISSN;Year;Language\n"Café, au lait";"Smith, J.; Doe, K.";="0012345";nan;="";extra\n';
+    const text =
+      '\uFEFFSEARCH QUERY;dinosaur:ti;;;\n;;;;\nTitle;Authors;ISSN;Year;Language\n"Café, au lait";"Smith, J.; Doe, K.";="0012345";nan;="";extra\n';
     const { records } = await parseText(parseCsv, text);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ title: "Café, au lait", authors: ["Smith, J.", "Doe, K."], year: null, language: null });
-    expect(records[0]!.raw).toEqual({ Title: "Café, au lait", Authors: "Smith, J.; Doe, K.", ISSN: "0012345", "column 6": "extra" });
+    expect(records[0]).toMatchObject({
+      title: "Café, au lait",
+      authors: ["Smith, J.", "Doe, K."],
+      year: null,
+      language: null,
+    });
+    expect(records[0]!.raw).toEqual({
+      Title: "Café, au lait",
+      Authors: "Smith, J.; Doe, K.",
+      ISSN: "0012345",
+      "column 6": "extra",
+    });
   });
 
   it("counts rows with an empty title, and skips blank rows and one-cell section headings", async () => {
-    const text = 'title,abstract,journal\n"",An abstract,J\n\n,,\ncitations that are not yet labeled by anyone\n"Third",,J';
+    const text =
+      'title,abstract,journal\n"",An abstract,J\n\n,,\ncitations that are not yet labeled by anyone\n"Third",,J';
     const { records, lines } = await parseText(parseCsv, text);
-    expect(records.map((r) => [r.title, r.abstract])).toEqual([["", "An abstract"], ["Third", ""]]);
+    expect(records.map((r) => [r.title, r.abstract])).toEqual([
+      ["", "An abstract"],
+      ["Third", ""],
+    ]);
     expect(lines).toEqual([2, 6]);
   });
 
@@ -62,7 +83,15 @@ describe("parseCsv", () => {
       'A,"Place: US PMID: 35319117  PMCID: PMC9151451","Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: 2014"',
     ].join("\n");
     const [record] = (await parseText(parseCsv, text)).records;
-    expect(record).toMatchObject({ pmid: "35319117", pmcid: "PMC9151451", journal: "Endoscopic Ultrasound", year: 2014, volume: "3", issue: "3", pages: "152-160" });
+    expect(record).toMatchObject({
+      pmid: "35319117",
+      pmcid: "PMC9151451",
+      journal: "Endoscopic Ultrasound",
+      year: 2014,
+      volume: "3",
+      issue: "3",
+      pages: "152-160",
+    });
   });
 
   it("treats Abstrackr's 0 as no PubMed id and takes a URL out of trailing text", async () => {
@@ -140,14 +169,24 @@ describe.skipIf(!haveSharedFixtures)("parseCsv and parseTsv on the shared export
   it("_baseline_scopus.csv: full author names without their Scopus ids", async () => {
     const [record] = (await read("cff-csv/_baseline_scopus.csv")).records;
     expect(record!.authors.slice(0, 2)).toEqual(["Wilson, Lauren N.", "Gardner, Jacob D."]);
-    expect(record).toMatchObject({ journal: "Nature Communications", volume: "15", issue: "1", pmid: "38580657", doi: "10.1038/s41467-024-46843-2" });
+    expect(record).toMatchObject({
+      journal: "Nature Communications",
+      volume: "15",
+      issue: "1",
+      pmid: "38580657",
+      doi: "10.1038/s41467-024-46843-2",
+    });
   });
 
   it("_baseline_embase.csv and _baseline_excel.csv: the same first record below their preambles", async () => {
     for (const file of ["cff-csv/_baseline_embase.csv", "cff-csv/_baseline_excel.csv"]) {
       const { records, lines } = await read(file);
       expect(lines[0]).toBe(5);
-      expect(records[0]).toMatchObject({ authors: ["Yang, Z.", "Jiang, B.", "Xu, J.", "McNamara, M.E."], year: 2024, pmid: "38773066" });
+      expect(records[0]).toMatchObject({
+        authors: ["Yang, Z.", "Jiang, B.", "Xu, J.", "McNamara, M.E."],
+        year: 2024,
+        pmid: "38773066",
+      });
     }
   });
 

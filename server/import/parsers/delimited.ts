@@ -1,8 +1,8 @@
 // Spreadsheet exports (CSV with ',' or ';', and tab-separated text): one record per row under a header that
 // names a title column, wherever that header sits below a preamble.
 import type { ParseEvent, Parser } from "../types";
-import { ColumnMap, TITLE_COLUMNS, cellValue, normaliseHeader } from "./csv-columns";
-import { tableRows, type TableShape } from "./csv-rows";
+import { ColumnMap, cellValue, normaliseHeader, TITLE_COLUMNS } from "./csv-columns";
+import { type TableShape, tableRows } from "./csv-rows";
 
 const isHeader = (cells: string[]) => cells.some((cell) => TITLE_COLUMNS.includes(normaliseHeader(cell)));
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { NotBibliographicError } from "../types";
 import { parseEndnoteXml } from "./endnote-xml";
-import { expectedCounts, haveSharedFixtures, parseText, readSharedExport, warnIfNoSharedFixtures } from "./parser-test-support";
+import {
+  expectedCounts,
+  haveSharedFixtures,
+  parseText,
+  readSharedExport,
+  warnIfNoSharedFixtures,
+} from "./parser-test-support";
 
 const s = (text: string) => `<style face="normal" font="default" size="100%">${text}</style>`;
 
@@ -58,7 +64,14 @@ describe("parseEndnoteXml", () => {
 
   it("keeps an accession number from an unnamed database in raw only", async () => {
     const second = (await parseText(parseEndnoteXml, ENDNOTE)).records[1]!;
-    expect(second).toMatchObject({ title: "Second", journal: "Book of Things", issue: "4", year: 1999, type: "Generic", pmid: null });
+    expect(second).toMatchObject({
+      title: "Second",
+      journal: "Book of Things",
+      issue: "4",
+      year: 1999,
+      type: "Generic",
+      pmid: null,
+    });
     expect(second.raw["accession-num"]).toBe("23122173");
   });
 
@@ -75,7 +88,9 @@ describe("parseEndnoteXml", () => {
   });
 
   it("rejects other XML", async () => {
-    await expect(parseText(parseEndnoteXml, "<PubmedArticleSet></PubmedArticleSet>")).rejects.toThrow(NotBibliographicError);
+    await expect(parseText(parseEndnoteXml, "<PubmedArticleSet></PubmedArticleSet>")).rejects.toThrow(
+      NotBibliographicError,
+    );
   });
 });
 

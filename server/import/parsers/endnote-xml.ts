@@ -1,10 +1,10 @@
 // EndNote XML, as EndNote, Zotero and Mendeley export it: <xml><records><record>…, often all on one line,
 // with EndNote wrapping most text in <style> runs.
 import { cleanText, emptyRecord, findNctIds, normaliseDoi, nullIfEmpty, parseYear, pmcidFrom } from "../normalise";
-import type { ParseEvent, ParsedRecord, Parser } from "../types";
+import type { ParsedRecord, ParseEvent, Parser } from "../types";
 import { unique } from "./field-values";
 import { addRaw, allRawValues } from "./raw-fields";
-import { find, findAll, flattenElement, textOf, xmlRecords, type XmlElement } from "./xml-records";
+import { find, findAll, flattenElement, textOf, type XmlElement, xmlRecords } from "./xml-records";
 
 const SHAPE = {
   formatName: "EndNote XML",
@@ -30,7 +30,10 @@ export const parseEndnoteXml: Parser = async function* (chunks): AsyncGenerator<
 };
 
 const text = (element: XmlElement, path: string) => cleanText(textOf(find(element, path)));
-const texts = (element: XmlElement, path: string) => findAll(element, path).map((e) => cleanText(textOf(e))).filter(Boolean);
+const texts = (element: XmlElement, path: string) =>
+  findAll(element, path)
+    .map((e) => cleanText(textOf(e)))
+    .filter(Boolean);
 
 function toRecord(element: XmlElement): ParsedRecord {
   const record = emptyRecord();
@@ -54,7 +57,8 @@ function toRecord(element: XmlElement): ParsedRecord {
 
   const urls = [...texts(element, "urls/related-urls/url"), ...texts(element, "urls/web-urls/url")];
   record.url = urls[0] ?? null;
-  record.doi = normaliseDoi(text(element, "electronic-resource-num")) ?? normaliseDoi(urls.find((u) => /doi\.org\//i.test(u)));
+  record.doi =
+    normaliseDoi(text(element, "electronic-resource-num")) ?? normaliseDoi(urls.find((u) => /doi\.org\//i.test(u)));
 
   const database = `${text(element, "remote-database-name")} ${text(element, "remote-database-provider")}`;
   const fromPubmed = PUBMED_DATABASE.test(database);
@@ -64,7 +68,13 @@ function toRecord(element: XmlElement): ParsedRecord {
 
   // EndNote may put a whole keyword list into one <keyword>, one keyword per line.
   record.keywords = unique(
-    findAll(element, "keywords/keyword").flatMap((k) => textOf(k).split(/[\r\n]+/).map(cleanText)).filter(Boolean),
+    findAll(element, "keywords/keyword")
+      .flatMap((k) =>
+        textOf(k)
+          .split(/[\r\n]+/)
+          .map(cleanText),
+      )
+      .filter(Boolean),
   );
   record.language = nullIfEmpty(text(element, "language"));
   record.nctIds = findNctIds(allRawValues(record.raw));

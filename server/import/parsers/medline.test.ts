@@ -67,7 +67,8 @@ describe("parseMedline", () => {
 
   it("reads the same records whatever the chunk size and line breaks", async () => {
     const whole = await parseText(parseMedline, NBIB);
-    for (const size of [1, 5, 100]) expect(await parseText(parseMedline, NBIB.replaceAll("\n", "\r\n"), size)).toEqual(whole);
+    for (const size of [1, 5, 100])
+      expect(await parseText(parseMedline, NBIB.replaceAll("\n", "\r\n"), size)).toEqual(whole);
   });
 
   it("starts a record at PMID- even without a blank line, and keeps a last record with no final newline", async () => {

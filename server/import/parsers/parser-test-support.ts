@@ -1,7 +1,7 @@
 // Helpers for the parser tests: feeding text in chunks, and reaching the shared real-world fixtures, which
 // live beside the project (never in it) and are absent from a fresh clone.
 import fs from "node:fs";
-import { exportPath, fixturesDir, haveFixtures, readExpectedCounts, type ExpectedExport } from "../fixture-files";
+import { type ExpectedExport, exportPath, fixturesDir, haveFixtures, readExpectedCounts } from "../fixture-files";
 import type { ParsedRecord, ParseEvent, Parser } from "../types";
 
 export async function* inChunks(text: string, size: number): AsyncGenerator<string> {

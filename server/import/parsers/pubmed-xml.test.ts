@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { NotBibliographicError } from "../types";
-import { expectedCounts, haveSharedFixtures, parseText, readSharedExport, warnIfNoSharedFixtures } from "./parser-test-support";
+import {
+  expectedCounts,
+  haveSharedFixtures,
+  parseText,
+  readSharedExport,
+  warnIfNoSharedFixtures,
+} from "./parser-test-support";
 import { parsePubmedXml } from "./pubmed-xml";
 
 const ARTICLE = `<?xml version="1.0" ?>
@@ -99,7 +105,10 @@ describe("parsePubmedXml", () => {
     });
     expect(article.raw["MedlineCitation/Article/ArticleTitle"]).toBe("Effect of Escherichia coli on CO2 uptake.");
     expect(article.raw["MedlineCitation/Article/Abstract/AbstractText@Label"]).toEqual(["BACKGROUND", "METHODS"]);
-    expect(article.raw["PubmedData/ReferenceList/Reference/ArticleIdList/ArticleId"]).toEqual(["10.9999/other", "11111111"]);
+    expect(article.raw["PubmedData/ReferenceList/Reference/ArticleIdList/ArticleId"]).toEqual([
+      "10.9999/other",
+      "11111111",
+    ]);
   });
 
   it("keeps the ids of cited references out of the record's own ids", async () => {
@@ -144,7 +153,10 @@ describe("parsePubmedXml", () => {
   });
 
   it("reports a file cut off inside an article", async () => {
-    const { records, skipped } = await parseText(parsePubmedXml, ARTICLE.slice(0, ARTICLE.indexOf("<PubmedBookArticle>") + 40));
+    const { records, skipped } = await parseText(
+      parsePubmedXml,
+      ARTICLE.slice(0, ARTICLE.indexOf("<PubmedBookArticle>") + 40),
+    );
     expect(records).toHaveLength(1);
     expect(skipped).toHaveLength(1);
   });
@@ -169,7 +181,8 @@ describe.skipIf(!haveSharedFixtures)("parsePubmedXml on the shared exports", () 
   }
 
   it("reads the fields of pubmed-29768149.xml", async () => {
-    const [record] = (await parseText(parsePubmedXml, readSharedExport("pubmed-xml/pubmed-29768149.xml"), 1000)).records;
+    const [record] = (await parseText(parsePubmedXml, readSharedExport("pubmed-xml/pubmed-29768149.xml"), 1000))
+      .records;
     expect(record).toMatchObject({
       authors: expect.arrayContaining(["O'Byrne, Paul M", "FitzGerald, J Mark", "Reddel, Helen K"]),
       year: 2018,
@@ -183,7 +196,9 @@ describe.skipIf(!haveSharedFixtures)("parsePubmedXml on the shared exports", () 
       language: "eng",
     });
     expect(record!.authors).toHaveLength(10);
-    expect(record!.abstract).toMatch(/^BACKGROUND: In patients with mild asthma, as-needed use .* fast-acting β 2-agonist/);
+    expect(record!.abstract).toMatch(
+      /^BACKGROUND: In patients with mild asthma, as-needed use .* fast-acting β 2-agonist/,
+    );
     expect(record!.keywords).toContain("Asthma");
   });
 });

@@ -1,10 +1,19 @@
 // PubMed XML, as efetch and PubMed's "Save: XML" write it: a PubmedArticleSet of PubmedArticle (journal
 // articles) and PubmedBookArticle (books and chapters, e.g. GeneReviews) records.
-import { cleanText, emptyRecord, findNctIds, normaliseDoi, nullIfEmpty, parseYear, pmcidFrom, pmidFrom } from "../normalise";
-import type { ParseEvent, ParsedRecord, Parser } from "../types";
+import {
+  cleanText,
+  emptyRecord,
+  findNctIds,
+  normaliseDoi,
+  nullIfEmpty,
+  parseYear,
+  pmcidFrom,
+  pmidFrom,
+} from "../normalise";
+import type { ParsedRecord, ParseEvent, Parser } from "../types";
 import { pageRange, unique } from "./field-values";
 import { addRaw } from "./raw-fields";
-import { find, findAll, flattenElement, textOf, xmlRecords, type XmlElement } from "./xml-records";
+import { find, findAll, flattenElement, textOf, type XmlElement, xmlRecords } from "./xml-records";
 
 const SHAPE = {
   formatName: "PubMed XML",
@@ -91,10 +100,12 @@ function toRecord(element: XmlElement): ParsedRecord {
     parseYear(textOf(find(document, "ArticleDate/Year")));
 
   record.journal = isBook
-    ? (articleTitle ? nullIfEmpty(bookTitle) : null)
-    : nullIfEmpty(textOf(find(container, "Title"))) ??
+    ? articleTitle
+      ? nullIfEmpty(bookTitle)
+      : null
+    : (nullIfEmpty(textOf(find(container, "Title"))) ??
       nullIfEmpty(textOf(find(container, "ISOAbbreviation"))) ??
-      nullIfEmpty(textOf(find(citation, "MedlineJournalInfo/MedlineTA")));
+      nullIfEmpty(textOf(find(citation, "MedlineJournalInfo/MedlineTA"))));
   record.volume = nullIfEmpty(textOf(find(container, isBook ? "Volume" : "JournalIssue/Volume")));
   record.issue = nullIfEmpty(textOf(find(container, "JournalIssue/Issue")));
   record.pages = pagesOf(find(document, "Pagination"));

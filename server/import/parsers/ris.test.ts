@@ -128,24 +128,36 @@ describe("parseRis", () => {
   });
 
   it("reads years from Y1 and DA, and none from a malformed PY", async () => {
-    const { records } = await parseText(parseRis, "TY  - JOUR\nY1  - 2020//\nER  -\nTY  - JOUR\nPY  - 10 15\nER  -\nTY  - JOUR\nDA  - 2019 Mar 5\nER  -");
+    const { records } = await parseText(
+      parseRis,
+      "TY  - JOUR\nY1  - 2020//\nER  -\nTY  - JOUR\nPY  - 10 15\nER  -\nTY  - JOUR\nDA  - 2019 Mar 5\nER  -",
+    );
     expect(records.map((r) => r.year)).toEqual([2020, null, 2019]);
   });
 
   it("splits one AU line that holds every author", async () => {
-    const { records } = await parseText(parseRis, "TY  - JOUR\nAU  - Smith, J.; Jones, K. ;Lee, M.\nA1  - Wu, X\nER  -");
+    const { records } = await parseText(
+      parseRis,
+      "TY  - JOUR\nAU  - Smith, J.; Jones, K. ;Lee, M.\nA1  - Wu, X\nER  -",
+    );
     expect(records[0]!.authors).toEqual(["Smith, J.", "Jones, K.", "Lee, M.", "Wu, X"]);
   });
 
   it("keeps thousands of authors and unknown tags", async () => {
     const authors = Array.from({ length: 7456 }, (_, i) => `AU  - Author${i}, A`).join("\n");
-    const { records } = await parseText(parseRis, `TY  - JOUR\nJP  - CRISPR\nJP  - Direct Current\n${authors}\nDC  - x\nER  -`);
+    const { records } = await parseText(
+      parseRis,
+      `TY  - JOUR\nJP  - CRISPR\nJP  - Direct Current\n${authors}\nDC  - x\nER  -`,
+    );
     expect(records[0]!.authors).toHaveLength(7456);
     expect(records[0]!.raw).toMatchObject({ JP: ["CRISPR", "Direct Current"], DC: "x" });
   });
 
   it("reads records with no blank line between them and no final newline or ER", async () => {
-    const { records } = await parseText(parseRis, "TY  - EJOUR\nTI  - A\nER  - \nTY  - EJOUR\nTI  - B\nER  - \nTY  - EJOUR\nTI  - C");
+    const { records } = await parseText(
+      parseRis,
+      "TY  - EJOUR\nTI  - A\nER  - \nTY  - EJOUR\nTI  - B\nER  - \nTY  - EJOUR\nTI  - C",
+    );
     expect(records.map((r) => r.title)).toEqual(["A", "B", "C"]);
   });
 
@@ -166,7 +178,13 @@ describe("parseRis", () => {
       "TY  - JOUR\nDO  - 10.1000/%E0%A4\nER  -",
     ].join("\n");
     const { records } = await parseText(parseRis, text);
-    expect(records.map((r) => r.doi)).toEqual(["10.1016/j.gr.2023.11.010", "10.1000/xyz", null, "10.1038/s41467-024-48400-3", "10.1000/%e0%a4"]);
+    expect(records.map((r) => r.doi)).toEqual([
+      "10.1016/j.gr.2023.11.010",
+      "10.1000/xyz",
+      null,
+      "10.1038/s41467-024-48400-3",
+      "10.1000/%e0%a4",
+    ]);
   });
 
   it("takes a PMID only where the exporter makes it unambiguous", async () => {
@@ -184,7 +202,10 @@ describe("parseRis", () => {
   });
 
   it("ignores Ovid's placeholder pages", async () => {
-    const { records } = await parseText(parseRis, "TY  - JOUR\nSP  - No\nEP  - Specified\nER  -\nTY  - JOUR\nSP  - 1-5\nER  -");
+    const { records } = await parseText(
+      parseRis,
+      "TY  - JOUR\nSP  - No\nEP  - Specified\nER  -\nTY  - JOUR\nSP  - 1-5\nER  -",
+    );
     expect(records.map((r) => r.pages)).toEqual([null, "1-5"]);
   });
 

@@ -34,7 +34,8 @@ export class TaggedFields {
 
   /** The values of these tags in file order (interleaved as in the file when several tags are given). */
   values(...tags: string[]): string[] {
-    const fields = tags.length === 1 ? (this.byTag.get(tags[0]!) ?? []) : this.fields.filter((f) => tags.includes(f.tag));
+    const fields =
+      tags.length === 1 ? (this.byTag.get(tags[0]!) ?? []) : this.fields.filter((f) => tags.includes(f.tag));
     return fields.map((field) => field.lines.join(this.joiner));
   }
 

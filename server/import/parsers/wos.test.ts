@@ -47,7 +47,8 @@ describe("parseWos", () => {
     expect(skipped).toEqual([]);
     expect(lines).toEqual([3, 29]);
     expect(records[0]).toMatchObject({
-      title: "Interactions stabilizing the structure of the core light-harvesting complex (LHl) of photosynthetic bacteria",
+      title:
+        "Interactions stabilizing the structure of the core light-harvesting complex (LHl) of photosynthetic bacteria",
       authors: ["Parkes-Loach, Pamela S.", "Majeed, Aamir P."],
       year: 2004,
       journal: "BIOCHEMISTRY",
@@ -57,14 +58,25 @@ describe("parseWos", () => {
       doi: "10.1021/bi049798f",
       pmid: "15170338",
       nctIds: ["NCT01234567"],
-      keywords: ["light harvesting", "bacteriochlorophyll", "CHEMICALLY SYNTHESIZED POLYPEPTIDES", "IN-VITRO RECONSTITUTION", "ANTENNA COMPLEX"],
+      keywords: [
+        "light harvesting",
+        "bacteriochlorophyll",
+        "CHEMICALLY SYNTHESIZED POLYPEPTIDES",
+        "IN-VITRO RECONSTITUTION",
+        "ANTENNA COMPLEX",
+      ],
       type: "Article",
       language: "English",
     });
     expect(records[0]!.raw.AU).toEqual(["Parkes-Loach, PS", "Majeed, AP"]);
     expect(records[0]!.raw.CR).toHaveLength(2);
     expect(records[0]!.raw).not.toHaveProperty("FN");
-    expect(records[1]).toMatchObject({ title: "Aesthetics and the Containment of Grief", authors: ["Higgins, Kathleen Marie"], year: 2020, type: "J" });
+    expect(records[1]).toMatchObject({
+      title: "Aesthetics and the Containment of Grief",
+      authors: ["Higgins, Kathleen Marie"],
+      year: 2020,
+      type: "J",
+    });
   });
 
   it("reads the same records whatever the chunk size and line breaks", async () => {

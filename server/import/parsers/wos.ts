@@ -57,7 +57,9 @@ export const parseWos: Parser = async function* (chunks) {
   }
   if (record) yield wosEvent(record);
   else if (!found && sawText) {
-    throw new NotBibliographicError("This file is not in Web of Science tagged format: no record starts with a “PT” line.");
+    throw new NotBibliographicError(
+      "This file is not in Web of Science tagged format: no record starts with a “PT” line.",
+    );
   }
 };
 

@@ -29,7 +29,10 @@ const MAX_DEPTH = 200;
 /** Longest a file may run before its document element without being taken for something else. */
 const MAX_PROLOG = 1 << 20;
 
-export async function* xmlRecords(chunks: AsyncIterable<string>, shape: XmlRecordShape): AsyncGenerator<XmlRecordEvent> {
+export async function* xmlRecords(
+  chunks: AsyncIterable<string>,
+  shape: XmlRecordShape,
+): AsyncGenerator<XmlRecordEvent> {
   const recordStart = new RegExp(`<(${shape.records.join("|")})(?=[\\s/>])`, "g");
   let buffer = "";
   let bufferLine = 1;
@@ -169,7 +172,9 @@ function readRecord(text: string, line: number): XmlRecordEvent {
 
 export function childElements(element: XmlElement | undefined, name?: string): XmlElement[] {
   if (!element) return [];
-  return element.children.filter((c): c is XmlElement => typeof c !== "string" && (name === undefined || c.name === name));
+  return element.children.filter(
+    (c): c is XmlElement => typeof c !== "string" && (name === undefined || c.name === name),
+  );
 }
 
 /** The elements reached by following a slash-separated path of child names, in document order. */

@@ -68,7 +68,11 @@ export default async function ReviewOverviewPage({ params }: Props) {
               cell: (row) => row.settings?.reviewersPerRecord ?? "Not configured",
             },
             { key: "blinding", header: "Blinding", cell: (row) => (row.settings?.blinded ? "Blinded" : "Not blinded") },
-            { key: "reason", header: "Exclusion reason", cell: (row) => (row.settings?.reasonRequired ? "Required" : "Optional") },
+            {
+              key: "reason",
+              header: "Exclusion reason",
+              cell: (row) => (row.settings?.reasonRequired ? "Required" : "Optional"),
+            },
           ]}
         />
       </section>

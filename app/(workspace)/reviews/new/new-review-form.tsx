@@ -80,7 +80,10 @@ export function NewReviewForm() {
       </div>
       <section className="card">
         <h2>Extraction forms</h2>
-        <p className="muted">Start with shipped forms, published and ready for extractors; you can edit them, or build your own, on the Extraction page.</p>
+        <p className="muted">
+          Start with shipped forms, published and ready for extractors; you can edit them, or build your own, on the
+          Extraction page.
+        </p>
         {TEMPLATE_IDS.map((id) => (
           <label key={id} className="check">
             <input type="checkbox" name="extractionTemplates" value={id} /> {TEMPLATE_NAMES[id]}

@@ -15,7 +15,12 @@ interface Props {
   onSettled: () => void;
 }
 
-const SAVE_STATE_TEXT = { saved: "All changes saved.", saving: "Saving…", unsaved: "Unsaved changes…", error: "" } as const;
+const SAVE_STATE_TEXT = {
+  saved: "All changes saved.",
+  saving: "Saving…",
+  unsaved: "Unsaved changes…",
+  error: "",
+} as const;
 
 /** An appraisal's questions by domain, saved as they are answered; completing it (or the consensus) ends it. */
 export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false, onSettled }: Props) {
@@ -48,10 +53,26 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
       )}
       <VariantField tool={tool} answers={answers} readOnly={readOnly} onChange={change} />
       {withVariant(tool, answers.variant).domains.map((domain, i) => (
-        <DomainFields key={domain.id} tool={tool} domain={domain} judgement={assessment.domains[i]!} answers={answers} readOnly={readOnly} onChange={change} />
+        <DomainFields
+          key={domain.id}
+          tool={tool}
+          domain={domain}
+          judgement={assessment.domains[i]!}
+          answers={answers}
+          readOnly={readOnly}
+          onChange={change}
+        />
       ))}
       {overall && (
-        <DomainFields tool={tool} domain={null} title="Overall judgement" judgement={overall} answers={answers} readOnly={readOnly} onChange={change} />
+        <DomainFields
+          tool={tool}
+          domain={null}
+          title="Overall judgement"
+          judgement={overall}
+          answers={answers}
+          readOnly={readOnly}
+          onChange={change}
+        />
       )}
       <ErrorAlert>{form.completeError}</ErrorAlert>
       <div className="form-actions">
@@ -60,12 +81,19 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
             {consensus ? "Reopen the consensus" : "Reopen to change"}
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" disabled={form.completing || form.stale} onClick={() => void form.finish()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={form.completing || form.stale}
+            onClick={() => void form.finish()}
+          >
             {consensus ? "Record consensus" : "Mark complete"}
           </button>
         )}
         {!readOnly && assessment.missing.length > 0 && (
-          <span className="small muted">Still to judge: {assessment.missing.map((m) => (m === "overall" ? "overall" : m)).join(", ")}</span>
+          <span className="small muted">
+            Still to judge: {assessment.missing.map((m) => (m === "overall" ? "overall" : m)).join(", ")}
+          </span>
         )}
       </div>
     </div>

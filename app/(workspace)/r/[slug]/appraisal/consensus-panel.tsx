@@ -30,14 +30,24 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
   const disagreements = items.filter((i) => !i.agree).length;
   const variantLabel = (value: string) => definition.variants?.options.find((o) => o.id === value)?.label ?? value;
   const show = (kind: string, value: string | null) =>
-    value === null ? "—" : kind === "judgement" ? levelLabel(definition, value) : kind === "variant" ? variantLabel(value) : OPTION_LABELS[value] ?? value;
+    value === null
+      ? "—"
+      : kind === "judgement"
+        ? levelLabel(definition, value)
+        : kind === "variant"
+          ? variantLabel(value)
+          : (OPTION_LABELS[value] ?? value);
 
   return (
     <div className="stack">
       <section className="card">
         <h2>Comparison</h2>
         <p className="small muted">
-          {appraisers.length < 2 ? "One appraiser per study: nothing to compare." : disagreements === 0 ? "The appraisers agree on every item." : `${disagreements} items differ (marked).`}
+          {appraisers.length < 2
+            ? "One appraiser per study: nothing to compare."
+            : disagreements === 0
+              ? "The appraisers agree on every item."
+              : `${disagreements} items differ (marked).`}
         </p>
         <DataTable
           scroll
@@ -52,7 +62,13 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
               cellProps: (item: Item) => ({ title: item.text }),
               cell: (item: Item) => (
                 <>
-                  {item.kind === "judgement" ? (item.id === "overall" ? "Overall" : `${item.id} judgement`) : item.kind === "variant" ? `${item.domainId} ${item.text.toLowerCase()}` : item.id}
+                  {item.kind === "judgement"
+                    ? item.id === "overall"
+                      ? "Overall"
+                      : `${item.id} judgement`
+                    : item.kind === "variant"
+                      ? `${item.domainId} ${item.text.toLowerCase()}`
+                      : item.id}
                   {item.kind === "question" && <span className="compare-question">{item.text}</span>}
                 </>
               ),
@@ -74,11 +90,23 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
       <section className="card">
         <h2>Consensus</h2>
         {consensus ? (
-          <AppraisalForm key={`${consensus.id}-${consensus.completedAt ? "done" : "open"}`} reviewId={reviewId} toolName={tool} appraisal={consensus} consensus onSettled={refresh} />
+          <AppraisalForm
+            key={`${consensus.id}-${consensus.completedAt ? "done" : "open"}`}
+            reviewId={reviewId}
+            toolName={tool}
+            appraisal={consensus}
+            consensus
+            onSettled={refresh}
+          />
         ) : (
           <>
             <p>Start the consensus: answers both appraisers gave are filled in; you decide the rest.</p>
-            <button type="button" className="btn btn-primary" disabled={start.isPending} onClick={() => start.mutate(key)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={start.isPending}
+              onClick={() => start.mutate(key)}
+            >
               Start consensus
             </button>
             <ErrorAlert>{start.error?.message}</ErrorAlert>

@@ -18,7 +18,8 @@ interface Props {
 export function DomainFields({ tool, domain, title, judgement, answers, readOnly, onChange }: Props) {
   const id = domain?.id ?? "overall";
   const override = answers.overrides[id];
-  const setResponse = (questionId: string, value: string) => onChange({ ...answers, responses: { ...answers.responses, [questionId]: value } });
+  const setResponse = (questionId: string, value: string) =>
+    onChange({ ...answers, responses: { ...answers.responses, [questionId]: value } });
   const setOverride = (next: { judgement: string; reason: string } | null) => {
     const overrides = { ...answers.overrides };
     if (next) overrides[id] = next;
@@ -28,7 +29,9 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
   return (
     <section className="domain" aria-labelledby={`domain-${id}`}>
       <div className="domain-head">
-        <h3 id={`domain-${id}`}>{domain ? `${domain.id === domain.short ? domain.id : domain.short}. ${domain.label}` : title}</h3>
+        <h3 id={`domain-${id}`}>
+          {domain ? `${domain.id === domain.short ? domain.id : domain.short}. ${domain.label}` : title}
+        </h3>
         <JudgementBadge tool={tool} value={judgement.final} />
       </div>
       {domain?.questions.map((question) => (
@@ -60,7 +63,8 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
       <p className="small muted">
         {judgement.proposed ? (
           <>
-            {domain?.propose || !domain ? "Proposed by the tool's algorithm" : "Proposed"}: <JudgementBadge tool={tool} value={judgement.proposed} />
+            {domain?.propose || !domain ? "Proposed by the tool's algorithm" : "Proposed"}:{" "}
+            <JudgementBadge tool={tool} value={judgement.proposed} />
           </>
         ) : domain && !domain.propose ? (
           "The guidance gives no algorithm for this domain: choose the judgement below."
@@ -69,7 +73,13 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
         )}
       </p>
       <details className="override" open={Boolean(override) || (domain !== null && !domain.propose)}>
-        <summary>{override ? "Judgement overridden" : domain?.propose || !domain ? "Override the proposed judgement" : "Judgement"}</summary>
+        <summary>
+          {override
+            ? "Judgement overridden"
+            : domain?.propose || !domain
+              ? "Override the proposed judgement"
+              : "Judgement"}
+        </summary>
         <div className="inline-form">
           <div className="field">
             <label htmlFor={`override-${id}`}>Judgement</label>
@@ -77,7 +87,9 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
               id={`override-${id}`}
               disabled={readOnly}
               value={override?.judgement ?? ""}
-              onChange={(e) => setOverride(e.target.value ? { judgement: e.target.value, reason: override?.reason ?? "" } : null)}
+              onChange={(e) =>
+                setOverride(e.target.value ? { judgement: e.target.value, reason: override?.reason ?? "" } : null)
+              }
             >
               <option value="">{judgement.proposed ? "Keep the proposal" : "Choose…"}</option>
               {tool.levels.map((l) => (
@@ -89,7 +101,11 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
           </div>
           {override && (
             <div className="field" style={{ flex: 1 }}>
-              <label htmlFor={`reason-${id}`}>{judgement.proposed && judgement.proposed !== override.judgement ? "Reason (required)" : "Reason (optional)"}</label>
+              <label htmlFor={`reason-${id}`}>
+                {judgement.proposed && judgement.proposed !== override.judgement
+                  ? "Reason (required)"
+                  : "Reason (optional)"}
+              </label>
               <input
                 id={`reason-${id}`}
                 type="text"

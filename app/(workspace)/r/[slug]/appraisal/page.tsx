@@ -25,7 +25,9 @@ export default async function AppraisalPage({ params }: Props) {
   const caller = await serverCaller();
   const input = { reviewId: review.id };
   const overview = await caller.appraisal.overview(input);
-  const results = await Promise.all(TOOL_NAMES.map(async (tool) => ({ tool, rows: await caller.appraisal.results({ ...input, tool }) })));
+  const results = await Promise.all(
+    TOOL_NAMES.map(async (tool) => ({ tool, rows: await caller.appraisal.results({ ...input, tool }) })),
+  );
   const canLead = hasRole(review.myRole, "lead");
   const api = `/api/reviews/${review.id}/appraisal`;
   const plotted = results.filter((r) => r.rows.length > 0);
@@ -34,8 +36,8 @@ export default async function AppraisalPage({ params }: Props) {
     <>
       <h1>Appraisal</h1>
       <p className="intro">
-        Each study is appraised with the risk-of-bias tool its design calls for (RoB 2 for randomised trials, ROBINS-I for
-        non-randomised studies, SYRCLE for animal studies) and for the validity of its conclusions.{" "}
+        Each study is appraised with the risk-of-bias tool its design calls for (RoB 2 for randomised trials, ROBINS-I
+        for non-randomised studies, SYRCLE for animal studies) and for the validity of its conclusions.{" "}
         {overview.appraisersPerStudy === 2
           ? "Two people appraise each study without seeing each other's answers; a lead then records the consensus."
           : "One person appraises each study; completing it records the result."}
@@ -66,14 +68,23 @@ export default async function AppraisalPage({ params }: Props) {
           plotted.map(({ tool, rows }) => (
             <section key={tool} aria-labelledby={`plot-${tool}`}>
               <h3 id={`plot-${tool}`}>{TOOLS[tool].label}</h3>
-              <div className="plot" data-testid={`traffic-light-${tool}`} dangerouslySetInnerHTML={{ __html: trafficLightSvg(TOOLS[tool], rows) }} />
+              <div
+                className="plot"
+                data-testid={`traffic-light-${tool}`}
+                dangerouslySetInnerHTML={{ __html: trafficLightSvg(TOOLS[tool], rows) }}
+              />
               <p className="small">
                 Traffic-light plot: <a href={`${api}/plots/${tool}?kind=traffic-light&format=svg&download=1`}>SVG</a> ·{" "}
                 <a href={`${api}/plots/${tool}?kind=traffic-light&format=png`}>PNG</a>
               </p>
-              <div className="plot" data-testid={`summary-${tool}`} dangerouslySetInnerHTML={{ __html: summaryBarSvg(TOOLS[tool], rows) }} />
+              <div
+                className="plot"
+                data-testid={`summary-${tool}`}
+                dangerouslySetInnerHTML={{ __html: summaryBarSvg(TOOLS[tool], rows) }}
+              />
               <p className="small">
-                Summary (each study weighted equally): <a href={`${api}/plots/${tool}?kind=summary&format=svg&download=1`}>SVG</a> ·{" "}
+                Summary (each study weighted equally):{" "}
+                <a href={`${api}/plots/${tool}?kind=summary&format=svg&download=1`}>SVG</a> ·{" "}
                 <a href={`${api}/plots/${tool}?kind=summary&format=png`}>PNG</a> ·{" "}
                 <a href={`${api}/export?format=csv&layout=wide&tool=${tool}`}>CSV, one row per study</a>
               </p>

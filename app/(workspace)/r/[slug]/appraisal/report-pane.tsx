@@ -36,7 +36,13 @@ export function ReportPane({ reports }: { reports: PaneReport[] }) {
         <>
           <h2 className="record-title">{report.title}</h2>
           <p className="small muted">
-            {[report.authors.slice(0, 3).join(", ") + (report.authors.length > 3 ? " et al." : ""), report.year, report.nctIds.join(", ")].filter(Boolean).join(" · ")}
+            {[
+              report.authors.slice(0, 3).join(", ") + (report.authors.length > 3 ? " et al." : ""),
+              report.year,
+              report.nctIds.join(", "),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
           {report.hasFile ? (
             <iframe src={`/api/reports/${report.id}/file`} title={`Full text of ${report.title}`} />
@@ -50,7 +56,11 @@ export function ReportPane({ reports }: { reports: PaneReport[] }) {
                   </a>
                 )}
               </p>
-              {report.abstract ? <p className="record-abstract">{report.abstract}</p> : <p className="muted">No abstract.</p>}
+              {report.abstract ? (
+                <p className="record-abstract">{report.abstract}</p>
+              ) : (
+                <p className="muted">No abstract.</p>
+              )}
             </>
           )}
         </>

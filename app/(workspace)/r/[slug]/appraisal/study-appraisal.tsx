@@ -38,7 +38,12 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
     <>
       <nav className="tabs tool-tabs" aria-label="Tools">
         {tools.map((t) => (
-          <Link key={t} href={`/r/${slug}/appraisal/${study.id}?tool=${t}`} aria-current={t === tool ? "page" : undefined} className={t === tool ? "active" : undefined}>
+          <Link
+            key={t}
+            href={`/r/${slug}/appraisal/${study.id}?tool=${t}`}
+            aria-current={t === tool ? "page" : undefined}
+            className={t === tool ? "active" : undefined}
+          >
             {toolDefinition(t).label}
           </Link>
         ))}
@@ -47,10 +52,20 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
         <div>
           {canLead && (
             <div className="stage-switch" role="group" aria-label="View">
-              <button type="button" className={`btn btn-small ${view === "mine" ? "btn-primary" : "btn-secondary"}`} aria-pressed={view === "mine"} onClick={() => setView("mine")}>
+              <button
+                type="button"
+                className={`btn btn-small ${view === "mine" ? "btn-primary" : "btn-secondary"}`}
+                aria-pressed={view === "mine"}
+                onClick={() => setView("mine")}
+              >
                 My appraisal
               </button>
-              <button type="button" className={`btn btn-small ${view === "consensus" ? "btn-primary" : "btn-secondary"}`} aria-pressed={view === "consensus"} onClick={() => setView("consensus")}>
+              <button
+                type="button"
+                className={`btn btn-small ${view === "consensus" ? "btn-primary" : "btn-secondary"}`}
+                aria-pressed={view === "consensus"}
+                onClick={() => setView("consensus")}
+              >
                 Compare and consensus
               </button>
             </div>
@@ -68,25 +83,39 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
                 <SuccessAlert>
                   <p>
                     The consensus is recorded{mine.data.consensus.assessment.overall ? ": " : "."}
-                    {mine.data.consensus.assessment.overall && <JudgementBadge tool={definition} value={mine.data.consensus.assessment.overall.final} />}
+                    {mine.data.consensus.assessment.overall && (
+                      <JudgementBadge tool={definition} value={mine.data.consensus.assessment.overall.final} />
+                    )}
                   </p>
                 </SuccessAlert>
               )}
               {mine.data.mine ? (
-                <AppraisalForm key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}`} reviewId={reviewId} toolName={tool} appraisal={mine.data.mine} onSettled={refresh} />
+                <AppraisalForm
+                  key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}`}
+                  reviewId={reviewId}
+                  toolName={tool}
+                  appraisal={mine.data.mine}
+                  onSettled={refresh}
+                />
               ) : canAppraise ? (
                 <EmptyState
                   card
                   actions={
                     <>
-                      <button type="button" className="btn btn-primary" disabled={start.isPending} onClick={() => start.mutate(key)}>
+                      <button
+                        type="button"
+                        className="btn btn-primary"
+                        disabled={start.isPending}
+                        onClick={() => start.mutate(key)}
+                      >
                         Start {definition.label} appraisal
                       </button>
                       <ErrorAlert>{start.error?.message}</ErrorAlert>
                     </>
                   }
                 >
-                  You have not appraised {study.label} with {definition.label} yet. Your answers stay hidden from other appraisers until the consensus.
+                  You have not appraised {study.label} with {definition.label} yet. Your answers stay hidden from other
+                  appraisers until the consensus.
                 </EmptyState>
               ) : (
                 <p className="muted">Observers see the recorded consensus here once there is one.</p>

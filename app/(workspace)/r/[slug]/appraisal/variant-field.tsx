@@ -28,7 +28,13 @@ export function VariantField({ tool, answers, readOnly, onChange }: Props) {
           onChange={(e) => {
             const next = switchVariant(tool, answers, e.target.value);
             const cleared = Object.keys(answers.responses).length - Object.keys(next.responses).length;
-            if (cleared > 0 && !window.confirm(`Switching clears your ${cleared} answers to ${variants.domainId} questions the two variants word differently. Switch?`)) return;
+            if (
+              cleared > 0 &&
+              !window.confirm(
+                `Switching clears your ${cleared} answers to ${variants.domainId} questions the two variants word differently. Switch?`,
+              )
+            )
+              return;
             onChange(next);
           }}
         >

@@ -20,8 +20,14 @@ interface Props {
 }
 
 export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
-  const { tab, setTab, counts, current, openList, onResolved, success, successRef } = useConflicts(reviewId, setup.stage);
-  const matcher = useMemo(() => keywordMatcher(keywords.include, keywords.exclude), [keywords.include, keywords.exclude]);
+  const { tab, setTab, counts, current, openList, onResolved, success, successRef } = useConflicts(
+    reviewId,
+    setup.stage,
+  );
+  const matcher = useMemo(
+    () => keywordMatcher(keywords.include, keywords.exclude),
+    [keywords.include, keywords.exclude],
+  );
 
   return (
     <>
@@ -39,7 +45,14 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
             <EmptyState>No open conflicts at this stage.</EmptyState>
           ) : (
             openList.map((conflict) => (
-              <OpenConflict key={conflict.id} reviewId={reviewId} setup={setup} conflict={conflict} matcher={matcher} onResolved={onResolved} />
+              <OpenConflict
+                key={conflict.id}
+                reviewId={reviewId}
+                setup={setup}
+                conflict={conflict}
+                matcher={matcher}
+                onResolved={onResolved}
+              />
             ))
           )
         ) : tab === "resolved" ? (

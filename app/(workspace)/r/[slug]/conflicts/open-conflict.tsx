@@ -40,7 +40,13 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
     }
     setFormError(null);
     resolve.mutate(
-      { reviewId, conflictId: conflict.id, verdict, reasonId: verdict === "exclude" ? reasonId : null, note: String(form.get("note") ?? "") },
+      {
+        reviewId,
+        conflictId: conflict.id,
+        verdict,
+        reasonId: verdict === "exclude" ? reasonId : null,
+        note: String(form.get("note") ?? ""),
+      },
       {
         onSuccess: () =>
           onResolved(conflict.id, `Resolved: “${title}” is ${verdict === "include" ? "included" : "excluded"}.`),
@@ -51,7 +57,11 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
   return (
     <article className="card conflict" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="conflict-title">
-        {record.title ? <Highlighted text={record.title} matcher={matcher} /> : <span className="muted">(no title)</span>}
+        {record.title ? (
+          <Highlighted text={record.title} matcher={matcher} />
+        ) : (
+          <span className="muted">(no title)</span>
+        )}
       </h2>
       <p className="record-authors small">{authorList(record.authors)}</p>
       {source && (

@@ -15,7 +15,12 @@ export function ResolvedConflicts({ conflicts }: { conflicts: Conflict[] }) {
       rowKey={(c) => c.id}
       empty={<EmptyState>No conflicts have been resolved at this stage yet.</EmptyState>}
       columns={[
-        { key: "record", header: "Record", className: "resolved-record", cell: (c) => <ConflictRecord record={c.record} /> },
+        {
+          key: "record",
+          header: "Record",
+          className: "resolved-record",
+          cell: (c) => <ConflictRecord record={c.record} />,
+        },
         { key: "reviewers", header: "Reviewers", cell: (c) => <ReviewerDecisions decisions={c.decisions} /> },
         {
           key: "final",
@@ -28,8 +33,17 @@ export function ResolvedConflicts({ conflicts }: { conflicts: Conflict[] }) {
             </>
           ),
         },
-        { key: "by", header: "Resolved by", cell: (c) => c.resolvedBy?.name ?? <span className="muted">A former member</span> },
-        { key: "when", header: "When", className: "nowrap", cell: (c) => (c.resolvedAt ? formatDateTime(c.resolvedAt) : "—") },
+        {
+          key: "by",
+          header: "Resolved by",
+          cell: (c) => c.resolvedBy?.name ?? <span className="muted">A former member</span>,
+        },
+        {
+          key: "when",
+          header: "When",
+          className: "nowrap",
+          cell: (c) => (c.resolvedAt ? formatDateTime(c.resolvedAt) : "—"),
+        },
       ]}
     />
   );

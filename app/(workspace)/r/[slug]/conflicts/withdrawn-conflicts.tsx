@@ -8,14 +8,21 @@ export function WithdrawnConflicts({ conflicts }: { conflicts: Conflict[] }) {
   if (conflicts.length === 0) return <EmptyState>No conflicts have been withdrawn at this stage.</EmptyState>;
   return (
     <>
-      <p className="muted small">The reviewers changed their decisions and now agree, so there is nothing to resolve.</p>
+      <p className="muted small">
+        The reviewers changed their decisions and now agree, so there is nothing to resolve.
+      </p>
       <DataTable
         scroll
         className="resolved-table"
         rows={conflicts}
         rowKey={(c) => c.id}
         columns={[
-          { key: "record", header: "Record", className: "resolved-record", cell: (c) => <ConflictRecord record={c.record} /> },
+          {
+            key: "record",
+            header: "Record",
+            className: "resolved-record",
+            cell: (c) => <ConflictRecord record={c.record} />,
+          },
           { key: "reviewers", header: "Reviewers now", cell: (c) => <ReviewerDecisions decisions={c.decisions} /> },
         ]}
       />

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { differs, wordDiff } from "./compare-text";
 
-const changed = (text: string, other: string) => wordDiff(text, other).filter((w) => w.changed).map((w) => w.text);
+const changed = (text: string, other: string) =>
+  wordDiff(text, other)
+    .filter((w) => w.changed)
+    .map((w) => w.text);
 
 describe("differs", () => {
   it("ignores case and spacing", () => {

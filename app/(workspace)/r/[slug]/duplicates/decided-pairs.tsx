@@ -59,13 +59,32 @@ export function DecidedPairs({ reviewId, status, canUndo }: Props) {
         className="decided-table"
         rows={list}
         rowKey={(pair) => pair.id}
-        empty={<EmptyState>{merged ? "No records have been merged yet." : "No pairs have been marked as not duplicates yet."}</EmptyState>}
+        empty={
+          <EmptyState>
+            {merged ? "No records have been merged yet." : "No pairs have been marked as not duplicates yet."}
+          </EmptyState>
+        }
         columns={[
-          { key: "a", header: merged ? "Kept" : "Record A", className: "pair-record", cell: (pair) => <RecordCell record={pair.recordA} /> },
-          { key: "b", header: merged ? "Removed" : "Record B", className: "pair-record", cell: (pair) => <RecordCell record={pair.recordB} /> },
+          {
+            key: "a",
+            header: merged ? "Kept" : "Record A",
+            className: "pair-record",
+            cell: (pair) => <RecordCell record={pair.recordA} />,
+          },
+          {
+            key: "b",
+            header: merged ? "Removed" : "Record B",
+            className: "pair-record",
+            cell: (pair) => <RecordCell record={pair.recordB} />,
+          },
           { key: "match", header: "Match", numeric: true, cell: (pair) => scorePercent(pair.score) },
           { key: "by", header: "Decided by", cell: decidedByText },
-          { key: "when", header: "When", className: "nowrap", cell: (pair) => (pair.decidedAt ? formatDateTime(pair.decidedAt) : "—") },
+          {
+            key: "when",
+            header: "When",
+            className: "nowrap",
+            cell: (pair) => (pair.decidedAt ? formatDateTime(pair.decidedAt) : "—"),
+          },
           showUndo && {
             key: "undo",
             header: "Actions",

@@ -103,7 +103,8 @@ function recordColumn(index: 0 | 1, header: ReactNode): Column<Line> {
 export function PairCompare({ a, b }: { a: PairRecord; b: PairRecord }) {
   const [fullAbstracts, setFullAbstracts] = useState(false);
   const hasAbstract = Boolean(a.abstract || b.abstract);
-  const abstract = (r: PairRecord) => (r.abstract ? <div className={fullAbstracts ? "abstract" : "abstract clamped"}>{r.abstract}</div> : null);
+  const abstract = (r: PairRecord) =>
+    r.abstract ? <div className={fullAbstracts ? "abstract" : "abstract clamped"}>{r.abstract}</div> : null;
   const lines: Line[] = [
     ...FIELDS.map((field) => fieldLine(field, a, b)),
     {
@@ -111,7 +112,12 @@ export function PairCompare({ a, b }: { a: PairRecord; b: PairRecord }) {
       differs: differs(a.abstract, b.abstract, true),
       values: [abstract(a), abstract(b)],
       extra: hasAbstract && (
-        <button type="button" className="link-button small" aria-expanded={fullAbstracts} onClick={() => setFullAbstracts((v) => !v)}>
+        <button
+          type="button"
+          className="link-button small"
+          aria-expanded={fullAbstracts}
+          onClick={() => setFullAbstracts((v) => !v)}
+        >
           {fullAbstracts ? "Show less" : "Show all"}
         </button>
       ),

@@ -3,7 +3,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
-import { EXPORT_KINDS, type ExportFormat, type ExportKind, KIND_RULES, type RecordFilter } from "@/server/export/export-kinds";
+import {
+  EXPORT_KINDS,
+  type ExportFormat,
+  type ExportKind,
+  KIND_RULES,
+  type RecordFilter,
+} from "@/server/export/export-kinds";
 import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
 import { FORMAT_LABELS, KIND_HINTS } from "./export-labels";
 
@@ -43,7 +49,14 @@ export function ExportForm({ reviewId, isLead }: { reviewId: string; isLead: boo
         <legend>What to export</legend>
         {kinds.map((k) => (
           <div className="check" key={k}>
-            <input type="radio" id={`export-kind-${k}`} name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <input
+              type="radio"
+              id={`export-kind-${k}`}
+              name="kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+            />
             <label htmlFor={`export-kind-${k}`}>{KIND_RULES[k].label}</label>
             <span className="hint">{KIND_HINTS[k]}</span>
           </div>
@@ -52,7 +65,12 @@ export function ExportForm({ reviewId, isLead }: { reviewId: string; isLead: boo
       <div className="upload-fields">
         <div className="field">
           <label htmlFor="export-format">Format</label>
-          <select id="export-format" value={chosenFormat} onChange={(e) => setFormat(e.target.value as ExportFormat)} disabled={rules.formats.length === 1}>
+          <select
+            id="export-format"
+            value={chosenFormat}
+            onChange={(e) => setFormat(e.target.value as ExportFormat)}
+            disabled={rules.formats.length === 1}
+          >
             {rules.formats.map((f) => (
               <option key={f} value={f}>
                 {FORMAT_LABELS[f]}

@@ -10,7 +10,8 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
 export const SHORT_FORMAT: Record<ExportFormat, string> = { csv: "CSV", xlsx: "Excel", ris: "RIS", bundle: "Bundle" };
 
 export const KIND_HINTS: Record<ExportKind, string> = {
-  records: "Every record of a stage with its bibliographic fields, final decision, exclusion reason and who settled it.",
+  records:
+    "Every record of a stage with its bibliographic fields, final decision, exclusion reason and who settled it.",
   decision_log: "Every decision, change, withdrawal and conflict resolution, with the person and the time.",
   conflicts: "Each disagreement with every reviewer's decision and the lead's resolution.",
   agreement: "Cohen's kappa for each pair of reviewers per stage, and Fleiss' kappa where three or more screen.",

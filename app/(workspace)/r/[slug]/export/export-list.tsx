@@ -19,15 +19,26 @@ function describe(e: ExportRow): string {
 function Status({ e, reviewId }: { e: ExportRow; reviewId: string }) {
   if (e.status === "succeeded") {
     return (
-      <a className="btn btn-secondary btn-small" href={`/api/reviews/${reviewId}/exports/${e.id}`} download={e.fileName ?? undefined}>
+      <a
+        className="btn btn-secondary btn-small"
+        href={`/api/reviews/${reviewId}/exports/${e.id}`}
+        download={e.fileName ?? undefined}
+      >
         Download <span className="muted small">({formatBytes(e.byteSize)})</span>
       </a>
     );
   }
   if (e.status === "failed") return <span className="import-error">{e.error ?? "The export failed."}</span>;
   const fraction = e.total > 0 ? e.done / e.total : null;
-  const text = e.status === "queued" ? "Waiting to start…" : e.total > 0 ? `${formatCount(e.done)} of ${formatCount(e.total)} ${e.kind === "bundle" ? "rows and files" : "rows"}` : "Starting…";
-  return <ProgressBar label={`Progress of ${describe(e)}`} fraction={e.status === "queued" ? null : fraction} text={text} />;
+  const text =
+    e.status === "queued"
+      ? "Waiting to start…"
+      : e.total > 0
+        ? `${formatCount(e.done)} of ${formatCount(e.total)} ${e.kind === "bundle" ? "rows and files" : "rows"}`
+        : "Starting…";
+  return (
+    <ProgressBar label={`Progress of ${describe(e)}`} fraction={e.status === "queued" ? null : fraction} text={text} />
+  );
 }
 
 export function ExportList({ reviewId }: { reviewId: string }) {

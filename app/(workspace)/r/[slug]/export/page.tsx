@@ -21,9 +21,9 @@ export default async function ExportPage({ params }: Props) {
       <h1>Export</h1>
       <div className="intro">
         <p>
-          Export the records of a stage with their final decisions and exclusion reasons as CSV or Excel, or as RIS
-          to take the included records back to Zotero, EndNote or Mendeley. Sift builds each file in the background,
-          so large reviews export without waiting on this page; your files stay listed below for download.
+          Export the records of a stage with their final decisions and exclusion reasons as CSV or Excel, or as RIS to
+          take the included records back to Zotero, EndNote or Mendeley. Sift builds each file in the background, so
+          large reviews export without waiting on this page; your files stay listed below for download.
         </p>
         <p>
           Spreadsheet cells that begin with <code>=</code>, <code>+</code>, <code>-</code> or <code>@</code> are
@@ -32,8 +32,8 @@ export default async function ExportPage({ params }: Props) {
         {!isLead && (
           <p>
             The decision log, conflicts, agreement report and whole-review bundle show every reviewer&apos;s own
-            decisions, so only leads and owners can export them. While screening is blinded, your records export
-            shows only the decisions a lead has resolved.
+            decisions, so only leads and owners can export them. While screening is blinded, your records export shows
+            only the decisions a lead has resolved.
           </p>
         )}
       </div>

@@ -19,7 +19,10 @@ export function AssignExtractors({ reviewId, formId, studyId, studyLabel, slots,
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<string[]>(Array.from({ length: slots }, (_, i) => current[i]?.id ?? ""));
   const assign = useMutation(
-    trpc.extraction.assign.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.extraction.studies.queryKey({ reviewId, formId }) }) }),
+    trpc.extraction.assign.mutationOptions({
+      onSuccess: () =>
+        void queryClient.invalidateQueries({ queryKey: trpc.extraction.studies.queryKey({ reviewId, formId }) }),
+    }),
   );
   const changed = chosen.filter(Boolean).join() !== current.map((c) => c.id).join();
   return (

@@ -26,12 +26,14 @@ export function ConsensusScreen({ reviewId, slug, formId, studyId }: Props) {
   if (!data) return null;
   const allComplete = data.extractors.length > 0 && data.extractors.every((e) => e.completed);
   const isEmpty = (r: (typeof data.rows)[number]) =>
-    r.values.every((v) => v === null) && fromEntry(fields.get(r.fieldId)!, entries[entryKey(r.fieldId, consensusKey(r))]) === null;
+    r.values.every((v) => v === null) &&
+    fromEntry(fields.get(r.fieldId)!, entries[entryKey(r.fieldId, consensusKey(r))]) === null;
 
   return (
     <>
       <p className="intro">
-        <Link href={`/r/${slug}/extraction?form=${formId}`}>← All studies</Link> · {data.study.label} · form version {data.version}
+        <Link href={`/r/${slug}/extraction?form=${formId}`}>← All studies</Link> · {data.study.label} · form version{" "}
+        {data.version}
       </p>
       <InfoAlert>
         <p>
@@ -58,16 +60,28 @@ export function ConsensusScreen({ reviewId, slug, formId, studyId }: Props) {
         >
           <div className="compare-filters">
             <label className="check">
-              <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.target.checked)} /> Show differences only
+              <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.target.checked)} />{" "}
+              Show differences only
             </label>
             <label className="check">
-              <input type="checkbox" checked={hideEmpty} onChange={(e) => setHideEmpty(e.target.checked)} /> Hide fields nobody filled
+              <input type="checkbox" checked={hideEmpty} onChange={(e) => setHideEmpty(e.target.checked)} /> Hide fields
+              nobody filled
             </label>
           </div>
           {data.definition.sections.map((section) => {
-            const rows = data.rows.filter((r) => r.sectionId === section.id && (!onlyDifferences || !r.agree) && (!hideEmpty || !isEmpty(r)));
+            const rows = data.rows.filter(
+              (r) => r.sectionId === section.id && (!onlyDifferences || !r.agree) && (!hideEmpty || !isEmpty(r)),
+            );
             if (rows.length === 0) return null;
-            return <ConsensusSection key={section.id} section={section} rows={rows} extractors={data.extractors} consensus={consensus} />;
+            return (
+              <ConsensusSection
+                key={section.id}
+                section={section}
+                rows={rows}
+                extractors={data.extractors}
+                consensus={consensus}
+              />
+            );
           })}
           <div className="form-actions sticky-actions">
             <ErrorAlert>{record.error?.message}</ErrorAlert>

@@ -13,7 +13,12 @@ export interface StoredValue {
 export const entryKey = (fieldId: string, instanceKey: string) => `${fieldId}|${instanceKey}`;
 
 export function toEntry(field: FormField, value: unknown): Entry {
-  if (value === null || value === undefined) return field.type === "multiple_choice" ? [] : field.type === "number_unit" ? { value: "", unit: field.units[0] ?? "" } : "";
+  if (value === null || value === undefined)
+    return field.type === "multiple_choice"
+      ? []
+      : field.type === "number_unit"
+        ? { value: "", unit: field.units[0] ?? "" }
+        : "";
   if (field.type === "multiple_choice") return Array.isArray(value) ? value.map(String) : [];
   if (field.type === "number_unit") {
     const v = value as { value: number; unit: string };
@@ -45,7 +50,9 @@ export function instancesOf(def: FormDefinition, values: StoredValue[]): Record<
   const out: Record<string, string[]> = {};
   for (const section of def.sections.filter((s) => s.repeat)) {
     const ids = new Set(section.fields.map((f) => f.id));
-    out[section.id] = [...new Set(values.filter((v) => ids.has(v.fieldId) && v.instanceKey !== "").map((v) => v.instanceKey))].sort();
+    out[section.id] = [
+      ...new Set(values.filter((v) => ids.has(v.fieldId) && v.instanceKey !== "").map((v) => v.instanceKey)),
+    ].sort();
   }
   return out;
 }
@@ -61,11 +68,18 @@ export function entriesOf(def: FormDefinition, values: StoredValue[]): Entries {
 }
 
 /** Every value of the form as it stands, with null for what was emptied or removed since it was loaded. */
-export function valuesToSend(def: FormDefinition, entries: Entries, instances: Record<string, string[]>, loaded: StoredValue[]) {
+export function valuesToSend(
+  def: FormDefinition,
+  entries: Entries,
+  instances: Record<string, string[]>,
+  loaded: StoredValue[],
+) {
   const out = new Map<string, StoredValue>();
-  for (const v of loaded) if (def.sections.some((s) => s.fields.some((f) => f.id === v.fieldId))) out.set(entryKey(v.fieldId, v.instanceKey), { ...v, value: null });
+  for (const v of loaded)
+    if (def.sections.some((s) => s.fields.some((f) => f.id === v.fieldId)))
+      out.set(entryKey(v.fieldId, v.instanceKey), { ...v, value: null });
   for (const section of def.sections) {
-    const keys = section.repeat ? instances[section.id] ?? [] : [""];
+    const keys = section.repeat ? (instances[section.id] ?? []) : [""];
     for (const instanceKey of keys) {
       for (const field of section.fields) {
         const value = fromEntry(field, entries[entryKey(field.id, instanceKey)]);

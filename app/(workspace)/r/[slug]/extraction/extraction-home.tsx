@@ -24,7 +24,10 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
     <>
       {list.length === 0 ? (
         <InfoAlert>
-          <p>This review has no extraction form yet.{canLead ? " Create one below, blank or from a shipped template." : " A lead creates one."}</p>
+          <p>
+            This review has no extraction form yet.
+            {canLead ? " Create one below, blank or from a shipped template." : " A lead creates one."}
+          </p>
         </InfoAlert>
       ) : (
         <section className="card" aria-labelledby="form-heading">
@@ -46,7 +49,8 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
                 <strong>{form.name}</strong>{" "}
                 {form.latest ? (
                   <span className="muted">
-                    version {form.latest.version}, published {formatDate(form.latest.publishedAt)} · {form.extractorsPerStudy} extractor{form.extractorsPerStudy === 1 ? "" : "s"} per study
+                    version {form.latest.version}, published {formatDate(form.latest.publishedAt)} ·{" "}
+                    {form.extractorsPerStudy} extractor{form.extractorsPerStudy === 1 ? "" : "s"} per study
                   </span>
                 ) : (
                   <span className="badge">draft, not published</span>
@@ -70,7 +74,14 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
           <h2 id="studies-heading">Studies</h2>
           <ErrorAlert>{studies.error?.message}</ErrorAlert>
           {studies.data && (
-            <ExtractionStudies reviewId={reviewId} slug={slug} form={form} studies={studies.data} canLead={canLead} candidates={candidates} />
+            <ExtractionStudies
+              reviewId={reviewId}
+              slug={slug}
+              form={form}
+              studies={studies.data}
+              canLead={canLead}
+              candidates={candidates}
+            />
           )}
         </section>
       )}

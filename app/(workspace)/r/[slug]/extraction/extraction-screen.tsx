@@ -25,7 +25,8 @@ export function ExtractionScreen({ reviewId, slug, formId, studyId }: Props) {
   return (
     <>
       <p className="intro">
-        <Link href={`/r/${slug}/extraction?form=${formId}`}>← All studies</Link> · {data.study.label} · form version {data.version}
+        <Link href={`/r/${slug}/extraction?form=${formId}`}>← All studies</Link> · {data.study.label} · form version{" "}
+        {data.version}
         {data.completedAt && <span className="badge badge-done">complete</span>}
       </p>
       {data.changesSince.length > 0 && (
@@ -69,7 +70,12 @@ export function ExtractionScreen({ reviewId, slug, formId, studyId }: Props) {
             <button type="submit" className="btn btn-primary" disabled={closed || busy}>
               {extraction.saving ? "Saving…" : "Save"} <kbd>Ctrl S</kbd>
             </button>
-            <button type="button" className="btn btn-secondary" disabled={closed || busy} onClick={() => void extraction.save(true)}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={closed || busy}
+              onClick={() => void extraction.save(true)}
+            >
               Save and mark complete
             </button>
             {extraction.dirty && <span className="muted small">Unsaved changes</span>}

@@ -1,6 +1,12 @@
 "use client";
 import { useState } from "react";
-import { CHOICE_TYPES, FIELD_TYPE_LABELS, FIELD_TYPES, type FieldType, type FormField } from "@/server/extraction/form-definition";
+import {
+  CHOICE_TYPES,
+  FIELD_TYPE_LABELS,
+  FIELD_TYPES,
+  type FieldType,
+  type FormField,
+} from "@/server/extraction/form-definition";
 import { newId } from "./builder-ids";
 
 interface Props {
@@ -29,7 +35,13 @@ export function FieldEditor({ field, published, isKey, position, onChange, onKey
         </div>
         <div className="field">
           <label htmlFor={id("type")}>Type</label>
-          <select id={id("type")} value={field.type} disabled={published} title={published ? "Published fields keep their type" : undefined} onChange={(e) => set({ type: e.target.value as FieldType })}>
+          <select
+            id={id("type")}
+            value={field.type}
+            disabled={published}
+            title={published ? "Published fields keep their type" : undefined}
+            onChange={(e) => set({ type: e.target.value as FieldType })}
+          >
             {FIELD_TYPES.map((t) => (
               <option key={t} value={t}>
                 {FIELD_TYPE_LABELS[t]}
@@ -38,7 +50,8 @@ export function FieldEditor({ field, published, isKey, position, onChange, onKey
           </select>
         </div>
         <label className="check">
-          <input type="checkbox" checked={field.required} onChange={(e) => set({ required: e.target.checked })} /> Required
+          <input type="checkbox" checked={field.required} onChange={(e) => set({ required: e.target.checked })} />{" "}
+          Required
         </label>
         {isKey !== null && (
           <label className="check" title="Two extractors' items are matched by these fields">
@@ -46,13 +59,28 @@ export function FieldEditor({ field, published, isKey, position, onChange, onKey
           </label>
         )}
         <div className="row-actions">
-          <button type="button" className="btn btn-secondary btn-small" aria-label={`Move ${field.label} up`} onClick={() => onMove(-1)}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={`Move ${field.label} up`}
+            onClick={() => onMove(-1)}
+          >
             ↑
           </button>
-          <button type="button" className="btn btn-secondary btn-small" aria-label={`Move ${field.label} down`} onClick={() => onMove(1)}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={`Move ${field.label} down`}
+            onClick={() => onMove(1)}
+          >
             ↓
           </button>
-          <button type="button" className="btn btn-danger btn-small" aria-label={`Remove field ${field.label}`} onClick={onRemove}>
+          <button
+            type="button"
+            className="btn btn-danger btn-small"
+            aria-label={`Remove field ${field.label}`}
+            onClick={onRemove}
+          >
             Remove
           </button>
         </div>
@@ -71,15 +99,28 @@ export function FieldEditor({ field, published, isKey, position, onChange, onKey
                   type="text"
                   aria-label={`Option ${i + 1} of ${field.label}`}
                   value={o.label}
-                  onChange={(e) => set({ options: field.options.map((x) => (x.id === o.id ? { ...x, label: e.target.value } : x)) })}
+                  onChange={(e) =>
+                    set({ options: field.options.map((x) => (x.id === o.id ? { ...x, label: e.target.value } : x)) })
+                  }
                 />
-                <button type="button" className="btn btn-secondary btn-small" aria-label={`Remove option ${o.label}`} onClick={() => set({ options: field.options.filter((x) => x.id !== o.id) })}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  aria-label={`Remove option ${o.label}`}
+                  onClick={() => set({ options: field.options.filter((x) => x.id !== o.id) })}
+                >
                   ✕
                 </button>
               </li>
             ))}
           </ol>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => set({ options: [...field.options, { id: newId("o"), label: `Option ${field.options.length + 1}` }] })}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() =>
+              set({ options: [...field.options, { id: newId("o"), label: `Option ${field.options.length + 1}` }] })
+            }
+          >
             Add option
           </button>
         </fieldset>
@@ -93,10 +134,17 @@ export function FieldEditor({ field, published, isKey, position, onChange, onKey
             value={unitsText}
             onChange={(e) => {
               setUnitsText(e.target.value);
-              set({ units: e.target.value.split(",").map((u) => u.trim()).filter(Boolean) });
+              set({
+                units: e.target.value
+                  .split(",")
+                  .map((u) => u.trim())
+                  .filter(Boolean),
+              });
             }}
           />
-          <span className="hint">Comma-separated, e.g. “cells, cells/kg”; leave empty to let extractors type any unit.</span>
+          <span className="hint">
+            Comma-separated, e.g. “cells, cells/kg”; leave empty to let extractors type any unit.
+          </span>
         </div>
       )}
     </li>

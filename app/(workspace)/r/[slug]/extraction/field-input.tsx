@@ -23,7 +23,16 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
   const label = compact ? field.label : undefined;
   switch (field.type) {
     case "long_text":
-      return <textarea id={inputId} aria-label={label} rows={compact ? 2 : 4} value={(entry as string) ?? ""} disabled={disabled} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <textarea
+          id={inputId}
+          aria-label={label}
+          rows={compact ? 2 : 4}
+          value={(entry as string) ?? ""}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
     case "text":
     case "date":
     case "integer":
@@ -43,9 +52,22 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
       const e = (entry as { value: string; unit: string } | undefined) ?? { value: "", unit: field.units[0] ?? "" };
       return (
         <span className="number-unit">
-          <input id={inputId} aria-label={label ?? undefined} type="text" inputMode="decimal" value={e.value} disabled={disabled} onChange={(ev) => onChange({ ...e, value: ev.target.value })} />
+          <input
+            id={inputId}
+            aria-label={label ?? undefined}
+            type="text"
+            inputMode="decimal"
+            value={e.value}
+            disabled={disabled}
+            onChange={(ev) => onChange({ ...e, value: ev.target.value })}
+          />
           {field.units.length > 0 ? (
-            <select aria-label={`${field.label} unit`} value={e.unit} disabled={disabled} onChange={(ev) => onChange({ ...e, unit: ev.target.value })}>
+            <select
+              aria-label={`${field.label} unit`}
+              value={e.unit}
+              disabled={disabled}
+              onChange={(ev) => onChange({ ...e, unit: ev.target.value })}
+            >
               {field.units.map((u) => (
                 <option key={u} value={u}>
                   {u}
@@ -53,14 +75,28 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
               ))}
             </select>
           ) : (
-            <input aria-label={`${field.label} unit`} type="text" className="unit" placeholder="unit" value={e.unit} disabled={disabled} onChange={(ev) => onChange({ ...e, unit: ev.target.value })} />
+            <input
+              aria-label={`${field.label} unit`}
+              type="text"
+              className="unit"
+              placeholder="unit"
+              value={e.unit}
+              disabled={disabled}
+              onChange={(ev) => onChange({ ...e, unit: ev.target.value })}
+            />
           )}
         </span>
       );
     }
     case "single_choice":
       return (
-        <select id={inputId} aria-label={label} value={(entry as string) ?? ""} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+        <select
+          id={inputId}
+          aria-label={label}
+          value={(entry as string) ?? ""}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        >
           <option value="">—</option>
           {field.options.map((o) => (
             <option key={o.id} value={o.id}>
@@ -71,7 +107,13 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
       );
     case "yes_no_unclear":
       return (
-        <select id={inputId} aria-label={label} value={(entry as string) ?? ""} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+        <select
+          id={inputId}
+          aria-label={label}
+          value={(entry as string) ?? ""}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        >
           <option value="">—</option>
           {YNU.map(([value, text]) => (
             <option key={value} value={value}>

@@ -56,7 +56,23 @@ export function FormBuilder({ reviewId, slug, formId }: { reviewId: string; slug
             change({
               sections: [
                 ...definition.sections,
-                { id: newId("s"), title: `Section ${definition.sections.length + 1}`, help: "", repeat: null, fields: [{ id: newId("f"), label: "Field 1", type: "text", required: false, help: "", options: [], units: [] }] },
+                {
+                  id: newId("s"),
+                  title: `Section ${definition.sections.length + 1}`,
+                  help: "",
+                  repeat: null,
+                  fields: [
+                    {
+                      id: newId("f"),
+                      label: "Field 1",
+                      type: "text",
+                      required: false,
+                      help: "",
+                      options: [],
+                      units: [],
+                    },
+                  ],
+                },
               ],
             })
           }
@@ -69,7 +85,12 @@ export function FormBuilder({ reviewId, slug, formId }: { reviewId: string; slug
           <button type="submit" className="btn btn-secondary" disabled={busy}>
             Save draft
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy || (!dirty && !data.hasDraft)} onClick={() => void draft.publish()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || (!dirty && !data.hasDraft)}
+            onClick={() => void draft.publish()}
+          >
             {draft.publishing ? "Publishing…" : `Publish as version ${(data.versions[0]?.version ?? 0) + 1}`}
           </button>
           {data.hasDraft && data.versions.length > 0 && (
@@ -86,7 +107,8 @@ export function FormBuilder({ reviewId, slug, formId }: { reviewId: string; slug
           <ol className="version-history" reversed>
             {data.versions.map((v) => (
               <li key={v.id}>
-                <strong>Version {v.version}</strong> <span className="muted">published {formatDate(v.publishedAt)}</span>
+                <strong>Version {v.version}</strong>{" "}
+                <span className="muted">published {formatDate(v.publishedAt)}</span>
                 {v.version > 1 && <VersionChanges changes={v.changes} />}
               </li>
             ))}

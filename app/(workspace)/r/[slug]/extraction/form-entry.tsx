@@ -15,10 +15,22 @@ interface Props {
 }
 
 function RequiredMark({ required }: { required: boolean }) {
-  return required ? <span className="required" title="required"> *</span> : null;
+  return required ? (
+    <span className="required" title="required">
+      {" "}
+      *
+    </span>
+  ) : null;
 }
 
-function RepeatingSection({ section, entries, instances, disabled, onEntry, onInstances }: Omit<Props, "definition"> & { section: FormSection }) {
+function RepeatingSection({
+  section,
+  entries,
+  instances,
+  disabled,
+  onEntry,
+  onInstances,
+}: Omit<Props, "definition"> & { section: FormSection }) {
   const keys = instances[section.id] ?? [];
   const item = section.repeat!.itemLabel;
   return (
@@ -41,7 +53,14 @@ function RepeatingSection({ section, entries, instances, disabled, onEntry, onIn
             ),
             headerTitle: f.help || undefined,
             cell: (key: string) => (
-              <FieldInput field={f} inputId={`f-${f.id}-${key}`} entry={entries[entryKey(f.id, key)]} compact disabled={disabled} onChange={(e) => onEntry(f.id, key, e)} />
+              <FieldInput
+                field={f}
+                inputId={`f-${f.id}-${key}`}
+                entry={entries[entryKey(f.id, key)]}
+                compact
+                disabled={disabled}
+                onChange={(e) => onEntry(f.id, key, e)}
+              />
             ),
           })),
           {
@@ -49,14 +68,30 @@ function RepeatingSection({ section, entries, instances, disabled, onEntry, onIn
             header: "Remove",
             hideHeader: true,
             cell: (key, index) => (
-              <button type="button" className="btn btn-secondary btn-small" disabled={disabled} aria-label={`Remove ${item.toLowerCase()} ${index + 1}`} onClick={() => onInstances(section.id, keys.filter((k) => k !== key))}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={disabled}
+                aria-label={`Remove ${item.toLowerCase()} ${index + 1}`}
+                onClick={() =>
+                  onInstances(
+                    section.id,
+                    keys.filter((k) => k !== key),
+                  )
+                }
+              >
                 Remove
               </button>
             ),
           },
         ]}
       />
-      <button type="button" className="btn btn-secondary btn-small" disabled={disabled} onClick={() => onInstances(section.id, [...keys, newInstanceKey()])}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={disabled}
+        onClick={() => onInstances(section.id, [...keys, newInstanceKey()])}
+      >
         Add {item.toLowerCase()}
       </button>
     </>
@@ -87,7 +122,13 @@ export function FormEntry(props: Props) {
                     <RequiredMark required={f.required} />
                   </label>
                 )}
-                <FieldInput field={f} inputId={`f-${f.id}`} entry={entries[entryKey(f.id, "")]} disabled={disabled} onChange={(e) => onEntry(f.id, "", e)} />
+                <FieldInput
+                  field={f}
+                  inputId={`f-${f.id}`}
+                  entry={entries[entryKey(f.id, "")]}
+                  disabled={disabled}
+                  onChange={(e) => onEntry(f.id, "", e)}
+                />
                 {f.help && <span className="hint">{f.help}</span>}
               </div>
             ))

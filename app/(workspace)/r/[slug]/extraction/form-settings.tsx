@@ -3,12 +3,20 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
 
-export function FormSettings({ reviewId, form }: { reviewId: string; form: { id: string; name: string; extractorsPerStudy: number } }) {
+export function FormSettings({
+  reviewId,
+  form,
+}: {
+  reviewId: string;
+  form: { id: string; name: string; extractorsPerStudy: number };
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [perStudy, setPerStudy] = useState(form.extractorsPerStudy);
   const update = useMutation(
-    trpc.extraction.updateSettings.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.extraction.pathKey() }) }),
+    trpc.extraction.updateSettings.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.extraction.pathKey() }),
+    }),
   );
   return (
     <div className="inline-form">

@@ -28,7 +28,11 @@ export function NewForm({ reviewId, onCreated }: { reviewId: string; onCreated: 
       <ErrorAlert>{create.error?.message}</ErrorAlert>
       <div className="field">
         <label htmlFor="new-form-template">Start from</label>
-        <select id="new-form-template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId | "")}>
+        <select
+          id="new-form-template"
+          value={template}
+          onChange={(e) => setTemplate(e.target.value as TemplateId | "")}
+        >
           <option value="">A blank form</option>
           {TEMPLATE_IDS.map((id) => (
             <option key={id} value={id}>
@@ -39,7 +43,13 @@ export function NewForm({ reviewId, onCreated }: { reviewId: string; onCreated: 
       </div>
       <div className="field">
         <label htmlFor="new-form-name">Form name</label>
-        <input id="new-form-name" type="text" value={name} placeholder={template ? TEMPLATE_NAMES[template] : "e.g. Trial characteristics"} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="new-form-name"
+          type="text"
+          value={name}
+          placeholder={template ? TEMPLATE_NAMES[template] : "e.g. Trial characteristics"}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       <button type="submit" className="btn btn-secondary" disabled={create.isPending}>
         Create form

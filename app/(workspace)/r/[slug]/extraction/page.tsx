@@ -21,9 +21,15 @@ export default async function ExtractionPage({ params, searchParams }: Props) {
       <h1>Extraction</h1>
       <p className="intro">
         Data from each study goes into a form the leads design. Each study is extracted independently by its assigned
-        extractors, who do not see each other&apos;s values; a lead then compares them field by field and records the consensus.
+        extractors, who do not see each other&apos;s values; a lead then compares them field by field and records the
+        consensus.
       </p>
-      <ExtractionHome reviewId={review.id} slug={slug} canLead={hasRole(review.myRole, "lead")} initialFormId={form ?? null} />
+      <ExtractionHome
+        reviewId={review.id}
+        slug={slug}
+        canLead={hasRole(review.myRole, "lead")}
+        initialFormId={form ?? null}
+      />
     </>
   );
 }

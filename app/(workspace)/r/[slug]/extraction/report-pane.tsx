@@ -6,7 +6,15 @@ export interface StudyReport {
   hasFile: boolean;
   fileName: string | null;
   url: string | null;
-  record: { title: string; abstract: string; authors: string[]; year: number | null; journal: string | null; doi: string | null; nctIds: string[] };
+  record: {
+    title: string;
+    abstract: string;
+    authors: string[];
+    year: number | null;
+    journal: string | null;
+    doi: string | null;
+    nctIds: string[];
+  };
 }
 
 /** The study's reports beside the form: the full text when one was uploaded, else its link and abstract. */
@@ -42,7 +50,13 @@ export function ReportPane({ reports }: { reports: StudyReport[] }) {
         <div className="report-text">
           <h2>{record.title || "Untitled report"}</h2>
           <p className="muted small">
-            {[record.authors.slice(0, 3).join(", ") + (record.authors.length > 3 ? " et al." : ""), record.journal, record.year].filter(Boolean).join(" · ")}
+            {[
+              record.authors.slice(0, 3).join(", ") + (record.authors.length > 3 ? " et al." : ""),
+              record.journal,
+              record.year,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
           <p className="small">
             {record.doi && (
@@ -61,7 +75,11 @@ export function ReportPane({ reports }: { reports: StudyReport[] }) {
               </a>
             )}
           </p>
-          {record.abstract ? <p className="abstract">{record.abstract}</p> : <p className="muted">No abstract; no full text uploaded.</p>}
+          {record.abstract ? (
+            <p className="abstract">{record.abstract}</p>
+          ) : (
+            <p className="muted">No abstract; no full text uploaded.</p>
+          )}
         </div>
       )}
     </aside>

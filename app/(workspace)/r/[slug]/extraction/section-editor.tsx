@@ -25,7 +25,8 @@ export { moved };
 export function SectionEditor({ section, index, publishedFieldIds, onChange, onMove, onRemove }: Props) {
   const id = (what: string) => `${section.id}-${what}`;
   const set = (patch: Partial<FormSection>) => onChange({ ...section, ...patch });
-  const setField = (i: number, field: FormField) => set({ fields: section.fields.map((f, j) => (j === i ? field : f)) });
+  const setField = (i: number, field: FormField) =>
+    set({ fields: section.fields.map((f, j) => (j === i ? field : f)) });
   const keys = section.repeat?.keyFieldIds ?? [];
   return (
     <section className="card section-editor" aria-label={`Section ${index + 1}: ${section.title}`}>
@@ -38,18 +39,35 @@ export function SectionEditor({ section, index, publishedFieldIds, onChange, onM
           <input
             type="checkbox"
             checked={section.repeat !== null}
-            onChange={(e) => set({ repeat: e.target.checked ? { itemLabel: "Item", keyFieldIds: [section.fields[0]!.id] } : null })}
+            onChange={(e) =>
+              set({ repeat: e.target.checked ? { itemLabel: "Item", keyFieldIds: [section.fields[0]!.id] } : null })
+            }
           />{" "}
           Repeating (a table of items, e.g. arms or results)
         </label>
         <div className="row-actions">
-          <button type="button" className="btn btn-secondary btn-small" aria-label={`Move section ${section.title} up`} onClick={() => onMove(-1)}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={`Move section ${section.title} up`}
+            onClick={() => onMove(-1)}
+          >
             ↑
           </button>
-          <button type="button" className="btn btn-secondary btn-small" aria-label={`Move section ${section.title} down`} onClick={() => onMove(1)}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={`Move section ${section.title} down`}
+            onClick={() => onMove(1)}
+          >
             ↓
           </button>
-          <button type="button" className="btn btn-danger btn-small" aria-label={`Remove section ${section.title}`} onClick={onRemove}>
+          <button
+            type="button"
+            className="btn btn-danger btn-small"
+            aria-label={`Remove section ${section.title}`}
+            onClick={onRemove}
+          >
             Remove section
           </button>
         </div>
@@ -57,8 +75,16 @@ export function SectionEditor({ section, index, publishedFieldIds, onChange, onM
       {section.repeat && (
         <div className="field">
           <label htmlFor={id("item")}>Item name</label>
-          <input id={id("item")} type="text" value={section.repeat.itemLabel} onChange={(e) => set({ repeat: { ...section.repeat!, itemLabel: e.target.value } })} />
-          <span className="hint">What one row is called, e.g. “Arm” or “Result”. Tick “Identifies the item” on the fields that tell items apart.</span>
+          <input
+            id={id("item")}
+            type="text"
+            value={section.repeat.itemLabel}
+            onChange={(e) => set({ repeat: { ...section.repeat!, itemLabel: e.target.value } })}
+          />
+          <span className="hint">
+            What one row is called, e.g. “Arm” or “Result”. Tick “Identifies the item” on the fields that tell items
+            apart.
+          </span>
         </div>
       )}
       <ol className="field-list">
@@ -70,7 +96,14 @@ export function SectionEditor({ section, index, publishedFieldIds, onChange, onM
             published={publishedFieldIds.has(field.id)}
             isKey={section.repeat ? keys.includes(field.id) : null}
             onChange={(f) => setField(i, f)}
-            onKey={(isKey) => set({ repeat: { ...section.repeat!, keyFieldIds: isKey ? [...keys, field.id] : keys.filter((k) => k !== field.id) } })}
+            onKey={(isKey) =>
+              set({
+                repeat: {
+                  ...section.repeat!,
+                  keyFieldIds: isKey ? [...keys, field.id] : keys.filter((k) => k !== field.id),
+                },
+              })
+            }
             onMove={(delta) => set({ fields: moved(section.fields, i, delta) })}
             onRemove={() =>
               set({
@@ -84,7 +117,22 @@ export function SectionEditor({ section, index, publishedFieldIds, onChange, onM
       <button
         type="button"
         className="btn btn-secondary btn-small"
-        onClick={() => set({ fields: [...section.fields, { id: newId("f"), label: `Field ${section.fields.length + 1}`, type: "text", required: false, help: "", options: [], units: [] }] })}
+        onClick={() =>
+          set({
+            fields: [
+              ...section.fields,
+              {
+                id: newId("f"),
+                label: `Field ${section.fields.length + 1}`,
+                type: "text",
+                required: false,
+                help: "",
+                options: [],
+                units: [],
+              },
+            ],
+          })
+        }
       >
         Add field
       </button>

@@ -10,7 +10,11 @@ export function FullTextViews({ slug, current }: { slug: string; current: "" | "
   return (
     <nav className="stage-switch" aria-label="Full-text views">
       {VIEWS.map((v) => (
-        <Link key={v.path} href={`/r/${slug}/full-text${v.path}`} aria-current={v.path === current ? "page" : undefined}>
+        <Link
+          key={v.path}
+          href={`/r/${slug}/full-text${v.path}`}
+          aria-current={v.path === current ? "page" : undefined}
+        >
           {v.label}
         </Link>
       ))}

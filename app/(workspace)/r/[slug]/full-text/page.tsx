@@ -20,8 +20,8 @@ export default async function FullTextRetrievalPage({ params }: Props) {
     <>
       <h1>Full text</h1>
       <p className="intro">
-        Every record included at title/abstract becomes a report whose full text is needed. Attach its PDF or a link
-        to it, or mark it not retrieved when it cannot be had (PRISMA counts those). Reports with a full text go on to
+        Every record included at title/abstract becomes a report whose full text is needed. Attach its PDF or a link to
+        it, or mark it not retrieved when it cannot be had (PRISMA counts those). Reports with a full text go on to
         full-text screening.
       </p>
       <FullTextViews slug={slug} current="" />

@@ -13,7 +13,10 @@ interface Props {
   onUploaded: () => void;
 }
 
-type State = { phase: "idle" } | { phase: "uploading"; name: string; size: number; loaded: number } | { phase: "failed"; message: string };
+type State =
+  | { phase: "idle" }
+  | { phase: "uploading"; name: string; size: number; loaded: number }
+  | { phase: "failed"; message: string };
 
 /** Drop a PDF on the report, or choose one; the bar follows the bytes going up. */
 export function PdfDrop({ reviewId, reportId, replacing, maxBytes, onUploaded }: Props) {
@@ -27,12 +30,17 @@ export function PdfDrop({ reviewId, reportId, replacing, maxBytes, onUploaded }:
     if (input.current) input.current.value = "";
     // The server checks again, by content; this only spares a long upload that is bound to be refused.
     if (file.size > maxBytes) {
-      setState({ phase: "failed", message: `This PDF is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.` });
+      setState({
+        phase: "failed",
+        message: `This PDF is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`,
+      });
       return;
     }
     setState({ phase: "uploading", name: file.name, size: file.size, loaded: 0 });
     try {
-      await uploadPdf(file, { reviewId, reportId }, (loaded) => setState({ phase: "uploading", name: file.name, size: file.size, loaded }));
+      await uploadPdf(file, { reviewId, reportId }, (loaded) =>
+        setState({ phase: "uploading", name: file.name, size: file.size, loaded }),
+      );
       setState({ phase: "idle" });
       onUploaded();
     } catch (err) {
@@ -67,13 +75,15 @@ export function PdfDrop({ reviewId, reportId, replacing, maxBytes, onUploaded }:
       onDrop={onDrop}
     >
       <label htmlFor={inputId}>{replacing ? "Replace the PDF" : "PDF file"}</label>
-      <input id={inputId} ref={input} type="file" accept="application/pdf,.pdf" onChange={(e) => void send(e.target.files?.[0])} />
+      <input
+        id={inputId}
+        ref={input}
+        type="file"
+        accept="application/pdf,.pdf"
+        onChange={(e) => void send(e.target.files?.[0])}
+      />
       <span className="hint">Drop a PDF here or choose one (at most {formatBytes(maxBytes)}).</span>
-      {state.phase === "failed" && (
-        <ErrorAlert>
-          {state.message}
-        </ErrorAlert>
-      )}
+      {state.phase === "failed" && <ErrorAlert>{state.message}</ErrorAlert>}
     </div>
   );
 }

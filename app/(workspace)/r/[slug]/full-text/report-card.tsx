@@ -26,7 +26,9 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
           <h3 id={titleId} className="report-card-title">
             {record.title || <span className="muted">(no title)</span>}
           </h3>
-          <span className={`badge retrieval-${report.retrievalStatus}`}>{RETRIEVAL_LABELS[report.retrievalStatus]}</span>
+          <span className={`badge retrieval-${report.retrievalStatus}`}>
+            {RETRIEVAL_LABELS[report.retrievalStatus]}
+          </span>
           {report.fullTextOutcome && report.retrievalStatus === "retrieved" && (
             <span className={`badge outcome-${report.fullTextOutcome}`}>
               {OUTCOME_LABELS[report.fullTextOutcome]}
@@ -35,7 +37,11 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
           )}
         </div>
         <p className="small muted report-citation">
-          {[record.authors.join("; ") + (record.moreAuthors > 0 ? ` and ${record.moreAuthors} more` : ""), record.journal, record.year]
+          {[
+            record.authors.join("; ") + (record.moreAuthors > 0 ? ` and ${record.moreAuthors} more` : ""),
+            record.journal,
+            record.year,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </p>
@@ -60,13 +66,26 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
           )}
           {report.retrievalStatus === "not_retrieved" && (
             <li>
-              Not retrieved{report.retrievalNote ? <>: <q>{report.retrievalNote}</q></> : "."}
+              Not retrieved
+              {report.retrievalNote ? (
+                <>
+                  : <q>{report.retrievalNote}</q>
+                </>
+              ) : (
+                "."
+              )}
             </li>
           )}
         </ul>
         <ErrorAlert>{error}</ErrorAlert>
         {canEdit && report.retrievalStatus !== "not_retrieved" && (
-          <PdfDrop reviewId={reviewId} reportId={report.id} replacing={Boolean(report.fileName)} maxBytes={maxBytes} onUploaded={refresh} />
+          <PdfDrop
+            reviewId={reviewId}
+            reportId={report.id}
+            replacing={Boolean(report.fileName)}
+            maxBytes={maxBytes}
+            onUploaded={refresh}
+          />
         )}
         {canEdit && form === "link" && (
           <form
@@ -78,7 +97,16 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
             }}
           >
             <label htmlFor={`url-${report.id}`}>Address of the full text</label>
-            <input id={`url-${report.id}`} name="url" type="url" required maxLength={2000} defaultValue={report.url ?? ""} autoFocus placeholder="https://" />
+            <input
+              id={`url-${report.id}`}
+              name="url"
+              type="url"
+              required
+              maxLength={2000}
+              defaultValue={report.url ?? ""}
+              autoFocus
+              placeholder="https://"
+            />
             <button type="submit" className="btn btn-primary btn-small" disabled={retrieval.savingLink}>
               Save link
             </button>
@@ -99,7 +127,14 @@ export function ReportCard({ reviewId, report, canEdit, maxBytes }: Props) {
             <label htmlFor={`note-${report.id}`}>
               Why <span className="muted">(optional)</span>
             </label>
-            <input id={`note-${report.id}`} name="note" type="text" maxLength={2000} autoFocus placeholder="e.g. requested from the authors, no answer" />
+            <input
+              id={`note-${report.id}`}
+              name="note"
+              type="text"
+              maxLength={2000}
+              autoFocus
+              placeholder="e.g. requested from the authors, no answer"
+            />
             <button type="submit" className="btn btn-primary btn-small" disabled={retrieval.markingNotRetrieved}>
               Mark not retrieved
             </button>

@@ -18,7 +18,8 @@ interface Props {
 }
 
 export function RetrievalList({ reviewId, canEdit, maxBytes }: Props) {
-  const { list, hidden, items, counts, total, tabCounts, tab, setTab, outcome, setOutcome } = useRetrievalList(reviewId);
+  const { list, hidden, items, counts, total, tabCounts, tab, setTab, outcome, setOutcome } =
+    useRetrievalList(reviewId);
   if (list.isError) return <ErrorAlert>{list.error.message}</ErrorAlert>;
   if (hidden) {
     return (
@@ -34,12 +35,23 @@ export function RetrievalList({ reviewId, canEdit, maxBytes }: Props) {
   return (
     <>
       {counts && total !== null && <Summary counts={counts} total={total} />}
-      <TabList label="Reports by retrieval" tabs={TABS} labels={TAB_LABELS} counts={tabCounts} selected={tab} onSelect={setTab} />
+      <TabList
+        label="Reports by retrieval"
+        tabs={TABS}
+        labels={TAB_LABELS}
+        counts={tabCounts}
+        selected={tab}
+        onSelect={setTab}
+      />
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {byOutcome && (tab === "retrieved" || tab === "all") && (
           <div className="field inline-field">
             <label htmlFor="outcome-filter">Full-text outcome</label>
-            <select id="outcome-filter" value={outcome} onChange={(e) => setOutcome(e.target.value as FullTextOutcome | "")}>
+            <select
+              id="outcome-filter"
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as FullTextOutcome | "")}
+            >
               <option value="">Any</option>
               {OUTCOMES.map((o) => (
                 <option key={o} value={o}>
@@ -61,7 +73,12 @@ export function RetrievalList({ reviewId, canEdit, maxBytes }: Props) {
           </ul>
         )}
         {list.hasNextPage && (
-          <button type="button" className="btn btn-secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
             {list.isFetchingNextPage ? "Loading…" : "Show more reports"}
           </button>
         )}
@@ -89,7 +106,8 @@ function Summary({ counts, total }: { counts: ReportCounts; total: number }) {
 }
 
 function EmptyTab({ tab, total, filtered }: { tab: RetrievalTab; total: number; filtered: boolean }) {
-  if (total === 0) return <EmptyState>No reports yet: records appear here once they are included at title/abstract.</EmptyState>;
+  if (total === 0)
+    return <EmptyState>No reports yet: records appear here once they are included at title/abstract.</EmptyState>;
   if (filtered) return <EmptyState>No report here has that full-text outcome.</EmptyState>;
   if (tab === "sought") return <EmptyState>Every report has been dealt with: nothing is left to retrieve.</EmptyState>;
   return <EmptyState>No reports are {TAB_LABELS[tab].toLowerCase()}.</EmptyState>;

@@ -23,14 +23,14 @@ export default async function ImportPage({ params }: Props) {
       <h1>Import</h1>
       <div className="intro">
         <p>
-          Sift reads the exports of your searches: RIS, PubMed MEDLINE (.nbib) and PubMed XML, EndNote XML, BibTeX,
-          CSV and tab-separated files from Rayyan, Covidence, Scopus, Embase and others, Web of Science files, and
+          Sift reads the exports of your searches: RIS, PubMed MEDLINE (.nbib) and PubMed XML, EndNote XML, BibTeX, CSV
+          and tab-separated files from Rayyan, Covidence, Scopus, Embase and others, Web of Science files, and
           ClinicalTrials.gov JSON or CSV downloads. It recognises the format from the file&apos;s content.
         </p>
         <p>
-          Each file is imported whole or not at all: if reading it fails, none of its records enter the review. A
-          single record that cannot be read is skipped and listed with its line in the file. After each import, Sift
-          looks for duplicates automatically; pairs it is unsure about wait for you under{" "}
+          Each file is imported whole or not at all: if reading it fails, none of its records enter the review. A single
+          record that cannot be read is skipped and listed with its line in the file. After each import, Sift looks for
+          duplicates automatically; pairs it is unsure about wait for you under{" "}
           <Link href={`/r/${slug}/duplicates`}>Duplicates</Link>.
         </p>
       </div>

@@ -9,7 +9,11 @@ export interface UploadTarget {
 }
 
 /** Sends the raw file as the request body; resolves with the new import's id. */
-export async function uploadFile(file: File, target: UploadTarget, onProgress: (loaded: number) => void): Promise<string> {
+export async function uploadFile(
+  file: File,
+  target: UploadTarget,
+  onProgress: (loaded: number) => void,
+): Promise<string> {
   const params = new URLSearchParams({ fileName: file.name, source: target.source, sourceKind: target.sourceKind });
   if (target.format) params.set("format", target.format);
   const url = `/api/reviews/${encodeURIComponent(target.reviewId)}/imports?${params}`;

@@ -11,7 +11,8 @@ import { type SourceKind, useUploads } from "./use-uploads";
 const ACCEPT = ".ris,.txt,.nbib,.xml,.bib,.csv,.tsv,.ciw,.json";
 
 export function UploadForm({ reviewId }: { reviewId: string }) {
-  const { source, changeSource, names, kind, chooseKind, uploads, clearUploads, sending, formError, send } = useUploads(reviewId);
+  const { source, changeSource, names, kind, chooseKind, uploads, clearUploads, sending, formError, send } =
+    useUploads(reviewId);
   const imports = useImports(reviewId);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -107,11 +108,7 @@ export function UploadForm({ reviewId }: { reviewId: string }) {
         <section className="uploads" aria-label="Uploads">
           <ul className="upload-list">
             {uploads.map((upload) => (
-              <UploadRow
-                key={upload.key}
-                upload={upload}
-                imp={imports.data?.find((i) => i.id === upload.importId)}
-              />
+              <UploadRow key={upload.key} upload={upload} imp={imports.data?.find((i) => i.id === upload.importId)} />
             ))}
           </ul>
           {done && (

@@ -29,11 +29,7 @@ export function UploadRow({ upload, imp }: { upload: Upload; imp: ImportRow | un
 function UploadState({ upload, imp }: { upload: Upload; imp: ImportRow | undefined }) {
   if (upload.phase === "waiting") return <p className="muted small">Waiting for the files before it…</p>;
   if (upload.phase === "failed") {
-    return (
-      <ErrorAlert>
-        {upload.error}
-      </ErrorAlert>
-    );
+    return <ErrorAlert>{upload.error}</ErrorAlert>;
   }
   if (upload.phase === "uploading") {
     const percent = percentOf(upload.loaded, upload.size);
@@ -49,11 +45,7 @@ function UploadState({ upload, imp }: { upload: Upload; imp: ImportRow | undefin
     return imp ? <ServerProgress imp={imp} /> : <p className="muted small">Uploaded; waiting for the server…</p>;
   }
   if (imp.status === "failed") {
-    return (
-      <ErrorAlert>
-        {imp.error ?? "Sift could not read this file."}
-      </ErrorAlert>
-    );
+    return <ErrorAlert>{imp.error ?? "Sift could not read this file."}</ErrorAlert>;
   }
   const parts = [`Imported ${plural(imp.recordCount, "record")}`];
   if (imp.skippedCount > 0) parts.push(`${formatCount(imp.skippedCount)} could not be read`);

@@ -3,7 +3,13 @@ import { formatCount } from "@/app/_lib/format";
 import type { IdentityCheck, ListKey } from "./prisma-types";
 
 /** Identities of the diagram that do not hold, above it, each with the records or reports that break it. */
-export function FailedChecks({ checks, onShow }: { checks: IdentityCheck[]; onShow: (key: ListKey, title: string, opener: HTMLElement) => void }) {
+export function FailedChecks({
+  checks,
+  onShow,
+}: {
+  checks: IdentityCheck[];
+  onShow: (key: ListKey, title: string, opener: HTMLElement) => void;
+}) {
   const failed = checks.filter((c) => !c.holds);
   if (failed.length === 0) {
     return (
@@ -15,7 +21,9 @@ export function FailedChecks({ checks, onShow }: { checks: IdentityCheck[]; onSh
   return (
     <section className="alert alert-error prisma-checks" aria-labelledby="prisma-checks-title">
       <h2 id="prisma-checks-title">
-        {failed.length === 1 ? "1 identity of the diagram does not hold" : `${failed.length} identities of the diagram do not hold`}
+        {failed.length === 1
+          ? "1 identity of the diagram does not hold"
+          : `${failed.length} identities of the diagram do not hold`}
       </h2>
       <p>The diagram below shows the numbers as they are; until these are settled, they do not add up.</p>
       <ul>

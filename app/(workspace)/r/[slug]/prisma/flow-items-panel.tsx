@@ -63,7 +63,9 @@ export function FlowItemsPanel({ reviewId, list, onClose }: { reviewId: string; 
                   cell: (item) => (
                     <>
                       {item.title || <span className="muted">(no title)</span>}
-                      <span className="muted small prisma-item-meta">{[item.authors.join(", "), item.year].filter(Boolean).join(" · ")}</span>
+                      <span className="muted small prisma-item-meta">
+                        {[item.authors.join(", "), item.year].filter(Boolean).join(" · ")}
+                      </span>
                     </>
                   ),
                 },
@@ -74,7 +76,12 @@ export function FlowItemsPanel({ reviewId, list, onClose }: { reviewId: string; 
           )}
           {data.total > PAGE && (
             <div className="prisma-pager">
-              <button type="button" className="btn btn-secondary btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 Previous
               </button>
               <button

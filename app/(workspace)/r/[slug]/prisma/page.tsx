@@ -32,8 +32,8 @@ export default async function PrismaPage({ params }: Props) {
       {diagram ? (
         <>
           <p className="intro">
-            Every number is counted from the review itself: imports and their sources, duplicates removed, the
-            final screening decisions, full-text retrieval and studies. Select a box to list what it counts.
+            Every number is counted from the review itself: imports and their sources, duplicates removed, the final
+            screening decisions, full-text retrieval and studies. Select a box to list what it counts.
           </p>
           <PrismaScreen reviewId={review.id} diagram={diagram} />
         </>

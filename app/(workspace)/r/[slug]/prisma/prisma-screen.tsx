@@ -44,7 +44,12 @@ export function PrismaScreen({ reviewId, diagram }: { reviewId: string; diagram:
       <div className="prisma-toolbar" aria-label="Download the diagram" role="group">
         <span className="muted small">Download:</span>
         {DOWNLOADS.map((d) => (
-          <a key={d.format} className="btn btn-secondary btn-small" href={`/api/reviews/${reviewId}/prisma/${d.format}`} download>
+          <a
+            key={d.format}
+            className="btn btn-secondary btn-small"
+            href={`/api/reviews/${reviewId}/prisma/${d.format}`}
+            download
+          >
             {d.label}
           </a>
         ))}

@@ -61,7 +61,16 @@ export function AllocateForm({ reviewId, stage }: { reviewId: string; stage: Sta
         </div>
         <div className="field">
           <label htmlFor="allocate-count">Records</label>
-          <input id="allocate-count" name="count" type="number" min={1} max={10000} step={1} defaultValue={20} required />
+          <input
+            id="allocate-count"
+            name="count"
+            type="number"
+            min={1}
+            max={10000}
+            step={1}
+            defaultValue={20}
+            required
+          />
         </div>
         <button type="submit" className="btn btn-primary" disabled={allocate.isPending || reviewers.length === 0}>
           {allocate.isPending ? "Allocating…" : "Allocate records"}

@@ -20,11 +20,19 @@ export function IncludesChart({ points, total }: { points: CurvePoint[]; total: 
   const yMax = Math.max(last.included, 1);
   const x = (v: number) => LEFT + (v / xMax) * (WIDTH - LEFT - RIGHT);
   const y = (v: number) => HEIGHT - BOTTOM - (v / yMax) * (HEIGHT - TOP - BOTTOM);
-  const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.screened).toFixed(1)},${y(p.included).toFixed(1)}`).join(" ");
+  const path = points
+    .map((p, i) => `${i === 0 ? "M" : "L"}${x(p.screened).toFixed(1)},${y(p.included).toFixed(1)}`)
+    .join(" ");
   // A random order finds includes at the rate of the screened records' share: its expected line ends where ours does.
-  const randomEnd = last.screened > 0 ? { screened: last.screened, included: last.included * (last.screened / xMax) } : null;
+  const randomEnd =
+    last.screened > 0 ? { screened: last.screened, included: last.included * (last.screened / xMax) } : null;
   return (
-    <svg className="includes-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+    <svg
+      className="includes-chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+    >
       <title id={`${id}-title`}>Includes found against records screened</title>
       <desc id={`${id}-desc`}>
         {`${last.included} includes found in ${last.screened} of ${total} records screened.`}
@@ -48,10 +56,18 @@ export function IncludesChart({ points, total }: { points: CurvePoint[]; total: 
       <text className="axis-label" x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 6} textAnchor="middle">
         Records screened
       </text>
-      <text className="axis-label" x={12} y={(TOP + HEIGHT - BOTTOM) / 2} textAnchor="middle" transform={`rotate(-90 12 ${(TOP + HEIGHT - BOTTOM) / 2})`}>
+      <text
+        className="axis-label"
+        x={12}
+        y={(TOP + HEIGHT - BOTTOM) / 2}
+        textAnchor="middle"
+        transform={`rotate(-90 12 ${(TOP + HEIGHT - BOTTOM) / 2})`}
+      >
         Includes found
       </text>
-      {randomEnd && <line className="random-line" x1={x(0)} y1={y(0)} x2={x(randomEnd.screened)} y2={y(randomEnd.included)} />}
+      {randomEnd && (
+        <line className="random-line" x1={x(0)} y1={y(0)} x2={x(randomEnd.screened)} y2={y(randomEnd.included)} />
+      )}
       <path className="curve" d={path} fill="none" />
     </svg>
   );

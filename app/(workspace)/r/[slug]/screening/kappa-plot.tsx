@@ -57,8 +57,19 @@ export function KappaPlot({ bars, caption }: { bars: KappaBar[]; caption: string
       </desc>
       {BANDS.map((band, i) => (
         <g key={band.label}>
-          <rect x={x(band.from)} y={TOP - 6} width={x(band.to) - x(band.from)} height={bars.length * ROW + 6} fill={band.fill} />
-          <text className="band-label" x={(x(band.from) + x(band.to)) / 2} y={i % 2 === 0 ? 13 : 27} textAnchor="middle">
+          <rect
+            x={x(band.from)}
+            y={TOP - 6}
+            width={x(band.to) - x(band.from)}
+            height={bars.length * ROW + 6}
+            fill={band.fill}
+          />
+          <text
+            className="band-label"
+            x={(x(band.from) + x(band.to)) / 2}
+            y={i % 2 === 0 ? 13 : 27}
+            textAnchor="middle"
+          >
             {band.label}
           </text>
         </g>
@@ -76,7 +87,12 @@ export function KappaPlot({ bars, caption }: { bars: KappaBar[]; caption: string
         const k = bar.kappa;
         return (
           <g key={bar.label}>
-            <text className="pair-label" x={LABEL_WIDTH - 10} y={y + BAR / 2 + 4 - (bar.lines.length - 1) * 7} textAnchor="end">
+            <text
+              className="pair-label"
+              x={LABEL_WIDTH - 10}
+              y={y + BAR / 2 + 4 - (bar.lines.length - 1) * 7}
+              textAnchor="end"
+            >
               {bar.lines.map((line, n) => (
                 <tspan key={n} x={LABEL_WIDTH - 10} dy={n === 0 ? 0 : 14}>
                   {line.length > 24 ? `${line.slice(0, 23)}…` : line}

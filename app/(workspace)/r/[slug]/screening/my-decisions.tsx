@@ -72,7 +72,9 @@ export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
                   cell: ({ record }) => (
                     <>
                       {record.title || <span className="muted">(no title)</span>}
-                      <span className="muted small">{[record.authors[0], record.year].filter(Boolean).join(" · ")}</span>
+                      <span className="muted small">
+                        {[record.authors[0], record.year].filter(Boolean).join(" · ")}
+                      </span>
                     </>
                   ),
                 },
@@ -83,7 +85,9 @@ export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
                     myDecision ? (
                       <>
                         <VerdictBadge verdict={myDecision.verdict} />
-                        {myDecision.reasonId && <span className="small my-reason">{reasonLabel(setup.reasons, myDecision.reasonId)}</span>}
+                        {myDecision.reasonId && (
+                          <span className="small my-reason">{reasonLabel(setup.reasons, myDecision.reasonId)}</span>
+                        )}
                         {myDecision.note && <span className="muted small my-note">“{myDecision.note}”</span>}
                       </>
                     ) : (

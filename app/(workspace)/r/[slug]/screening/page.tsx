@@ -64,7 +64,12 @@ export default async function ScreeningPage({ params }: Props) {
           </section>
           <section className="card">
             <h2>Likely relevant first</h2>
-            <PrioritisePanel reviewId={review.id} stage={STAGE} slug={slug} prioritise={settings?.prioritise ?? false} />
+            <PrioritisePanel
+              reviewId={review.id}
+              stage={STAGE}
+              slug={slug}
+              prioritise={settings?.prioritise ?? false}
+            />
           </section>
           <section className="card agreement">
             <h2>Agreement between reviewers</h2>

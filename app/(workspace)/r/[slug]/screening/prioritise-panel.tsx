@@ -11,7 +11,17 @@ import { useStoppingSample } from "./use-stopping-sample";
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 /** For leads: the team's includes-found curve and "can we stop?" with the hypergeometric stopping rule. */
-export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewId: string; stage: StageName; slug: string; prioritise: boolean }) {
+export function PrioritisePanel({
+  reviewId,
+  stage,
+  slug,
+  prioritise,
+}: {
+  reviewId: string;
+  stage: StageName;
+  slug: string;
+  prioritise: boolean;
+}) {
   const stopping = useStoppingSample(reviewId, stage);
   const { curve, status, error } = stopping;
   const sample = status?.sample;
@@ -51,11 +61,17 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
       {status?.excluded && (
         <InfoAlert>
           <p>
-            {plural(status.excluded.excludedCount, "record")} {status.excluded.excludedCount === 1 ? "was" : "were"} excluded below the stopping threshold on{" "}
-            {formatDateTime(status.excluded.excludedAt)} (target recall {percent(status.excluded.recallTarget)} at{" "}
-            {percent(status.excluded.confidence)} confidence). PRISMA counts them as excluded by automation tools.
+            {plural(status.excluded.excludedCount, "record")} {status.excluded.excludedCount === 1 ? "was" : "were"}{" "}
+            excluded below the stopping threshold on {formatDateTime(status.excluded.excludedAt)} (target recall{" "}
+            {percent(status.excluded.recallTarget)} at {percent(status.excluded.confidence)} confidence). PRISMA counts
+            them as excluded by automation tools.
           </p>
-          <button type="button" className="btn btn-secondary btn-small" disabled={stopping.reverting || !!sample} onClick={() => stopping.revert(status.excluded!.id)}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            disabled={stopping.reverting || !!sample}
+            onClick={() => stopping.revert(status.excluded!.id)}
+          >
             Revert the exclusion
           </button>
           {sample && <span className="small muted"> Close the open sample first.</span>}
@@ -69,28 +85,29 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
             {sample.heldRecords > 0 && (
               <>
                 {" "}
-                The {plural(sample.heldRecords, "record")} already with screeners then {sample.heldRecords === 1 ? "was" : "were"} chosen by
-                ranking, not at random, so {sample.heldRecords === 1 ? "it stays" : "they stay"} outside the sample.
+                The {plural(sample.heldRecords, "record")} already with screeners then{" "}
+                {sample.heldRecords === 1 ? "was" : "were"} chosen by ranking, not at random, so{" "}
+                {sample.heldRecords === 1 ? "it stays" : "they stay"} outside the sample.
               </>
             )}{" "}
-            So far{" "}
-            <strong>{plural(sample.test.sampled, "sampled record")}</strong> settled, with{" "}
-            <strong>{plural(sample.test.sampleIncludes, "include")}</strong>; {plural(sample.test.includesBefore, "include")}{" "}
-            {sample.test.includesBefore === 1 ? "was" : "were"} found before.
+            So far <strong>{plural(sample.test.sampled, "sampled record")}</strong> settled, with{" "}
+            <strong>{plural(sample.test.sampleIncludes, "include")}</strong>;{" "}
+            {plural(sample.test.includesBefore, "include")} {sample.test.includesBefore === 1 ? "was" : "were"} found
+            before.
           </p>
           <p>
             {sample.test.sampled === 0 ? (
               "The test starts once records of the sample are settled. Keep screening."
             ) : sample.test.canStop ? (
               <strong>
-                Recall of at least {percent(sample.recallTarget)} is reached at {percent(sample.confidence)} confidence (p ={" "}
-                {sample.test.pValue.toFixed(3)}).
+                Recall of at least {percent(sample.recallTarget)} is reached at {percent(sample.confidence)} confidence
+                (p = {sample.test.pValue.toFixed(3)}).
               </strong>
             ) : (
               <>
-                Not yet: if the unscreened records still held {plural(sample.test.includesIfBelowTarget, "include")}, recall would be
-                below {percent(sample.recallTarget)}, and a sample like this one would happen with p = {sample.test.pValue.toFixed(3)}
-                {" "}(stop below {(1 - sample.confidence).toFixed(2)}). Keep screening.
+                Not yet: if the unscreened records still held {plural(sample.test.includesIfBelowTarget, "include")},
+                recall would be below {percent(sample.recallTarget)}, and a sample like this one would happen with p ={" "}
+                {sample.test.pValue.toFixed(3)} (stop below {(1 - sample.confidence).toFixed(2)}). Keep screening.
               </>
             )}
           </p>
@@ -110,7 +127,12 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
             >
               Exclude the {plural(sample.excludable, "unscreened record")} below the stopping threshold
             </button>
-            <button type="button" className="btn btn-secondary" disabled={stopping.closing} onClick={() => stopping.close(sample.id)}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={stopping.closing}
+              onClick={() => stopping.close(sample.id)}
+            >
               Close the sample
             </button>
           </div>
@@ -118,22 +140,47 @@ export function PrioritisePanel({ reviewId, stage, slug, prioritise }: { reviewI
       ) : (
         status &&
         (status.untouched === 0 ? (
-          !status.excluded && <EmptyState compact>Every record of this stage has been screened: there is nothing left to sample.</EmptyState>
+          !status.excluded && (
+            <EmptyState compact>
+              Every record of this stage has been screened: there is nothing left to sample.
+            </EmptyState>
+          )
         ) : (
           <>
             <p className="muted small">
-              {status.excluded ? "For records imported since the exclusion, open" : "When the ranking stops turning up includes, open"} a
-              random sample of the {plural(status.untouched, "record")} nobody has screened. Screeners then get records in random order, and the hypergeometric test of Callaghan and Müller-Hansen (2020)
-              tells you when the sample shows the target recall was reached. The rest can then be excluded in one step, reversibly.
+              {status.excluded
+                ? "For records imported since the exclusion, open"
+                : "When the ranking stops turning up includes, open"}{" "}
+              a random sample of the {plural(status.untouched, "record")} nobody has screened. Screeners then get
+              records in random order, and the hypergeometric test of Callaghan and Müller-Hansen (2020) tells you when
+              the sample shows the target recall was reached. The rest can then be excluded in one step, reversibly.
             </p>
             <form className="inline-form" onSubmit={onStart}>
               <div className="field">
                 <label htmlFor="stop-recall">Target recall (%)</label>
-                <input id="stop-recall" name="recall" type="number" min={50} max={99.9} step={0.1} defaultValue={95} required />
+                <input
+                  id="stop-recall"
+                  name="recall"
+                  type="number"
+                  min={50}
+                  max={99.9}
+                  step={0.1}
+                  defaultValue={95}
+                  required
+                />
               </div>
               <div className="field">
                 <label htmlFor="stop-confidence">Confidence (%)</label>
-                <input id="stop-confidence" name="confidence" type="number" min={50} max={99.9} step={0.1} defaultValue={95} required />
+                <input
+                  id="stop-confidence"
+                  name="confidence"
+                  type="number"
+                  min={50}
+                  max={99.9}
+                  step={0.1}
+                  defaultValue={95}
+                  required
+                />
               </div>
               <button type="submit" className="btn btn-primary" disabled={stopping.starting}>
                 Open a stopping sample

@@ -34,7 +34,9 @@ export function authorList(authors: string[]): ReactNode {
 
 /** "Neurology 2019;92(4):e1–e10": the usual citation tail, from whatever parts the record has. */
 export function citation(r: Pick<ScreeningRecord, "journal" | "year" | "volume" | "issue" | "pages">): string {
-  const issue = r.volume ? `${r.volume}${r.issue ? `(${r.issue})` : ""}${r.pages ? `:${r.pages}` : ""}` : (r.pages ?? "");
+  const issue = r.volume
+    ? `${r.volume}${r.issue ? `(${r.issue})` : ""}${r.pages ? `:${r.pages}` : ""}`
+    : (r.pages ?? "");
   const when = [r.year?.toString(), issue].filter(Boolean).join(";");
   return [r.journal, when].filter(Boolean).join(" ");
 }
@@ -99,16 +101,20 @@ export function RecordView({ record, matcher }: Props) {
   return (
     <>
       <h2 id="record-title" className="record-title">
-        {record.title ? <Highlighted text={record.title} matcher={matcher} /> : <span className="muted">(no title)</span>}
+        {record.title ? (
+          <Highlighted text={record.title} matcher={matcher} />
+        ) : (
+          <span className="muted">(no title)</span>
+        )}
       </h2>
       <p className="record-authors">{authorList(record.authors)}</p>
       {(source || record.type) && (
         <p className="record-source">
           {source && <cite>{source}</cite>}
           {record.type && <span className="muted"> · {record.type}</span>}
-          {record.language && record.language.toLowerCase() !== "eng" && record.language.toLowerCase() !== "english" && (
-            <span className="muted"> · {record.language}</span>
-          )}
+          {record.language &&
+            record.language.toLowerCase() !== "eng" &&
+            record.language.toLowerCase() !== "english" && <span className="muted"> · {record.language}</span>}
         </p>
       )}
       <RecordLinks record={record} />

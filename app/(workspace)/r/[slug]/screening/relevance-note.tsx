@@ -5,14 +5,24 @@ import { plural } from "@/app/_lib/format";
 import type { StageName } from "@/server/reviews/review-settings";
 
 /** The screener's own ranking: the current record's relevance and what the model has learnt from so far, or why the order is random. */
-export function RelevanceNote({ reviewId, stage, recordId }: { reviewId: string; stage: StageName; recordId: string | null }) {
+export function RelevanceNote({
+  reviewId,
+  stage,
+  recordId,
+}: {
+  reviewId: string;
+  stage: StageName;
+  recordId: string | null;
+}) {
   const trpc = useTRPC();
-  const ranking = useQuery(trpc.prioritise.myRanking.queryOptions({ reviewId, stage, recordIds: recordId ? [recordId] : [] })).data;
+  const ranking = useQuery(
+    trpc.prioritise.myRanking.queryOptions({ reviewId, stage, recordIds: recordId ? [recordId] : [] }),
+  ).data;
   if (ranking?.sampleOpen) {
     return (
       <p className="small muted relevance-note">
-        A stopping sample is open: records now come in random order, so that the team can tell whether the rest may be left
-        unscreened.
+        A stopping sample is open: records now come in random order, so that the team can tell whether the rest may be
+        left unscreened.
       </p>
     );
   }

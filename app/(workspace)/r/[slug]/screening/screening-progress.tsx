@@ -22,7 +22,15 @@ export function useScreeningProgress(reviewId: string, stage: StageName) {
  * "30 of 36 records resolved (4 included, 26 excluded) · 2 conflicts" for those who may see others' decisions;
  * a blinded reviewer or observer gets none of the team's counts: each moves when a co-reviewer decides.
  */
-export function TeamProgressText({ progress, slug, canResolve }: { progress: ScreeningProgress; slug: string; canResolve: boolean }) {
+export function TeamProgressText({
+  progress,
+  slug,
+  canResolve,
+}: {
+  progress: ScreeningProgress;
+  slug: string;
+  canResolve: boolean;
+}) {
   const { team, total } = progress;
   const conflicts = team.conflicts;
   if (team.resolved === null || team.complete === null) {
@@ -81,7 +89,11 @@ export function ScreeningProgressPanel({ reviewId, stage, slug, canScreen, canRe
         <ProgressBar
           label="Team screening progress"
           fraction={total > 0 && team.resolved !== null ? team.resolved / total : 0}
-          text={team.resolved === null ? `${plural(total, "record")} to screen` : `${formatCount(team.resolved)} of ${plural(total, "record")} resolved`}
+          text={
+            team.resolved === null
+              ? `${plural(total, "record")} to screen`
+              : `${formatCount(team.resolved)} of ${plural(total, "record")} resolved`
+          }
         />
       )}
       <p className="small muted team-progress">

@@ -28,7 +28,10 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
   const queue = useScreeningQueue(reviewId, setup.stage);
   const { current } = queue;
   const { draft, update, decide, noteRef, reasonsRef } = useDecisionDraft(queue, setup);
-  const matcher = useMemo(() => keywordMatcher(keywords.include, keywords.exclude), [keywords.include, keywords.exclude]);
+  const matcher = useMemo(
+    () => keywordMatcher(keywords.include, keywords.exclude),
+    [keywords.include, keywords.exclude],
+  );
   const topRef = useRef<HTMLDivElement>(null);
 
   // A long abstract may have been scrolled; the next record starts at its title.

@@ -25,7 +25,11 @@ export interface StageSetup {
 }
 
 export const VERDICT_LABELS: Record<Verdict, string> = { include: "Include", exclude: "Exclude", maybe: "Maybe" };
-export const VERDICT_DONE: Record<Verdict, string> = { include: "Included", exclude: "Excluded", maybe: "Marked maybe" };
+export const VERDICT_DONE: Record<Verdict, string> = {
+  include: "Included",
+  exclude: "Excluded",
+  maybe: "Marked maybe",
+};
 
 export function reasonLabel(reasons: Reason[], id: string | null | undefined): string | null {
   if (!id) return null;

@@ -103,11 +103,20 @@ export function useScreeningQueue(reviewId: string, stage: StageName) {
     decided.current.add(recordId);
     setError(null);
     setLast({ recordId, title: shortTitle(item), verdict });
-    setStatus(`${VERDICT_DONE[verdict]}: ${shortTitle(item)}. ${queue.upcoming.length > 0 ? "Showing the next record." : ""}`);
+    setStatus(
+      `${VERDICT_DONE[verdict]}: ${shortTitle(item)}. ${queue.upcoming.length > 0 ? "Showing the next record." : ""}`,
+    );
     advance();
     enqueue(async () => {
       try {
-        await decide.mutateAsync({ reviewId, stage, recordId, verdict, reasonId: verdict === "exclude" ? reasonId : null, note });
+        await decide.mutateAsync({
+          reviewId,
+          stage,
+          recordId,
+          verdict,
+          reasonId: verdict === "exclude" ? reasonId : null,
+          note,
+        });
       } catch (err) {
         // Not recorded: the server may hand the record out again, so it is no longer kept out of refills.
         decided.current.delete(recordId);

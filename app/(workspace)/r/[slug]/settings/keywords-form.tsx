@@ -29,7 +29,11 @@ export function KeywordsForm({ reviewId, canEdit, includeKeywords, excludeKeywor
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    update.mutate({ reviewId, includeKeywords: lines(form, "includeKeywords"), excludeKeywords: lines(form, "excludeKeywords") });
+    update.mutate({
+      reviewId,
+      includeKeywords: lines(form, "includeKeywords"),
+      excludeKeywords: lines(form, "excludeKeywords"),
+    });
   }
 
   return (

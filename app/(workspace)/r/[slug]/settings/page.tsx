@@ -38,7 +38,12 @@ export default async function SettingsPage({ params }: Props) {
           exclusionCriteria: review.exclusionCriteria,
         }}
       />
-      <KeywordsForm reviewId={review.id} canEdit={canEdit} includeKeywords={review.includeKeywords} excludeKeywords={review.excludeKeywords} />
+      <KeywordsForm
+        reviewId={review.id}
+        canEdit={canEdit}
+        includeKeywords={review.includeKeywords}
+        excludeKeywords={review.excludeKeywords}
+      />
       {STAGES.map((stage) => {
         const settings = review.stageSettings.find((s) => s.stage === stage);
         const reasons = review.exclusionReasons.filter((r) => r.stage === stage).map((r) => r.label);

@@ -18,11 +18,17 @@ export default async function StudiesPage({ params }: Props) {
     <>
       <h1>Studies</h1>
       <p className="intro">
-        A study is the trial or experiment; its reports are the registry entry, abstracts and papers about it. Reports included at
-        full text are grouped here, so each study is extracted and appraised once. Sift suggests groups from shared NCT numbers and
-        from the same first author and year with a similar title; you confirm, merge or split them.
+        A study is the trial or experiment; its reports are the registry entry, abstracts and papers about it. Reports
+        included at full text are grouped here, so each study is extracted and appraised once. Sift suggests groups from
+        shared NCT numbers and from the same first author and year with a similar title; you confirm, merge or split
+        them.
       </p>
-      <StudiesScreen reviewId={review.id} slug={slug} canEdit={hasRole(review.myRole, "reviewer")} canLead={hasRole(review.myRole, "lead")} />
+      <StudiesScreen
+        reviewId={review.id}
+        slug={slug}
+        canEdit={hasRole(review.myRole, "reviewer")}
+        canLead={hasRole(review.myRole, "lead")}
+      />
     </>
   );
 }

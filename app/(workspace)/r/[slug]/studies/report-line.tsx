@@ -7,7 +7,9 @@ export function ReportLine({ report }: { report: ReportView }) {
     <span className="report-line">
       <span className="report-title">{report.title || "Untitled"}</span>
       <span className="muted small">
-        {[author && (report.authors.length > 1 ? `${author} et al.` : author), report.year, report.journal].filter(Boolean).join(" · ")}
+        {[author && (report.authors.length > 1 ? `${author} et al.` : author), report.year, report.journal]
+          .filter(Boolean)
+          .join(" · ")}
         {report.nctIds.length > 0 && <> · {report.nctIds.join(", ")}</>}
         {report.hasFile && " · PDF"}
       </span>

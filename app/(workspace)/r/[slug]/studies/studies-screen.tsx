@@ -37,22 +37,29 @@ export function StudiesScreen({ reviewId, slug, canEdit: mayEdit, canLead }: Pro
       )}
       {canEdit && (
         <p className="shortcut-help small muted">
-          Keyboard: tick with <kbd>Space</kbd>, then <kbd>g</kbd> groups ticked ungrouped reports, <kbd>m</kbd> merges ticked studies,{" "}
-          <kbd>s</kbd> splits ticked reports into a new study.
+          Keyboard: tick with <kbd>Space</kbd>, then <kbd>g</kbd> groups ticked ungrouped reports, <kbd>m</kbd> merges
+          ticked studies, <kbd>s</kbd> splits ticked reports into a new study.
         </p>
       )}
       {!mayGroup && (
         <InfoAlert>
-          Full-text screening is blinded, so the review&rsquo;s leads group the included reports into studies; the studies they make appear
-          here.
+          Full-text screening is blinded, so the review&rsquo;s leads group the included reports into studies; the
+          studies they make appear here.
         </InfoAlert>
       )}
       {mayGroup && studies.length === 0 && ungrouped.length === 0 && (
         <EmptyState card>
-          <strong>No reports to group yet.</strong> Reports appear here once their records are included at full-text screening.
+          <strong>No reports to group yet.</strong> Reports appear here once their records are included at full-text
+          screening.
         </EmptyState>
       )}
-      <SuggestionsPanel reviewId={reviewId} suggestions={suggestions} studies={studies} actions={actions} canEdit={canEdit} />
+      <SuggestionsPanel
+        reviewId={reviewId}
+        suggestions={suggestions}
+        studies={studies}
+        actions={actions}
+        canEdit={canEdit}
+      />
       {ungrouped.length > 0 && (
         <section className="card" aria-labelledby="ungrouped-heading">
           <h2 id="ungrouped-heading">Reports not in a study ({ungrouped.length})</h2>
@@ -60,7 +67,13 @@ export function StudiesScreen({ reviewId, slug, canEdit: mayEdit, canLead }: Pro
             {ungrouped.map((r) => (
               <li key={r.id}>
                 <label className="pick">
-                  {canEdit && <input type="checkbox" checked={ungroupedPicked.has(r.id)} onChange={() => grouping.toggleUngrouped(r.id)} />}
+                  {canEdit && (
+                    <input
+                      type="checkbox"
+                      checked={ungroupedPicked.has(r.id)}
+                      onChange={() => grouping.toggleUngrouped(r.id)}
+                    />
+                  )}
                   <ReportLine report={r} />
                 </label>
               </li>
@@ -68,10 +81,22 @@ export function StudiesScreen({ reviewId, slug, canEdit: mayEdit, canLead }: Pro
           </ul>
           {canEdit && (
             <div className="form-actions">
-              <button type="button" className="btn btn-primary btn-small" disabled={ungroupedPicked.size === 0} onClick={grouping.groupPicked}>
-                {ungroupedPicked.size === 0 ? "Make one study of the ticked reports" : `Make one study of ${plural(ungroupedPicked.size, "ticked report")}`}
+              <button
+                type="button"
+                className="btn btn-primary btn-small"
+                disabled={ungroupedPicked.size === 0}
+                onClick={grouping.groupPicked}
+              >
+                {ungroupedPicked.size === 0
+                  ? "Make one study of the ticked reports"
+                  : `Make one study of ${plural(ungroupedPicked.size, "ticked report")}`}
               </button>
-              <button type="button" className="btn btn-secondary btn-small" disabled={ungroupedPicked.size === 0} onClick={grouping.eachOwnStudy}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={ungroupedPicked.size === 0}
+                onClick={grouping.eachOwnStudy}
+              >
                 Each ticked report is its own study
               </button>
             </div>
@@ -84,10 +109,20 @@ export function StudiesScreen({ reviewId, slug, canEdit: mayEdit, canLead }: Pro
             <h2 id="studies-heading">Studies ({studies.length})</h2>
             {canEdit && (
               <div className="row-actions">
-                <button type="button" className="btn btn-secondary btn-small" disabled={studiesPicked.size < 2} onClick={grouping.mergePicked}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  disabled={studiesPicked.size < 2}
+                  onClick={grouping.mergePicked}
+                >
                   Merge ticked studies
                 </button>
-                <button type="button" className="btn btn-secondary btn-small" disabled={reportsPicked.size === 0} onClick={grouping.splitPicked}>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  disabled={reportsPicked.size === 0}
+                  onClick={grouping.splitPicked}
+                >
                   Split ticked reports off
                 </button>
               </div>

@@ -21,15 +21,31 @@ interface Props {
   onPickReport: (id: string) => void;
 }
 
-export function StudyCard({ reviewId, slug, study, studies, actions, canEdit, canLead, picked, onPick, reportsPicked, onPickReport }: Props) {
+export function StudyCard({
+  reviewId,
+  slug,
+  study,
+  studies,
+  actions,
+  canEdit,
+  canLead,
+  picked,
+  onPick,
+  reportsPicked,
+  onPickReport,
+}: Props) {
   const [label, setLabel] = useState(study.label);
   const labelId = `study-${study.id}`;
   return (
     <article className="card study-card" aria-labelledby={labelId}>
       <div className="study-head">
-        {canEdit && <input type="checkbox" aria-label={`Tick ${study.label} to merge`} checked={picked} onChange={onPick} />}
+        {canEdit && (
+          <input type="checkbox" aria-label={`Tick ${study.label} to merge`} checked={picked} onChange={onPick} />
+        )}
         <h3 id={labelId}>{study.label}</h3>
-        <span className="muted small">{study.reports.length === 1 ? "1 report" : `${study.reports.length} reports`}</span>
+        <span className="muted small">
+          {study.reports.length === 1 ? "1 report" : `${study.reports.length} reports`}
+        </span>
         <Link className="btn btn-secondary btn-small study-appraise" href={`/r/${slug}/appraisal/${study.id}`}>
           Appraise
         </Link>
@@ -45,9 +61,19 @@ export function StudyCard({ reviewId, slug, study, studies, actions, canEdit, ca
           >
             <div className="field">
               <label htmlFor={`${labelId}-name`}>Name</label>
-              <input id={`${labelId}-name`} type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} />
+              <input
+                id={`${labelId}-name`}
+                type="text"
+                value={label}
+                onChange={(e) => setLabel(e.target.value)}
+                maxLength={200}
+              />
             </div>
-            <button type="button" className="btn btn-secondary btn-small" disabled={label.trim() === study.label || !label.trim()}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              disabled={label.trim() === study.label || !label.trim()}
+            >
               Rename
             </button>
           </form>
@@ -56,7 +82,10 @@ export function StudyCard({ reviewId, slug, study, studies, actions, canEdit, ca
             <select
               id={`${labelId}-design`}
               value={study.design ?? ""}
-              onChange={(e) => e.target.value && actions.setDesign.mutate({ reviewId, studyId: study.id, design: e.target.value as Design })}
+              onChange={(e) =>
+                e.target.value &&
+                actions.setDesign.mutate({ reviewId, studyId: study.id, design: e.target.value as Design })
+              }
             >
               <option value="">Not set</option>
               {DESIGNS.map((d) => (
@@ -73,7 +102,13 @@ export function StudyCard({ reviewId, slug, study, studies, actions, canEdit, ca
               value={study.appraisalTool ?? ""}
               disabled={!canLead}
               title={canLead ? undefined : "Set by the design; a lead can change it"}
-              onChange={(e) => actions.setTool.mutate({ reviewId, studyId: study.id, tool: (e.target.value || null) as (typeof RISK_OF_BIAS_TOOLS)[number] | null })}
+              onChange={(e) =>
+                actions.setTool.mutate({
+                  reviewId,
+                  studyId: study.id,
+                  tool: (e.target.value || null) as (typeof RISK_OF_BIAS_TOOLS)[number] | null,
+                })
+              }
             >
               <option value="">None (validity of conclusions only)</option>
               {RISK_OF_BIAS_TOOLS.map((t) => (
@@ -85,19 +120,29 @@ export function StudyCard({ reviewId, slug, study, studies, actions, canEdit, ca
           </div>
         </div>
       )}
-      {!canEdit && <p className="small muted">Appraised with {study.tools.map((t) => TOOLS[t].label).join(" and ")}.</p>}
+      {!canEdit && (
+        <p className="small muted">Appraised with {study.tools.map((t) => TOOLS[t].label).join(" and ")}.</p>
+      )}
       <ul className="plain-list pick-list">
         {study.reports.map((r) => (
           <li key={r.id} className="study-report">
             <label className="pick">
-              {canEdit && <input type="checkbox" checked={reportsPicked.has(r.id)} onChange={() => onPickReport(r.id)} />}
+              {canEdit && (
+                <input type="checkbox" checked={reportsPicked.has(r.id)} onChange={() => onPickReport(r.id)} />
+              )}
               <ReportLine report={r} />
             </label>
             {canEdit && (
               <select
                 aria-label={`Move "${r.title.slice(0, 60)}" to`}
                 value=""
-                onChange={(e) => actions.move.mutate({ reviewId, reportIds: [r.id], studyId: e.target.value === "none" ? null : e.target.value })}
+                onChange={(e) =>
+                  actions.move.mutate({
+                    reviewId,
+                    reportIds: [r.id],
+                    studyId: e.target.value === "none" ? null : e.target.value,
+                  })
+                }
               >
                 <option value="">Move to…</option>
                 {studies

@@ -32,26 +32,37 @@ export function SuggestionsPanel({ reviewId, suggestions, studies, actions, canE
             {canEdit && (
               <div className="form-actions">
                 {s.studyId ? (
-                  <button type="button"
+                  <button
+                    type="button"
                     className="btn btn-primary btn-small"
                     disabled={actions.move.isPending}
                     onClick={() =>
                       actions.move.mutate(
                         { reviewId, reportIds: s.reportIds, studyId: s.studyId },
-                        { onSuccess: () => actions.setMessage({ kind: "success", text: `Added to ${studyLabel(s.studyId!)}.` }) },
+                        {
+                          onSuccess: () =>
+                            actions.setMessage({ kind: "success", text: `Added to ${studyLabel(s.studyId!)}.` }),
+                        },
                       )
                     }
                   >
                     Add {plural(s.reportIds.length, "report")} to {studyLabel(s.studyId)}
                   </button>
                 ) : (
-                  <button type="button"
+                  <button
+                    type="button"
                     className="btn btn-primary btn-small"
                     disabled={actions.create.isPending}
                     onClick={() =>
                       actions.create.mutate(
                         { reviewId, reportIds: s.reportIds },
-                        { onSuccess: (study) => actions.setMessage({ kind: "success", text: `Study ${study.label} made of ${plural(s.reportIds.length, "report")}.` }) },
+                        {
+                          onSuccess: (study) =>
+                            actions.setMessage({
+                              kind: "success",
+                              text: `Study ${study.label} made of ${plural(s.reportIds.length, "report")}.`,
+                            }),
+                        },
                       )
                     }
                   >

@@ -66,11 +66,19 @@ export default async function TeamPage({ params }: Props) {
             cell: (member) => (
               <>
                 {manageable(member) ? (
-                  <RoleControl reviewId={review.id} userId={member.userId} name={member.name} role={member.role} options={roleOptions} />
+                  <RoleControl
+                    reviewId={review.id}
+                    userId={member.userId}
+                    name={member.name}
+                    role={member.role}
+                    options={roleOptions}
+                  />
                 ) : (
                   <RoleBadge role={member.role} />
                 )}
-                {member.removedAt && <span className="badge badge-removed">removed {formatDate(member.removedAt)}</span>}
+                {member.removedAt && (
+                  <span className="badge badge-removed">removed {formatDate(member.removedAt)}</span>
+                )}
               </>
             ),
           },
@@ -81,7 +89,9 @@ export default async function TeamPage({ params }: Props) {
             hideHeader: true,
             cell: (member) =>
               manageable(member) &&
-              member.userId !== me.id && <RemoveMemberButton reviewId={review.id} userId={member.userId} name={member.name} />,
+              member.userId !== me.id && (
+                <RemoveMemberButton reviewId={review.id} userId={member.userId} name={member.name} />
+              ),
           },
         ]}
       />
@@ -110,7 +120,11 @@ export default async function TeamPage({ params }: Props) {
                   hideHeader: true,
                   cell: (invitation) =>
                     roles.includes(invitation.role) && (
-                      <RevokeInvitationButton reviewId={review.id} invitationId={invitation.id} email={invitation.email} />
+                      <RevokeInvitationButton
+                        reviewId={review.id}
+                        invitationId={invitation.id}
+                        email={invitation.email}
+                      />
                     ),
                 },
               ]}

@@ -25,8 +25,8 @@ export default async function FullTextScreeningPage({ params }: Props) {
     <>
       <h1>Full-text screening</h1>
       <p className="intro">
-        Read each report&apos;s full text and decide whether it meets the review&apos;s criteria; an exclusion needs
-        one reason, the one PRISMA reports.{" "}
+        Read each report&apos;s full text and decide whether it meets the review&apos;s criteria; an exclusion needs one
+        reason, the one PRISMA reports.{" "}
         {settings &&
           (settings.reviewersPerRecord > 1
             ? `${settings.reviewersPerRecord} reviewers decide on each report independently${
@@ -48,7 +48,13 @@ export default async function FullTextScreeningPage({ params }: Props) {
           <InfoAlert>
             <p>Observers follow the progress here; screening full texts needs the reviewer role.</p>
           </InfoAlert>
-          <ScreeningProgressPanel reviewId={review.id} stage="full_text" slug={slug} canScreen={false} canResolve={false} />
+          <ScreeningProgressPanel
+            reviewId={review.id}
+            stage="full_text"
+            slug={slug}
+            canScreen={false}
+            canResolve={false}
+          />
         </>
       )}
       {canLead && (
