@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { includedReports } from "../studies/test-reports";
+import { includedReports } from "../studies/reports.fixture";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { ROB2 } from "./tools/rob2";
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../config/paths";
-import { buildTestReview } from "../export/test-review";
+import { buildTestReview } from "../export/review.fixture";
 import { testDb } from "../test/integration";
 
 const run = promisify(execFile);

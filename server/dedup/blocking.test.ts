@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentFrequencies, forEachCandidatePair, MAX_BLOCK } from "./blocking";
 import { prepareRecord, Vocabulary } from "./normalise";
-import { article } from "./test-records";
+import { article } from "./records.fixture";
 import type { DedupRecord } from "./types";
 
 /** Candidate pairs as "i-j" strings; the first `existing` records count as already in the library. */

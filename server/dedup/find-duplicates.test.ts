@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findDuplicates } from "./find-duplicates";
-import { article } from "./test-records";
+import { article } from "./records.fixture";
 
 describe("findDuplicates", () => {
   it("compares incoming records with the library and with each other, never the library with itself", () => {

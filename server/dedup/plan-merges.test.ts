@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { completeness, planMerges } from "./plan-merges";
-import { article } from "./test-records";
+import { article } from "./records.fixture";
 import type { CandidatePair } from "./types";
 
 const pair = (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { article, prepared } from "./records.fixture";
 import { assessPair } from "./score";
-import { article, prepared } from "./test-records";
 import type { DedupRecord } from "./types";
 
 function assess(a: DedupRecord, b: DedupRecord) {

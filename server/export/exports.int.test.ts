@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { GET as downloadRoute } from "../../app/api/reviews/[reviewId]/exports/[exportId]/route";
-import { parseText } from "../import/parsers/parser-test-support";
+import { parseText } from "../import/parsers/parser.fixture";
 import { parseRis } from "../import/parsers/ris";
 import { jobQueue, stopJobQueue } from "../jobs/queue";
 import { localStorage } from "../storage/local-storage";
@@ -16,7 +16,7 @@ import { callerFor, testDb } from "../test/integration";
 import { callRoute } from "../test/route-calls";
 import type { ExportRequest } from "./export-jobs";
 import { runExport } from "./export-jobs";
-import { buildTestReview } from "./test-review";
+import { buildTestReview } from "./review.fixture";
 
 vi.mock("../auth/session", async (original) => ({
   ...(await original<object>()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseText } from "../import/parsers/parser-test-support";
+import { parseText } from "../import/parsers/parser.fixture";
 import { parseRis } from "../import/parsers/ris";
 import { type RisRecord, risEntry } from "./ris-writer";
 

@@ -19,7 +19,7 @@ import type { FileStorage } from "../storage/file-storage";
 import { localStorage } from "../storage/local-storage";
 import { makeTeam } from "../test/integration";
 import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "./queue";
-import { pipeStorage, spawnWorker, type WorkerProcess } from "./test-worker";
+import { pipeStorage, spawnWorker, type WorkerProcess } from "./worker.fixture";
 
 const home = mkdtempSync(path.join(tmpdir(), "sift-restart-"));
 const files = path.join(home, "files");

@@ -19,7 +19,7 @@ import { makeTeam } from "../test/integration";
 import { JobLeases } from "./leases";
 import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "./queue";
 import { recoverAbandonedJobs } from "./recovery";
-import { pipeStorage, spawnWorker, type WorkerProcess } from "./test-worker";
+import { pipeStorage, spawnWorker, type WorkerProcess } from "./worker.fixture";
 import { ON_STOPPED } from "./workers";
 
 const ris = readFileSync(path.join(projectRoot, "server/import/__fixtures__/als-small.ris"));

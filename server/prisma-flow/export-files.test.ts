@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { svgToPng } from "../svg/svg-to-png";
+import { finishedCounts } from "./counts.fixture";
 import { svgToPdf } from "./export-files";
 import { prismaFlow } from "./flow";
 import { layoutDiagram } from "./layout";
 import { renderSvg } from "./render-svg";
-import { finishedCounts } from "./test-counts";
 
 const layout = layoutDiagram(prismaFlow(finishedCounts()));
 const svg = renderSvg(layout);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { finishedCounts } from "./counts.fixture";
 import { prismaFlow } from "./flow";
-import { finishedCounts } from "./test-counts";
 
 const failed = (counts = finishedCounts()) =>
   prismaFlow(counts)

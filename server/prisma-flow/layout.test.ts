@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { textWidth } from "../svg/text-metrics";
+import { finishedCounts } from "./counts.fixture";
 import { type FlowCounts, prismaFlow } from "./flow";
 import { type DiagramLayout, FONT_SIZE, LINE_HEIGHT, layoutDiagram, PADDING, type Rect } from "./layout";
-import { finishedCounts } from "./test-counts";
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;

@@ -3,9 +3,9 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { fixturesDir } from "../import/fixture-files";
+import { finishedCounts } from "./counts.fixture";
 import { prismaFlow } from "./flow";
 import { templateCsv } from "./template-csv";
-import { finishedCounts } from "./test-counts";
 
 const TEMPLATE = path.join(fixturesDir, "PRISMA2020_template.csv");
 

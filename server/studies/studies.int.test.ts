@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { callerFor, makeTeam, testDb } from "../test/integration";
-import { includedReports } from "./test-reports";
+import { includedReports } from "./reports.fixture";
 
 async function setup() {
   const db = testDb();

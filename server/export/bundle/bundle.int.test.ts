@@ -26,7 +26,7 @@ import { attachReportFile } from "../../fulltext/attach-file";
 import type { FileStorage } from "../../storage/file-storage";
 import { localStorage } from "../../storage/local-storage";
 import { testDb, uniqueEmail } from "../../test/integration";
-import { buildTestReview } from "../test-review";
+import { buildTestReview } from "../review.fixture";
 import { BundleTooNewError } from "./read-bundle";
 import { BundleDamagedError } from "./remap";
 import { restoreBundle } from "./restore-bundle";

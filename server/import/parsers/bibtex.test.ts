@@ -7,7 +7,7 @@ import {
   parseText,
   readSharedExport,
   warnIfNoSharedFixtures,
-} from "./parser-test-support";
+} from "./parser.fixture";
 
 const LIBRARY = String.raw`% A hand-written library. @article{not, title = {in a comment}}
 @preamble{"\newcommand{\noop}[1]{}"}

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NotBibliographicError } from "../types";
 import { parseCtgovCsv, parseCtgovJson } from "./ctgov";
-import { parseText } from "./parser-test-support";
+import { parseText } from "./parser.fixture";
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "__fixtures__", name), "utf8");
 const JSON_DOWNLOAD = fixture("ctgov-studies.json");

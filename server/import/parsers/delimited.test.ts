@@ -7,7 +7,7 @@ import {
   parseText,
   readSharedExport,
   warnIfNoSharedFixtures,
-} from "./parser-test-support";
+} from "./parser.fixture";
 
 const WITH_PREAMBLE = [
   '"SEARCH QUERY","dinosaur:ti"',

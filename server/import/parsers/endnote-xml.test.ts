@@ -7,7 +7,7 @@ import {
   parseText,
   readSharedExport,
   warnIfNoSharedFixtures,
-} from "./parser-test-support";
+} from "./parser.fixture";
 
 const s = (text: string) => `<style face="normal" font="default" size="100%">${text}</style>`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NotBibliographicError } from "../types";
 import { parseMedline } from "./medline";
-import { parseText } from "./parser-test-support";
+import { parseText } from "./parser.fixture";
 
 const NBIB = [
   "PMID- 28441597",

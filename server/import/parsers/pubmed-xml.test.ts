@@ -6,7 +6,7 @@ import {
   parseText,
   readSharedExport,
   warnIfNoSharedFixtures,
-} from "./parser-test-support";
+} from "./parser.fixture";
 import { parsePubmedXml } from "./pubmed-xml";
 
 const ARTICLE = `<?xml version="1.0" ?>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NotBibliographicError } from "../types";
-import { parseText } from "./parser-test-support";
+import { parseText } from "./parser.fixture";
 import { parseRis } from "./ris";
 
 const BASIC = [
