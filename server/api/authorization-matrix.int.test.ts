@@ -3,7 +3,7 @@
 // reviewProcedure), and a route handler neither built by reviewRoute nor listed with its reason, fail the first
 // tests, so every new feature is covered as soon as it is added.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -15,7 +15,7 @@ import { createReview } from "../reviews/create-review";
 import { fileStorage } from "../storage/file-storage";
 import { hasRole, ROLES } from "../team/roles";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
-import { callRoute, type RouteCall } from "../test/route-calls";
+import { API_DIR, callRoute, type RouteCall, routeDirs } from "../test/route-calls";
 import type { ReviewRoute } from "./review-route";
 import { appRouter } from "./root";
 import { errorResponse } from "./route-errors";
@@ -129,16 +129,7 @@ describe("authorisation matrix", () => {
 
 // ---- REST and file routes ----
 
-const API_DIR = path.join(import.meta.dirname, "../../app/api");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-
-function routeDirs(dir = API_DIR): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return routeDirs(full);
-    return entry === "route.ts" ? [path.relative(API_DIR, dir)] : [];
-  });
-}
 
 type AnyHandler = Partial<ReviewRoute<unknown>>;
 const handlers: [string, AnyHandler][] = [];

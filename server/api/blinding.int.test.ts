@@ -5,31 +5,28 @@
 // every world once ids and times are named alike. A new procedure or route is called without anyone listing it:
 // its inputs are made from its own input schema, and a route file nobody taught this test to call fails it.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { TOOL_NAMES } from "../appraisal/tools/types";
 import { type Db, poolOf } from "../db/client";
 import { runExport } from "../export/export-jobs";
 import { retrainRanking } from "../prioritise/retrain";
 import { createReview } from "../reviews/create-review";
 import { fileStorage } from "../storage/file-storage";
 import { callerFor, makeUser, testDb } from "../test/integration";
+import { API_DIR, callRoute as callRouteAs, routeDirs } from "../test/route-calls";
 import { appRouter } from "./root";
 import type { Meta } from "./trpc";
 
-// Route handlers read the signed-in user from the request's session cookie; here it is whoever the walk is acting as.
-const acting = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("../auth/session", async (importOriginal) => {
-  const { currentSessionVersion } = await import("../auth/sessions");
-  const session = async () =>
-    acting.userId
-      ? { userId: acting.userId, version: await currentSessionVersion(testDb(), acting.userId), sessionId: null }
-      : null;
-  return { ...(await importOriginal<object>()), requestSession: session };
-});
+// Route handlers read the signed-in user from the request's session cookie; here, from the test's own header.
+vi.mock("../auth/session", async (original) => ({
+  ...(await original<object>()),
+  requestSession: (await import("../test/route-calls")).testSession,
+}));
 
 type Verdict = "include" | "exclude";
 type BSide = Verdict | "none";
@@ -312,15 +309,6 @@ async function call(w: World, who: string, procedurePath: string, input: unknown
 
 // ---- REST and file routes ----
 
-const API_DIR = path.join(import.meta.dirname, "../../app/api");
-function routeFiles(dir = API_DIR): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return routeFiles(full);
-    return entry === "route.ts" ? [path.relative(API_DIR, dir)] : [];
-  });
-}
-
 type RouteCall = { method: "GET" | "POST"; params: Record<string, unknown>; query?: string; body?: string };
 const PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 /** How this test calls each route; a route that is not here fails the walk. */
@@ -341,7 +329,7 @@ const ROUTES: Record<string, RouteCall[] | { skip: string }> = {
     method: "GET" as const,
     params: { reviewId: "@review", format },
   })),
-  "reviews/[reviewId]/appraisal/plots/[tool]": ["rob2", "robins_i", "syrcle", "validity"].flatMap((tool) =>
+  "reviews/[reviewId]/appraisal/plots/[tool]": TOOL_NAMES.flatMap((tool) =>
     ["traffic-light", "summary"].map((kind) => ({
       method: "GET" as const,
       params: { reviewId: "@review", tool },
@@ -382,13 +370,15 @@ async function sheets(bytes: Uint8Array): Promise<unknown> {
 async function callRoute(w: World, who: string, route: string, spec: RouteCall): Promise<string> {
   const module = (await import(path.join(API_DIR, route, "route.ts"))) as Record<
     string,
-    (req: Request, ctx: unknown) => Promise<Response>
+    Parameters<typeof callRouteAs>[0]
   >;
-  const query = spec.query ? `?${spec.query.replace(/@([\w:-]+)/g, (_m, name: string) => id(w, name))}` : "";
-  const url = `http://sift.test/api/${route}${query}`;
-  acting.userId = id(w, who);
-  const res = await module[spec.method]!(new Request(url, { method: spec.method, body: spec.body }), {
-    params: Promise.resolve(resolve(w, spec.params)),
+  const query = Object.fromEntries(
+    new URLSearchParams(spec.query?.replace(/@([\w:-]+)/g, (_m, name: string) => id(w, name))),
+  );
+  const res = await callRouteAs(module[spec.method]!, id(w, who), {
+    params: resolve(w, spec.params),
+    query,
+    ...(spec.method === "POST" ? { body: spec.body ?? "" } : {}),
   });
   const body = new Uint8Array(await res.arrayBuffer());
   const type = res.headers.get("content-type") ?? "";
@@ -548,7 +538,7 @@ describe("blinding, by difference", () => {
   });
 
   it("every route file is called or says why not", () => {
-    expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
+    expect(routeDirs().sort()).toEqual(Object.keys(ROUTES).sort());
   });
 
   for (const [procedurePath] of procedures) {

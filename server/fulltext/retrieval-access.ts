@@ -4,8 +4,7 @@
 // answer for every report id, real or not.
 import type { Db, Tx } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
-import { AppError } from "../errors/app-error";
-import { seesOthersDecisions } from "../screening/progress";
+import { refuseUnlessSeesOthersDecisions } from "../screening/progress";
 
 export interface RetrievalScope {
   reviewId: string;
@@ -13,16 +12,14 @@ export interface RetrievalScope {
   role: Role;
 }
 
-const viewerOf = (scope: RetrievalScope) => ({ userId: scope.actorId, role: scope.role });
-
 /** Attaching, linking or marking a full text: for those who may see which records reached full text. */
 export async function assertMayRetrieve(db: Db | Tx, scope: RetrievalScope): Promise<void> {
-  if (!(await seesOthersDecisions(db as Db, scope.reviewId, "title_abstract", viewerOf(scope)))) {
-    throw new AppError(
-      "FORBIDDEN",
-      "While title/abstract screening is blinded, full texts are retrieved by the review's leads.",
-    );
-  }
+  await refuseUnlessSeesOthersDecisions(
+    db,
+    scope,
+    "title_abstract",
+    "While title/abstract screening is blinded, full texts are retrieved by the review's leads.",
+  );
 }
 
 /**
@@ -30,10 +27,11 @@ export async function assertMayRetrieve(db: Db | Tx, scope: RetrievalScope): Pro
  * refusal would say a co-reviewer has decided, so they may take back only what was never retrieved.
  */
 export async function assertMayTakeBack(db: Db | Tx, scope: RetrievalScope, status: string): Promise<void> {
-  if (status === "retrieved" && !(await seesOthersDecisions(db as Db, scope.reviewId, "full_text", viewerOf(scope)))) {
-    throw new AppError(
-      "FORBIDDEN",
-      "While full-text screening is blinded, only the review's leads can take back a retrieved full text.",
-    );
-  }
+  if (status !== "retrieved") return;
+  await refuseUnlessSeesOthersDecisions(
+    db,
+    scope,
+    "full_text",
+    "While full-text screening is blinded, only the review's leads can take back a retrieved full text.",
+  );
 }

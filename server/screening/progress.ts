@@ -1,6 +1,7 @@
 // Screening progress. What a reviewer sees while blinded never depends on how another reviewer decided.
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import type { ConflictStatus, Role, Stage } from "../db/generated/enums.ts";
+import { AppError } from "../errors/app-error";
 import { hasRole } from "../team/roles";
 import { eligibleRecords, liveAssignment, servableTo, stageSql } from "./eligibility";
 
@@ -14,10 +15,30 @@ export function seesOthers(role: Role, blinded: boolean): boolean {
   return hasRole(role, "lead") || !blinded;
 }
 
-export async function seesOthersDecisions(db: Db, reviewId: string, stage: Stage, viewer: Viewer): Promise<boolean> {
+export async function seesOthersDecisions(
+  db: Db | Tx,
+  reviewId: string,
+  stage: Stage,
+  viewer: Viewer,
+): Promise<boolean> {
   if (hasRole(viewer.role, "lead")) return true;
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
   return seesOthers(viewer.role, setting.blinded);
+}
+
+/**
+ * For work whose refusals would tell a blinded reviewer how others decided (which reports exist, which are
+ * included): one refusal, given before anything the work reads, to whoever may not see the stage's outcomes.
+ */
+export async function refuseUnlessSeesOthersDecisions(
+  db: Db | Tx,
+  scope: { reviewId: string; actorId: string; role: Role },
+  stage: Stage,
+  refusal: string,
+): Promise<void> {
+  if (!(await seesOthersDecisions(db, scope.reviewId, stage, { userId: scope.actorId, role: scope.role }))) {
+    throw new AppError("FORBIDDEN", refusal);
+  }
 }
 
 export async function screeningProgress(db: Db, reviewId: string, stage: Stage, viewer: Viewer) {

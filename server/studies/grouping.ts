@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { seesOthersDecisions } from "../screening/progress";
+import { refuseUnlessSeesOthersDecisions } from "../screening/progress";
 import { DEFAULT_TOOL, type Design, type RISK_OF_BIAS_TOOLS } from "./designs";
 import { includedReportsWhere } from "./studies-view";
 import { studyLabelFor } from "./suggest-groups";
@@ -21,12 +21,12 @@ interface Scope {
  * that stage is blinded it is for those who may see its outcomes, refused before any report is read.
  */
 async function assertMayGroup(db: Db, scope: Scope): Promise<void> {
-  if (!(await seesOthersDecisions(db, scope.reviewId, "full_text", { userId: scope.actorId, role: scope.role }))) {
-    throw new AppError(
-      "FORBIDDEN",
-      "While full-text screening is blinded, reports are grouped into studies by the review's leads.",
-    );
-  }
+  await refuseUnlessSeesOthersDecisions(
+    db,
+    scope,
+    "full_text",
+    "While full-text screening is blinded, reports are grouped into studies by the review's leads.",
+  );
 }
 
 async function loadStudy(tx: Tx, reviewId: string, studyId: string) {

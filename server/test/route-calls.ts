@@ -3,6 +3,8 @@
 //
 //   vi.mock("../auth/session", async (original) => ({ ...(await original<object>()), requestSession: (await import("../test/route-calls")).testSession }));
 
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import type { NextRequest } from "next/server";
 import { inject } from "vitest";
 import type { SessionClaim } from "../auth/session-token";
@@ -37,4 +39,15 @@ export function callRoute<P>(handler: RouteHandler<P>, userId: string | null, ca
     duplex: "half",
   } as RequestInit);
   return handler(request as NextRequest, { params: Promise.resolve(call.params) });
+}
+
+export const API_DIR = path.join(import.meta.dirname, "../../app/api");
+
+/** Every folder under app/api that holds a route.ts, relative to app/api ("reviews/[reviewId]/imports"). */
+export function routeDirs(dir = API_DIR): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return routeDirs(full);
+    return entry === "route.ts" ? [path.relative(API_DIR, dir)] : [];
+  });
 }
