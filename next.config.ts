@@ -28,6 +28,17 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: false },
   // Tests and parallel instances build into their own folder so they never fight over the user's .next.
   distDir: process.env.SIFT_DIST_DIR ?? ".next",
+  // The PRISMA 2020 diagram's page and downloads moved from /prisma to /prisma-2020; old links and bookmarks follow.
+  async redirects() {
+    return [
+      { source: "/r/:slug/prisma", destination: "/r/:slug/prisma-2020", permanent: true },
+      {
+        source: "/api/reviews/:reviewId/prisma/:format",
+        destination: "/api/reviews/:reviewId/prisma-2020/:format",
+        permanent: true,
+      },
+    ];
+  },
   async headers() {
     return [
       { source: "/api/:path*", headers: headersFor("/api/") },

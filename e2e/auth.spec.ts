@@ -71,7 +71,7 @@ test("signing out ends this browser's session on the server, copies of its cooki
 
   const thief = await browser.newContext();
   await thief.addCookies(copy);
-  const diagram = () => thief.request.get(`/api/reviews/${reviewId}/prisma/csv`);
+  const diagram = () => thief.request.get(`/api/reviews/${reviewId}/prisma-2020/csv`);
   const me = () => thief.request.get("/api/trpc/auth.me");
   expect((await diagram()).status()).toBe(200);
   expect((await me()).status()).toBe(200);
@@ -86,7 +86,7 @@ test("signing out ends this browser's session on the server, copies of its cooki
   // The same user in another browser stays signed in.
   await other.goto("/reviews");
   await expectOnReviews(other);
-  expect((await other.request.get(`/api/reviews/${reviewId}/prisma/csv`)).status()).toBe(200);
+  expect((await other.request.get(`/api/reviews/${reviewId}/prisma-2020/csv`)).status()).toBe(200);
 
   // Sign out everywhere ends the other browser's session as well as this one's.
   await signIn(page, email);

@@ -1,11 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
-
-const section = (page: Page, name: string) =>
-  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
+import { expect, test } from "@playwright/test";
+import { section, signUp, uniqueEmail } from "./helpers";
 
 const RIS = [
   "TY  - JOUR",

@@ -1,9 +1,7 @@
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { section, signUp, uniqueEmail } from "./helpers";
 
-const section = (page: Page, name: string) =>
-  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
 const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
 
 test("records included at title/abstract get their full text, which is screened beside the decision panel", async ({

@@ -2,12 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { section, signUp, uniqueEmail } from "./helpers";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
-
-const section = (page: Page, name: string) =>
-  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
 
 async function createReview(page: Page, title: string) {
   await page.getByRole("link", { name: "New review" }).first().click();

@@ -141,7 +141,7 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   // The two records the lead still holds are left to screen.
   await expect(lead.getByText("Team: 10 of 12 records resolved (3 included, 7 excluded)").first()).toBeVisible();
 
-  await section(lead, "PRISMA").click();
+  await section(lead, "PRISMA 2020").click();
   await expect(
     lead.getByRole("button", {
       name: /^Records removed before screening: .*Records marked as ineligible by automation tools \(n = 3\)/,
@@ -177,6 +177,6 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   await expect(
     panel.getByRole("button", { name: "Exclude the 3 unscreened records below the stopping threshold" }),
   ).toBeEnabled();
-  await section(lead, "PRISMA").click();
+  await section(lead, "PRISMA 2020").click();
   await expect(lead.getByRole("button", { name: /^Records screened \(n = 14\)/ })).toBeVisible();
 });

@@ -10,7 +10,7 @@ const SECTIONS = [
   "Studies",
   "Extraction",
   "Appraisal",
-  "PRISMA",
+  "PRISMA 2020",
   "Export",
   "Team",
   "Settings",

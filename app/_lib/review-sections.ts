@@ -9,7 +9,7 @@ export const REVIEW_SECTIONS = [
   { segment: "studies", label: "Studies" },
   { segment: "extraction", label: "Extraction" },
   { segment: "appraisal", label: "Appraisal" },
-  { segment: "prisma", label: "PRISMA" },
+  { segment: "prisma-2020", label: "PRISMA 2020" },
   { segment: "export", label: "Export" },
   { segment: "team", label: "Team" },
   { segment: "settings", label: "Settings" },

@@ -150,7 +150,7 @@ const NOT_REVIEW_ROUTES: Record<string, string> = {
  * writing anything, so a refusal can only come from the check.
  */
 const ROUTE_CALLS: Record<string, (on: { reviewId: string; reportId: string }) => RouteCall<object>> = {
-  "GET reviews/[reviewId]/prisma/[format]": ({ reviewId }) => ({ params: { reviewId, format: "csv" } }),
+  "GET reviews/[reviewId]/prisma-2020/[format]": ({ reviewId }) => ({ params: { reviewId, format: "csv" } }),
   "GET reviews/[reviewId]/appraisal/plots/[tool]": ({ reviewId }) => ({ params: { reviewId, tool: "rob2" } }),
   "GET reviews/[reviewId]/appraisal/export": ({ reviewId }) => ({
     params: { reviewId },

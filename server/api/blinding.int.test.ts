@@ -325,7 +325,7 @@ const ROUTES: Record<string, RouteCall[] | { skip: string }> = {
       body: PDF,
     })),
   ],
-  "reviews/[reviewId]/prisma/[format]": ["svg", "csv"].map((format) => ({
+  "reviews/[reviewId]/prisma-2020/[format]": ["svg", "csv"].map((format) => ({
     method: "GET" as const,
     params: { reviewId: "@review", format },
   })),

@@ -7,7 +7,7 @@ import { fullTextRouter } from "./routers/full-text";
 import { healthRouter } from "./routers/health";
 import { importsRouter } from "./routers/imports";
 import { prioritiseRouter } from "./routers/prioritise";
-import { prismaFlowRouter } from "./routers/prisma-flow";
+import { prisma2020FlowRouter } from "./routers/prisma-2020-flow";
 import { reviewsRouter } from "./routers/reviews";
 import { screeningRouter } from "./routers/screening";
 import { studiesRouter } from "./routers/studies";
@@ -26,7 +26,7 @@ export const appRouter = router({
   studies: studiesRouter,
   appraisal: appraisalRouter,
   exports: exportsRouter,
-  prismaFlow: prismaFlowRouter,
+  prisma2020Flow: prisma2020FlowRouter,
   extraction: extractionRouter,
   prioritise: prioritiseRouter,
 });

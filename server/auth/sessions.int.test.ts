@@ -6,7 +6,7 @@
 import { NextRequest } from "next/server";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma/[format]/route";
+import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma-2020/[format]/route";
 import { GET, POST } from "../../app/api/trpc/[trpc]/route";
 import { db as appDb } from "../db/client";
 import { callerFor, makeTeam, testDb } from "../test/integration";
@@ -82,7 +82,7 @@ async function trpc(cookie: string, procedure: string, input: unknown, kind: "qu
 /** A REST route's answer, the cookie read as a request to it carries it. */
 async function diagramCsv(cookie: string, reviewId: string) {
   return (
-    await diagramRoute(request(cookie, `/api/reviews/${reviewId}/prisma/csv`), {
+    await diagramRoute(request(cookie, `/api/reviews/${reviewId}/prisma-2020/csv`), {
       params: Promise.resolve({ reviewId, format: "csv" }),
     })
   ).status;

@@ -9,7 +9,7 @@ import { listReviewsForUser } from "../reviews/review-queries";
 import { CliError } from "./cli-error";
 import { checkDemoResetAllowed } from "./demo-choice";
 import { exportBundle } from "./export-bundle-command";
-import { addExportPrismaCommand } from "./export-prisma-command";
+import { addExportPrisma2020Command } from "./export-prisma-2020-command";
 import { checkFormat, dryRun, importFiles } from "./import-command";
 import { restoreFile } from "./restore-command";
 import { start } from "./start";
@@ -149,7 +149,7 @@ function program(): Command {
     .requiredOption("--review <slug>", "the review to export")
     .option("--out <file>", "where to write it (default: <slug>-<date>.sift.gz)")
     .action((o) => withDb((conn, url) => exportBundle(conn, url, { review: o.review, out: o.out })));
-  addExportPrismaCommand(exporting);
+  addExportPrisma2020Command(exporting);
 
   cli
     .command("restore")

@@ -4,8 +4,8 @@
 import { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import type { Db } from "../db/client";
-import { attachReportFile } from "../fulltext/attach-file";
-import { markNotRetrieved, setReportLink } from "../fulltext/retrieval";
+import { attachReportFile } from "../full-text/attach-file";
+import { markNotRetrieved, setReportLink } from "../full-text/retrieval";
 import { recordDecision } from "../screening/decide";
 import { fileStorage } from "../storage/file-storage";
 

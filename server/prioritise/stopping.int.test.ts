@@ -118,7 +118,7 @@ describe("can we stop?", () => {
       "Late record 1",
     ]);
     // Wherever the records are listed, they say why they were excluded and that nobody screened them.
-    const removed = await lead.prismaFlow.items({ reviewId, list: "removed_before_screening", limit: 50 });
+    const removed = await lead.prisma2020Flow.items({ reviewId, list: "removed_before_screening", limit: 50 });
     expect(removed.total).toBe(31);
     expect(removed.items.some((i) => i.title.startsWith("Late"))).toBe(false);
     expect(new Set(removed.items.map((i) => i.detail))).toEqual(

@@ -7,7 +7,7 @@ import { pipeline, Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pdfGuard } from "../fulltext/pdf-guard";
+import { pdfGuard } from "../full-text/pdf-guard";
 import { checkKey, type FileStorage, safeFileName } from "./file-storage";
 import { localStorage } from "./local-storage";
 import { s3Storage } from "./s3-storage";

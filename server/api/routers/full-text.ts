@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { FULL_TEXT_OUTCOMES, listReports, RETRIEVAL_STATUSES } from "../../fulltext/report-list";
-import { markNotRetrieved, setReportLink, undoRetrieval } from "../../fulltext/retrieval";
+import { FULL_TEXT_OUTCOMES, listReports, RETRIEVAL_STATUSES } from "../../full-text/report-list";
+import { markNotRetrieved, setReportLink, undoRetrieval } from "../../full-text/retrieval";
 import { fileStorage } from "../../storage/file-storage";
 import { reviewProcedure, router } from "../trpc";
 

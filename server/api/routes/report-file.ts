@@ -3,8 +3,8 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
-import { attachReportFile } from "../../fulltext/attach-file";
-import { reportPdf, reviewOfReport } from "../../fulltext/report-pdf";
+import { attachReportFile } from "../../full-text/attach-file";
+import { reportPdf, reviewOfReport } from "../../full-text/report-pdf";
 import type { ReviewRouteHandler } from "../review-route";
 import { pdfHeaders } from "./pdf-headers";
 

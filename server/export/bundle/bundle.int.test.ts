@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "../../db/client";
 import { ensureDatabaseExists } from "../../db/database";
 import { migrate } from "../../db/migrate";
-import { attachReportFile } from "../../fulltext/attach-file";
+import { attachReportFile } from "../../full-text/attach-file";
 import type { FileStorage } from "../../storage/file-storage";
 import { localStorage } from "../../storage/local-storage";
 import { testDb, uniqueEmail } from "../../test/integration";
@@ -228,7 +228,7 @@ describe("review bundle", () => {
       expect(withoutRestoreEvent(restored)).toEqual(original);
       expect(original.outcomeCounts).toEqual({ "title_abstract:included": 2, "title_abstract:excluded": 1 });
       expect(original.duplicatesRemoved).toBe(1);
-      expect(original.prismaFlow.values).toMatchObject({ duplicates: 1, records_screened: 3, records_excluded: 1 });
+      expect(original.prisma2020Flow.values).toMatchObject({ duplicates: 1, records_screened: 3, records_excluded: 1 });
 
       const placeholders = await other.user.findMany({ where: { email: { not: owner.email } } });
       expect(placeholders).toHaveLength(4);

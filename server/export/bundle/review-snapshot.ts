@@ -1,7 +1,7 @@
 // For the bundle tests: a review's content with every id replaced by what it names (a title, an email, a
 // label), so an original and its restored copy compare equal exactly when they hold the same work.
 import type { Db } from "../../db/client";
-import { computeFlow } from "../../prisma-flow/prisma-flow-service";
+import { computeFlow } from "../../prisma-2020-flow/flow-service";
 
 export async function reviewSnapshot(db: Db, reviewId: string) {
   const review = await db.review.findUniqueOrThrow({
@@ -130,7 +130,7 @@ export async function reviewSnapshot(db: Db, reviewId: string) {
       return counts;
     }, {}),
     duplicatesRemoved: records.filter((r) => r.duplicateOfId).length,
-    prismaFlow: {
+    prisma2020Flow: {
       values: flow.values,
       databases: flow.databases,
       registers: flow.registers,

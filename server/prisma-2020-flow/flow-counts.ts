@@ -1,5 +1,5 @@
 // Reads the counts of a review's PRISMA flow with three aggregate queries over records, their outcomes and
-// reports (fast enough for 100,000 records: see bench/prisma.ts).
+// reports (fast enough for 100,000 records: see bench/prisma-2020.ts).
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { type ColumnCounts, type FlowCounts, NO_REASON, type ReasonCount, type SourceKindName } from "./flow";

@@ -4,7 +4,7 @@
 // overlaps whatever the counts and reason labels. Pure: numbers in, rectangles, lines and arrows out.
 
 import { textWidth, wrapText } from "../svg/text-metrics";
-import { type ListKey, NO_REASON, type PrismaFlow, type ReasonCount } from "./flow";
+import { type ListKey, NO_REASON, type Prisma2020Flow, type ReasonCount } from "./flow";
 
 export const FONT_SIZE = 13;
 export const LINE_HEIGHT = 17;
@@ -79,7 +79,7 @@ interface BoxSpec {
   content: Content[];
 }
 
-function contentFor(flow: PrismaFlow) {
+function contentFor(flow: Prisma2020Flow) {
   const v = flow.values;
   const hasTaReasons = flow.recordsExcludedReasons.some((r) => r.reason !== NO_REASON);
   const excluded = (total: number, reasons: ReasonCount[]): Content[] =>
@@ -189,7 +189,7 @@ function banner(text: string, rect: Rect, fill: Fill, vertical: boolean): Banner
   };
 }
 
-export function layoutDiagram(flow: PrismaFlow): DiagramLayout {
+export function layoutDiagram(flow: Prisma2020Flow): DiagramLayout {
   const c = contentFor(flow);
   const other = flow.hasOtherMethods;
   const xMain = MARGIN + PHASE_WIDTH + 14;

@@ -1,5 +1,5 @@
 // The diagram's numbers as the PRISMA2020 R package's CSV template: same rows, same columns, `n` filled in.
-import { FLOW_VARIABLES, type FlowVariable, type PrismaFlow, type ReasonCount } from "./flow";
+import { FLOW_VARIABLES, type FlowVariable, type Prisma2020Flow, type ReasonCount } from "./flow";
 import { TEMPLATE_COLUMNS, TEMPLATE_ROWS } from "./template-rows";
 
 /**
@@ -16,7 +16,7 @@ function cell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function templateCsv(flow: PrismaFlow): string {
+export function templateCsv(flow: Prisma2020Flow): string {
   const special: Record<string, string> = {
     database_specific_results: list(flow.databases),
     register_specific_results: list(flow.registers),

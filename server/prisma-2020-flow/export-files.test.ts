@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { svgToPng } from "../svg/svg-to-png";
 import { finishedCounts } from "./counts.fixture";
 import { svgToPdf } from "./export-files";
-import { prismaFlow } from "./flow";
+import { prisma2020Flow } from "./flow";
 import { layoutDiagram } from "./layout";
 import { renderSvg } from "./render-svg";
 
-const layout = layoutDiagram(prismaFlow(finishedCounts()));
+const layout = layoutDiagram(prisma2020Flow(finishedCounts()));
 const svg = renderSvg(layout);
 
 describe("diagram files", () => {

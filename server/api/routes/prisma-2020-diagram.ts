@@ -1,6 +1,6 @@
 import { AppError } from "../../errors/app-error";
-import { DIAGRAM_FORMATS, type DiagramFormat } from "../../prisma-flow/diagram-formats";
-import { diagramFile } from "../../prisma-flow/prisma-flow-service";
+import { DIAGRAM_FORMATS, type DiagramFormat } from "../../prisma-2020-flow/diagram-formats";
+import { diagramFile } from "../../prisma-2020-flow/flow-service";
 import { download } from "../download";
 import type { ReviewRouteHandler } from "../review-route";
 

@@ -1,5 +1,5 @@
 import { reviewRoute } from "@/server/api/review-route";
-import { downloadDiagram } from "@/server/api/routes/prisma-diagram";
+import { downloadDiagram } from "@/server/api/routes/prisma-2020-diagram";
 
 export const dynamic = "force-dynamic";
 

@@ -1,15 +1,16 @@
-// `sift export prisma`: the review's PRISMA 2020 diagram as a file, the same as the page's downloads.
+// `sift export prisma-2020` (alias `prisma`): the review's PRISMA 2020 diagram as a file, the same as the page's downloads.
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { DIAGRAM_FORMATS, type DiagramFormat } from "../prisma-flow/diagram-formats";
+import { DIAGRAM_FORMATS, type DiagramFormat } from "../prisma-2020-flow/diagram-formats";
 import { reviewIdForSlug } from "../reviews/review-queries";
 import { CliError } from "./cli-error";
 import { withDb } from "./with-db";
 
-/** Adds `prisma` to the `export` command group. */
-export function addExportPrismaCommand(exportGroup: Command): void {
+/** Adds `prisma-2020` to the `export` command group. */
+export function addExportPrisma2020Command(exportGroup: Command): void {
   exportGroup
-    .command("prisma")
+    .command("prisma-2020")
+    .alias("prisma")
     .description("the PRISMA 2020 flow diagram as CSV (PRISMA2020 template), SVG, PNG or PDF")
     .requiredOption("--review <slug>", "the review")
     .requiredOption("--format <format>", DIAGRAM_FORMATS.join(", "))
@@ -24,7 +25,7 @@ export function addExportPrismaCommand(exportGroup: Command): void {
       }
       await withDb(async (db) => {
         // Loaded here: the PNG and PDF renderers would slow every other command's start.
-        const { diagramFile } = await import("../prisma-flow/prisma-flow-service");
+        const { diagramFile } = await import("../prisma-2020-flow/flow-service");
         const reviewId = await reviewIdForSlug(db, o.review);
         const file = await diagramFile(db, reviewId, format);
         if (o.out) await writeFile(o.out, file.body);

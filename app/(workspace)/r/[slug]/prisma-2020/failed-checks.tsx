@@ -1,6 +1,6 @@
 "use client";
 import { formatCount } from "@/app/_lib/format";
-import type { IdentityCheck, ListKey } from "./prisma-types";
+import type { IdentityCheck, ListKey } from "./flow-types";
 
 /** Identities of the diagram that do not hold, above it, each with the records or reports that break it. */
 export function FailedChecks({

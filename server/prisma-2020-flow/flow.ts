@@ -84,7 +84,7 @@ export interface IdentityCheck {
   behindCount: number;
 }
 
-export interface PrismaFlow {
+export interface Prisma2020Flow {
   /** Every number of the diagram, keyed by the template's `data` names. */
   values: Record<FlowVariable, number>;
   databases: { name: string; n: number }[];
@@ -132,7 +132,7 @@ function byKind(counts: FlowCounts, kind: SourceKindName) {
 
 const total = (rows: { n: number }[]) => rows.reduce((t, r) => t + r.n, 0);
 
-export function prismaFlow(counts: FlowCounts): PrismaFlow {
+export function prisma2020Flow(counts: FlowCounts): Prisma2020Flow {
   const databases = byKind(counts, "database");
   const registers = byKind(counts, "register");
   const v: Record<FlowVariable, number> = {

@@ -1,4 +1,4 @@
-// `npm run bench:prisma [-- N]`: loads an N-record review (100,000 by default) with a realistic flow (three
+// `npm run bench:prisma-2020 [-- N]`: loads an N-record review (100,000 by default) with a realistic flow (three
 // databases and a register, a quarter duplicates, title/abstract and full-text outcomes with reasons, reports
 // not retrieved or still sought, studies of two reports, citation searching) into a fresh embedded PostgreSQL
 // with COPY, then times the PRISMA computation (the counts queries and the arithmetic), the layout and SVG, and
@@ -13,10 +13,10 @@ const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 process.env.SIFT_ROOT ??= projectRoot;
 const { withFreshDatabase } = await import("./lib/fresh-database");
 const { createDb } = await import("../server/db/client");
-const { computeFlow } = await import("../server/prisma-flow/prisma-flow-service");
-const { listFlowItems } = await import("../server/prisma-flow/flow-items");
-const { layoutDiagram } = await import("../server/prisma-flow/layout");
-const { renderSvg } = await import("../server/prisma-flow/render-svg");
+const { computeFlow } = await import("../server/prisma-2020-flow/flow-service");
+const { listFlowItems } = await import("../server/prisma-2020-flow/flow-items");
+const { layoutDiagram } = await import("../server/prisma-2020-flow/layout");
+const { renderSvg } = await import("../server/prisma-2020-flow/render-svg");
 const { median } = await import("./lib/stats");
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -68,7 +68,7 @@ await withFreshDatabase("prisma", async ({ url }) => {
     "No full data",
   ]);
 
-  console.log(`bench:prisma: loading ${N.toLocaleString()} records with their flow…`);
+  console.log(`bench:prisma-2020: loading ${N.toLocaleString()} records with their flow…`);
   let t = performance.now();
   const client = await pool.connect();
   await client.query("BEGIN");

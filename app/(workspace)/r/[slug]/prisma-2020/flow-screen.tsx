@@ -2,7 +2,7 @@
 import { type KeyboardEvent, type MouseEvent, useRef, useState } from "react";
 import { FailedChecks } from "./failed-checks";
 import { FlowItemsPanel } from "./flow-items-panel";
-import type { FlowDiagram, ListKey } from "./prisma-types";
+import type { FlowDiagram, ListKey, OpenList } from "./flow-types";
 
 const DOWNLOADS = [
   { format: "svg", label: "SVG" },
@@ -11,14 +11,7 @@ const DOWNLOADS = [
   { format: "csv", label: "CSV (PRISMA2020 template)" },
 ] as const;
 
-export interface OpenList {
-  key: ListKey;
-  title: string;
-  /** The element to give focus back to when the list closes. */
-  opener: HTMLElement | null;
-}
-
-export function PrismaScreen({ reviewId, diagram }: { reviewId: string; diagram: FlowDiagram }) {
+export function FlowScreen({ reviewId, diagram }: { reviewId: string; diagram: FlowDiagram }) {
   const [open, setOpen] = useState<OpenList | null>(null);
   const figure = useRef<HTMLDivElement>(null);
 
@@ -47,7 +40,7 @@ export function PrismaScreen({ reviewId, diagram }: { reviewId: string; diagram:
           <a
             key={d.format}
             className="btn btn-secondary btn-small"
-            href={`/api/reviews/${reviewId}/prisma/${d.format}`}
+            href={`/api/reviews/${reviewId}/prisma-2020/${d.format}`}
             download
           >
             {d.label}

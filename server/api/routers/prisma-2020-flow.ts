@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { LIST_KEYS } from "../../prisma-flow/flow";
-import { flowDiagram, flowItems } from "../../prisma-flow/prisma-flow-service";
+import { LIST_KEYS } from "../../prisma-2020-flow/flow";
+import { flowDiagram, flowItems } from "../../prisma-2020-flow/flow-service";
 import { reviewProcedure, router } from "../trpc";
 
-export const prismaFlowRouter = router({
+export const prisma2020FlowRouter = router({
   diagram: reviewProcedure("observer").query(({ ctx }) =>
     flowDiagram(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }),
   ),

@@ -1,9 +1,6 @@
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
-
-const section = (page: Page, name: string) =>
-  page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
+import { expect, test } from "@playwright/test";
+import { section, signUp, uniqueEmail } from "./helpers";
 
 test("the PRISMA diagram counts an import, says which identity fails, and lists what a box counts", async ({
   page,
@@ -20,7 +17,7 @@ test("the PRISMA diagram counts an import, says which identity fails, and lists 
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
 
-  await section(page, "PRISMA").click();
+  await section(page, "PRISMA 2020").click();
   await expect(page.getByRole("heading", { name: "PRISMA 2020 flow diagram" })).toBeVisible();
   const identified = page.getByRole("button", {
     name: /^Records identified from: Databases \(n = 3\) PubMed \(n = 3\)/,

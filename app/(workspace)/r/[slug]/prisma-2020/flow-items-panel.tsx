@@ -5,7 +5,7 @@ import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
-import type { OpenList } from "./prisma-screen";
+import type { OpenList } from "./flow-types";
 
 const PAGE = 50;
 
@@ -15,7 +15,7 @@ export function FlowItemsPanel({ reviewId, list, onClose }: { reviewId: string; 
   const [offset, setOffset] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const query = useQuery({
-    ...trpc.prismaFlow.items.queryOptions({ reviewId, list: list.key, offset, limit: PAGE }),
+    ...trpc.prisma2020Flow.items.queryOptions({ reviewId, list: list.key, offset, limit: PAGE }),
     placeholderData: keepPreviousData,
   });
 

@@ -6,7 +6,7 @@ import { seesOthersDecisions, type Viewer } from "../screening/progress";
 import { svgToPng } from "../svg/svg-to-png";
 import type { DiagramFormat } from "./diagram-formats";
 import { svgToPdf } from "./export-files";
-import { type ListKey, prismaFlow } from "./flow";
+import { type ListKey, prisma2020Flow } from "./flow";
 import { readFlowCounts } from "./flow-counts";
 import { listFlowItems } from "./flow-items";
 import { layoutDiagram } from "./layout";
@@ -29,7 +29,7 @@ async function assertSeesFlow(db: Db, reviewId: string, viewer: Viewer): Promise
 }
 
 export async function computeFlow(db: Db, reviewId: string) {
-  return prismaFlow(await readFlowCounts(db, reviewId));
+  return prisma2020Flow(await readFlowCounts(db, reviewId));
 }
 
 /** The diagram for the page: numbers, identity checks, and the SVG whose boxes are buttons. */

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { fixturesDir } from "../import/fixture-files";
 import { finishedCounts } from "./counts.fixture";
-import { prismaFlow } from "./flow";
+import { prisma2020Flow } from "./flow";
 import { templateCsv } from "./template-csv";
 
 const TEMPLATE = path.join(fixturesDir, "PRISMA2020_template.csv");
@@ -17,7 +17,7 @@ if (!existsSync(TEMPLATE))
   console.warn(`${TEMPLATE} not found: the comparison with the PRISMA2020 template is skipped`);
 
 describe("templateCsv", () => {
-  const csv = templateCsv(prismaFlow(finishedCounts()));
+  const csv = templateCsv(prisma2020Flow(finishedCounts()));
   const byName = new Map(rows(csv).map((r) => [r.data, r.n]));
 
   it("fills n for every box variable, and lists databases and reasons as 'Name, n; Name, n'", () => {
@@ -35,7 +35,7 @@ describe("templateCsv", () => {
   it("keeps labels parseable: no comma or semicolon inside a name, no thousands separator", () => {
     const counts = finishedCounts();
     counts.sources[0] = { name: "Web of Science; Core Collection, SCI", kind: "database", records: 12345 };
-    const parsed = new Map(rows(templateCsv(prismaFlow(counts))).map((r) => [r.data, r.n]));
+    const parsed = new Map(rows(templateCsv(prisma2020Flow(counts))).map((r) => [r.data, r.n]));
     expect(parsed.get("database_specific_results")).toBe("Web of Science / Core Collection / SCI, 12345; Embase, 450");
     expect(parsed.get("database_results")).toBe("12795");
   });

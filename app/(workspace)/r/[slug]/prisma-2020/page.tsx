@@ -4,7 +4,7 @@ import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { serverCaller } from "@/server/api/server-caller";
-import { PrismaScreen } from "./prisma-screen";
+import { FlowScreen } from "./flow-screen";
 
 export const metadata: Metadata = { title: "PRISMA" };
 
@@ -14,7 +14,7 @@ interface Props {
 
 async function diagramOrRefusal(reviewId: string) {
   try {
-    return { diagram: await (await serverCaller()).prismaFlow.diagram({ reviewId }), refusal: null };
+    return { diagram: await (await serverCaller()).prisma2020Flow.diagram({ reviewId }), refusal: null };
   } catch (err) {
     if (err instanceof TRPCError && err.code === "FORBIDDEN") return { diagram: null, refusal: err.message };
     throw err;
@@ -23,7 +23,7 @@ async function diagramOrRefusal(reviewId: string) {
 
 export default async function PrismaPage({ params }: Props) {
   const { slug } = await params;
-  const review = await memberReview(slug, `/r/${slug}/prisma`);
+  const review = await memberReview(slug, `/r/${slug}/prisma-2020`);
   if (!review) return <NoAccess />;
   const { diagram, refusal } = await diagramOrRefusal(review.id);
   return (
@@ -35,7 +35,7 @@ export default async function PrismaPage({ params }: Props) {
             Every number is counted from the review itself: imports and their sources, duplicates removed, the final
             screening decisions, full-text retrieval and studies. Select a box to list what it counts.
           </p>
-          <PrismaScreen reviewId={review.id} diagram={diagram} />
+          <FlowScreen reviewId={review.id} diagram={diagram} />
         </>
       ) : (
         <InfoAlert>

@@ -1,4 +1,4 @@
-// `sift export prisma` run for real against the test database.
+// `sift export prisma-2020` run for real against the test database.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
@@ -25,7 +25,7 @@ function sift(args: string[]) {
   );
 }
 
-describe("sift export prisma", () => {
+describe("sift export prisma-2020", () => {
   it("writes the template CSV to standard output and the PNG to a file, warning of identities that fail", async () => {
     const db = testDb();
     const { review } = await makeTeam(db);
@@ -34,7 +34,7 @@ describe("sift export prisma", () => {
       data: ["One", "Two"].map((title) => ({ reviewId: review.id, sourceId: source.id, title })),
     });
 
-    const csv = await sift(["export", "prisma", "--review", review.slug, "--format", "csv"]);
+    const csv = await sift(["export", "prisma-2020", "--review", review.slug, "--format", "csv"]);
     expect(csv.code).toBe(0);
     expect(csv.stdout.toString()).toMatch(/^database_specific_results,.*,"PubMed, 2"$/m);
     expect(csv.stdout.toString()).toMatch(/^records_screened,.*,2$/m);

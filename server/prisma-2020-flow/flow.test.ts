@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { finishedCounts } from "./counts.fixture";
-import { prismaFlow } from "./flow";
+import { prisma2020Flow } from "./flow";
 
 const failed = (counts = finishedCounts()) =>
-  prismaFlow(counts)
+  prisma2020Flow(counts)
     .checks.filter((c) => !c.holds)
     .map((c) => c.id);
 
-describe("prismaFlow", () => {
+describe("prisma2020Flow", () => {
   it("derives every box of a finished review and every identity holds", () => {
-    const flow = prismaFlow(finishedCounts());
+    const flow = prisma2020Flow(finishedCounts());
     expect(flow.values).toEqual({
       database_results: 1050,
       register_results: 50,
@@ -46,7 +46,7 @@ describe("prismaFlow", () => {
     counts.sources = counts.sources.filter((s) => s.kind === "database" || s.kind === "register");
     counts.other = { sought: 0, notRetrieved: 0, assessed: 0, excluded: [], included: 0, stillSought: 0 };
     counts.newStudies = 11;
-    expect(prismaFlow(counts).hasOtherMethods).toBe(false);
+    expect(prisma2020Flow(counts).hasOtherMethods).toBe(false);
     expect(failed(counts)).toEqual([]);
   });
 
@@ -54,7 +54,7 @@ describe("prismaFlow", () => {
     const counts = finishedCounts();
     counts.recordsExcluded = [{ reason: "No reason recorded", n: 700 }];
     counts.recordsUnaccounted = 40;
-    const check = prismaFlow(counts).checks.find((c) => c.id === "screened_excluded_or_sought")!;
+    const check = prisma2020Flow(counts).checks.find((c) => c.id === "screened_excluded_or_sought")!;
     expect(check).toMatchObject({
       holds: false,
       left: 800,
@@ -75,7 +75,7 @@ describe("prismaFlow", () => {
     counts.dbr = { ...counts.dbr, included: 10 };
     counts.reportsUnaccounted = 5;
     counts.newStudies = 9;
-    const check = prismaFlow(counts).checks.find((c) => !c.holds)!;
+    const check = prisma2020Flow(counts).checks.find((c) => !c.holds)!;
     expect(check).toMatchObject({ id: "included_from_assessed", left: 14, right: 19, behindCount: 5 });
   });
 
@@ -90,7 +90,7 @@ describe("prismaFlow", () => {
   it("fails while included reports are not grouped into studies", () => {
     const counts = finishedCounts();
     counts.ungroupedReports = 3;
-    expect(prismaFlow(counts).checks.find((c) => !c.holds)).toMatchObject({
+    expect(prisma2020Flow(counts).checks.find((c) => !c.holds)).toMatchObject({
       id: "reports_grouped",
       behind: "ungrouped_reports",
       left: 3,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { textWidth } from "../svg/text-metrics";
 import { finishedCounts } from "./counts.fixture";
-import { type FlowCounts, prismaFlow } from "./flow";
+import { type FlowCounts, prisma2020Flow } from "./flow";
 import { type DiagramLayout, FONT_SIZE, LINE_HEIGHT, layoutDiagram, PADDING, type Rect } from "./layout";
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -49,7 +49,7 @@ function expectClean(layout: DiagramLayout) {
 
 describe("layoutDiagram", () => {
   it("lays a two-column review out in three phases without overlaps, every text inside its box", () => {
-    const layout = layoutDiagram(prismaFlow(finishedCounts()));
+    const layout = layoutDiagram(prisma2020Flow(finishedCounts()));
     expect(layout.boxes.map((b) => b.listKey).sort()).toEqual(
       [
         "identified_dbr",
@@ -77,7 +77,7 @@ describe("layoutDiagram", () => {
   });
 
   it("stacks the phases top to bottom and keeps the included box below the full-text row", () => {
-    const layout = layoutDiagram(prismaFlow(finishedCounts()));
+    const layout = layoutDiagram(prisma2020Flow(finishedCounts()));
     const box = (k: string) => layout.boxes.find((b) => b.listKey === k)!;
     const order = ["identified_dbr", "records_screened", "dbr_sought", "dbr_assessed", "included"].map((k) => box(k));
     for (let i = 1; i < order.length; i++) expect(order[i]!.y).toBeGreaterThan(order[i - 1]!.y + order[i - 1]!.h);
@@ -100,7 +100,7 @@ describe("layoutDiagram", () => {
       { reason: "Wrong species (not a rodent or primate model of amyotrophic lateral sclerosis)", n: 700 },
       { reason: "Supercalifragilisticexpialidociousandevenlongerwordwithoutanyspaces", n: 41 },
     ];
-    const layout = layoutDiagram(prismaFlow(counts));
+    const layout = layoutDiagram(prisma2020Flow(counts));
     expectClean(layout);
     expect(layout.boxes.find((b) => b.listKey === "dbr_excluded")!.lines.length).toBeGreaterThan(28);
   });
@@ -108,7 +108,7 @@ describe("layoutDiagram", () => {
   it("keeps an empty review's short rows tall enough for their phase labels", () => {
     const none = { sought: 0, notRetrieved: 0, assessed: 0, excluded: [], included: 0, stillSought: 0 };
     const layout = layoutDiagram(
-      prismaFlow({
+      prisma2020Flow({
         sources: [{ name: "PubMed", kind: "database", records: 0 }],
         duplicates: 0,
         excludedAutomatic: 0,
@@ -130,7 +130,7 @@ describe("layoutDiagram", () => {
     const counts = finishedCounts();
     counts.sources = counts.sources.filter((s) => s.kind === "database");
     counts.other = { sought: 0, notRetrieved: 0, assessed: 0, excluded: [], included: 0, stillSought: 0 };
-    const layout = layoutDiagram(prismaFlow(counts));
+    const layout = layoutDiagram(prisma2020Flow(counts));
     expect(layout.boxes.some((b) => b.listKey.startsWith("other_") || b.listKey === "identified_other")).toBe(false);
     expect(layout.width).toBeLessThan(700);
     expectClean(layout);

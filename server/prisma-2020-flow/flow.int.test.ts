@@ -1,7 +1,7 @@
 // Reviews with known flows, written straight into the tables the diagram reads, checked box by box, identity by
 // identity, through the API as a lead sees it.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma/[format]/route";
+import { GET as diagramRoute } from "../../app/api/reviews/[reviewId]/prisma-2020/[format]/route";
 import type { Db } from "../db/client";
 import type { SourceKind } from "../db/generated/enums.ts";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
@@ -149,7 +149,7 @@ const lead = () => callerFor(testDb(), finished.members.owner.id);
 
 describe("PRISMA flow of a finished review", () => {
   it("computes every box", async () => {
-    const { flow } = await lead().prismaFlow.diagram({ reviewId: finished.review.id });
+    const { flow } = await lead().prisma2020Flow.diagram({ reviewId: finished.review.id });
     expect(flow.values).toEqual({
       database_results: 16,
       register_results: 4,
@@ -190,7 +190,7 @@ describe("PRISMA flow of a finished review", () => {
   });
 
   it("every identity holds", async () => {
-    const { flow } = await lead().prismaFlow.diagram({ reviewId: finished.review.id });
+    const { flow } = await lead().prisma2020Flow.diagram({ reviewId: finished.review.id });
     expect(flow.checks.filter((c) => !c.holds)).toEqual([]);
     expect(flow.checks.map((c) => c.id)).toEqual([
       "screened_from_identified",
@@ -205,7 +205,7 @@ describe("PRISMA flow of a finished review", () => {
 
   it("each box lists exactly what it counts", async () => {
     const reviewId = finished.review.id;
-    const { flow, svg } = await lead().prismaFlow.diagram({ reviewId });
+    const { flow, svg } = await lead().prisma2020Flow.diagram({ reviewId });
     const counted: Record<string, number> = {
       identified_dbr: flow.values.database_results + flow.values.register_results,
       removed_before_screening: flow.values.duplicates,
@@ -224,27 +224,27 @@ describe("PRISMA flow of a finished review", () => {
     };
     for (const [list, n] of Object.entries(counted)) {
       expect(svg, `the page's SVG has a ${list} button`).toContain(`data-list="${list}"`);
-      const page = await lead().prismaFlow.items({ reviewId, list: list as ListKey, limit: 200 });
+      const page = await lead().prisma2020Flow.items({ reviewId, list: list as ListKey, limit: 200 });
       expect([list, page.total, page.items.length]).toEqual([list, n, n]);
     }
   });
 
   it("lists reports with their final reason and study, a page at a time", async () => {
     const reviewId = finished.review.id;
-    const excluded = await lead().prismaFlow.items({ reviewId, list: "dbr_excluded" });
+    const excluded = await lead().prisma2020Flow.items({ reviewId, list: "dbr_excluded" });
     expect(excluded.unit).toBe("reports");
     expect(excluded.items.map((i) => [i.title, i.detail])).toEqual([
       ["Registry entry 1", "Full text retrieved; full text: Excluded: Wrong design"],
       ["Registry entry 2", "Full text retrieved; full text: Excluded: Wrong design"],
       ["Registry entry 3", "Full text retrieved; full text: Excluded: No outcome of interest"],
     ]);
-    const included = await lead().prismaFlow.items({ reviewId, list: "included", offset: 1, limit: 2 });
+    const included = await lead().prisma2020Flow.items({ reviewId, list: "included", offset: 1, limit: 2 });
     expect(included.total).toBe(4);
     expect(included.items.map((i) => [i.title, i.detail])).toEqual([
       ["Registry entry 0", "Study: Trial A"],
       ["Cited report 0", "Study: Trial B"],
     ]);
-    const removed = await lead().prismaFlow.items({ reviewId, list: "removed_before_screening", limit: 1 });
+    const removed = await lead().prisma2020Flow.items({ reviewId, list: "removed_before_screening", limit: 1 });
     expect(removed.items[0]).toMatchObject({
       title: "Embase duplicate 0",
       detail: "Duplicate of “PubMed record 0”",
@@ -267,7 +267,7 @@ describe("PRISMA flow while work is unfinished", () => {
     await add("Scopus", "database", "Included, ungrouped", { ta: "included", report: "retrieved", ft: "included" });
     await add("Scopus", "database", "Excluded but sought", { ta: "excluded", report: "not_retrieved" });
     const caller = callerFor(db, team.members.lead.id);
-    const { flow } = await caller.prismaFlow.diagram({ reviewId: team.review.id });
+    const { flow } = await caller.prisma2020Flow.diagram({ reviewId: team.review.id });
     const failed = Object.fromEntries(
       flow.checks.filter((c) => !c.holds).map((c) => [c.id, [c.left, c.right, c.behind, c.behindCount]]),
     );
@@ -278,7 +278,7 @@ describe("PRISMA flow while work is unfinished", () => {
       reports_grouped: [1, 0, "ungrouped_reports", 1],
     });
     const titles = async (list: ListKey) =>
-      (await caller.prismaFlow.items({ reviewId: team.review.id, list })).items.map((i) => i.title).sort();
+      (await caller.prisma2020Flow.items({ reviewId: team.review.id, list })).items.map((i) => i.title).sort();
     expect(await titles("records_unaccounted")).toEqual([
       "Disputed",
       "Excluded but sought",
@@ -316,7 +316,7 @@ describe("PRISMA flow while work is unfinished", () => {
         },
       });
     }
-    const { flow } = await callerFor(db, team.members.owner.id).prismaFlow.diagram({ reviewId: team.review.id });
+    const { flow } = await callerFor(db, team.members.owner.id).prisma2020Flow.diagram({ reviewId: team.review.id });
     expect(flow.dbrExcluded).toEqual([{ reason: "Final reason", n: 1 }]);
     expect(flow.hasOtherMethods).toBe(false);
   });
@@ -327,16 +327,16 @@ describe("who sees the diagram", () => {
     const db = testDb();
     const reviewId = finished.review.id;
     for (const role of ["reviewer", "observer"] as const) {
-      await expect(callerFor(db, finished.members[role].id).prismaFlow.diagram({ reviewId })).rejects.toThrow(
+      await expect(callerFor(db, finished.members[role].id).prisma2020Flow.diagram({ reviewId })).rejects.toThrow(
         /blinded/,
       );
       await expect(
-        callerFor(db, finished.members[role].id).prismaFlow.items({ reviewId, list: "included" }),
+        callerFor(db, finished.members[role].id).prisma2020Flow.items({ reviewId, list: "included" }),
       ).rejects.toThrow(/blinded/);
     }
     await db.reviewStageSetting.updateMany({ where: { reviewId }, data: { blinded: false } });
     try {
-      const { flow } = await callerFor(db, finished.members.observer.id).prismaFlow.diagram({ reviewId });
+      const { flow } = await callerFor(db, finished.members.observer.id).prisma2020Flow.diagram({ reviewId });
       expect(flow.values.new_reports).toBe(4);
     } finally {
       await db.reviewStageSetting.updateMany({ where: { reviewId }, data: { blinded: true } });
