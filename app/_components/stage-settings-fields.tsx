@@ -1,4 +1,5 @@
-import type { StageName, StageSettings } from "@/server/reviews/review-settings";
+import type { StageSettings } from "@/server/api/contract/reviews";
+import type { StageName } from "@/server/reviews/review-settings";
 
 /** Full-text exclusions always need a reason, so that box is shown ticked and cannot be changed. */
 export function StageSettingsFields({ stage, settings }: { stage: StageName; settings: StageSettings }) {

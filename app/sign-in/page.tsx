@@ -4,8 +4,8 @@ import Link from "next/link";
 import { InfoAlert } from "@/app/_components/alerts";
 import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { appUrlFrom } from "@/server/api/app-url";
-import { oidcConfig } from "@/server/auth/auth-options";
-import { signInErrorMessage } from "@/server/auth/sign-in-errors";
+import { singleSignOnName } from "@/server/api/auth-pages";
+import { signInErrorMessage } from "@/server/api/contract/auth";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -36,7 +36,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <SignInForm
         callbackUrl={callbackUrl ?? "/reviews"}
         initialError={error ? signInErrorMessage(error) : null}
-        oidcName={oidcConfig()?.name ?? null}
+        oidcName={singleSignOnName()}
       />
       <p className="muted">
         No account yet? <Link href={withCallback("/sign-up", callbackUrl)}>Create an account</Link>

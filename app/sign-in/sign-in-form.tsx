@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
-import { signInErrorMessage } from "@/server/auth/sign-in-errors";
+import { signInErrorMessage } from "@/server/api/contract/auth";
 
 interface Props {
   callbackUrl: string;

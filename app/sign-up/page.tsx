@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { safeCallbackUrl, withCallback } from "@/app/_lib/callback-url";
 import { appUrlFrom } from "@/server/api/app-url";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/server/api/auth-pages";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };

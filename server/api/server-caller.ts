@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
-import { currentSession } from "../auth/session";
 import { db } from "../db/client";
 import { appUrlFrom } from "./app-url";
+import { currentSession } from "./request-session";
 import { createCaller } from "./root";
 
 /** The tRPC caller for Server Components: the same procedures, checks and errors as over HTTP. */

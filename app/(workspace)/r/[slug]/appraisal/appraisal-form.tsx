@@ -1,7 +1,6 @@
 "use client";
 import { ErrorAlert } from "@/app/_components/alerts";
-import type { ToolName } from "@/server/appraisal/tools/types";
-import { withVariant } from "@/server/appraisal/tools/variants";
+import { type ToolName, withVariant } from "@/server/api/contract/appraisal";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
 import { type StoredAppraisal, useAppraisalAnswers } from "./use-appraisal-answers";

@@ -3,8 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
-import { levelLabel, toolDefinition } from "@/server/appraisal/tools";
-import { OPTION_LABELS, type ToolName } from "@/server/appraisal/tools/types";
+import { levelLabel, OPTION_LABELS, type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
 import { AppraisalForm } from "./appraisal-form";
 
 interface Props {

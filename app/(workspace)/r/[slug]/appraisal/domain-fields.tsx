@@ -1,6 +1,11 @@
 "use client";
-import type { AppraisalAnswers, Judgement } from "@/server/appraisal/answers";
-import { type DomainDefinition, OPTION_LABELS, type ToolDefinition } from "@/server/appraisal/tools/types";
+import {
+  type AppraisalAnswers,
+  type DomainDefinition,
+  type Judgement,
+  OPTION_LABELS,
+  type ToolDefinition,
+} from "@/server/api/contract/appraisal";
 import { JudgementBadge } from "./judgement-badge";
 
 interface Props {

@@ -1,5 +1,4 @@
-import { TONE_COLOURS } from "@/server/appraisal/plots/svg";
-import type { ToolDefinition } from "@/server/appraisal/tools/types";
+import { TONE_COLOURS, type ToolDefinition } from "@/server/api/contract/appraisal";
 
 /** A judgement as a coloured dot and its words, so colour is never the only cue. */
 export function JudgementBadge({

@@ -1,9 +1,9 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { DataTable } from "@/app/_components/data-table";
+import { TOOLS } from "@/server/api/contract/appraisal";
+import { DESIGN_LABELS, type Design } from "@/server/api/contract/studies";
 import type { AppRouter } from "@/server/api/root";
-import { TOOLS } from "@/server/appraisal/tools";
-import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
 import { JudgementBadge } from "./judgement-badge";
 
 type Overview = inferRouterOutputs<AppRouter>["appraisal"]["overview"];

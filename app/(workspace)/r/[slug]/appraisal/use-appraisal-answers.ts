@@ -2,9 +2,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import { type AppraisalAnswers, assess, overridesNeedingReason } from "@/server/appraisal/answers";
-import { toolDefinition } from "@/server/appraisal/tools";
-import type { ToolName } from "@/server/appraisal/tools/types";
+import {
+  type AppraisalAnswers,
+  assess,
+  overridesNeedingReason,
+  type ToolName,
+  toolDefinition,
+} from "@/server/api/contract/appraisal";
 
 export interface StoredAppraisal {
   id: string;

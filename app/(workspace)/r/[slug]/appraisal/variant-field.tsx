@@ -1,7 +1,10 @@
 "use client";
-import { type AppraisalAnswers, switchVariant } from "@/server/appraisal/answers";
-import type { ToolDefinition } from "@/server/appraisal/tools/types";
-import { effectiveVariant } from "@/server/appraisal/tools/variants";
+import {
+  type AppraisalAnswers,
+  effectiveVariant,
+  switchVariant,
+  type ToolDefinition,
+} from "@/server/api/contract/appraisal";
 
 interface Props {
   tool: ToolDefinition;

@@ -9,7 +9,7 @@ import {
   type ExportKind,
   KIND_RULES,
   type RecordFilter,
-} from "@/server/export/export-kinds";
+} from "@/server/api/contract/export";
 import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
 import { FORMAT_LABELS, KIND_HINTS } from "./export-labels";
 

@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportKind, RecordFilter } from "@/server/export/export-kinds";
+import type { ExportFormat, ExportKind, RecordFilter } from "@/server/api/contract/export";
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: "CSV (spreadsheets, R, Python)",

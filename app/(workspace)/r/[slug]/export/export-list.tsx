@@ -4,7 +4,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatBytes, formatCount, formatDateTime } from "@/app/_lib/format";
 import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
-import { type ExportFormat, type ExportKind, KIND_RULES } from "@/server/export/export-kinds";
+import { type ExportFormat, type ExportKind, KIND_RULES } from "@/server/api/contract/export";
 import { STAGE_LABELS } from "@/server/reviews/review-settings";
 import { FILTER_LABELS, SHORT_FORMAT } from "./export-labels";
 import { type ExportRow, useExports } from "./use-exports";

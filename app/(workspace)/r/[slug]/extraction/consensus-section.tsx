@@ -1,6 +1,6 @@
 "use client";
 import { DataTable } from "@/app/_components/data-table";
-import { formatFieldValue } from "@/server/extraction/field-value";
+import { formatFieldValue } from "@/server/api/contract/extraction";
 import { entryKey, toEntry } from "./entry-values";
 import { FieldInput } from "./field-input";
 import { consensusKey, type ExtractionConsensus } from "./use-extraction-consensus";

@@ -1,6 +1,6 @@
 // What the extraction and consensus screens hold while a person types, and what they send. Numbers stay text
 // until sent, and text that is not a number is sent as it is so the server's message names the field.
-import type { FormDefinition, FormField } from "@/server/extraction/form-definition";
+import type { FormDefinition, FormField } from "@/server/api/contract/extraction";
 
 export type Entry = string | string[] | { value: string; unit: string };
 export type Entries = Record<string, Entry>;

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
-import { DESIGN_LABELS, type Design } from "@/server/studies/designs";
+import { DESIGN_LABELS, type Design } from "@/server/api/contract/studies";
 import { AssignExtractors } from "./assign-extractors";
 import type { ExtractionForms } from "./use-extraction-forms";
 

@@ -6,7 +6,7 @@ import {
   FIELD_TYPES,
   type FieldType,
   type FormField,
-} from "@/server/extraction/form-definition";
+} from "@/server/api/contract/extraction";
 import { newId } from "./builder-ids";
 
 interface Props {

@@ -1,5 +1,5 @@
 "use client";
-import type { FormField } from "@/server/extraction/form-definition";
+import type { FormField } from "@/server/api/contract/extraction";
 import type { Entry } from "./entry-values";
 
 interface Props {

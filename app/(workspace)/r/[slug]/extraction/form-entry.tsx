@@ -1,7 +1,7 @@
 "use client";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
-import type { FormDefinition, FormSection } from "@/server/extraction/form-definition";
+import type { FormDefinition, FormSection } from "@/server/api/contract/extraction";
 import { type Entries, type Entry, entryKey, newInstanceKey } from "./entry-values";
 import { FieldInput } from "./field-input";
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
-import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/extraction/templates/template-ids";
+import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/api/contract/extraction";
 
 export function NewForm({ reviewId, onCreated }: { reviewId: string; onCreated: (formId: string) => void }) {
   const trpc = useTRPC();

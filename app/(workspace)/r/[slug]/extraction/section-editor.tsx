@@ -1,5 +1,5 @@
 "use client";
-import type { FormField, FormSection } from "@/server/extraction/form-definition";
+import type { FormField, FormSection } from "@/server/api/contract/extraction";
 import { newId } from "./builder-ids";
 import { FieldEditor } from "./field-editor";
 

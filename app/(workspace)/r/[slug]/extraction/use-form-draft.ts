@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import type { FormDefinition } from "@/server/extraction/form-definition";
+import type { FormDefinition } from "@/server/api/contract/extraction";
 
 /**
  * An extraction form as its lead edits it: the draft on screen, saved as a draft (extractors keep the published

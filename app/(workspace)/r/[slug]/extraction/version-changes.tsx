@@ -1,4 +1,8 @@
-import type { FieldChange } from "@/server/extraction/version-diff";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+// What changed between two versions of a form, as the procedures that show a version or a draft return it.
+type FieldChange = inferRouterOutputs<AppRouter>["extraction"]["mine"]["changesSince"][number];
 
 const KIND_LABELS: Record<FieldChange["kind"], string> = { added: "Added", removed: "Removed", changed: "Changed" };
 

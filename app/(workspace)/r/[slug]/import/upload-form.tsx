@@ -1,8 +1,7 @@
 "use client";
 import { type FormEvent, useRef } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/server/import/sources";
-import { FORMAT_LABELS, FORMATS } from "@/server/import/types";
+import { FORMAT_LABELS, FORMATS, SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/server/api/contract/import";
 import { UploadRow } from "./upload-row";
 import { useImports } from "./use-imports";
 import { type SourceKind, useUploads } from "./use-uploads";

@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import type { SOURCE_KINDS } from "@/server/import/sources";
+import type { SOURCE_KINDS } from "@/server/api/contract/import";
 import { type UploadTarget, uploadFile } from "./upload-file";
 import type { Upload } from "./upload-row";
 

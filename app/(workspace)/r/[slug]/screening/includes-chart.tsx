@@ -1,6 +1,9 @@
+import type { inferRouterOutputs } from "@trpc/server";
 import { useId } from "react";
-import type { CurvePoint } from "@/server/prioritise/ranking-view";
+import type { AppRouter } from "@/server/api/root";
 import { axisTicks } from "./axis-ticks";
+
+type CurvePoint = inferRouterOutputs<AppRouter>["prioritise"]["includesCurve"]["points"][number];
 
 const WIDTH = 600;
 const HEIGHT = 260;

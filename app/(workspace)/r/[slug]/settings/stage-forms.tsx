@@ -10,7 +10,8 @@ import {
   StageSettingsFields,
 } from "@/app/_components/stage-settings-fields";
 import { useTRPC } from "@/app/_components/trpc";
-import type { StageName, StageSettings } from "@/server/reviews/review-settings";
+import type { StageSettings } from "@/server/api/contract/reviews";
+import type { StageName } from "@/server/reviews/review-settings";
 
 interface StageFormProps {
   reviewId: string;

@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { TOOLS } from "@/server/appraisal/tools";
-import { DESIGN_LABELS, DESIGNS, type Design, RISK_OF_BIAS_TOOLS } from "@/server/studies/designs";
+import { TOOLS } from "@/server/api/contract/appraisal";
+import { DESIGN_LABELS, DESIGNS, type Design, RISK_OF_BIAS_TOOLS } from "@/server/api/contract/studies";
 import { ReportLine } from "./report-line";
 import type { StudyView } from "./study-types";
 import type { StudyActions } from "./use-study-action";

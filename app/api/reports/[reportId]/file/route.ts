@@ -1,6 +1,6 @@
+import { noPdfHere } from "@/server/api/contract/full-text";
 import { reviewRoute } from "@/server/api/review-route";
 import { reviewOfPathReport, reviewOfQuery, serveReportFile, uploadReportFile } from "@/server/api/routes/report-file";
-import { noPdfHere } from "@/server/full-text/report-pdf";
 
 export const dynamic = "force-dynamic";
 

@@ -5,8 +5,8 @@ import { notFound } from "next/navigation";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { StudyAppraisal } from "@/app/(workspace)/r/[slug]/appraisal/study-appraisal";
+import { TOOL_NAMES, type ToolName } from "@/server/api/contract/appraisal";
 import { serverCaller } from "@/server/api/server-caller";
-import { TOOL_NAMES, type ToolName } from "@/server/appraisal/tools/types";
 import { hasRole } from "@/server/team/roles";
 
 export const metadata: Metadata = { title: "Appraisal" };

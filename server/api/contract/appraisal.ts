@@ -1,0 +1,20 @@
+// The part of appraisal the screens may use: the tools' questions and judgement rules, the answers' checks, the plots.
+export {
+  type AppraisalAnswers,
+  assess,
+  type Judgement,
+  overridesNeedingReason,
+  switchVariant,
+} from "../../appraisal/answers";
+export { summaryBarSvg } from "../../appraisal/plots/summary-bar";
+export { TONE_COLOURS } from "../../appraisal/plots/svg";
+export { trafficLightSvg } from "../../appraisal/plots/traffic-light";
+export { levelLabel, TOOLS, toolDefinition } from "../../appraisal/tools";
+export {
+  type DomainDefinition,
+  OPTION_LABELS,
+  TOOL_NAMES,
+  type ToolDefinition,
+  type ToolName,
+} from "../../appraisal/tools/types";
+export { effectiveVariant, withVariant } from "../../appraisal/tools/variants";
