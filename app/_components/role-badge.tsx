@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type ROLES } from "@/server/team/roles";
+import { ROLE_LABELS, type ROLES } from "@/server/shared/roles";
 
 export type Role = (typeof ROLES)[number];
 

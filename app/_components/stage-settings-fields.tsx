@@ -1,8 +1,8 @@
 import type { StageSettings } from "@/server/api/contract/reviews";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 
 /** Full-text exclusions always need a reason, so that box is shown ticked and cannot be changed. */
-export function StageSettingsFields({ stage, settings }: { stage: StageName; settings: StageSettings }) {
+export function StageSettingsFields({ stage, settings }: { stage: Stage; settings: StageSettings }) {
   const fullText = stage === "full_text";
   return (
     <>
@@ -80,7 +80,7 @@ export function StageSettingsFields({ stage, settings }: { stage: StageName; set
   );
 }
 
-export function ExclusionReasonsField({ stage, reasons }: { stage: StageName; reasons: string[] }) {
+export function ExclusionReasonsField({ stage, reasons }: { stage: Stage; reasons: string[] }) {
   return (
     <div className="field">
       <label htmlFor={`${stage}-reasons`}>Exclusion reasons</label>
@@ -98,7 +98,7 @@ export function ExclusionReasonsField({ stage, reasons }: { stage: StageName; re
   );
 }
 
-export function readStageSettings(form: FormData, stage: StageName): StageSettings {
+export function readStageSettings(form: FormData, stage: Stage): StageSettings {
   return {
     reviewersPerRecord: Number(form.get(`${stage}.reviewersPerRecord`)),
     blinded: form.get(`${stage}.blinded`) === "on",
@@ -108,7 +108,7 @@ export function readStageSettings(form: FormData, stage: StageName): StageSettin
   };
 }
 
-export function readReasons(form: FormData, stage: StageName): string[] {
+export function readReasons(form: FormData, stage: Stage): string[] {
   return String(form.get(`${stage}.reasons`) ?? "")
     .split("\n")
     .map((line) => line.trim())

@@ -2,6 +2,7 @@
 // is refused. A procedure that does not declare its access (built outside publicProcedure / authedProcedure /
 // reviewProcedure), and a route handler neither built by reviewRoute nor listed with its reason, fail the first
 // tests, so every new feature is covered as soon as it is added.
+
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,10 +11,9 @@ import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { createReview } from "../reviews/create-review";
+import { hasRole, ROLES, type Role } from "../shared/roles";
 import { fileStorage } from "../storage/file-storage";
-import { hasRole, ROLES } from "../team/roles";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { API_DIR, callRoute, type RouteCall, routeDirs } from "../test/route-calls";
 import type { ReviewRoute } from "./review-route";

@@ -1,29 +1,24 @@
 // The one way a REST or file route on a review is built (tRPC carries neither raw uploads nor files to save): the
 // same session, membership and role checks as a review procedure, and errors answered in one place.
+
 import type { NextRequest } from "next/server";
 import { requestSession } from "../auth/session";
-import type { SessionClaim } from "../auth/session-token";
 import { db as appDb, type Db } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
+import type { MemberScope } from "../shared/actor";
+import type { Role } from "../shared/roles";
 import { type FileStorage, fileStorage } from "../storage/file-storage";
 import { authorizeCaller, callerInReview } from "../team/caller-membership";
 import { appUrlFrom } from "./app-url";
 import { createCaller } from "./root";
 import { errorResponse } from "./route-errors";
 
-export interface RouteCaller {
-  userId: string;
-  /** Read from the database for this request, never from the cookie. */
-  role: Role;
-  session: SessionClaim;
-}
-
 export interface ReviewRequest<P> {
   db: Db;
   storage: FileStorage;
   reviewId: string;
-  caller: RouteCaller;
+  /** The caller; their role is read from the database for this request, never from the cookie. */
+  actor: MemberScope;
   /** The route's path parameters. */
   params: P;
   request: Request;
@@ -84,8 +79,8 @@ export function reviewRoute<P extends object>(
         options?.refuseAs,
       );
       const procedures = createCaller({ db, session, appUrl: appUrlFrom(request.headers) });
-      const caller = { userId: session.userId, role, session };
-      return await handler({ db, storage: fileStorage(), reviewId, caller, params, request, procedures });
+      const actor = { reviewId, actorId: session.userId, role };
+      return await handler({ db, storage: fileStorage(), reviewId, actor, params, request, procedures });
     } catch (err) {
       return errorResponse(err);
     }

@@ -4,8 +4,9 @@ import { ZodError, z } from "zod";
 import type { SessionClaim } from "../auth/session-token";
 import { claimedUser } from "../auth/sessions";
 import type { Db } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
+import type { MemberScope } from "../shared/actor";
+import type { Role } from "../shared/roles";
 import { authorizeCaller, authorizeSession, callerInReview } from "../team/caller-membership";
 import { firstIssue, SERVER_FAILED } from "./error-messages";
 
@@ -101,7 +102,8 @@ export function reviewProcedure(minRole: Role) {
       const session = signedIn(ctx);
       const caller = await callerInReview(ctx.db, session, input.reviewId);
       const role = authorizeCaller(caller !== null, caller?.role ?? null, minRole, caller?.sessionCurrent ?? false);
-      return next({ ctx: { ...ctx, session, user: caller!.user, reviewId: input.reviewId, role } });
+      const actor: MemberScope = { reviewId: input.reviewId, actorId: caller!.user.id, role };
+      return next({ ctx: { ...ctx, session, user: caller!.user, reviewId: input.reviewId, role, actor } });
     });
 }
 

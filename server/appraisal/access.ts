@@ -1,23 +1,13 @@
 // Shared lookups for appraisal services: the study must belong to the review, the tool must be one the study
 // is appraised with, and the row must be the caller's own (or, for a consensus, the caller must lead).
+
 import type { Db, Tx } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
+import type { MemberScope } from "../shared/actor";
+import { hasRole } from "../shared/roles";
 import { studyTools } from "../studies/designs";
-import { hasRole } from "../team/roles";
 import { toolDefinition } from "./tools";
 import type { ToolDefinition, ToolName } from "./tools/types";
-
-export interface Viewer {
-  userId: string;
-  role: Role;
-}
-
-export interface Scope {
-  reviewId: string;
-  actorId: string;
-  role: Role;
-}
 
 export async function studyForTool(db: Db | Tx, reviewId: string, studyId: string, tool: ToolName) {
   const study = await db.study.findFirst({
@@ -40,7 +30,7 @@ export async function appraisersNeeded(db: Db | Tx, reviewId: string): Promise<n
 }
 
 /** An appraisal the caller may write: their own, or a consensus when they lead. */
-export async function writableAppraisal(tx: Tx, scope: Scope, appraisalId: string) {
+export async function writableAppraisal(tx: Tx, scope: MemberScope, appraisalId: string) {
   const appraisal = await tx.appraisal.findFirst({ where: { id: appraisalId, reviewId: scope.reviewId } });
   if (!appraisal) throw new AppError("NOT_FOUND", "That appraisal is not in this review. Reload the page.");
   const allowed = appraisal.isConsensus ? hasRole(scope.role, "lead") : appraisal.appraiserId === scope.actorId;

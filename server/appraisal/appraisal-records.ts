@@ -1,14 +1,16 @@
 // One appraiser's work on one study with one tool: start, save (refusing stale writes), complete, reopen.
 // With one appraiser per study, completing also records the consensus.
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
-import { appraisersNeeded, checkToolVersion, type Scope, studyForTool, writableAppraisal } from "./access";
+import type { MemberScope } from "../shared/actor";
+import { appraisersNeeded, checkToolVersion, studyForTool, writableAppraisal } from "./access";
 import { type AppraisalAnswers, assess, checkAnswers } from "./answers";
 import type { ToolName } from "./tools/types";
 
-export async function startAppraisal(db: Db, scope: Scope, input: { studyId: string; tool: ToolName }) {
+export async function startAppraisal(db: Db, scope: MemberScope, input: { studyId: string; tool: ToolName }) {
   return db.$transaction(async (tx) => {
     await studyForTool(tx, scope.reviewId, input.studyId, input.tool);
     const key = { studyId: input.studyId, tool: input.tool, appraiserId: scope.actorId, isConsensus: false };
@@ -37,7 +39,7 @@ async function consensusSettled(tx: Tx, studyId: string, tool: ToolName): Promis
  */
 export async function saveAppraisal(
   db: Db,
-  scope: Scope,
+  scope: MemberScope,
   input: { appraisalId: string; version: number; toolVersion: number; answers: unknown },
 ) {
   return db.$transaction(async (tx) => {
@@ -78,7 +80,7 @@ export async function saveAppraisal(
 }
 
 /** Needs a final judgement for every domain (and overall); records the consensus when it is one, or when one appraiser is enough. */
-export async function completeAppraisal(db: Db, scope: Scope, input: { appraisalId: string; version: number }) {
+export async function completeAppraisal(db: Db, scope: MemberScope, input: { appraisalId: string; version: number }) {
   return db.$transaction(async (tx) => {
     const { appraisal, tool } = await writableAppraisal(tx, scope, input.appraisalId);
     if (appraisal.version !== input.version)
@@ -150,7 +152,7 @@ export async function completeAppraisal(db: Db, scope: Scope, input: { appraisal
 }
 
 /** Back to editing, until the consensus is recorded (after that, the lead changes the consensus). */
-export async function reopenAppraisal(db: Db, scope: Scope, input: { appraisalId: string }) {
+export async function reopenAppraisal(db: Db, scope: MemberScope, input: { appraisalId: string }) {
   return db.$transaction(async (tx) => {
     const { appraisal } = await writableAppraisal(tx, scope, input.appraisalId);
     if (
@@ -174,7 +176,7 @@ export async function reopenAppraisal(db: Db, scope: Scope, input: { appraisalId
   });
 }
 
-export async function setAppraisersPerStudy(db: Db, scope: Scope, appraisersPerStudy: 1 | 2) {
+export async function setAppraisersPerStudy(db: Db, scope: MemberScope, appraisersPerStudy: 1 | 2) {
   return db.$transaction(async (tx) => {
     await tx.review.update({ where: { id: scope.reviewId }, data: { appraisersPerStudy } });
     await recordAuditEvent(tx, {

@@ -1,17 +1,20 @@
 // What each person sees of appraisal: their own work, counts of others' progress (never their answers), and
 // recorded consensus results, which every member may read.
+
 import type { Db } from "../db/client";
 import type { AppraisalTool } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
+import type { MemberScope } from "../shared/actor";
+import { hasRole } from "../shared/roles";
 import { studyTools } from "../studies/designs";
 import { studyWithReports } from "../studies/studies-view";
-import { hasRole } from "../team/roles";
-import { studyForTool, type Viewer } from "./access";
+import { studyForTool } from "./access";
 import { assess, checkAnswers } from "./answers";
 import { toolDefinition } from "./tools";
 import type { ToolName } from "./tools/types";
 
-export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer) {
+export async function appraisalOverview(db: Db, member: MemberScope) {
+  const { reviewId } = member;
   const [review, studies, appraisals] = await Promise.all([
     db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { appraisersPerStudy: true } }),
     db.study.findMany({
@@ -24,7 +27,7 @@ export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer
       select: { studyId: true, tool: true, appraiserId: true, isConsensus: true, completedAt: true, overall: true },
     }),
   ]);
-  const lead = hasRole(viewer.role, "lead");
+  const lead = hasRole(member.role, "lead");
   return {
     appraisersPerStudy: review.appraisersPerStudy,
     studies: studies.map((s) => ({
@@ -35,7 +38,7 @@ export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer
       tools: studyTools(s.appraisalTool).map((tool) => {
         const rows = appraisals.filter((a) => a.studyId === s.id && a.tool === tool);
         const own = rows.filter((a) => !a.isConsensus);
-        const mine = own.find((a) => a.appraiserId === viewer.userId);
+        const mine = own.find((a) => a.appraiserId === member.actorId);
         const consensus = rows.find((a) => a.isConsensus);
         return {
           tool,
@@ -56,13 +59,9 @@ export async function appraisalOverview(db: Db, reviewId: string, viewer: Viewer
   };
 }
 
-/** The viewer's own appraisal of a study with a tool, and the recorded consensus if there is one. */
-export async function myAppraisal(
-  db: Db,
-  reviewId: string,
-  viewer: Viewer,
-  input: { studyId: string; tool: ToolName },
-) {
+/** The member's own appraisal of a study with a tool, and the recorded consensus if there is one. */
+export async function myAppraisal(db: Db, member: MemberScope, input: { studyId: string; tool: ToolName }) {
+  const { reviewId } = member;
   await studyForTool(db, reviewId, input.studyId, input.tool);
   const tool = toolDefinition(input.tool);
   const [mine, consensus] = await Promise.all([
@@ -71,7 +70,7 @@ export async function myAppraisal(
         studyId_tool_appraiserId_isConsensus: {
           studyId: input.studyId,
           tool: input.tool,
-          appraiserId: viewer.userId,
+          appraiserId: member.actorId,
           isConsensus: false,
         },
       },

@@ -1,11 +1,13 @@
 // The lead's side of dual appraisal: once every appraiser of a study has completed, their answers are compared
 // item by item and a consensus is drafted from what they agree on. Nothing here is reachable before then, so
 // appraisers never see each other's answers while they still work.
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
-import { appraisersNeeded, type Scope, studyForTool } from "./access";
+import type { MemberScope } from "../shared/actor";
+import { appraisersNeeded, studyForTool } from "./access";
 import { assess, checkAnswers, EMPTY_ANSWERS } from "./answers";
 import { compareAnswers, consensusDraft } from "./compare";
 import { toolDefinition } from "./tools";
@@ -63,7 +65,7 @@ export async function appraisalComparison(db: Db, reviewId: string, input: { stu
 }
 
 /** The consensus row, drafted from the agreed answers; the lead then edits and completes it like an appraisal. */
-export async function startConsensus(db: Db, scope: Scope, input: { studyId: string; tool: ToolName }) {
+export async function startConsensus(db: Db, scope: MemberScope, input: { studyId: string; tool: ToolName }) {
   return db.$transaction(async (tx) => {
     await studyForTool(tx, scope.reviewId, input.studyId, input.tool);
     const existing = await tx.appraisal.findFirst({

@@ -83,7 +83,7 @@ function csvField(value: string): string {
 }
 
 export function toCsv(table: Table): string {
-  return [table.header, ...table.rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return `${[table.header, ...table.rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
 /** One sheet per tool (one row per study), then every item in long format. */

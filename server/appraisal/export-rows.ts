@@ -1,10 +1,11 @@
 // Appraisal data as tables: one row per study × tool (wide), and one row per answered item (long). Consensus
 // values by default; each appraiser's own values for a lead, and only where every appraiser has completed, so
 // an export never reveals work still blinded.
+
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { hasRole } from "../team/roles";
-import type { Viewer } from "./access";
+import type { MemberScope } from "../shared/actor";
+import { hasRole } from "../shared/roles";
 import { assess, checkAnswers, OVERALL } from "./answers";
 import { toolDefinition } from "./tools";
 import { OPTION_LABELS, type ToolName } from "./tools/types";
@@ -39,8 +40,9 @@ export interface LongRow {
   support: string;
 }
 
-export async function appraisalExportRows(db: Db, reviewId: string, viewer: Viewer, source: ExportSource) {
-  if (source === "appraisers" && !hasRole(viewer.role, "lead")) {
+export async function appraisalExportRows(db: Db, member: MemberScope, source: ExportSource) {
+  const { reviewId } = member;
+  if (source === "appraisers" && !hasRole(member.role, "lead")) {
     throw new AppError(
       "FORBIDDEN",
       "Each appraiser's own values are for leads; download the consensus values instead.",

@@ -2,14 +2,15 @@
 // cookie leaves a copied token working. Every token carries its user's session version and, since sessions had
 // ids, its sign-in's session id (`sid`). Signing out records that id in ended_sessions, which ends that sign-in's
 // tokens and no other; signing out everywhere raises the version, which ends every token minted before. Each
-// authorisation checks both in the statement that reads the caller (sessionCurrentSql, used by
-// server/team/caller-membership.ts and server/api/trpc.ts), so neither costs the hot path a round trip.
+// authorisation checks both in the statement that reads the caller (sessionCurrentSql in session-sql.ts, used by
+// server/team/caller-sql.ts), so neither costs the hot path a round trip.
 import { randomBytes } from "node:crypto";
 import { auditInsert } from "../audit/audit-insert";
 import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { rows } from "../db/sql";
-import { SESSION_MAX_AGE_SECONDS, type SessionClaim, type TokenSession } from "./session-token";
+import { sessionCurrentSql } from "./session-sql";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaim } from "./session-token";
 
 export type SessionsEndedBy = "user.signed_out" | "user.signed_out_everywhere";
 
@@ -25,15 +26,6 @@ export function newSessionId(): string {
   return randomBytes(16).toString("base64url");
 }
 
-/**
- * Whether a token of `session` is still current, as a condition on the user row `u`. `session` is null only for
- * work the server does on a user's behalf without a request (demo seeding), never for a caller with a token. A
- * token without a session id is governed by the version alone (`= NULL` matches no row).
- */
-export const sessionCurrentSql = (session: TokenSession | null) => Prisma.sql`(
-  u.session_version = COALESCE(${session?.version ?? null}::int, u.session_version)
-  AND NOT EXISTS (SELECT 1 FROM ended_sessions e WHERE e.session_id = ${session?.sessionId ?? null}::text AND e.user_id = u.id))`;
-
 export interface ClaimedUser {
   user: { id: string; email: string; name: string };
   sessionCurrent: boolean;
@@ -43,7 +35,7 @@ export interface ClaimedUser {
 export async function claimedUser(db: Db, claim: SessionClaim): Promise<ClaimedUser | null> {
   const [row] = await rows<{ id: string; email: string; name: string; session_current: boolean }>(
     poolOf(db),
-    Prisma.sql`SELECT u.id, u.email, u.name, ${sessionCurrentSql(claim)} AS session_current FROM users u WHERE u.id = ${claim.userId}`,
+    Prisma.sql`SELECT u.id, u.email, u.name, ${sessionCurrentSql("u", claim)} AS session_current FROM users u WHERE u.id = ${claim.userId}`,
   );
   return row ? { user: { id: row.id, email: row.email, name: row.name }, sessionCurrent: row.session_current } : null;
 }
@@ -62,7 +54,7 @@ export async function endSession(db: Db, claim: SessionClaim): Promise<boolean> 
       INSERT INTO ended_sessions (session_id, user_id, ended_at, expires_at)
       SELECT ${claim.sessionId}, u.id, ${now.toISOString()}::timestamp, ${new Date(now.getTime() + ENDED_SESSION_KEPT_MS).toISOString()}::timestamp
         FROM users u
-       WHERE u.id = ${claim.userId} AND ${sessionCurrentSql(claim)}
+       WHERE u.id = ${claim.userId} AND ${sessionCurrentSql("u", claim)}
       ON CONFLICT (session_id) DO NOTHING
       RETURNING user_id
     ), expired AS (
@@ -92,7 +84,7 @@ export async function endEverySession(db: Db, claim: SessionClaim, action: Sessi
   const [row] = await db.$queryRaw<{ ended: boolean }[]>`
     WITH bumped AS (
       UPDATE users u SET session_version = u.session_version + 1
-       WHERE u.id = ${claim.userId} AND ${sessionCurrentSql(claim)}
+       WHERE u.id = ${claim.userId} AND ${sessionCurrentSql("u", claim)}
       RETURNING u.id, u.session_version
     ), superseded AS (
       -- Every token of the user's now carries an old version, so their ended sessions need not be remembered.

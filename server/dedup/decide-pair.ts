@@ -2,11 +2,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-
-interface Scope {
-  reviewId: string;
-  actorId: string;
-}
+import type { ActorScope } from "../shared/actor";
 
 async function lockedPair(tx: Tx, reviewId: string, pairId: string) {
   const [row] = await tx.$queryRaw<
@@ -17,7 +13,7 @@ async function lockedPair(tx: Tx, reviewId: string, pairId: string) {
 }
 
 /** Merges B into A (or into the record A was itself merged into), so B counts as a duplicate removed. */
-export async function mergePair(db: Db, scope: Scope, pairId: string) {
+export async function mergePair(db: Db, scope: ActorScope, pairId: string) {
   return db.$transaction(async (tx) => {
     const pair = await lockedPair(tx, scope.reviewId, pairId);
     if (pair.status !== "pending")
@@ -45,7 +41,7 @@ export async function mergePair(db: Db, scope: Scope, pairId: string) {
   });
 }
 
-export async function markNotDuplicates(db: Db, scope: Scope, pairId: string) {
+export async function markNotDuplicates(db: Db, scope: ActorScope, pairId: string) {
   return db.$transaction(async (tx) => {
     const pair = await lockedPair(tx, scope.reviewId, pairId);
     if (pair.status !== "pending")
@@ -65,7 +61,7 @@ export async function markNotDuplicates(db: Db, scope: Scope, pairId: string) {
 }
 
 /** Puts a merged record back: it is screened again like any other, and the pair stays marked "not duplicates". */
-export async function undoMerge(db: Db, scope: Scope, pairId: string) {
+export async function undoMerge(db: Db, scope: ActorScope, pairId: string) {
   return db.$transaction(async (tx) => {
     const pair = await lockedPair(tx, scope.reviewId, pairId);
     if (pair.status !== "merged") throw new AppError("STALE", "This pair is not merged, so there is nothing to undo.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editSimilarity, levenshtein, sharedCount } from "./similarity";
+import { dice, editSimilarity, levenshtein, sharedCount } from "./similarity";
 
 function plainLevenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -54,5 +54,19 @@ describe("sharedCount", () => {
   it("counts common ids of two sorted lists", () => {
     expect(sharedCount([1, 3, 5, 9], [2, 3, 9, 11])).toBe(2);
     expect(sharedCount([], [1])).toBe(0);
+  });
+});
+
+describe("dice", () => {
+  it("is twice the shared items over both sizes (Dice 1945), as in the textbook night/nacht bigrams", () => {
+    // {ni, ig, gh, ht} and {na, ac, ch, ht} share one of eight: 2 × 1 / (4 + 4).
+    expect(dice(1, 4, 4)).toBe(0.25);
+    expect(dice(3, 3, 3)).toBe(1);
+    expect(dice(2, 4, 2)).toBeCloseTo(2 / 3);
+  });
+
+  it("is 0 when nothing is shared, and for two empty sets", () => {
+    expect(dice(0, 5, 0)).toBe(0);
+    expect(dice(0, 0, 0)).toBe(0);
   });
 });

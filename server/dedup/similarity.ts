@@ -95,6 +95,16 @@ export function editSimilarity(a: string, b: string, floor = 0): number {
   return similarity < floor ? 0 : similarity;
 }
 
+/**
+ * Dice's coefficient of two word sets, 2 |A ∩ B| / (|A| + |B|), from how many words they share and their sizes:
+ * 0..1, and 0 when both are empty. The one word-overlap measure of titles, for de-duplication (compareTitles) and
+ * for suggesting studies (server/studies/suggest-groups.ts), each counting the shared words its own way.
+ */
+export function dice(shared: number, sizeA: number, sizeB: number): number {
+  const total = sizeA + sizeB;
+  return total ? (2 * shared) / total : 0;
+}
+
 /** Size of the intersection of two sorted, duplicate-free id lists. */
 export function sharedCount(a: readonly number[], b: readonly number[]): number {
   let i = 0;

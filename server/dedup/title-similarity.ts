@@ -1,6 +1,6 @@
 // How alike two cleaned titles are, by words and by characters.
 import type { PreparedRecord } from "./normalise";
-import { editSimilarity, sharedCount } from "./similarity";
+import { dice as diceCoefficient, editSimilarity, sharedCount } from "./similarity";
 
 export interface TitleAgreement {
   /** The better of word-level (Dice) and character-level similarity, 0..1. */
@@ -40,7 +40,7 @@ export function compareTitles(a: PreparedRecord, b: PreparedRecord): TitleAgreem
   const tb = b.titleTokens;
   const shared = sharedCount(ta, tb);
   const shorterWords = Math.min(ta.length, tb.length);
-  const dice = ta.length + tb.length ? (2 * shared) / (ta.length + tb.length) : 0;
+  const dice = diceCoefficient(shared, ta.length, tb.length);
   return {
     similarity: Math.max(dice, characterSimilarity(a, b, dice)),
     containment: shorterWords ? shared / shorterWords : 0,

@@ -3,7 +3,6 @@
 // appraised by both demo reviewers with a recorded consensus, and a phase 1/2 study whose validity-of-conclusions
 // appraisals wait for the lead's consensus.
 
-import type { Scope } from "../appraisal/access";
 import type { AppraisalAnswers } from "../appraisal/answers";
 import { completeAppraisal, saveAppraisal, startAppraisal } from "../appraisal/appraisal-records";
 import { startConsensus } from "../appraisal/consensus";
@@ -11,6 +10,7 @@ import { toolDefinition } from "../appraisal/tools";
 import type { ToolName } from "../appraisal/tools/types";
 import type { Db } from "../db/client";
 import { recordDecision } from "../screening/decide";
+import type { MemberScope } from "../shared/actor";
 import type { Design } from "../studies/designs";
 import { createStudy, setStudyDesign } from "../studies/grouping";
 
@@ -71,17 +71,21 @@ async function includeAtFullText(
   doi: string | null,
 ) {
   for (const reviewerId of reviewerIds)
-    await recordDecision(db, { reviewId, reviewerId }, { recordId, stage: "title_abstract", verdict: "include" });
+    await recordDecision(
+      db,
+      { reviewId, actorId: reviewerId },
+      { recordId, stage: "title_abstract", verdict: "include" },
+    );
   await db.report.update({
     where: { recordId },
     data: { retrievalStatus: "retrieved", url: doi ? `https://doi.org/${doi}` : null },
   });
   for (const reviewerId of reviewerIds)
-    await recordDecision(db, { reviewId, reviewerId }, { recordId, stage: "full_text", verdict: "include" });
+    await recordDecision(db, { reviewId, actorId: reviewerId }, { recordId, stage: "full_text", verdict: "include" });
   return db.report.findUniqueOrThrow({ where: { recordId } });
 }
 
-async function appraise(db: Db, scope: Scope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
+async function appraise(db: Db, scope: MemberScope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
   const { id } = await startAppraisal(db, scope, { studyId, tool });
   const saved = await saveAppraisal(db, scope, {
     appraisalId: id,
@@ -92,7 +96,7 @@ async function appraise(db: Db, scope: Scope, studyId: string, tool: ToolName, a
   await completeAppraisal(db, scope, { appraisalId: id, version: saved.version });
 }
 
-async function recordConsensus(db: Db, scope: Scope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
+async function recordConsensus(db: Db, scope: MemberScope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
   const { id } = await startConsensus(db, scope, { studyId, tool });
   const row = await db.appraisal.findUniqueOrThrow({ where: { id } });
   const saved = await saveAppraisal(db, scope, {

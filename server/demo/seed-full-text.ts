@@ -45,7 +45,7 @@ export async function seedFullText(db: Db, reviewId: string, ownerId: string, re
     for (const reviewerId of reviewerIds) {
       await recordDecision(
         db,
-        { reviewId, reviewerId },
+        { reviewId, actorId: reviewerId },
         { recordId: record.id, stage: "title_abstract", verdict: "include" },
       );
     }

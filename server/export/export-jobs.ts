@@ -3,9 +3,10 @@ import { PassThrough } from "node:stream";
 import type pg from "pg";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
-import type { Role, Stage } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { hasRole } from "../team/roles";
+import type { ActorScope } from "../shared/actor";
+import { hasRole, type Role } from "../shared/roles";
+import type { Stage } from "../shared/stages";
 import { type ExportFormat, type ExportKind, KIND_RULES, RECORD_FILTERS, type RecordFilter } from "./export-kinds";
 import { type ExportDeps, exportFileName, writeExportFile } from "./run-export";
 
@@ -67,9 +68,9 @@ export async function requestExport(
   });
 }
 
-export async function listMyExports(db: Db, reviewId: string, userId: string) {
+export async function listMyExports(db: Db, { reviewId, actorId }: ActorScope) {
   const rows = await db.export.findMany({
-    where: { reviewId, requestedById: userId },
+    where: { reviewId, requestedById: actorId },
     orderBy: { createdAt: "desc" },
     take: 20,
     select: {

@@ -1,7 +1,7 @@
+import type { Role } from "../shared/roles";
 // What can be exported, in which formats, and who may ask for it. Decision logs, conflicts, agreement and
 // bundles show every reviewer's own decisions, so they are for leads and owners; records are for every member,
 // with outcomes a blinded stage still hides left out (see record-source.ts).
-import type { Role } from "../db/generated/enums.ts";
 
 export const EXPORT_KINDS = ["records", "decision_log", "conflicts", "agreement", "bundle"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

@@ -1,9 +1,10 @@
 // The records of a stage with their final decisions, read page by page (keyset on id) so that a review of any
 // size streams out in constant memory.
+
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
-import type { Stage } from "../db/generated/enums.ts";
 import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
+import type { Stage } from "../shared/stages";
 import type { RecordFilter } from "./export-kinds";
 import type { RecordForExport, StageResult } from "./record-rows";
 

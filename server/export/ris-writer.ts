@@ -52,5 +52,5 @@ export function risEntry(record: RisRecord): string {
   if (record.nctIds.length) add("N1", `Registered as ${record.nctIds.join(", ")}`);
   for (const note of record.notes ?? []) add("N1", note);
   lines.push("ER  - ", "");
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

@@ -1,9 +1,10 @@
 // The export job: builds the file into storage while recording progress on the export row, which the page
 // polls. Any instance's worker can run it; a job that died is retried and starts the file again.
+
 import type { Writable } from "node:stream";
 import type pg from "pg";
 import type { Db } from "../db/client";
-import type { Stage } from "../db/generated/enums.ts";
+import type { Stage } from "../shared/stages";
 import type { FileStorage } from "../storage/file-storage";
 import { writeBundle } from "./bundle/write-bundle";
 import { type ExportFormat, type ExportKind, FORMAT_FILES, type RecordFilter } from "./export-kinds";

@@ -2,10 +2,9 @@
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { safeCell } from "../export/spreadsheet-safe";
-import { hasRole } from "../team/roles";
+import { hasRole, type Role } from "../shared/roles";
 import { type ExportExtraction, longSheet, type Sheet, toCsv, wideSheet } from "./export-rows";
 import { latestVersion } from "./forms";
 

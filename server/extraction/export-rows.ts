@@ -81,5 +81,5 @@ function csvCell(cell: Cell): string {
 
 /** RFC 4180 CSV with CRLF line ends; formula-like text is neutralised. */
 export function toCsv(sheet: Sheet): string {
-  return [sheet.header, ...sheet.rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[sheet.header, ...sheet.rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

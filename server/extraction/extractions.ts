@@ -1,18 +1,13 @@
 // One extractor's work on one study: assignment, the blinded view of their own values, saving and completing.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { hasRole } from "../team/roles";
+import type { ActorScope, MemberScope } from "../shared/actor";
+import { hasRole } from "../shared/roles";
 import { readDefinition } from "./form-definition";
 import { latestVersion } from "./forms";
 import { checkValues, missingRequired, type SubmittedValue, writeValues } from "./values";
 import { diffVersions } from "./version-diff";
-
-interface Scope {
-  reviewId: string;
-  actorId: string;
-}
 
 interface Target {
   formId: string;
@@ -40,7 +35,7 @@ export async function findConsensus(db: Db | Tx, target: Target) {
 }
 
 /** Sets who extracts a study; an extractor who has entered values cannot be taken off (their work would be lost). */
-export async function assignExtractors(db: Db, scope: Scope, input: Target & { extractorIds: string[] }) {
+export async function assignExtractors(db: Db, scope: ActorScope, input: Target & { extractorIds: string[] }) {
   return db.$transaction(async (tx) => {
     const study = await findStudy(tx, scope.reviewId, input.studyId);
     const { form, latest } = await latestVersion(tx, scope.reviewId, input.formId);
@@ -115,10 +110,11 @@ async function ownExtraction(db: Db | Tx, userId: string, target: Target) {
 }
 
 /** An extractor's own extraction and nothing of anyone else's: blinding holds until a lead records consensus. */
-export async function myExtraction(db: Db, reviewId: string, userId: string, target: Target) {
+export async function myExtraction(db: Db, actor: ActorScope, target: Target) {
+  const { reviewId, actorId } = actor;
   const study = await studyWithReports(db, reviewId, target.studyId);
   const { latest, definition } = await latestVersion(db, reviewId, target.formId);
-  const extraction = await ownExtraction(db, userId, target);
+  const extraction = await ownExtraction(db, actorId, target);
   const own = readDefinition(extraction.formVersion.definition);
   return {
     study,
@@ -139,7 +135,7 @@ interface SaveInput extends Target {
   values: SubmittedValue[];
 }
 
-async function editableExtraction(tx: Tx, scope: Scope, input: Target & { formVersionId: string }) {
+async function editableExtraction(tx: Tx, scope: ActorScope, input: Target & { formVersionId: string }) {
   await findStudy(tx, scope.reviewId, input.studyId);
   const { latest, definition } = await latestVersion(tx, scope.reviewId, input.formId);
   await lockStudy(tx, input.studyId);
@@ -156,7 +152,7 @@ async function editableExtraction(tx: Tx, scope: Scope, input: Target & { formVe
   return { extraction, latest, definition };
 }
 
-export async function saveExtractionValues(db: Db, scope: Scope, input: SaveInput) {
+export async function saveExtractionValues(db: Db, scope: ActorScope, input: SaveInput) {
   return db.$transaction(async (tx) => {
     const { extraction, latest, definition } = await editableExtraction(tx, scope, input);
     const checked = checkValues(definition, input.values);
@@ -179,7 +175,7 @@ export async function saveExtractionValues(db: Db, scope: Scope, input: SaveInpu
   });
 }
 
-export async function completeExtraction(db: Db, scope: Scope, input: Target & { formVersionId: string }) {
+export async function completeExtraction(db: Db, scope: ActorScope, input: Target & { formVersionId: string }) {
   return db.$transaction(async (tx) => {
     const { extraction, latest, definition } = await editableExtraction(tx, scope, input);
     const missing = missingRequired(definition, extraction.values);
@@ -204,14 +200,10 @@ export async function completeExtraction(db: Db, scope: Scope, input: Target & {
  * Studies with extraction progress for one form. Leads see every extractor's status; others see only their own
  * and whether consensus exists, so nobody learns how far a co-extractor has got.
  */
-export async function extractionWorklist(
-  db: Db,
-  reviewId: string,
-  viewer: { userId: string; role: Role },
-  formId: string,
-) {
+export async function extractionWorklist(db: Db, member: MemberScope, formId: string) {
+  const { reviewId } = member;
   const { form } = await latestVersion(db, reviewId, formId);
-  const isLead = hasRole(viewer.role, "lead");
+  const isLead = hasRole(member.role, "lead");
   const studies = await db.study.findMany({
     where: { reviewId },
     select: {
@@ -222,7 +214,7 @@ export async function extractionWorklist(
       extractions: {
         where: {
           formVersion: { formId: form.id },
-          ...(isLead ? {} : { OR: [{ extractorId: viewer.userId, isConsensus: false }, { isConsensus: true }] }),
+          ...(isLead ? {} : { OR: [{ extractorId: member.actorId, isConsensus: false }, { isConsensus: true }] }),
         },
         select: {
           extractorId: true,
@@ -237,7 +229,7 @@ export async function extractionWorklist(
   });
   return studies.map((s) => {
     const extractors = s.extractions.filter((e) => !e.isConsensus);
-    const mine = extractors.find((e) => e.extractorId === viewer.userId);
+    const mine = extractors.find((e) => e.extractorId === member.actorId);
     return {
       id: s.id,
       label: s.label,

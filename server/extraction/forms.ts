@@ -3,14 +3,10 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
+import type { ActorScope } from "../shared/actor";
 import { allFields, FormDefinition, type FormDefinitionInput, readDefinition } from "./form-definition";
 import { TEMPLATES, type TemplateId } from "./templates";
 import { diffVersions } from "./version-diff";
-
-interface Scope {
-  reviewId: string;
-  actorId: string;
-}
 
 const BLANK: FormDefinitionInput = {
   sections: [{ id: "s_general", title: "General", fields: [{ id: "f_notes", label: "Notes", type: "long_text" }] }],
@@ -36,7 +32,7 @@ export async function latestVersion(db: Db | Tx, reviewId: string, formId: strin
 }
 
 /** Creates a form inside an existing transaction; a template's form is published as version 1 at once. */
-export async function createFormInTx(tx: Tx, scope: Scope, input: { name: string; template: TemplateId | null }) {
+export async function createFormInTx(tx: Tx, scope: ActorScope, input: { name: string; template: TemplateId | null }) {
   const name = input.name.trim();
   if (await tx.extractionForm.findFirst({ where: { reviewId: scope.reviewId, name }, select: { id: true } })) {
     throw new AppError("INVALID_INPUT", `This review already has a form called "${name}".`);
@@ -62,7 +58,7 @@ export async function createFormInTx(tx: Tx, scope: Scope, input: { name: string
   return form;
 }
 
-export async function createForm(db: Db, scope: Scope, input: { name: string; template: TemplateId | null }) {
+export async function createForm(db: Db, scope: ActorScope, input: { name: string; template: TemplateId | null }) {
   return db.$transaction((tx) => createFormInTx(tx, scope, input));
 }
 
@@ -131,7 +127,7 @@ function assertRevision(form: { draftRevision: number }, revision: number) {
 
 export async function saveDraft(
   db: Db,
-  scope: Scope,
+  scope: ActorScope,
   input: { formId: string; revision: number; definition: unknown },
 ) {
   const parsed = FormDefinition.safeParse(input.definition);
@@ -170,7 +166,7 @@ export async function saveDraft(
   });
 }
 
-export async function discardDraft(db: Db, scope: Scope, input: { formId: string; revision: number }) {
+export async function discardDraft(db: Db, scope: ActorScope, input: { formId: string; revision: number }) {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM extraction_forms WHERE id = ${input.formId} AND review_id = ${scope.reviewId} FOR UPDATE`;
     const form = await findForm(tx, scope.reviewId, input.formId);
@@ -195,7 +191,7 @@ export async function discardDraft(db: Db, scope: Scope, input: { formId: string
 }
 
 /** Publishes the draft as the next version; values entered under earlier versions stay, matched by field id. */
-export async function publishDraft(db: Db, scope: Scope, input: { formId: string; revision: number }) {
+export async function publishDraft(db: Db, scope: ActorScope, input: { formId: string; revision: number }) {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM extraction_forms WHERE id = ${input.formId} AND review_id = ${scope.reviewId} FOR UPDATE`;
     const form = await findForm(tx, scope.reviewId, input.formId);
@@ -230,7 +226,7 @@ export async function publishDraft(db: Db, scope: Scope, input: { formId: string
 
 export async function updateFormSettings(
   db: Db,
-  scope: Scope,
+  scope: ActorScope,
   input: { formId: string; name: string; extractorsPerStudy: 1 | 2 },
 ) {
   return db.$transaction(async (tx) => {

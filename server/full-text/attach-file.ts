@@ -4,10 +4,10 @@ import { pipeline, type Readable } from "node:stream";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import type { MemberScope } from "../shared/actor";
 import { type FileStorage, safeFileName } from "../storage/file-storage";
 import { lockReport } from "./lock-report";
 import { maxPdfBytes, pdfGuard } from "./pdf-guard";
-import type { Scope } from "./retrieval";
 import { assertMayRetrieve } from "./retrieval-access";
 
 export interface NewReportFile {
@@ -22,7 +22,7 @@ export interface NewReportFile {
  */
 export async function attachReportFile(
   deps: { db: Db; storage: FileStorage },
-  scope: Scope,
+  scope: MemberScope,
   input: NewReportFile,
   maxBytes = maxPdfBytes(),
 ) {

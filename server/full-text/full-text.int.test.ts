@@ -6,11 +6,11 @@ import { Readable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 import { GET as fileRoute, POST as uploadRoute } from "../../app/api/reports/[reportId]/file/route";
 import type { Db } from "../db/client";
+import type { MemberScope } from "../shared/actor";
 import { localStorage } from "../storage/local-storage";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
 import { callRoute } from "../test/route-calls";
 import { attachReportFile } from "./attach-file";
-import type { RetrievalScope } from "./retrieval-access";
 
 vi.mock("../auth/session", async (original) => ({
   ...(await original<object>()),
@@ -63,7 +63,7 @@ async function includedTeam(n = 2) {
   };
 }
 
-const attach = (db: Db, scope: RetrievalScope, reportId: string, body: Buffer, fileName = "paper.pdf", max?: number) =>
+const attach = (db: Db, scope: MemberScope, reportId: string, body: Buffer, fileName = "paper.pdf", max?: number) =>
   attachReportFile({ db, storage }, scope, { reportId, fileName, body: Readable.from([body]) }, max);
 
 async function filesUnder(reviewId: string): Promise<string[]> {
@@ -300,7 +300,7 @@ describe("full-text retrieval", () => {
 });
 
 describe("full-text file route", () => {
-  const upload = (db: Db, userId: string | null, reviewId: string, reportId: string, body: Buffer) =>
+  const upload = (_db: Db, userId: string | null, reviewId: string, reportId: string, body: Buffer) =>
     callRoute(uploadRoute, userId, {
       params: { reportId },
       query: { reviewId, fileName: "paper.pdf" },

@@ -1,9 +1,11 @@
 // The reports of a review (records included at title/abstract) with where their full text and its screening
 // stand. Reports whose record is no longer included at title/abstract keep their file but are left out.
+
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import type { OutcomeStatus, RetrievalStatus } from "../db/generated/enums.ts";
-import { seesOthersDecisions, type Viewer } from "../screening/progress";
+import { seesOthersDecisions } from "../reviews/stage-visibility";
+import type { MemberScope } from "../shared/actor";
 
 export const RETRIEVAL_STATUSES = ["sought", "retrieved", "not_retrieved"] as const;
 export const FULL_TEXT_OUTCOMES = ["awaiting", "conflict", "included", "excluded"] as const;
@@ -47,9 +49,10 @@ async function counts(db: Db, reviewId: string) {
  * Which records reached full text tells a blinded reviewer how their co-reviewers decided at title/abstract, so
  * while that stage is blinded only leads get the list; full-text outcomes follow the full-text stage's blinding.
  */
-export async function listReports(db: Db, reviewId: string, viewer: Viewer, filter: ReportFilter) {
-  if (!(await seesOthersDecisions(db, reviewId, "title_abstract", viewer))) return { visible: false as const };
-  const showOutcomes = await seesOthersDecisions(db, reviewId, "full_text", viewer);
+export async function listReports(db: Db, member: MemberScope, filter: ReportFilter) {
+  const { reviewId } = member;
+  if (!(await seesOthersDecisions(db, member, "title_abstract"))) return { visible: false as const };
+  const showOutcomes = await seesOthersDecisions(db, member, "full_text");
   const where: Prisma.ReportWhereInput = {
     AND: [
       inScope(reviewId),

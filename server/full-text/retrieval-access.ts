@@ -2,18 +2,13 @@
 // and whether a retrieved report can still be taken back tells whether its full-text screening began; so a
 // reviewer who may not see a stage's outcomes is refused before anything about the report is read, with one
 // answer for every report id, real or not.
-import type { Db, Tx } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
-import { refuseUnlessSeesOthersDecisions } from "../screening/progress";
 
-export interface RetrievalScope {
-  reviewId: string;
-  actorId: string;
-  role: Role;
-}
+import type { Db, Tx } from "../db/client";
+import { refuseUnlessSeesOthersDecisions } from "../reviews/stage-visibility";
+import type { MemberScope } from "../shared/actor";
 
 /** Attaching, linking or marking a full text: for those who may see which records reached full text. */
-export async function assertMayRetrieve(db: Db | Tx, scope: RetrievalScope): Promise<void> {
+export async function assertMayRetrieve(db: Db | Tx, scope: MemberScope): Promise<void> {
   await refuseUnlessSeesOthersDecisions(
     db,
     scope,
@@ -26,7 +21,7 @@ export async function assertMayRetrieve(db: Db | Tx, scope: RetrievalScope): Pro
  * Taking back a retrieved full text is refused once its screening began; to a reviewer blinded at full text that
  * refusal would say a co-reviewer has decided, so they may take back only what was never retrieved.
  */
-export async function assertMayTakeBack(db: Db | Tx, scope: RetrievalScope, status: string): Promise<void> {
+export async function assertMayTakeBack(db: Db | Tx, scope: MemberScope, status: string): Promise<void> {
   if (status !== "retrieved") return;
   await refuseUnlessSeesOthersDecisions(
     db,

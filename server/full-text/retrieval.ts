@@ -1,19 +1,19 @@
 // Retrieval of a report's full text by link, "not retrieved", and taking either back. Each change is written
 // with its audit event in one transaction. PDFs arrive through attach-file.ts.
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
+import type { MemberScope } from "../shared/actor";
 import type { FileStorage } from "../storage/file-storage";
 import { assertNoFullTextDecisions, lockReport } from "./lock-report";
 import { parseReportUrl } from "./report-url";
-import { assertMayRetrieve, assertMayTakeBack, type RetrievalScope } from "./retrieval-access";
+import { assertMayRetrieve, assertMayTakeBack } from "./retrieval-access";
 
 /** What callers get back: never the storage key, which is Sift's business only. */
 const REPORT_STATE = { id: true, retrievalStatus: true, fileName: true, url: true, retrievalNote: true } as const;
 
-export type Scope = RetrievalScope;
-
 /** A link keeps any PDF already attached (a publisher's page beside the copy); the report counts as retrieved. */
-export async function setReportLink(db: Db, scope: Scope, input: { reportId: string; url: string }) {
+export async function setReportLink(db: Db, scope: MemberScope, input: { reportId: string; url: string }) {
   const url = parseReportUrl(input.url);
   await assertMayRetrieve(db, scope);
   return db.$transaction(async (tx) => {
@@ -38,7 +38,7 @@ export async function setReportLink(db: Db, scope: Scope, input: { reportId: str
 /** PRISMA counts these as "reports not retrieved"; they are never screened. */
 export async function markNotRetrieved(
   deps: { db: Db; storage: FileStorage },
-  scope: Scope,
+  scope: MemberScope,
   input: { reportId: string; note?: string },
 ) {
   const note = (input.note ?? "").trim().slice(0, 2000);
@@ -46,13 +46,17 @@ export async function markNotRetrieved(
 }
 
 /** Back to "sought", as if nothing had been tried: any PDF is deleted and any link forgotten. */
-export async function undoRetrieval(deps: { db: Db; storage: FileStorage }, scope: Scope, input: { reportId: string }) {
+export async function undoRetrieval(
+  deps: { db: Db; storage: FileStorage },
+  scope: MemberScope,
+  input: { reportId: string },
+) {
   return clearRetrieval(deps, scope, input.reportId, "sought", "");
 }
 
 async function clearRetrieval(
   deps: { db: Db; storage: FileStorage },
-  scope: Scope,
+  scope: MemberScope,
   reportId: string,
   status: "sought" | "not_retrieved",
   note: string,

@@ -1,17 +1,19 @@
 // What screens show of prioritisation: a screener's own relevance scores and model state, and for leads the
 // team's includes-found curve. Neither reveals another reviewer's open decision.
+
 import type { Db } from "../db/client";
-import type { Stage } from "../db/generated/enums.ts";
 import { eligibleRecords } from "../screening/eligibility";
+import type { ActorScope } from "../shared/actor";
+import type { Stage } from "../shared/stages";
 import { relevanceAt } from "./rank-order";
 import { openSample } from "./stopping";
 
 /** The viewer's own ranking: whether it is on, what it learnt from, relevance of the given records, and whether a stopping sample overrides it. */
-export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewerId: string, recordIds: string[]) {
+export async function myRanking(db: Db, { reviewId, actorId }: ActorScope, stage: Stage, recordIds: string[]) {
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
   // Not the ranking itself: an array of every open record, which the statement below reads only where needed.
   const model = await db.rankingModel.findUnique({
-    where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId } },
+    where: { reviewId_stage_reviewerId: { reviewId, stage, reviewerId: actorId } },
     select: { labelled: true, includes: true, trainedAt: true },
   });
   const sample = await openSample(db, reviewId, stage);
@@ -20,7 +22,7 @@ export async function myRanking(db: Db, reviewId: string, stage: Stage, reviewer
       ? await db.$queryRaw<{ id: string; place: number; count: number }[]>`
           SELECT k.id, k.place::int AS place, cardinality(m.ranked_record_ids) AS count
             FROM ranking_models m CROSS JOIN LATERAL unnest(m.ranked_record_ids) WITH ORDINALITY AS k(id, place)
-           WHERE m.review_id = ${reviewId} AND m.stage = ${stage}::stage AND m.reviewer_id = ${reviewerId} AND k.id = ANY(${recordIds}::text[])`
+           WHERE m.review_id = ${reviewId} AND m.stage = ${stage}::stage AND m.reviewer_id = ${actorId} AND k.id = ANY(${recordIds}::text[])`
       : [];
   return {
     prioritise: setting.prioritise,

@@ -1,8 +1,9 @@
 // Asks for rankings to be retrained after decisions change. Called by the screening services once the change's
 // transaction committed, and not awaited: a decision never waits for the queue, let alone for training.
+
 import type { Db } from "../db/client";
-import type { Stage } from "../db/generated/enums.ts";
 import { jobQueue, QUEUES } from "../jobs/queue";
+import type { Stage } from "../shared/stages";
 import { PendingRetrainings } from "./pending-retraining";
 
 export interface RetrainingRequest {

@@ -1,8 +1,9 @@
 // The order in which serving hands out a stage's records: while a stopping sample is open, a random order (the
 // same for everyone, so records complete); with prioritisation on, the reviewer's ranking (records it does not
 // hold, such as those imported since the last training, come after it in import order); otherwise import order.
+
 import { Prisma } from "../db/generated/client.ts";
-import type { Stage } from "../db/generated/enums.ts";
+import type { Stage } from "../shared/stages";
 
 export interface OrderSettings {
   reviewId: string;

@@ -5,16 +5,12 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { Stage } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { eligibleRecords, liveAssignment, stageSql, unsettled } from "../screening/eligibility";
+import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
+import type { Stage } from "../shared/stages";
 import { stoppingTest } from "./stopping-rule";
-
-interface Scope {
-  reviewId: string;
-  actorId: string;
-}
 
 export interface SampleSettings {
   recallTarget: number;
@@ -140,7 +136,7 @@ export async function stoppingStatus(db: Db, reviewId: string, stage: Stage) {
   };
 }
 
-export async function startStoppingSample(db: Db, scope: Scope, stage: Stage, settings: SampleSettings) {
+export async function startStoppingSample(db: Db, scope: ActorScope, stage: Stage, settings: SampleSettings) {
   return db.$transaction(async (tx) => {
     // One open sample per stage; the review row lock serialises two leads starting one at once.
     await tx.$queryRaw`SELECT id FROM reviews WHERE id = ${scope.reviewId} FOR UPDATE`;
@@ -179,7 +175,7 @@ async function lockSample(tx: Tx, reviewId: string, sampleId: string) {
 }
 
 /** Ends an open sample without excluding anything; the stage goes back to serving the likeliest includes first. */
-export async function closeStoppingSample(db: Db, scope: Scope, sampleId: string) {
+export async function closeStoppingSample(db: Db, scope: ActorScope, sampleId: string) {
   return db.$transaction(async (tx) => {
     const sample = await lockSample(tx, scope.reviewId, sampleId);
     if (sample.closedAt) throw new AppError("STALE", "That stopping sample is already closed.");
@@ -195,7 +191,7 @@ export async function closeStoppingSample(db: Db, scope: Scope, sampleId: string
 }
 
 /** Excludes every untouched record of the sample's urn once the sample shows the target recall was reached. */
-export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: string) {
+export async function excludeBelowThreshold(db: Db, scope: ActorScope, sampleId: string) {
   return db.$transaction(async (tx) => {
     const sample = await lockSample(tx, scope.reviewId, sampleId);
     if (sample.closedAt) throw new AppError("STALE", "That stopping sample is closed.");
@@ -251,7 +247,7 @@ export async function excludeBelowThreshold(db: Db, scope: Scope, sampleId: stri
 }
 
 /** Takes a bulk exclusion back: its records are unscreened again and the sample reopens. */
-export async function revertBelowThreshold(db: Db, scope: Scope, sampleId: string) {
+export async function revertBelowThreshold(db: Db, scope: ActorScope, sampleId: string) {
   return db.$transaction(async (tx) => {
     const sample = await lockSample(tx, scope.reviewId, sampleId);
     if (!sample.excludedAt)

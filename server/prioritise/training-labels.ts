@@ -1,12 +1,14 @@
 // What one reviewer's ranking may learn from. Blinding: a reviewer's own decisions, and the outcomes of records
 // whose outcome they may see (every settled record for leads and unblinded stages; only lead-resolved records
 // while blinded). Never another reviewer's open decision, so the served order cannot leak it.
+
 import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { Role, Stage } from "../db/generated/enums.ts";
 import { rows } from "../db/sql";
 import { eligibleRecords, stageSql } from "../screening/eligibility";
-import { seesOthers } from "../screening/progress";
+import type { Role } from "../shared/roles";
+import type { Stage } from "../shared/stages";
+import { seesOthers } from "../shared/visibility";
 import { decodeLabels, LABEL_CODE } from "./label-codes";
 import { fingerprintOf, type StageRecords } from "./ranker-cache";
 

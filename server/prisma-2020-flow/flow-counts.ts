@@ -3,27 +3,19 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { type ColumnCounts, type FlowCounts, NO_REASON, type ReasonCount, type SourceKindName } from "./flow";
-import {
-  AUTOMATIC,
-  DBR,
-  DBR_COLUMN,
-  DUPLICATE,
-  flowFrom,
-  LIST_WHERE,
-  OTHER_COLUMN,
-  REPORT,
-  TA_EXCLUDED,
-} from "./flow-sql";
+import { flowConditions, flowRecords } from "./flow-sql";
+
+const FLOW = flowConditions("f");
 
 const COUNTED = {
-  duplicates: DUPLICATE,
-  excluded_automatic: AUTOMATIC,
-  records_screened: LIST_WHERE.records_screened,
-  records_unaccounted: LIST_WHERE.records_unaccounted,
-  reports_unaccounted: LIST_WHERE.reports_unaccounted,
-  ungrouped_reports: LIST_WHERE.ungrouped_reports,
-  ...Object.fromEntries(Object.entries(DBR_COLUMN).map(([k, sql]) => [`dbr_${k}`, sql])),
-  ...Object.fromEntries(Object.entries(OTHER_COLUMN).map(([k, sql]) => [`other_${k}`, sql])),
+  duplicates: FLOW.duplicate,
+  excluded_automatic: FLOW.automatic,
+  records_screened: FLOW.list.records_screened,
+  records_unaccounted: FLOW.list.records_unaccounted,
+  reports_unaccounted: FLOW.list.reports_unaccounted,
+  ungrouped_reports: FLOW.list.ungrouped_reports,
+  ...Object.fromEntries(Object.entries(FLOW.dbrColumn).map(([k, sql]) => [`dbr_${k}`, sql])),
+  ...Object.fromEntries(Object.entries(FLOW.otherColumn).map(([k, sql]) => [`other_${k}`, sql])),
 } as Record<string, Prisma.Sql>;
 
 export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCounts> {
@@ -36,8 +28,8 @@ export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCoun
   const [totalsRow, sources, reasons] = await Promise.all([
     db.$queryRaw<Record<string, number>[]>`
       SELECT ${filters},
-             count(DISTINCT rep.study_id) FILTER (WHERE ${LIST_WHERE.included})::int AS new_studies
-      ${flowFrom(reviewId)}`,
+             count(DISTINCT f.study_id) FILTER (WHERE ${FLOW.list.included})::int AS new_studies
+        FROM ${flowRecords(reviewId)} f`,
     db.$queryRaw<{ name: string; kind: SourceKindName; records: number }[]>`
       SELECT s.name, s.kind::text AS kind, count(*)::int AS records
         FROM records r JOIN sources s ON s.id = r.source_id
@@ -46,12 +38,14 @@ export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCoun
     // One final reason per record (title/abstract) or report (full text), from the settled outcome only.
     db.$queryRaw<{ box: string; reason: string | null; n: number }[]>`
       SELECT 'records_excluded' AS box, tar.label AS reason, count(*)::int AS n
-      ${flowFrom(reviewId, Prisma.sql`LEFT JOIN exclusion_reasons tar ON tar.id = ta.reason_id`)} AND ${TA_EXCLUDED}
-      GROUP BY tar.label
+        FROM ${flowRecords(reviewId)} f LEFT JOIN exclusion_reasons tar ON tar.id = f.ta_reason_id
+       WHERE ${FLOW.taExcluded}
+       GROUP BY tar.label
       UNION ALL
-      SELECT CASE WHEN ${DBR} THEN 'dbr_excluded' ELSE 'other_excluded' END, ftr.label, count(*)::int
-      ${flowFrom(reviewId, Prisma.sql`LEFT JOIN exclusion_reasons ftr ON ftr.id = ft.reason_id`)} AND ${REPORT} AND ft.status = 'excluded'
-      GROUP BY 1, 2`,
+      SELECT CASE WHEN ${FLOW.dbr} THEN 'dbr_excluded' ELSE 'other_excluded' END, ftr.label, count(*)::int
+        FROM ${flowRecords(reviewId)} f LEFT JOIN exclusion_reasons ftr ON ftr.id = f.ft_reason_id
+       WHERE ${FLOW.report} AND f.ft_status = 'excluded'
+       GROUP BY 1, 2`,
   ]);
   const t = totalsRow[0]!;
   const num = (name: string) => t[name] ?? 0;

@@ -3,23 +3,18 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
 import { type ListKey, NO_REASON } from "./flow";
-import { AUTOMATICALLY_EXCLUDED, flowFrom, LIST_WHERE } from "./flow-sql";
+import { flowConditions, flowRecords } from "./flow-sql";
 
-/** Whether a list holds records or the reports made from them, which is how its rows are described. */
-const REPORT_LISTS = new Set<ListKey>([
-  "dbr_sought",
-  "dbr_notretrieved",
-  "dbr_assessed",
-  "dbr_excluded",
-  "other_sought",
-  "other_notretrieved",
-  "other_assessed",
-  "other_excluded",
-  "included",
-  "retrieval_pending_dbr",
-  "retrieval_pending_other",
-  "reports_unaccounted",
-  "ungrouped_reports",
+const FLOW = flowConditions("f");
+
+/** The lists of records; every other list holds the reports made from them, which is how its rows are described. */
+const RECORD_LISTS = new Set<ListKey>([
+  "identified_dbr",
+  "removed_before_screening",
+  "records_screened",
+  "records_excluded",
+  "identified_other",
+  "records_unaccounted",
 ]);
 
 export interface FlowItem {
@@ -84,28 +79,29 @@ function detail(key: ListKey, row: Row): string {
 }
 
 export async function listFlowItems(db: Db, reviewId: string, key: ListKey, page: { offset: number; limit: number }) {
-  const joins = Prisma.sql`
-    LEFT JOIN records dup ON dup.id = r.duplicate_of_id
-    LEFT JOIN exclusion_reasons tar ON tar.id = ta.reason_id
-    LEFT JOIN exclusion_reasons ftr ON ftr.id = ft.reason_id
-    LEFT JOIN studies st ON st.id = rep.study_id`;
   const order =
     key === "included" || key === "ungrouped_reports"
-      ? Prisma.sql`st.label NULLS LAST, r.title, r.id`
-      : Prisma.sql`r.title, r.id`;
+      ? Prisma.sql`st.label NULLS LAST, f.title, f.record_id`
+      : Prisma.sql`f.title, f.record_id`;
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT r.id AS record_id, rep.id AS report_id, r.title, r.authors[1:3] AS authors, r.year, s.name AS source,
-             dup.title AS duplicate_of_title, ${AUTOMATICALLY_EXCLUDED} IS TRUE AS automatically_excluded, ta.status::text AS ta_status, tar.label AS ta_reason,
-             rep.retrieval_status::text AS retrieval_status, ft.status::text AS ft_status, ftr.label AS ft_reason, st.label AS study
-      ${flowFrom(reviewId, joins)} AND ${LIST_WHERE[key]}
-      ORDER BY ${order}
-      LIMIT ${page.limit} OFFSET ${page.offset}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${flowFrom(reviewId)} AND ${LIST_WHERE[key]}`,
+      SELECT f.record_id, f.report_id, f.title, f.authors[1:3] AS authors, f.year, f.source,
+             dup.title AS duplicate_of_title, f.automatically_excluded IS TRUE AS automatically_excluded,
+             f.ta_status::text AS ta_status, tar.label AS ta_reason, f.retrieval_status::text AS retrieval_status,
+             f.ft_status::text AS ft_status, ftr.label AS ft_reason, st.label AS study
+        FROM ${flowRecords(reviewId)} f
+        LEFT JOIN records dup ON dup.id = f.duplicate_of_id
+        LEFT JOIN exclusion_reasons tar ON tar.id = f.ta_reason_id
+        LEFT JOIN exclusion_reasons ftr ON ftr.id = f.ft_reason_id
+        LEFT JOIN studies st ON st.id = f.study_id
+       WHERE ${FLOW.list[key]}
+       ORDER BY ${order}
+       LIMIT ${page.limit} OFFSET ${page.offset}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${flowRecords(reviewId)} f WHERE ${FLOW.list[key]}`,
   ]);
   return {
     key,
-    unit: REPORT_LISTS.has(key) ? ("reports" as const) : ("records" as const),
+    unit: RECORD_LISTS.has(key) ? ("records" as const) : ("reports" as const),
     total: count?.n ?? 0,
     offset: page.offset,
     items: rows.map(

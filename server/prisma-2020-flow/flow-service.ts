@@ -1,8 +1,10 @@
 // The PRISMA flow of one review for the API, the download routes and the CLI: counts → boxes and identity
 // checks → SVG, PNG, PDF or the PRISMA2020 template CSV.
+
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { seesOthersDecisions, type Viewer } from "../screening/progress";
+import { seesOthersDecisions } from "../reviews/stage-visibility";
+import type { MemberScope } from "../shared/actor";
 import { svgToPng } from "../svg/svg-to-png";
 import type { DiagramFormat } from "./diagram-formats";
 import { svgToPdf } from "./export-files";
@@ -17,9 +19,9 @@ import { templateCsv } from "./template-csv";
  * The diagram counts settled outcomes only, but while a stage is blinded even those tell a reviewer how a
  * co-reviewer decided (a count that moves after one's own decision), so such viewers get none of it.
  */
-async function assertSeesFlow(db: Db, reviewId: string, viewer: Viewer): Promise<void> {
+async function assertSeesFlow(db: Db, member: MemberScope): Promise<void> {
   for (const stage of ["title_abstract", "full_text"] as const) {
-    if (!(await seesOthersDecisions(db, reviewId, stage, viewer))) {
+    if (!(await seesOthersDecisions(db, member, stage))) {
       throw new AppError(
         "FORBIDDEN",
         "While screening is blinded, the PRISMA diagram is for leads and owners only: its counts would reveal how other reviewers decided.",
@@ -33,8 +35,9 @@ export async function computeFlow(db: Db, reviewId: string) {
 }
 
 /** The diagram for the page: numbers, identity checks, and the SVG whose boxes are buttons. */
-export async function flowDiagram(db: Db, reviewId: string, viewer: Viewer) {
-  await assertSeesFlow(db, reviewId, viewer);
+export async function flowDiagram(db: Db, member: MemberScope) {
+  const { reviewId } = member;
+  await assertSeesFlow(db, member);
   const flow = await computeFlow(db, reviewId);
   const layout = layoutDiagram(flow);
   return { flow, svg: renderSvg(layout, { interactive: true }), width: layout.width, height: layout.height };
@@ -47,21 +50,16 @@ const CONTENT_TYPES: Record<DiagramFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-/** What a box or a failed identity counts, for a viewer allowed to see the diagram. */
-export async function flowItems(
-  db: Db,
-  reviewId: string,
-  viewer: Viewer,
-  list: ListKey,
-  page: { offset: number; limit: number },
-) {
-  await assertSeesFlow(db, reviewId, viewer);
+/** What a box or a failed identity counts, for a member allowed to see the diagram. */
+export async function flowItems(db: Db, member: MemberScope, list: ListKey, page: { offset: number; limit: number }) {
+  const { reviewId } = member;
+  await assertSeesFlow(db, member);
   return listFlowItems(db, reviewId, list, page);
 }
 
-/** A file of the diagram; `viewer` is absent for the CLI, which runs with the database's own rights. */
-export async function diagramFile(db: Db, reviewId: string, format: DiagramFormat, viewer?: Viewer) {
-  if (viewer) await assertSeesFlow(db, reviewId, viewer);
+/** A file of the diagram; `member` is absent for the CLI, which runs with the database's own rights. */
+export async function diagramFile(db: Db, reviewId: string, format: DiagramFormat, member?: MemberScope) {
+  if (member) await assertSeesFlow(db, member);
   const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { slug: true, title: true } });
   const flow = await computeFlow(db, reviewId);
   const file = { fileName: `${review.slug}-prisma.${format}`, contentType: CONTENT_TYPES[format], checks: flow.checks };

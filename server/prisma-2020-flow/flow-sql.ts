@@ -1,74 +1,85 @@
 // What each box and each identity's "records behind it" means in SQL, written once and used both to count
-// (count(*) FILTER (WHERE …)) and to list, so a box always lists exactly the items it counts.
+// (count(*) FILTER (WHERE …)) and to list, so a box always lists exactly the items it counts. The rows are one
+// relation, flowRecords, which the statement names; every condition takes that name.
 import { Prisma } from "../db/generated/client.ts";
+import { sqlAlias } from "../db/sql-alias";
 import type { ListKey } from "./flow";
-
-/**
- * Records marked ineligible by automation tools (PRISMA `excluded_automatic`), before human screening. The one
- * place that decides it: records excluded unscreened below a stopping threshold (server/prioritise/stopping.ts).
- */
-export const AUTOMATICALLY_EXCLUDED = Prisma.sql`(ta.status = 'excluded' AND ta.stopping_sample_id IS NOT NULL)`;
 
 /**
  * One row per record of the review with everything its flow needs: source kind, title/abstract outcome, its
  * report (a record has at most one), and the report's full-text outcome. Only settled outcomes (included,
- * excluded) count anywhere, never a single reviewer's decision.
+ * excluded) count anywhere, never a single reviewer's decision. Used as `FROM ${flowRecords(reviewId)} f`; a
+ * subquery that PostgreSQL folds into the statement around it, so it costs what the joins written out would.
+ *
+ * `automatically_excluded` is a record marked ineligible by automation tools (PRISMA `excluded_automatic`),
+ * before human screening. The one place that decides it: records excluded unscreened below a stopping threshold
+ * (server/prioritise/stopping.ts).
  */
-export const flowFrom = (reviewId: string, moreJoins: Prisma.Sql = Prisma.empty) => Prisma.sql`
-  FROM records r
-  JOIN sources s ON s.id = r.source_id
-  LEFT JOIN screening_outcomes ta ON ta.record_id = r.id AND ta.stage = 'title_abstract'
-  LEFT JOIN reports rep ON rep.record_id = r.id
-  LEFT JOIN screening_outcomes ft ON ft.record_id = r.id AND ft.stage = 'full_text'
-  ${moreJoins}
-  WHERE r.review_id = ${reviewId}`;
+export const flowRecords = (reviewId: string) => Prisma.sql`(
+  SELECT r.id AS record_id, r.title, r.authors, r.year, r.duplicate_of_id, s.name AS source, s.kind AS source_kind,
+         (ta.status = 'excluded' AND ta.stopping_sample_id IS NOT NULL) AS automatically_excluded,
+         ta.status AS ta_status, ta.reason_id AS ta_reason_id,
+         rep.id AS report_id, rep.retrieval_status, rep.study_id, ft.status AS ft_status, ft.reason_id AS ft_reason_id
+    FROM records r
+    JOIN sources s ON s.id = r.source_id
+    LEFT JOIN screening_outcomes ta ON ta.record_id = r.id AND ta.stage = 'title_abstract'
+    LEFT JOIN reports rep ON rep.record_id = r.id
+    LEFT JOIN screening_outcomes ft ON ft.record_id = r.id AND ft.stage = 'full_text'
+   WHERE r.review_id = ${reviewId})`;
 
-export const DBR = Prisma.sql`s.kind IN ('database', 'register')`;
-const OTHER = Prisma.sql`s.kind NOT IN ('database', 'register')`;
-const REMOVED = Prisma.sql`(r.duplicate_of_id IS NOT NULL OR ${AUTOMATICALLY_EXCLUDED})`;
-const KEPT = Prisma.sql`r.duplicate_of_id IS NULL AND NOT ${AUTOMATICALLY_EXCLUDED}`;
-export const REPORT = Prisma.sql`${KEPT} AND rep.id IS NOT NULL`;
-const INCLUDED = Prisma.sql`${REPORT} AND ft.status = 'included'`;
-
-function column(kind: Prisma.Sql) {
+/** The conditions on a row of flowRecords that the statement names `row`, by what they mean. */
+export function flowConditions(row: string) {
+  const f = sqlAlias(row);
+  const dbr = Prisma.sql`${f}.source_kind IN ('database', 'register')`;
+  const other = Prisma.sql`${f}.source_kind NOT IN ('database', 'register')`;
+  const removed = Prisma.sql`(${f}.duplicate_of_id IS NOT NULL OR ${f}.automatically_excluded)`;
+  const kept = Prisma.sql`${f}.duplicate_of_id IS NULL AND NOT ${f}.automatically_excluded`;
+  const report = Prisma.sql`${kept} AND ${f}.report_id IS NOT NULL`;
+  const included = Prisma.sql`${report} AND ${f}.ft_status = 'included'`;
+  const column = (kind: Prisma.Sql) => ({
+    sought: Prisma.sql`${kind} AND ${report}`,
+    notRetrieved: Prisma.sql`${kind} AND ${report} AND ${f}.retrieval_status = 'not_retrieved'`,
+    assessed: Prisma.sql`${kind} AND ${report} AND ${f}.retrieval_status = 'retrieved'`,
+    excluded: Prisma.sql`${kind} AND ${report} AND ${f}.ft_status = 'excluded'`,
+    included: Prisma.sql`${kind} AND ${included}`,
+    stillSought: Prisma.sql`${kind} AND ${report} AND ${f}.retrieval_status = 'sought'`,
+  });
+  const dbrColumn = column(dbr);
+  const otherColumn = column(other);
+  const taExcluded = Prisma.sql`${dbr} AND ${kept} AND ${f}.ta_status = 'excluded'`;
+  const list: Record<ListKey, Prisma.Sql> = {
+    identified_dbr: dbr,
+    removed_before_screening: Prisma.sql`${dbr} AND ${removed}`,
+    records_screened: Prisma.sql`${dbr} AND ${kept}`,
+    records_excluded: taExcluded,
+    dbr_sought: dbrColumn.sought,
+    dbr_notretrieved: dbrColumn.notRetrieved,
+    dbr_assessed: dbrColumn.assessed,
+    dbr_excluded: dbrColumn.excluded,
+    identified_other: other,
+    other_sought: otherColumn.sought,
+    other_notretrieved: otherColumn.notRetrieved,
+    other_assessed: otherColumn.assessed,
+    other_excluded: otherColumn.excluded,
+    included,
+    // Screened records should be either excluded at title/abstract or sought in full: exactly one of the two.
+    records_unaccounted: Prisma.sql`${dbr} AND ${kept} AND
+    (${f}.ta_status IS NOT DISTINCT FROM 'excluded')::int + (${f}.report_id IS NOT NULL)::int <> 1`,
+    retrieval_pending_dbr: dbrColumn.stillSought,
+    retrieval_pending_other: otherColumn.stillSought,
+    // A report is assessed exactly when it was retrieved, and an assessed report ends included or excluded.
+    reports_unaccounted: Prisma.sql`${report} AND
+    (${f}.retrieval_status = 'retrieved') <> (${f}.ft_status IS NOT NULL AND ${f}.ft_status IN ('included', 'excluded'))`,
+    ungrouped_reports: Prisma.sql`${included} AND ${f}.study_id IS NULL`,
+  };
   return {
-    sought: Prisma.sql`${kind} AND ${REPORT}`,
-    notRetrieved: Prisma.sql`${kind} AND ${REPORT} AND rep.retrieval_status = 'not_retrieved'`,
-    assessed: Prisma.sql`${kind} AND ${REPORT} AND rep.retrieval_status = 'retrieved'`,
-    excluded: Prisma.sql`${kind} AND ${REPORT} AND ft.status = 'excluded'`,
-    included: Prisma.sql`${kind} AND ${INCLUDED}`,
-    stillSought: Prisma.sql`${kind} AND ${REPORT} AND rep.retrieval_status = 'sought'`,
+    dbr,
+    report,
+    dbrColumn,
+    otherColumn,
+    duplicate: Prisma.sql`${dbr} AND ${f}.duplicate_of_id IS NOT NULL`,
+    automatic: Prisma.sql`${dbr} AND ${f}.duplicate_of_id IS NULL AND ${f}.automatically_excluded`,
+    taExcluded,
+    list,
   };
 }
-export const DBR_COLUMN = column(DBR);
-export const OTHER_COLUMN = column(OTHER);
-
-export const DUPLICATE = Prisma.sql`${DBR} AND r.duplicate_of_id IS NOT NULL`;
-export const AUTOMATIC = Prisma.sql`${DBR} AND r.duplicate_of_id IS NULL AND ${AUTOMATICALLY_EXCLUDED}`;
-export const TA_EXCLUDED = Prisma.sql`${DBR} AND ${KEPT} AND ta.status = 'excluded'`;
-
-export const LIST_WHERE: Record<ListKey, Prisma.Sql> = {
-  identified_dbr: DBR,
-  removed_before_screening: Prisma.sql`${DBR} AND ${REMOVED}`,
-  records_screened: Prisma.sql`${DBR} AND ${KEPT}`,
-  records_excluded: TA_EXCLUDED,
-  dbr_sought: DBR_COLUMN.sought,
-  dbr_notretrieved: DBR_COLUMN.notRetrieved,
-  dbr_assessed: DBR_COLUMN.assessed,
-  dbr_excluded: DBR_COLUMN.excluded,
-  identified_other: OTHER,
-  other_sought: OTHER_COLUMN.sought,
-  other_notretrieved: OTHER_COLUMN.notRetrieved,
-  other_assessed: OTHER_COLUMN.assessed,
-  other_excluded: OTHER_COLUMN.excluded,
-  included: INCLUDED,
-  // Screened records should be either excluded at title/abstract or sought in full: exactly one of the two.
-  records_unaccounted: Prisma.sql`${DBR} AND ${KEPT} AND
-    (ta.status IS NOT DISTINCT FROM 'excluded')::int + (rep.id IS NOT NULL)::int <> 1`,
-  retrieval_pending_dbr: DBR_COLUMN.stillSought,
-  retrieval_pending_other: OTHER_COLUMN.stillSought,
-  // A report is assessed exactly when it was retrieved, and an assessed report ends included or excluded.
-  reports_unaccounted: Prisma.sql`${REPORT} AND
-    (rep.retrieval_status = 'retrieved') <> (ft.status IS NOT NULL AND ft.status IN ('included', 'excluded'))`,
-  ungrouped_reports: Prisma.sql`${INCLUDED} AND rep.study_id IS NULL`,
-};

@@ -2,7 +2,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { createFormInTx } from "../extraction/forms";
 import { TEMPLATES } from "../extraction/templates";
-import { effectiveReasonRequired, type NewReview, NewReviewInput, STAGES } from "./review-settings";
+import { effectiveReasonRequired, STAGES } from "../shared/stages";
+import { type NewReview, NewReviewInput } from "./review-settings";
 import { slugify } from "./slug";
 
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {

@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { TEMPLATE_IDS } from "../extraction/templates/template-ids";
-
-export const STAGES = ["title_abstract", "full_text"] as const;
-export type StageName = (typeof STAGES)[number];
-
-export const STAGE_LABELS: Record<StageName, string> = {
-  title_abstract: "Title and abstract",
-  full_text: "Full text",
-};
+import type { Stage } from "../shared/stages";
 
 export const StageSettingsInput = z.object({
   reviewersPerRecord: z.number().int().min(1).max(10),
@@ -41,12 +34,7 @@ export const NewReviewInput = ReviewDetailsInput.extend({
 });
 export type NewReview = z.input<typeof NewReviewInput>;
 
-/** Full-text exclusions always need a reason (PRISMA reports one per excluded report). */
-export function effectiveReasonRequired(stage: StageName, setting: boolean): boolean {
-  return stage === "full_text" ? true : setting;
-}
-
-export const DEFAULT_EXCLUSION_REASONS: Record<StageName, string[]> = {
+export const DEFAULT_EXCLUSION_REASONS: Record<Stage, string[]> = {
   title_abstract: ["Wrong population", "Wrong intervention", "Wrong study design", "Not primary research"],
   full_text: [
     "Wrong population",

@@ -3,20 +3,11 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { reevaluateStage } from "../screening/outcome";
-import {
-  effectiveReasonRequired,
-  ReviewDetailsInput,
-  type StageName,
-  type StageSettings,
-  StageSettingsInput,
-} from "./review-settings";
+import type { ActorScope } from "../shared/actor";
+import { effectiveReasonRequired, type Stage } from "../shared/stages";
+import { ReviewDetailsInput, type StageSettings, StageSettingsInput } from "./review-settings";
 
-interface Scope {
-  reviewId: string;
-  actorId: string;
-}
-
-export async function updateReviewDetails(db: Db, scope: Scope, input: z.input<typeof ReviewDetailsInput>) {
+export async function updateReviewDetails(db: Db, scope: ActorScope, input: z.input<typeof ReviewDetailsInput>) {
   const details = ReviewDetailsInput.parse(input);
   return db.$transaction(async (tx) => {
     const review = await tx.review.update({ where: { id: scope.reviewId }, data: details });
@@ -31,7 +22,7 @@ export async function updateReviewDetails(db: Db, scope: Scope, input: z.input<t
   });
 }
 
-export async function updateStageSettings(db: Db, scope: Scope, stage: StageName, input: StageSettings) {
+export async function updateStageSettings(db: Db, scope: ActorScope, stage: Stage, input: StageSettings) {
   const settings = StageSettingsInput.parse(input);
   const data = { ...settings, reasonRequired: effectiveReasonRequired(stage, settings.reasonRequired) };
   return db.$transaction(async (tx) => {
@@ -60,7 +51,7 @@ export async function updateStageSettings(db: Db, scope: Scope, stage: StageName
  * Makes the active reason list of a stage equal to `labels`, in that order. Reasons that disappear are archived,
  * not deleted, so decisions that cite them keep their meaning.
  */
-export async function setExclusionReasons(db: Db, scope: Scope, stage: StageName, labels: string[]) {
+export async function setExclusionReasons(db: Db, scope: ActorScope, stage: Stage, labels: string[]) {
   const wanted = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
   if (wanted.length > 50) throw new AppError("INVALID_INPUT", "A stage can have at most 50 exclusion reasons.");
   return db.$transaction(async (tx) => {
@@ -97,7 +88,7 @@ const Keywords = z.array(z.string().trim().min(1).max(100)).max(200);
 export const KeywordsInput = z.object({ includeKeywords: Keywords, excludeKeywords: Keywords });
 
 /** The words highlighted for screeners; saved as typed, matched without regard to case. */
-export async function setScreeningKeywords(db: Db, scope: Scope, input: z.input<typeof KeywordsInput>) {
+export async function setScreeningKeywords(db: Db, scope: ActorScope, input: z.input<typeof KeywordsInput>) {
   const keywords = KeywordsInput.parse(input);
   return db.$transaction(async (tx) => {
     const review = await tx.review.update({

@@ -1,8 +1,8 @@
 // Inter-rater agreement per stage, from the decisions in the database: Cohen's kappa for each pair of
 // reviewers over the records both decided, Fleiss' kappa when records need three or more reviewers.
+
 import type { Db } from "../db/client";
-import type { Stage } from "../db/generated/enums.ts";
-import { STAGES } from "../reviews/review-settings";
+import { STAGES, type Stage } from "../shared/stages";
 import {
   cohensKappa,
   contingencyTable,

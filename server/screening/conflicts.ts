@@ -1,10 +1,10 @@
 // Disagreements for leads: both sides, and the final verdict a lead records.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
-import type { ConflictStatus, Stage } from "../db/generated/enums.ts";
+import type { ConflictStatus } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { requestRetraining } from "../prioritise/request-retraining";
-import { effectiveReasonRequired } from "../reviews/review-settings";
+import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { syncReport } from "./outcome";
 
 export async function listConflicts(db: Db, reviewId: string, stage: Stage, status: ConflictStatus) {

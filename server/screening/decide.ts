@@ -1,26 +1,23 @@
 // A reviewer's decision on a record, and taking it back. The record's row is locked for the whole change, so
 // decisions that complete a record at the same moment are counted once and open exactly one conflict.
+
 import { auditInsert } from "../audit/audit-insert";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TokenSession } from "../auth/session-token";
 import { type Db, poolOf, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { Role, Stage, Verdict } from "../db/generated/enums.ts";
+import type { Verdict } from "../db/generated/enums.ts";
 import { transaction } from "../db/sql";
 import { AppError, type AppErrorCode } from "../errors/app-error";
 import { requestRetraining } from "../prioritise/request-retraining";
-import { effectiveReasonRequired } from "../reviews/review-settings";
+import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
+import { type Role, rolesFrom } from "../shared/roles";
+import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { authorizeCaller, callerSql } from "../team/caller-membership";
-import { rolesFrom } from "../team/roles";
 import { eligibleRecords, stageSql } from "./eligibility";
 import { evaluation, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
 import { SERVE_MINUTES } from "./serve";
-
-interface Scope {
-  reviewId: string;
-  reviewerId: string;
-}
 
 export interface DecisionInput {
   recordId: string;
@@ -118,7 +115,7 @@ interface DecideRow {
 export async function recordDecision(
   db: Db,
   /** `session`: the caller's token's, checked with the membership; absent only for the server's own work (demo seeding). */
-  scope: Scope & { session?: TokenSession },
+  scope: ActorScope & { session?: TokenSession },
   input: DecisionInput,
 ) {
   if (input.verdict !== "exclude" && input.reasonId)
@@ -128,7 +125,7 @@ export async function recordDecision(
   const s = stageSql(input.stage);
   const at = new Date();
   const now = at.toISOString();
-  const me = scope.reviewerId;
+  const me = scope.actorId;
   const [, , rows] = await transaction(poolOf(db), (tx) =>
     tx.batch(
       [
@@ -216,11 +213,11 @@ const UNDOING = ["decision.withdrawn", "decision.restored"];
  * The reviewer's newest recorded or changed decision on a record that no undo has taken back yet. Each undo
  * names the event it takes back, so undoing twice steps back twice through the history in the audit trail.
  */
-async function lastUndoableEvent(tx: Tx, scope: Scope, recordId: string, stage: Stage) {
+async function lastUndoableEvent(tx: Tx, scope: ActorScope, recordId: string, stage: Stage) {
   const events = await tx.auditEvent.findMany({
     where: {
       reviewId: scope.reviewId,
-      actorId: scope.reviewerId,
+      actorId: scope.actorId,
       entityType: "record",
       entityId: recordId,
       action: { in: [...UNDOABLE, ...UNDOING] },
@@ -249,10 +246,10 @@ async function lastUndoableEvent(tx: Tx, scope: Scope, recordId: string, stage: 
  * Takes back the reviewer's most recent action at a stage: a changed decision goes back to what it was before,
  * a first decision is withdrawn and the record handed back to them. The outcome follows in the same transaction.
  */
-export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
+export async function undoLastDecision(db: Db, scope: ActorScope, stage: Stage) {
   const { undone, prioritise } = await db.$transaction(async (tx) => {
     const last = await tx.screeningDecision.findFirst({
-      where: { reviewId: scope.reviewId, reviewerId: scope.reviewerId, stage },
+      where: { reviewId: scope.reviewId, reviewerId: scope.actorId, stage },
       orderBy: { updatedAt: "desc" },
     });
     if (!last) throw new AppError("NOT_FOUND", "You have no decision to undo at this stage.");
@@ -263,7 +260,7 @@ export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
       await tx.screeningDecision.update({ where: { id: last.id }, data: event.from });
       await recordAuditEvent(tx, {
         reviewId: scope.reviewId,
-        actorId: scope.reviewerId,
+        actorId: scope.actorId,
         action: "decision.restored",
         entityType: "record",
         entityId: last.recordId,
@@ -272,19 +269,19 @@ export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
     } else {
       await tx.screeningDecision.delete({ where: { id: last.id } });
       await tx.screeningAssignment.upsert({
-        where: { recordId_stage_reviewerId: { recordId: last.recordId, stage, reviewerId: scope.reviewerId } },
+        where: { recordId_stage_reviewerId: { recordId: last.recordId, stage, reviewerId: scope.actorId } },
         create: {
           reviewId: scope.reviewId,
           recordId: last.recordId,
           stage,
-          reviewerId: scope.reviewerId,
+          reviewerId: scope.actorId,
           expiresAt: new Date(Date.now() + SERVE_MINUTES * 60_000),
         },
         update: { servedAt: new Date(), expiresAt: new Date(Date.now() + SERVE_MINUTES * 60_000) },
       });
       await recordAuditEvent(tx, {
         reviewId: scope.reviewId,
-        actorId: scope.reviewerId,
+        actorId: scope.actorId,
         action: "decision.withdrawn",
         entityType: "record",
         entityId: last.recordId,
@@ -300,6 +297,6 @@ export async function undoLastDecision(db: Db, scope: Scope, stage: Stage) {
       prioritise: setting.prioritise,
     };
   });
-  requestRetraining(db, { reviewId: scope.reviewId, stage, reviewerIds: [scope.reviewerId], prioritise });
+  requestRetraining(db, { reviewId: scope.reviewId, stage, reviewerIds: [scope.actorId], prioritise });
   return undone;
 }

@@ -1,6 +1,6 @@
 // Which records a stage screens, as SQL shared by serving, progress and counts.
 import { Prisma } from "../db/generated/client.ts";
-import type { Stage } from "../db/generated/enums.ts";
+import type { Stage } from "../shared/stages";
 
 /**
  * Title/abstract: every record not merged away as a duplicate. Full text: records included at title/abstract

@@ -1,8 +1,9 @@
 // The outcome rule is SQL (it runs inside the decision's own statement), so its cases run on PostgreSQL with
 // plain rows of decisions.
+
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../db/generated/client.ts";
-import type { Stage } from "../db/generated/enums.ts";
+import type { Stage } from "../shared/stages";
 import { testDb } from "../test/integration";
 import { evaluation } from "./outcome";
 

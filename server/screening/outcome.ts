@@ -2,10 +2,11 @@
 // conflict for a lead. The rule is SQL so that a decision, its outcome and any conflict are one statement: the
 // decision is the hottest write in Sift and must cost one round trip. Runs in the transaction that changed a
 // decision, after the record row was locked.
+
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { Stage } from "../db/generated/enums.ts";
 import { newId } from "../shared/ids";
+import type { Stage } from "../shared/stages";
 import { stageSql } from "./eligibility";
 
 /**

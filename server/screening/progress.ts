@@ -1,47 +1,14 @@
 // Screening progress. What a reviewer sees while blinded never depends on how another reviewer decided.
-import type { Db, Tx } from "../db/client";
-import type { ConflictStatus, Role, Stage } from "../db/generated/enums.ts";
-import { AppError } from "../errors/app-error";
-import { hasRole } from "../team/roles";
+import type { Db } from "../db/client";
+import type { ConflictStatus } from "../db/generated/enums.ts";
+import { seesOthersDecisions } from "../reviews/stage-visibility";
+import type { MemberScope } from "../shared/actor";
+import { hasRole } from "../shared/roles";
+import type { Stage } from "../shared/stages";
 import { eligibleRecords, liveAssignment, servableTo, stageSql } from "./eligibility";
 
-export interface Viewer {
-  userId: string;
-  role: Role;
-}
-
-/** Leads and owners resolve conflicts, so they see everything; others see others' work only when unblinded. */
-export function seesOthers(role: Role, blinded: boolean): boolean {
-  return hasRole(role, "lead") || !blinded;
-}
-
-export async function seesOthersDecisions(
-  db: Db | Tx,
-  reviewId: string,
-  stage: Stage,
-  viewer: Viewer,
-): Promise<boolean> {
-  if (hasRole(viewer.role, "lead")) return true;
-  const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
-  return seesOthers(viewer.role, setting.blinded);
-}
-
-/**
- * For work whose refusals would tell a blinded reviewer how others decided (which reports exist, which are
- * included): one refusal, given before anything the work reads, to whoever may not see the stage's outcomes.
- */
-export async function refuseUnlessSeesOthersDecisions(
-  db: Db | Tx,
-  scope: { reviewId: string; actorId: string; role: Role },
-  stage: Stage,
-  refusal: string,
-): Promise<void> {
-  if (!(await seesOthersDecisions(db, scope.reviewId, stage, { userId: scope.actorId, role: scope.role }))) {
-    throw new AppError("FORBIDDEN", refusal);
-  }
-}
-
-export async function screeningProgress(db: Db, reviewId: string, stage: Stage, viewer: Viewer) {
+export async function screeningProgress(db: Db, member: MemberScope, stage: Stage) {
+  const { reviewId } = member;
   const s = stageSql(stage);
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
   // Counts with no GROUP BY: always one row.
@@ -66,22 +33,22 @@ export async function screeningProgress(db: Db, reviewId: string, stage: Stage, 
            count(*) FILTER (WHERE mine.id IS NOT NULL)::int AS mine,
            count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting') AND (
              EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                       AND a.reviewer_id = ${viewer.userId} AND ${liveAssignment("a")})
-             OR ${servableTo("r", stage, viewer.userId, setting.reviewersPerRecord)}
+                       AND a.reviewer_id = ${member.actorId} AND ${liveAssignment("a")})
+             OR ${servableTo("r", stage, member.actorId, setting.reviewersPerRecord)}
            ))::int AS left_for_me
       FROM records r
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-      LEFT JOIN screening_decisions mine ON mine.record_id = r.id AND mine.stage = ${s} AND mine.reviewer_id = ${viewer.userId}
+      LEFT JOIN screening_decisions mine ON mine.record_id = r.id AND mine.stage = ${s} AND mine.reviewer_id = ${member.actorId}
      WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`
   )[0]!;
   const { total } = counts;
   /** Remaining: records still needing my decision that are mine to screen or that the pool could serve me now. */
   // Observers never screen, and what the pool could hand them would move as others decide.
-  const screens = hasRole(viewer.role, "reviewer");
+  const screens = hasRole(member.role, "reviewer");
   const mine = { decided: counts.mine, remaining: screens ? counts.left_for_me : 0 };
   /** Records with all the decisions they need, however they came out. */
   const { complete } = counts;
-  if (!(await seesOthersDecisions(db, reviewId, stage, viewer))) {
+  if (!(await seesOthersDecisions(db, member, stage))) {
     // Whether a record settled or went to conflict, even as a count that moves after one's own decision,
     // tells a blinded reviewer how the other reviewer decided; so they get none of it. Nor how many records
     // have all their decisions: that count moves when a co-reviewer decides a record one has decided, which

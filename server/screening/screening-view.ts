@@ -1,12 +1,16 @@
 // Records as a screener sees them. Blinding is enforced here, on the server: another reviewer's decision,
-// reason or note, and any state that implies them, leave only when the viewer may see them.
+// reason or note, and any state that implies them, leave only when the member may see them.
+
 import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { OutcomeStatus, RetrievalStatus, Stage, Verdict } from "../db/generated/enums.ts";
+import type { OutcomeStatus, RetrievalStatus, Verdict } from "../db/generated/enums.ts";
 import { rows } from "../db/sql";
 import type { ParsedRecord } from "../import/types";
+import { seesOthersDecisions } from "../reviews/stage-visibility";
+import type { MemberScope } from "../shared/actor";
+import type { Stage } from "../shared/stages";
+import { seesOthers } from "../shared/visibility";
 import { stageSql } from "./eligibility";
-import { seesOthers, seesOthersDecisions, type Viewer } from "./progress";
 import { serveRecords } from "./serve";
 
 interface ViewRow extends Omit<ParsedRecord, "raw"> {
@@ -19,14 +23,14 @@ interface ViewRow extends Omit<ParsedRecord, "raw"> {
 }
 
 /** The records with everything a screener may see, in one statement (records are read once per decision). */
-async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, recordIds: string[], full?: boolean) {
+async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: string[], full?: boolean) {
+  const { reviewId } = member;
   if (recordIds.length === 0) return [];
-  full ??= await seesOthersDecisions(db, reviewId, stage, viewer);
+  full ??= await seesOthersDecisions(db, member, stage);
   // A report exists exactly when the record was included at title/abstract, so to a reviewer blinded there it is
   // shown only once that is known by other means: a lead resolved the record, or retrieved its full text for
   // full-text screening.
-  const seesTitleAbstract =
-    stage === "title_abstract" ? full : await seesOthersDecisions(db, reviewId, "title_abstract", viewer);
+  const seesTitleAbstract = stage === "title_abstract" ? full : await seesOthersDecisions(db, member, "title_abstract");
   const s = stageSql(stage);
   const found = await rows<ViewRow>(
     poolOf(db),
@@ -54,7 +58,7 @@ async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, re
   return found
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .map(({ source_name, report, outcome, resolved, decisions, ...fields }) => {
-      const mine = decisions.find((d) => d.reviewerId === viewer.userId) ?? null;
+      const mine = decisions.find((d) => d.reviewerId === member.actorId) ?? null;
       // A blinded reviewer learns the others' side once a lead has resolved the record. Even whether it settled
       // by agreement would tell them how the other reviewer decided, so that stays hidden from them.
       const visible = full || resolved;
@@ -64,7 +68,7 @@ async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, re
         outcome: visible ? outcome : null,
         otherDecisions: visible
           ? decisions
-              .filter((d) => d.reviewerId !== viewer.userId)
+              .filter((d) => d.reviewerId !== member.actorId)
               .map((d) => ({ reviewer: d.reviewer, verdict: d.verdict, reasonId: d.reasonId, note: d.note }))
           : null,
       };
@@ -72,21 +76,16 @@ async function viewOf(db: Db, reviewId: string, stage: Stage, viewer: Viewer, re
 }
 
 /** The next records for this reviewer (one to screen now, the rest prefetched). */
-export async function nextForReviewer(db: Db, reviewId: string, stage: Stage, viewer: Viewer, count: number) {
-  const served = await serveRecords(db, { reviewId, reviewerId: viewer.userId }, stage, count);
-  return viewOf(db, reviewId, stage, viewer, served.ids, seesOthers(viewer.role, served.blinded));
+export async function nextForReviewer(db: Db, member: MemberScope, stage: Stage, count: number) {
+  const served = await serveRecords(db, member, stage, count);
+  return viewOf(db, member, stage, served.ids, seesOthers(member.role, served.blinded));
 }
 
 /** The reviewer's own decisions, newest first, with the records (for going back over them). */
-export async function myDecisions(
-  db: Db,
-  reviewId: string,
-  stage: Stage,
-  viewer: Viewer,
-  page: { cursor?: string; take: number },
-) {
+export async function myDecisions(db: Db, member: MemberScope, stage: Stage, page: { cursor?: string; take: number }) {
+  const { reviewId } = member;
   const rows = await db.screeningDecision.findMany({
-    where: { reviewId, stage, reviewerId: viewer.userId },
+    where: { reviewId, stage, reviewerId: member.actorId },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: page.take + 1,
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
@@ -95,15 +94,14 @@ export async function myDecisions(
   const more = rows.length > page.take;
   const items = await viewOf(
     db,
-    reviewId,
+    member,
     stage,
-    viewer,
     rows.slice(0, page.take).map((r) => r.recordId),
   );
   return { items, nextCursor: more ? rows[page.take - 1]!.id : null };
 }
 
-export async function recordForScreening(db: Db, reviewId: string, stage: Stage, viewer: Viewer, recordId: string) {
-  const [item] = await viewOf(db, reviewId, stage, viewer, [recordId]);
+export async function recordForScreening(db: Db, member: MemberScope, stage: Stage, recordId: string) {
+  const [item] = await viewOf(db, member, stage, [recordId]);
   return item ?? null;
 }

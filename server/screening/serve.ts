@@ -1,25 +1,22 @@
 // Hands reviewers records to screen. A record is never out with more reviewers than it needs at once: the
 // records table row is locked while it is handed out (SKIP LOCKED lets others take the next one meanwhile),
 // and a served record that is not decided in time goes back to the pool. Times are stored in UTC, as Prisma does.
+
 import type pg from "pg";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { Stage } from "../db/generated/enums.ts";
 import { rows, transaction } from "../db/sql";
 import { AppError } from "../errors/app-error";
 import { type OrderSettings, orderedCandidates, orderSettingsColumns } from "../prioritise/serve-order";
+import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
-import { hasRole } from "../team/roles";
+import { hasRole } from "../shared/roles";
+import type { Stage } from "../shared/stages";
 import { eligibleRecords, liveAssignment, servableTo, stageSql, unsettled } from "./eligibility";
 
 export const SERVE_MINUTES = 30;
 const SERVE_ATTEMPTS = 3;
-
-interface Scope {
-  reviewId: string;
-  reviewerId: string;
-}
 
 /** Still needs this reviewer's decision: unsettled and not decided by them. */
 function openFor(stage: Stage, reviewerId: string): Prisma.Sql {
@@ -44,7 +41,7 @@ export interface Served {
  * Up to `count` records for this reviewer, in at most two round trips: what they already hold (with the stage's
  * settings), then if that is not enough a transaction that hands out new ones from the pool.
  */
-export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: number): Promise<Served> {
+export async function serveRecords(db: Db, scope: ActorScope, stage: Stage, count: number): Promise<Served> {
   const s = stageSql(stage);
   const pool = poolOf(db);
   const [head] = await rows<{
@@ -60,8 +57,8 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
            (SELECT array_agg(h.id ORDER BY h.expires_at NULLS FIRST, h.served_at, h.id) FROM (
               SELECT r.id, a.expires_at, a.served_at FROM screening_assignments a
                 JOIN records r ON r.id = a.record_id
-               WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.reviewerId} AND ${liveAssignment("a")}
-                 AND ${eligibleRecords("r", stage)} AND ${openFor(stage, scope.reviewerId)}
+               WHERE a.review_id = ${scope.reviewId} AND a.stage = ${s} AND a.reviewer_id = ${scope.actorId} AND ${liveAssignment("a")}
+                 AND ${eligibleRecords("r", stage)} AND ${openFor(stage, scope.actorId)}
                ORDER BY a.expires_at NULLS FIRST, a.served_at, r.id
                LIMIT ${count}) h) AS held
       FROM review_stage_settings st
@@ -74,7 +71,7 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
   const settings = {
     reviewId: scope.reviewId,
     stage,
-    reviewerId: scope.reviewerId,
+    reviewerId: scope.actorId,
     prioritise: head.prioritise,
     sampleId: head.sample_id,
   };
@@ -105,14 +102,14 @@ export async function serveRecords(db: Db, scope: Scope, stage: Stage, count: nu
  */
 async function serveFromPool(
   pool: pg.Pool,
-  scope: Scope,
+  scope: ActorScope,
   stage: Stage,
   needed: number,
   settings: OrderSettings,
   wanted: number,
 ) {
   const s = stageSql(stage);
-  const open = inPool(stage, scope.reviewerId, needed);
+  const open = inPool(stage, scope.actorId, needed);
   const limit = wanted * 2 + 2;
   const now = new Date();
   const expires = new Date(now.getTime() + SERVE_MINUTES * 60_000);
@@ -134,7 +131,7 @@ async function serveFromPool(
         ), served AS (
           INSERT INTO screening_assignments (id, review_id, record_id, stage, reviewer_id, served_at, expires_at)
           -- ids are made by the application: as many as rows chosen could be, one each
-          SELECT (${Array.from({ length: wanted }, newId)}::text[])[row_number() OVER ()], ${scope.reviewId}, c.id, ${s}, ${scope.reviewerId}, ${now.toISOString()}::timestamp, ${expires.toISOString()}::timestamp
+          SELECT (${Array.from({ length: wanted }, newId)}::text[])[row_number() OVER ()], ${scope.reviewId}, c.id, ${s}, ${scope.actorId}, ${now.toISOString()}::timestamp, ${expires.toISOString()}::timestamp
             FROM chosen c
           ON CONFLICT (record_id, stage, reviewer_id) DO UPDATE
             SET served_at = EXCLUDED.served_at, expires_at = EXCLUDED.expires_at, allocated_by_id = NULL
@@ -165,7 +162,7 @@ export async function allocateRecords(
   if (!member || !hasRole(member.role, "reviewer")) {
     throw new AppError("INVALID_INPUT", "Records can only be allocated to a reviewer of this review.");
   }
-  const { ids } = await serveRecords(db, { reviewId: scope.reviewId, reviewerId }, stage, count);
+  const { ids } = await serveRecords(db, { reviewId: scope.reviewId, actorId: reviewerId }, stage, count);
   await db.$transaction(async (tx) => {
     await tx.screeningAssignment.updateMany({
       where: { reviewId: scope.reviewId, stage, reviewerId, recordId: { in: ids } },

@@ -1,26 +1,21 @@
 // People's grouping of reports into studies: confirm a suggestion, make, merge and split studies, move a
 // report, rename, set the design. Each change and its audit event commit together; a report someone else
 // grouped meanwhile is refused as stale rather than silently moved.
+
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { refuseUnlessSeesOthersDecisions } from "../screening/progress";
+import { refuseUnlessSeesOthersDecisions } from "../reviews/stage-visibility";
+import type { MemberScope } from "../shared/actor";
 import { DEFAULT_TOOL, type Design, type RISK_OF_BIAS_TOOLS } from "./designs";
 import { includedReportsWhere } from "./studies-view";
 import { studyLabelFor } from "./suggest-groups";
-
-interface Scope {
-  reviewId: string;
-  actorId: string;
-  role: Role;
-}
 
 /**
  * Grouping reports reads which reports are included at full text (a refusal names one that is not), so while
  * that stage is blinded it is for those who may see its outcomes, refused before any report is read.
  */
-async function assertMayGroup(db: Db, scope: Scope): Promise<void> {
+async function assertMayGroup(db: Db, scope: MemberScope): Promise<void> {
   await refuseUnlessSeesOthersDecisions(
     db,
     scope,
@@ -55,7 +50,7 @@ async function loadReports(tx: Tx, reviewId: string, reportIds: readonly string[
 }
 
 /** A study left without reports goes, unless data were already extracted or appraised for it. */
-async function removeIfEmpty(tx: Tx, scope: Scope, studyId: string) {
+async function removeIfEmpty(tx: Tx, scope: MemberScope, studyId: string) {
   const left = await tx.report.count({ where: { studyId } });
   if (left > 0) return;
   const work = (await tx.appraisal.count({ where: { studyId } })) + (await tx.extraction.count({ where: { studyId } }));
@@ -74,12 +69,12 @@ async function removeIfEmpty(tx: Tx, scope: Scope, studyId: string) {
   });
 }
 
-function scopeOf(scope: Scope) {
+function scopeOf(scope: MemberScope) {
   return { reviewId: scope.reviewId, actorId: scope.actorId };
 }
 
 /** Makes a study of ungrouped reports (a confirmed suggestion, or a single report on its own). */
-export async function createStudy(db: Db, scope: Scope, input: { reportIds: string[]; label?: string }) {
+export async function createStudy(db: Db, scope: MemberScope, input: { reportIds: string[]; label?: string }) {
   if (input.reportIds.length === 0) throw new AppError("INVALID_INPUT", "Choose at least one report for the study.");
   await assertMayGroup(db, scope);
   return db.$transaction(async (tx) => {
@@ -102,7 +97,7 @@ export async function createStudy(db: Db, scope: Scope, input: { reportIds: stri
 }
 
 /** Puts reports into a study (from no study or another one); the study they leave goes if it is left empty. */
-export async function moveReports(db: Db, scope: Scope, input: { reportIds: string[]; studyId: string | null }) {
+export async function moveReports(db: Db, scope: MemberScope, input: { reportIds: string[]; studyId: string | null }) {
   await assertMayGroup(db, scope);
   return db.$transaction(async (tx) => {
     if (input.studyId) await loadStudy(tx, scope.reviewId, input.studyId);
@@ -121,7 +116,7 @@ export async function moveReports(db: Db, scope: Scope, input: { reportIds: stri
 }
 
 /** Merges studies into the first one; refused when the others already hold appraisals or extracted data. */
-export async function mergeStudies(db: Db, scope: Scope, input: { targetId: string; sourceIds: string[] }) {
+export async function mergeStudies(db: Db, scope: MemberScope, input: { targetId: string; sourceIds: string[] }) {
   const sources = [...new Set(input.sourceIds)].filter((id) => id !== input.targetId);
   if (sources.length === 0) throw new AppError("INVALID_INPUT", "Choose at least two studies to merge.");
   return db.$transaction(async (tx) => {
@@ -151,7 +146,7 @@ export async function mergeStudies(db: Db, scope: Scope, input: { targetId: stri
 /** Takes some reports out of a study into a new one. */
 export async function splitStudy(
   db: Db,
-  scope: Scope,
+  scope: MemberScope,
   input: { studyId: string; reportIds: string[]; label?: string },
 ) {
   await assertMayGroup(db, scope);
@@ -176,7 +171,7 @@ export async function splitStudy(
   });
 }
 
-export async function renameStudy(db: Db, scope: Scope, input: { studyId: string; label: string }) {
+export async function renameStudy(db: Db, scope: MemberScope, input: { studyId: string; label: string }) {
   const label = input.label.trim();
   if (!label) throw new AppError("INVALID_INPUT", "A study needs a name.");
   return db.$transaction(async (tx) => {
@@ -193,7 +188,7 @@ export async function renameStudy(db: Db, scope: Scope, input: { studyId: string
 }
 
 /** Setting the design picks the tool the design calls for; a lead may choose another afterwards. */
-export async function setStudyDesign(db: Db, scope: Scope, input: { studyId: string; design: Design }) {
+export async function setStudyDesign(db: Db, scope: MemberScope, input: { studyId: string; design: Design }) {
   return db.$transaction(async (tx) => {
     const study = await loadStudy(tx, scope.reviewId, input.studyId);
     const appraisalTool = DEFAULT_TOOL[input.design];
@@ -210,7 +205,7 @@ export async function setStudyDesign(db: Db, scope: Scope, input: { studyId: str
 
 export async function setStudyTool(
   db: Db,
-  scope: Scope,
+  scope: MemberScope,
   input: { studyId: string; tool: (typeof RISK_OF_BIAS_TOOLS)[number] | null },
 ) {
   return db.$transaction(async (tx) => {

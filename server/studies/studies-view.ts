@@ -1,7 +1,9 @@
 // The studies screen: the review's studies with their reports, the included reports not yet in a study, and
 // suggestions for grouping them.
+
 import type { Db, Tx } from "../db/client";
-import { seesOthersDecisions, type Viewer } from "../screening/progress";
+import { seesOthersDecisions } from "../reviews/stage-visibility";
+import type { MemberScope } from "../shared/actor";
 import { DESIGNS, type Design, studyTools } from "./designs";
 import { type GroupingReport, suggestGroups } from "./suggest-groups";
 
@@ -108,8 +110,9 @@ export async function groupingInputs(db: Db | Tx, reviewId: string) {
  * blinded only those who may see its outcomes (leads) get the reports still to group and the suggestions; the
  * studies already made are everyone's.
  */
-export async function studiesOverview(db: Db, reviewId: string, viewer: Viewer) {
-  const mayGroup = await seesOthersDecisions(db, reviewId, "full_text", viewer);
+export async function studiesOverview(db: Db, member: MemberScope) {
+  const { reviewId } = member;
+  const mayGroup = await seesOthersDecisions(db, member, "full_text");
   const [{ reports: included, links }, studies] = await Promise.all([
     mayGroup ? groupingInputs(db, reviewId) : { reports: [], links: [] },
     db.study.findMany({

@@ -2,6 +2,7 @@
 // or through a study link made at de-duplication, or the same first author and year with a similar title.
 // Pure; the people grouping studies confirm, change or ignore each suggestion.
 import { parseAuthors, surnameKey } from "../dedup/authors";
+import { dice } from "../dedup/similarity";
 import { words } from "../dedup/text-fold";
 import { UnionFind } from "../dedup/union-find";
 
@@ -60,10 +61,9 @@ function titleWords(title: string): Set<string> {
 export function titleSimilarity(a: string, b: string): number {
   const wa = titleWords(a);
   const wb = titleWords(b);
-  if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
-  return (2 * shared) / (wa.size + wb.size);
+  return dice(shared, wa.size, wb.size);
 }
 
 function firstAuthorKey(authors: readonly string[]): string | null {

@@ -1,13 +1,14 @@
 // Who is calling and with which role in a review, for the authorisation of every review procedure.
-import type { SessionClaim, TokenSession } from "../auth/session-token";
-import { sessionCurrentSql } from "../auth/sessions";
+import type { SessionClaim } from "../auth/session-token";
 import type { Db } from "../db/client";
 import { poolOf } from "../db/client";
-import { Prisma } from "../db/generated/client.ts";
-import type { Role } from "../db/generated/enums.ts";
 import { rows } from "../db/sql";
 import { AppError } from "../errors/app-error";
-import { hasRole } from "./roles";
+import { hasRole, type Role } from "../shared/roles";
+import { callerSql } from "./caller-sql";
+
+// The screening decision still imports callerSql from here; it belongs to caller-sql.ts.
+export { callerSql };
 
 export interface CallerInReview {
   user: { id: string; email: string; name: string };
@@ -16,19 +17,6 @@ export interface CallerInReview {
   /** Whether the caller's session token is still current: not signed out, nor everywhere (server/auth/sessions.ts). */
   sessionCurrent: boolean;
 }
-
-/**
- * The user and their role in the review (null without an active membership), as one row; none if no such user.
- * `session_current` says whether the caller's token is still valid, and the role is null when it is not, so a
- * statement that only looks at the role refuses an ended session too. `session` is null only for work the server
- * does on a user's behalf without a request (demo seeding), never for a caller with a token.
- */
-export const callerSql = (userId: string, reviewId: string, session: TokenSession | null) => Prisma.sql`
-  SELECT u.id, u.email, u.name, s.current AS session_current, CASE WHEN s.current THEN m.role::text END AS role
-    FROM users u
-   CROSS JOIN LATERAL (SELECT ${sessionCurrentSql(session)} AS current) s
-    LEFT JOIN memberships m ON m.user_id = u.id AND m.review_id = ${reviewId} AND m.removed_at IS NULL
-   WHERE u.id = ${userId}`;
 
 /** The user and their active membership in one round trip; null when the user no longer exists. */
 export async function callerInReview(db: Db, claim: SessionClaim, reviewId: string): Promise<CallerInReview | null> {

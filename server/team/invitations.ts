@@ -2,8 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { normaliseEmail } from "../auth/users";
 import type { Db } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
+import type { MemberScope } from "../shared/actor";
+import type { Role } from "../shared/roles";
 import { assertMayManage } from "./members";
 
 const INVITATION_DAYS = 14;
@@ -12,16 +13,10 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-interface Scope {
-  reviewId: string;
-  actorId: string;
-  actorRole: Role;
-}
-
 /** Creates an invitation and returns its secret token (shown once, to the inviter, inside the link). */
-export async function inviteMember(db: Db, scope: Scope, input: { email: string; role: Role }) {
+export async function inviteMember(db: Db, scope: MemberScope, input: { email: string; role: Role }) {
   const email = normaliseEmail(input.email);
-  assertMayManage(scope.actorRole, null, input.role);
+  assertMayManage(scope.role, null, input.role);
   const token = randomBytes(24).toString("base64url");
   const invitation = await db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
@@ -64,11 +59,11 @@ export async function listPendingInvitations(db: Db, reviewId: string) {
   });
 }
 
-export async function revokeInvitation(db: Db, scope: Scope, invitationId: string) {
+export async function revokeInvitation(db: Db, scope: MemberScope, invitationId: string) {
   await db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, reviewId: scope.reviewId } });
     if (!invitation) throw new AppError("NOT_FOUND", "That invitation does not exist.");
-    assertMayManage(scope.actorRole, null, invitation.role);
+    assertMayManage(scope.role, null, invitation.role);
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,

@@ -1,13 +1,8 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { hasRole } from "./roles";
-
-interface Scope {
-  reviewId: string;
-  actorId: string;
-}
+import type { MemberScope } from "../shared/actor";
+import { hasRole, type Role } from "../shared/roles";
 
 /** The active membership of a user in a review, read from the database on every call (never from a cookie). */
 export async function activeMembership(db: Db | Tx, reviewId: string, userId: string) {
@@ -54,10 +49,10 @@ async function targetMembership(tx: Tx, reviewId: string, userId: string) {
   return membership;
 }
 
-export async function changeRole(db: Db, scope: Scope & { actorRole: Role }, userId: string, role: Role) {
+export async function changeRole(db: Db, scope: MemberScope, userId: string, role: Role) {
   return db.$transaction(async (tx) => {
     const membership = await targetMembership(tx, scope.reviewId, userId);
-    assertMayManage(scope.actorRole, membership.role, role);
+    assertMayManage(scope.role, membership.role, role);
     if (membership.role === role) return membership;
     if (membership.role === "owner") await assertAnotherOwnerRemains(tx, scope.reviewId, userId);
     const updated = await tx.membership.update({ where: { id: membership.id }, data: { role } });
@@ -74,10 +69,10 @@ export async function changeRole(db: Db, scope: Scope & { actorRole: Role }, use
 }
 
 /** Takes away all access; the membership row stays so that the person's work remains attributed to them. */
-export async function removeMember(db: Db, scope: Scope & { actorRole: Role }, userId: string) {
+export async function removeMember(db: Db, scope: MemberScope, userId: string) {
   return db.$transaction(async (tx) => {
     const membership = await targetMembership(tx, scope.reviewId, userId);
-    if (userId !== scope.actorId) assertMayManage(scope.actorRole, membership.role, null);
+    if (userId !== scope.actorId) assertMayManage(scope.role, membership.role, null);
     if (membership.role === "owner") await assertAnotherOwnerRemains(tx, scope.reviewId, userId);
     const removed = await tx.membership.update({ where: { id: membership.id }, data: { removedAt: new Date() } });
     await tx.screeningAssignment.deleteMany({ where: { reviewId: scope.reviewId, reviewerId: userId } });

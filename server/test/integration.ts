@@ -1,13 +1,14 @@
 // Shared set-up for *.int.test.ts: a client on the run's test database and quick ways to make people and
 // reviews with unique names, so tests never depend on each other or on order.
+
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createCaller } from "../api/root";
 import type { TokenSession } from "../auth/session-token";
 import { currentSessionVersion } from "../auth/sessions";
 import { createDb, type Db } from "../db/client";
-import type { Role } from "../db/generated/enums.ts";
 import { createReview } from "../reviews/create-review";
+import type { Role } from "../shared/roles";
 
 let shared: Db | undefined;
 

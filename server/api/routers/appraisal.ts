@@ -17,58 +17,38 @@ const StudyTool = z.object({ studyId: Id, tool: z.enum(TOOL_NAMES) });
 const Version = z.number().int().min(0);
 
 export const appraisalRouter = router({
-  overview: reviewProcedure("observer").query(({ ctx }) =>
-    appraisalOverview(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }),
-  ),
+  overview: reviewProcedure("observer").query(({ ctx }) => appraisalOverview(ctx.db, ctx.actor)),
   study: reviewProcedure("observer")
     .input(z.object({ studyId: Id }))
     .query(({ ctx, input }) => appraisalStudy(ctx.db, ctx.reviewId, input.studyId)),
   mine: reviewProcedure("observer")
     .input(StudyTool)
-    .query(({ ctx, input }) => myAppraisal(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input)),
+    .query(({ ctx, input }) => myAppraisal(ctx.db, ctx.actor, input)),
   start: reviewProcedure("reviewer")
     .input(StudyTool)
-    .mutation(({ ctx, input }) =>
-      startAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => startAppraisal(ctx.db, ctx.actor, input)),
   save: reviewProcedure("reviewer")
     .input(z.object({ appraisalId: Id, version: Version, toolVersion: z.number().int(), answers: z.unknown() }))
-    .mutation(({ ctx, input }) =>
-      saveAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => saveAppraisal(ctx.db, ctx.actor, input)),
   complete: reviewProcedure("reviewer")
     .input(z.object({ appraisalId: Id, version: Version }))
-    .mutation(({ ctx, input }) =>
-      completeAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => completeAppraisal(ctx.db, ctx.actor, input)),
   reopen: reviewProcedure("reviewer")
     .input(z.object({ appraisalId: Id }))
-    .mutation(({ ctx, input }) =>
-      reopenAppraisal(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => reopenAppraisal(ctx.db, ctx.actor, input)),
   compare: reviewProcedure("lead")
     .input(StudyTool)
     .query(({ ctx, input }) => appraisalComparison(ctx.db, ctx.reviewId, input)),
   startConsensus: reviewProcedure("lead")
     .input(StudyTool)
-    .mutation(({ ctx, input }) =>
-      startConsensus(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => startConsensus(ctx.db, ctx.actor, input)),
   results: reviewProcedure("observer")
     .input(z.object({ tool: z.enum(TOOL_NAMES) }))
     .query(({ ctx, input }) => consensusResults(ctx.db, ctx.reviewId, input.tool)),
   exportRows: reviewProcedure("observer")
     .input(z.object({ source: z.enum(["consensus", "appraisers"]).default("consensus") }))
-    .query(({ ctx, input }) =>
-      appraisalExportRows(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.source),
-    ),
+    .query(({ ctx, input }) => appraisalExportRows(ctx.db, ctx.actor, input.source)),
   setAppraisers: reviewProcedure("lead")
     .input(z.object({ appraisersPerStudy: z.union([z.literal(1), z.literal(2)]) }))
-    .mutation(({ ctx, input }) =>
-      setAppraisersPerStudy(
-        ctx.db,
-        { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role },
-        input.appraisersPerStudy,
-      ),
-    ),
+    .mutation(({ ctx, input }) => setAppraisersPerStudy(ctx.db, ctx.actor, input.appraisersPerStudy)),
 });

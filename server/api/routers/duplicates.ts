@@ -18,13 +18,11 @@ export const duplicatesRouter = router({
     .query(({ ctx, input }) => listPairs(ctx.db, ctx.reviewId, input.status, input)),
   merge: reviewProcedure("lead")
     .input(PairInput)
-    .mutation(({ ctx, input }) => mergePair(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.pairId)),
+    .mutation(({ ctx, input }) => mergePair(ctx.db, ctx.actor, input.pairId)),
   notDuplicates: reviewProcedure("lead")
     .input(PairInput)
-    .mutation(({ ctx, input }) =>
-      markNotDuplicates(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.pairId),
-    ),
+    .mutation(({ ctx, input }) => markNotDuplicates(ctx.db, ctx.actor, input.pairId)),
   undoMerge: reviewProcedure("lead")
     .input(PairInput)
-    .mutation(({ ctx, input }) => undoMerge(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.pairId)),
+    .mutation(({ ctx, input }) => undoMerge(ctx.db, ctx.actor, input.pairId)),
 });

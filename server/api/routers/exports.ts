@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listMyExports, requestExport } from "../../export/export-jobs";
 import { EXPORT_FORMATS, EXPORT_KINDS, RECORD_FILTERS } from "../../export/export-kinds";
 import { enqueueInTransaction, QUEUES } from "../../jobs/queue";
-import { STAGES } from "../../reviews/review-settings";
+import { STAGES } from "../../shared/stages";
 import { reviewProcedure, router } from "../trpc";
 
 export const exportsRouter = router({
@@ -17,10 +17,8 @@ export const exportsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      requestExport(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input, (tx, exportId) =>
-        enqueueInTransaction(tx, QUEUES.export, { exportId }),
-      ),
+      requestExport(ctx.db, ctx.actor, input, (tx, exportId) => enqueueInTransaction(tx, QUEUES.export, { exportId })),
     ),
   /** The caller's own exports only: another person's file may hold what the caller is not allowed to see. */
-  mine: reviewProcedure("observer").query(({ ctx }) => listMyExports(ctx.db, ctx.reviewId, ctx.user.id)),
+  mine: reviewProcedure("observer").query(({ ctx }) => listMyExports(ctx.db, ctx.actor)),
 });

@@ -17,7 +17,7 @@ import {
   updateFormSettings,
 } from "../../extraction/forms";
 import { TEMPLATE_IDS } from "../../extraction/templates";
-import { hasRole } from "../../team/roles";
+import { hasRole } from "../../shared/roles";
 import { reviewProcedure, router } from "../trpc";
 
 const Id = z.string().min(1).max(64);
@@ -37,16 +37,16 @@ export const extractionRouter = router({
         template: z.enum(TEMPLATE_IDS).nullable(),
       }),
     )
-    .mutation(({ ctx, input }) => createForm(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => createForm(ctx.db, ctx.actor, input)),
   saveDraft: reviewProcedure("lead")
     .input(Revision.extend({ definition: z.unknown() }))
-    .mutation(({ ctx, input }) => saveDraft(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
   discardDraft: reviewProcedure("lead")
     .input(Revision)
-    .mutation(({ ctx, input }) => discardDraft(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => discardDraft(ctx.db, ctx.actor, input)),
   publish: reviewProcedure("lead")
     .input(Revision)
-    .mutation(({ ctx, input }) => publishDraft(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => publishDraft(ctx.db, ctx.actor, input)),
   updateSettings: reviewProcedure("lead")
     .input(
       z.object({
@@ -55,30 +55,26 @@ export const extractionRouter = router({
         extractorsPerStudy: z.union([z.literal(1), z.literal(2)]),
       }),
     )
-    .mutation(({ ctx, input }) => updateFormSettings(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => updateFormSettings(ctx.db, ctx.actor, input)),
   studies: reviewProcedure("observer")
     .input(z.object({ formId: Id }))
-    .query(({ ctx, input }) =>
-      extractionWorklist(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.formId),
-    ),
+    .query(({ ctx, input }) => extractionWorklist(ctx.db, ctx.actor, input.formId)),
   assign: reviewProcedure("lead")
     .input(Target.extend({ extractorIds: z.array(Id).max(2) }))
-    .mutation(({ ctx, input }) => assignExtractors(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => assignExtractors(ctx.db, ctx.actor, input)),
   mine: reviewProcedure("reviewer")
     .input(Target)
-    .query(({ ctx, input }) => myExtraction(ctx.db, ctx.reviewId, ctx.user.id, input)),
+    .query(({ ctx, input }) => myExtraction(ctx.db, ctx.actor, input)),
   save: reviewProcedure("reviewer")
     .input(Target.extend({ formVersionId: Id, values: Values }))
-    .mutation(({ ctx, input }) =>
-      saveExtractionValues(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input),
-    ),
+    .mutation(({ ctx, input }) => saveExtractionValues(ctx.db, ctx.actor, input)),
   complete: reviewProcedure("reviewer")
     .input(Target.extend({ formVersionId: Id }))
-    .mutation(({ ctx, input }) => completeExtraction(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => completeExtraction(ctx.db, ctx.actor, input)),
   compare: reviewProcedure("lead")
     .input(Target)
     .query(({ ctx, input }) => compareStudy(ctx.db, ctx.reviewId, input)),
   recordConsensus: reviewProcedure("lead")
     .input(Target.extend({ formVersionId: Id, values: Values }))
-    .mutation(({ ctx, input }) => recordConsensus(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => recordConsensus(ctx.db, ctx.actor, input)),
 });

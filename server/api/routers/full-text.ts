@@ -18,28 +18,14 @@ export const fullTextRouter = router({
         take: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .query(({ ctx, input }) => listReports(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input)),
+    .query(({ ctx, input }) => listReports(ctx.db, ctx.actor, input)),
   setLink: reviewProcedure("reviewer")
     .input(ReportInput.extend({ url: z.string().max(4000) }))
-    .mutation(({ ctx, input }) =>
-      setReportLink(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => setReportLink(ctx.db, ctx.actor, input)),
   markNotRetrieved: reviewProcedure("reviewer")
     .input(ReportInput.extend({ note: z.string().max(2000).optional() }))
-    .mutation(({ ctx, input }) =>
-      markNotRetrieved(
-        { db: ctx.db, storage: fileStorage() },
-        { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role },
-        input,
-      ),
-    ),
+    .mutation(({ ctx, input }) => markNotRetrieved({ db: ctx.db, storage: fileStorage() }, ctx.actor, input)),
   undoRetrieval: reviewProcedure("reviewer")
     .input(ReportInput)
-    .mutation(({ ctx, input }) =>
-      undoRetrieval(
-        { db: ctx.db, storage: fileStorage() },
-        { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role },
-        input,
-      ),
-    ),
+    .mutation(({ ctx, input }) => undoRetrieval({ db: ctx.db, storage: fileStorage() }, ctx.actor, input)),
 });

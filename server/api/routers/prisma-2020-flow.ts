@@ -4,9 +4,7 @@ import { flowDiagram, flowItems } from "../../prisma-2020-flow/flow-service";
 import { reviewProcedure, router } from "../trpc";
 
 export const prisma2020FlowRouter = router({
-  diagram: reviewProcedure("observer").query(({ ctx }) =>
-    flowDiagram(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }),
-  ),
+  diagram: reviewProcedure("observer").query(({ ctx }) => flowDiagram(ctx.db, ctx.actor)),
   items: reviewProcedure("observer")
     .input(
       z.object({
@@ -15,7 +13,5 @@ export const prisma2020FlowRouter = router({
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .query(({ ctx, input }) =>
-      flowItems(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }, input.list, input),
-    ),
+    .query(({ ctx, input }) => flowItems(ctx.db, ctx.actor, input.list, input)),
 });

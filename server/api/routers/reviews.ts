@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createReview } from "../../reviews/create-review";
 import { getReview, listReviewsForUser, reviewIdForSlug } from "../../reviews/review-queries";
-import { NewReviewInput, ReviewDetailsInput, STAGES, StageSettingsInput } from "../../reviews/review-settings";
+import { NewReviewInput, ReviewDetailsInput, StageSettingsInput } from "../../reviews/review-settings";
 import {
   KeywordsInput,
   setExclusionReasons,
@@ -10,6 +10,7 @@ import {
   updateReviewDetails,
   updateStageSettings,
 } from "../../reviews/update-review";
+import { STAGES } from "../../shared/stages";
 import { activeMembership } from "../../team/members";
 import { authedProcedure, reviewProcedure, router } from "../trpc";
 
@@ -30,20 +31,14 @@ export const reviewsRouter = router({
   })),
   updateDetails: reviewProcedure("lead")
     .input(ReviewDetailsInput)
-    .mutation(({ ctx, input }) => updateReviewDetails(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => updateReviewDetails(ctx.db, ctx.actor, input)),
   updateStageSettings: reviewProcedure("lead")
     .input(z.object({ stage: z.enum(STAGES), settings: StageSettingsInput }))
-    .mutation(({ ctx, input }) =>
-      updateStageSettings(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.stage, input.settings),
-    ),
+    .mutation(({ ctx, input }) => updateStageSettings(ctx.db, ctx.actor, input.stage, input.settings)),
   setKeywords: reviewProcedure("lead")
     .input(KeywordsInput)
-    .mutation(({ ctx, input }) =>
-      setScreeningKeywords(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input),
-    ),
+    .mutation(({ ctx, input }) => setScreeningKeywords(ctx.db, ctx.actor, input)),
   setExclusionReasons: reviewProcedure("lead")
     .input(z.object({ stage: z.enum(STAGES), labels: z.array(z.string().max(200)).max(50) }))
-    .mutation(({ ctx, input }) =>
-      setExclusionReasons(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input.stage, input.labels),
-    ),
+    .mutation(({ ctx, input }) => setExclusionReasons(ctx.db, ctx.actor, input.stage, input.labels)),
 });

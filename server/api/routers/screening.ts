@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { STAGES } from "../../reviews/review-settings";
 import { agreementReport } from "../../screening/agreement-report";
 import { listConflicts, resolveConflict } from "../../screening/conflicts";
 import { recordDecision, undoLastDecision } from "../../screening/decide";
 import { screeningProgress } from "../../screening/progress";
 import { myDecisions, nextForReviewer, recordForScreening } from "../../screening/screening-view";
 import { allocateRecords } from "../../screening/serve";
+import { STAGES } from "../../shared/stages";
 import { reviewProcedure, reviewProcedureCheckedInService, router } from "../trpc";
 
 const StageInput = z.object({ stage: z.enum(STAGES) });
@@ -15,14 +15,10 @@ export const screeningRouter = router({
   /** A mutation, not a query: it hands records out (assignments), so it must never be cached, retried or prefetched. */
   next: reviewProcedure("reviewer")
     .input(StageInput.extend({ count: z.number().int().min(1).max(5).default(2) }))
-    .mutation(({ ctx, input }) =>
-      nextForReviewer(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input.count),
-    ),
+    .mutation(({ ctx, input }) => nextForReviewer(ctx.db, ctx.actor, input.stage, input.count)),
   record: reviewProcedure("observer")
     .input(StageInput.extend({ recordId: Id }))
-    .query(({ ctx, input }) =>
-      recordForScreening(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input.recordId),
-    ),
+    .query(({ ctx, input }) => recordForScreening(ctx.db, ctx.actor, input.stage, input.recordId)),
   decide: reviewProcedureCheckedInService("reviewer")
     .input(
       StageInput.extend({
@@ -33,34 +29,20 @@ export const screeningRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      recordDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.session.userId, session: ctx.session }, input),
+      recordDecision(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.session.userId, session: ctx.session }, input),
     ),
   undo: reviewProcedure("reviewer")
     .input(StageInput)
-    .mutation(({ ctx, input }) =>
-      undoLastDecision(ctx.db, { reviewId: ctx.reviewId, reviewerId: ctx.user.id }, input.stage),
-    ),
+    .mutation(({ ctx, input }) => undoLastDecision(ctx.db, ctx.actor, input.stage)),
   myDecisions: reviewProcedure("reviewer")
     .input(StageInput.extend({ cursor: Id.optional(), take: z.number().int().min(1).max(100).default(25) }))
-    .query(({ ctx, input }) =>
-      myDecisions(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .query(({ ctx, input }) => myDecisions(ctx.db, ctx.actor, input.stage, input)),
   progress: reviewProcedure("observer")
     .input(StageInput)
-    .query(({ ctx, input }) =>
-      screeningProgress(ctx.db, ctx.reviewId, input.stage, { userId: ctx.user.id, role: ctx.role }),
-    ),
+    .query(({ ctx, input }) => screeningProgress(ctx.db, ctx.actor, input.stage)),
   allocate: reviewProcedure("lead")
     .input(StageInput.extend({ reviewerId: Id, count: z.number().int().min(1).max(10_000) }))
-    .mutation(({ ctx, input }) =>
-      allocateRecords(
-        ctx.db,
-        { reviewId: ctx.reviewId, actorId: ctx.user.id },
-        input.stage,
-        input.reviewerId,
-        input.count,
-      ),
-    ),
+    .mutation(({ ctx, input }) => allocateRecords(ctx.db, ctx.actor, input.stage, input.reviewerId, input.count)),
   conflicts: reviewProcedure("lead")
     .input(StageInput.extend({ status: z.enum(["open", "resolved", "withdrawn"]).default("open") }))
     .query(({ ctx, input }) => listConflicts(ctx.db, ctx.reviewId, input.stage, input.status)),
@@ -73,6 +55,6 @@ export const screeningRouter = router({
         note: z.string().max(5000).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => resolveConflict(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => resolveConflict(ctx.db, ctx.actor, input)),
   agreement: reviewProcedure("lead").query(({ ctx }) => agreementReport(ctx.db, ctx.reviewId)),
 });

@@ -17,42 +17,26 @@ const Ids = z.array(Id).min(1).max(500);
 const Label = z.string().max(200);
 
 export const studiesRouter = router({
-  list: reviewProcedure("observer").query(({ ctx }) =>
-    studiesOverview(ctx.db, ctx.reviewId, { userId: ctx.user.id, role: ctx.role }),
-  ),
+  list: reviewProcedure("observer").query(({ ctx }) => studiesOverview(ctx.db, ctx.actor)),
   create: reviewProcedure("reviewer")
     .input(z.object({ reportIds: Ids, label: Label.optional() }))
-    .mutation(({ ctx, input }) =>
-      createStudy(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => createStudy(ctx.db, ctx.actor, input)),
   moveReports: reviewProcedure("reviewer")
     .input(z.object({ reportIds: Ids, studyId: Id.nullable() }))
-    .mutation(({ ctx, input }) =>
-      moveReports(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => moveReports(ctx.db, ctx.actor, input)),
   merge: reviewProcedure("reviewer")
     .input(z.object({ targetId: Id, sourceIds: Ids }))
-    .mutation(({ ctx, input }) =>
-      mergeStudies(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => mergeStudies(ctx.db, ctx.actor, input)),
   split: reviewProcedure("reviewer")
     .input(z.object({ studyId: Id, reportIds: Ids, label: Label.optional() }))
-    .mutation(({ ctx, input }) =>
-      splitStudy(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => splitStudy(ctx.db, ctx.actor, input)),
   rename: reviewProcedure("reviewer")
     .input(z.object({ studyId: Id, label: Label }))
-    .mutation(({ ctx, input }) =>
-      renameStudy(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => renameStudy(ctx.db, ctx.actor, input)),
   setDesign: reviewProcedure("reviewer")
     .input(z.object({ studyId: Id, design: z.enum(DESIGNS) }))
-    .mutation(({ ctx, input }) =>
-      setStudyDesign(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => setStudyDesign(ctx.db, ctx.actor, input)),
   setTool: reviewProcedure("lead")
     .input(z.object({ studyId: Id, tool: z.enum(RISK_OF_BIAS_TOOLS).nullable() }))
-    .mutation(({ ctx, input }) =>
-      setStudyTool(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, role: ctx.role }, input),
-    ),
+    .mutation(({ ctx, input }) => setStudyTool(ctx.db, ctx.actor, input)),
 });

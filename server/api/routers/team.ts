@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EmailInput } from "../../auth/users";
+import { ROLES } from "../../shared/roles";
 import { sendInvitationMail, smtpConfigured } from "../../team/invitation-mail";
 import {
   acceptInvitation,
@@ -9,7 +10,6 @@ import {
   revokeInvitation,
 } from "../../team/invitations";
 import { changeRole, listMembers, removeMember } from "../../team/members";
-import { ROLES } from "../../team/roles";
 import { authedProcedure, publicProcedure, reviewProcedure, router } from "../trpc";
 
 const InvitationToken = z.object({ token: z.string().min(10).max(200) });
@@ -20,7 +20,7 @@ export const teamRouter = router({
   invite: reviewProcedure("lead")
     .input(z.object({ email: EmailInput, role: z.enum(ROLES) }))
     .mutation(async ({ ctx, input }) => {
-      const scope = { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role };
+      const scope = ctx.actor;
       const { invitation, token } = await inviteMember(ctx.db, scope, input);
       const link = new URL(`/invite/${token}`, ctx.appUrl).toString();
       let emailed = false;
@@ -33,13 +33,7 @@ export const teamRouter = router({
     }),
   revokeInvitation: reviewProcedure("lead")
     .input(z.object({ invitationId: z.string().max(64) }))
-    .mutation(({ ctx, input }) =>
-      revokeInvitation(
-        ctx.db,
-        { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role },
-        input.invitationId,
-      ),
-    ),
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
   previewInvitation: publicProcedure
     .input(InvitationToken)
     .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
@@ -48,20 +42,9 @@ export const teamRouter = router({
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, input.token, ctx.user)),
   changeRole: reviewProcedure("lead")
     .input(z.object({ userId: z.string().max(64), role: z.enum(ROLES) }))
-    .mutation(({ ctx, input }) =>
-      changeRole(
-        ctx.db,
-        { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role },
-        input.userId,
-        input.role,
-      ),
-    ),
+    .mutation(({ ctx, input }) => changeRole(ctx.db, ctx.actor, input.userId, input.role)),
   removeMember: reviewProcedure("lead")
     .input(z.object({ userId: z.string().max(64) }))
-    .mutation(({ ctx, input }) =>
-      removeMember(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, input.userId),
-    ),
-  leave: reviewProcedure("observer").mutation(({ ctx }) =>
-    removeMember(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.user.id, actorRole: ctx.role }, ctx.user.id),
-  ),
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.userId)),
+  leave: reviewProcedure("observer").mutation(({ ctx }) => removeMember(ctx.db, ctx.actor, ctx.user.id)),
 });

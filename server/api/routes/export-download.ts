@@ -8,13 +8,9 @@ export const downloadExport: ReviewRouteHandler<{ exportId: string }> = async ({
   db,
   storage,
   reviewId,
-  caller,
+  actor,
   params,
 }) => {
-  const file = await exportFile(
-    { db, storage },
-    { reviewId, userId: caller.userId, role: caller.role },
-    params.exportId,
-  );
+  const file = await exportFile({ db, storage }, actor, params.exportId);
   return download(Readable.toWeb(file.body) as ReadableStream, file);
 };

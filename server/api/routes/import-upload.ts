@@ -16,12 +16,12 @@ const UploadParams = z.object({
 });
 
 /** POST /api/reviews/<id>/imports?fileName=…&source=…&sourceKind=…[&format=…], the raw file as the body. */
-export const uploadImport: ReviewRouteHandler = async ({ db, storage, reviewId, caller, request }) => {
+export const uploadImport: ReviewRouteHandler = async ({ db, storage, reviewId, actor, request }) => {
   const params = UploadParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   if (!request.body) throw new AppError("INVALID_INPUT", "The upload has no file in it.");
   const created = await createImport(
     { db, storage, enqueueImport: (tx, importId) => enqueueInTransaction(tx, QUEUES.import, { importId }) },
-    { reviewId, actorId: caller.userId },
+    actor,
     {
       fileName: params.fileName,
       body: Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),

@@ -35,16 +35,16 @@ export const uploadReportFile: ReviewRouteHandler<ReportParams> = async ({
   db,
   storage,
   reviewId,
-  caller,
+  actor,
   params,
   request,
 }) => {
   const { fileName } = UploadParams.parse({ fileName: new URL(request.url).searchParams.get("fileName") ?? undefined });
   if (!request.body) throw new AppError("INVALID_INPUT", "The upload has no file in it.");
-  const report = await attachReportFile(
-    { db, storage },
-    { reviewId, actorId: caller.userId, role: caller.role },
-    { reportId: params.reportId, fileName, body: Readable.fromWeb(request.body as WebReadableStream<Uint8Array>) },
-  );
+  const report = await attachReportFile({ db, storage }, actor, {
+    reportId: params.reportId,
+    fileName,
+    body: Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),
+  });
   return Response.json({ reportId: report.id, fileName: report.fileName, byteSize: report.byteSize }, { status: 201 });
 };

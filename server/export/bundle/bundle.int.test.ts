@@ -117,7 +117,7 @@ function bundleText(): string[] {
 
 function rewritten(lines: string[], name: string): string {
   const out = path.join(dir, name);
-  writeFileSync(out, gzipSync(lines.join("\n") + "\n"));
+  writeFileSync(out, gzipSync(`${lines.join("\n")}\n`));
   return out;
 }
 

@@ -1,56 +1,45 @@
 // PubMed's MEDLINE text format (.nbib, "PubMed format" downloads): "TAG - value" with the tag padded to four
 // characters, long values wrapped onto lines indented by six spaces, a blank line after each record.
 import { cleanText, emptyRecord, findNctIds, normaliseDoi, nullIfEmpty, pmcidFrom, pmidFrom } from "../normalise";
-import { NotBibliographicError, type ParsedRecord, type ParseEvent, type Parser } from "../types";
+import type { ParsedRecord, Parser } from "../types";
 import { cleanValues, firstYear, unique } from "./field-values";
-import { lineBatches } from "./lines";
 import { TaggedFields } from "./tagged-fields";
+import { type TaggedReader, taggedParser } from "./tagged-records";
 
 const TAG_LINE = /^([A-Z][A-Z0-9]{1,3}) *-(?: |$)/;
 
-export const parseMedline: Parser = async function* (chunks) {
-  let lineNo = 0;
+/** A record runs from its PMID line to a blank line (or the next PMID); other lines continue the field above. */
+function medlineReader(): TaggedReader {
   let record: TaggedFields | null = null;
-  let found = false;
-  let sawText = false;
-
-  for await (const lines of lineBatches(chunks)) {
-    for (const line of lines) {
-      lineNo++;
+  return {
+    read(line, lineNo) {
       const text = line.trim();
       if (!text) {
-        if (record) yield medlineEvent(record);
+        const closed = record;
         record = null;
-        continue;
+        return closed;
       }
-      sawText = true;
       const tag = TAG_LINE.exec(line);
       if (!tag) {
         record?.extend(text);
-        continue;
+        return null;
       }
       const name = tag[1]!;
       // PMID opens a record even without the blank line before it; a record without PMID still counts.
-      if (name === "PMID" && record) {
-        yield medlineEvent(record);
-        record = null;
-      }
-      if (!record) {
-        record = new TaggedFields(lineNo, " ");
-        found = true;
-      }
+      const closed = name === "PMID" ? record : null;
+      if (!record || closed) record = new TaggedFields(lineNo, " ");
       record.add(name, line.slice(tag[0].length).trim());
-    }
-  }
-  if (record) yield medlineEvent(record);
-  else if (!found && sawText) {
-    throw new NotBibliographicError("This file is not in PubMed MEDLINE format: no record starts with a “PMID-” line.");
-  }
-};
-
-function medlineEvent(fields: TaggedFields): ParseEvent {
-  return { kind: "record", line: fields.line, record: medlineRecord(fields) };
+      return closed;
+    },
+    end: () => record,
+  };
 }
+
+export const parseMedline: Parser = taggedParser(
+  medlineReader,
+  medlineRecord,
+  "This file is not in PubMed MEDLINE format: no record starts with a “PMID-” line.",
+);
 
 function medlineRecord(f: TaggedFields): ParsedRecord {
   const record = emptyRecord();

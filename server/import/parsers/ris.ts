@@ -2,64 +2,54 @@
 // "TY  -" to "ER  -"; anything between records (Ovid's "1." lines, Cochrane's "Record #1 of 18" headers) is
 // ignored; lines without a tag continue the field above them.
 import { cleanText, emptyRecord, findNctIds, normaliseDoi, nullIfEmpty, pmcidFrom, pmidFrom } from "../normalise";
-import { NotBibliographicError, type ParsedRecord, type ParseEvent, type Parser } from "../types";
+import type { ParsedRecord, Parser } from "../types";
 import { firstYear, pageRange, splitValues, unique } from "./field-values";
-import { lineBatches } from "./lines";
 import { TaggedFields } from "./tagged-fields";
+import { type TaggedReader, taggedParser } from "./tagged-records";
 
 /** "TY  - JOUR": one to three spaces before the dash, any after it (Cochrane writes "TY  -  JOUR"), maybe no value. */
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,3}-(?: |$)/;
 
-export const parseRis: Parser = async function* (chunks) {
-  let lineNo = 0;
+function risReader(): TaggedReader {
   let record: TaggedFields | null = null;
   // Tagged lines outside a TY … ER record: Ovid's "NL" after ER (dropped at the next TY), or a record whose TY
   // line is damaged (kept when an ER closes it, since its fields are intact).
   let stray: TaggedFields | null = null;
-  let found = false;
-  let sawText = false;
-
-  for await (const lines of lineBatches(chunks)) {
-    for (const line of lines) {
-      lineNo++;
+  return {
+    read(line, lineNo) {
       const tag = TAG_LINE.exec(line);
       if (!tag) {
         const text = line.trim();
-        if (!text) continue;
-        sawText = true;
-        (record ?? stray)?.extend(text);
-        continue;
+        if (text) (record ?? stray)?.extend(text);
+        return null;
       }
-      sawText = true;
       const name = tag[1]!;
       const value = line.slice(tag[0].length).trim();
       if (name === "TY") {
-        if (record) yield risEvent(record);
-        found = true;
+        const closed = record;
         stray = null;
         record = new TaggedFields(lineNo, "\n");
         record.add(name, value);
-      } else if (name === "ER") {
-        const closed = record ?? stray;
-        if (closed) {
-          found = true;
-          yield risEvent(closed);
-        }
-        record = stray = null;
-      } else {
-        (record ?? (stray ??= new TaggedFields(lineNo, "\n"))).add(name, value);
+        return closed;
       }
-    }
-  }
-  if (record) yield risEvent(record);
-  else if (!found && sawText) {
-    throw new NotBibliographicError("This file is not in RIS format: no record starts with a “TY  -” line.");
-  }
-};
-
-function risEvent(fields: TaggedFields): ParseEvent {
-  return { kind: "record", line: fields.line, record: risRecord(fields) };
+      if (name === "ER") {
+        const closed = record ?? stray;
+        record = stray = null;
+        return closed;
+      }
+      (record ?? (stray ??= new TaggedFields(lineNo, "\n"))).add(name, value);
+      return null;
+    },
+    // A stray record that no ER closed is not kept.
+    end: () => record,
+  };
 }
+
+export const parseRis: Parser = taggedParser(
+  risReader,
+  risRecord,
+  "This file is not in RIS format: no record starts with a “TY  -” line.",
+);
 
 function risRecord(f: TaggedFields): ParsedRecord {
   const record = emptyRecord();

@@ -1,10 +1,10 @@
 // Web of Science "plain text" / .ciw: "FN"/"VR" header lines, then records from "PT J" to "ER", "EF" at the end.
 // A tag is two characters and a space; a line indented by three spaces continues the field above it.
 import { cleanText, emptyRecord, findNctIds, normaliseDoi, nullIfEmpty, pmidFrom } from "../normalise";
-import { NotBibliographicError, type ParsedRecord, type ParseEvent, type Parser } from "../types";
+import type { ParsedRecord, Parser } from "../types";
 import { cleanValues, firstYear, pageRange, splitValues, unique } from "./field-values";
-import { lineBatches } from "./lines";
 import { TaggedFields } from "./tagged-fields";
+import { type TaggedReader, taggedParser } from "./tagged-records";
 
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: |$)/;
 
@@ -14,58 +14,45 @@ const ONE_PER_LINE = new Set(["AU", "AF", "BA", "BF", "BE", "CA", "GP", "CR", "C
 /** File header and trailer: outside any record. */
 const FILE_TAGS = new Set(["FN", "VR", "EF"]);
 
-export const parseWos: Parser = async function* (chunks) {
-  let lineNo = 0;
+/** A record runs from PT to ER; a line indented or without a tag continues the field above it. */
+function wosReader(): TaggedReader {
   let record: TaggedFields | null = null;
   let lastTag = "";
-  let found = false;
-  let sawText = false;
-
-  for await (const lines of lineBatches(chunks)) {
-    for (const line of lines) {
-      lineNo++;
+  return {
+    read(line, lineNo) {
       const text = line.trim();
-      if (!text) continue;
-      sawText = true;
+      if (!text) return null;
       const tag = /^\s/.test(line) ? null : TAG_LINE.exec(line);
       if (!tag) {
-        if (!record) continue;
+        if (!record) return null;
         if (ONE_PER_LINE.has(lastTag)) record.add(lastTag, text);
         else record.extend(text);
-        continue;
+        return null;
       }
       const name = tag[1]!;
       const value = line.slice(tag[0].length).trim();
-      if (name === "ER") {
-        if (record) yield wosEvent(record);
-        record = null;
-      } else if (FILE_TAGS.has(name)) {
+      if (name === "ER" || FILE_TAGS.has(name)) {
         // EF ends the file, FN/VR start one: a record left open (no ER) ends here too.
-        if (record) yield wosEvent(record);
+        const closed = record;
         record = null;
-      } else {
-        // PT opens a record; any other tag outside one does too, so a record missing its PT line is kept.
-        if (record && name === "PT") yield wosEvent(record);
-        if (!record || name === "PT") {
-          record = new TaggedFields(lineNo, " ");
-          found = true;
-        }
-        record.add(name, value);
-        lastTag = name;
+        return closed;
       }
-    }
-  }
-  if (record) yield wosEvent(record);
-  else if (!found && sawText) {
-    throw new NotBibliographicError(
-      "This file is not in Web of Science tagged format: no record starts with a “PT” line.",
-    );
-  }
-};
-
-function wosEvent(fields: TaggedFields): ParseEvent {
-  return { kind: "record", line: fields.line, record: wosRecord(fields) };
+      // PT opens a record; any other tag outside one does too, so a record missing its PT line is kept.
+      const closed = name === "PT" ? record : null;
+      if (!record || name === "PT") record = new TaggedFields(lineNo, " ");
+      record.add(name, value);
+      lastTag = name;
+      return closed;
+    },
+    end: () => record,
+  };
 }
+
+export const parseWos: Parser = taggedParser(
+  wosReader,
+  wosRecord,
+  "This file is not in Web of Science tagged format: no record starts with a “PT” line.",
+);
 
 function wosRecord(f: TaggedFields): ParsedRecord {
   const record = emptyRecord();

@@ -3,7 +3,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { NoAccess } from "@/app/_components/no-access";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { memberReview, reviewAccess } from "@/app/_lib/review-access";
-import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
 
 interface Props {
   params: Promise<{ slug: string }>;

@@ -12,7 +12,7 @@ import {
 import { useTRPC } from "@/app/_components/trpc";
 import { TEMPLATE_IDS, TEMPLATE_NAMES, type TemplateId } from "@/server/api/contract/extraction";
 import { DEFAULT_EXCLUSION_REASONS, NewReviewInput } from "@/server/api/contract/reviews";
-import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
 
 // The form starts from the same stage defaults the server applies when none are sent.
 const DEFAULT_SETTINGS = NewReviewInput.shape.stages.parse(undefined);

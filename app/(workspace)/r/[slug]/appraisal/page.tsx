@@ -5,7 +5,7 @@ import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { summaryBarSvg, TOOL_NAMES, TOOLS, trafficLightSvg } from "@/server/api/contract/appraisal";
 import { serverCaller } from "@/server/api/server-caller";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
 import { AppraisersSetting } from "./appraisers-setting";
 import { StudiesTable } from "./studies-table";
 

@@ -4,8 +4,8 @@ import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
-import { STAGE_LABELS, STAGES, type StageName } from "@/server/reviews/review-settings";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
+import { STAGE_LABELS, STAGES, type Stage } from "@/server/shared/stages";
 import { ConflictsScreen } from "./conflicts-screen";
 
 export const metadata: Metadata = { title: "Conflicts" };
@@ -15,7 +15,7 @@ interface Props {
   searchParams: Promise<{ stage?: string | string[] }>;
 }
 
-function stageFrom(value: string | string[] | undefined): StageName {
+function stageFrom(value: string | string[] | undefined): Stage {
   return STAGES.find((s) => s === value) ?? "title_abstract";
 }
 

@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 
 export type ConflictTab = "open" | "resolved" | "withdrawn";
 
@@ -11,7 +11,7 @@ export type ConflictTab = "open" | "resolved" | "withdrawn";
  * come from the progress counts meanwhile). A conflict resolved here leaves the open list at once, and the
  * confirmation takes the focus its card had.
  */
-export function useConflicts(reviewId: string, stage: StageName) {
+export function useConflicts(reviewId: string, stage: Stage) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [tab, setTab] = useState<ConflictTab>("open");

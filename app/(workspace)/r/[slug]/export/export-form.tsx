@@ -10,7 +10,7 @@ import {
   KIND_RULES,
   type RecordFilter,
 } from "@/server/api/contract/export";
-import { STAGE_LABELS, STAGES } from "@/server/reviews/review-settings";
+import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
 import { FORMAT_LABELS, KIND_HINTS } from "./export-labels";
 
 type Stage = (typeof STAGES)[number];

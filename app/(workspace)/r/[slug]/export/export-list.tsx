@@ -5,7 +5,7 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { formatBytes, formatCount, formatDateTime } from "@/app/_lib/format";
 import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
 import { type ExportFormat, type ExportKind, KIND_RULES } from "@/server/api/contract/export";
-import { STAGE_LABELS } from "@/server/reviews/review-settings";
+import { STAGE_LABELS } from "@/server/shared/stages";
 import { FILTER_LABELS, SHORT_FORMAT } from "./export-labels";
 import { type ExportRow, useExports } from "./use-exports";
 

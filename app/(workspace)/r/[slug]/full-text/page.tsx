@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { maxPdfBytes } from "@/server/api/contract/full-text";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
 import { FullTextViews } from "./full-text-views";
 import { RetrievalList } from "./retrieval-list";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
 import { ImportList } from "./import-list";
 import { UploadForm } from "./upload-form";
 

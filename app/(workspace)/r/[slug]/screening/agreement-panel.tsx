@@ -5,7 +5,7 @@ import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
-import { STAGE_LABELS } from "@/server/reviews/review-settings";
+import { STAGE_LABELS } from "@/server/shared/stages";
 import { KappaPlot } from "./kappa-plot";
 import { type AgreementPair, type AgreementStage, VERDICT_LABELS } from "./screening-types";
 

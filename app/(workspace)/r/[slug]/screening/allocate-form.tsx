@@ -4,11 +4,11 @@ import { type FormEvent, useState } from "react";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
-import type { StageName } from "@/server/reviews/review-settings";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
+import type { Stage } from "@/server/shared/stages";
 
 /** A lead hands a reviewer a batch of records that waits for them instead of lapsing after 30 minutes. */
-export function AllocateForm({ reviewId, stage }: { reviewId: string; stage: StageName }) {
+export function AllocateForm({ reviewId, stage }: { reviewId: string; stage: Stage }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.team.members.queryOptions({ reviewId }));

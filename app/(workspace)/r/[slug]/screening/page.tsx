@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
-import { STAGE_LABELS, type StageName } from "@/server/reviews/review-settings";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
+import { STAGE_LABELS, type Stage } from "@/server/shared/stages";
 import { AgreementPanel } from "./agreement-panel";
 import { AllocateForm } from "./allocate-form";
 import { PrioritisePanel } from "./prioritise-panel";
@@ -14,7 +14,7 @@ import { stageSetup } from "./stage-setup";
 export const metadata: Metadata = { title: "Screening" };
 
 // Full-text screening needs the retrieved reports first; this page screens titles and abstracts.
-const STAGE: StageName = "title_abstract";
+const STAGE: Stage = "title_abstract";
 
 interface Props {
   params: Promise<{ slug: string }>;

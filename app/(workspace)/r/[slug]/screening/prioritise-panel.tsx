@@ -4,7 +4,7 @@ import type { FormEvent } from "react";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatDateTime, plural } from "@/app/_lib/format";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 import { IncludesChart } from "./includes-chart";
 import { useStoppingSample } from "./use-stopping-sample";
 
@@ -18,7 +18,7 @@ export function PrioritisePanel({
   prioritise,
 }: {
   reviewId: string;
-  stage: StageName;
+  stage: Stage;
   slug: string;
   prioritise: boolean;
 }) {

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 
 /** The screener's own ranking: the current record's relevance and what the model has learnt from so far, or why the order is random. */
 export function RelevanceNote({
@@ -11,7 +11,7 @@ export function RelevanceNote({
   recordId,
 }: {
   reviewId: string;
-  stage: StageName;
+  stage: Stage;
   recordId: string | null;
 }) {
   const trpc = useTRPC();

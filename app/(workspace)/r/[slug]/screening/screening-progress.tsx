@@ -5,15 +5,15 @@ import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount, plural } from "@/app/_lib/format";
 import { ProgressBar } from "@/app/(workspace)/r/[slug]/import/progress-bar";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 import type { ScreeningProgress } from "./screening-types";
 
 /** The Conflicts screen at this stage. */
-export function conflictsPath(slug: string, stage: StageName): string {
+export function conflictsPath(slug: string, stage: Stage): string {
   return stage === "full_text" ? `/r/${slug}/conflicts?stage=full_text` : `/r/${slug}/conflicts`;
 }
 
-export function useScreeningProgress(reviewId: string, stage: StageName) {
+export function useScreeningProgress(reviewId: string, stage: Stage) {
   const trpc = useTRPC();
   return useQuery(trpc.screening.progress.queryOptions({ reviewId, stage }, { staleTime: 0 }));
 }
@@ -56,7 +56,7 @@ export function TeamProgressText({
 
 interface Props {
   reviewId: string;
-  stage: StageName;
+  stage: Stage;
   slug: string;
   /** Reviewers see their own bar; observers, who do not screen, see the team's. */
   canScreen: boolean;

@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 
 type Outputs = inferRouterOutputs<AppRouter>["screening"];
 
@@ -18,7 +18,7 @@ export interface Reason {
 
 /** What the screening screens need to know about a stage, read once on the server. */
 export interface StageSetup {
-  stage: StageName;
+  stage: Stage;
   reasons: Reason[];
   reasonRequired: boolean;
   blinded: boolean;

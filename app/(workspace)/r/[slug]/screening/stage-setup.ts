@@ -1,9 +1,9 @@
 import type { ReviewView } from "@/app/_lib/review-access";
-import { effectiveReasonRequired, type StageName } from "@/server/reviews/review-settings";
+import { effectiveReasonRequired, type Stage } from "@/server/shared/stages";
 import type { StageSetup } from "./screening-types";
 
 /** A stage's reasons and rules from the review the page already loaded. */
-export function stageSetup(review: ReviewView, stage: StageName): StageSetup {
+export function stageSetup(review: ReviewView, stage: Stage): StageSetup {
   const settings = review.stageSettings.find((s) => s.stage === stage);
   return {
     stage,

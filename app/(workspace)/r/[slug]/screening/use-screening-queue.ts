@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 import { type ScreeningItem, VERDICT_DONE, type Verdict } from "./screening-types";
 
 interface Queue {
@@ -33,7 +33,7 @@ function shortTitle(item: ScreeningItem): string {
  * the server work (decide, undo, refill) runs one step at a time, in order, so a refill never sees the world
  * before a decision made earlier on this screen.
  */
-export function useScreeningQueue(reviewId: string, stage: StageName) {
+export function useScreeningQueue(reviewId: string, stage: Stage) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [queue, setQueue] = useState<Queue>({ current: null, upcoming: [], loaded: false });

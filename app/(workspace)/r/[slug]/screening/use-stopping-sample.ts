@@ -1,14 +1,14 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_components/trpc";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 
 /**
  * A stage's includes-found curve and its stopping sample: opening one, closing it, excluding the unscreened
  * records below the threshold once the test allows, and reverting that exclusion. Fresh on every visit, as the
  * progress bar is: imports and others' decisions change both at any time.
  */
-export function useStoppingSample(reviewId: string, stage: StageName) {
+export function useStoppingSample(reviewId: string, stage: Stage) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const curve = useQuery(trpc.prioritise.includesCurve.queryOptions({ reviewId, stage }, { staleTime: 0 }));

@@ -11,11 +11,11 @@ import {
 } from "@/app/_components/stage-settings-fields";
 import { useTRPC } from "@/app/_components/trpc";
 import type { StageSettings } from "@/server/api/contract/reviews";
-import type { StageName } from "@/server/reviews/review-settings";
+import type { Stage } from "@/server/shared/stages";
 
 interface StageFormProps {
   reviewId: string;
-  stage: StageName;
+  stage: Stage;
   canEdit: boolean;
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
 import { StudiesScreen } from "./studies-screen";
 
 export const metadata: Metadata = { title: "Studies" };

@@ -7,7 +7,7 @@ import { formatDate } from "@/app/_lib/format";
 import { memberReview } from "@/app/_lib/review-access";
 import { requireUser } from "@/app/_lib/session";
 import { serverCaller } from "@/server/api/server-caller";
-import { hasRole, ROLE_LABELS, ROLES } from "@/server/team/roles";
+import { hasRole, ROLE_LABELS, ROLES } from "@/server/shared/roles";
 import { InviteForm } from "./invite-form";
 import { LeaveReviewButton } from "./leave-review-button";
 import { RemoveMemberButton, RevokeInvitationButton, RoleControl } from "./member-actions";

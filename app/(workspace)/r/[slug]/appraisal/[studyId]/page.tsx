@@ -7,7 +7,7 @@ import { memberReview } from "@/app/_lib/review-access";
 import { StudyAppraisal } from "@/app/(workspace)/r/[slug]/appraisal/study-appraisal";
 import { TOOL_NAMES, type ToolName } from "@/server/api/contract/appraisal";
 import { serverCaller } from "@/server/api/server-caller";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
 
 export const metadata: Metadata = { title: "Appraisal" };
 

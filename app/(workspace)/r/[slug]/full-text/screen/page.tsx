@@ -6,7 +6,7 @@ import { FullTextViews } from "@/app/(workspace)/r/[slug]/full-text/full-text-vi
 import { AllocateForm } from "@/app/(workspace)/r/[slug]/screening/allocate-form";
 import { ScreeningProgressPanel } from "@/app/(workspace)/r/[slug]/screening/screening-progress";
 import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
 import { FullTextScreening } from "./full-text-screening";
 
 export const metadata: Metadata = { title: "Full-text screening" };

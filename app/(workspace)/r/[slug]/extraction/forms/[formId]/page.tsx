@@ -3,7 +3,7 @@ import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { FormBuilder } from "@/app/(workspace)/r/[slug]/extraction/form-builder";
-import { hasRole } from "@/server/team/roles";
+import { hasRole } from "@/server/shared/roles";
 
 export const metadata: Metadata = { title: "Form builder" };
 

@@ -1,6 +1,8 @@
-import type { Role } from "../db/generated/enums.ts";
+// Roles in a review, weakest first. The database's `role` enum has the same values (roles.test.ts holds them
+// equal); every access rule compares roles through hasRole, never by name.
 
-export const ROLES = ["observer", "reviewer", "lead", "owner"] as const satisfies readonly Role[];
+export const ROLES = ["observer", "reviewer", "lead", "owner"] as const;
+export type Role = (typeof ROLES)[number];
 
 const RANK: Record<Role, number> = { observer: 0, reviewer: 1, lead: 2, owner: 3 };
 
