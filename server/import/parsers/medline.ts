@@ -35,12 +35,6 @@ function medlineReader(): TaggedReader {
   };
 }
 
-export const parseMedline: Parser = taggedParser(
-  medlineReader,
-  medlineRecord,
-  "This file is not in PubMed MEDLINE format: no record starts with a “PMID-” line.",
-);
-
 function medlineRecord(f: TaggedFields): ParsedRecord {
   const record = emptyRecord();
   record.title = cleanText(f.first("TI", "BTI", "TT"));
@@ -75,3 +69,9 @@ function medlineDoi(f: TaggedFields): string | null {
   }
   return null;
 }
+
+export const parseMedline: Parser = taggedParser(
+  medlineReader,
+  medlineRecord,
+  "This file is not in PubMed MEDLINE format: no record starts with a “PMID-” line.",
+);

@@ -45,12 +45,6 @@ function risReader(): TaggedReader {
   };
 }
 
-export const parseRis: Parser = taggedParser(
-  risReader,
-  risRecord,
-  "This file is not in RIS format: no record starts with a “TY  -” line.",
-);
-
 function risRecord(f: TaggedFields): ParsedRecord {
   const record = emptyRecord();
   record.title = cleanText(f.first("TI", "T1", "CT", "BT") || f.first("ST"));
@@ -141,3 +135,9 @@ function risUrl(f: TaggedFields): string | null {
   }
   return null;
 }
+
+export const parseRis: Parser = taggedParser(
+  risReader,
+  risRecord,
+  "This file is not in RIS format: no record starts with a “TY  -” line.",
+);

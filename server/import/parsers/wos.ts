@@ -48,12 +48,6 @@ function wosReader(): TaggedReader {
   };
 }
 
-export const parseWos: Parser = taggedParser(
-  wosReader,
-  wosRecord,
-  "This file is not in Web of Science tagged format: no record starts with a “PT” line.",
-);
-
 function wosRecord(f: TaggedFields): ParsedRecord {
   const record = emptyRecord();
   record.title = cleanText(f.first("TI"));
@@ -75,3 +69,9 @@ function wosRecord(f: TaggedFields): ParsedRecord {
   record.raw = f.raw();
   return record;
 }
+
+export const parseWos: Parser = taggedParser(
+  wosReader,
+  wosRecord,
+  "This file is not in Web of Science tagged format: no record starts with a “PT” line.",
+);
