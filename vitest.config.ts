@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["server/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts", "e2e/**/*.test.ts"],
     globalSetup: ["server/test/global-setup.ts"],
+    setupFiles: ["server/test/wiring.setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -6,6 +6,7 @@ import { pgPool } from "../db/pg-pool";
 import { demoAccountsText, resetDemoReview } from "../demo/seed-demo";
 import { AppError } from "../errors/app-error";
 import { listReviewsForUser } from "../reviews/review-queries";
+import { wireDomainEvents } from "../wiring/domain-events";
 import { CliError } from "./cli-error";
 import { checkDemoResetAllowed } from "./demo-choice";
 import { exportBundle } from "./export-bundle-command";
@@ -176,6 +177,9 @@ function program(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // Every command, before it does anything: `sift start`'s web server (Next.js runs in this process) and worker,
+  // and the commands that seed a demo or restore a review, announce what the listeners act on.
+  wireDomainEvents();
   try {
     await program().parseAsync(argv);
   } catch (err) {

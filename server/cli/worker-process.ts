@@ -11,6 +11,7 @@ import { db, poolOf } from "../db/client";
 import { isConnectionError, pgPool } from "../db/pg-pool";
 import { stopJobQueue } from "../jobs/queue";
 import { startWorkers, stopWorkers } from "../jobs/workers";
+import { JOB_HANDLERS } from "../wiring/job-handlers";
 
 const RESTART_DELAY_MS = 1000;
 const WORKER_NICENESS = 10;
@@ -70,5 +71,5 @@ export async function runWorker(): Promise<void> {
   if (process.send && isLoopback(process.env.DATABASE_URL ?? "")) {
     for (const pool of [poolOf(db()), pgPool()]) niceBackends(pool, os.getPriority());
   }
-  await startWorkers();
+  await startWorkers(JOB_HANDLERS);
 }

@@ -1,8 +1,12 @@
 // Long work (imports, de-duplication) runs as jobs in PostgreSQL through pg-boss, so any app instance can pick
-// up any job and a crashed instance's job is retried by another.
+// up any job and a crashed instance's job is retried by another. This is the plumbing only: a domain sends a job
+// by its queue's name and data, and the handlers that run them are registered by start-up code
+// (server/wiring/job-handlers.ts), so sending a job never imports the code that runs it.
+import type pg from "pg";
 import PgBoss from "pg-boss";
 import type { Tx } from "../db/client";
 import { isConnectionError } from "../db/pg-pool";
+import type { Stage } from "../shared/stages";
 
 export const QUEUES = {
   /** data: { importId } */
@@ -15,6 +19,14 @@ export const QUEUES = {
   ranking: "ranking",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** What each queue's jobs carry. */
+export interface JobData {
+  import: { importId: string };
+  dedup: { importId: string };
+  export: { exportId: string };
+  ranking: { reviewId: string; stage: Stage; reviewerId: string };
+}
 
 // A job whose worker died is retried after it expires; imports are idempotent (all or nothing), so that is safe.
 const QUEUE_POLICY = { retryLimit: 3, retryDelay: 5, expireInMinutes: 60 };
@@ -57,10 +69,17 @@ export async function stopJobQueue(): Promise<void> {
  * Enqueues a job inside the caller's transaction, so the job exists exactly when the change that needs it was
  * committed (an import row never waits for a job that was lost, nor a job for a row that was rolled back).
  */
-export async function enqueueInTransaction(tx: Tx, queue: QueueName, data: object): Promise<void> {
+export async function enqueueInTransaction<Q extends QueueName>(tx: Tx, queue: Q, data: JobData[Q]): Promise<void> {
   const boss = await jobQueue();
   await boss.send(queue, data, {
     ...QUEUE_POLICY,
     db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...(values ?? [])) }) },
   });
+}
+
+/** Queues the de-duplication of an import on the import's own transaction connection. */
+export async function enqueueDedupPg(client: pg.ClientBase, importId: string): Promise<void> {
+  const boss = await jobQueue();
+  const data: JobData["dedup"] = { importId };
+  await boss.send(QUEUES.dedup, data, { db: { executeSql: (text, values) => client.query(text, values) } });
 }

@@ -16,11 +16,11 @@ import { listImports } from "../import/import-queries";
 import type { FileStorage } from "../storage/file-storage";
 import { localStorage } from "../storage/local-storage";
 import { makeTeam } from "../test/integration";
+import { ON_STOPPED } from "../wiring/job-handlers";
 import { JobLeases } from "./leases";
 import { enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "./queue";
 import { recoverAbandonedJobs } from "./recovery";
 import { pipeStorage, spawnWorker, type WorkerProcess } from "./worker.fixture";
-import { ON_STOPPED } from "./workers";
 
 const ris = readFileSync(path.join(projectRoot, "server/import/__fixtures__/als-small.ris"));
 const files = mkdtempSync(path.join(tmpdir(), "sift-recovery-"));

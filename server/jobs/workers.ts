@@ -1,40 +1,45 @@
-// The job handlers every app instance runs (sift start starts them beside the web server).
+// Runs jobs: fetches them from each queue, holds their leases while a handler works, writes how they ended and
+// recovers jobs whose worker died. Which code runs a queue's jobs is not known here: start-up code hands the
+// handlers in (server/wiring/job-handlers.ts), so this plumbing imports no domain.
 import type pg from "pg";
 import type PgBoss from "pg-boss";
-import { db } from "../db/client";
 import { pgPool } from "../db/pg-pool";
-import { runDedup } from "../dedup/run-dedup";
-import { exportStopped, runExport } from "../export/export-jobs";
-import { importStopped, runImport } from "../import/run-import";
-import { retrainRanking } from "../prioritise/retrain";
-import type { RankingScope } from "../prioritise/training-labels";
-import { fileStorage } from "../storage/file-storage";
 import { JobLeases } from "./leases";
-import { jobQueue, QUEUES, type QueueName } from "./queue";
+import { type JobData, jobQueue, QUEUES, type QueueName } from "./queue";
 import { failJobs, type OnAbandoned, recoverAbandonedJobs } from "./recovery";
 
-/** Queues the de-duplication of an import on the import's own transaction connection. */
-export async function enqueueDedupPg(client: pg.ClientBase, importId: string): Promise<void> {
-  const boss = await jobQueue();
-  await boss.send(QUEUES.dedup, { importId }, { db: { executeSql: (text, values) => client.query(text, values) } });
+/** How one queue's jobs are run. */
+export interface QueueHandler<Q extends QueueName> {
+  /** Jobs fetched at once (default 1), and how long to wait between fetches when there were none (default 1 s). */
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
+  /**
+   * Runs a fetched batch. Throwing fails the whole batch; a handler that runs jobs one by one can fail some of
+   * them itself (`fail`) and return.
+   */
+  run(jobs: PgBoss.JobWithMetadata<JobData[Q]>[], fail: (ids: string[]) => Promise<void>): Promise<void>;
+  /** What the queue's rows need when a job stops for good without finishing (see recovery.ts). */
+  onStopped?: OnAbandoned;
 }
 
-const RANKING_BATCH = 50;
+/** A handler for every queue: a queue left out would fill with jobs nobody runs. */
+export type JobHandlers = { [Q in QueueName]: QueueHandler<Q> };
+
 /** How often a worker looks for jobs whose worker died (recovery.ts). */
 const RECOVER_EVERY_MS = 5_000;
 
-/** The rows a queue's jobs keep up to date, for when a job stops without finishing (see recovery.ts). */
-export const ON_STOPPED: Partial<Record<QueueName, OnAbandoned>> = {
-  import: (client, job, reason) =>
-    importStopped(client, (job.data as { importId: string }).importId, { retried: job.retried, reason }),
-  export: (client, job, reason) =>
-    exportStopped(client, (job.data as { exportId: string }).exportId, { retried: job.retried, reason }),
-};
+/** The rows each queue keeps up to date, for when a job stops without finishing. */
+export function onStopped(handlers: JobHandlers): Partial<Record<QueueName, OnAbandoned>> {
+  return Object.fromEntries(
+    (Object.keys(handlers) as QueueName[]).map((queue) => [queue, handlers[queue].onStopped]),
+  ) as Partial<Record<QueueName, OnAbandoned>>;
+}
 
 interface Running {
   boss: PgBoss;
   leases: JobLeases;
   recovery: NodeJS.Timeout;
+  stopped: Partial<Record<QueueName, OnAbandoned>>;
 }
 
 const globalForWorkers = globalThis as unknown as { siftWorkers?: Running };
@@ -67,7 +72,7 @@ async function leased<T>(
   jobs: PgBoss.JobWithMetadata<T>[],
   work: (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<void>,
 ) {
-  const { boss, leases } = running;
+  const { boss, leases, stopped } = running;
   const ids = jobs.map((j) => j.id);
   await leases.hold(ids);
   try {
@@ -85,7 +90,7 @@ async function leased<T>(
           await failJobs(boss, queue, ids, { message: reason }, { db });
           for (const job of jobs) {
             if (job.retryCount < job.retryLimit) continue; // pg-boss runs it again
-            await ON_STOPPED[queue]?.(client, { id: job.id, queue, data: job.data, retried: false }, reason);
+            await stopped[queue]?.(client, { id: job.id, queue, data: job.data, retried: false }, reason);
           }
         });
       }
@@ -97,10 +102,12 @@ async function leased<T>(
   }
 }
 
-export async function startWorkers(): Promise<void> {
+/** Starts working every queue with its handler, after failing the jobs a worker that died left active. */
+export async function startWorkers(handlers: JobHandlers): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const boss = await jobQueue();
+  const stopped = onStopped(handlers);
   let lastReport = 0;
   const reportFailure = (err: Error) => {
     if (Date.now() - lastReport < 60_000) return;
@@ -111,7 +118,7 @@ export async function startWorkers(): Promise<void> {
   const recoverNow = async () => {
     if (recovering) return;
     recovering = true;
-    await recoverAbandonedJobs(pgPool(), boss, Object.values(QUEUES), ON_STOPPED)
+    await recoverAbandonedJobs(pgPool(), boss, Object.values(QUEUES), stopped)
       .catch(reportFailure)
       .finally(() => (recovering = false));
   };
@@ -119,47 +126,27 @@ export async function startWorkers(): Promise<void> {
     boss,
     leases: new JobLeases(url),
     recovery: setInterval(() => void recoverNow(), RECOVER_EVERY_MS),
+    stopped,
   };
   globalForWorkers.siftWorkers = running;
   // Jobs a worker that died left active are picked up now, not when they expire.
   await recoverNow();
 
-  const options = { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true } as const;
-  await boss.work<{ importId: string }>(QUEUES.import, options, (jobs) =>
-    leased(running, QUEUES.import, jobs, async ([job]) => {
-      await runImport(
-        { db: db(), pool: pgPool(), storage: fileStorage(), enqueueDedup: enqueueDedupPg },
-        job!.data.importId,
-      );
-    }),
-  );
-  await boss.work<{ importId: string }>(QUEUES.dedup, options, (jobs) =>
-    leased(running, QUEUES.dedup, jobs, async ([job]) => {
-      await runDedup(db(), job!.data.importId);
-    }),
-  );
-  await boss.work<{ exportId: string }>(QUEUES.export, options, (jobs) =>
-    leased(running, QUEUES.export, jobs, async ([job]) => {
-      await runExport({ db: db(), pool: pgPool(), storage: fileStorage() }, job!.data.exportId);
-    }),
-  );
-  // pg-boss pauses a polling interval after each fetch that took less, so one job per fetch would cap retraining
-  // at a ranking a second; a team deciding every few seconds each needs many. A retraining that fails is failed
-  // on its own (retried once), without taking the rest of its batch with it.
-  await boss.work<RankingScope>(
-    QUEUES.ranking,
-    { batchSize: RANKING_BATCH, pollingIntervalSeconds: 0.5, includeMetadata: true },
-    (jobs) =>
-      leased(running, QUEUES.ranking, jobs, async (batch) => {
-        const failed: string[] = [];
-        for (const job of batch) {
-          await retrainRanking(db(), job.data).catch((err: Error) => {
-            console.error(`sift: retraining a ranking failed: ${err.message}`);
-            failed.push(job.id);
-          });
-        }
-        if (failed.length > 0) await boss.fail(QUEUES.ranking, failed);
-      }),
+  for (const queue of Object.values(QUEUES)) await work(running, queue, handlers[queue]);
+}
+
+async function work<Q extends QueueName>(running: Running, queue: Q, handler: QueueHandler<Q>): Promise<void> {
+  const { boss } = running;
+  const options = {
+    batchSize: handler.batchSize ?? 1,
+    pollingIntervalSeconds: handler.pollingIntervalSeconds ?? 1,
+    includeMetadata: true,
+  } as const;
+  const fail = async (ids: string[]) => {
+    if (ids.length > 0) await boss.fail(queue, ids);
+  };
+  await boss.work<JobData[Q]>(queue, options, (jobs) =>
+    leased(running, queue, jobs, (batch) => handler.run(batch, fail)),
   );
 }
 

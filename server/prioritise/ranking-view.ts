@@ -2,7 +2,7 @@
 // team's includes-found curve. Neither reveals another reviewer's open decision.
 
 import type { Db } from "../db/client";
-import { eligibleRecords } from "../screening/eligibility";
+import { eligibleRecords } from "../screening-queue/eligibility";
 import type { ActorScope } from "../shared/actor";
 import type { Stage } from "../shared/stages";
 import { relevanceAt } from "./rank-order";

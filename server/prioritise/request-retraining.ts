@@ -1,8 +1,9 @@
-// Asks for rankings to be retrained after decisions change. Called by the screening services once the change's
-// transaction committed, and not awaited: a decision never waits for the queue, let alone for training.
+// Asks for rankings to be retrained after decisions change: the listener for screening's decisionsChanged, which
+// is announced once the change's transaction committed (registered at start-up, server/wiring/domain-events.ts),
+// and not awaited: a decision never waits for the queue, let alone for training.
 
 import type { Db } from "../db/client";
-import { jobQueue, QUEUES } from "../jobs/queue";
+import { type JobData, jobQueue, QUEUES } from "../jobs/queue";
 import type { Stage } from "../shared/stages";
 import { PendingRetrainings } from "./pending-retraining";
 
@@ -45,11 +46,8 @@ export async function enqueueRetraining(db: Db, request: RetrainingRequest): Pro
     const key = `${reviewId}:${stage}:${reviewerId}`;
     const sentAt = Date.now();
     if (pending.covers(key, sentAt)) continue;
-    const jobId = await boss.send(
-      QUEUES.ranking,
-      { reviewId, stage, reviewerId },
-      { singletonKey: key, startAfter: RETRAIN_AFTER_SECONDS },
-    );
+    const data: JobData["ranking"] = { reviewId, stage, reviewerId };
+    const jobId = await boss.send(QUEUES.ranking, data, { singletonKey: key, startAfter: RETRAIN_AFTER_SECONDS });
     if (jobId) pending.queued(key, sentAt);
   }
   return ids.length;

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
-import { eligibleRecords, liveAssignment, stageSql, unsettled } from "../screening/eligibility";
+import { eligibleRecords, liveAssignment, stageSql, unsettled } from "../screening-queue/eligibility";
 import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
 import type { Stage } from "../shared/stages";

@@ -5,7 +5,7 @@
 import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { rows } from "../db/sql";
-import { eligibleRecords, stageSql } from "../screening/eligibility";
+import { eligibleRecords, stageSql } from "../screening-queue/eligibility";
 import type { Role } from "../shared/roles";
 import type { Stage } from "../shared/stages";
 import { seesOthers } from "../shared/visibility";

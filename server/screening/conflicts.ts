@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import type { ConflictStatus } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
-import { requestRetraining } from "../prioritise/request-retraining";
+import { decisionsChanged } from "../events/decisions-changed";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { syncReport } from "./outcome";
 
@@ -113,6 +113,6 @@ export async function resolveConflict(db: Db, scope: { reviewId: string; actorId
     return resolved;
   });
   // A resolved record is a label every reviewer's ranking may now learn from.
-  requestRetraining(db, { reviewId: scope.reviewId, stage: resolved.stage, reviewerIds: "all" });
+  decisionsChanged({ db, reviewId: scope.reviewId, stage: resolved.stage, reviewerIds: "all" });
   return resolved;
 }

@@ -9,15 +9,15 @@ import { Prisma } from "../db/generated/client.ts";
 import type { Verdict } from "../db/generated/enums.ts";
 import { transaction } from "../db/sql";
 import { AppError, type AppErrorCode } from "../errors/app-error";
-import { requestRetraining } from "../prioritise/request-retraining";
+import { decisionsChanged } from "../events/decisions-changed";
+import { eligibleRecords, stageSql } from "../screening-queue/eligibility";
+import { SERVE_MINUTES } from "../screening-queue/serve";
 import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
 import { type Role, rolesFrom } from "../shared/roles";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { authorizeCaller, callerSql } from "../team/caller-membership";
-import { eligibleRecords, stageSql } from "./eligibility";
 import { evaluation, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
-import { SERVE_MINUTES } from "./serve";
 
 export interface DecisionInput {
   recordId: string;
@@ -197,7 +197,8 @@ export async function recordDecision(
   authorizeCaller(row.caller_exists, row.role, DECIDING_ROLE, row.session_current ?? false);
   if (row.refusal === "no_settings") throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
   if (row.refusal) refuse(row.refusal as Refusal);
-  requestRetraining(db, {
+  decisionsChanged({
+    db,
     reviewId: scope.reviewId,
     stage: input.stage,
     reviewerIds: [me],
@@ -297,6 +298,6 @@ export async function undoLastDecision(db: Db, scope: ActorScope, stage: Stage) 
       prioritise: setting.prioritise,
     };
   });
-  requestRetraining(db, { reviewId: scope.reviewId, stage, reviewerIds: [scope.actorId], prioritise });
+  decisionsChanged({ db, reviewId: scope.reviewId, stage, reviewerIds: [scope.actorId], prioritise });
   return undone;
 }

@@ -5,9 +5,9 @@
 
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
+import { stageSql } from "../screening-queue/eligibility";
 import { newId } from "../shared/ids";
 import type { Stage } from "../shared/stages";
-import { stageSql } from "./eligibility";
 
 /**
  * The rule, as a query of one row (status, reason_id) over `decisions`, a relation of (verdict, reason_id,

@@ -2,10 +2,10 @@
 import type { Db } from "../db/client";
 import type { ConflictStatus } from "../db/generated/enums.ts";
 import { seesOthersDecisions } from "../reviews/stage-visibility";
+import { eligibleRecords, liveAssignment, servableTo, stageSql } from "../screening-queue/eligibility";
 import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import type { Stage } from "../shared/stages";
-import { eligibleRecords, liveAssignment, servableTo, stageSql } from "./eligibility";
 
 export async function screeningProgress(db: Db, member: MemberScope, stage: Stage) {
   const { reviewId } = member;

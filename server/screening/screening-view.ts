@@ -7,11 +7,11 @@ import type { OutcomeStatus, RetrievalStatus, Verdict } from "../db/generated/en
 import { rows } from "../db/sql";
 import type { ParsedRecord } from "../import/types";
 import { seesOthersDecisions } from "../reviews/stage-visibility";
+import { stageSql } from "../screening-queue/eligibility";
+import { serveRecords } from "../screening-queue/serve";
 import type { MemberScope } from "../shared/actor";
 import type { Stage } from "../shared/stages";
 import { seesOthers } from "../shared/visibility";
-import { stageSql } from "./eligibility";
-import { serveRecords } from "./serve";
 
 interface ViewRow extends Omit<ParsedRecord, "raw"> {
   id: string;

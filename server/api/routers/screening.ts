@@ -4,7 +4,7 @@ import { listConflicts, resolveConflict } from "../../screening/conflicts";
 import { recordDecision, undoLastDecision } from "../../screening/decide";
 import { screeningProgress } from "../../screening/progress";
 import { myDecisions, nextForReviewer, recordForScreening } from "../../screening/screening-view";
-import { allocateRecords } from "../../screening/serve";
+import { allocateRecords } from "../../screening-queue/serve";
 import { STAGES } from "../../shared/stages";
 import { reviewProcedure, reviewProcedureCheckedInService, router } from "../trpc";
 

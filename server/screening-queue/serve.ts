@@ -8,12 +8,12 @@ import { type Db, poolOf } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { rows, transaction } from "../db/sql";
 import { AppError } from "../errors/app-error";
-import { type OrderSettings, orderedCandidates, orderSettingsColumns } from "../prioritise/serve-order";
 import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
 import { hasRole } from "../shared/roles";
 import type { Stage } from "../shared/stages";
 import { eligibleRecords, liveAssignment, servableTo, stageSql, unsettled } from "./eligibility";
+import { type OrderSettings, orderedCandidates, orderSettingsColumns } from "./serve-order";
 
 export const SERVE_MINUTES = 30;
 const SERVE_ATTEMPTS = 3;

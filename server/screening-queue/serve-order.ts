@@ -1,6 +1,8 @@
 // The order in which serving hands out a stage's records: while a stopping sample is open, a random order (the
 // same for everyone, so records complete); with prioritisation on, the reviewer's ranking (records it does not
 // hold, such as those imported since the last training, come after it in import order); otherwise import order.
+// The ranking is read as data, the ranking_models row that server/prioritise stores after each retraining: the
+// queue never calls the ranker.
 
 import { Prisma } from "../db/generated/client.ts";
 import type { Stage } from "../shared/stages";
