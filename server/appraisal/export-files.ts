@@ -1,7 +1,7 @@
 // CSV and XLSX files from the export rows; every text cell passes through safeCell so no title or quote runs
 // as a spreadsheet formula.
 import ExcelJS from "exceljs";
-import { safeCell } from "../export/spreadsheet-safe";
+import { safeCell } from "../spreadsheet/safe-cell";
 import type { LongRow, WideRow } from "./export-rows";
 import { toolDefinition } from "./tools";
 import { TOOL_NAMES, type ToolName } from "./tools/types";

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { smtpConfigured } from "../team/invitation-mail";
+import { smtpConfigured } from "../config/smtp";
 import type { ExistingAccountNotice } from "./users";
 
 /**

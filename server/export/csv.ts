@@ -1,6 +1,6 @@
 // CSV as RFC 4180 describes it, written by hand because only a parser is installed: every field quoted when
 // it needs to be, quotes doubled, CRLF between rows, and each text cell made safe for spreadsheets.
-import { safeCell } from "./spreadsheet-safe";
+import { safeCell } from "../spreadsheet/safe-cell";
 
 export type Cell = string | number | boolean | null | undefined | Date;
 

@@ -2,8 +2,8 @@
 // exceljs's streaming WorkbookWriter commits each row as it is added.
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { safeCell } from "../spreadsheet/safe-cell";
 import { type Cell, CSV_BOM, csvRow } from "./csv";
-import { safeCell } from "./spreadsheet-safe";
 
 export interface TableOutput {
   sheetName: string;

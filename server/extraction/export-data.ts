@@ -3,8 +3,8 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { safeCell } from "../export/spreadsheet-safe";
 import { hasRole, type Role } from "../shared/roles";
+import { safeCell } from "../spreadsheet/safe-cell";
 import { type ExportExtraction, longSheet, type Sheet, toCsv, wideSheet } from "./export-rows";
 import { latestVersion } from "./forms";
 

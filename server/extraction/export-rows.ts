@@ -1,6 +1,6 @@
 // Extraction data as spreadsheet rows: wide (one row per study and extraction, single-value fields as columns)
 // and long (one row per value of a repeating group). Cells are strings or numbers; CSV text is built here too.
-import { safeCell } from "../export/spreadsheet-safe";
+import { safeCell } from "../spreadsheet/safe-cell";
 import { formatFieldValue, type NumberWithUnit } from "./field-value";
 import type { FormDefinition, FormField } from "./form-definition";
 

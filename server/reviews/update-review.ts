@@ -2,10 +2,9 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { reevaluateStage } from "../screening/outcome";
 import type { ActorScope } from "../shared/actor";
-import { effectiveReasonRequired, type Stage } from "../shared/stages";
-import { ReviewDetailsInput, type StageSettings, StageSettingsInput } from "./review-settings";
+import type { Stage } from "../shared/stages";
+import { ReviewDetailsInput } from "./review-settings";
 
 export async function updateReviewDetails(db: Db, scope: ActorScope, input: z.input<typeof ReviewDetailsInput>) {
   const details = ReviewDetailsInput.parse(input);
@@ -19,31 +18,6 @@ export async function updateReviewDetails(db: Db, scope: ActorScope, input: z.in
       data: details,
     });
     return review;
-  });
-}
-
-export async function updateStageSettings(db: Db, scope: ActorScope, stage: Stage, input: StageSettings) {
-  const settings = StageSettingsInput.parse(input);
-  const data = { ...settings, reasonRequired: effectiveReasonRequired(stage, settings.reasonRequired) };
-  return db.$transaction(async (tx) => {
-    const before = await tx.reviewStageSetting.findUniqueOrThrow({
-      where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
-    });
-    const row = await tx.reviewStageSetting.update({
-      where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
-      data,
-    });
-    if (before.reviewersPerRecord !== row.reviewersPerRecord) {
-      await reevaluateStage(tx, scope.reviewId, stage, row.reviewersPerRecord);
-    }
-    await recordAuditEvent(tx, {
-      ...scope,
-      action: "review.stage_settings_changed",
-      entityType: "review",
-      entityId: scope.reviewId,
-      data: { stage, ...data },
-    });
-    return row;
   });
 }
 

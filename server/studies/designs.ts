@@ -1,5 +1,9 @@
 // A study's design decides which risk-of-bias tool applies; validity of conclusions applies to every study.
-import type { ToolName } from "../appraisal/tools/types";
+// server/appraisal defines each tool (its questions and judgement rules) under these names.
+
+/** The appraisal tools a study can be appraised with. */
+export const TOOL_NAMES = ["rob2", "robins_i", "syrcle", "validity_of_conclusions"] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
 
 export const DESIGNS = ["rct", "non_randomised", "single_arm", "animal", "other"] as const;
 export type Design = (typeof DESIGNS)[number];

@@ -1,10 +1,5 @@
 import nodemailer from "nodemailer";
 
-/** SMTP is optional: without SMTP_URL the inviter copies the link shown to them. */
-export function smtpConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL);
-}
-
 export async function sendInvitationMail(input: {
   to: string;
   reviewTitle: string;

@@ -8,8 +8,8 @@ import {
   setExclusionReasons,
   setScreeningKeywords,
   updateReviewDetails,
-  updateStageSettings,
 } from "../../reviews/update-review";
+import { updateStageSettings } from "../../screening/stage-settings";
 import { STAGES } from "../../shared/stages";
 import { activeMembership } from "../../team/members";
 import { authedProcedure, reviewProcedure, router } from "../trpc";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { EmailInput } from "../../auth/users";
+import { smtpConfigured } from "../../config/smtp";
 import { ROLES } from "../../shared/roles";
-import { sendInvitationMail, smtpConfigured } from "../../team/invitation-mail";
+import { sendInvitationMail } from "../../team/invitation-mail";
 import {
   acceptInvitation,
   inviteMember,

@@ -1,7 +1,9 @@
 // The shape every appraisal tool shares, so forms, comparison, plots and exports need no per-tool code.
 
-export const TOOL_NAMES = ["rob2", "robins_i", "syrcle", "validity_of_conclusions"] as const;
-export type ToolName = (typeof TOOL_NAMES)[number];
+import type { ToolName } from "../../studies/designs";
+
+// The tools' names are the studies' vocabulary (a study's design picks its tool), so they live with the designs.
+export { TOOL_NAMES, type ToolName } from "../../studies/designs";
 
 /** The five RoB 2 / ROBINS-I answers plus "not applicable" for conditional questions. */
 export const SIGNALLING_OPTIONS = ["Y", "PY", "PN", "N", "NI"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCell } from "./spreadsheet-safe";
+import { safeCell } from "./safe-cell";
 
 describe("safeCell", () => {
   it("neutralises text a spreadsheet would read as a formula", () => {
