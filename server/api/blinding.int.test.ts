@@ -201,6 +201,12 @@ const BY_KEY: Record<string, unknown[]> = {
   email: ["new-@tag@test.sift"],
   title: ["New review @tag"],
   note: ["a note"],
+  // The record browser's search and optional filters: absent first (undefined), then each value on its own.
+  query: [undefined, "agreed", "mesenchymal stem", "record 3", "NCT01234567"],
+  sourceId: [undefined, "@source"],
+  decidedBy: [undefined, "@A", "@B"],
+  exclusionReasonId: [undefined, "@reason:ta", "@reason:ft"],
+  study: [undefined, "@study"],
 };
 
 function unwrap(s: Schema): { schema: Schema; optional: boolean } {
@@ -350,6 +356,14 @@ const ROUTES: Record<string, RouteCall[] | { skip: string }> = {
       params: { reviewId: "@review", exportId: `@export:${who}:${n}` },
     })),
   ),
+  "reviews/[reviewId]/records/export": [
+    {
+      method: "POST",
+      params: { reviewId: "@review" },
+      query: "format=csv&ids=@ta:a-included,@ta:a-undecided,@agreed:1,@resolved",
+      body: "",
+    },
+  ],
   "reviews/[reviewId]/imports": [
     {
       method: "POST",
@@ -406,10 +420,11 @@ function keep(worldIndex: number, key: string, answer: string) {
 }
 
 const namespaceOf = (procedurePath: string) => procedurePath.split(".")[0]!;
-/** Uploads belong with the procedures of their domain, so they run on that domain's fresh worlds. */
+/** Uploads (and other POSTs) belong with the procedures of their domain, so they run on that domain's fresh worlds. */
 const UPLOADS_WITH: Record<string, string> = {
   "reports/[reportId]/file": "fullText",
   "reviews/[reviewId]/imports": "imports",
+  "reviews/[reviewId]/records/export": "records",
 };
 
 async function callProcedures(w: World, worldIndex: number, label: string, list: typeof procedures) {

@@ -8,6 +8,7 @@ import { healthRouter } from "./routers/health";
 import { importsRouter } from "./routers/imports";
 import { prioritiseRouter } from "./routers/prioritise";
 import { prisma2020FlowRouter } from "./routers/prisma-2020-flow";
+import { recordsRouter } from "./routers/records";
 import { reviewsRouter } from "./routers/reviews";
 import { screeningRouter } from "./routers/screening";
 import { studiesRouter } from "./routers/studies";
@@ -29,6 +30,7 @@ export const appRouter = router({
   prisma2020Flow: prisma2020FlowRouter,
   extraction: extractionRouter,
   prioritise: prioritiseRouter,
+  records: recordsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 // The parts of a PostgreSQL schema that Prisma's datamodel decides, read from the live catalog, in a shape
-// that two schemas can be compared in.
+// that two schemas can be compared in. Generated columns are PostgreSQL's to compute, so they are not data: they
+// are left out here (and so out of bundles), with the indexes on them, as Prisma's datamodel leaves them out.
 import type pg from "pg";
 
 export interface ColumnShape {
@@ -50,7 +51,7 @@ export async function readCatalog(client: pg.ClientBase, schema = "public"): Pro
        JOIN pg_class c ON c.oid = a.attrelid AND c.relkind = 'r'
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = $1
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relname <> $2
+      WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' AND c.relname <> $2
       ORDER BY c.relname, a.attnum`,
     [schema, BOOKKEEPING],
   );
@@ -58,7 +59,8 @@ export async function readCatalog(client: pg.ClientBase, schema = "public"): Pro
     table(row.table).columns[row.column] = { type: row.type, nullable: row.nullable, default: row.default };
   }
 
-  // Prisma makes uniques as unique indexes (not constraints), so both come from pg_index.
+  // Prisma makes uniques as unique indexes (not constraints), so both come from pg_index. Indexes on expressions
+  // or on generated columns are left out with those columns.
   const indexes = await client.query(
     `SELECT t.relname AS table, i.relname AS name, ix.indisprimary AS primary, ix.indisunique AS unique,
             array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
@@ -67,7 +69,9 @@ export async function readCatalog(client: pg.ClientBase, schema = "public"): Pro
        JOIN pg_class t ON t.oid = ix.indrelid
        JOIN pg_class i ON i.oid = ix.indexrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = $1
-      WHERE t.relname <> $2`,
+      WHERE t.relname <> $2 AND ix.indexprs IS NULL
+        AND NOT EXISTS (SELECT 1 FROM pg_attribute g WHERE g.attrelid = t.oid AND g.attnum = ANY(ix.indkey)
+                                                      AND g.attgenerated <> '')`,
     [schema, BOOKKEEPING],
   );
   for (const row of indexes.rows) {

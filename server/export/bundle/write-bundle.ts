@@ -93,9 +93,13 @@ export async function writeBundle(
     await onProgress({ total, done });
     for (const table of plan.tables) {
       let count = 0;
-      const order = table.primaryKeyColumns.map((c) => `t."${c}"`).join(", ") || "1";
+      const order = table.primaryKeyColumns.map((c) => `x."${c}"`).join(", ") || "1";
+      // The plan's columns only: a generated column (records' search vector) is PostgreSQL's to compute again.
+      const columns = Object.keys(table.columns)
+        .map((c) => `t."${c}"`)
+        .join(", ");
       await client.query(
-        `DECLARE bundle_rows NO SCROLL CURSOR FOR SELECT to_jsonb(t) AS row FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)} ORDER BY ${order}`,
+        `DECLARE bundle_rows NO SCROLL CURSOR FOR SELECT to_jsonb(x) AS row FROM (SELECT ${columns} FROM "${table.name}" t WHERE ${scopeCondition(plan, table.name)}) x ORDER BY ${order}`,
         [reviewId],
       );
       for (;;) {

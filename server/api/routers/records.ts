@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { allocateSelection } from "../../records/allocate-selection";
+import { RecordFilters, RecordListInput, RecordSelection } from "../../records/browse-input";
+import { filterOptions } from "../../records/filter-options";
+import { listRecords, matchingRecordIds } from "../../records/list-records";
+import { recordPage } from "../../records/record-page";
+import { STAGES } from "../../shared/stages";
+import { reviewProcedure, router } from "../trpc";
+
+const Id = z.string().min(1).max(64);
+
+export const recordsRouter = router({
+  list: reviewProcedure("observer")
+    .input(RecordListInput)
+    .query(({ ctx, input }) => listRecords(ctx.db, ctx.actor, input)),
+  filterOptions: reviewProcedure("observer").query(({ ctx }) => filterOptions(ctx.db, ctx.actor)),
+  get: reviewProcedure("observer")
+    .input(z.object({ recordId: Id }))
+    .query(({ ctx, input }) => recordPage(ctx.db, ctx.actor, input.recordId)),
+  /** For "select every record that matches": bulk actions are a lead's. */
+  matchingIds: reviewProcedure("lead")
+    .input(RecordFilters)
+    .query(({ ctx, input }) => matchingRecordIds(ctx.db, ctx.actor, input)),
+  allocate: reviewProcedure("lead")
+    .input(z.object({ stage: z.enum(STAGES), reviewerId: Id, recordIds: RecordSelection }))
+    .mutation(({ ctx, input }) => allocateSelection(ctx.db, ctx.actor, input)),
+});

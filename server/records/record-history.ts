@@ -1,0 +1,227 @@
+// A record's whole history, in order, from the audit trail: its import, duplicate merges and their undoing, every
+// decision, change and undo, conflicts and their resolution, its full text and its study. The events name the
+// record in different ways (decisions by entity id; merges, conflicts, full texts by the pair, conflict or report
+// they are about; studies by report ids in their data), so each way is one index-backed query. Events that would
+// tell a blinded member how a co-reviewer decided are left out here, on the server.
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
+import type { MemberScope } from "../shared/actor";
+import type { Stage } from "../shared/stages";
+import type { HistoryEvent, RecordRef } from "./history-events";
+import { type RecordVisibility, seesStage } from "./visibility";
+
+/** What the record page already read about the record, which its history builds on. */
+export interface HistorySubject {
+  id: string;
+  importId: string | null;
+  importFileName: string | null;
+  source: string;
+  createdAt: Date;
+  pairs: { id: string; recordAId: string; recordBId: string; automatic: boolean; createdAt: Date }[];
+  conflicts: { id: string; stage: Stage; createdAt: Date }[];
+  reportId: string | null;
+  stoppingExclusions: { stage: Stage; at: Date }[];
+}
+
+interface EventRow {
+  id: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  data: Record<string, unknown>;
+  created_at: Date;
+  actor_id: string | null;
+  actor: string | null;
+}
+
+type Verdict = "include" | "exclude" | "maybe";
+
+async function auditRows(db: Db, reviewId: string, subject: HistorySubject): Promise<EventRow[]> {
+  const about = (condition: Prisma.Sql) => Prisma.sql`
+    SELECT e.id, e.action, e.entity_type, e.entity_id, e.data, e.created_at, e.actor_id, u.name AS actor
+      FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+     WHERE e.review_id = ${reviewId} AND ${condition}`;
+  const parts = [
+    about(Prisma.sql`e.entity_type = 'record' AND e.entity_id = ${subject.id}`),
+    about(
+      Prisma.sql`e.entity_type = 'duplicate_pair' AND e.entity_id = ANY(${subject.pairs.map((p) => p.id)}::text[])`,
+    ),
+    about(Prisma.sql`e.entity_type = 'conflict' AND e.entity_id = ANY(${subject.conflicts.map((c) => c.id)}::text[])`),
+  ];
+  if (subject.importId)
+    parts.push(
+      about(
+        Prisma.sql`e.entity_type = 'import' AND e.entity_id = ${subject.importId} AND e.action = 'import.completed'`,
+      ),
+    );
+  if (subject.reportId) {
+    parts.push(about(Prisma.sql`e.entity_type = 'report' AND e.entity_id = ${subject.reportId}`));
+    parts.push(about(Prisma.sql`e.entity_type = 'study' AND e.data -> 'reportIds' ? ${subject.reportId}`));
+  }
+  return db.$queryRaw<EventRow[]>`${Prisma.join(parts, " UNION ALL ")}`;
+}
+
+const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+interface Lookups {
+  reasons: Map<string, string>;
+  titles: Map<string, string>;
+  studies: Map<string, string>;
+}
+
+function ref(id: string, lookups: Lookups): RecordRef {
+  return { id, title: lookups.titles.get(id) ?? "" };
+}
+
+/** The event as the page shows it, or null for an action the history does not tell (or one not about it). */
+function fromAudit(row: EventRow, subject: HistorySubject, lookups: Lookups, me: string): HistoryEvent | null {
+  const base = { id: row.id, at: row.created_at, actor: row.actor, mine: row.actor_id === me };
+  const d = row.data ?? {};
+  const reason = (id: unknown) => (typeof id === "string" ? (lookups.reasons.get(id) ?? null) : null);
+  const pair = subject.pairs.find((p) => p.id === row.entity_id);
+  const otherOf = (p: NonNullable<typeof pair>) => ref(p.recordAId === subject.id ? p.recordBId : p.recordAId, lookups);
+  switch (row.action) {
+    case "import.completed":
+      return { ...base, kind: "imported", fileName: str(d.fileName) ?? subject.importFileName, source: subject.source };
+    case "dedup.merged": {
+      const kept = str(d.keptId) === subject.id || (pair ? pair.recordAId === subject.id : false);
+      const other = kept ? str(d.removedId) : str(d.keptId);
+      return { ...base, kind: "merged", automatic: false, kept, other: ref(other ?? "", lookups) };
+    }
+    case "dedup.merge_undone":
+      return pair ? { ...base, kind: "merge_undone", other: otherOf(pair) } : null;
+    case "dedup.not_duplicates":
+      return pair ? { ...base, kind: "kept_apart", other: otherOf(pair) } : null;
+    case "decision.recorded":
+    case "decision.changed":
+    case "decision.withdrawn":
+    case "decision.restored": {
+      const from = d.from as { verdict?: Verdict; reasonId?: string } | undefined;
+      return {
+        ...base,
+        kind: "decision",
+        stage: d.stage as Stage,
+        action: row.action.slice("decision.".length) as "recorded",
+        verdict: d.verdict as Verdict,
+        reason: reason(d.reasonId),
+        note: str(d.note) ?? "",
+        from:
+          row.action === "decision.changed" && from?.verdict
+            ? { verdict: from.verdict, reason: reason(from.reasonId) }
+            : null,
+      };
+    }
+    case "conflict.resolved":
+      return {
+        ...base,
+        kind: "conflict_resolved",
+        stage: d.stage as Stage,
+        verdict: d.verdict as Verdict,
+        reason: reason(d.reasonId),
+        note: str(d.note) ?? "",
+      };
+    case "report.file_attached":
+    case "report.link_set":
+    case "report.not_retrieved":
+    case "report.retrieval_undone":
+      return {
+        ...base,
+        kind: "full_text",
+        action: row.action.slice("report.".length) as "link_set",
+        fileName: str(d.fileName),
+        url: str(d.url),
+        note: str(d.note) ?? "",
+      };
+    case "study.created":
+      return { ...base, kind: "study", action: "created", study: str(d.label) };
+    case "study.reports_moved":
+      return row.entity_id === "none"
+        ? { ...base, kind: "study", action: "removed_from", study: null }
+        : { ...base, kind: "study", action: "moved", study: lookups.studies.get(row.entity_id) ?? null };
+    case "study.split":
+      return { ...base, kind: "study", action: "split", study: lookups.studies.get(str(d.newStudyId) ?? "") ?? null };
+    default:
+      return null;
+  }
+}
+
+/** Whether a blinded member may see the event: their own always; others' only where the stage is open to them. */
+function visibleTo(event: HistoryEvent, visibility: RecordVisibility): boolean {
+  switch (event.kind) {
+    case "decision":
+      return event.mine || seesStage(visibility, event.stage);
+    case "conflict_opened":
+    case "conflict_resolved":
+    case "stopping_rule":
+      return seesStage(visibility, event.stage);
+    case "full_text":
+      return visibility.titleAbstract;
+    case "study":
+      return visibility.fullText;
+    default:
+      return true;
+  }
+}
+
+/** The events, oldest first. `lookups` must name the records, reasons and studies the events refer to. */
+export async function recordHistory(
+  db: Db,
+  member: MemberScope,
+  subject: HistorySubject,
+  visibility: RecordVisibility,
+  lookups: (rows: { recordIds: string[]; studyIds: string[] }) => Promise<Lookups>,
+): Promise<HistoryEvent[]> {
+  const rows = await auditRows(db, member.reviewId, subject);
+  const recordIds = new Set(subject.pairs.flatMap((p) => [p.recordAId, p.recordBId]));
+  const studyIds = new Set<string>();
+  for (const row of rows) {
+    for (const key of ["keptId", "removedId"]) if (typeof row.data?.[key] === "string") recordIds.add(row.data[key]);
+    if (row.entity_type === "study") studyIds.add(row.entity_id);
+    if (typeof row.data?.newStudyId === "string") studyIds.add(row.data.newStudyId);
+  }
+  const named = await lookups({ recordIds: [...recordIds], studyIds: [...studyIds] });
+  const events: HistoryEvent[] = [];
+  const at = (when: Date) => ({ at: when, actor: null, mine: false });
+  // Without an import (records made by hand, or by the demo), the record's own creation stands for it.
+  if (!rows.some((r) => r.action === "import.completed"))
+    events.push({
+      id: `added:${subject.id}`,
+      ...at(subject.createdAt),
+      kind: "imported",
+      fileName: null,
+      source: subject.source,
+    });
+  // Automatic merges are written per import (dedup.completed), not per pair: the pair row is their record.
+  for (const pair of subject.pairs.filter((p) => p.automatic)) {
+    const kept = pair.recordAId === subject.id;
+    events.push({
+      id: `merged:${pair.id}`,
+      ...at(pair.createdAt),
+      kind: "merged",
+      automatic: true,
+      kept,
+      other: ref(kept ? pair.recordBId : pair.recordAId, named),
+    });
+  }
+  for (const conflict of subject.conflicts)
+    events.push({
+      id: `conflict:${conflict.id}`,
+      ...at(conflict.createdAt),
+      kind: "conflict_opened",
+      stage: conflict.stage,
+    });
+  for (const exclusion of subject.stoppingExclusions)
+    events.push({
+      id: `stopping:${exclusion.stage}`,
+      ...at(exclusion.at),
+      kind: "stopping_rule",
+      stage: exclusion.stage,
+    });
+  for (const row of rows) {
+    const event = fromAudit(row, subject, named, member.actorId);
+    if (event) events.push(event);
+  }
+  return events
+    .filter((e) => visibleTo(e, visibility))
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
+}
