@@ -16,7 +16,8 @@ import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
 import { type Role, rolesFrom } from "../shared/roles";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
-import { authorizeCaller, callerSql } from "../team/caller-membership";
+import { authorizeCaller } from "../team/caller-membership";
+import { callerSql } from "../team/caller-sql";
 import { evaluation, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
 
 export interface DecisionInput {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { siftHome } from "../config/paths";
-import { checkKey, type FileStorage } from "./file-storage";
+import { checkKey, type FileStorage } from "./storage-keys";
 
 /**
  * Removes `dir` and the folders above it that it leaves empty, up to (not including) `root`: every file has a

@@ -1,7 +1,7 @@
 import { type Readable, Transform } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { checkKey, type FileStorage } from "./file-storage";
+import { checkKey, type FileStorage } from "./storage-keys";
 
 export function s3Configured(): boolean {
   return Boolean(process.env.S3_BUCKET);

@@ -7,9 +7,6 @@ import { AppError } from "../errors/app-error";
 import { hasRole, type Role } from "../shared/roles";
 import { callerSql } from "./caller-sql";
 
-// The screening decision still imports callerSql from here; it belongs to caller-sql.ts.
-export { callerSql };
-
 export interface CallerInReview {
   user: { id: string; email: string; name: string };
   /** The active membership's role, read from the database on every call (never from a cookie); null if none. */
