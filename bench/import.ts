@@ -15,9 +15,8 @@ process.env.SIFT_ROOT ??= projectRoot;
 const { withFreshDatabase } = await import("./lib/fresh-database");
 const { createDb } = await import("../server/db/client");
 const { localStorage } = await import("../server/storage/local-storage");
-const { runImport } = await import("../server/import/run-import");
+const { recordLine, runImport } = await import("../server/import/run-import");
 const { parseFile } = await import("../server/import/parse-file");
-const { copyLine } = await import("../server/import/copy-text");
 
 const N = Number(process.argv[2] ?? 100_000);
 const SEED_FILE = path.resolve(projectRoot, "../shared/fixtures/exports/asysd/zotero_export.ris");
@@ -96,30 +95,11 @@ await withFreshDatabase("import", async ({ url, dir }) => {
   let row = 0;
   for await (const event of parsed.events) {
     if (event.kind !== "record") continue;
-    const r = event.record;
-    const line = copyLine([
+    const line = recordLine(
+      event.record,
+      { reviewId: review.id, importId: baseline.id, sourceId: source.id },
       `copy-${row++}`,
-      review.id,
-      baseline.id,
-      source.id,
-      r.title,
-      r.abstract,
-      r.authors,
-      r.year,
-      r.journal,
-      r.volume,
-      r.issue,
-      r.pages,
-      r.doi,
-      r.pmid,
-      r.pmcid,
-      r.nctIds,
-      r.keywords,
-      r.type,
-      r.language,
-      r.url,
-      JSON.stringify(r.raw),
-    ]);
+    );
     if (!out.write(line)) await once(out, "drain");
   }
   out.end();

@@ -1,21 +1,10 @@
 import type { Db } from "../db/client";
 import type { DuplicatePairStatus } from "../db/generated/enums.ts";
+import { DEDUP_FIELDS } from "./types";
 
 const SIDE = {
   select: {
-    id: true,
-    title: true,
-    abstract: true,
-    authors: true,
-    year: true,
-    journal: true,
-    volume: true,
-    issue: true,
-    pages: true,
-    doi: true,
-    pmid: true,
-    nctIds: true,
-    type: true,
+    ...DEDUP_FIELDS,
     duplicateOfId: true,
     source: { select: { name: true } },
     import: { select: { fileName: true } },

@@ -4,26 +4,10 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { findDuplicates, planMerges } from "./find-duplicates";
-import type { CandidatePair, DedupRecord } from "./types";
-
-const RECORD_FIELDS = {
-  id: true,
-  title: true,
-  authors: true,
-  year: true,
-  journal: true,
-  volume: true,
-  issue: true,
-  pages: true,
-  doi: true,
-  pmid: true,
-  nctIds: true,
-  type: true,
-  abstract: true,
-} as const;
+import { type CandidatePair, DEDUP_FIELDS, type DedupRecord } from "./types";
 
 async function loadRecords(tx: Tx, where: object): Promise<DedupRecord[]> {
-  return tx.record.findMany({ where, select: RECORD_FIELDS, orderBy: { createdAt: "asc" } });
+  return tx.record.findMany({ where, select: DEDUP_FIELDS, orderBy: { createdAt: "asc" } });
 }
 
 function storedPairs(pairs: CandidatePair[], keptFor: Map<string, string>) {

@@ -53,3 +53,20 @@ export interface Removal {
   /** Score of the pair that tied the removed record to its cluster. */
   pairScore: number;
 }
+
+/** The record fields de-duplication compares: what it loads, and what the pair view shows beside more. */
+export const DEDUP_FIELDS = {
+  id: true,
+  title: true,
+  authors: true,
+  year: true,
+  journal: true,
+  volume: true,
+  issue: true,
+  pages: true,
+  doi: true,
+  pmid: true,
+  nctIds: true,
+  type: true,
+  abstract: true,
+} as const;

@@ -53,10 +53,17 @@ const RECORD_COLUMNS = [
   "raw",
 ] as const;
 
-/** Called for each record as the file is read, so the ids it gives sort in file order: import order is ORDER BY id. */
-function recordLine(r: ParsedRecord, scope: { reviewId: string; importId: string; sourceId: string }): string {
+/**
+ * One record as a COPY line. Called for each record as the file is read, so the ids it gives sort in file order:
+ * import order is ORDER BY id. The import bench writes the same lines through a raw COPY to compare.
+ */
+export function recordLine(
+  r: ParsedRecord,
+  scope: { reviewId: string; importId: string; sourceId: string },
+  id = newId(),
+): string {
   return copyLine([
-    newId(),
+    id,
     scope.reviewId,
     scope.importId,
     scope.sourceId,
