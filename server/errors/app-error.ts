@@ -19,6 +19,8 @@ export const APP_ERROR_STATUS = {
   STALE: "CONFLICT",
   STUDY_HAS_WORK: "CONFLICT",
   APPRAISAL_NOT_READY: "CONFLICT",
+  /** A change that would undo later work the user has not confirmed; the message names that work. */
+  CONFIRM_REQUIRED: "CONFLICT",
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -1,12 +1,18 @@
-// The decision log (every decision, change, withdrawal and resolution from the audit trail) and the conflicts,
-// read page by page.
+// The decision log (every decision, change, withdrawal, resolution, reopening and override from the audit trail)
+// and the conflicts, read page by page.
 import type { Db } from "../db/client";
 import { agreementReport } from "../screening/agreement-report";
 import type { Cell } from "./csv";
 import { agreementRows, conflictRow, decisionLogRow, type LoggedEvent, loggedRecordId } from "./log-rows";
 
 const PAGE = 500;
-const DECISION_ACTIONS = [{ action: { startsWith: "decision." } }, { action: { startsWith: "conflict." } }];
+// A lead's reopening or override of a settled record (outcome.*) carries its verdict and the one before it under
+// the same keys as a decision's, so the log's columns read it alike.
+const DECISION_ACTIONS = [
+  { action: { startsWith: "decision." } },
+  { action: { startsWith: "conflict." } },
+  { action: { startsWith: "outcome." } },
+];
 
 async function reasonLabels(db: Db, reviewId: string) {
   return new Map((await db.exclusionReason.findMany({ where: { reviewId } })).map((r) => [r.id, r.label]));

@@ -12,7 +12,7 @@ export interface StageResult {
   status: string | null;
   reason: string | null;
   settledAt: Date | null;
-  /** "agreement" or the lead who resolved a conflict. */
+  /** "agreement", "stopping rule", the lead who resolved a conflict, or "<lead> (override)". */
   settledBy: string | null;
   note: string;
 }

@@ -59,7 +59,7 @@ export async function* recordsWithResults(
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       include: {
         source: { select: { name: true } },
-        outcomes: { where: { stage } },
+        outcomes: { where: { stage }, include: { override: { include: { actor: { select: { name: true } } } } } },
         conflicts: { where: { stage }, include: { resolvedBy: { select: { name: true } } } },
       },
     });
@@ -69,6 +69,8 @@ export async function* recordsWithResults(
       const resolved = conflict?.status === "resolved";
       const visible = outcome && (visibility === "full" || resolved);
       const belowThreshold = outcome?.status === "excluded" && outcome.stoppingSampleId !== null;
+      // A lead's override is the final verdict, whoever settled the record before (reopen-override.ts).
+      const override = outcome?.override ?? null;
       yield {
         record: { ...r, source: source.name },
         result: {
@@ -84,12 +86,14 @@ export async function* recordsWithResults(
           settledBy:
             !visible || !outcome.settledAt
               ? null
-              : belowThreshold
-                ? "stopping rule"
-                : resolved
-                  ? (conflict.resolvedBy?.name ?? "a lead")
-                  : "agreement",
-          note: visible && resolved ? conflict.note : "",
+              : override
+                ? `${override.actor.name} (override)`
+                : belowThreshold
+                  ? "stopping rule"
+                  : resolved
+                    ? (conflict.resolvedBy?.name ?? "a lead")
+                    : "agreement",
+          note: !visible ? "" : override ? override.note : resolved ? conflict.note : "",
         },
       };
     }

@@ -37,6 +37,24 @@ export type HistoryEvent = At &
     | { kind: "conflict_resolved"; stage: Stage; verdict: Verdict; reason: string | null; note: string }
     | { kind: "stopping_rule"; stage: Stage }
     | {
+        kind: "reopened";
+        stage: Stage;
+        /** The settled verdict it had. */
+        from: { verdict: Verdict; reason: string | null } | null;
+        note: string;
+        /** Later work undone with it, as the lead confirmed it. */
+        undone: string[];
+      }
+    | {
+        kind: "overridden";
+        stage: Stage;
+        verdict: Verdict;
+        reason: string | null;
+        from: { verdict: Verdict; reason: string | null } | null;
+        note: string;
+        undone: string[];
+      }
+    | {
         kind: "full_text";
         action: "file_attached" | "link_set" | "not_retrieved" | "retrieval_undone";
         fileName: string | null;
@@ -104,6 +122,10 @@ export function historyLine(event: HistoryEvent): string {
       return `${who} resolved the conflict at ${STAGE_WORDS[event.stage]}: ${verdictWithReason(event.verdict, event.reason)}`;
     case "stopping_rule":
       return `Excluded at ${STAGE_WORDS[event.stage]} with the records left below the stopping threshold`;
+    case "reopened":
+      return `${who} reopened it at ${STAGE_WORDS[event.stage]}${event.from ? ` (it was ${verdictWithReason(event.from.verdict, event.from.reason)})` : ""}: back to screening, the reviewers' decisions kept but no longer counted${event.note ? `. “${event.note}”` : ""}`;
+    case "overridden":
+      return `${who} overrode the verdict at ${STAGE_WORDS[event.stage]}: ${verdictWithReason(event.verdict, event.reason)}${event.from ? `, was ${verdictWithReason(event.from.verdict, event.from.reason)}` : ""}${event.note ? `. “${event.note}”` : ""}`;
     case "full_text":
       switch (event.action) {
         case "file_attached":

@@ -5,6 +5,7 @@
 // tell a blinded member how a co-reviewer decided are left out here, on the server.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
+import { type DependentWork, NO_WORK, undoLines } from "../screening/dependent-work";
 import type { MemberScope } from "../shared/actor";
 import type { Stage } from "../shared/stages";
 import type { HistoryEvent, RecordRef } from "./history-events";
@@ -20,6 +21,8 @@ export interface HistorySubject {
   pairs: { id: string; recordAId: string; recordBId: string; automatic: boolean; createdAt: Date }[];
   conflicts: { id: string; stage: Stage; createdAt: Date }[];
   reportId: string | null;
+  /** Reports it had before a lead took back its title/abstract inclusion (their full text and study events stay). */
+  formerReportIds: string[];
   stoppingExclusions: { stage: Stage; at: Date }[];
 }
 
@@ -54,9 +57,9 @@ async function auditRows(db: Db, reviewId: string, subject: HistorySubject): Pro
         Prisma.sql`e.entity_type = 'import' AND e.entity_id = ${subject.importId} AND e.action = 'import.completed'`,
       ),
     );
-  if (subject.reportId) {
-    parts.push(about(Prisma.sql`e.entity_type = 'report' AND e.entity_id = ${subject.reportId}`));
-    parts.push(about(Prisma.sql`e.entity_type = 'study' AND e.data -> 'reportIds' ? ${subject.reportId}`));
+  for (const reportId of [subject.reportId, ...subject.formerReportIds].filter((id) => id !== null)) {
+    parts.push(about(Prisma.sql`e.entity_type = 'report' AND e.entity_id = ${reportId}`));
+    parts.push(about(Prisma.sql`e.entity_type = 'study' AND e.data -> 'reportIds' ? ${reportId}`));
   }
   return db.$queryRaw<EventRow[]>`${Prisma.join(parts, " UNION ALL ")}`;
 }
@@ -111,6 +114,20 @@ function fromAudit(row: EventRow, subject: HistorySubject, lookups: Lookups, me:
             : null,
       };
     }
+    case "outcome.reopened":
+    case "outcome.overridden": {
+      const from = d.from as { verdict?: Verdict; reasonId?: string } | undefined;
+      const common = {
+        ...base,
+        stage: d.stage as Stage,
+        from: from?.verdict ? { verdict: from.verdict, reason: reason(from.reasonId) } : null,
+        note: str(d.note) ?? "",
+        undone: undoLines({ ...NO_WORK, ...(d.undone as Partial<DependentWork> | undefined) }),
+      };
+      return row.action === "outcome.reopened"
+        ? { ...common, kind: "reopened" }
+        : { ...common, kind: "overridden", verdict: d.verdict as Verdict, reason: reason(d.reasonId) };
+    }
     case "conflict.resolved":
       return {
         ...base,
@@ -153,6 +170,8 @@ function visibleTo(event: HistoryEvent, visibility: RecordVisibility): boolean {
     case "conflict_opened":
     case "conflict_resolved":
     case "stopping_rule":
+    case "reopened":
+    case "overridden":
       return seesStage(visibility, event.stage);
     case "full_text":
       return visibility.titleAbstract;

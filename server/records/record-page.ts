@@ -22,6 +22,9 @@ export interface StageView {
   automatic: boolean;
   decisions: { reviewer: string; verdict: Verdict; reason: string | null; note: string }[];
   conflict: { status: "open" | "resolved" | "withdrawn"; resolvedBy: string | null; note: string } | null;
+  /** How a settled outcome was reached; a lead may reopen or override it (server/screening/reopen-override.ts). */
+  settledBy: "agreement" | "resolution" | "override" | "stopping_rule" | null;
+  override: { by: string; at: Date; note: string } | null;
 }
 
 async function readRecord(db: Db, reviewId: string, recordId: string) {
@@ -45,6 +48,10 @@ async function readRecord(db: Db, reviewId: string, recordId: string) {
         include: { reviewer: { select: { name: true } }, reason: { select: { label: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
+      outcomeChanges: {
+        include: { actor: { select: { name: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
   });
 }
@@ -57,6 +64,8 @@ function stageView(found: Found, stage: Stage, visibility: RecordVisibility, me:
   const mine = decisions.find((d) => d.reviewerId === me);
   const outcome = found.outcomes.find((o) => o.stage === stage);
   const conflict = found.conflicts.find((c) => c.stage === stage);
+  const override = outcome?.overrideId ? found.outcomeChanges.find((c) => c.id === outcome.overrideId) : undefined;
+  const settled = visible && (outcome?.status === "included" || outcome?.status === "excluded");
   return {
     stage,
     visible,
@@ -76,6 +85,16 @@ function stageView(found: Found, stage: Stage, visibility: RecordVisibility, me:
       visible && conflict
         ? { status: conflict.status, resolvedBy: conflict.resolvedBy?.name ?? null, note: conflict.note }
         : null,
+    settledBy: !settled
+      ? null
+      : override
+        ? "override"
+        : outcome?.stoppingSampleId
+          ? "stopping_rule"
+          : conflict?.status === "resolved"
+            ? "resolution"
+            : "agreement",
+    override: settled && override ? { by: override.actor.name, at: override.createdAt, note: override.note } : null,
   };
 }
 
@@ -98,6 +117,10 @@ export async function recordPage(db: Db, member: MemberScope, recordId: string) 
       pairs,
       conflicts: found.conflicts.map((c) => ({ id: c.id, stage: c.stage, createdAt: c.createdAt })),
       reportId: found.report?.id ?? null,
+      formerReportIds: found.outcomeChanges.flatMap((c) => {
+        const id = (c.undone as { report?: { id?: unknown } | null }).report?.id;
+        return typeof id === "string" ? [id] : [];
+      }),
       stoppingExclusions: found.outcomes
         .filter((o) => o.status === "excluded" && o.stoppingSample?.excludedAt)
         .map((o) => ({ stage: o.stage, at: o.stoppingSample!.excludedAt! })),

@@ -1,5 +1,11 @@
 // Inter-rater agreement per stage, from the decisions in the database: Cohen's kappa for each pair of
 // reviewers over the records both decided, Fleiss' kappa when records need three or more reviewers.
+//
+// Each record counts with its first round of decisions. A lead who reopens a settled record supersedes its round
+// (reopen-override.ts) but the round stays here: those were the reviewers' independent judgements, and agreement
+// is a property of them. The round that follows a reopening is made after a lead's intervention (often after the
+// team discussed the record or the criteria), so it is not independent of it and does not count; nor does it
+// replace the first, which would let reopening disagreements raise the reported kappa.
 
 import type { Db } from "../db/client";
 import { STAGES, type Stage } from "../shared/stages";
@@ -14,12 +20,43 @@ import {
 
 const VERDICTS = ["include", "exclude", "maybe"] as const;
 
-export async function agreementReport(db: Db, reviewId: string) {
-  const [decisions, settings] = await Promise.all([
+interface Vote {
+  recordId: string;
+  stage: Stage;
+  reviewerId: string;
+  verdict: string;
+}
+
+/**
+ * Per record and stage, the decisions of its first round: the earliest superseded round if a lead reopened it
+ * (rounds in the order they were superseded), else its current decisions.
+ */
+async function firstRounds(db: Db, reviewId: string): Promise<Vote[]> {
+  const [current, superseded] = await Promise.all([
     db.screeningDecision.findMany({
       where: { reviewId },
       select: { recordId: true, stage: true, reviewerId: true, verdict: true },
     }),
+    db.supersededDecision.findMany({
+      where: { reviewId },
+      select: { recordId: true, stage: true, reviewerId: true, verdict: true, changeId: true },
+      orderBy: [{ change: { createdAt: "asc" } }, { changeId: "asc" }],
+    }),
+  ]);
+  const firstChange = new Map<string, string>();
+  for (const d of superseded) {
+    const key = `${d.stage}:${d.recordId}`;
+    if (!firstChange.has(key)) firstChange.set(key, d.changeId);
+  }
+  return [
+    ...superseded.filter((d) => firstChange.get(`${d.stage}:${d.recordId}`) === d.changeId),
+    ...current.filter((d) => !firstChange.has(`${d.stage}:${d.recordId}`)),
+  ];
+}
+
+export async function agreementReport(db: Db, reviewId: string) {
+  const [decisions, settings] = await Promise.all([
+    firstRounds(db, reviewId),
     db.reviewStageSetting.findMany({ where: { reviewId } }),
   ]);
   const people = await db.user.findMany({

@@ -18,7 +18,7 @@ import { type Role, rolesFrom } from "../shared/roles";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { authorizeCaller } from "../team/caller-membership";
 import { callerSql } from "../team/caller-sql";
-import { evaluation, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
+import { evaluation, notOverridden, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
 
 export interface DecisionInput {
   recordId: string;
@@ -187,7 +187,7 @@ export async function recordDecision(
                        UNION ALL SELECT ${input.verdict}::verdict, (SELECT a.reason_id FROM accepted a), ${now}::timestamp`,
             Prisma.sql`SELECT a.needed FROM accepted a`,
             input.stage,
-          )}) e WHERE EXISTS (SELECT 1 FROM accepted)
+          )}) e WHERE EXISTS (SELECT 1 FROM accepted) AND ${notOverridden(input.recordId, input.stage)}
         ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, now)}
         SELECT caller_exists, session_current, role, refusal, reason_id, prioritise FROM checked`,
       ],

@@ -71,12 +71,23 @@ function reportSync(reviewId: string, recordId: string, included: Prisma.Sql, no
          AND NOT ${included})`;
 }
 
+/**
+ * The record's outcome at the stage is not a lead's override. An override is final: the reviewers' decisions
+ * (which a reviewer may still change or take back, as their own) no longer decide the outcome until a lead
+ * reopens the record (reopen-override.ts). Evaluations are applied only where this holds.
+ */
+export const notOverridden = (recordId: string, stage: Stage) => Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM screening_outcomes o WHERE o.record_id = ${recordId} AND o.stage = ${stageSql(stage)} AND o.override_id IS NOT NULL)`;
+
 /** The record's stored decisions at a stage, as `evaluation` takes them. */
 export const storedDecisions = (recordId: string, stage: Stage, except?: string) => Prisma.sql`
   SELECT d.verdict, d.reason_id, d.created_at AS decided_at FROM screening_decisions d
    WHERE d.record_id = ${recordId} AND d.stage = ${stageSql(stage)}${except ? Prisma.sql` AND d.reviewer_id <> ${except}` : Prisma.empty}`;
 
-/** Evaluates the record's decisions at a stage again and applies the result (callers hold the record's lock). */
+/**
+ * Evaluates the record's decisions at a stage again and applies the result, unless a lead overrode it (callers
+ * hold the record's lock).
+ */
 export async function settleOutcome(
   tx: Tx,
   reviewId: string,
@@ -85,7 +96,9 @@ export async function settleOutcome(
   needed: number,
 ): Promise<void> {
   await tx.$executeRaw`
-    WITH evaluated AS (${evaluation(storedDecisions(recordId, stage), Prisma.sql`${needed}::int`, stage)}),
+    WITH evaluated AS (
+      SELECT e.* FROM (${evaluation(storedDecisions(recordId, stage), Prisma.sql`${needed}::int`, stage)}) e
+       WHERE ${notOverridden(recordId, stage)}),
     ${outcomeWrites(reviewId, recordId, stage, new Date().toISOString())}
     SELECT 1`;
 }
@@ -97,7 +110,7 @@ export async function syncReport(tx: Tx, reviewId: string, recordId: string, inc
 
 /**
  * After the number of reviewers per record changed: every record with decisions is evaluated again (none is
- * lost), except those a lead has resolved, which stay as resolved.
+ * lost), except those a lead has resolved or overridden, which stay as the lead settled them.
  */
 export async function reevaluateStage(tx: Tx, reviewId: string, stage: Stage, needed: number): Promise<number> {
   const records = await tx.screeningDecision.findMany({

@@ -20,6 +20,7 @@ interface ViewRow extends Omit<ParsedRecord, "raw"> {
   outcome: OutcomeStatus;
   resolved: boolean;
   decisions: { reviewerId: string; reviewer: string; verdict: Verdict; reasonId: string | null; note: string }[];
+  earlier: { verdict: Verdict; reasonId: string | null; note: string; reopenedAt: string } | null;
 }
 
 /** The records with everything a screener may see, in one statement (records are read once per decision). */
@@ -47,7 +48,12 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
            COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'reviewer', u.name, 'verdict', d.verdict,
                                                        'reasonId', d.reason_id, 'note', d.note) ORDER BY d.created_at, d.id)
                        FROM screening_decisions d JOIN users u ON u.id = d.reviewer_id
-                      WHERE d.record_id = r.id AND d.stage = ${s}), '[]') AS decisions
+                      WHERE d.record_id = r.id AND d.stage = ${s}), '[]') AS decisions,
+           -- The caller's own decision from a round a lead reopened (reopen-override.ts), never anyone else's.
+           (SELECT json_build_object('verdict', sd.verdict, 'reasonId', sd.reason_id, 'note', sd.note, 'reopenedAt', oc.created_at)
+              FROM superseded_decisions sd JOIN outcome_changes oc ON oc.id = sd.change_id
+             WHERE sd.record_id = r.id AND sd.stage = ${s} AND sd.reviewer_id = ${member.actorId}
+             ORDER BY oc.created_at DESC LIMIT 1) AS earlier
       FROM records r
       JOIN sources src ON src.id = r.source_id
       LEFT JOIN reports rep ON rep.record_id = r.id
@@ -57,7 +63,7 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
   const order = new Map(recordIds.map((id, i) => [id, i]));
   return found
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-    .map(({ source_name, report, outcome, resolved, decisions, ...fields }) => {
+    .map(({ source_name, report, outcome, resolved, decisions, earlier, ...fields }) => {
       const mine = decisions.find((d) => d.reviewerId === member.actorId) ?? null;
       // A blinded reviewer learns the others' side once a lead has resolved the record. Even whether it settled
       // by agreement would tell them how the other reviewer decided, so that stays hidden from them.
@@ -65,6 +71,13 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
       return {
         record: { ...fields, source: { name: source_name }, report },
         myDecision: mine && { verdict: mine.verdict, reasonId: mine.reasonId, note: mine.note },
+        /** A lead reopened the record after the caller had decided it: their decision then, to decide again. */
+        myEarlierDecision: earlier && {
+          verdict: earlier.verdict,
+          reasonId: earlier.reasonId,
+          note: earlier.note,
+          reopenedAt: new Date(`${earlier.reopenedAt}Z`),
+        },
         outcome: visible ? outcome : null,
         otherDecisions: visible
           ? decisions

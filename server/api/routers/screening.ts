@@ -3,9 +3,11 @@ import { agreementReport } from "../../screening/agreement-report";
 import { listConflicts, resolveConflict } from "../../screening/conflicts";
 import { recordDecision, undoLastDecision } from "../../screening/decide";
 import { screeningProgress } from "../../screening/progress";
+import { overrideOutcome, reopenImpact, reopenOutcome } from "../../screening/reopen-override";
 import { myDecisions, nextForReviewer, recordForScreening } from "../../screening/screening-view";
 import { allocateRecords } from "../../screening-queue/serve";
 import { STAGES } from "../../shared/stages";
+import { fileStorage } from "../../storage/file-storage";
 import { reviewProcedure, reviewProcedureCheckedInService, router } from "../trpc";
 
 const StageInput = z.object({ stage: z.enum(STAGES) });
@@ -57,4 +59,22 @@ export const screeningRouter = router({
     )
     .mutation(({ ctx, input }) => resolveConflict(ctx.db, ctx.actor, input)),
   agreement: reviewProcedure("lead").query(({ ctx }) => agreementReport(ctx.db, ctx.reviewId)),
+  /** What reopening a settled record, or overriding it to `overrideTo`, would undo: asked before either. */
+  reopenImpact: reviewProcedure("lead")
+    .input(StageInput.extend({ recordId: Id, overrideTo: z.enum(["include", "exclude"]).optional() }))
+    .query(({ ctx, input }) => reopenImpact(ctx.db, ctx.actor, input)),
+  reopen: reviewProcedure("lead")
+    .input(StageInput.extend({ recordId: Id, note: z.string().max(5000).optional(), confirm: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => reopenOutcome({ db: ctx.db, storage: fileStorage() }, ctx.actor, input)),
+  override: reviewProcedure("lead")
+    .input(
+      StageInput.extend({
+        recordId: Id,
+        verdict: z.enum(["include", "exclude"]),
+        reasonId: Id.nullish(),
+        note: z.string().max(5000),
+        confirm: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => overrideOutcome({ db: ctx.db, storage: fileStorage() }, ctx.actor, input)),
 });
