@@ -123,9 +123,9 @@ export function historyLine(event: HistoryEvent): string {
     case "stopping_rule":
       return `Excluded at ${STAGE_WORDS[event.stage]} with the records left below the stopping threshold`;
     case "reopened":
-      return `${who} reopened it at ${STAGE_WORDS[event.stage]}${event.from ? ` (it was ${verdictWithReason(event.from.verdict, event.from.reason)})` : ""}: back to screening, the reviewers' decisions kept but no longer counted${event.note ? `. “${event.note}”` : ""}`;
+      return `${who} reopened it at ${STAGE_WORDS[event.stage]}${event.from ? ` (it was ${verdictWithReason(event.from.verdict, event.from.reason)})` : ""}: back to screening, the reviewers' decisions kept but no longer counted`;
     case "overridden":
-      return `${who} overrode the verdict at ${STAGE_WORDS[event.stage]}: ${verdictWithReason(event.verdict, event.reason)}${event.from ? `, was ${verdictWithReason(event.from.verdict, event.from.reason)}` : ""}${event.note ? `. “${event.note}”` : ""}`;
+      return `${who} overrode the verdict at ${STAGE_WORDS[event.stage]}: ${verdictWithReason(event.verdict, event.reason)}${event.from ? `, was ${verdictWithReason(event.from.verdict, event.from.reason)}` : ""}`;
     case "full_text":
       switch (event.action) {
         case "file_attached":

@@ -34,6 +34,17 @@ export async function listConflicts(db: Db, reviewId: string, stage: Stage, stat
             },
             orderBy: { createdAt: "asc" },
           },
+          outcomes: {
+            where: { stage },
+            select: { status: true, overrideId: true, reason: { select: { label: true } } },
+          },
+          // A lead's reopening (at this stage, or taking back the inclusion that brought it to full text).
+          outcomeChanges: {
+            where: { OR: [{ stage, kind: "reopen" }, { stage: "title_abstract" }] },
+            select: { kind: true, stage: true, createdAt: true, actor: { select: { name: true } } },
+            orderBy: { createdAt: "desc" },
+            take: 1,
+          },
         },
       },
       reason: { select: { label: true } },
@@ -41,7 +52,24 @@ export async function listConflicts(db: Db, reviewId: string, stage: Stage, stat
     },
     orderBy: { createdAt: "asc" },
   });
-  return conflicts.map(({ record: { decisions, ...record }, ...c }) => ({ ...c, record, decisions }));
+  return conflicts.map(({ record: { decisions, outcomes, outcomeChanges, ...record }, ...c }) => {
+    const outcome = outcomes[0];
+    const change = outcomeChanges[0];
+    return {
+      ...c,
+      record,
+      decisions,
+      /** Where the record stands now: a lead may have overridden the resolution since. */
+      outcome: outcome
+        ? { status: outcome.status, reason: outcome.reason?.label ?? null, overridden: outcome.overrideId !== null }
+        : null,
+      /** For a withdrawn conflict: the lead whose reopening withdrew it, if one did. */
+      reopened:
+        c.status === "withdrawn" && change && change.createdAt >= c.createdAt
+          ? { by: change.actor.name, at: change.createdAt }
+          : null,
+    };
+  });
 }
 
 export interface Resolution {

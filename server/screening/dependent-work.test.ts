@@ -55,10 +55,10 @@ describe("what a reopening or override would undo", () => {
       study: { label: "Smith 2019", otherReports: 2, extractions: 1, appraisals: 0 },
     };
     expect(confirmationMessage(work, "title_abstract", "override")).toBe(
-      "This record's report has a PDF and a full-text decision, and is in study “Smith 2019” with an extraction. " +
+      "This record's report has a PDF and a full-text decision, and is in study “Smith 2019” with a data extraction. " +
         "Overriding its verdict undoes that work: the full-text report is removed from the review, and its PDF " +
         "“smith.pdf” is deleted; its full-text decision stops counting (kept in the record's history); it leaves " +
-        "the study “Smith 2019”, which keeps its 2 other reports and its extraction. Confirm to go ahead.",
+        "the study “Smith 2019”, which keeps its 2 other reports and its data extraction. Confirm to go ahead.",
     );
   });
 });

@@ -11,7 +11,7 @@ export type StudyWork = {
   label: string;
   /** The study's other reports: with none left, the study goes, and with it its extraction and appraisals. */
   otherReports: number;
-  /** Extractions (each extractor's, and the consensus) and appraisals of the study. */
+  /** Data extractions (each extractor's, and the consensus) and appraisals of the study. */
   extractions: number;
   appraisals: number;
 };
@@ -54,7 +54,7 @@ function listed(items: string[]): string {
 
 function studyWork(study: StudyWork): string {
   const work = [
-    ...(study.extractions > 0 ? [count(study.extractions, "extraction")] : []),
+    ...(study.extractions > 0 ? [count(study.extractions, "data extraction")] : []),
     ...(study.appraisals > 0 ? [count(study.appraisals, "appraisal")] : []),
   ];
   return `study ${quoted(study.label)}${work.length > 0 ? ` with ${listed(work)}` : ""}`;
@@ -106,7 +106,7 @@ export function undoLines(work: DependentWork): string[] {
   const study = work.study;
   if (study) {
     const work = [
-      ...(study.extractions > 0 ? [its(study.extractions, "extraction")] : []),
+      ...(study.extractions > 0 ? [its(study.extractions, "data extraction")] : []),
       ...(study.appraisals > 0 ? [its(study.appraisals, "appraisal")] : []),
     ];
     lines.push(

@@ -73,18 +73,18 @@ describe("later work on a settled inclusion", () => {
     expect(impact).toMatchObject({
       needsConfirmation: true,
       summary:
-        "This record's report has a PDF and 2 full-text decisions, and is in study “Petrou 2016” with 2 extractions and an appraisal.",
+        "This record's report has a PDF and 2 full-text decisions, and is in study “Petrou 2016” with 2 data extractions and an appraisal.",
       undoes: [
         "The full-text report is removed from the review, and its PDF “trial-0.pdf” is deleted.",
         "Its 2 full-text decisions stop counting (kept in the record's history).",
         "Its full-text outcome (included) is withdrawn.",
-        "The study “Petrou 2016” is deleted, as this is its only report, with its 2 extractions and its appraisal.",
+        "The study “Petrou 2016” is deleted, as this is its only report, with its 2 data extractions and its appraisal.",
       ],
     });
     await expect(lead.screening.reopen({ reviewId, stage: TA, recordId: r0 })).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(
-        /^This record's report has a PDF and 2 full-text decisions, and is in study “Petrou 2016” with 2 extractions and an appraisal\. Reopening it undoes that work: .*Confirm to go ahead\.$/,
+        /^This record's report has a PDF and 2 full-text decisions, and is in study “Petrou 2016” with 2 data extractions and an appraisal\. Reopening it undoes that work: .*Confirm to go ahead\.$/,
       ),
     });
     // Refused: nothing changed.
@@ -151,8 +151,8 @@ describe("later work on a settled inclusion", () => {
     const impact = await lead.screening.reopenImpact({ reviewId, stage: FT, recordId: r1, overrideTo: "exclude" });
     expect(impact).toMatchObject({
       needsConfirmation: true,
-      summary: "This report is in study “Berry 2019” with an extraction.",
-      undoes: ["It leaves the study “Berry 2019”, which keeps its other report and its extraction."],
+      summary: "This report is in study “Berry 2019” with a data extraction.",
+      undoes: ["It leaves the study “Berry 2019”, which keeps its other report and its data extraction."],
     });
     const input = {
       reviewId,

@@ -56,7 +56,7 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
             ))
           )
         ) : tab === "resolved" ? (
-          <ResolvedConflicts conflicts={current.data} />
+          <ResolvedConflicts reviewId={reviewId} setup={setup} conflicts={current.data} />
         ) : (
           <WithdrawnConflicts conflicts={current.data} />
         )}

@@ -52,6 +52,16 @@ export function DecisionPanel(props: Props) {
       <h3 id="decision-heading" className="panel-heading">
         Your decision
       </h3>
+      {!mine && item.myEarlierDecision && (
+        <InfoAlert className="small">
+          <p>
+            A lead reopened this record for screening again. You had decided{" "}
+            <VerdictBadge verdict={item.myEarlierDecision.verdict} />
+            {item.myEarlierDecision.reasonId && <> ({reasonLabel(reasons, item.myEarlierDecision.reasonId)})</>}: decide
+            it afresh.
+          </p>
+        </InfoAlert>
+      )}
       {mine && (
         <InfoAlert className="small">
           <p>
