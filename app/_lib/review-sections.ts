@@ -1,6 +1,7 @@
 /** The left navigation of a review, in workflow order; `segment` is the path after /r/<slug>. */
 export const REVIEW_SECTIONS = [
   { segment: "", label: "Overview" },
+  { segment: "records", label: "Records" },
   { segment: "import", label: "Import" },
   { segment: "duplicates", label: "Duplicates" },
   { segment: "screening", label: "Screening" },

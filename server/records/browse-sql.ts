@@ -12,28 +12,46 @@ import type { SearchQuery } from "./search-query";
 /** The words of a search as PostgreSQL's query, in the configuration the search vector was built with. */
 export const tsquerySql = (tsquery: string) => Prisma.sql`to_tsquery('sift_search'::regconfig, ${tsquery})`;
 
-/** How well record `row` answers a search of words: title words weigh most, then keywords and authors. */
+/**
+ * How well record `row` answers a search of words, for ordering by relevance: by its title (then keywords) alone,
+ * read from the small title_vector kept in the row; records with the words only in the abstract or authors tie,
+ * in import order.
+ */
 export function relevanceSql(row: string, tsquery: string): Prisma.Sql {
-  return Prisma.sql`ts_rank(${sqlAlias(row)}.search_vector, ${tsquerySql(tsquery)})`;
+  return Prisma.sql`ts_rank(${sqlAlias(row)}.title_vector, ${tsquerySql(tsquery)})`;
 }
 
-/** The search alone. `fuzzy`: titles that look like the words typed, for when no record has them all. */
-export function searchCondition(row: string, query: SearchQuery, fuzzy = false): Prisma.Sql {
+/**
+ * The records a search is answered from, as a FROM item named `row`, and the condition on them. A search of words
+ * reads its matches from the GIN index (search vector, or trigrams of titles) inside a subquery that nothing is
+ * pushed into (OFFSET 0): beside the review's own index, PostgreSQL would otherwise often read all of a review's
+ * records and test each one's search vector, which it prices without the cost of fetching it from TOAST (2 KB, out
+ * of line), several times slower than the index. `fuzzy`: titles that look like the words typed, for when no
+ * record has them all.
+ */
+export function searchedRecords(
+  row: string,
+  query: SearchQuery,
+  fuzzy = false,
+): { from: Prisma.Sql; where: Prisma.Sql } {
   const r = sqlAlias(row);
+  const records = Prisma.sql`records ${r}`;
   switch (query.kind) {
     case "none":
-      return Prisma.sql`true`;
+      return { from: records, where: Prisma.sql`true` };
     case "doi":
-      return Prisma.sql`${r}.doi = ${query.doi}`;
+      return { from: records, where: Prisma.sql`${r}.doi = ${query.doi}` };
     case "pmid":
-      return Prisma.sql`${r}.pmid = ${query.pmid}`;
+      return { from: records, where: Prisma.sql`${r}.pmid = ${query.pmid}` };
     case "nct":
-      return Prisma.sql`${r}.nct_ids @> ARRAY[${query.nctId}]::text[]`;
-    case "words":
+      return { from: records, where: Prisma.sql`${r}.nct_ids @> ARRAY[${query.nctId}]::text[]` };
+    case "words": {
       // <% is pg_trgm's word similarity: the words typed against the best-matching stretch of the title.
-      return fuzzy
-        ? Prisma.sql`${query.text} <% ${r}.title`
-        : Prisma.sql`${r}.search_vector @@ ${tsquerySql(query.tsquery)}`;
+      const match = fuzzy
+        ? Prisma.sql`${query.text} <% m.title`
+        : Prisma.sql`m.search_vector @@ ${tsquerySql(query.tsquery)}`;
+      return { from: Prisma.sql`(SELECT * FROM records m WHERE ${match} OFFSET 0) ${r}`, where: Prisma.sql`true` };
+    }
   }
 }
 
@@ -76,17 +94,23 @@ function decisionCondition(row: string, stage: Stage, reviewerId: string, decisi
  * Every filter but the search, for `actorId`'s request; the caller has already refused filters the actor may not
  * use (visibility.ts).
  */
-export function filterConditions(row: string, filters: RecordFilters, actorId: string): Prisma.Sql[] {
+export function filterConditions(
+  row: string,
+  filters: RecordFilters,
+  scope: { reviewId: string; actorId: string },
+): Prisma.Sql[] {
   const r = sqlAlias(row);
   const stage = filters.stage;
   const out: Prisma.Sql[] = [];
   if (filters.sourceId) out.push(Prisma.sql`${r}.source_id = ${filters.sourceId}`);
   if (filters.importId) out.push(Prisma.sql`${r}.import_id = ${filters.importId}`);
-  const pending = Prisma.sql`EXISTS (SELECT 1 FROM duplicate_pairs p WHERE p.status = 'pending' AND p.record_a_id = ${r}.id
-                          UNION ALL SELECT 1 FROM duplicate_pairs p WHERE p.status = 'pending' AND p.record_b_id = ${r}.id)`;
+  // The review's pending pairs are few: read once through their index and hashed, not probed for every record.
+  const pending = Prisma.sql`${r}.id IN (
+    SELECT p.record_a_id FROM duplicate_pairs p WHERE p.review_id = ${scope.reviewId} AND p.status = 'pending'
+    UNION SELECT p.record_b_id FROM duplicate_pairs p WHERE p.review_id = ${scope.reviewId} AND p.status = 'pending')`;
   if (filters.duplicates === "merged") out.push(Prisma.sql`${r}.duplicate_of_id IS NOT NULL`);
   if (filters.duplicates === "pending") out.push(pending);
-  if (filters.duplicates === "unique") out.push(Prisma.sql`${r}.duplicate_of_id IS NULL AND NOT ${pending}`);
+  if (filters.duplicates === "unique") out.push(Prisma.sql`${r}.duplicate_of_id IS NULL AND NOT (${pending})`);
   if (filters.reached === "full_text") out.push(outcomeIs(r, "title_abstract", Prisma.sql`o.status = 'included'`));
   if (filters.reached === "included") out.push(outcomeIs(r, "full_text", Prisma.sql`o.status = 'included'`));
   const retrieved = Prisma.sql`EXISTS (SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.retrieval_status = 'retrieved')`;
@@ -105,7 +129,7 @@ export function filterConditions(row: string, filters: RecordFilters, actorId: s
       Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = ${r}.id AND c.stage = ${stageSql(stage)} AND c.status = ${filters.conflict}::conflict_status)`,
     );
   if (filters.decision !== "any" || filters.decidedBy !== undefined)
-    out.push(decisionCondition(row, stage, filters.decidedBy ?? actorId, filters.decision));
+    out.push(decisionCondition(row, stage, filters.decidedBy ?? scope.actorId, filters.decision));
   return out;
 }
 

@@ -1,0 +1,168 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { type KeyboardEvent, useEffect, useEffectEvent, useRef, useState } from "react";
+import { useTRPC } from "@/app/_components/trpc";
+import { MAX_SELECTION } from "@/server/api/contract/records";
+import type { Stage } from "@/server/shared/stages";
+import { type BrowseState, filtersInput, listInput, PAGE_SIZE, paramsFromState } from "./browse-params";
+
+const SEARCH_DELAY_MS = 300;
+
+/** Keys typed into a field are text, not commands. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest("input, textarea, select, [contenteditable]") !== null;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : "Something went wrong. Try again.";
+}
+
+/**
+ * The record browser's state and actions: the search, filters, order and page live in the address (so the way
+ * back from a record shows the same list), the search is sent once typing pauses, and a lead's selection is kept
+ * across pages for allocating or exporting.
+ */
+export function useRecordBrowser(reviewId: string, initial: BrowseState) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [state, setState] = useState(initial);
+  const [typed, setTyped] = useState(initial.query);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<{ kind: "success" | "info" | "error"; text: string } | null>(null);
+
+  const list = useQuery({
+    ...trpc.records.list.queryOptions(listInput(reviewId, state)),
+    placeholderData: keepPreviousData,
+  });
+  const options = useQuery(trpc.records.filterOptions.queryOptions({ reviewId }));
+  const allocate = useMutation(trpc.records.allocate.mutationOptions());
+
+  /** Changes settings and goes back to the first page (unless the page itself is what changed). */
+  function update(change: Partial<BrowseState>) {
+    const next = { ...state, page: 1, ...change };
+    // A search is best read by relevance; without one, relevance means nothing and import order returns.
+    if (change.query !== undefined && change.sort === undefined) {
+      if (next.query && !state.query && state.sort === "imported") next.sort = "relevance";
+      if (!next.query && state.sort === "relevance") next.sort = "imported";
+    }
+    setState(next);
+    const query = paramsFromState(next).toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }
+
+  // The search follows the box once typing pauses; Enter sends it at once.
+  const sendSearch = useEffectEvent(() => update({ query: typed }));
+  useEffect(() => {
+    if (typed === state.query) return;
+    const timer = setTimeout(sendSearch, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed, state.query]);
+
+  // "/" anywhere but in a field puts the cursor in the search box, as in most search pages.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  /** Up and down move between the records' links; Enter opens the one in focus, as any link does. */
+  function onResultsKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const links = [...(resultsRef.current?.querySelectorAll<HTMLAnchorElement>("a.record-link") ?? [])];
+    if (links.length === 0) return;
+    event.preventDefault();
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : Math.max(at - 1, 0);
+    links[at === -1 ? 0 : next]?.focus();
+  }
+
+  function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      resultsRef.current?.querySelector<HTMLAnchorElement>("a.record-link")?.focus();
+    }
+  }
+
+  function toggle(ids: string[], on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on && next.size < MAX_SELECTION) next.add(id);
+        else if (!on) next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  async function selectAllMatching() {
+    setNotice(null);
+    try {
+      const found = await queryClient.fetchQuery(trpc.records.matchingIds.queryOptions(filtersInput(reviewId, state)));
+      setSelected(new Set(found.ids));
+      if (found.total > found.ids.length)
+        setNotice({
+          kind: "error",
+          text: `Only the first ${found.ids.length.toLocaleString("en-GB")} of ${found.total.toLocaleString("en-GB")} records were selected: a bulk action takes at most that many at a time.`,
+        });
+    } catch (err) {
+      setNotice({ kind: "error", text: errorText(err) });
+    }
+  }
+
+  async function allocateSelection(stage: Stage, reviewerId: string, reviewerName: string) {
+    setNotice(null);
+    try {
+      const result = await allocate.mutateAsync({ reviewId, stage, reviewerId, recordIds: [...selected] });
+      const why = `settled, not in this stage, already decided by ${reviewerName}, or held by as many reviewers as they need`;
+      const n = (count: number) => count.toLocaleString("en-GB");
+      if (result.allocated === 0)
+        setNotice({
+          kind: "info",
+          text: `None of these records could be allocated to ${reviewerName}: they are ${why}.`,
+        });
+      else
+        setNotice({
+          kind: "success",
+          text: `${n(result.allocated)} ${result.allocated === 1 ? "record" : "records"} allocated to ${reviewerName}.${result.skipped ? ` ${n(result.skipped)} could not be: they are ${why}.` : ""}`,
+        });
+      void queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
+    } catch (err) {
+      setNotice({ kind: "error", text: errorText(err) });
+    }
+  }
+
+  const total = list.data?.total ?? 0;
+  return {
+    state,
+    update,
+    typed,
+    setTyped,
+    searchNow: () => update({ query: typed }),
+    searchRef,
+    resultsRef,
+    onResultsKey,
+    onSearchKey,
+    list,
+    options,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    selected,
+    toggle,
+    clearSelection: () => setSelected(new Set()),
+    selectAllMatching,
+    allocateSelection,
+    allocating: allocate.isPending,
+    notice,
+  };
+}
+
+export type RecordBrowser = ReturnType<typeof useRecordBrowser>;
