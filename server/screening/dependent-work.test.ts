@@ -19,9 +19,7 @@ describe("what a reopening or override would undo", () => {
     expect(dependentWorkSummary(NO_WORK, "title_abstract")).toBeNull();
     expect(undoLines(NO_WORK)).toEqual([]);
     expect(needsConfirmation(sought)).toBe(false);
-    expect(undoLines(sought)).toEqual([
-      "The full-text report is removed from the review (its full text was still being sought).",
-    ]);
+    expect(undoLines(sought)).toEqual(["Its full text is no longer sought (nothing had been retrieved yet)."]);
   });
 
   it("names a link, a “not retrieved” mark and a full-text outcome without decisions", () => {

@@ -85,15 +85,15 @@ export function dependentWorkSummary(work: DependentWork, stage: Stage): string 
 export function undoLines(work: DependentWork): string[] {
   const lines: string[] = [];
   const report = work.report;
-  if (report) {
+  if (report?.retrievalStatus === "sought")
+    lines.push("Its full text is no longer sought (nothing had been retrieved yet).");
+  else if (report) {
     const file =
       report.retrievalStatus === "retrieved"
         ? report.fileName
           ? `, and its PDF ${quoted(report.fileName)} is deleted`
           : `, and its link (${report.url ?? "no address"}) with it`
-        : report.retrievalStatus === "not_retrieved"
-          ? ", with its “not retrieved” mark"
-          : " (its full text was still being sought)";
+        : ", with its “not retrieved” mark";
     lines.push(`The full-text report is removed from the review${file}.`);
   }
   if (work.fullTextDecisions > 0)

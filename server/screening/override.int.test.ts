@@ -174,7 +174,7 @@ describe("overriding a settled verdict", () => {
       status: "included",
       settledBy: "override",
       needsConfirmation: false,
-      undoes: ["The full-text report is removed from the review (its full text was still being sought)."],
+      undoes: ["Its full text is no longer sought (nothing had been retrieved yet)."],
     });
     await lead.screening.reopen({ reviewId, stage: TA, recordId: r0 });
     expect(await t.outcome(r0, TA)).toMatchObject({ status: "awaiting", overrideId: null });

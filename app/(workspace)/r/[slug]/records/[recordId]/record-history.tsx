@@ -18,6 +18,18 @@ export function RecordHistory({ events }: { events: HistoryEvent[] }) {
                 {historyLine(event)}
                 {event.kind === "decision" && event.note && <span className="muted"> — “{event.note}”</span>}
                 {event.kind === "conflict_resolved" && event.note && <span className="muted"> — “{event.note}”</span>}
+                {(event.kind === "reopened" || event.kind === "overridden") && (
+                  <>
+                    {event.note && <span className="muted"> — “{event.note}”</span>}
+                    {event.undone.length > 0 && (
+                      <ul className="history-undone small">
+                        {event.undone.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                )}
               </span>
             </li>
           ))}

@@ -2,16 +2,27 @@ import Link from "next/link";
 import { STAGE_LABELS } from "@/server/shared/stages";
 import { OutcomeBadge, VerdictBadge } from "../record-badges";
 import { RETRIEVAL_LABELS, type RecordPageData, type StageView } from "../records-types";
+import { RecordVerdictActions } from "./verdict-actions";
+
+/** The stage's settled verdict, which a lead may reopen or override; null when it is not settled. */
+function settled(view: StageView) {
+  if (!view.settledBy || (view.outcome !== "included" && view.outcome !== "excluded")) return null;
+  return { status: view.outcome, reason: view.reason, settledBy: view.settledBy };
+}
 
 function Stage({
   view,
   merged,
   notYet,
+  slug,
+  record,
 }: {
   view: StageView;
   merged: boolean;
   /** What to say while the record has no outcome at this stage. */
   notYet: string;
+  slug: string;
+  record: { id: string; title: string };
 }) {
   const name = STAGE_LABELS[view.stage];
   return (
@@ -42,6 +53,19 @@ function Stage({
               {view.conflict.note && `: “${view.conflict.note}”`}
             </p>
           )}
+          {view.override && (
+            <p className="small">
+              Verdict overridden by {view.override.by}
+              {view.override.note && `: “${view.override.note}”`}
+            </p>
+          )}
+          <RecordVerdictActions
+            slug={slug}
+            recordId={record.id}
+            title={record.title}
+            stage={view.stage}
+            current={merged ? null : settled(view)}
+          />
         </>
       ) : (
         <>
@@ -113,6 +137,8 @@ export function RecordStanding({ page, slug }: { page: RecordPageData; slug: str
             view={view}
             merged={merged}
             notYet={view.stage === "title_abstract" || inFullText ? "Not screened yet" : "Not in full-text screening"}
+            slug={slug}
+            record={page.record}
           />
         ))}
         {fullText && (
