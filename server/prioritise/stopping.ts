@@ -17,11 +17,17 @@ export interface SampleSettings {
   confidence: number;
 }
 
-/** Eligible records of the stage that nobody has decided on and that are not excluded already. */
+/**
+ * Eligible records of the stage that nobody has decided on and that are not excluded already. A record a lead
+ * reopened or overrode (server/screening/reopen-override.ts) was judged by people before, even when its decisions
+ * were superseded or it had none: it is not an unscreened record a random sample speaks for.
+ */
 function untouched(stage: Stage) {
   const s = stageSql(stage);
   return Prisma.sql`${eligibleRecords("r", stage)}
     AND NOT EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s})
+    AND NOT EXISTS (SELECT 1 FROM superseded_decisions sd WHERE sd.record_id = r.id AND sd.stage = ${s})
+    AND NOT EXISTS (SELECT 1 FROM outcome_changes oc WHERE oc.record_id = r.id AND oc.stage = ${s})
     AND ${unsettled(stage)}`;
 }
 
@@ -86,8 +92,12 @@ async function sampleTest(
   const s = stageSql(sample.stage);
   const [row] = await db.$queryRaw<{ sampled: number; sample_includes: number; includes_before: number }[]>`
     WITH first AS (
-      SELECT d.record_id, min(d.created_at) AS first_at FROM screening_decisions d
-       WHERE d.review_id = ${sample.reviewId} AND d.stage = ${s} GROUP BY d.record_id)
+      -- A record's first decision, from a round a lead reopened too: a reopened record was screened before.
+      SELECT d.record_id, min(d.created_at) AS first_at FROM (
+        SELECT record_id, created_at FROM screening_decisions WHERE review_id = ${sample.reviewId} AND stage = ${s}
+        UNION ALL
+        SELECT record_id, created_at FROM superseded_decisions WHERE review_id = ${sample.reviewId} AND stage = ${s}) d
+       GROUP BY d.record_id)
     SELECT count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)})::int AS sampled,
            count(*) FILTER (WHERE f.first_at >= ${sample.startedAt} AND ${inUrn(sample)} AND o.status = 'included')::int AS sample_includes,
            count(*) FILTER (WHERE (f.first_at < ${sample.startedAt} OR r.id = ANY(${sample.heldRecordIds}::text[]))

@@ -155,6 +155,25 @@ describe("reopening a settled record", () => {
     expect(flow.dbrExcluded).toEqual([{ reason: "Wrong design", n: 1 }]);
   });
 
+  it("leaves a reopened record out of the stopping rule's unscreened records: people judged it before", async () => {
+    const t = await reopenTeam(6);
+    const { reviewId, ids, lead } = t;
+    const [r0, r1] = ids as [string, string];
+    await t.both(TA, r0, ["include", "include"]);
+    await t.both(TA, r1, ["exclude", "exclude"]);
+    expect(await lead.prioritise.stopping({ reviewId, stage: TA })).toMatchObject({ untouched: 4 });
+    await lead.screening.reopen({ reviewId, stage: TA, recordId: r1 });
+    expect(await lead.prioritise.stopping({ reviewId, stage: TA })).toMatchObject({ untouched: 4 });
+    const sample = await lead.prioritise.startSample({ reviewId, stage: TA, recallTarget: 0.5, confidence: 0.5 });
+    expect(sample.remaining).toBe(4);
+    // Screened again while the sample is open, it is not a record drawn from the urn.
+    await t.both(TA, r1, ["include", "include"]);
+    expect((await lead.prioritise.stopping({ reviewId, stage: TA })).sample!.test).toMatchObject({
+      sampled: 0,
+      includesBefore: 2,
+    });
+  });
+
   it("refuses reviewers, and records that are not settled, with a message that says why", async () => {
     const t = await reopenTeam(3);
     const { reviewId, ids, a, lead } = t;
