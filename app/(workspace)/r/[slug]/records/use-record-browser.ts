@@ -86,11 +86,12 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
     links[at === -1 ? 0 : next]?.focus();
   }
 
+  /** Down from the search box goes to the first record; a search still being typed is sent first instead. */
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      resultsRef.current?.querySelector<HTMLAnchorElement>("a.record-link")?.focus();
-    }
+    if (event.key !== "ArrowDown") return;
+    event.preventDefault();
+    if (typed !== state.query) update({ query: typed });
+    else resultsRef.current?.querySelector<HTMLAnchorElement>("a.record-link")?.focus();
   }
 
   function toggle(ids: string[], on: boolean) {
