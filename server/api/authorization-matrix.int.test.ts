@@ -167,6 +167,7 @@ const ROUTE_CALLS: Record<string, (on: { reviewId: string; reportId: string }) =
     query: { source: "PubMed", sourceKind: "database" },
     body: "",
   }),
+  "GET reviews/[reviewId]/imports/search-log": ({ reviewId }) => ({ params: { reviewId }, query: { format: "csv" } }),
   // No records chosen: refused as bad input once past the check.
   "POST reviews/[reviewId]/records/export": ({ reviewId }) => ({
     params: { reviewId },

@@ -364,6 +364,11 @@ const ROUTES: Record<string, RouteCall[] | { skip: string }> = {
       body: "",
     },
   ],
+  "reviews/[reviewId]/imports/search-log": ["csv", "xlsx"].map((format) => ({
+    method: "GET" as const,
+    params: { reviewId: "@review" },
+    query: `format=${format}`,
+  })),
   "reviews/[reviewId]/imports": [
     {
       method: "POST",

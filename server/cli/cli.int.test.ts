@@ -103,6 +103,21 @@ describe("sift CLI", () => {
     ]);
   });
 
+  it("import does not import a file the review holds already unless --allow-duplicate says to", async () => {
+    const { review } = await makeTeam(testDb());
+    const file = path.join(projectRoot, "server/import/__fixtures__", "als-small.ris");
+    expect((await sift(["import", "--review", review.slug, "--source", "PubMed", file])).code).toBe(0);
+    const again = await sift(["import", "--review", review.slug, "--source", "PubMed", file]);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      status: "awaiting_confirmation",
+      error: expect.stringMatching(/holds this file already/),
+      duplicateCheck: { reason: "same_file" },
+    });
+    const allowed = await sift(["import", "--review", review.slug, "--source", "PubMed", "--allow-duplicate", file]);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ status: "succeeded", records: 3, duplicatesMerged: 3 });
+  });
+
   it("refuses to start for other people without SIFT_URL or a trusted proxy, saying which to set", async () => {
     const refused = await sift(["start", "--port", "1"], { SIFT_URL: "", SIFT_TRUST_PROXY: "" });
     expect(refused.code).toBe(1);

@@ -49,7 +49,7 @@ export async function dryRun(files: string[], format?: Format): Promise<void> {
 async function waitUntilFinished(db: Db, importId: string) {
   for (;;) {
     const imp = await db.import.findUniqueOrThrow({ where: { id: importId } });
-    if (imp.status === "succeeded" || imp.status === "failed") return imp;
+    if (imp.status !== "queued" && imp.status !== "running") return imp;
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -57,7 +57,15 @@ async function waitUntilFinished(db: Db, importId: string) {
 export async function importFiles(
   db: Db,
   pool: pg.Pool,
-  options: { review: string; source: string; sourceKind?: string; format?: Format; actorEmail?: string },
+  options: {
+    review: string;
+    source: string;
+    sourceKind?: string;
+    format?: Format;
+    actorEmail?: string;
+    /** Import even a file the review holds already, instead of leaving it waiting for a lead's answer. */
+    allowDuplicate?: boolean;
+  },
   files: string[],
 ): Promise<void> {
   const reviewId = await reviewIdForSlug(db, options.review);
@@ -87,6 +95,7 @@ export async function importFiles(
           body: createReadStream(file),
           source: { name: options.source, kind },
           requestedFormat: options.format,
+          allowDuplicate: options.allowDuplicate,
         },
       );
       // Run it here; if a running Sift's worker took the job first, wait for it instead.
@@ -95,7 +104,16 @@ export async function importFiles(
       });
       const done = await waitUntilFinished(db, created.id);
       const dedup = done.status === "succeeded" ? await runDedup(db, created.id) : null;
-      if (done.status === "failed") process.exitCode = 1;
+      if (done.status !== "succeeded") process.exitCode = 1;
+      // The review holds this file already: it waits for a lead's answer on the Import screen.
+      const asked =
+        done.status === "awaiting_confirmation"
+          ? {
+              error:
+                "the review holds this file already; answer on the Import screen, or import with --allow-duplicate",
+              duplicateCheck: done.duplicateCheck,
+            }
+          : {};
       console.log(
         JSON.stringify({
           file,
@@ -105,6 +123,7 @@ export async function importFiles(
           records: done.recordCount,
           skipped: done.skippedCount,
           ...(done.error ? { error: done.error } : {}),
+          ...asked,
           ...(dedup ? { duplicatesMerged: dedup.merged, pairsToReview: dedup.toReview } : {}),
         }),
       );

@@ -125,6 +125,11 @@ function program(): Command {
     .option("--source-kind <kind>", "database, register, website, organisation or citation_searching")
     .option("--format <format>", "read as this format instead of detecting it")
     .option("--as <email>", "attribute the import to this member (default: the review's first owner)")
+    .option(
+      "--allow-duplicate",
+      "import a file even if the review holds it already (same bytes, or 90 % of its records); else it is not imported",
+      false,
+    )
     .action(async (files: string[], o) => {
       const format = checkFormat(o.format);
       if (o.dryRun) return dryRun(files, format);
@@ -134,7 +139,14 @@ function program(): Command {
         await importFiles(
           conn,
           pgPool(),
-          { review: o.review, source: o.source, sourceKind: o.sourceKind, format, actorEmail: o.as },
+          {
+            review: o.review,
+            source: o.source,
+            sourceKind: o.sourceKind,
+            format,
+            actorEmail: o.as,
+            allowDuplicate: o.allowDuplicate,
+          },
           files,
         );
         await pgPool().end();

@@ -1,4 +1,7 @@
-// Accepts an uploaded file: stores it, then records the import and queues its job in one transaction.
+// Accepts an uploaded file: stores it (hashing it on the way), then records the import and queues its job in one
+// transaction; or, when the review has imported the very same bytes before, records it as waiting for a lead's
+// answer (server/import/confirm-import.ts) and queues nothing.
+import { createHash } from "node:crypto";
 import { pipeline, type Readable, Transform } from "node:stream";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
@@ -6,6 +9,7 @@ import type { SourceKind } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { newId } from "../shared/ids";
 import { type FileStorage, safeFileName } from "../storage/file-storage";
+import type { DuplicateCheck } from "./overlap";
 import type { Format } from "./types";
 
 export const MAX_UPLOAD_BYTES = Number(process.env.SIFT_MAX_UPLOAD_MB ?? 1024) * 1024 * 1024;
@@ -16,6 +20,43 @@ export interface NewImport {
   source: { name: string; kind: SourceKind };
   /** The user's choice when detection from the content should be overridden. */
   requestedFormat?: Format;
+  /** Import it even if it repeats an earlier import (`sift import --allow-duplicate`): nothing is asked. */
+  allowDuplicate?: boolean;
+}
+
+/** Imports whose file still counts as imported (or about to be): the same bytes again are asked about. */
+const REPEATABLE_STATUSES = ["queued", "running", "succeeded", "awaiting_confirmation"] as const;
+
+function hashing(hash: ReturnType<typeof createHash>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+}
+
+async function sameFileCheck(tx: Tx, reviewId: string, sha256: string): Promise<DuplicateCheck | null> {
+  // One upload at a time per review from here to the insert, so two copies sent at once are not both new.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import-file:${reviewId}`}))`;
+  const same = await tx.import.findMany({
+    where: { reviewId, sha256, status: { in: [...REPEATABLE_STATUSES] } },
+    select: { id: true, fileName: true, createdAt: true, recordCount: true, source: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (same.length === 0) return null;
+  return {
+    reason: "same_file",
+    matched: null,
+    total: null,
+    imports: same.map((i) => ({
+      id: i.id,
+      fileName: i.fileName,
+      source: i.source.name,
+      createdAt: i.createdAt.toISOString(),
+      records: i.recordCount,
+    })),
+  };
 }
 
 function sizeLimit(max: number): Transform {
@@ -30,7 +71,8 @@ function sizeLimit(max: number): Transform {
   });
 }
 
-async function sourceFor(tx: Tx, reviewId: string, source: NewImport["source"]) {
+/** The review's source of that name, made when new; refused when the name is taken by a source of another kind. */
+export async function sourceFor(tx: Tx, reviewId: string, source: NewImport["source"]) {
   const name = source.name.trim();
   if (!name) throw new AppError("INVALID_INPUT", "Name the source these records come from (e.g. PubMed).");
   const where = { reviewId_name: { reviewId, name } };
@@ -59,13 +101,17 @@ export async function createImport(
   const importId = newId();
   const fileName = input.fileName.trim().slice(0, 255) || "upload";
   const key = `reviews/${scope.reviewId}/imports/${importId}/${safeFileName(fileName)}`;
+  const hash = createHash("sha256");
   // pipeline, not pipe: an aborted upload must fail the store instead of leaving it waiting for the end.
-  const limited = pipeline(input.body, sizeLimit(maxBytes), () => {});
+  const limited = pipeline(input.body, sizeLimit(maxBytes), hashing(hash), () => {});
   try {
     const { bytes } = await deps.storage.put(key, limited);
     if (bytes === 0) throw new AppError("INVALID_INPUT", "This file is empty.");
+    const sha256 = hash.digest("hex");
     return await deps.db.$transaction(async (tx) => {
       const source = await sourceFor(tx, scope.reviewId, input.source);
+      const check = input.allowDuplicate ? null : await sameFileCheck(tx, scope.reviewId, sha256);
+      const now = new Date();
       const created = await tx.import.create({
         data: {
           id: importId,
@@ -74,19 +120,22 @@ export async function createImport(
           fileName,
           fileKey: key,
           byteSize: bytes,
+          sha256,
           requestedFormat: input.requestedFormat ?? null,
           createdById: scope.actorId,
+          ...(check ? { status: "awaiting_confirmation", duplicateCheck: check as object } : {}),
+          ...(input.allowDuplicate ? { confirmedAt: now } : {}),
         },
       });
       await recordAuditEvent(tx, {
         reviewId: scope.reviewId,
         actorId: scope.actorId,
-        action: "import.queued",
+        action: check ? "import.needs_confirmation" : "import.queued",
         entityType: "import",
         entityId: importId,
-        data: { fileName, bytes, source: source.name },
+        data: { fileName, bytes, source: source.name, sha256, ...(check ? { reason: check.reason } : {}) },
       });
-      await deps.enqueueImport(tx, importId);
+      if (!check) await deps.enqueueImport(tx, importId);
       return created;
     });
   } catch (err) {

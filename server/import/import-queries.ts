@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import type { DuplicateCheck } from "./overlap";
+import { dayOf } from "./search-log";
 
 const IMPORT_FIELDS = {
   id: true,
@@ -16,8 +18,19 @@ const IMPORT_FIELDS = {
   createdAt: true,
   finishedAt: true,
   dedupedAt: true,
+  duplicateCheck: true,
+  confirmedAt: true,
+  platform: true,
+  searchedOn: true,
+  searchString: true,
+  limits: true,
+  withdrawnAt: true,
+  withdrawalReason: true,
+  withdrawalProgress: true,
+  withdrawalError: true,
   source: { select: { name: true, kind: true } },
   createdBy: { select: { name: true } },
+  withdrawnBy: { select: { name: true } },
 } as const;
 
 export async function listImports(db: Db, reviewId: string) {
@@ -37,6 +50,8 @@ export async function listImports(db: Db, reviewId: string) {
     byteSize: Number(i.byteSize),
     bytesRead: Number(i.bytesRead),
     duplicatesRemoved: removedBy.get(i.id) ?? 0,
+    duplicateCheck: i.duplicateCheck as DuplicateCheck | null,
+    searchedOn: dayOf(i.searchedOn),
   }));
 }
 

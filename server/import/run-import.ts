@@ -13,6 +13,8 @@ import type { Db } from "../db/client";
 import { newId } from "../shared/ids";
 import type { FileStorage } from "../storage/file-storage";
 import { copyLine } from "./copy-text";
+import { measureOverlap } from "./measure-overlap";
+import type { DuplicateCheck } from "./overlap";
 import { parseFile } from "./parse-file";
 import { type Diagnostic, type Format, NotBibliographicError, type ParsedRecord } from "./types";
 
@@ -93,13 +95,15 @@ export class ImportBusyError extends Error {}
 export type ImportOutcome =
   | { status: "succeeded"; format: Format; records: number; skipped: number }
   | { status: "failed"; error: string }
+  | { status: "needs-confirmation"; check: DuplicateCheck }
   | { status: "already-done" };
 
 export async function runImport(deps: ImportDeps, importId: string): Promise<ImportOutcome> {
   const { db, pool, storage } = deps;
   const imp = await db.import.findUnique({ where: { id: importId } });
   if (!imp) throw new Error(`import ${importId} does not exist`);
-  if (imp.status === "succeeded" || imp.status === "failed") return { status: "already-done" };
+  // Only a queued import is read (running: a retry after a worker died); the others were read, answered or withdrawn.
+  if (imp.status !== "queued" && imp.status !== "running") return { status: "already-done" };
   if (!imp.fileKey) throw new Error(`import ${importId} has no file`);
 
   let bytesRead = 0;
@@ -163,6 +167,16 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
     copy.end();
     await copied;
 
+    // Unless a lead has said to import it anyway, a file whose records are almost all here already is not.
+    const check = imp.confirmedAt ? null : await measureOverlap(client, scope);
+    if (check) {
+      await client.query("ROLLBACK");
+      clearInterval(report);
+      await reporting;
+      await markAwaitingConfirmation(db, imp, check, parsed);
+      return { status: "needs-confirmation", check };
+    }
+
     clearInterval(report);
     await reporting;
     if (skipped > diagnostics.length) {
@@ -224,6 +238,34 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
     // A connection that could not even roll back is closed rather than handed to the next import.
     client.release(!reusable);
   }
+}
+
+async function markAwaitingConfirmation(
+  db: Db,
+  imp: { id: string; reviewId: string; createdById: string; fileName: string },
+  check: DuplicateCheck,
+  parsed: number,
+) {
+  await db.$transaction(async (tx) => {
+    await tx.import.update({
+      where: { id: imp.id },
+      data: {
+        status: "awaiting_confirmation",
+        duplicateCheck: check as object,
+        parsedCount: parsed,
+        bytesRead: 0,
+        error: null,
+      },
+    });
+    await recordAuditEvent(tx, {
+      reviewId: imp.reviewId,
+      actorId: imp.createdById,
+      action: "import.needs_confirmation",
+      entityType: "import",
+      entityId: imp.id,
+      data: { fileName: imp.fileName, reason: check.reason, matched: check.matched, total: check.total },
+    });
+  });
 }
 
 async function markFailed(

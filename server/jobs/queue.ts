@@ -17,6 +17,8 @@ export const QUEUES = {
   export: "export",
   /** data: { reviewId, stage, reviewerId } — retrains one reviewer's ranking of a stage's records */
   ranking: "ranking",
+  /** data: { reviewId, actorId, importId, downstreamKey } — takes a large withdrawn import's records out */
+  withdrawal: "withdrawal",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -26,6 +28,7 @@ export interface JobData {
   dedup: { importId: string };
   export: { exportId: string };
   ranking: { reviewId: string; stage: Stage; reviewerId: string };
+  withdrawal: { reviewId: string; actorId: string; importId: string; downstreamKey: string };
 }
 
 // A job whose worker died is retried after it expires; imports are idempotent (all or nothing), so that is safe.

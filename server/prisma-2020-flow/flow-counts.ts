@@ -2,7 +2,8 @@
 // reports (fast enough for 100,000 records: see bench/prisma-2020.ts).
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import { type ColumnCounts, type FlowCounts, NO_REASON, type ReasonCount, type SourceKindName } from "./flow";
+import { identifiedPerSource } from "../import/search-log";
+import { type ColumnCounts, type FlowCounts, NO_REASON, type ReasonCount } from "./flow";
 import { flowConditions, flowRecords } from "./flow-sql";
 
 const FLOW = flowConditions("f");
@@ -30,11 +31,8 @@ export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCoun
       SELECT ${filters},
              count(DISTINCT f.study_id) FILTER (WHERE ${FLOW.list.included})::int AS new_studies
         FROM ${flowRecords(reviewId)} f`,
-    db.$queryRaw<{ name: string; kind: SourceKindName; records: number }[]>`
-      SELECT s.name, s.kind::text AS kind, count(*)::int AS records
-        FROM records r JOIN sources s ON s.id = r.source_id
-       WHERE r.review_id = ${reviewId}
-       GROUP BY s.id, s.name, s.kind`,
+    // Per database from the search log (server/import/search-log.ts), so the diagram and the search summary agree.
+    identifiedPerSource(db, reviewId),
     // One final reason per record (title/abstract) or report (full text), from the settled outcome only.
     db.$queryRaw<{ box: string; reason: string | null; n: number }[]>`
       SELECT 'records_excluded' AS box, tar.label AS reason, count(*)::int AS n

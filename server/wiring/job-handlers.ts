@@ -5,6 +5,7 @@ import { pgPool } from "../db/pg-pool";
 import { runDedup } from "../dedup/run-dedup";
 import { exportStopped, runExport } from "../export/export-jobs";
 import { importStopped, runImport } from "../import/run-import";
+import { runWithdrawal, withdrawalJobStopped } from "../import/withdraw-import";
 import { enqueueDedupPg, type QueueName } from "../jobs/queue";
 import type { OnAbandoned } from "../jobs/recovery";
 import type { JobHandlers } from "../jobs/workers";
@@ -17,6 +18,8 @@ export const ON_STOPPED = {
     importStopped(client, (job.data as { importId: string }).importId, { retried: job.retried, reason }),
   export: (client, job, reason) =>
     exportStopped(client, (job.data as { exportId: string }).exportId, { retried: job.retried, reason }),
+  withdrawal: (client, job, reason) =>
+    withdrawalJobStopped(client, (job.data as { importId: string }).importId, { retried: job.retried, reason }),
 } satisfies Partial<Record<QueueName, OnAbandoned>>;
 
 const RANKING_BATCH = 50;
@@ -41,6 +44,12 @@ export const JOB_HANDLERS: JobHandlers = {
       await runExport({ db: db(), pool: pgPool(), storage: fileStorage() }, job!.data.exportId);
     },
     onStopped: ON_STOPPED.export,
+  },
+  withdrawal: {
+    run: async ([job]) => {
+      await runWithdrawal(db(), job!.data);
+    },
+    onStopped: ON_STOPPED.withdrawal,
   },
   // pg-boss pauses a polling interval after each fetch that took less, so one job per fetch would cap retraining
   // at a ranking a second; a team deciding every few seconds each needs many. A retraining that fails is failed

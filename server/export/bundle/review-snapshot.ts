@@ -27,6 +27,24 @@ export async function reviewSnapshot(db: Db, reviewId: string) {
   });
   const appraisals = await db.appraisal.findMany({ where: { reviewId }, include: { study: true } });
   const members = await db.membership.findMany({ where: { reviewId } });
+  const imports = await db.import.findMany({ where: { reviewId }, include: { source: true } });
+  const withdrawn = await db.withdrawnRow.findMany({ where: { reviewId } });
+  // Withdrawn rows name each other by ids a restore renames: each id becomes what it names, or "id".
+  const archivedTitle = new Map(
+    withdrawn
+      .filter((w) => w.tableName === "records")
+      .map((w) => [w.id, `${(w.data as { title: string }).title} [withdrawn]`]),
+  );
+  const nameIds = (value: unknown): unknown => {
+    if (typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value))
+      return title.get(value) ?? archivedTitle.get(value) ?? email.get(value) ?? reason.get(value) ?? "id";
+    if (Array.isArray(value)) return value.map(nameIds);
+    if (value && typeof value === "object")
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, k === "file_key" ? (v === null ? null : "file") : nameIds(v)]),
+      );
+    return value;
+  };
   const flow = await computeFlow(db, reviewId);
   const audit = await db.auditEvent.groupBy({ by: ["action"], where: { reviewId }, _count: true });
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -49,6 +67,20 @@ export async function reviewSnapshot(db: Db, reviewId: string) {
       review.exclusionReasons.map(({ stage, label, position, archivedAt }) => ({ stage, label, position, archivedAt })),
     ),
     members: sorted(members.map((m) => ({ email: email.get(m.userId), role: m.role, removedAt: m.removedAt }))),
+    imports: sorted(
+      imports.map((i) => ({
+        fileName: i.fileName,
+        source: i.source.name,
+        status: i.status,
+        records: i.recordCount,
+        sha256: i.sha256,
+        search: [i.platform, i.searchedOn, i.searchString, i.limits],
+        withdrawn: [i.withdrawnAt, i.withdrawnById && email.get(i.withdrawnById), i.withdrawalReason],
+      })),
+    ),
+    withdrawnRows: sorted(
+      withdrawn.map((w) => ({ table: w.tableName, data: nameIds(w.data), file: w.fileKey !== null })),
+    ),
     records: records.map(
       ({
         id,

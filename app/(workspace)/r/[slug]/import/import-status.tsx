@@ -7,6 +7,10 @@ const STATUS_LABELS: Record<ImportRow["status"], string> = {
   running: "Reading",
   succeeded: "Imported",
   failed: "Failed",
+  awaiting_confirmation: "Needs your answer",
+  cancelled: "Cancelled",
+  withdrawing: "Withdrawing",
+  withdrawn: "Withdrawn",
 };
 
 export function ImportStatusBadge({ status }: { status: ImportRow["status"] }) {
@@ -25,6 +29,21 @@ export function ServerProgress({ imp }: { imp: ImportRow }) {
       label={label}
       fraction={percent / 100}
       text={`Reading: ${percent} %, ${formatCount(imp.parsedCount)} records so far`}
+    />
+  );
+}
+
+/** A large withdrawal runs as a job; its progress is kept on the import, so it survives a reload too. */
+export function WithdrawalProgress({ imp }: { imp: ImportRow }) {
+  return (
+    <ProgressBar
+      label={`Withdrawing ${imp.fileName}`}
+      fraction={imp.withdrawalProgress > 0 ? imp.withdrawalProgress / 100 : null}
+      text={
+        imp.withdrawalProgress > 0
+          ? `Taking its records out of the review: ${imp.withdrawalProgress} %`
+          : "Waiting to take its records out of the review…"
+      }
     />
   );
 }
