@@ -24,8 +24,11 @@ export interface NewImport {
   allowDuplicate?: boolean;
 }
 
-/** Imports whose file still counts as imported (or about to be): the same bytes again are asked about. */
-const REPEATABLE_STATUSES = ["queued", "running", "succeeded", "awaiting_confirmation"] as const;
+/**
+ * Imports whose records are in the review or about to be: the same bytes again are asked about. Not one still
+ * waiting for its own answer, nor a failed, cancelled or withdrawn one, whose records are not there.
+ */
+const REPEATABLE_STATUSES = ["queued", "running", "succeeded"] as const;
 
 function hashing(hash: ReturnType<typeof createHash>): Transform {
   return new Transform({

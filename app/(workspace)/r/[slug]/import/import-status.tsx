@@ -7,7 +7,7 @@ const STATUS_LABELS: Record<ImportRow["status"], string> = {
   running: "Reading",
   succeeded: "Imported",
   failed: "Failed",
-  awaiting_confirmation: "Needs your answer",
+  awaiting_confirmation: "Needs an answer",
   cancelled: "Cancelled",
   withdrawing: "Withdrawing",
   withdrawn: "Withdrawn",

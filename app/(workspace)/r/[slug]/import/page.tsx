@@ -5,6 +5,7 @@ import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { hasRole } from "@/server/shared/roles";
 import { ImportList } from "./import-list";
+import { SearchSummary } from "./search-summary";
 import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "Import" };
@@ -31,7 +32,12 @@ export default async function ImportPage({ params }: Props) {
           Each file is imported whole or not at all: if reading it fails, none of its records enter the review. A single
           record that cannot be read is skipped and listed with its line in the file. After each import, Sift looks for
           duplicates automatically; pairs it is unsure about wait for you under{" "}
-          <Link href={`/r/${slug}/duplicates`}>Duplicates</Link>.
+          <Link href={`/r/${slug}/duplicates`}>Duplicates</Link>. A file the review already holds is not imported again
+          until a lead says so.
+        </p>
+        <p>
+          A lead can withdraw a file imported by mistake: its records leave the review (they stay in the audit trail),
+          duplicates merged with them are put right, and Sift shows first what that changes.
         </p>
       </div>
       {canImport ? (
@@ -46,7 +52,16 @@ export default async function ImportPage({ params }: Props) {
       )}
       <section className="imports">
         <h2>Imports</h2>
-        <ImportList reviewId={review.id} />
+        <ImportList reviewId={review.id} canImport={canImport} />
+      </section>
+      <section className="search-log">
+        <h2>Search log</h2>
+        <p className="intro">
+          The searches behind the review, as PRISMA-S asks them to be reported: each database with its platform, the
+          date, the search string and any limits, and the records it brought. The PRISMA diagram counts records per
+          database from this log.{canImport && " Correct an entry with “Search details” in the list above."}
+        </p>
+        <SearchSummary reviewId={review.id} />
       </section>
     </>
   );

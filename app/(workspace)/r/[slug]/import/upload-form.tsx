@@ -2,6 +2,7 @@
 import { type FormEvent, useRef } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { FORMAT_LABELS, FORMATS, SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/server/api/contract/import";
+import { SearchFields } from "./search-fields";
 import { UploadRow } from "./upload-row";
 import { useImports } from "./use-imports";
 import { type SourceKind, useUploads } from "./use-uploads";
@@ -10,8 +11,20 @@ import { type SourceKind, useUploads } from "./use-uploads";
 const ACCEPT = ".ris,.txt,.nbib,.xml,.bib,.csv,.tsv,.ciw,.json";
 
 export function UploadForm({ reviewId }: { reviewId: string }) {
-  const { source, changeSource, names, kind, chooseKind, uploads, clearUploads, sending, formError, send } =
-    useUploads(reviewId);
+  const {
+    source,
+    changeSource,
+    names,
+    kind,
+    chooseKind,
+    search,
+    changeSearch,
+    uploads,
+    clearUploads,
+    sending,
+    formError,
+    send,
+  } = useUploads(reviewId);
   const imports = useImports(reviewId);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -81,6 +94,13 @@ export function UploadForm({ reviewId }: { reviewId: string }) {
             <span className="hint">Choose one only if detection gets it wrong.</span>
           </div>
         </div>
+        <fieldset className="search-log-fieldset">
+          <legend>How this search was run</legend>
+          <p className="hint">
+            For the search log that PRISMA-S asks you to report. Optional, and editable later under Imports.
+          </p>
+          <SearchFields idPrefix="upload-search" value={search} onChange={changeSearch} />
+        </fieldset>
         <div className="field">
           <label htmlFor="import-files">Files</label>
           <input

@@ -11,6 +11,8 @@ export interface Upload {
   loaded: number;
   phase: "waiting" | "uploading" | "uploaded" | "failed";
   error?: string;
+  /** Something to add once the file is up, e.g. that its search details could not be saved. */
+  note?: string;
   importId?: string;
 }
 
@@ -22,6 +24,7 @@ export function UploadRow({ upload, imp }: { upload: Upload; imp: ImportRow | un
         <strong>{upload.fileName}</strong> <span className="muted small">{formatBytes(upload.size)}</span>
       </div>
       <UploadState upload={upload} imp={imp} />
+      {upload.note && <p className="muted small upload-note">{upload.note}</p>}
     </li>
   );
 }
@@ -47,6 +50,17 @@ function UploadState({ upload, imp }: { upload: Upload; imp: ImportRow | undefin
   if (imp.status === "failed") {
     return <ErrorAlert>{imp.error ?? "Sift could not read this file."}</ErrorAlert>;
   }
+  if (imp.status === "awaiting_confirmation") {
+    return (
+      <p className="small upload-question">
+        Already in the review? Sift has not imported it yet:{" "}
+        <a href={`#import-${imp.id}`}>answer its question in the list below</a>.
+      </p>
+    );
+  }
+  if (imp.status === "cancelled") return <p className="muted small">Not imported (cancelled).</p>;
+  if (imp.status === "withdrawing" || imp.status === "withdrawn")
+    return <p className="muted small">Withdrawn from the review.</p>;
   const parts = [`Imported ${plural(imp.recordCount, "record")}`];
   if (imp.skippedCount > 0) parts.push(`${formatCount(imp.skippedCount)} could not be read`);
   if (imp.dedupedAt) parts.push(`${plural(imp.duplicatesRemoved, "duplicate")} removed`);

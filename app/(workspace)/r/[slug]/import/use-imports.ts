@@ -9,9 +9,9 @@ export type ImportRow = inferRouterOutputs<AppRouter>["imports"]["list"][number]
 // An import whose duplicate search never finished (a crashed worker) must not keep every open page polling.
 const DEDUP_PATIENCE_MS = 15 * 60_000;
 
-/** Still changing on the server: being read, or read but not yet compared with the review's other records. */
+/** Still changing on the server: being read or withdrawn, or read but not yet compared with the review's records. */
 export function isBusy(imp: ImportRow, now = Date.now()): boolean {
-  if (imp.status === "queued" || imp.status === "running") return true;
+  if (imp.status === "queued" || imp.status === "running" || imp.status === "withdrawing") return true;
   if (imp.status !== "succeeded" || imp.dedupedAt) return false;
   return now - (imp.finishedAt ?? imp.createdAt).getTime() < DEDUP_PATIENCE_MS;
 }

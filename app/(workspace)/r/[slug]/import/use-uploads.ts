@@ -1,16 +1,18 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import type { SOURCE_KINDS } from "@/server/api/contract/import";
+import { type SOURCE_KINDS, usualPlatform } from "@/server/api/contract/import";
+import { type SearchDetails, today } from "./search-fields";
 import { type UploadTarget, uploadFile } from "./upload-file";
 import type { Upload } from "./upload-row";
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /**
- * The upload form's source (with names used before or suggested, whose kind is known) and this visit's uploads:
- * files are sent one after another, each with its progress, and the import list refreshes as each arrives.
+ * The upload form's source (with names used before or suggested, whose kind is known), how the search was run (the
+ * search log, saved on each import once its file is up) and this visit's uploads: files are sent one after
+ * another, each with its progress, and the import list refreshes as each arrives.
  */
 export function useUploads(reviewId: string) {
   const trpc = useTRPC();
@@ -23,6 +25,12 @@ export function useUploads(reviewId: string) {
   const [sending, setSending] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const nextKey = useRef(0);
+  // The platform follows the source's usual one until the user types their own.
+  const [search, setSearch] = useState<SearchDetails>({ platform: "", searchedOn: "", searchString: "", limits: "" });
+  const [platformTyped, setPlatformTyped] = useState(false);
+  const saveSearch = useMutation(trpc.imports.updateSearchLog.mutationOptions());
+  // Set after the first render: the server's today may not be the user's.
+  useEffect(() => setSearch((s) => (s.searchedOn ? s : { ...s, searchedOn: today() })), []);
 
   // Sources already used in this review come first and decide the kind over the suggestions.
   const { names, kindOf } = useMemo(() => {
@@ -42,6 +50,12 @@ export function useUploads(reviewId: string) {
   function changeSource(value: string) {
     setSource(value);
     if (kindOf.has(value.trim().toLowerCase())) setChosenKind(null);
+    if (!platformTyped) setSearch((s) => ({ ...s, platform: usualPlatform(value) }));
+  }
+
+  function changeSearch(value: SearchDetails) {
+    if (value.platform !== search.platform) setPlatformTyped(value.platform.trim() !== "");
+    setSearch(value);
   }
 
   function patch(key: number, change: Partial<Upload>) {
@@ -71,6 +85,19 @@ export function useUploads(reviewId: string) {
       try {
         const importId = await uploadFile(file, target, (loaded) => patch(key, { loaded }));
         patch(key, { phase: "uploaded", loaded: file.size, importId });
+        await saveSearch
+          .mutateAsync({
+            reviewId,
+            importId,
+            source: { name: target.source, kind },
+            platform: search.platform.trim(),
+            searchedOn: search.searchedOn || null,
+            searchString: search.searchString,
+            limits: search.limits.trim(),
+          })
+          .catch((err: Error) =>
+            patch(key, { note: `Its search details were not saved (${err.message}); add them under Imports.` }),
+          );
         await queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey({ reviewId }) });
       } catch (err) {
         patch(key, { phase: "failed", error: err instanceof Error ? err.message : String(err) });
@@ -86,6 +113,8 @@ export function useUploads(reviewId: string) {
     names,
     kind,
     chooseKind: setChosenKind,
+    search,
+    changeSearch,
     uploads,
     clearUploads: () => setUploads([]),
     sending,
