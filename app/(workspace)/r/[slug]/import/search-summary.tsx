@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
+import { useEffect } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
@@ -8,6 +9,7 @@ import { useTRPC } from "@/app/_components/trpc";
 import { formatCount, formatDate } from "@/app/_lib/format";
 import { SOURCE_KIND_LABELS } from "@/server/api/contract/import";
 import type { AppRouter } from "@/server/api/root";
+import { useImports } from "./use-imports";
 
 type SearchRow = inferRouterOutputs<AppRouter>["imports"]["searchLog"][number];
 
@@ -17,6 +19,13 @@ const missing = <span className="muted small search-log-missing">not recorded</s
 export function SearchSummary({ reviewId }: { reviewId: string }) {
   const trpc = useTRPC();
   const log = useQuery(trpc.imports.searchLog.queryOptions({ reviewId }));
+  // A search joins the log once its file is read, and leaves it when withdrawn: follow the imports' states.
+  const imports = useImports(reviewId);
+  const states = imports.data?.map((i) => `${i.id}:${i.status}`).join(" ");
+  const refetch = log.refetch;
+  useEffect(() => {
+    if (states !== undefined) void refetch();
+  }, [states, refetch]);
   const base = `/api/reviews/${encodeURIComponent(reviewId)}/imports/search-log`;
   if (log.isPending) return <p className="muted">Loading the search log…</p>;
   if (log.isError) return <ErrorAlert>{log.error.message}</ErrorAlert>;

@@ -104,7 +104,11 @@ export function useUploads(reviewId: string) {
       }
     }
     setSending(false);
-    void queryClient.invalidateQueries({ queryKey: trpc.imports.sources.queryKey({ reviewId }) });
+    // The search log and the sources the form suggests both changed.
+    void queryClient.invalidateQueries({ queryKey: trpc.imports.pathKey() });
+    // The next files are usually another database's search: its string and limits are not this one's.
+    setSearch((s) => ({ ...s, platform: "", searchString: "", limits: "" }));
+    setPlatformTyped(false);
   }
 
   return {
