@@ -64,8 +64,8 @@ export function DuplicateQuestion({
       )}
       <ul>{earlier(check, all)}</ul>
       <p>
-        Sift has not imported it. If you import it anyway, its records are added again and de-duplication then merges
-        the copies, so PRISMA counts them as duplicates removed.
+        Sift has not imported it. Imported anyway, its records would be added a second time; de-duplication would then
+        merge the copies, which PRISMA counts as duplicates removed.
       </p>
       <ErrorAlert>{confirm.error?.message ?? cancel.error?.message}</ErrorAlert>
       {canAnswer ? (
