@@ -33,6 +33,9 @@ function largeRis(records: number): string {
   return text;
 }
 
+// The Import screen lists imports and, below, the search log, whose rows also name each file.
+const importsTable = (page: Page) => page.getByRole("table", { name: "Imports" });
+
 test("uploads show progress and counts; a borderline pair is reviewed by keyboard and a merge is undone", async ({
   page,
 }) => {
@@ -47,7 +50,7 @@ test("uploads show progress and counts; a borderline pair is reviewed by keyboar
     writeFileSync(big, largeRis(40_000));
     await importFile(page, big, "Embase");
     await expect(page.getByRole("progressbar").first()).toBeVisible();
-    const bigRow = page.getByRole("row", { name: /embase-big\.ris/ });
+    const bigRow = importsTable(page).getByRole("row", { name: /embase-big\.ris/ });
     await expect(bigRow.getByText("Imported")).toBeVisible({ timeout: 120_000 });
     await expect(bigRow.getByRole("cell", { name: "40,000" })).toBeVisible();
   } finally {
@@ -58,9 +61,13 @@ test("uploads show progress and counts; a borderline pair is reviewed by keyboar
   await createReview(page, "Dedup e2e");
   await section(page, "Import").click();
   await importFile(page, fixture("pubmed-search.ris"), "PubMed");
-  await expect(page.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await expect(
+    importsTable(page)
+      .getByRole("row", { name: /pubmed-search\.ris/ })
+      .getByText("Imported"),
+  ).toBeVisible();
   await importFile(page, fixture("embase-search.ris"), "Embase");
-  const embaseRow = page.getByRole("row", { name: /embase-search\.ris/ });
+  const embaseRow = importsTable(page).getByRole("row", { name: /embase-search\.ris/ });
   await expect(embaseRow.getByText("Imported")).toBeVisible();
   await expect(embaseRow.getByRole("cell", { name: "3", exact: true }).first()).toBeVisible();
   await expect(embaseRow.getByRole("cell", { name: "1", exact: true })).toBeVisible(); // the same JAMA paper, merged

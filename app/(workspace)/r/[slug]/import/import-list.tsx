@@ -130,6 +130,7 @@ export function ImportList({ reviewId, canImport }: { reviewId: string; canImpor
     <DataTable
       scroll
       className="imports-table"
+      label="Imports"
       rows={imports.data}
       rowKey={(imp) => imp.id}
       rowClassName={(imp) => (imp.status === "withdrawn" || imp.status === "cancelled" ? "import-gone" : undefined)}
