@@ -4,13 +4,16 @@ import { section, signUp, uniqueEmail } from "./helpers";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
 
+/** The file's row in the list of imports (the search log below names each file too). */
+function importsRow(page: Page, file: string) {
+  return page.getByRole("table", { name: "Imports" }).getByRole("row", { name: new RegExp(file.replace(".", "\\.")) });
+}
+
 async function importFile(page: Page, file: string, source: string) {
   await page.getByLabel("Source", { exact: true }).fill(source);
   await page.getByLabel("Files").setInputFiles(fixture(file));
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(
-    page.getByRole("row", { name: new RegExp(file.replace(".", "\\.")) }).getByText("Imported"),
-  ).toBeVisible();
+  await expect(importsRow(page, file).getByText("Imported")).toBeVisible();
 }
 
 async function prismaBoxes(page: Page) {
@@ -34,7 +37,7 @@ test("two searches sharing a paper are merged; withdrawing one puts the duplicat
   await page.getByLabel("Search string").fill('"amyotrophic lateral sclerosis"[MeSH] AND "stem cells"[MeSH]');
   await importFile(page, "pubmed-search.ris", "PubMed");
   await importFile(page, "embase-search.ris", "Embase");
-  const embaseRow = page.getByRole("row", { name: /embase-search\.ris/ });
+  const embaseRow = importsRow(page, "embase-search.ris");
   await expect(embaseRow.getByRole("cell", { name: "1", exact: true })).toBeVisible();
   const log = page.getByRole("table", { name: "Searches" });
   await expect(log.getByRole("row", { name: /PubMed/ })).toContainText('"amyotrophic lateral sclerosis"[MeSH]');
@@ -65,7 +68,7 @@ test("two searches sharing a paper are merged; withdrawing one puts the duplicat
   await expect(panel).toContainText("records identified from PubMed go from 3 to 0; from all sources, from 6 to 3");
   await panel.getByLabel("Why (optional, kept in the audit trail)").fill("Exported with the wrong date limit");
   await panel.getByRole("button", { name: "Withdraw this import" }).click();
-  const pubmedRow = page.getByRole("row", { name: /pubmed-search\.ris/ });
+  const pubmedRow = importsRow(page, "pubmed-search.ris");
   await expect(pubmedRow.getByText("Withdrawn", { exact: true })).toBeVisible();
   await expect(page.getByText(/Withdrawn on .* by Wanda Withdraw: “Exported with the wrong date limit”/)).toBeVisible();
   await expect(embaseRow.getByRole("cell", { name: "0", exact: true }).first()).toBeVisible();
