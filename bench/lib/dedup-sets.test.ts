@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readLabelledSet, scoreRemovals } from "./dedup-sets";
+import { decideRightly, readLabelledSet, scoreKeptTrash, scoreRemovals } from "./dedup-sets";
 
 describe("scoreRemovals", () => {
   it("counts a removal as right when the record it merged into is in its truth group", () => {
@@ -57,5 +57,68 @@ describe("readLabelledSet", () => {
       nctIds: ["NCT01234567"],
     });
     expect(set.records[2]).toMatchObject({ year: null, authors: [], journal: null });
+  });
+});
+
+describe("scoreKeptTrash", () => {
+  it("counts k - 1 false merges for a cluster holding k kept records, and the other removals as right", () => {
+    // k1, k2, k3 kept; t1, t2 trashed: D = 2, U = 3.
+    const kept = new Set(["k1", "k2", "k3"]);
+    const removals = [
+      { removedId: "t1", keptId: "k1", pairScore: 1 },
+      { removedId: "k2", keptId: "k1", pairScore: 1 },
+      { removedId: "t2", keptId: "k3", pairScore: 1 },
+    ];
+    expect(scoreKeptTrash(removals, kept, 5, 2)).toEqual({
+      removed: 3,
+      tp: 2,
+      fp: 1,
+      sensitivity: 100,
+      specificity: 66.67,
+    });
+  });
+});
+
+describe("readLabelledSet, kept/trash layout", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "dedup-kept-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("splits run-together authors, drops NA and reads either truth column", () => {
+    writeFileSync(
+      path.join(dir, "set.csv"),
+      [
+        "author,title,year,journal,doi,pages,volume,record_id,label,source",
+        '"Adeli K.Lewis G. F.",A title,2008,Curr Opin Lipidol,NA,221-8,19,1,In_database,unique',
+        '"Adeli K.Lewis G. F.",A title,2008,Curr Opin Lipidol,10.1/X,221-228,19,2,In_database,duplicate',
+        '"Other A.",Other,2009,J,NA,1-2,3,3,Duplicate_in_trash,unique',
+      ].join("\n"),
+    );
+    const byLabel = readLabelledSet(dir);
+    expect(byLabel.records[0]).toMatchObject({ id: "1", authors: ["Adeli K.", "Lewis G. F."], doi: null });
+    expect(byLabel.truthDuplicates).toBe(1);
+    expect([...byLabel.kept!]).toEqual(["1", "2"]);
+    const bySource = readLabelledSet(dir, "source");
+    expect([...bySource.kept!]).toEqual(["1", "3"]);
+  });
+});
+
+describe("decideRightly", () => {
+  it("refuses a review pair that would put two kept records of a kept/trash set into one cluster", () => {
+    const record = (id: string) => ({ id }) as never;
+    const set = {
+      records: ["k1", "k2", "t1"].map(record),
+      groupOf: new Map(),
+      kept: new Set(["k1", "k2"]),
+      truthDuplicates: 1,
+    };
+    const pair = (aId: string, bId: string, score: number) => ({
+      aId,
+      bId,
+      score,
+      decision: "review" as const,
+      evidence: {},
+    });
+    const decided = decideRightly([pair("k1", "t1", 0.9), pair("k2", "t1", 0.8), pair("k1", "k2", 0.7)], set);
+    expect(decided.map((p) => p.decision)).toEqual(["merge", "review", "review"]);
   });
 });
