@@ -10,6 +10,8 @@ export interface AuthorName {
   joined: string;
   /** Given names written in full, which swapped or mis-split names turn into surnames. */
   given: string[];
+  /** First letter of the given names, full or initialled ("Suada" and "S." both give "s"); "" when none. */
+  initial: string;
 }
 
 const PARTICLES = new Set([
@@ -36,6 +38,8 @@ const PARTICLES = new Set([
   "jr",
   "sr",
 ]);
+/** One token of initials: "J", "JA", "J.", "H-J". */
+const INITIALS = /^(?:[A-Z]\.?-?){1,3}$/;
 const NOISE = /\[?\b(?:et al|and others|null|anonymous|no authors? listed)\b\.?\]?/gi;
 
 function nameWords(text: string): string[] {
@@ -66,12 +70,14 @@ export function parseAuthor(raw: string): AuthorName | null {
     given = cleaned.slice(comma + 1);
   } else {
     const parts = cleaned.split(" ");
-    const last = parts[parts.length - 1]!;
-    if (parts.length > 1 && /^(?:[A-Z]\.?-?){1,3}$/.test(last)) {
-      // "Smith JA" (MEDLINE style): initials after the surname.
-      surname = parts.slice(0, -1).join(" ");
-      given = last;
+    let initials = parts.length;
+    while (initials > 1 && INITIALS.test(parts[initials - 1]!)) initials--;
+    if (initials < parts.length) {
+      // "Smith JA" (MEDLINE style) or "Smith J. A.": initials after the surname.
+      surname = parts.slice(0, initials).join(" ");
+      given = parts.slice(initials).join(" ");
     } else {
+      const last = parts[parts.length - 1]!;
       // "John A. Smith" or "J. Smith": the last word is the surname.
       surname = last;
       given = parts.slice(0, -1).join(" ");
@@ -79,7 +85,12 @@ export function parseAuthor(raw: string): AuthorName | null {
   }
   const surnameWords = nameWords(surname);
   if (!surnameWords.length) return null;
-  return { surname: surnameWords, joined: foldText(surname).replace(/[^a-z]/g, ""), given: fullGivenWords(given) };
+  return {
+    surname: surnameWords,
+    joined: foldText(surname).replace(/[^a-z]/g, ""),
+    given: fullGivenWords(given),
+    initial: /[a-z]/.exec(foldText(given))?.[0] ?? "",
+  };
 }
 
 /** Only the first names matter for comparison (see compareAuthors), so a 900-author list stops early. */
@@ -107,14 +118,53 @@ function shareWord(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
-/** Same person as far as names can tell: a shared surname word, or one side's surname as the other's given. */
+/**
+ * Same person as far as names can tell: a shared surname word, one side's surname as the other's given, or a
+ * surname that lost a letter to an export that could not write it (see surnamesNearlyAgree).
+ */
 export function sameAuthor(a: AuthorName, b: AuthorName): boolean {
   return (
     a.joined === b.joined ||
     shareWord(a.surname, b.surname) ||
     shareWord(a.surname, b.given) ||
-    shareWord(a.given, b.surname)
+    shareWord(a.given, b.surname) ||
+    surnamesNearlyAgree(a, b)
   );
+}
+
+/** Below this many letters a surname one letter away is another common surname ("Li"/"Liu", "Wang"/"Wan"). */
+const NEAR_SURNAME_LETTERS = 4;
+
+/**
+ * An export that cannot write a letter drops it ("Mulić" → "Muli", "M?ller" → "Mller") or spells it with an
+ * extra letter ("Müller" → "Mueller", "Ø" → "Oe", "Å" → "Aa"), and a mistyped or mis-encoded letter replaces
+ * it ("Mulic" / "Mulie"): one letter's difference. Short surnames one letter apart are different families,
+ * so the shorter must have NEAR_SURNAME_LETTERS letters; a replaced letter, which also tells many real names
+ * apart ("Hansen"/"Jansen" differ in the first, "Larsen"/"Larson" in the last but one), counts only past the
+ * first letter, in names of five letters or more, and between people of the same initial. Initials that
+ * disagree always mean two people.
+ */
+function surnamesNearlyAgree(a: AuthorName, b: AuthorName): boolean {
+  const x = a.joined;
+  const y = b.joined;
+  const diff = x.length - y.length;
+  if (diff > 1 || diff < -1 || Math.min(x.length, y.length) < NEAR_SURNAME_LETTERS) return false;
+  if (a.initial && b.initial && a.initial !== b.initial) return false;
+  if (diff !== 0) return oneLetterDropped(diff > 0 ? x : y, diff > 0 ? y : x);
+  return x.length >= 5 && !!a.initial && a.initial === b.initial && x[0] === y[0] && oneLetterReplaced(x, y);
+}
+
+function oneLetterDropped(longer: string, shorter: string): boolean {
+  let i = 0;
+  while (i < shorter.length && longer.charCodeAt(i) === shorter.charCodeAt(i)) i++;
+  for (let j = i; j < shorter.length; j++) if (longer.charCodeAt(j + 1) !== shorter.charCodeAt(j)) return false;
+  return true;
+}
+
+function oneLetterReplaced(x: string, y: string): boolean {
+  let differences = 0;
+  for (let i = 0; i < x.length; i++) if (x.charCodeAt(i) !== y.charCodeAt(i) && ++differences > 1) return false;
+  return differences === 1;
 }
 
 export interface AuthorAgreement {

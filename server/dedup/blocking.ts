@@ -13,6 +13,12 @@ function titleKeys(r: PreparedRecord, documentFrequency: Int32Array, keys: strin
   if (!words.length) return;
   keys.push(`h:${words.slice(0, 3).join(" ")}`);
   if (words.length > 3) keys.push(`t:${words.slice(-3).join(" ")}`);
+  // A title printed with its translation meets the records that carry only the translation.
+  const translation = r.alternativeTitle?.significant;
+  if (translation?.length) {
+    keys.push(`h:${translation.slice(0, 3).join(" ")}`);
+    if (translation.length > 3) keys.push(`t:${translation.slice(-3).join(" ")}`);
+  }
   if (r.titleCompact.length >= 12) keys.push(`c:${r.titleCompact.slice(0, 12)}`);
   const tokens = r.titleTokens;
   // The two rarest words that some other record also has (a word no other record has, a typo for one,
@@ -38,6 +44,8 @@ export function blockingKeys(r: PreparedRecord, documentFrequency: Int32Array): 
   titleKeys(r, documentFrequency, keys);
   if (r.firstAuthorKey && r.year !== null) keys.push(`a:${r.firstAuthorKey}:${r.year}`);
   if (r.volume && r.pages && r.year !== null) keys.push(`v:${r.volume}:${r.pages.startDigits}:${r.year}`);
+  // The versions of a Cochrane review share its number, whatever their titles, years and DOIs.
+  if (r.cochrane) keys.push(`cd:${r.cochrane.review}`);
   return keys;
 }
 

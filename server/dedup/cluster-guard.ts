@@ -1,6 +1,7 @@
 // Sure pairs chain into clusters (see plan-merges.ts), so one wrong link pulls two different documents
 // together. Clusters are therefore grown strongest link first, and a link that would put two different
-// DOIs or PMIDs into one cluster is demoted to review: identifiers that differ name different documents.
+// DOIs or PMIDs into one cluster is demoted to review: identifiers that differ name different documents. The
+// versions of one Cochrane review are the exception: their DOIs differ, their review number does not.
 import type { PreparedRecord } from "./normalise";
 import type { CandidatePair } from "./types";
 import { UnionFind } from "./union-find";
@@ -18,7 +19,7 @@ function compatible(x: string | null, y: string | null): boolean {
 
 export function demoteInconsistentMerges(links: readonly Link[], records: readonly PreparedRecord[]): void {
   const sets = new UnionFind(records.length);
-  const doi = records.map((r) => r.doi);
+  const doi = records.map((r) => (r.cochrane ? `cochrane:${r.cochrane.review}` : r.doi));
   const pmid = records.map((r) => r.pmid);
   const sure = links.filter((l) => l.pair.decision === "merge").sort((x, y) => y.pair.score - x.pair.score);
   for (const { i, j, pair } of sure) {

@@ -26,6 +26,7 @@ const outcome = (agreement: Agreement, weight: number): FieldEvidence => Object.
 const IDENTIFIER_SAME = outcome("same", 10);
 // Two different DOIs (or PMIDs) are two different registrations, however alike the rest looks.
 const IDENTIFIER_DIFFER = outcome("differ", -10);
+const SAME_REVIEW = outcome("same", 10);
 const TITLE_MISSING = outcome("missing", 0);
 const NUMBERS_DIFFER = outcome("differ", -6);
 const KIND_DIFFER = outcome("differ", -4.5);
@@ -74,8 +75,26 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 export function doiEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
   if (!a.doi || !b.doi) return null;
-  // No leniency for one DOI extending the other: "….CD001234" and "….CD001234.pub2" are two versions.
-  return a.doi === b.doi ? IDENTIFIER_SAME : IDENTIFIER_DIFFER;
+  if (a.doi === b.doi) return IDENTIFIER_SAME;
+  // Versions of one Cochrane review differ in their DOIs by design: cochraneEvidence weighs them.
+  return sameCochraneReview(a, b) ? null : IDENTIFIER_DIFFER;
+}
+
+export function sameCochraneReview(a: PreparedRecord, b: PreparedRecord): boolean {
+  return !!a.cochrane && a.cochrane.review === b.cochrane?.review;
+}
+
+/**
+ * Two versions of one Cochrane review (one review number, "CD001234", "….CD001234.pub2", "….pub3") are one
+ * review to screen: Cochrane publishes each update or amendment as a new version that supersedes the last,
+ * and asks that the current one be used and cited. They differ in DOI, year and issue, often in authors and
+ * sometimes in title; the number outweighs all of it, like a shared identifier. Two review numbers are two
+ * reviews. Where both records carry a DOI, doiEvidence has counted what the DOIs say already.
+ */
+export function cochraneEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
+  if (!a.cochrane || !b.cochrane || (a.doi && a.doi === b.doi)) return null;
+  if (a.cochrane.review === b.cochrane.review) return SAME_REVIEW;
+  return a.doi && b.doi ? null : IDENTIFIER_DIFFER;
 }
 
 export function pmidEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {

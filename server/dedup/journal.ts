@@ -9,26 +9,25 @@ import { unifySpelling } from "./title";
 /** One or more spellings of the name, each as significant words. */
 export type NormalisedJournal = string[][];
 
-const STOP = new Set([
-  "the",
-  "of",
-  "and",
-  "for",
-  "in",
-  "on",
-  "a",
-  "an",
-  "de",
-  "la",
-  "le",
-  "et",
-  "und",
-  "fur",
-  "der",
-  "des",
-  "du",
-  "di",
-]);
+// Articles, conjunctions and prepositions, which abbreviations leave out, in the languages of most journals
+// indexed in MEDLINE: "Cir Cir" is "Cirugía y Cirujanos", "Arq Bras Cardiol" "Arquivos Brasileiros de
+// Cardiologia", "G Ital Cardiol" "Giornale Italiano di Cardiologia", "Dtsch Med Wochenschr" "Deutsche
+// Medizinische Wochenschrift", "Ned Tijdschr Geneeskd" "Nederlands Tijdschrift voor Geneeskunde".
+const STOP = new Set(
+  [
+    "the of and for in on a an", // English
+    "de la le les l d du des et en au aux", // French
+    "y del el los las e da do dos das", // Spanish, Portuguese
+    "di dei degli delle della dell il lo i ed", // Italian, Catalan
+    "der die das des dem den und fur fuer zur zum im", // German
+    "voor van het en", // Dutch
+    "och og", // Scandinavian
+    "w z na", // Polish
+    "ve", // Turkish
+  ]
+    .join(" ")
+    .split(" "),
+);
 
 function journalWords(text: string): string[] {
   return foldText(text)
@@ -60,8 +59,21 @@ export function normaliseJournal(raw: string | null): NormalisedJournal {
   return variants;
 }
 
+/**
+ * An abbreviation is the word's beginning ("Nephrol") or, ISO 4's contractions, some of its letters in order
+ * from the first ("Natl" National, "Jpn" Japanese, "Dtsch" Deutsche, "Wkly" Weekly, "Hlth" Health).
+ */
 function wordsAgree(a: string, b: string): boolean {
-  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.startsWith(short)) return true;
+  if (short.length < 3 || short.charCodeAt(0) !== long.charCodeAt(0)) return false;
+  let j = 1;
+  for (let i = 1; i < short.length; i++) {
+    const c = short.charCodeAt(i);
+    while (j < long.length && long.charCodeAt(j) !== c) j++;
+    if (j++ === long.length) return false;
+  }
+  return true;
 }
 
 /** 1: same journal; 0.7: one name is the start of the other (a subtitle or section); 0: different. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAuthor, parseAuthors, sameAuthor, sharedByline } from "./authors";
 import { compareJournals, normaliseJournal } from "./journal";
-import { isMeetingAbstract, normaliseNumbering, normaliseType, parsePages } from "./normalise";
+import { cochraneReview, isMeetingAbstract, normaliseNumbering, normaliseType, parsePages } from "./normalise";
 import { normaliseTitle } from "./title";
 
 const text = (title: string) => normaliseTitle(title).text;
@@ -36,6 +36,21 @@ describe("normaliseTitle", () => {
     expect(text("[Clinical aspects of the complement system]. [Review] [16 refs] [Japanese]")).toBe(plain);
     expect(normaliseTitle("[Clinical aspects of the complement system]. [Japanese]").translated).toBe(true);
     expect(normaliseTitle("Clinical aspects of the complement system").translated).toBe(false);
+  });
+
+  it("keeps a translation printed in brackets after the original title as the title's other language", () => {
+    const both = normaliseTitle(
+      "Cirugía laparoscópica de la vesícula biliar en el anciano [Laparoscopic gallbladder surgery in the elderly].",
+    );
+    expect(both).toMatchObject({
+      text: "cirugia laparoscopica de la vesicula biliar en el anciano",
+      alternative: "laparoscopic gallbladder surgery in the elderly",
+      translated: true,
+    });
+    // Tags and languages are not translations.
+    expect(normaliseTitle("Laparoscopic gallbladder surgery [Review] [English Abstract]").alternative).toBeNull();
+    expect(normaliseTitle("Laparoscopic gallbladder surgery. [Spanish]").alternative).toBeNull();
+    expect(normaliseTitle("[Laparoscopic gallbladder surgery]").alternative).toBeNull();
   });
 
   it("drops notes about the article and keeps it an article", () => {
@@ -126,20 +141,54 @@ describe("normaliseTitle", () => {
 
 describe("parseAuthor", () => {
   it("reads the three usual shapes", () => {
-    expect(parseAuthor("Zipfel, P. F.")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: [] });
-    expect(parseAuthor("Zipfel PF")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: [] });
-    expect(parseAuthor("Peter F. Zipfel")).toEqual({ surname: ["zipfel"], joined: "zipfel", given: ["peter"] });
+    const zipfel = { surname: ["zipfel"], joined: "zipfel", given: [], initial: "p" };
+    expect(parseAuthor("Zipfel, P. F.")).toEqual(zipfel);
+    expect(parseAuthor("Zipfel PF")).toEqual(zipfel);
+    expect(parseAuthor("Zipfel P. F.")).toEqual(zipfel);
+    expect(parseAuthor("Peter F. Zipfel")).toEqual({ ...zipfel, given: ["peter"] });
     expect(parseAuthor("Le Quintrec, Moglie")).toEqual({
       surname: ["quintrec"],
       joined: "lequintrec",
       given: ["moglie"],
+      initial: "m",
     });
     expect(parseAuthor("Sberro-Soussan, R.")).toEqual({
       surname: ["sberro", "soussan"],
       joined: "sberrosoussan",
       given: [],
+      initial: "r",
     });
+    expect(parseAuthor("Van Der Veken P.")).toMatchObject({ joined: "vanderveken", initial: "p" });
     expect(parseAuthor("et al.")).toBeNull();
+  });
+
+  it("does not take spaced initials for surname words shared with another author", () => {
+    // "Simpson R. W." and "Widdop R. E." share the initial R, not a name.
+    expect(sameAuthor(parseAuthor("Simpson R. W.")!, parseAuthor("Widdop R. E.")!)).toBe(false);
+  });
+
+  it("matches a surname that lost a letter to an export that could not write it", () => {
+    const same = (a: string, b: string) => sameAuthor(parseAuthor(a)!, parseAuthor(b)!);
+    expect(same("Mulić, Suada", "Muli, S.")).toBe(true);
+    expect(same("Muli S", "Mulic, Suada")).toBe(true);
+    expect(same("Müller, Hans", "Mueller, H.")).toBe(true);
+    expect(same("Muller H", "Mueller, Hans")).toBe(true);
+    expect(same("Møller, K.", "Moeller, K.")).toBe(true);
+    expect(same("Ångström, B.", "Aangstrom, B.")).toBe(true);
+    expect(same("Dvořák, J.", "Dvo?ák, J.")).toBe(true);
+    // A letter replaced, in a long name, between people of one initial.
+    expect(same("Mulić, S.", "Mulie, S.")).toBe(true);
+  });
+
+  it("keeps different people apart when their surnames are one letter apart", () => {
+    const same = (a: string, b: string) => sameAuthor(parseAuthor(a)!, parseAuthor(b)!);
+    expect(same("Li, J.", "Liu, J.")).toBe(false);
+    expect(same("Wang, Y.", "Wan, Y.")).toBe(false);
+    expect(same("Chen, X.", "Chan, X.")).toBe(false);
+    expect(same("Hansen, P.", "Jansen, P.")).toBe(false);
+    expect(same("Larsen, K.", "Larson, M.")).toBe(false);
+    expect(same("Larsen K", "Larson")).toBe(false);
+    expect(same("Mulic, Amra", "Muli, S.")).toBe(false);
   });
 
   it("matches a person across swapped and mis-split names", () => {
@@ -181,11 +230,50 @@ describe("journals", () => {
     expect(agree("Stroke; a journal of cerebral circulation", "Stroke")).toBe(1);
   });
 
+  it("matches abbreviations that leave out another language's articles and prepositions", () => {
+    expect(agree("Cir Cir", "Cirugía y cirujanos")).toBe(1);
+    expect(agree("Arq Bras Cardiol", "Arquivos Brasileiros de Cardiologia")).toBe(1);
+    expect(agree("G Ital Cardiol", "Giornale italiano di cardiologia")).toBe(1);
+    expect(agree("Ann Ist Super Sanita", "Annali dell'Istituto superiore di sanità")).toBe(1);
+    expect(agree("Rev Esp Enferm Dig", "Revista española de enfermedades digestivas")).toBe(1);
+    expect(agree("Ned Tijdschr Geneeskd", "Nederlands tijdschrift voor geneeskunde")).toBe(1);
+    expect(agree("Ugeskr Laeger", "Ugeskrift for laeger")).toBe(1);
+    expect(agree("Acta Med Port", "Acta médica portuguesa")).toBe(1);
+  });
+
+  it("matches ISO 4 contractions, whose letters follow the word's from its first", () => {
+    expect(agree("J Natl Cancer Inst", "Journal of the National Cancer Institute")).toBe(1);
+    expect(agree("Dtsch Med Wochenschr", "Deutsche medizinische Wochenschrift")).toBe(1);
+    expect(agree("Nihon Jibiinkoka Gakkai Kaiho", "Nihon Jibiinkoka Gakkai kaiho")).toBe(1);
+    expect(agree("Jpn J Clin Oncol", "Japanese Journal of Clinical Oncology")).toBe(1);
+    expect(agree("MMWR Morb Mortal Wkly Rep", "MMWR. Morbidity and mortality weekly report")).toBe(1);
+  });
+
+  it("keeps journals of another language's same field apart", () => {
+    expect(agree("Cir Esp", "Cirugía y cirujanos")).toBe(0);
+    expect(agree("Rev Esp Cardiol", "Revista portuguesa de cardiologia")).toBe(0);
+    expect(agree("Arq Bras Cardiol", "Arquivos brasileiros de oftalmologia")).toBe(0);
+  });
+
   it("tells a journal from its sections and from other journals", () => {
     expect(agree("Nephron", "Nephron Clinical Practice")).toBe(0.7);
     expect(agree("J Am Soc Nephrol", "Clin J Am Soc Nephrol")).toBe(0);
     expect(agree("Blood", "Transplantation")).toBe(0);
     expect(agree("", "Blood")).toBeNull();
+  });
+});
+
+describe("cochraneReview", () => {
+  it("reads the review number and version from the DOI, or the number from a Cochrane record's page field", () => {
+    expect(cochraneReview("10.1002/14651858.cd001234", null, null)).toEqual({ review: "cd001234", version: 1 });
+    expect(cochraneReview("10.1002/14651858.cd001234.pub3", null, null)).toEqual({ review: "cd001234", version: 3 });
+    expect(cochraneReview(null, "CD001234", "Cochrane Database Syst Rev")).toEqual({
+      review: "cd001234",
+      version: null,
+    });
+    // A page "CD001234" elsewhere is not a review number, and other Wiley DOIs are not reviews.
+    expect(cochraneReview(null, "CD001234", "Some Journal")).toBeNull();
+    expect(cochraneReview("10.1002/ajh.23456", null, null)).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@
 import { type AuthorName, parseAuthors, surnameKey } from "./authors";
 import { type NormalisedJournal, normaliseJournal } from "./journal";
 import { foldText } from "./text-fold";
-import { type NormalisedTitle, normaliseTitle } from "./title";
+import { type NormalisedTitle, normaliseTitle, significantWords } from "./title";
 import type { DedupRecord } from "./types";
 
 export interface PageRange {
@@ -71,6 +71,8 @@ export interface PreparedRecord {
   titleCompact: string;
   /** Interned ids of the significant title words, sorted and unique. */
   titleTokens: number[];
+  /** The title's translation printed beside it (NormalisedTitle.alternative), in the same two forms. */
+  alternativeTitle: { compact: string; tokens: number[]; significant: string[] } | null;
   authors: AuthorName[];
   firstAuthorKey: string | null;
   year: number | null;
@@ -84,6 +86,33 @@ export interface PreparedRecord {
   type: string | null;
   /** Published in a supplement or a meeting's proceedings: an abstract, which is often presented twice. */
   meetingAbstract: boolean;
+  cochrane: CochraneReview | null;
+}
+
+/**
+ * A Cochrane review keeps its number ("CD001234") through every version; each version since the first has its
+ * own DOI, the number followed by ".pub2", ".pub3" … (the first, often the protocol, has the bare number).
+ */
+export interface CochraneReview {
+  /** "cd001234". */
+  review: string;
+  /** 1 for the bare DOI, n for ".pubn"; null when only the page field names the review. */
+  version: number | null;
+}
+
+const COCHRANE_DOI = /^10\.1002\/14651858\.(cd\d{6})(?:\.pub(\d+))?$/;
+
+/** From the DOI, or from the page field of a record in the Cochrane Database (which prints the number there). */
+export function cochraneReview(
+  doi: string | null,
+  pages: string | null,
+  journal: string | null,
+): CochraneReview | null {
+  const m = doi ? COCHRANE_DOI.exec(doi) : null;
+  if (m) return { review: m[1]!, version: m[2] ? Number(m[2]) : 1 };
+  const page = pages?.trim().toLowerCase();
+  if (page && /^cd\d{6}$/.test(page) && /cochrane/i.test(journal ?? "")) return { review: page, version: null };
+  return null;
 }
 
 /** Interns title words so that token comparisons are integer merges. */
@@ -158,6 +187,10 @@ export function prepareRecord(
   const authors = parseAuthors(record.authors ?? []);
   const type = normaliseType(clean(record.type));
   const year = record.year !== null && Number.isFinite(record.year) && record.year > 0 ? record.year : null;
+  const doi = normaliseDoi(record.doi);
+  const alternative = title.alternative;
+  const alternativeWords = alternative ? alternative.split(" ") : [];
+  const alternativeSignificant = significantWords(alternativeWords);
   return {
     index,
     id: record.id,
@@ -165,6 +198,13 @@ export function prepareRecord(
     title,
     titleCompact,
     titleTokens: vocabulary.idsOf(title.significant),
+    alternativeTitle: alternative
+      ? {
+          compact: alternativeWords.join(""),
+          tokens: vocabulary.idsOf(alternativeSignificant),
+          significant: alternativeSignificant,
+        }
+      : null,
     authors,
     firstAuthorKey: authors[0] ? surnameKey(authors[0]) : null,
     year,
@@ -172,10 +212,11 @@ export function prepareRecord(
     volume: normaliseNumbering(clean(record.volume)),
     issue: normaliseNumbering(clean(record.issue)),
     pages: parsePages(clean(record.pages)),
-    doi: normaliseDoi(record.doi),
+    doi,
     pmid: clean(record.pmid)?.replace(/^0+/, "") ?? null,
     nctIds: (record.nctIds ?? []).map((n) => n.toUpperCase()),
     type,
     meetingAbstract: isMeetingAbstract(record, type),
+    cochrane: cochraneReview(doi, clean(record.pages), clean(record.journal)),
   };
 }

@@ -61,4 +61,19 @@ describe("planMerges", () => {
     const records = [article({ id: "a" }), article({ id: "b" })];
     expect(planMerges([pair("a", "b", 0.9, "review")], records).removals).toEqual([]);
   });
+
+  it("keeps the latest version of a Cochrane review, however complete the earlier ones", () => {
+    const cochrane = { journal: "Cochrane Database Syst Rev", volume: null, pages: "CD002293" };
+    const v2 = article({
+      ...cochrane,
+      id: "v2",
+      year: 2007,
+      doi: "10.1002/14651858.cd002293.pub2",
+      abstract: "Background: ...",
+    });
+    const v3 = article({ ...cochrane, id: "v3", year: 2016, doi: "10.1002/14651858.cd002293.pub3" });
+    const v3Medline = article({ ...cochrane, id: "v3-medline", year: 2016, doi: null, pmid: "27581994" });
+    const { removals } = planMerges([pair("v2", "v3"), pair("v3", "v3-medline")], [v2, v3, v3Medline]);
+    expect(removals.map((r) => r.keptId)).toEqual(["v3", "v3"]);
+  });
 });

@@ -1,6 +1,7 @@
 // Turns sure pairs into removals. Pairs chain (A=B, B=C), so records are first grouped into clusters; each
 // cluster keeps its most complete record and every other member merges into that one, which makes "the
 // record it merged into" a single, well-defined record.
+import { cochraneReview, normaliseDoi } from "./normalise";
 import { normaliseTitle } from "./title";
 import type { CandidatePair, DedupRecord, Removal } from "./types";
 import { UnionFind } from "./union-find";
@@ -20,6 +21,15 @@ export function completeness(r: DedupRecord): number {
 
 /** A correction, reply or comment merged with its article must not be the record that stays for screening. */
 const isNotice = (r: DedupRecord) => normaliseTitle(r.title ?? "").kind !== "article";
+
+/**
+ * Versions of one Cochrane review merge into the latest, which supersedes the others: the later year, then the
+ * higher version number. 0 for any other record.
+ */
+function recency(r: DedupRecord): number {
+  const review = cochraneReview(normaliseDoi(r.doi), r.pages?.trim() || null, r.journal);
+  return review ? (r.year ?? 0) * 1000 + (review.version ?? 0) : 0;
+}
 
 /**
  * `records` in arrival order (existing first, then incoming): between equally complete records the earlier
@@ -50,8 +60,10 @@ export function planMerges(pairs: readonly CandidatePair[], records: readonly De
   const removals: Removal[] = [];
   const ordered = [...clusters.values()].map((members) => members.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
   for (const members of ordered) {
-    // An article beats any notice; then the most complete record; then the earliest.
-    const rank = (m: number) => completeness(records[m]!) - (isNotice(records[m]!) ? 100 : 0);
+    // An article beats any notice; then the latest version of a Cochrane review; then the most complete
+    // record; then the earliest.
+    const rank = (m: number) =>
+      (isNotice(records[m]!) ? -1e9 : 0) + recency(records[m]!) * 100 + completeness(records[m]!);
     let kept = members[0]!;
     let keptRank = rank(kept);
     for (const m of members) {

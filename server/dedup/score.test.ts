@@ -291,21 +291,9 @@ describe("assessPair: look-alikes that are other documents", () => {
     expect(decision(part1, part2)).toBe("distinct");
   });
 
-  it("never merges an updated review (same title, later year) with the earlier version", () => {
-    const cochrane = {
-      title: "Cognitive rehabilitation for memory deficits after stroke",
-      journal: "Cochrane Database of Systematic Reviews",
-      pages: "CD002293",
-      authors: ["das Nair, R.", "Lincoln, N."],
-    };
-    const first = article({ ...cochrane, year: 2007, volume: null, issue: "3" });
-    const update = article({ ...cochrane, year: 2016, volume: null, issue: "9" });
-    expect(decision(first, update)).not.toBe("merge");
-  });
-
   it("treats two different DOIs as two documents, however alike the rest", () => {
-    const a = article({ doi: "10.1002/14651858.cd002293.pub2" });
-    expect(decision(a, article({ doi: "10.1002/14651858.cd002293.pub3" }))).not.toBe("merge");
+    const a = article({ doi: "10.1056/nejmc0808527" });
+    expect(decision(a, article({ doi: "10.1056/nejmc0808528" }))).not.toBe("merge");
   });
 
   it("does not pair unrelated papers that share a short generic title", () => {
@@ -331,5 +319,105 @@ describe("assessPair: look-alikes that are other documents", () => {
 
   it("needs a title on both sides (or a shared identifier) to merge", () => {
     expect(decision(article(), article({ title: "" }))).toBe("review");
+  });
+});
+
+describe("assessPair: a title in two languages", () => {
+  // MEDLINE prints the English translation in brackets; the journal's own database, Embase or LILACS the
+  // original. Only the citation ties them: same authors, year, volume and first page.
+  const original = article({
+    title: "Colecistectomía laparoscópica ambulatoria: experiencia de cinco años en un hospital general",
+    authors: ["Mulić, Suada", "Hernández-García, José"],
+    journal: "Cirugía y cirujanos",
+    year: 2012,
+    volume: "80",
+    issue: "3",
+    pages: "245-251",
+  });
+  const medline = article({
+    title: "[Outpatient laparoscopic cholecystectomy: five years of experience in a general hospital].",
+    authors: ["Muli S", "Hernandez-Garcia J"],
+    journal: "Cir Cir",
+    year: 2012,
+    volume: "80",
+    issue: null,
+    pages: "245-51",
+  });
+
+  it("merges MEDLINE's bracketed translation with the original title when authors, year, volume and first page agree", () => {
+    const result = assess(original, medline);
+    expect(result?.decision).toBe("merge");
+    expect(result?.evidence).toMatchObject({ authors: { agreement: "same" }, journal: { agreement: "same" } });
+  });
+
+  it("does not merge them when the first page, the volume or the year disagrees", () => {
+    expect(decision(original, { ...medline, pages: "252-258" })).not.toBe("merge");
+    expect(decision(original, { ...medline, volume: "81" })).not.toBe("merge");
+    expect(decision(original, { ...medline, year: 2013 })).not.toBe("merge");
+  });
+
+  it("does not merge them on the citation alone when the authors are others", () => {
+    expect(decision(original, { ...medline, authors: ["Ramírez, P.", "Ortega, L."] })).not.toBe("merge");
+  });
+
+  it("merges an original title printed with its translation with a record that carries only the translation", () => {
+    const both = {
+      ...original,
+      title:
+        "Colecistectomía laparoscópica ambulatoria: experiencia de cinco años en un hospital general [Outpatient laparoscopic cholecystectomy: five years of experience in a general hospital]",
+    };
+    const english = {
+      ...medline,
+      title: "Outpatient laparoscopic cholecystectomy: five years of experience in a general hospital",
+      volume: null,
+      pages: null,
+    };
+    const result = assess(both, english);
+    expect(result?.decision).toBe("merge");
+    expect(result?.evidence).toMatchObject({ title: { agreement: "same" } });
+  });
+});
+
+describe("assessPair: versions of one Cochrane review", () => {
+  const review = {
+    title: "Cognitive rehabilitation for memory deficits after stroke",
+    journal: "Cochrane Database of Systematic Reviews",
+    authors: ["das Nair, R.", "Lincoln, N."],
+    volume: null,
+  };
+
+  it("merges two versions, whose DOIs, years and issues differ by design", () => {
+    const v2 = article({ ...review, year: 2007, issue: "3", pages: "CD002293", doi: "10.1002/14651858.cd002293.pub2" });
+    const v3 = article({
+      ...review,
+      year: 2016,
+      issue: "9",
+      pages: "CD002293",
+      doi: "10.1002/14651858.cd002293.pub3",
+      authors: ["das Nair, R.", "Cogger, H.", "Worthington, E.", "Lincoln, N. B."],
+    });
+    expect(assess(v2, v3)).toMatchObject({ decision: "merge", evidence: { cochraneReview: { agreement: "same" } } });
+    // The first version has the bare number; a record may name the review only in its page field.
+    const v1 = article({ ...review, year: 2000, issue: "4", pages: null, doi: "10.1002/14651858.cd002293" });
+    expect(decision(v1, v3)).toBe("merge");
+    expect(decision(article({ ...review, year: 2016, issue: "9", pages: "CD002293" }), v2)).toBe("merge");
+  });
+
+  it("keeps two reviews apart, however alike their titles", () => {
+    const a = article({ ...review, year: 2016, pages: "CD002293", doi: "10.1002/14651858.cd002293.pub3" });
+    const b = article({ ...review, year: 2016, pages: "CD002294", doi: "10.1002/14651858.cd002294.pub3" });
+    expect(decision(a, b)).not.toBe("merge");
+    expect(decision({ ...a, doi: null }, { ...b, doi: null })).not.toBe("merge");
+  });
+
+  it("never merges a withdrawn version, which must stay in sight", () => {
+    const current = article({ ...review, year: 2016, doi: "10.1002/14651858.cd002293.pub3" });
+    const withdrawn = article({
+      ...review,
+      title: `WITHDRAWN: ${review.title}`,
+      year: 2017,
+      doi: "10.1002/14651858.cd002293.pub4",
+    });
+    expect(decision(current, withdrawn)).not.toBe("merge");
   });
 });

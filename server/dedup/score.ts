@@ -7,6 +7,7 @@ import {
   BYLINE_MAX,
   bylineCouldCount,
   bylineEvidence,
+  cochraneEvidence,
   correctionNotedByArticle,
   doiEvidence,
   type Evidence,
@@ -20,6 +21,7 @@ import {
   pmidEvidence,
   printedElsewhere,
   realign,
+  sameCochraneReview,
   titleEvidence,
   volumeEvidence,
   yearEvidence,
@@ -53,7 +55,8 @@ function samePlace(a: PreparedRecord, b: PreparedRecord): boolean {
 /** null when the pair is not even worth a review. */
 export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment | null {
   const titles = compareTitles(a, b);
-  const identified = (!!a.doi && a.doi === b.doi) || (!!a.pmid && a.pmid === b.pmid);
+  const versions = sameCochraneReview(a, b);
+  const identified = (!!a.doi && a.doi === b.doi) || (!!a.pmid && a.pmid === b.pmid) || versions;
   // The common case, decided first: titles less than half alike and nothing else pointing to one document.
   // (Even full agreement of every other field could not lift such a pair to review.)
   if (
@@ -70,15 +73,17 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const nb = realign(b, a);
   const sameKind = a.title.kind === b.title.kind;
   const noticeTied = sameKind ? correctionNotedByArticle(a, b, titles) : noticeOfArticle(a, b, titles);
-  const encore = a.meetingAbstract && b.meetingAbstract;
+  // An abstract presented twice, or a review's versions, appear in other issues (and years) by nature.
+  const encore = (a.meetingAbstract && b.meetingAbstract) || versions;
   const place = encore ? printedElsewhere : (e: FieldEvidence | null) => e;
   const cheap = {
     doi: doiEvidence(a, b),
     pmid: pmidEvidence(a, b),
+    cochraneReview: cochraneEvidence(a, b),
     title: titleEvidence(a, b, titles),
     titleNumbers: numberEvidence(a, b),
     kind: kindEvidence(a, b, noticeTied),
-    year: yearEvidence(a, b),
+    year: versions ? printedElsewhere(yearEvidence(a, b)) : yearEvidence(a, b),
     volume: place(volumeEvidence(na, nb)),
     // A notice sits in another issue and on other pages than the article it concerns.
     issue: sameKind && !noticeTied ? place(issueEvidence(na, nb)) : null,

@@ -22,27 +22,55 @@ const CHARACTER_FLOOR = 0.75;
  * under 70 % of their words (a typo costs one word; in the labelled sets no duplicate pair with less word
  * overlap than 0.75 gained anything from characters). Below the floor it comes back as 0.
  */
-function characterSimilarity(a: PreparedRecord, b: PreparedRecord, dice: number): number {
-  if (a.titleCompact === b.titleCompact) return 1;
+function characterSimilarity(
+  ca: string,
+  ta: readonly number[],
+  cb: string,
+  tb: readonly number[],
+  dice: number,
+): number {
+  if (ca === cb) return 1;
   if (dice === 1) return 0;
-  if (dice < 0.7 && Math.min(a.titleTokens.length, b.titleTokens.length) >= 5) return 0;
+  if (dice < 0.7 && Math.min(ta.length, tb.length) >= 5) return 0;
   const floor = Math.max(CHARACTER_FLOOR, dice);
-  const shorter = Math.min(a.titleCompact.length, b.titleCompact.length);
-  const longer = Math.max(a.titleCompact.length, b.titleCompact.length);
+  const shorter = Math.min(ca.length, cb.length);
+  const longer = Math.max(ca.length, cb.length);
   if (shorter <= floor * longer) return 0;
-  return editSimilarity(a.titleCompact, b.titleCompact, floor);
+  return editSimilarity(ca, cb, floor);
 }
 
-/** null when either title is empty. */
+interface Title {
+  compact: string;
+  tokens: readonly number[];
+}
+
+const titleOf = (r: PreparedRecord): Title => ({ compact: r.titleCompact, tokens: r.titleTokens });
+
+/**
+ * null when either title is empty. A title printed with its translation ("Título [Title]") agrees with
+ * either language: the better agreement counts.
+ */
 export function compareTitles(a: PreparedRecord, b: PreparedRecord): TitleAgreement | null {
   if (!a.title.text || !b.title.text) return null;
-  const ta = a.titleTokens;
-  const tb = b.titleTokens;
+  if (!a.alternativeTitle && !b.alternativeTitle)
+    return compareTexts(a.titleCompact, a.titleTokens, b.titleCompact, b.titleTokens);
+  const left = [titleOf(a), ...(a.alternativeTitle ? [a.alternativeTitle] : [])];
+  const right = [titleOf(b), ...(b.alternativeTitle ? [b.alternativeTitle] : [])];
+  let best: TitleAgreement | null = null;
+  for (const x of left)
+    for (const y of right) {
+      const agreement = compareTexts(x.compact, x.tokens, y.compact, y.tokens);
+      if (!best || agreement.similarity > best.similarity) best = agreement;
+    }
+  return best;
+}
+
+function compareTexts(ca: string, ta: readonly number[], cb: string, tb: readonly number[]): TitleAgreement {
   const shared = sharedCount(ta, tb);
   const shorterWords = Math.min(ta.length, tb.length);
   const dice = diceCoefficient(shared, ta.length, tb.length);
   return {
-    similarity: Math.max(dice, characterSimilarity(a, b, dice)),
+    similarity: Math.max(dice, characterSimilarity(ca, ta, cb, tb, dice)),
     containment: shorterWords ? shared / shorterWords : 0,
     shorterWords,
   };

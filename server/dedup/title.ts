@@ -16,8 +16,13 @@ export interface NormalisedTitle {
   numbers: readonly string[];
   /** Numbers that label a part, phase or series ("Part 2"), which a title never drops silently. */
   partNumbers: readonly string[];
-  /** MEDLINE marks a title translated from another language with brackets or a "[Chinese]" tag. */
+  /**
+   * MEDLINE marks a title translated from another language with brackets or a "[Chinese]" tag; a title
+   * followed by its translation in brackets is one too.
+   */
   translated: boolean;
+  /** The title's translation, as other databases print it after the original: "Título [Title]" → "title". */
+  alternative: string | null;
   /** Where the corrected article appeared, as a correction's title cites it ("(vol 360, pg 542, 2009)"). */
   cites: CitedPlace | null;
   /** Where the article's own corrections appeared, as MEDLINE notes them ("[Erratum appears in … 9(9):2205]"). */
@@ -70,6 +75,11 @@ const TRAILING_NOTICE =
 const TRAILING_BRACKETS = /\s*\[[^[\]]*\]$/;
 const TRAILING_NOTE =
   /\s*\((?:authors?'?s?'? transl(?:ation)?|multiple letters|letters?|editorial|abstract|meeting abstract|review|in press|e?pub ahead of print)\)$/i;
+// Bracketed notes after a title that are neither a language nor a translation.
+const TAG =
+  /^(?:review|english abstract|letters?|editorial|comments?|news|in process citation|see comments?|case reports?|meta-analysis|clinical trial|randomized controlled trial|historical article|\d+ refs?|abstract|published erratum.*|comment on.*|article in .*)$/i;
+/** Words a bracketed note needs to be taken for the title's translation rather than a tag ("[Review]"). */
+const TRANSLATION_WORDS = 4;
 const LANGUAGE =
   /^(?:article in |in )?(?:chinese|japanese|german|french|spanish|italian|portuguese|russian|polish|czech|slovak|hungarian|dutch|danish|swedish|norwegian|finnish|turkish|korean|hebrew|greek|romanian|croatian|serbian|slovenian|bulgarian|ukrainian|persian|arabic|lithuanian|latvian|estonian|icelandic|catalan)(?:\s*\(author'?s transl\))?$/i;
 
@@ -149,7 +159,10 @@ function detectKind(title: string): DocumentKind {
 }
 
 /** Removes notes and tags around the title proper; says whether one of them marked a translation. */
-function stripNotes(title: string, kind: DocumentKind): { core: string; translated: boolean } {
+function stripNotes(
+  title: string,
+  kind: DocumentKind,
+): { core: string; translated: boolean; alternative: string | null } {
   let t = title;
   if (t.includes("[")) t = t.replace(ANNOTATION, (note, offset: number) => (offset === 0 ? note : " ")).trim();
   if (kind === "erratum" && t.includes("(")) {
@@ -160,12 +173,18 @@ function stripNotes(title: string, kind: DocumentKind): { core: string; translat
   t = t.replace(LEADING_NOTICE, "");
   if (MAY_END_IN_NOTICE.test(t)) t = t.replace(TRAILING_NOTICE, "");
   let translated = false;
+  let alternative: string | null = null;
   for (;;) {
     t = t.replace(/[\s.,;:]+$/, "");
     if (t.endsWith("]")) {
       const bracket = TRAILING_BRACKETS.exec(t);
       if (bracket && bracket.index > 0) {
-        if (LANGUAGE.test(bracket[0].trim().slice(1, -1).trim())) translated = true;
+        const inner = bracket[0].trim().slice(1, -1).trim();
+        if (LANGUAGE.test(inner)) translated = true;
+        else if (!alternative && !TAG.test(inner) && words(inner).length >= TRANSLATION_WORDS) {
+          alternative = inner;
+          translated = true;
+        }
         t = t.slice(0, bracket.index);
         continue;
       }
@@ -183,7 +202,7 @@ function stripNotes(title: string, kind: DocumentKind): { core: string; translat
     translated = true;
     t = t.slice(1).replace(/\]$/, "");
   }
-  return { core: t, translated };
+  return { core: t, translated, alternative };
 }
 
 // What MEDLINE and others put where a record has no title.
@@ -197,6 +216,11 @@ function citedPlace(title: string): CitedPlace | null {
   return null;
 }
 
+/** Title words without stop words. */
+export function significantWords(all: readonly string[]): string[] {
+  return all.filter((w) => !STOP_WORDS.has(w));
+}
+
 export function normaliseTitle(raw: string): NormalisedTitle {
   let decoded = decodeMarkup(raw).replace(/\s+/g, " ").trim();
   if (NO_TITLE.test(decoded)) decoded = "";
@@ -205,7 +229,7 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   const erratumAt = decoded.includes("[")
     ? [...decoded.matchAll(ERRATUM_NOTE)].map((m) => ({ volume: String(Number(m[1])), page: String(Number(m[2])) }))
     : NO_PLACES;
-  const { core, translated } = stripNotes(decoded, kind);
+  const { core, translated, alternative } = stripNotes(decoded, kind);
   const all = words(core).map(unifySpelling);
   const text = all.join(" ");
   // Digit runs rather than words, so that a typo gluing a number to a word ("2rthio") keeps the number.
@@ -224,11 +248,12 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   }
   return {
     text,
-    significant: all.filter((w) => !STOP_WORDS.has(w)),
+    significant: significantWords(all),
     kind,
     numbers: numbers.size ? [...numbers].sort() : NONE,
     partNumbers: partNumbers.size ? [...partNumbers].sort() : NONE,
     translated,
+    alternative: alternative === null ? null : words(alternative).map(unifySpelling).join(" "),
     cites,
     erratumAt: erratumAt.length ? erratumAt : NO_PLACES,
   };
