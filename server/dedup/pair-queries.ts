@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { DuplicatePairStatus } from "../db/generated/enums.ts";
+import { countPendingGroups } from "./group-queries";
 import { DEDUP_FIELDS } from "./types";
 
 const SIDE = {
@@ -29,11 +30,12 @@ export async function listPairs(
 }
 
 export async function dedupSummary(db: Db, reviewId: string) {
-  const [byStatus, removed, records, studyLinks] = await Promise.all([
+  const [byStatus, removed, records, studyLinks, pendingGroups] = await Promise.all([
     db.duplicatePair.groupBy({ by: ["status", "automatic"], where: { reviewId }, _count: true }),
     db.record.count({ where: { reviewId, duplicateOfId: { not: null } } }),
     db.record.count({ where: { reviewId } }),
     db.studyLink.count({ where: { reviewId } }),
+    countPendingGroups(db, reviewId),
   ]);
   const count = (status: DuplicatePairStatus, automatic?: boolean) =>
     byStatus
@@ -43,6 +45,8 @@ export async function dedupSummary(db: Db, reviewId: string) {
     records,
     duplicatesRemoved: removed,
     pending: count("pending"),
+    /** The pending pairs as the groups a person reviews (pairs that chain through a record are one group). */
+    pendingGroups,
     mergedAutomatically: count("merged", true),
     mergedByPeople: count("merged", false),
     notDuplicates: count("not_duplicates"),

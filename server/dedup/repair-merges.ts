@@ -3,15 +3,20 @@
 // copy, and the group's other copies are merged into that one (a merged pair, undoable like any other), except a
 // copy a person said is not a duplicate of it, which comes back as its own too. Run inside the withdrawal's
 // transaction, after the import's records are locked and before its rows move out, set by set, so 100,000 records
-// cost a few statements.
+// cost a few statements. Fields a group merge filled from a withdrawn record into a record that stays are cleared
+// (unless changed since): the donated values leave the review with the record they came from.
 import type { Tx } from "../db/client";
+import { Prisma } from "../db/generated/client.ts";
 import { newId } from "../shared/ids";
+import { clearFilledFields } from "./field-fills";
 
 export interface MergeRepair {
   /** Copies that are records of their own again, screened like any other. */
   restored: number;
   /** Copies now merged into a restored record of their group. */
   repointed: number;
+  /** Fields of records that stay which had been filled from a withdrawn record, and are empty again. */
+  fieldsCleared: number;
 }
 
 export async function repairMergesInto(
@@ -73,9 +78,14 @@ export async function repairMergesInto(
       rows.map(() => newId()),
     );
   }
-  const counted = await tx.$queryRawUnsafe<MergeRepair[]>(
+  const cleared = await clearFilledFields(
+    tx,
+    Prisma.sql`f.donor_id IN (SELECT id FROM records WHERE import_id = ${importId})
+               AND f.record_id NOT IN (SELECT id FROM records WHERE import_id = ${importId})`,
+  );
+  const counted = await tx.$queryRawUnsafe<Omit<MergeRepair, "fieldsCleared">[]>(
     `SELECT count(*) FILTER (WHERE keeper = id)::int AS restored, count(*) FILTER (WHERE keeper <> id)::int AS repointed
        FROM withdrawal_orphans`,
   );
-  return counted[0]!;
+  return { ...counted[0]!, fieldsCleared: cleared.length };
 }

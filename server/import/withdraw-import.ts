@@ -182,6 +182,7 @@ export async function withdrawImport(db: Db, job: WithdrawalJob, options: RunOpt
           reports: impact.reports,
           restoredDuplicates: merges.restored,
           repointedDuplicates: merges.repointed,
+          fieldsCleared: merges.fieldsCleared,
           studiesRemoved: impact.studies.filter((s) => s.reportsLeft === 0).map((s) => s.label),
           rows,
         },

@@ -6,8 +6,9 @@ import { TabList } from "@/app/_components/tab-list";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
 import { isBusy, useImports } from "@/app/(workspace)/r/[slug]/import/use-imports";
-import { DecidedPairs } from "./decided-pairs";
-import { PairReview } from "./pair-review";
+import { GroupReview } from "./group-review";
+import { MergedGroups } from "./merged-groups";
+import { NotDuplicatePairs } from "./not-duplicate-pairs";
 import type { DedupSummary } from "./pair-types";
 
 type Tab = "pending" | "merged" | "not_duplicates";
@@ -17,8 +18,8 @@ const TAB_LABELS: Record<Tab, string> = { pending: "To review", merged: "Merged"
 function tabCounts(summary: DedupSummary | undefined): Record<Tab, number | null> {
   if (!summary) return { pending: null, merged: null, not_duplicates: null };
   return {
-    pending: summary.pending,
-    merged: summary.mergedAutomatically + summary.mergedByPeople,
+    pending: summary.pendingGroups,
+    merged: summary.duplicatesRemoved,
     not_duplicates: summary.notDuplicates,
   };
 }
@@ -87,7 +88,7 @@ export function DuplicatesScreen({ reviewId, slug, canDecide }: Props) {
       )}
       {summary.data && <Stats summary={summary.data} />}
       <TabList
-        label="Pairs of records"
+        label="Duplicates"
         tabs={TABS}
         labels={TAB_LABELS}
         counts={tabCounts(summary.data)}
@@ -95,11 +96,11 @@ export function DuplicatesScreen({ reviewId, slug, canDecide }: Props) {
         onSelect={setTab}
       />
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "pending" ? (
-          <PairReview reviewId={reviewId} slug={slug} canDecide={canDecide} summary={summary.data} />
-        ) : (
-          <DecidedPairs key={tab} reviewId={reviewId} status={tab} canUndo={canDecide} />
+        {tab === "pending" && (
+          <GroupReview reviewId={reviewId} slug={slug} canDecide={canDecide} summary={summary.data} />
         )}
+        {tab === "merged" && <MergedGroups reviewId={reviewId} canUndo={canDecide} />}
+        {tab === "not_duplicates" && <NotDuplicatePairs reviewId={reviewId} />}
       </div>
     </>
   );
