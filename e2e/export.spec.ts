@@ -55,7 +55,7 @@ test("exports the records of a review as CSV, with progress, a download and form
       .trim()
       .split("\r\n");
     expect(lines[0]).toMatch(
-      /^sift_id,title,authors,year,journal,.*,decision,exclusion_reason,decided_at,decided_by,resolution_note$/,
+      /^sift_id,title,authors,year,journal,.*,decision,exclusion_reason,decided_at,decided_by,resolution_note,labels,team_notes$/,
     );
     expect(lines).toHaveLength(3);
     expect(text).toContain('Autologous mesenchymal stem cells for ALS: a phase 2 trial,"Petrou, P.",2016');

@@ -156,6 +156,12 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
   await decide(w, "A", "title_abstract", "ta:a-excluded", "exclude");
   await decide(w, "A", "full_text", "agreed:1", "include");
   await retrainRanking(db, { reviewId: review.id, stage: "title_abstract", reviewerId: id(w, "A") });
+  // Team labels and notes are on records, not decisions: the same in every world.
+  const label = await lead.labels.create({ reviewId: review.id, name: "Animal study", colour: "teal", shortcut: "A" });
+  w.ids.set("label", label.id);
+  await lead.labels.setOnRecord({ reviewId: review.id, recordId: id(w, "ta:a-included"), labelId: label.id, on: true });
+  const note = await lead.notes.add({ reviewId: review.id, recordId: id(w, "ta:a-included"), text: "Check the dose" });
+  w.ids.set("note", note.id);
 
   // The world's difference: B's side of the records still open to A.
   if (side !== "none") {
@@ -196,6 +202,8 @@ const BY_KEY: Record<string, unknown[]> = {
   userId: ["@B"],
   reasonId: ["@reason:ta", "@reason:ft"],
   formId: ["@form"],
+  labelId: [undefined, "@label"],
+  noteId: ["@note"],
   slug: ["@slug"],
   url: ["https://example.org/full-text.pdf"],
   email: ["new-@tag@test.sift"],

@@ -6,6 +6,8 @@ import { extractionRouter } from "./routers/extraction";
 import { fullTextRouter } from "./routers/full-text";
 import { healthRouter } from "./routers/health";
 import { importsRouter } from "./routers/imports";
+import { labelsRouter } from "./routers/labels";
+import { notesRouter } from "./routers/notes";
 import { prioritiseRouter } from "./routers/prioritise";
 import { prisma2020FlowRouter } from "./routers/prisma-2020-flow";
 import { recordsRouter } from "./routers/records";
@@ -31,6 +33,8 @@ export const appRouter = router({
   extraction: extractionRouter,
   prioritise: prioritiseRouter,
   records: recordsRouter,
+  labels: labelsRouter,
+  notes: notesRouter,
 });
 
 export type AppRouter = typeof appRouter;

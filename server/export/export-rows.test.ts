@@ -156,6 +156,8 @@ describe("record rows", () => {
     type: null,
     language: null,
     url: null,
+    labels: [],
+    teamNotes: [],
   };
   it("joins lists and leaves the decision empty when there is none to show", () => {
     const row = pick(
@@ -178,5 +180,23 @@ describe("record rows", () => {
       recordRis(record, "title_abstract", { status: null, reason: null, settledAt: null, settledBy: null, note: "" })
         .notes,
     ).toEqual([]);
+  });
+  it("carries the team's labels and notes, in the CSV and as RIS notes", () => {
+    const annotated = {
+      ...record,
+      labels: ["Animal study", "Ask Ana"],
+      teamNotes: [{ author: "Ana Souza", at: new Date("2026-12-07T10:00:00Z"), text: "Check the dose" }],
+    };
+    const none = { status: null, reason: null, settledAt: null, settledBy: null, note: "" };
+    expect(pick(RECORD_COLUMNS, recordRow(annotated, none))).toMatchObject({
+      labels: "Animal study; Ask Ana",
+      team_notes: "Ana Souza, 2026-12-07: Check the dose",
+    });
+    const ris = recordRis(annotated, "title_abstract", none);
+    expect(ris.notes).toEqual([
+      "Sift labels: Animal study; Ask Ana",
+      "Sift team note: Ana Souza, 2026-12-07: Check the dose",
+    ]);
+    expect(ris).not.toHaveProperty("labels");
   });
 });

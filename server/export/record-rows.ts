@@ -5,6 +5,21 @@ import type { RisRecord } from "./ris-writer";
 export interface RecordForExport extends RisRecord {
   id: string;
   source: string;
+  /** The record's team labels, by name. */
+  labels: string[];
+  /** The team's notes on it, oldest first. */
+  teamNotes: TeamNoteForExport[];
+}
+
+export interface TeamNoteForExport {
+  author: string;
+  at: Date;
+  text: string;
+}
+
+/** "Ana Souza, 2026-12-07: check the dose". */
+export function teamNoteLine(note: TeamNoteForExport): string {
+  return `${note.author}, ${note.at.toISOString().slice(0, 10)}: ${note.text}`;
 }
 
 export interface StageResult {
@@ -41,6 +56,8 @@ export const RECORD_COLUMNS = [
   "decided_at",
   "decided_by",
   "resolution_note",
+  "labels",
+  "team_notes",
 ] as const;
 
 export function recordRow(record: RecordForExport, result: StageResult): Cell[] {
@@ -68,15 +85,25 @@ export function recordRow(record: RecordForExport, result: StageResult): Cell[] 
     result.settledAt,
     result.settledBy,
     result.note,
+    record.labels.join("; "),
+    record.teamNotes.map(teamNoteLine).join("\n"),
   ];
 }
 
 const STAGE_NAMES: Record<string, string> = { title_abstract: "title/abstract", full_text: "full text" };
 
-/** The record for a reference manager, its outcome as a note ("Sift title/abstract: excluded (Wrong population)"). */
+/**
+ * The record for a reference manager, its outcome ("Sift title/abstract: excluded (Wrong population)"), its
+ * labels ("Sift labels: Animal study; Ask Ana") and each team note ("Sift team note: Ana, 2026-12-07: …") as notes.
+ */
 export function recordRis(record: RecordForExport, stage: string, result: StageResult): RisRecord {
-  const notes = result.status
-    ? [`Sift ${STAGE_NAMES[stage] ?? stage}: ${result.status}${result.reason ? ` (${result.reason})` : ""}`]
-    : [];
-  return { ...record, notes };
+  const { labels, teamNotes, ...fields } = record;
+  const notes = [
+    ...(result.status
+      ? [`Sift ${STAGE_NAMES[stage] ?? stage}: ${result.status}${result.reason ? ` (${result.reason})` : ""}`]
+      : []),
+    ...(labels.length ? [`Sift labels: ${labels.join("; ")}`] : []),
+    ...teamNotes.map((note) => `Sift team note: ${teamNoteLine(note)}`),
+  ];
+  return { ...fields, notes };
 }

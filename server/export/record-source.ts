@@ -7,6 +7,7 @@ import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
 import type { Stage } from "../shared/stages";
 import type { RecordFilter } from "./export-kinds";
 import type { RecordForExport, StageResult } from "./record-rows";
+import { TEAM_ANNOTATIONS, teamAnnotations } from "./team-annotations";
 
 const PAGE = 500;
 
@@ -61,9 +62,10 @@ export async function* recordsWithResults(
         source: { select: { name: true } },
         outcomes: { where: { stage }, include: { override: { include: { actor: { select: { name: true } } } } } },
         conflicts: { where: { stage }, include: { resolvedBy: { select: { name: true } } } },
+        ...TEAM_ANNOTATIONS,
       },
     });
-    for (const { source, outcomes, conflicts, ...r } of page) {
+    for (const { source, outcomes, conflicts, labels, notes, ...r } of page) {
       const outcome = outcomes[0];
       const conflict = conflicts[0];
       const resolved = conflict?.status === "resolved";
@@ -72,7 +74,7 @@ export async function* recordsWithResults(
       // A lead's override is the final verdict, whoever settled the record before (reopen-override.ts).
       const override = outcome?.override ?? null;
       yield {
-        record: { ...r, source: source.name },
+        record: { ...r, source: source.name, ...teamAnnotations(labels, notes) },
         result: {
           status: visible ? outcome.status : null,
           reason: !visible

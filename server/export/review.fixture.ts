@@ -1,6 +1,6 @@
 // A small review with something in every part (for export and bundle tests): two imports with raw fields, a
 // merged duplicate, dual decisions that agree and one that conflicts and is resolved, a full-text report in a
-// study, an extraction form with values, and an appraisal. Built through the real domain functions where they
+// study, an extraction form with values, an appraisal, and team labels and notes on records. Built through the real domain functions where they
 // exist, so its audit trail is what people's work leaves.
 
 import type { Db } from "../db/client";
@@ -122,5 +122,15 @@ export async function buildTestReview(db: Db) {
       overall: "moderate",
     },
   });
+  const lead = callerFor(db, members.lead.id);
+  const animal = await lead.labels.create({ reviewId: review.id, name: "Animal study", colour: "teal", shortcut: "A" });
+  await lead.labels.create({ reviewId: review.id, name: "Unused", colour: "grey" });
+  await callerFor(db, members.reviewer.id).labels.setOnRecord({
+    reviewId: review.id,
+    recordId: mouse.id,
+    labelId: animal.id,
+    on: true,
+  });
+  await callerFor(db, second.id).notes.add({ reviewId: review.id, recordId: mouse.id, text: "No human arm." });
   return { review, members: { ...members, second }, records: { msc, nsc, mouse, copy }, reason, study };
 }

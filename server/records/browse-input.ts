@@ -27,6 +27,8 @@ export const RecordFilters = z.object({
   duplicates: z.enum(DUPLICATE_FILTERS).default("any"),
   reached: z.enum(REACHED_FILTERS).default("any"),
   fullText: z.enum(FULL_TEXT_FILTERS).default("any"),
+  /** Records carrying this team label (labels are on records, never on decisions, so any member may filter). */
+  labelId: Id.optional(),
   /** Records whose report is in this study. */
   study: Id.optional(),
   /** The stage the outcome, exclusion reason, conflict and decision filters are about. */

@@ -116,6 +116,10 @@ export function filterConditions(
   const retrieved = Prisma.sql`EXISTS (SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.retrieval_status = 'retrieved')`;
   if (filters.fullText === "yes") out.push(retrieved);
   if (filters.fullText === "no") out.push(Prisma.sql`NOT ${retrieved}`);
+  if (filters.labelId)
+    out.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM record_labels l WHERE l.record_id = ${r}.id AND l.label_id = ${filters.labelId})`,
+    );
   if (filters.study)
     out.push(
       Prisma.sql`EXISTS (SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.study_id = ${filters.study})`,

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { CSV_BOM, csvRow } from "../export/csv";
 import { RECORD_COLUMNS, type RecordForExport, recordRis, recordRow, type StageResult } from "../export/record-rows";
 import { risEntry } from "../export/ris-writer";
+import { TEAM_ANNOTATIONS, teamAnnotations } from "../export/team-annotations";
 import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
 import type { MemberScope } from "../shared/actor";
 import type { Stage } from "../shared/stages";
@@ -31,15 +32,16 @@ async function* selectedRecords(
         source: { select: { name: true } },
         outcomes: { where: { stage }, include: { reason: { select: { label: true } } } },
         conflicts: { where: { stage }, include: { resolvedBy: { select: { name: true } } } },
+        ...TEAM_ANNOTATIONS,
       },
     });
-    for (const { source, outcomes, conflicts, raw: _raw, ...fields } of page) {
+    for (const { source, outcomes, conflicts, labels, notes, raw: _raw, ...fields } of page) {
       const outcome = visible ? outcomes[0] : undefined;
       const conflict = conflicts[0];
       const resolved = conflict?.status === "resolved";
       const automatic = outcome?.status === "excluded" && outcome.stoppingSampleId !== null;
       yield {
-        record: { ...fields, source: source.name },
+        record: { ...fields, source: source.name, ...teamAnnotations(labels, notes) },
         result: {
           status: outcome?.status ?? null,
           reason: automatic ? BELOW_STOPPING_THRESHOLD : (outcome?.reason?.label ?? null),

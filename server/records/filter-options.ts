@@ -1,6 +1,7 @@
 // The choices the record browser's filters offer: the review's sources and imports, exclusion reasons per stage,
-// the reviewers whose decisions may be filtered on, and studies for whoever may see them.
+// the reviewers whose decisions may be filtered on, studies for whoever may see them, and the team labels.
 import type { Db } from "../db/client";
+import { listLabels } from "../labels/labels";
 import type { MemberScope } from "../shared/actor";
 import { rolesFrom } from "../shared/roles";
 import { recordVisibility } from "./visibility";
@@ -8,7 +9,7 @@ import { recordVisibility } from "./visibility";
 export async function filterOptions(db: Db, member: MemberScope) {
   const { reviewId } = member;
   const visibility = await recordVisibility(db, member);
-  const [sources, imports, reasons, reviewers, studies] = await Promise.all([
+  const [sources, imports, reasons, reviewers, studies, labels] = await Promise.all([
     db.source.findMany({ where: { reviewId }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
     db.import.findMany({
       where: { reviewId, status: "succeeded" },
@@ -28,6 +29,7 @@ export async function filterOptions(db: Db, member: MemberScope) {
     visibility.fullText
       ? db.study.findMany({ where: { reviewId }, select: { id: true, label: true }, orderBy: { label: "asc" } })
       : Promise.resolve([]),
+    listLabels(db, member),
   ]);
   return {
     visibility,
@@ -42,5 +44,6 @@ export async function filterOptions(db: Db, member: MemberScope) {
     reasons: reasons.map((r) => ({ id: r.id, stage: r.stage, label: r.label, archived: r.archivedAt !== null })),
     reviewers: reviewers.map((m) => m.user),
     studies,
+    labels,
   };
 }

@@ -62,6 +62,10 @@ export type HistoryEvent = At &
         note: string;
       }
     | { kind: "study"; action: "created" | "moved" | "split" | "removed_from"; study: string | null }
+    /** A team label put on or taken off (`selection`: with other records, from the record browser), or deleted. */
+    | { kind: "label"; action: "added" | "removed" | "deleted"; label: string; selection: boolean }
+    /** A team note; `text` as written or edited (none once deleted). */
+    | { kind: "note"; action: "added" | "edited" | "deleted"; text: string }
   );
 
 export type HistoryKind = HistoryEvent["kind"];
@@ -148,6 +152,29 @@ export function historyLine(event: HistoryEvent): string {
           return `${who} split it off into the new study ${quote(event.study ?? "")}`;
         case "removed_from":
           return `${who} took it out of its study`;
+      }
+      break;
+    case "label": {
+      const label = quote(event.label);
+      const selected = event.selection ? " with other records chosen in the record browser" : "";
+      switch (event.action) {
+        case "added":
+          return `${who} labelled it ${label}${selected}`;
+        case "removed":
+          return `${who} took the label ${label} off it${selected}`;
+        case "deleted":
+          return `${who} deleted the label ${label} from the review, and so from this record`;
+      }
+      break;
+    }
+    case "note":
+      switch (event.action) {
+        case "added":
+          return `${who} wrote a team note`;
+        case "edited":
+          return `${who} edited ${their} team note`;
+        case "deleted":
+          return `${who} deleted a team note`;
       }
   }
   return "";

@@ -4,7 +4,7 @@
 // not selected at all.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
-import type { OutcomeStatus, RetrievalStatus, Verdict } from "../db/generated/enums.ts";
+import type { LabelColour, OutcomeStatus, RetrievalStatus, Verdict } from "../db/generated/enums.ts";
 import type { MemberScope } from "../shared/actor";
 import { MAX_SELECTION, type RecordFilters, type RecordListInput, type RecordSort } from "./browse-input";
 import { allOf, filterConditions, relevanceSql, searchedRecords } from "./browse-sql";
@@ -22,6 +22,8 @@ export interface RecordListItem {
   pmid: string | null;
   nctIds: string[];
   source: string;
+  /** The record's team labels, by name. */
+  labels: { id: string; name: string; colour: LabelColour }[];
   /** merged: merged into another record as its duplicate; pending: in a pair awaiting a decision. */
   duplicate: "merged" | "pending" | null;
   myDecisions: { title_abstract: Verdict | null; full_text: Verdict | null };
@@ -41,6 +43,7 @@ interface Row {
   pmid: string | null;
   nct_ids: string[];
   source: string;
+  labels: { id: string; name: string; colour: LabelColour }[];
   merged: boolean;
   pending: boolean;
   my_ta: Verdict | null;
@@ -99,6 +102,7 @@ function item(row: Row, visibility: RecordVisibility): RecordListItem {
     pmid: row.pmid,
     nctIds: row.nct_ids,
     source: row.source,
+    labels: row.labels,
     duplicate: row.merged ? "merged" : row.pending ? "pending" : null,
     myDecisions: { title_abstract: row.my_ta, full_text: row.my_ft },
     titleAbstract: visibility.titleAbstract
@@ -144,6 +148,8 @@ async function page(
     SELECT r.id, r.title, COALESCE((r.authors)[1:3], '{}') AS authors,
            COALESCE(cardinality(r.authors), 0) AS author_count, r.year, r.journal, r.doi, r.pmid,
            COALESCE(r.nct_ids, '{}') AS nct_ids, src.name AS source, r.duplicate_of_id IS NOT NULL AS merged,
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('id', lb.id, 'name', lb.name, 'colour', lb.colour) ORDER BY lower(lb.name), lb.id)
+                       FROM record_labels rl JOIN labels lb ON lb.id = rl.label_id WHERE rl.record_id = r.id), '[]') AS labels,
            EXISTS (SELECT 1 FROM duplicate_pairs p WHERE p.status = 'pending' AND (p.record_a_id = r.id OR p.record_b_id = r.id)) AS pending,
            (SELECT d.verdict FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'title_abstract' AND d.reviewer_id = ${member.actorId}) AS my_ta,
            (SELECT d.verdict FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'full_text' AND d.reviewer_id = ${member.actorId}) AS my_ft

@@ -1,7 +1,8 @@
 // A record's whole history, in order, from the audit trail: its import, duplicate merges and their undoing, every
 // decision, change and undo, conflicts and their resolution, its full text and its study. The events name the
-// record in different ways (decisions by entity id; merges, conflicts, full texts by the pair, conflict or report
-// they are about; studies by report ids in their data), so each way is one index-backed query. Events that would
+// record in different ways (decisions, labels and team notes by entity id; merges, conflicts, full texts by the pair,
+// conflict or report they are about; studies by report ids in their data, and labels put on or taken off a
+// selection by the record ids in theirs), so each way is one index-backed query. Events that would
 // tell a blinded member how a co-reviewer decided are left out here, on the server.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
@@ -51,6 +52,14 @@ async function auditRows(db: Db, reviewId: string, subject: HistorySubject): Pro
     ),
     about(Prisma.sql`e.entity_type = 'conflict' AND e.entity_id = ANY(${subject.conflicts.map((c) => c.id)}::text[])`),
   ];
+  // Among the review's label events only (audit_events_review_id_entity_type_idx), which are few.
+  parts.push(
+    about(
+      Prisma.sql`e.entity_type = 'label'
+        AND e.action IN ('label.added_to_records', 'label.removed_from_records', 'label.deleted')
+        AND e.data -> 'recordIds' ? ${subject.id}`,
+    ),
+  );
   if (subject.importId)
     parts.push(
       about(
@@ -148,6 +157,35 @@ function fromAudit(row: EventRow, subject: HistorySubject, lookups: Lookups, me:
         fileName: str(d.fileName),
         url: str(d.url),
         note: str(d.note) ?? "",
+      };
+    case "record.label_added":
+    case "record.label_removed":
+      return {
+        ...base,
+        kind: "label",
+        action: row.action === "record.label_added" ? "added" : "removed",
+        label: str(d.label) ?? "",
+        selection: false,
+      };
+    case "label.added_to_records":
+    case "label.removed_from_records":
+      return {
+        ...base,
+        kind: "label",
+        action: row.action === "label.added_to_records" ? "added" : "removed",
+        label: str(d.label) ?? "",
+        selection: true,
+      };
+    case "label.deleted":
+      return { ...base, kind: "label", action: "deleted", label: str(d.name) ?? "", selection: false };
+    case "record.note_added":
+    case "record.note_edited":
+    case "record.note_deleted":
+      return {
+        ...base,
+        kind: "note",
+        action: row.action.slice("record.note_".length) as "added",
+        text: row.action === "record.note_deleted" ? "" : (str(d.text) ?? ""),
       };
     case "study.created":
       return { ...base, kind: "study", action: "created", study: str(d.label) };

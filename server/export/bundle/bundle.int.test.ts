@@ -155,6 +155,9 @@ describe("review bundle", () => {
         "extraction_forms",
         "appraisals",
         "audit_events",
+        "labels",
+        "record_labels",
+        "record_notes",
       ]),
     );
     expect(header.tables).not.toContain("screening_assignments");
@@ -226,6 +229,10 @@ describe("review bundle", () => {
       const original = await reviewSnapshot(testDb(), built.review.id);
       const restored = await reviewSnapshot(other, result.reviewId);
       expect(withoutRestoreEvent(restored)).toEqual(original);
+      // Team labels and notes travel too (the comparison above holds them by name and email).
+      expect(original.labels.map((l) => JSON.parse(l).name)).toEqual(["Animal study", "Unused"]);
+      expect(original.recordLabels.map((l) => JSON.parse(l))).toMatchObject([{ label: "Animal study" }]);
+      expect(original.notes.map((n) => JSON.parse(n))).toMatchObject([{ text: "No human arm." }]);
       expect(original.outcomeCounts).toEqual({ "title_abstract:included": 2, "title_abstract:excluded": 1 });
       expect(original.duplicatesRemoved).toBe(1);
       expect(original.prisma2020Flow.values).toMatchObject({ duplicates: 1, records_screened: 3, records_excluded: 1 });

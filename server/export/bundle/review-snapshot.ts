@@ -29,6 +29,9 @@ export async function reviewSnapshot(db: Db, reviewId: string) {
   const members = await db.membership.findMany({ where: { reviewId } });
   const imports = await db.import.findMany({ where: { reviewId }, include: { source: true } });
   const withdrawn = await db.withdrawnRow.findMany({ where: { reviewId } });
+  const labels = await db.label.findMany({ where: { reviewId } });
+  const recordLabels = await db.recordLabel.findMany({ where: { reviewId }, include: { label: true } });
+  const notes = await db.recordNote.findMany({ where: { reviewId } });
   // Withdrawn rows name each other by ids a restore renames: each id becomes what it names, or "id".
   const archivedTitle = new Map(
     withdrawn
@@ -98,6 +101,24 @@ export async function reviewSnapshot(db: Db, reviewId: string) {
         import: imp && { fileName: imp.fileName, diagnostics: imp.diagnostics, byteSize: imp.byteSize },
         duplicateOf: duplicateOf && title.get(duplicateOf.id),
       }),
+    ),
+    labels: sorted(labels.map(({ name, colour, shortcut, createdAt }) => ({ name, colour, shortcut, createdAt }))),
+    recordLabels: sorted(
+      recordLabels.map((l) => ({
+        record: title.get(l.recordId),
+        label: l.label.name,
+        addedBy: l.addedById && email.get(l.addedById),
+        createdAt: l.createdAt,
+      })),
+    ),
+    notes: sorted(
+      notes.map((n) => ({
+        record: title.get(n.recordId),
+        author: email.get(n.authorId),
+        text: n.text,
+        createdAt: n.createdAt,
+        updatedAt: n.updatedAt,
+      })),
     ),
     decisions: sorted(
       decisions.map((d) => ({

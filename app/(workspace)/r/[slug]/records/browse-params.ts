@@ -40,6 +40,7 @@ const KEYS = {
   query: "q",
   sourceId: "source",
   importId: "import",
+  labelId: "label",
   duplicates: "duplicates",
   reached: "reached",
   fullText: "fulltext",
@@ -78,7 +79,7 @@ function get(params: Params, key: string): string | undefined {
 export function stateFromParams(params: Params): BrowseState {
   const state: BrowseState = { ...DEFAULT_STATE };
   state.query = (get(params, KEYS.query) ?? "").slice(0, 500);
-  for (const key of ["sourceId", "importId", "study", "exclusionReasonId", "decidedBy"] as const) {
+  for (const key of ["sourceId", "importId", "labelId", "study", "exclusionReasonId", "decidedBy"] as const) {
     const value = get(params, KEYS[key]);
     if (value && ID.test(value)) state[key] = value;
   }
@@ -108,6 +109,7 @@ export function activeFilters(state: BrowseState): number {
   const keys: (keyof RecordFilters)[] = [
     "sourceId",
     "importId",
+    "labelId",
     "duplicates",
     "reached",
     "fullText",
