@@ -3,8 +3,9 @@ import Link from "next/link";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatCount, plural } from "@/app/_lib/format";
+import type { FillableField } from "@/server/api/contract/duplicates";
 import { GroupCompare, recordName } from "./group-compare";
-import { type DedupSummary, FIELD_LABELS, type GroupRecord, scorePercent } from "./pair-types";
+import { type DedupSummary, fieldList, type GroupRecord, scorePercent } from "./pair-types";
 import { useGroupQueue } from "./use-group-queue";
 
 interface Props {
@@ -149,9 +150,8 @@ function MergePreview({
   keptIndex: number;
 }) {
   const name = (id: string) => recordName(records.findIndex((r) => r.id === id));
-  const byDonor = new Map<string, string[]>();
-  for (const fill of q.fills)
-    byDonor.set(fill.donorId, [...(byDonor.get(fill.donorId) ?? []), FIELD_LABELS[fill.field]]);
+  const byDonor = new Map<string, FillableField[]>();
+  for (const fill of q.fills) byDonor.set(fill.donorId, [...(byDonor.get(fill.donorId) ?? []), fill.field]);
   return (
     <div className="merge-preview">
       <p className="small">
@@ -159,7 +159,7 @@ function MergePreview({
         as duplicates removed.{" "}
         {q.fills.length === 0
           ? "It has every field the others have."
-          : [...byDonor].map(([donor, fields]) => `${fields.join(", ")} filled from ${name(donor)}.`).join(" ")}
+          : [...byDonor].map(([donor, fields]) => `${fieldList(fields)} filled from ${name(donor)}.`).join(" ")}
       </p>
       {q.atRisk.length > 0 && (
         <label className="confirm-work small">

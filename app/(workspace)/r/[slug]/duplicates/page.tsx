@@ -19,7 +19,8 @@ export default async function DuplicatesPage({ params }: Props) {
       <h1>Duplicates</h1>
       <p className="intro">
         After each import Sift compares the new records with those already in the review. It merges pairs it is sure
-        about and leaves the others here for a person to decide. A merged record stays in Sift, counted as a duplicate
+        about and leaves the others here for a person to decide, records that may be one document shown together. The
+        record kept has its empty fields filled from the others; a merged record stays in Sift, counted as a duplicate
         removed, and any merge can be undone.
       </p>
       <DuplicatesScreen reviewId={review.id} slug={slug} canDecide={hasRole(review.myRole, "lead")} />

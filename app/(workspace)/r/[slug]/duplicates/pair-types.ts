@@ -28,7 +28,7 @@ export function decidedByText(pair: { decidedBy: { name: string } | null; automa
 }
 
 /** The fields' names as the screen writes them. */
-export const FIELD_LABELS: Record<FillableField, string> = {
+const FIELD_LABELS: Record<FillableField, string> = {
   abstract: "Abstract",
   authors: "Authors",
   year: "Year",
