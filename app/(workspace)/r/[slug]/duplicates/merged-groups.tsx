@@ -85,7 +85,7 @@ export function MergedGroups({ reviewId, canUndo }: { reviewId: string; canUndo:
             </div>
             <DataTable
               scroll
-              className="decided-table"
+              className="decided-table merged-table"
               label={`Records merged into “${titleOf(group.kept)}”`}
               rows={group.merged}
               rowKey={(m) => m.id}
@@ -111,14 +111,33 @@ export function MergedGroups({ reviewId, canUndo }: { reviewId: string; canUndo:
                   key: "match",
                   header: "Match",
                   numeric: true,
-                  cell: (m) => (m.pair ? scorePercent(m.pair.score) : "—"),
+                  cell: (m) => (
+                    <>
+                      <span className="cell-label">Match</span>
+                      {m.pair ? scorePercent(m.pair.score) : "—"}
+                    </>
+                  ),
                 },
-                { key: "by", header: "Decided by", cell: (m) => (m.pair ? decidedByText(m.pair) : "—") },
+                {
+                  key: "by",
+                  header: "Decided by",
+                  cell: (m) => (
+                    <>
+                      <span className="cell-label">Decided by</span>
+                      {m.pair ? decidedByText(m.pair) : "—"}
+                    </>
+                  ),
+                },
                 {
                   key: "when",
                   header: "When",
                   className: "nowrap",
-                  cell: (m) => (m.pair?.decidedAt ? formatDateTime(m.pair.decidedAt) : "—"),
+                  cell: (m) => (
+                    <>
+                      <span className="cell-label">When</span>
+                      {m.pair?.decidedAt ? formatDateTime(m.pair.decidedAt) : "—"}
+                    </>
+                  ),
                 },
                 canUndo && {
                   key: "undo",
