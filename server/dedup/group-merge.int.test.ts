@@ -247,6 +247,7 @@ describe("duplicates as groups", () => {
     await lead.duplicates.mergeGroup({ reviewId: t.reviewId, pairIds: t.pairIds, keptId: t.P });
     expect(await duplicatesRemoved(db, t.members.lead.id, t.reviewId)).toBe(2);
     const impact = await lead.imports.withdrawalImpact({ reviewId: t.reviewId, importId: t.imports.embase });
+    expect(impact).toMatchObject({ records: 2, duplicatesRemoved: 1, donatedFields: 3 });
     await lead.imports.withdraw({
       reviewId: t.reviewId,
       importId: t.imports.embase,

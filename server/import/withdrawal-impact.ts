@@ -26,6 +26,8 @@ export interface WithdrawalImpact {
   mergedIntoThese: number;
   comeBackAsOwn: number;
   pendingPairs: number;
+  /** Fields of records that stay which a merge filled from these records: emptied again (server/dedup/field-fills.ts). */
+  donatedFields: number;
   decisions: { title_abstract: number; full_text: number };
   settled: { title_abstract: number; full_text: number };
   openConflicts: number;
@@ -81,6 +83,8 @@ export async function withdrawalImpact(db: Db | Tx, reviewId: string, importId: 
            (SELECT count(DISTINCT duplicate_of_id)::int FROM orphans) AS come_back,
            (SELECT count(*)::int FROM duplicate_pairs p WHERE p.review_id = ${reviewId} AND p.status = 'pending'
                AND (p.record_a_id IN (SELECT id FROM w) OR p.record_b_id IN (SELECT id FROM w))) AS pending_pairs,
+           (SELECT count(*)::int FROM record_field_fills f JOIN w ON w.id = f.donor_id
+             WHERE f.record_id NOT IN (SELECT id FROM w)) AS donated_fields,
            (SELECT count(*)::int FROM screening_decisions d JOIN w ON w.id = d.record_id
              WHERE d.stage = 'title_abstract') AS ta_decisions,
            (SELECT count(*)::int FROM screening_decisions d JOIN w ON w.id = d.record_id
@@ -123,6 +127,7 @@ export async function withdrawalImpact(db: Db | Tx, reviewId: string, importId: 
     mergedIntoThese: c.merged_into_these!,
     comeBackAsOwn: c.come_back!,
     pendingPairs: c.pending_pairs!,
+    donatedFields: c.donated_fields!,
     decisions: { title_abstract: c.ta_decisions!, full_text: c.ft_decisions! },
     settled: { title_abstract: c.ta_settled!, full_text: c.ft_settled! },
     openConflicts: c.open_conflicts!,

@@ -63,6 +63,12 @@ export function WithdrawalImpactList({ impact }: { impact: WithdrawalImpact }) {
             : "."}
         </li>
       )}
+      {impact.donatedFields > 0 && (
+        <li>
+          {plural(impact.donatedFields, "field")} of records from other imports, filled from these when duplicates were
+          merged, {impact.donatedFields === 1 ? "is" : "are"} emptied again.
+        </li>
+      )}
       {impact.pendingPairs > 0 && (
         <li>
           {plural(impact.pendingPairs, "possible duplicate pair")} waiting for a decision{" "}
