@@ -7,8 +7,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
-
-export const MAX_NOTE = 5000;
+import { MAX_NOTE } from "./note-rules";
 
 const NO_RECORD = "That record is not in this review.";
 const GONE = "This note was deleted meanwhile.";

@@ -8,4 +8,4 @@ export {
   MAX_LABEL_NAME,
   MAX_LABELS,
 } from "../../labels/label-rules";
-export { MAX_NOTE } from "../../notes/record-notes";
+export { MAX_NOTE } from "../../notes/note-rules";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addNote, deleteNote, editNote, listNotes, MAX_NOTE } from "../../notes/record-notes";
+import { MAX_NOTE } from "../../notes/note-rules";
+import { addNote, deleteNote, editNote, listNotes } from "../../notes/record-notes";
 import { reviewProcedure, router } from "../trpc";
 
 const Id = z.string().min(1).max(64);

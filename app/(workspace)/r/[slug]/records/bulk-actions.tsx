@@ -13,12 +13,14 @@ interface Props {
 
 /**
  * A lead's actions on the chosen records, in a bar that stays at the foot of the screen while records are
- * selected: allocate them to a reviewer, or download them.
+ * selected: allocate them to a reviewer, put a team label on them or take it off, or download them.
  */
 export function BulkActions({ browser, reviewId, stageLabels }: Props) {
   const { selected, options } = browser;
   const [stage, setStage] = useState<Stage>("title_abstract");
   const [reviewerId, setReviewerId] = useState("");
+  const [labelId, setLabelId] = useState("");
+  const labels = options.data?.labels ?? [];
   const reviewers = options.data?.reviewers ?? [];
   const count = selected.size;
   if (count === 0) return null;
@@ -70,6 +72,44 @@ export function BulkActions({ browser, reviewId, stageLabels }: Props) {
             {browser.allocating ? "Allocating…" : "Allocate"}
           </button>
         </form>
+        {labels.length > 0 && (
+          <form
+            className="bulk-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+              if (labelId) void browser.labelSelection(labelId, submitter?.value !== "off");
+            }}
+          >
+            <label htmlFor="bulk-label">Label</label>
+            <select id="bulk-label" value={labelId} onChange={(event) => setLabelId(event.target.value)} required>
+              <option value="">a label…</option>
+              {labels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="submit"
+              name="action"
+              value="on"
+              className="btn btn-primary btn-small"
+              disabled={!labelId || browser.labelling}
+            >
+              Add label
+            </button>
+            <button
+              type="submit"
+              name="action"
+              value="off"
+              className="btn btn-secondary btn-small"
+              disabled={!labelId || browser.labelling}
+            >
+              Remove label
+            </button>
+          </form>
+        )}
         {/* A plain form post: the browser saves the file itself, however many records it holds. */}
         <form className="bulk-form" method="post" action={`/api/reviews/${reviewId}/records/export`}>
           <input type="hidden" name="ids" value={[...selected].join(",")} />

@@ -1,7 +1,9 @@
 "use client";
 import { useEffect, useEffectEvent, useState } from "react";
+import { formatCount } from "@/app/_lib/format";
 import { STAGE_LABELS, STAGES, type Stage } from "@/server/shared/stages";
 import { activeFilters, type BrowseState, DEFAULT_STATE } from "./browse-params";
+import { choicesOf, FilterSelect } from "./filter-select";
 import type { RecordBrowser } from "./use-record-browser";
 
 const DUPLICATE_LABELS = {
@@ -28,64 +30,6 @@ const DECISION_LABELS = {
   none: "Not decided",
 } as const;
 
-function Choice<K extends string>({
-  id,
-  label,
-  value,
-  labels,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: K;
-  /** The choices offered; a filter value left out is not offered. */
-  labels: Partial<Record<K, string>>;
-  onChange: (value: K) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value as K)}>
-        {(Object.entries(labels) as [K, string][]).map(([key, text]) => (
-          <option key={key} value={key}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function IdChoice({
-  id,
-  label,
-  value,
-  anyLabel,
-  items,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  anyLabel: string;
-  items: { id: string; label: string }[];
-  onChange: (value: string | undefined) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ""} onChange={(event) => onChange(event.target.value || undefined)}>
-        <option value="">{anyLabel}</option>
-        {items.map((item) => (
-          <option key={item.id} value={item.id}>
-            {item.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /**
  * The filters, in a panel that folds away on a phone. Filters that would tell a blinded member how others decided
  * are not offered to them at all (the server refuses them too), and the panel says why.
@@ -102,7 +46,7 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
   const atStage = seesStage(state.stage);
   const count = activeFilters(state);
   const stageName = STAGE_LABELS[state.stage].toLowerCase();
-  const reviewers = (data?.reviewers ?? []).map((r) => ({ id: r.id, label: r.name }));
+  const reviewers = (data?.reviewers ?? []).map((r) => [r.id, r.name] as const);
   const set = (change: Partial<BrowseState>) => update(change);
   return (
     <details className="card record-filters" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -123,56 +67,64 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
         )}
       </summary>
       <div className="filter-grid">
-        <IdChoice
+        <FilterSelect
           id="filter-source"
           label="Source"
           value={state.sourceId}
           anyLabel="Any source"
-          items={(data?.sources ?? []).map((s) => ({ id: s.id, label: s.name }))}
+          choices={(data?.sources ?? []).map((s) => [s.id, s.name] as const)}
           onChange={(sourceId) => set({ sourceId })}
         />
-        <IdChoice
+        <FilterSelect
           id="filter-import"
           label="Import"
           value={state.importId}
           anyLabel="Any import"
-          items={(data?.imports ?? []).map((i) => ({ id: i.id, label: `${i.fileName} (${i.source})` }))}
+          choices={(data?.imports ?? []).map((i) => [i.id, `${i.fileName} (${i.source})`] as const)}
           onChange={(importId) => set({ importId })}
         />
-        <Choice
+        <FilterSelect
+          id="filter-label"
+          label="Label"
+          value={state.labelId}
+          anyLabel={data && data.labels.length === 0 ? "No labels yet" : "Any label"}
+          choices={(data?.labels ?? []).map((l) => [l.id, `${l.name} (${formatCount(l.records)})`] as const)}
+          onChange={(labelId: string | undefined) => set({ labelId })}
+        />
+        <FilterSelect
           id="filter-duplicates"
           label="Duplicates"
           value={state.duplicates}
-          labels={DUPLICATE_LABELS}
+          choices={choicesOf(DUPLICATE_LABELS)}
           onChange={(duplicates) => set({ duplicates })}
         />
         {visibility.titleAbstract && (
           <>
-            <Choice
+            <FilterSelect
               id="filter-reached"
               label="Stage reached"
               value={state.reached}
-              labels={
-                visibility.fullText ? REACHED_LABELS : { any: REACHED_LABELS.any, full_text: REACHED_LABELS.full_text }
-              }
+              choices={choicesOf(
+                visibility.fullText ? REACHED_LABELS : { any: REACHED_LABELS.any, full_text: REACHED_LABELS.full_text },
+              )}
               onChange={(reached) => set({ reached })}
             />
-            <Choice
+            <FilterSelect
               id="filter-full-text"
               label="Full text"
               value={state.fullText}
-              labels={FULL_TEXT_LABELS}
+              choices={choicesOf(FULL_TEXT_LABELS)}
               onChange={(fullText) => set({ fullText })}
             />
           </>
         )}
         {visibility.fullText && (
-          <IdChoice
+          <FilterSelect
             id="filter-study"
             label="Study"
             value={state.study}
             anyLabel="Any study"
-            items={(data?.studies ?? []).map((s) => ({ id: s.id, label: s.label }))}
+            choices={(data?.studies ?? []).map((s) => [s.id, s.label] as const)}
             onChange={(study) => set({ study })}
           />
         )}
@@ -180,11 +132,11 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
       <fieldset className="filter-stage">
         <legend>Screening</legend>
         <div className="filter-grid">
-          <Choice
+          <FilterSelect
             id="filter-stage"
             label="At stage"
             value={state.stage}
-            labels={Object.fromEntries(STAGES.map((s) => [s, STAGE_LABELS[s]])) as Record<Stage, string>}
+            choices={STAGES.map((s) => [s, STAGE_LABELS[s]] as const)}
             onChange={(stage) =>
               set(
                 seesStage(stage)
@@ -195,46 +147,46 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
           />
           {atStage && (
             <>
-              <Choice
+              <FilterSelect
                 id="filter-outcome"
                 label="Outcome"
                 value={state.outcome}
-                labels={OUTCOME_LABELS}
+                choices={choicesOf(OUTCOME_LABELS)}
                 onChange={(outcome) => set({ outcome })}
               />
-              <IdChoice
+              <FilterSelect
                 id="filter-reason"
                 label="Exclusion reason"
                 value={state.exclusionReasonId}
                 anyLabel="Any reason"
-                items={(data?.reasons ?? [])
+                choices={(data?.reasons ?? [])
                   .filter((r) => r.stage === state.stage)
-                  .map((r) => ({ id: r.id, label: r.archived ? `${r.label} (no longer offered)` : r.label }))}
+                  .map((r) => [r.id, r.archived ? `${r.label} (no longer offered)` : r.label] as const)}
                 onChange={(exclusionReasonId) => set({ exclusionReasonId })}
               />
-              <Choice
+              <FilterSelect
                 id="filter-conflict"
                 label="Conflict"
                 value={state.conflict}
-                labels={CONFLICT_LABELS}
+                choices={choicesOf(CONFLICT_LABELS)}
                 onChange={(conflict) => set({ conflict })}
               />
             </>
           )}
-          <Choice
+          <FilterSelect
             id="filter-decision"
             label={atStage ? "Decision" : "Your decision"}
             value={state.decision}
-            labels={DECISION_LABELS}
+            choices={choicesOf(DECISION_LABELS)}
             onChange={(decision) => set({ decision })}
           />
           {atStage && state.decision !== "any" && (
-            <IdChoice
+            <FilterSelect
               id="filter-decided-by"
               label="Decided by"
               value={state.decidedBy}
               anyLabel="You"
-              items={reviewers}
+              choices={reviewers}
               onChange={(decidedBy) => set({ decidedBy })}
             />
           )}

@@ -4,6 +4,7 @@ import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { type Column, DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatCount } from "@/app/_lib/format";
+import { LabelChip } from "../_labels/label-chip";
 import { paramsFromState } from "./browse-params";
 import { OutcomeBadge, VerdictBadge } from "./record-badges";
 import type { RecordListItem } from "./records-types";
@@ -100,6 +101,14 @@ export function RecordResults({ browser, slug, canSelect }: Props) {
             {item.duplicate === "merged" && <span className="badge badge-merged">Merged duplicate</span>}
             {item.duplicate === "pending" && <span className="badge badge-pending">Possible duplicate</span>}
           </span>
+          {item.labels.length > 0 && (
+            <span className="record-labels-row">
+              <span className="visually-hidden">Labels: </span>
+              {item.labels.map((l) => (
+                <LabelChip key={l.id} name={l.name} colour={l.colour} />
+              ))}
+            </span>
+          )}
         </>
       ),
     },

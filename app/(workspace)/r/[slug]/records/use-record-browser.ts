@@ -41,6 +41,7 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
   });
   const options = useQuery(trpc.records.filterOptions.queryOptions({ reviewId }));
   const allocate = useMutation(trpc.records.allocate.mutationOptions());
+  const label = useMutation(trpc.labels.setOnSelection.mutationOptions());
 
   /** Changes settings and goes back to the first page (unless the page itself is what changed). */
   function update(change: Partial<BrowseState>) {
@@ -142,6 +143,28 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
     }
   }
 
+  async function labelSelection(labelId: string, on: boolean) {
+    setNotice(null);
+    try {
+      const result = await label.mutateAsync({ reviewId, labelId, recordIds: [...selected], on });
+      const n = (count: number) => count.toLocaleString("en-GB");
+      const records = (count: number) => `${n(count)} ${count === 1 ? "record" : "records"}`;
+      const already = on ? "already had it" : "did not have it";
+      setNotice(
+        result.changed === 0
+          ? { kind: "info", text: `Nothing changed: the chosen records ${already}.` }
+          : {
+              kind: "success",
+              text: `“${result.label}” ${on ? "put on" : "taken off"} ${records(result.changed)}.${result.unchanged ? ` ${records(result.unchanged)} ${already}.` : ""}`,
+            },
+      );
+      void queryClient.invalidateQueries({ queryKey: trpc.records.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.labels.pathKey() });
+    } catch (err) {
+      setNotice({ kind: "error", text: errorText(err) });
+    }
+  }
+
   const total = list.data?.total ?? 0;
   return {
     state,
@@ -162,6 +185,8 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
     selectAllMatching,
     allocateSelection,
     allocating: allocate.isPending,
+    labelSelection,
+    labelling: label.isPending,
     notice,
   };
 }

@@ -1,6 +1,7 @@
 "use client";
 import type { Ref } from "react";
 import { InfoAlert } from "@/app/_components/alerts";
+import { SCREENING_KEYS } from "@/server/shared/screening-keys";
 import { reasonLabel, type ScreeningItem, type StageSetup, type Verdict } from "./screening-types";
 import { VerdictBadge } from "./verdict-badge";
 
@@ -37,9 +38,9 @@ interface Props {
 }
 
 const BUTTONS: { verdict: Verdict; key: string; label: string }[] = [
-  { verdict: "include", key: "I", label: "Include" },
-  { verdict: "exclude", key: "E", label: "Exclude" },
-  { verdict: "maybe", key: "M", label: "Maybe" },
+  { verdict: "include", key: SCREENING_KEYS.include, label: "Include" },
+  { verdict: "exclude", key: SCREENING_KEYS.exclude, label: "Exclude" },
+  { verdict: "maybe", key: SCREENING_KEYS.maybe, label: "Maybe" },
 ];
 
 export function DecisionPanel(props: Props) {
@@ -140,7 +141,7 @@ export function DecisionPanel(props: Props) {
 
       <div className="field note-field">
         <label htmlFor="decision-note">
-          Note <kbd>N</kbd>
+          Note with your decision <kbd>N</kbd>
         </label>
         <textarea
           id="decision-note"
@@ -152,7 +153,7 @@ export function DecisionPanel(props: Props) {
           aria-describedby="note-hint"
         />
         <span id="note-hint" className="hint">
-          Saved with your decision. Esc leaves the note so the keys work again.
+          Saved with your decision and as blind as it is. Esc leaves the note so the keys work again.
         </span>
       </div>
 

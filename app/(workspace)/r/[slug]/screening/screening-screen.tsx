@@ -9,6 +9,7 @@ import { RecordView } from "./record-view";
 import { RelevanceNote } from "./relevance-note";
 import { ScreeningProgressPanel } from "./screening-progress";
 import type { ScreeningItem, StageSetup } from "./screening-types";
+import { TeamPanel } from "./team-panel";
 import { useDecisionDraft } from "./use-decision-draft";
 import { useScreeningQueue } from "./use-screening-queue";
 import { VerdictBadge } from "./verdict-badge";
@@ -69,18 +70,21 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
           <article className="card screen-record" aria-labelledby="record-title">
             {renderRecord ? renderRecord(current) : <RecordView record={current.record} matcher={matcher} />}
           </article>
-          <DecisionPanel
-            setup={setup}
-            item={current}
-            draft={draft}
-            showOthers={!setup.blinded}
-            onDecide={decide}
-            onReason={(reasonId) => update({ reasonId })}
-            onNote={(note) => update({ note })}
-            onLeave={queue.leaveUnchanged}
-            noteRef={noteRef}
-            reasonsRef={reasonsRef}
-          />
+          <div className="screening-side">
+            <DecisionPanel
+              setup={setup}
+              item={current}
+              draft={draft}
+              showOthers={!setup.blinded}
+              onDecide={decide}
+              onReason={(reasonId) => update({ reasonId })}
+              onNote={(note) => update({ note })}
+              onLeave={queue.leaveUnchanged}
+              noteRef={noteRef}
+              reasonsRef={reasonsRef}
+            />
+            <TeamPanel reviewId={reviewId} slug={slug} recordId={current.record.id} canLead={canResolve} />
+          </div>
         </div>
       ) : !queue.loaded || queue.busy ? (
         <p className="card muted screening-loading">Loading the next record…</p>

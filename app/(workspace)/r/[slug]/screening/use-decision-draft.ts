@@ -2,12 +2,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
+import { SCREENING_KEYS } from "@/server/shared/screening-keys";
 import { type Draft, draftFor } from "./decision-panel";
 import type { StageSetup, Verdict } from "./screening-types";
 import type { ScreeningQueue } from "./use-screening-queue";
 
 /** Keys typed into a text field are text, not commands; radio buttons and buttons are not text fields. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest("textarea, select, [contenteditable]")) return true;
   return (
@@ -70,14 +71,14 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
       return;
     }
     if (event.repeat || isTyping(event.target)) return;
-    const key = event.key.toLowerCase();
-    if (key === "z") queue.undoLast();
+    const key = event.key.toUpperCase();
+    if (key === SCREENING_KEYS.undo) queue.undoLast();
     else if (!current) return;
-    else if (key === "i") decide("include");
-    else if (key === "e") decide("exclude");
-    else if (key === "m") decide("maybe");
+    else if (key === SCREENING_KEYS.include) decide("include");
+    else if (key === SCREENING_KEYS.exclude) decide("exclude");
+    else if (key === SCREENING_KEYS.maybe) decide("maybe");
     else if (/^[1-9]$/.test(key)) pickReason(Number(key) - 1);
-    else if (key === "n") noteRef.current?.focus();
+    else if (key === SCREENING_KEYS.note) noteRef.current?.focus();
     else return;
     event.preventDefault();
   });

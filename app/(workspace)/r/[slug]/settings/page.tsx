@@ -7,6 +7,7 @@ import { hasRole } from "@/server/shared/roles";
 import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
 import { DetailsForm } from "./details-form";
 import { KeywordsForm } from "./keywords-form";
+import { LabelsSection } from "./labels-section";
 import { ExclusionReasonsForm, StageSettingsForm } from "./stage-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -44,6 +45,7 @@ export default async function SettingsPage({ params }: Props) {
         includeKeywords={review.includeKeywords}
         excludeKeywords={review.excludeKeywords}
       />
+      <LabelsSection reviewId={review.id} canEdit={canEdit} />
       {STAGES.map((stage) => {
         const settings = review.stageSettings.find((s) => s.stage === stage);
         const reasons = review.exclusionReasons.filter((r) => r.stage === stage).map((r) => r.label);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { hasRole } from "@/server/shared/roles";
 import { RecordScreen } from "./record-screen";
 
 export const metadata: Metadata = { title: "Record" };
@@ -24,6 +25,8 @@ export default async function RecordPage({ params, searchParams }: Props) {
       recordId={recordId}
       backHref={`/r/${slug}/records${back ? `?${back}` : ""}`}
       keywords={{ include: review.includeKeywords, exclude: review.excludeKeywords }}
+      canScreen={hasRole(review.myRole, "reviewer")}
+      canLead={hasRole(review.myRole, "lead")}
     />
   );
 }

@@ -18,6 +18,7 @@ export function RecordHistory({ events }: { events: HistoryEvent[] }) {
                 {historyLine(event)}
                 {event.kind === "decision" && event.note && <span className="muted"> — “{event.note}”</span>}
                 {event.kind === "conflict_resolved" && event.note && <span className="muted"> — “{event.note}”</span>}
+                {event.kind === "note" && event.text && <span className="muted"> — “{event.text}”</span>}
                 {(event.kind === "reopened" || event.kind === "overridden") && (
                   <>
                     {event.note && <span className="muted"> — “{event.note}”</span>}

@@ -9,6 +9,7 @@ import { authorList, citation, Highlighted, RecordLinks } from "@/app/(workspace
 import { RawFields, RecordFields } from "./record-fields";
 import { RecordHistory } from "./record-history";
 import { RecordStanding } from "./record-standing";
+import { RecordTeam } from "./record-team";
 
 interface Props {
   reviewId: string;
@@ -16,10 +17,12 @@ interface Props {
   recordId: string;
   backHref: string;
   keywords: { include: string[]; exclude: string[] };
+  canScreen: boolean;
+  canLead: boolean;
 }
 
 /** One record: what it says, with the review's keywords marked, where it stands, and everything that happened to it. */
-export function RecordScreen({ reviewId, slug, recordId, backHref, keywords }: Props) {
+export function RecordScreen({ reviewId, slug, recordId, backHref, keywords, canScreen, canLead }: Props) {
   const trpc = useTRPC();
   const page = useQuery(trpc.records.get.queryOptions({ reviewId, recordId }));
   const matcher = useMemo(
@@ -90,6 +93,7 @@ export function RecordScreen({ reviewId, slug, recordId, backHref, keywords }: P
           )}
         </section>
         <RecordStanding page={page.data} slug={slug} />
+        <RecordTeam reviewId={reviewId} slug={slug} recordId={recordId} canScreen={canScreen} canLead={canLead} />
         <RecordHistory events={page.data.history} />
         <RecordFields page={page.data} />
         <RawFields raw={record.raw} />
