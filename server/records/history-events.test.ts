@@ -89,4 +89,18 @@ describe("historyLine", () => {
     );
     expect(line({ kind: "study", action: "removed_from", study: null })).toBe("Ana took it out of its study");
   });
+  it("tells team labels, one record's or a selection's, and team notes", () => {
+    const label = { kind: "label", label: "Animal study", selection: false } as const;
+    expect(line({ ...label, action: "added" })).toBe("Ana labelled it “Animal study”");
+    expect(line({ ...label, action: "removed", selection: true, mine: true })).toBe(
+      "You took the label “Animal study” off it with other records chosen in the record browser",
+    );
+    expect(line({ ...label, action: "deleted" })).toBe(
+      "Ana deleted the label “Animal study” from the review, and so from this record",
+    );
+    const note = { kind: "note", text: "Check the dose" } as const;
+    expect(line({ ...note, action: "added" })).toBe("Ana wrote a team note");
+    expect(line({ ...note, action: "edited", mine: true })).toBe("You edited your team note");
+    expect(line({ ...note, action: "deleted", text: "" })).toBe("Ana deleted a team note");
+  });
 });
