@@ -19,7 +19,7 @@ function ownsArrows(target: EventTarget | null): boolean {
 }
 
 /** What the merge writes into the kept record, in the order the server chooses donors (most complete first). */
-export function fillsFor(group: Group, keptId: string) {
+function fillsFor(group: Group, keptId: string) {
   const kept = group.records.find((r) => r.id === keptId);
   if (!kept) return [];
   return planFills(
