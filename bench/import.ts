@@ -80,7 +80,7 @@ await withFreshDatabase("import", async ({ url, dir }) => {
   global.gc?.();
   const rss = peakRss();
   let t = performance.now();
-  const outcome = await runImport({ db, pool, storage, enqueueDedup: async () => {} }, imp.id);
+  const outcome = await runImport({ db, pool, storage, enqueueAfterImport: async () => {} }, imp.id);
   const importSeconds = (performance.now() - t) / 1000;
   const peak = rss.stop();
   if (outcome.status !== "succeeded") throw new Error(`import did not succeed: ${JSON.stringify(outcome)}`);

@@ -77,6 +77,7 @@ async function seed(home: string) {
   const { createReview } = await import("../server/reviews/create-review");
   const { newId } = await import("../server/shared/ids");
   const { copyLine } = await import("../server/import/copy-text");
+  const { indexRecordsForSearchPg } = await import("../server/record-search/search-index");
   const database = await openDatabase();
   const db = createDb(database.url);
   const passwordHash = await hashPassword(PASSWORD);
@@ -153,6 +154,8 @@ async function seed(home: string) {
     "records (id, review_id, import_id, source_id, title, abstract, authors, year, doi, pmid, nct_ids, keywords, raw)",
     rows(),
   );
+  // As the import's follow-up job would.
+  await indexRecordsForSearchPg(client, { reviewId: review.id });
   const n = (expr: string) => `(('x' || substr(md5(${expr}), 1, 8))::bit(32)::int & 2147483647) % 1000`;
   // Every 20th record a duplicate of the one before it (a fifth of those in a pair still pending).
   await client.query(

@@ -43,7 +43,12 @@ await withFreshDatabase("withdraw", async ({ url, dir }) => {
   const r2 = await db.user.create({ data: { email: "bench2@sift.local", name: "Bench 2" } });
   const review = await db.review.create({ data: { slug: "bench", title: "Bench", createdById: owner.id } });
   const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
-  const deps = { db, pool: (await import("../server/db/client")).poolOf(db), storage, enqueueDedup: async () => {} };
+  const deps = {
+    db,
+    pool: (await import("../server/db/client")).poolOf(db),
+    storage,
+    enqueueAfterImport: async () => {},
+  };
   const load = async (name: string, count: number, variant: string, confirmed: boolean) => {
     const file = path.join(dir, name);
     await writeRis(file, count, variant);

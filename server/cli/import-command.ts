@@ -11,7 +11,8 @@ import { parseFile } from "../import/parse-file";
 import { ImportBusyError, runImport } from "../import/run-import";
 import { SOURCE_KINDS, SUGGESTED_SOURCES } from "../import/sources";
 import { type Diagnostic, FORMATS, type Format } from "../import/types";
-import { enqueueDedupPg, enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
+import { enqueueAfterImportPg, enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
+import { indexRecordsForSearch } from "../record-search/search-index";
 import { reviewIdForSlug } from "../reviews/review-queries";
 import { fileStorage } from "../storage/file-storage";
 import { CliError } from "./cli-error";
@@ -99,11 +100,12 @@ export async function importFiles(
         },
       );
       // Run it here; if a running Sift's worker took the job first, wait for it instead.
-      await runImport({ db, pool, storage, enqueueDedup: enqueueDedupPg }, created.id).catch((err) => {
+      await runImport({ db, pool, storage, enqueueAfterImport: enqueueAfterImportPg }, created.id).catch((err) => {
         if (!(err instanceof ImportBusyError)) throw err;
       });
       const done = await waitUntilFinished(db, created.id);
       const dedup = done.status === "succeeded" ? await runDedup(db, created.id) : null;
+      if (done.status === "succeeded") await indexRecordsForSearch(db, { importId: created.id });
       if (done.status !== "succeeded") process.exitCode = 1;
       // The review holds this file already: it waits for a lead's answer on the Import screen.
       const asked =

@@ -1,6 +1,8 @@
 // The parts of a PostgreSQL schema that Prisma's datamodel decides, read from the live catalog, in a shape
 // that two schemas can be compared in. Generated columns are PostgreSQL's to compute, so they are not data: they
 // are left out here (and so out of bundles), with the indexes on them, as Prisma's datamodel leaves them out.
+// Text search vectors (Prisma's `Unsupported("tsvector")`, absent from its datamodel too) are derived data
+// likewise, and left out with their indexes.
 import type pg from "pg";
 
 export interface ColumnShape {
@@ -51,7 +53,8 @@ export async function readCatalog(client: pg.ClientBase, schema = "public"): Pro
        JOIN pg_class c ON c.oid = a.attrelid AND c.relkind = 'r'
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = $1
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' AND c.relname <> $2
+      WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' AND a.atttypid <> 'tsvector'::regtype
+        AND c.relname <> $2
       ORDER BY c.relname, a.attnum`,
     [schema, BOOKKEEPING],
   );
@@ -59,8 +62,8 @@ export async function readCatalog(client: pg.ClientBase, schema = "public"): Pro
     table(row.table).columns[row.column] = { type: row.type, nullable: row.nullable, default: row.default };
   }
 
-  // Prisma makes uniques as unique indexes (not constraints), so both come from pg_index. Indexes on expressions
-  // or on generated columns are left out with those columns.
+  // Prisma makes uniques as unique indexes (not constraints), so both come from pg_index. Indexes on expressions,
+  // on generated columns or on text search vectors are left out with those columns.
   const indexes = await client.query(
     `SELECT t.relname AS table, i.relname AS name, ix.indisprimary AS primary, ix.indisunique AS unique,
             array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
@@ -71,7 +74,7 @@ export async function readCatalog(client: pg.ClientBase, schema = "public"): Pro
        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = $1
       WHERE t.relname <> $2 AND ix.indexprs IS NULL
         AND NOT EXISTS (SELECT 1 FROM pg_attribute g WHERE g.attrelid = t.oid AND g.attnum = ANY(ix.indkey)
-                                                      AND g.attgenerated <> '')`,
+                                                      AND (g.attgenerated <> '' OR g.atttypid = 'tsvector'::regtype))`,
     [schema, BOOKKEEPING],
   );
   for (const row of indexes.rows) {

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { runDedup } from "../dedup/run-dedup";
+import { indexRecordsForSearch } from "../record-search/search-index";
 import { createReview } from "../reviews/create-review";
 import { DEFAULT_EXCLUSION_REASONS } from "../reviews/review-settings";
 import { fileStorage } from "../storage/file-storage";
@@ -91,8 +92,10 @@ export async function ensureDemoReview(db: Db): Promise<boolean> {
       });
     }
   });
-  // The same de-duplication as after a real import, so the demo's deliberate duplicates show up as such.
+  // The same de-duplication and search indexing as after a real import, so the demo's deliberate duplicates show
+  // up as such and its records are found by words.
   for (const importId of importIds) await runDedup(db, importId);
+  await indexRecordsForSearch(db, { reviewId: review.id });
   await seedDemoAppraisal(
     db,
     review.id,

@@ -107,4 +107,15 @@ describe("archivePlan", () => {
     };
     expect(() => archivePlan(withComposite, "records")).toThrow(/rows of record_tags cannot be withdrawn/);
   });
+
+  it("leaves out derived tables, whose rows go with the records they were made from", () => {
+    const withSearch: Catalog = {
+      ...catalog,
+      tables: {
+        ...catalog.tables,
+        record_search: table(["title"], [fk("id", "records")], ["record_id"]),
+      },
+    };
+    expect(archivePlan(withSearch, "records").map((t) => t.name)).not.toContain("record_search");
+  });
 });

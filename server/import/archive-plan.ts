@@ -4,6 +4,7 @@
 // hanging off those, parents first. A foreign key that sets null (a report's study, a record's duplicate-of) leaves
 // its row in the review; the withdrawal repairs those itself.
 import type { Catalog, ForeignKeyShape } from "../db/catalog";
+import { DERIVED_TABLES } from "../db/derived-tables";
 
 export interface ArchivedTable {
   name: string;
@@ -25,7 +26,7 @@ function followed(fk: ForeignKeyShape, name: string): boolean {
 /**
  * The tables a withdrawal archives starting from `root` (whose rows are chosen by the caller), root first and
  * every table after the tables it points at. Tables in `exclude` are never entered (another phase archives
- * them). Throws for a table the archive cannot hold: one without a single-column text `id`.
+ * them), nor derived ones (their rows go with the rows they were made from). Throws for a table the archive cannot hold: one without a single-column text `id`.
  */
 export function archivePlan(catalog: Catalog, root: string, exclude: readonly string[] = []): ArchivedTable[] {
   const { tables } = catalog;
@@ -34,7 +35,7 @@ export function archivePlan(catalog: Catalog, root: string, exclude: readonly st
   for (let grew = true; grew; ) {
     grew = false;
     for (const [name, table] of Object.entries(tables)) {
-      if (inPlan.has(name) || exclude.includes(name)) continue;
+      if (inPlan.has(name) || exclude.includes(name) || DERIVED_TABLES[name]) continue;
       if (table.foreignKeys.some((fk) => followed(fk, name) && inPlan.has(fk.refTable))) {
         inPlan.add(name);
         grew = true;

@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 import { poolOf } from "../db/client";
 import type { SourceKind } from "../db/generated/enums.ts";
 import { runDedup } from "../dedup/run-dedup";
-import { enqueueDedupPg, enqueueInTransaction, jobQueue, QUEUES } from "../jobs/queue";
+import { enqueueAfterImportPg, enqueueInTransaction, jobQueue, QUEUES } from "../jobs/queue";
+import { indexRecordsForSearch } from "../record-search/search-index";
 import { fileStorage } from "../storage/file-storage";
 import { makeUser } from "../test/integration";
 import { createImport } from "./create-import";
@@ -67,10 +68,16 @@ export function upload(
   );
 }
 
-/** Reads a queued import and de-duplicates it against the review, as the worker's two jobs would. */
+/** Reads a queued import, de-duplicates it against the review and indexes it for search, as the worker's jobs would. */
 export async function readImport(db: Db, importId: string) {
-  const outcome = await runImport({ db, pool: poolOf(db), storage, enqueueDedup: enqueueDedupPg }, importId);
-  if (outcome.status === "succeeded") await runDedup(db, importId);
+  const outcome = await runImport(
+    { db, pool: poolOf(db), storage, enqueueAfterImport: enqueueAfterImportPg },
+    importId,
+  );
+  if (outcome.status === "succeeded") {
+    await runDedup(db, importId);
+    await indexRecordsForSearch(db, { importId });
+  }
   return outcome;
 }
 

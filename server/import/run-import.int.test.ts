@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../config/paths";
 import { runDedup } from "../dedup/run-dedup";
-import { enqueueDedupPg, enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
+import { enqueueAfterImportPg, enqueueInTransaction, jobQueue, QUEUES, stopJobQueue } from "../jobs/queue";
 import type { FileStorage } from "../storage/file-storage";
 import { localStorage } from "../storage/local-storage";
 import { makeTeam, testDb } from "../test/integration";
@@ -27,7 +27,12 @@ afterAll(async () => {
   await pool.end();
 });
 
-const deps = (s: FileStorage = storage) => ({ db: testDb(), pool, storage: s, enqueueDedup: enqueueDedupPg });
+const deps = (s: FileStorage = storage) => ({
+  db: testDb(),
+  pool,
+  storage: s,
+  enqueueAfterImport: enqueueAfterImportPg,
+});
 
 async function upload(reviewId: string, actorId: string, file: string, source = "PubMed") {
   return createImport(
@@ -55,7 +60,7 @@ async function queuedJobs(queue: string, importId: string): Promise<number> {
 }
 
 describe("importing a file", () => {
-  it("stores every record with its fields and raw tags, audits it and queues de-duplication", async () => {
+  it("stores every record with its fields and raw tags, audits it and queues de-duplication and search indexing", async () => {
     const db = testDb();
     const { review, members } = await makeTeam(db);
     const created = await upload(review.id, members.lead.id, fixture("als-small.ris"));
@@ -84,6 +89,7 @@ describe("importing a file", () => {
     expect(imp.bytesRead).toBe(imp.byteSize);
     expect(await db.auditEvent.count({ where: { entityId: created.id, action: "import.completed" } })).toBe(1);
     expect(await queuedJobs(QUEUES.dedup, created.id)).toBe(1);
+    expect(await queuedJobs(QUEUES.searchIndex, created.id)).toBe(1);
     expect(await runImport(deps(), created.id)).toEqual({ status: "already-done" });
   });
 

@@ -22,8 +22,8 @@ export interface ImportDeps {
   db: Db;
   pool: pg.Pool;
   storage: FileStorage;
-  /** Queues the follow-up de-duplication inside the import's transaction (see server/jobs). */
-  enqueueDedup: (client: pg.ClientBase, importId: string) => Promise<void>;
+  /** Queues what follows a read import (de-duplication, search indexing) inside its transaction (see server/jobs). */
+  enqueueAfterImport: (client: pg.ClientBase, importId: string) => Promise<void>;
 }
 
 const MAX_STORED_DIAGNOSTICS = 1000;
@@ -195,7 +195,7 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
       entityId: importId,
       data: { format, records: parsed, skipped, fileName: imp.fileName },
     });
-    await deps.enqueueDedup(client, importId);
+    await deps.enqueueAfterImport(client, importId);
     await client.query("COMMIT");
     return { status: "succeeded", format, records: parsed, skipped };
   } catch (err) {

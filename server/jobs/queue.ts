@@ -13,6 +13,8 @@ export const QUEUES = {
   import: "import",
   /** data: { importId } — compares an import's records with the review's earlier ones */
   dedup: "dedup",
+  /** data: { importId } — writes an import's records' words for the record browser's search */
+  searchIndex: "search-index",
   /** data: { exportId } — builds an export's file into storage */
   export: "export",
   /** data: { reviewId, stage, reviewerId } — retrains one reviewer's ranking of a stage's records */
@@ -26,6 +28,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobData {
   import: { importId: string };
   dedup: { importId: string };
+  "search-index": { importId: string };
   export: { exportId: string };
   ranking: { reviewId: string; stage: Stage; reviewerId: string };
   withdrawal: { reviewId: string; actorId: string; importId: string; downstreamKey: string };
@@ -80,9 +83,14 @@ export async function enqueueInTransaction<Q extends QueueName>(tx: Tx, queue: Q
   });
 }
 
-/** Queues the de-duplication of an import on the import's own transaction connection. */
-export async function enqueueDedupPg(client: pg.ClientBase, importId: string): Promise<void> {
+/**
+ * Queues what follows a read import, on the import's own transaction connection: its de-duplication and its
+ * indexing for search, two jobs that two workers can run side by side.
+ */
+export async function enqueueAfterImportPg(client: pg.ClientBase, importId: string): Promise<void> {
   const boss = await jobQueue();
-  const data: JobData["dedup"] = { importId };
-  await boss.send(QUEUES.dedup, data, { db: { executeSql: (text, values) => client.query(text, values) } });
+  const data: JobData["dedup"] & JobData["search-index"] = { importId };
+  const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
+  await boss.send(QUEUES.dedup, data, { db });
+  await boss.send(QUEUES.searchIndex, data, { db });
 }

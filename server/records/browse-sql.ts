@@ -1,6 +1,6 @@
 // The record browser's search and filters as conditions on a row of records, whose alias the statement names.
 // Each condition is an index probe per row or an index scan for the whole review: the search through
-// records_search_vector_idx, the identifiers through the DOI, PMID and NCT indexes, the rest through the
+// record_search_search_vector_idx, the identifiers through the DOI, PMID and NCT indexes, the rest through the
 // (record_id, stage) keys of outcomes, decisions, conflicts and reports.
 import { Prisma } from "../db/generated/client.ts";
 import { sqlAlias } from "../db/sql-alias";
@@ -14,8 +14,8 @@ export const tsquerySql = (tsquery: string) => Prisma.sql`to_tsquery('sift_searc
 
 /**
  * How well record `row` answers a search of words, for ordering by relevance: by its title (then keywords) alone,
- * read from the small title_vector kept in the row; records with the words only in the abstract or authors tie,
- * in import order.
+ * read from the small title vector beside its search vector; records with the words only in the abstract or
+ * authors tie, in import order.
  */
 export function relevanceSql(row: string, tsquery: string): Prisma.Sql {
   return Prisma.sql`ts_rank(${sqlAlias(row)}.title_vector, ${tsquerySql(tsquery)})`;
@@ -23,14 +23,16 @@ export function relevanceSql(row: string, tsquery: string): Prisma.Sql {
 
 /**
  * The records a search is answered from, as a FROM item named `row`, and the condition on them. A search of words
- * reads its matches from the GIN index (search vector, or trigrams of titles) inside a subquery that nothing is
- * pushed into (OFFSET 0): beside the review's own index, PostgreSQL would otherwise often read all of a review's
- * records and test each one's search vector, which it prices without the cost of fetching it from TOAST (2 KB, out
- * of line), several times slower than the index. `fuzzy`: titles that look like the words typed, for when no
- * record has them all.
+ * reads its matches from record_search's GIN indexes (search vector, or trigrams of titles) inside a subquery that
+ * nothing is pushed into (OFFSET 0): beside the review's own index, PostgreSQL would otherwise often read all of a
+ * review's records and test each one's search vector, which it prices without the cost of fetching it from TOAST
+ * (2 KB, out of line), several times slower than the index. `fuzzy`: titles that look like the words typed, for
+ * when no record has them all. Records whose import has not been indexed yet (search-index.ts) are not found by
+ * words.
  */
 export function searchedRecords(
   row: string,
+  reviewId: string,
   query: SearchQuery,
   fuzzy = false,
 ): { from: Prisma.Sql; where: Prisma.Sql } {
@@ -48,9 +50,13 @@ export function searchedRecords(
     case "words": {
       // <% is pg_trgm's word similarity: the words typed against the best-matching stretch of the title.
       const match = fuzzy
-        ? Prisma.sql`${query.text} <% m.title`
-        : Prisma.sql`m.search_vector @@ ${tsquerySql(query.tsquery)}`;
-      return { from: Prisma.sql`(SELECT * FROM records m WHERE ${match} OFFSET 0) ${r}`, where: Prisma.sql`true` };
+        ? Prisma.sql`${query.text} <% s.title`
+        : Prisma.sql`s.search_vector @@ ${tsquerySql(query.tsquery)}`;
+      return {
+        from: Prisma.sql`(SELECT m.*, s.title_vector FROM record_search s JOIN records m ON m.id = s.record_id
+                           WHERE ${match} AND s.review_id = ${reviewId} OFFSET 0) ${r}`,
+        where: Prisma.sql`true`,
+      };
     }
   }
 }

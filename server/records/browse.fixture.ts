@@ -4,6 +4,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { mergePair } from "../dedup/decide-pair";
+import { indexRecordsForSearch } from "../record-search/search-index";
 import { callerFor, makeTeam, makeUser } from "../test/integration";
 
 const RECORDS = {
@@ -119,6 +120,7 @@ export async function browseReview(db: Db) {
   await db.duplicatePair.create({
     data: { reviewId: review.id, recordAId: ids.pendingA, recordBId: ids.pendingB, score: 0.8 },
   });
+  await indexRecordsForSearch(db, { reviewId: review.id });
   const reasons = {
     ta: await db.exclusionReason.create({
       data: { reviewId: review.id, stage: "title_abstract", label: "Not about ALS", position: 0 },

@@ -5,6 +5,7 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import type { LabelColour, OutcomeStatus, RetrievalStatus, Verdict } from "../db/generated/enums.ts";
+import { searchIndexPending } from "../record-search/search-index";
 import type { MemberScope } from "../shared/actor";
 import { MAX_SELECTION, type RecordFilters, type RecordListInput, type RecordSort } from "./browse-input";
 import { allOf, filterConditions, relevanceSql, searchedRecords } from "./browse-sql";
@@ -180,7 +181,7 @@ async function selection(db: Db, member: MemberScope, filters: RecordFilters) {
   const query = parseSearchQuery(filters.query);
   const conditions = filterConditions("r", filters, member);
   const selectionFor = (fuzzy: boolean): Selected => {
-    const searched = searchedRecords("r", query, fuzzy);
+    const searched = searchedRecords("r", member.reviewId, query, fuzzy);
     return {
       from: searched.from,
       where: allOf([Prisma.sql`r.review_id = ${member.reviewId}`, searched.where, ...conditions]),
@@ -209,6 +210,8 @@ export async function listRecords(db: Db, member: MemberScope, input: RecordList
     limit: input.limit,
     search: query.kind,
     fuzzy,
+    /** Records a search of words cannot find yet, their import's indexing job not having run. */
+    searchPending: query.kind === "words" ? await searchIndexPending(db, member.reviewId) : 0,
     visibility,
     items: rows.map((row) => item(row, visibility)),
   };

@@ -6,10 +6,11 @@ import { runDedup } from "../dedup/run-dedup";
 import { exportStopped, runExport } from "../export/export-jobs";
 import { importStopped, runImport } from "../import/run-import";
 import { runWithdrawal, withdrawalJobStopped } from "../import/withdraw-import";
-import { enqueueDedupPg, type QueueName } from "../jobs/queue";
+import { enqueueAfterImportPg, type QueueName } from "../jobs/queue";
 import type { OnAbandoned } from "../jobs/recovery";
 import type { JobHandlers } from "../jobs/workers";
 import { retrainRanking } from "../prioritise/retrain";
+import { indexRecordsForSearch } from "../record-search/search-index";
 import { fileStorage } from "../storage/file-storage";
 
 /** The rows a queue's jobs keep up to date, for when a job stops without finishing (see jobs/recovery.ts). */
@@ -28,7 +29,7 @@ export const JOB_HANDLERS: JobHandlers = {
   import: {
     run: async ([job]) => {
       await runImport(
-        { db: db(), pool: pgPool(), storage: fileStorage(), enqueueDedup: enqueueDedupPg },
+        { db: db(), pool: pgPool(), storage: fileStorage(), enqueueAfterImport: enqueueAfterImportPg },
         job!.data.importId,
       );
     },
@@ -37,6 +38,11 @@ export const JOB_HANDLERS: JobHandlers = {
   dedup: {
     run: async ([job]) => {
       await runDedup(db(), job!.data.importId);
+    },
+  },
+  "search-index": {
+    run: async ([job]) => {
+      await indexRecordsForSearch(db(), { importId: job!.data.importId });
     },
   },
   export: {

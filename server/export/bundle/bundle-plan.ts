@@ -2,6 +2,7 @@
 // (by any feature) travels in bundles without anyone remembering to add it: every table with a foreign key to
 // reviews, then every table with a foreign key to one of those, in an order where parents come first.
 import type { Catalog, ForeignKeyShape, TableShape } from "../../db/catalog";
+import { DERIVED_TABLES } from "../../db/derived-tables";
 
 /** Tables a review reaches that are left out of bundles on purpose; anything else reachable is included. */
 export const EXCLUDED_TABLES: Record<string, string> = {
@@ -10,6 +11,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   invitations: "invitation links belong to the Sift that sent them; members travel by email instead",
   exports: "files made for download on the original Sift; the bundle is itself one",
   ranking_models: "derived from the decisions in the bundle; the next retraining makes them again",
+  ...DERIVED_TABLES,
 };
 
 export const ROOT_TABLE = "reviews";

@@ -162,6 +162,7 @@ describe("review bundle", () => {
     );
     expect(header.tables).not.toContain("screening_assignments");
     expect(header.tables).not.toContain("invitations");
+    expect(header.tables).not.toContain("record_search");
     const text = lines.join("\n");
     expect(text).not.toMatch(/password|argon2/i);
     expect(lines.filter((l) => l.startsWith('{"kind":"user"'))).toHaveLength(5);
@@ -253,6 +254,10 @@ describe("review bundle", () => {
         where: { reviewId: result.reviewId, action: "dedup.merged" },
       });
       expect(recordIds.has((merge.data as { removedId: string }).removedId)).toBe(true);
+      // Search data does not travel; it is written again, so every restored record is found by words at once.
+      const [indexed] = await other.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM record_search WHERE review_id = ${result.reviewId}`;
+      expect(indexed!.n).toBe(recordIds.size);
     } finally {
       await drop();
     }

@@ -6,6 +6,7 @@ import type { Readable } from "node:stream";
 import type pg from "pg";
 import { recordAuditEventPg } from "../../audit/record-audit-event";
 import { AppError } from "../../errors/app-error";
+import { indexRecordsForSearchPg } from "../../record-search/search-index";
 import { newId } from "../../shared/ids";
 import type { FileStorage } from "../../storage/file-storage";
 import type { BundleHeader, BundleUser, Row } from "./bundle-format";
@@ -243,6 +244,8 @@ export async function restoreBundle(
     await flush();
     await applyDeferred(client, deferred);
     await ensureOwner(client, reviewId, options.ownerId);
+    // A restored review's records are found by words at once, like the original's.
+    await indexRecordsForSearchPg(client, { reviewId });
     await recordAuditEventPg(client, {
       reviewId,
       actorId: options.actorId,

@@ -94,7 +94,7 @@ export async function writeBundle(
     for (const table of plan.tables) {
       let count = 0;
       const order = table.primaryKeyColumns.map((c) => `x."${c}"`).join(", ") || "1";
-      // The plan's columns only: a generated column (records' search vector) is PostgreSQL's to compute again.
+      // The plan's columns only: derived columns (catalog.ts leaves them out) are made again where it is restored.
       const columns = Object.keys(table.columns)
         .map((c) => `t."${c}"`)
         .join(", ");
