@@ -1,7 +1,8 @@
 // Duplicates as groups, through the API as a lead uses them: a group of three records from three imports, merged
 // into the record the lead chose with its empty fields filled from the others (audited), undone one record and then
-// the rest (clearing exactly what was filled and not changed since), the work of screened records guarded, and a
-// donor's import withdrawn (its donated values leave with it); PRISMA's duplicates before and after.
+// the rest (clearing exactly what was filled and not changed since), the work of screened records guarded, automatic
+// merges undone as a group, and a donor's import withdrawn (its donated values leave with it); PRISMA's duplicates
+// before and after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
 import { importText, ris, startQueue } from "../import/imports.fixture";
@@ -238,6 +239,30 @@ describe("duplicates as groups", () => {
     expect(await db.screeningDecision.count({ where: { recordId: t.S } })).toBe(1);
     await lead.duplicates.undoGroupMerge({ reviewId: t.reviewId, keptId: t.E });
     expect((await fieldsOf(db, t.S)).duplicateOfId).toBeNull();
+  });
+
+  it("lists automatic merges at import as a group and undoes them together", async () => {
+    const db = testDb();
+    const team = await makeTeam(db);
+    const reviewId = team.review.id;
+    const scope = { reviewId, actorId: team.members.lead.id };
+    const paper = { title: "Autologous MSC-NTF cells in ALS: a randomised phase 3 trial", doi: "10.1000/nurown" };
+    const pubmed = await importText(db, scope, "pubmed.ris", ris([paper, { title: "Riluzole dosing" }]));
+    await importText(db, scope, "embase.ris", ris([paper, { title: "Edaravone in Japan" }]), { name: "Embase" });
+    await importText(db, scope, "scopus.ris", ris([paper, { title: "Tofersen and SOD1" }]), { name: "Scopus" });
+    const lead = callerFor(db, team.members.lead.id);
+    expect(await duplicatesRemoved(db, team.members.lead.id, reviewId)).toBe(2);
+    const { groups } = await lead.duplicates.mergedGroups({ reviewId });
+    expect(groups).toHaveLength(1);
+    const kept = await db.record.findFirstOrThrow({ where: { importId: pubmed, doi: paper.doi } });
+    expect(groups[0]!.kept.id).toBe(kept.id);
+    expect(groups[0]!.merged.map((m) => [m.import?.fileName, m.pair?.automatic, m.pair?.decidedBy])).toEqual([
+      ["embase.ris", true, null],
+      ["scopus.ris", true, null],
+    ]);
+    expect(await lead.duplicates.undoGroupMerge({ reviewId, keptId: kept.id })).toEqual({ restored: 2 });
+    expect(await duplicatesRemoved(db, team.members.lead.id, reviewId)).toBe(0);
+    expect(await db.duplicatePair.count({ where: { reviewId, status: "not_duplicates" } })).toBe(2);
   });
 
   it("withdrawing a donor's import takes its donated values out of the kept record; other donors' stay", async () => {
