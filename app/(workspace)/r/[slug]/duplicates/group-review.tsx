@@ -43,7 +43,7 @@ export function GroupReview({ reviewId, slug, canDecide, summary }: Props) {
                 onChange={() => q.keep(record)}
                 onFocus={() => q.setCurrentRecord(index)}
               />{" "}
-              Keep this one
+              Keep this one<span className="visually-hidden"> ({recordName(index)})</span>
             </label>
             <button
               type="button"
