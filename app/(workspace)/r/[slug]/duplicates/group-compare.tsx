@@ -103,7 +103,8 @@ function fillText(value: PlannedFill["value"]): string {
 
 interface Props {
   records: GroupRecord[];
-  keptId: string;
+  /** The record a merge keeps; null for someone who cannot merge, who is shown no choice. */
+  keptId: string | null;
   /** The record the keys act on (← →). */
   current: number;
   fills: PlannedFill[];
@@ -166,7 +167,7 @@ export function GroupCompare({ records, keptId, current, fills, header }: Props)
 
   const indexOf = new Map(records.map((r, i) => [r.id, i]));
   const recordColumn = (record: GroupRecord, index: number): Column<Line> => {
-    const isKept = record.id === kept.id;
+    const isKept = record.id === keptId;
     return {
       key: record.id,
       header: header(record, index),

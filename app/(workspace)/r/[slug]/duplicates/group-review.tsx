@@ -25,7 +25,7 @@ export function GroupReview({ reviewId, slug, canDecide, summary }: Props) {
   const keptIndex = records.findIndex((r) => r.id === q.keptId);
 
   const header = (record: GroupRecord, index: number) => {
-    const kept = record.id === q.keptId;
+    const kept = canDecide && record.id === q.keptId;
     return (
       <div className="group-record-head">
         <span className="group-record-name">
@@ -117,7 +117,13 @@ export function GroupReview({ reviewId, slug, canDecide, summary }: Props) {
           ) : (
             <p className="muted small">Only the review&apos;s leads and owners can merge records or keep them apart.</p>
           )}
-          <GroupCompare records={records} keptId={q.keptId} current={q.current} fills={q.fills} header={header} />
+          <GroupCompare
+            records={records}
+            keptId={canDecide ? q.keptId : null}
+            current={q.current}
+            fills={canDecide ? q.fills : []}
+            header={header}
+          />
           {group.alreadyMerged.length > 0 && (
             <p className="muted small">
               Already merged into these:{" "}
