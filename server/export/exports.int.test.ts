@@ -88,7 +88,10 @@ describe("exports", () => {
       decision: "excluded",
       exclusion_reason: "Wrong population",
       source: "ClinicalTrials.gov",
+      labels: "Animal study",
+      team_notes: expect.stringMatching(/^second-reviewer, \d{4}-\d\d-\d\d: No human arm\.$/),
     });
+    expect(byTitle["Mesenchymal stem cells in ALS"]).toMatchObject({ labels: "", team_notes: "" });
     expect(byTitle["'=Neural stem cells, a phase 1 trial"]).toMatchObject({
       decision: "included",
       decided_by: "lead",
