@@ -174,7 +174,8 @@ export function DecisionPanel(props: Props) {
 
       <p className="muted small shortcut-help" id="shortcut-legend">
         Keys: <kbd>I</kbd> include, <kbd>E</kbd> exclude, <kbd>M</kbd> maybe, <kbd>1</kbd>–<kbd>9</kbd> reason,{" "}
-        <kbd>N</kbd> note, <kbd>Esc</kbd> leave the note, <kbd>Z</kbd> undo.
+        <kbd>N</kbd> note, <kbd>Esc</kbd> leave the note, <kbd>Z</kbd> undo; a label&apos;s key puts it on or takes it
+        off.
       </p>
     </section>
   );
