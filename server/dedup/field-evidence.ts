@@ -27,6 +27,7 @@ const IDENTIFIER_SAME = outcome("same", 10);
 // Two different DOIs (or PMIDs) are two different registrations, however alike the rest looks.
 const IDENTIFIER_DIFFER = outcome("differ", -10);
 const SAME_REVIEW = outcome("same", 10);
+const CONTAINER_DOI = outcome("partial", 0);
 const TITLE_MISSING = outcome("missing", 0);
 const NUMBERS_DIFFER = outcome("differ", -6);
 const KIND_DIFFER = outcome("differ", -4.5);
@@ -73,9 +74,26 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function doiEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
+/**
+ * A DOI is meant to name one document, but some publishers register one for a whole meeting supplement and
+ * databases copy it onto every abstract printed there. One DOI on two records that start on different pages
+ * under titles less than half alike names what contains them, and proves nothing about them.
+ */
+export function doiNamesContainer(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): boolean {
+  return (
+    !!a.doi &&
+    a.doi === b.doi &&
+    !!a.pages &&
+    !!b.pages &&
+    a.pages.startDigits !== b.pages.startDigits &&
+    !!titles &&
+    titles.similarity < 0.5
+  );
+}
+
+export function doiEvidence(a: PreparedRecord, b: PreparedRecord, container: boolean): Outcome {
   if (!a.doi || !b.doi) return null;
-  if (a.doi === b.doi) return IDENTIFIER_SAME;
+  if (a.doi === b.doi) return container ? CONTAINER_DOI : IDENTIFIER_SAME;
   // Versions of one Cochrane review differ in their DOIs by design: cochraneEvidence weighs them.
   return sameCochraneReview(a, b) ? null : IDENTIFIER_DIFFER;
 }
@@ -126,6 +144,20 @@ export function titleEvidence(a: PreparedRecord, b: PreparedRecord, titles: Titl
   else if (a.title.translated || b.title.translated) [weight, agreement] = [0, "differ"];
   else [weight, agreement] = [similarity >= 0.5 ? -3 : -6, "differ"];
   return { agreement, weight, similarity: round(similarity) };
+}
+
+const TRANSLATION_AT_SAME_PLACE = outcome("same", 2);
+
+/**
+ * A translated title (titleEvidence weighs it 0) printed in the same year, volume and first page as the
+ * other record's title is its original: two articles do not start on one page of one volume. The journal is
+ * left out on purpose, since it too is often named in the other language ("Zhonghua Yi Xue Za Zhi" /
+ * "National Medical Journal of China"); the authors still have to agree for a merge.
+ */
+export function translationEvidence(a: PreparedRecord, b: PreparedRecord, title: FieldEvidence): Outcome {
+  if (!(a.title.translated || b.title.translated) || title.weight > 0) return null;
+  if (a.year === null || a.year !== b.year || !a.volume || a.volume !== b.volume) return null;
+  return a.pages && b.pages && a.pages.startDigits === b.pages.startDigits ? TRANSLATION_AT_SAME_PLACE : null;
 }
 
 /** Titles that differ in a number ("Part 1" / "Part 2", "phase II" / "phase III") name different papers. */

@@ -64,7 +64,10 @@ export function normaliseJournal(raw: string | null): NormalisedJournal {
  * from the first ("Natl" National, "Jpn" Japanese, "Dtsch" Deutsche, "Wkly" Weekly, "Hlth" Health).
  */
 function wordsAgree(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return a.length <= b.length ? abbreviates(a, b) : abbreviates(b, a);
+}
+
+function abbreviates(short: string, long: string): boolean {
   if (long.startsWith(short)) return true;
   if (short.length < 3 || short.charCodeAt(0) !== long.charCodeAt(0)) return false;
   let j = 1;

@@ -72,7 +72,7 @@ export interface PreparedRecord {
   /** Interned ids of the significant title words, sorted and unique. */
   titleTokens: number[];
   /** The title's translation printed beside it (NormalisedTitle.alternative), in the same two forms. */
-  alternativeTitle: { compact: string; tokens: number[]; significant: string[] } | null;
+  alternativeTitle: { titleCompact: string; titleTokens: number[]; significant: string[] } | null;
   authors: AuthorName[];
   firstAuthorKey: string | null;
   year: number | null;
@@ -200,8 +200,8 @@ export function prepareRecord(
     titleTokens: vocabulary.idsOf(title.significant),
     alternativeTitle: alternative
       ? {
-          compact: alternativeWords.join(""),
-          tokens: vocabulary.idsOf(alternativeSignificant),
+          titleCompact: alternativeWords.join(""),
+          titleTokens: vocabulary.idsOf(alternativeSignificant),
           significant: alternativeSignificant,
         }
       : null,

@@ -291,6 +291,24 @@ describe("assessPair: look-alikes that are other documents", () => {
     expect(decision(part1, part2)).toBe("distinct");
   });
 
+  it("does not take a meeting supplement's DOI, copied onto each abstract printed in it, for one document", () => {
+    const supplement = { journal: "Diabetes", volume: "66", issue: "Suppl 1", doi: "10.2337/db17-suppl1", year: 2017 };
+    const first = article({
+      ...supplement,
+      title: "Linagliptin lowers plaque burden in ApoE knockout mice",
+      pages: "A112",
+    });
+    const second = article({
+      ...supplement,
+      title: "Exenatide and renal sodium handling in obese rats",
+      authors: ["Ortega, V.", "Brandt, T."],
+      pages: "A245",
+    });
+    expect(decision(first, second)).toBe("distinct");
+    // The same DOI on one abstract exported twice still merges it.
+    expect(decision(first, { ...first, id: "copy", title: "Linagliptin lowers plaque burden" })).toBe("merge");
+  });
+
   it("treats two different DOIs as two documents, however alike the rest", () => {
     const a = article({ doi: "10.1056/nejmc0808527" });
     expect(decision(a, article({ doi: "10.1056/nejmc0808528" }))).not.toBe("merge");
@@ -348,6 +366,11 @@ describe("assessPair: a title in two languages", () => {
     const result = assess(original, medline);
     expect(result?.decision).toBe("merge");
     expect(result?.evidence).toMatchObject({ authors: { agreement: "same" }, journal: { agreement: "same" } });
+  });
+
+  it("merges them when the journal too is named in the other language", () => {
+    const result = assess(original, { ...medline, journal: "Surgery and Surgeons" });
+    expect(result).toMatchObject({ decision: "merge", evidence: { translation: { agreement: "same" } } });
   });
 
   it("does not merge them when the first page, the volume or the year disagrees", () => {

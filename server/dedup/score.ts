@@ -10,6 +10,7 @@ import {
   cochraneEvidence,
   correctionNotedByArticle,
   doiEvidence,
+  doiNamesContainer,
   type Evidence,
   type FieldEvidence,
   issueEvidence,
@@ -23,6 +24,7 @@ import {
   realign,
   sameCochraneReview,
   titleEvidence,
+  translationEvidence,
   volumeEvidence,
   yearEvidence,
 } from "./field-evidence";
@@ -56,7 +58,8 @@ function samePlace(a: PreparedRecord, b: PreparedRecord): boolean {
 export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment | null {
   const titles = compareTitles(a, b);
   const versions = sameCochraneReview(a, b);
-  const identified = (!!a.doi && a.doi === b.doi) || (!!a.pmid && a.pmid === b.pmid) || versions;
+  const container = doiNamesContainer(a, b, titles);
+  const identified = (!!a.doi && a.doi === b.doi && !container) || (!!a.pmid && a.pmid === b.pmid) || versions;
   // The common case, decided first: titles less than half alike and nothing else pointing to one document.
   // (Even full agreement of every other field could not lift such a pair to review.)
   if (
@@ -77,7 +80,7 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const encore = (a.meetingAbstract && b.meetingAbstract) || versions;
   const place = encore ? printedElsewhere : (e: FieldEvidence | null) => e;
   const cheap = {
-    doi: doiEvidence(a, b),
+    doi: doiEvidence(a, b, container),
     pmid: pmidEvidence(a, b),
     cochraneReview: cochraneEvidence(a, b),
     title: titleEvidence(a, b, titles),
@@ -89,7 +92,8 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
     issue: sameKind && !noticeTied ? place(issueEvidence(na, nb)) : null,
     pages: sameKind && !noticeTied ? place(pagesEvidence(na, nb)) : null,
   };
-  let logit = PRIOR;
+  const translation = translationEvidence(a, b, cheap.title);
+  let logit = PRIOR + weight(translation);
   for (const key in cheap) logit += weight(cheap[key as keyof typeof cheap]);
   const bylineCounts = bylineCouldCount(a, b, cheap.title, [cheap.volume, cheap.issue, cheap.pages]);
   // When even full agreement of authors and journal could not lift the pair to review, skip comparing them.
@@ -102,7 +106,7 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const score = logistic(logit);
   if (score < REVIEW_THRESHOLD) return null;
   const evidence: Evidence = {};
-  for (const [field, outcome] of Object.entries({ ...cheap, authors, journal, byline }))
+  for (const [field, outcome] of Object.entries({ ...cheap, translation, authors, journal, byline }))
     if (outcome) evidence[field] = outcome;
   // Without a title on both sides only a shared identifier makes a merge sure; a notice merges only with the
   // article it is tied to.

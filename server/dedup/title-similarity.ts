@@ -22,29 +22,19 @@ const CHARACTER_FLOOR = 0.75;
  * under 70 % of their words (a typo costs one word; in the labelled sets no duplicate pair with less word
  * overlap than 0.75 gained anything from characters). Below the floor it comes back as 0.
  */
-function characterSimilarity(
-  ca: string,
-  ta: readonly number[],
-  cb: string,
-  tb: readonly number[],
-  dice: number,
-): number {
-  if (ca === cb) return 1;
+function characterSimilarity(a: TitleForms, b: TitleForms, dice: number): number {
+  if (a.titleCompact === b.titleCompact) return 1;
   if (dice === 1) return 0;
-  if (dice < 0.7 && Math.min(ta.length, tb.length) >= 5) return 0;
+  if (dice < 0.7 && Math.min(a.titleTokens.length, b.titleTokens.length) >= 5) return 0;
   const floor = Math.max(CHARACTER_FLOOR, dice);
-  const shorter = Math.min(ca.length, cb.length);
-  const longer = Math.max(ca.length, cb.length);
+  const shorter = Math.min(a.titleCompact.length, b.titleCompact.length);
+  const longer = Math.max(a.titleCompact.length, b.titleCompact.length);
   if (shorter <= floor * longer) return 0;
-  return editSimilarity(ca, cb, floor);
+  return editSimilarity(a.titleCompact, b.titleCompact, floor);
 }
 
-interface Title {
-  compact: string;
-  tokens: readonly number[];
-}
-
-const titleOf = (r: PreparedRecord): Title => ({ compact: r.titleCompact, tokens: r.titleTokens });
+/** A title as comparisons read it: a record's own, or the translation printed beside it. */
+type TitleForms = Pick<PreparedRecord, "titleCompact" | "titleTokens">;
 
 /**
  * null when either title is empty. A title printed with its translation ("Título [Title]") agrees with
@@ -52,25 +42,26 @@ const titleOf = (r: PreparedRecord): Title => ({ compact: r.titleCompact, tokens
  */
 export function compareTitles(a: PreparedRecord, b: PreparedRecord): TitleAgreement | null {
   if (!a.title.text || !b.title.text) return null;
-  if (!a.alternativeTitle && !b.alternativeTitle)
-    return compareTexts(a.titleCompact, a.titleTokens, b.titleCompact, b.titleTokens);
-  const left = [titleOf(a), ...(a.alternativeTitle ? [a.alternativeTitle] : [])];
-  const right = [titleOf(b), ...(b.alternativeTitle ? [b.alternativeTitle] : [])];
-  let best: TitleAgreement | null = null;
-  for (const x of left)
-    for (const y of right) {
-      const agreement = compareTexts(x.compact, x.tokens, y.compact, y.tokens);
-      if (!best || agreement.similarity > best.similarity) best = agreement;
+  const plain = compareForms(a, b);
+  if (!a.alternativeTitle && !b.alternativeTitle) return plain;
+  let best = plain;
+  for (const x of [a, a.alternativeTitle])
+    for (const y of [b, b.alternativeTitle]) {
+      if (!x || !y || (x === a && y === b)) continue;
+      const agreement = compareForms(x, y);
+      if (agreement.similarity > best.similarity) best = agreement;
     }
   return best;
 }
 
-function compareTexts(ca: string, ta: readonly number[], cb: string, tb: readonly number[]): TitleAgreement {
+function compareForms(a: TitleForms, b: TitleForms): TitleAgreement {
+  const ta = a.titleTokens;
+  const tb = b.titleTokens;
   const shared = sharedCount(ta, tb);
   const shorterWords = Math.min(ta.length, tb.length);
   const dice = diceCoefficient(shared, ta.length, tb.length);
   return {
-    similarity: Math.max(dice, characterSimilarity(ca, ta, cb, tb, dice)),
+    similarity: Math.max(dice, characterSimilarity(a, b, dice)),
     containment: shorterWords ? shared / shorterWords : 0,
     shorterWords,
   };
