@@ -211,3 +211,30 @@ describe("the record browser's label filter", () => {
     expect(await seen()).toEqual(before);
   });
 });
+
+describe("a withdrawn import's records", () => {
+  it("take their labels and team notes with them, kept among the withdrawn rows, and the label's count follows", async () => {
+    const g = await browseReview(testDb());
+    const r = { reviewId: g.review.id };
+    const label = await g.as("lead").labels.create({ ...r, name: "Animal study", colour: "teal" });
+    // mouse came with the first import, pendingA with the second.
+    for (const record of ["mouse", "pendingA"] as const)
+      await g.as("A").labels.setOnRecord({ ...r, recordId: g.ids[record], labelId: label.id, on: true });
+    await g.as("A").notes.add({ ...r, recordId: g.ids.mouse, text: "No human arm." });
+    const importId = g.imports[0]!.id;
+    const impact = await g.as("lead").imports.withdrawalImpact({ ...r, importId });
+    await g
+      .as("lead")
+      .imports.withdraw({ ...r, importId, downstreamKey: impact.downstreamKey, confirmDownstream: true });
+    expect((await g.as("A").labels.list(r)).map((l) => [l.name, l.records])).toEqual([["Animal study", 1]]);
+    const page = await g.as("A").records.list({ ...r, labelId: label.id });
+    expect(page.items.map((i) => i.id)).toEqual([g.ids.pendingA]);
+    const kept = await testDb().withdrawnRow.findMany({
+      where: { reviewId: g.review.id, tableName: { in: ["record_labels", "record_notes"] } },
+    });
+    expect(kept.map((w) => [w.tableName, (w.data as { record_id: string }).record_id]).sort()).toEqual([
+      ["record_labels", g.ids.mouse],
+      ["record_notes", g.ids.mouse],
+    ]);
+  });
+});
