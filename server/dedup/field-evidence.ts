@@ -104,10 +104,11 @@ export function sameCochraneReview(a: PreparedRecord, b: PreparedRecord): boolea
 
 /**
  * Two versions of one Cochrane review (one review number, "CD001234", "….CD001234.pub2", "….pub3") are one
- * review to screen: Cochrane publishes each update or amendment as a new version that supersedes the last,
- * and asks that the current one be used and cited. They differ in DOI, year and issue, often in authors and
- * sometimes in title; the number outweighs all of it, like a shared identifier. Two review numbers are two
- * reviews. Where both records carry a DOI, doiEvidence has counted what the DOIs say already.
+ * review to screen: Cochrane publishes an update or an important amendment as a new citation version, with
+ * its own DOI and MEDLINE record, under the same number, and it supersedes the earlier ones (Cochrane Handbook
+ * 5.1, §3.2.3). They differ in DOI, year and issue, often in authors and sometimes in title; the number
+ * outweighs all of it, like a shared identifier. Two review numbers are two reviews. Where both records carry
+ * a DOI, doiEvidence has counted what the DOIs say already.
  */
 export function cochraneEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
   if (!a.cochrane || !b.cochrane || (a.doi && a.doi === b.doi)) return null;
