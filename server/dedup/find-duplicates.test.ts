@@ -83,4 +83,57 @@ describe("findDuplicates: clusters", () => {
     expect(decisions["first|last"]).toBe("review");
     expect([decisions["first|middle"], decisions["middle|last"]].sort()).toEqual(["merge", "review"]);
   });
+
+  it("lets the versions of one Cochrane review, whose DOIs differ, form one cluster", () => {
+    const review = { journal: "Cochrane Database Syst Rev", volume: null, authors: ["das Nair, R.", "Lincoln, N."] };
+    const v1 = article({
+      ...review,
+      id: "v1",
+      title: "Cognitive rehabilitation for memory deficits following stroke",
+      year: 2000,
+      doi: "10.1002/14651858.cd002293",
+    });
+    const v2 = article({
+      ...review,
+      id: "v2",
+      title: "Cognitive rehabilitation for memory deficits after stroke",
+      year: 2007,
+      doi: "10.1002/14651858.cd002293.pub2",
+    });
+    const v3 = article({ ...v2, id: "v3", year: 2016, doi: "10.1002/14651858.cd002293.pub3" });
+    const { pairs } = findDuplicates([], [v1, v2, v3]);
+    expect(pairs.map((p) => `${p.aId}|${p.bId}:${p.decision}`).sort()).toEqual([
+      "v1|v2:merge",
+      "v1|v3:merge",
+      "v2|v3:merge",
+    ]);
+  });
+});
+
+describe("findDuplicates: blocking", () => {
+  it("compares a title printed with its translation with a record that carries only the translation", () => {
+    const both = article({
+      id: "both",
+      title:
+        "Colecistectomía laparoscópica ambulatoria en el anciano [Outpatient laparoscopic cholecystectomy in the elderly]",
+      authors: ["Mulić, Suada"],
+      year: 2012,
+      journal: "Cirugía y cirujanos",
+      volume: null,
+      issue: null,
+      pages: null,
+    });
+    const english = article({
+      id: "english",
+      title: "Outpatient laparoscopic cholecystectomy in the elderly",
+      authors: ["Muli S"],
+      year: 2012,
+      journal: "Cir Cir",
+      volume: null,
+      issue: null,
+      pages: null,
+    });
+    // Neither the first words nor the first author's name (Mulic / Muli) give the two a key in common.
+    expect(findDuplicates([both], [english]).pairs).toMatchObject([{ aId: "both", bId: "english", decision: "merge" }]);
+  });
 });
