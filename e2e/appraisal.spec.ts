@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, type Page, test } from "@playwright/test";
-import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, section, signUp, uniqueEmail } from "./helpers";
 
 const ROB2: Record<string, string> = {
   "1.1": "Y",
@@ -72,10 +72,7 @@ test("two appraisers do RoB 2 and SYRCLE blind; the lead records consensus; the 
   test.setTimeout(240_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Lena Lead", uniqueEmail("lena"));
-  await lead.getByRole("link", { name: "New review" }).first().click();
-  await lead.getByLabel("Title").fill("Appraisal e2e");
-  await lead.getByRole("button", { name: "Create review" }).click();
-  await expect(lead.getByRole("heading", { name: "Appraisal e2e" })).toBeVisible();
+  await createReview(lead, "Appraisal e2e");
   const slug = new URL(lead.url()).pathname.split("/")[2]!;
   execFileSync("npx", ["tsx", "e2e/support/seed-included-reports.ts", slug], {
     env: { ...process.env, SIFT_HOME: ".sift-e2e", DATABASE_URL: "" },

@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { section, signUp, uniqueEmail } from "./helpers";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+import { expect, test } from "@playwright/test";
+import { createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 /** A third copy of the PubMed search's neural stem cell trial, as a conference record with an abstract and keywords. */
 const WOS = `TY  - CONF
@@ -26,36 +24,20 @@ JO  - Clinical Nutrition
 ER  - 
 `;
 
-const importsTable = (page: Page) => page.getByRole("table", { name: "Imports" });
-
-async function importFile(page: Page, file: string, source: string) {
-  await page.getByLabel("Source", { exact: true }).fill(source);
-  await page.getByLabel("Files").setInputFiles(file);
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(
-    importsTable(page)
-      .getByRole("row", { name: new RegExp(path.basename(file).replace(".", "\\.")) })
-      .getByText("Imported"),
-  ).toBeVisible({ timeout: 60_000 });
-}
-
 test("three copies of a paper are reviewed as one group: the lead keeps another record, merges, sees what was filled and undoes it", async ({
   page,
 }) => {
   test.setTimeout(180_000);
   await signUp(page, "Gina Groups", uniqueEmail("gina"));
-  await page.getByRole("link", { name: "New review" }).first().click();
-  await page.getByLabel("Title").fill("Groups e2e");
-  await page.getByRole("button", { name: "Create review" }).click();
-  await expect(page.getByRole("heading", { name: "Groups e2e" })).toBeVisible();
+  await createReview(page, "Groups e2e");
   await section(page, "Import").click();
   const dir = mkdtempSync(path.join(tmpdir(), "sift-e2e-"));
   try {
-    await importFile(page, fixture("pubmed-search.ris"), "PubMed");
-    await importFile(page, fixture("embase-search.ris"), "Embase");
+    await importFile(page, fixture("pubmed-search.ris"), "PubMed", 60_000);
+    await importFile(page, fixture("embase-search.ris"), "Embase", 60_000);
     const wos = path.join(dir, "wos-search.ris");
     writeFileSync(wos, WOS);
-    await importFile(page, wos, "Web of Science");
+    await importFile(page, wos, "Web of Science", 60_000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { section, signUp, uniqueEmail } from "./helpers";
+import { createReview, section, signUp, uniqueEmail } from "./helpers";
 
 const RIS = [
   "TY  - JOUR",
@@ -20,10 +20,7 @@ const RIS = [
 
 test("exports the records of a review as CSV, with progress, a download and formulas neutralised", async ({ page }) => {
   await signUp(page, "Erin Exporter", uniqueEmail("erin"));
-  await page.getByRole("link", { name: "New review" }).first().click();
-  await page.getByLabel("Title").fill("Export e2e");
-  await page.getByRole("button", { name: "Create review" }).click();
-  await expect(page.getByRole("heading", { name: "Export e2e" })).toBeVisible();
+  await createReview(page, "Export e2e");
 
   const dir = mkdtempSync(path.join(tmpdir(), "sift-e2e-export-"));
   try {

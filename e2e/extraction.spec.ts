@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, type Page, test } from "@playwright/test";
-import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, section, signUp, uniqueEmail } from "./helpers";
 
 function seedStudy(slug: string, label: string): string {
   return execFileSync("npx", ["tsx", "e2e/support/seed-study.ts", slug, label], {
@@ -23,10 +23,7 @@ test("a lead builds a form, two extractors fill it blind, the lead records the c
   test.setTimeout(240_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Lena Lead", uniqueEmail("lena"));
-  await lead.getByRole("link", { name: "New review" }).first().click();
-  await lead.getByLabel("Title").fill("Extraction e2e");
-  await lead.getByRole("button", { name: "Create review" }).click();
-  await expect(lead.getByRole("heading", { name: "Extraction e2e" })).toBeVisible();
+  await createReview(lead, "Extraction e2e");
   const slug = new URL(lead.url()).pathname.split("/")[2]!;
   seedStudy(slug, "NurOwn phase 3");
 

@@ -1,27 +1,15 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { section, signUp, uniqueEmail } from "./helpers";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+import { createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 test("records included at title/abstract get their full text, which is screened beside the decision panel", async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await signUp(page, "Fay Fulltext", uniqueEmail("fay"));
-  await page.getByRole("link", { name: "New review" }).first().click();
-  await page.getByLabel("Title").fill("Full-text e2e");
   // One reviewer per record at both stages, so one person takes records all the way through.
-  await page.locator("#title_abstract-reviewers").fill("1");
-  await page.locator("#full_text-reviewers").fill("1");
-  await page.getByRole("button", { name: "Create review" }).click();
-  await expect(page.getByRole("heading", { name: "Full-text e2e" })).toBeVisible();
+  await createReview(page, "Full-text e2e", { reviewers: { title_abstract: 1, full_text: 1 } });
 
-  await section(page, "Import").click();
-  await page.getByLabel("Source", { exact: true }).fill("PubMed");
-  await page.getByLabel("Files").setInputFiles(fixture("pubmed-search.ris"));
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await importFile(page, fixture("pubmed-search.ris"));
 
   await section(page, "Screening").click();
   const included: string[] = [];

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { type Browser, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "e2e password 1234";
@@ -62,4 +63,48 @@ export async function addReviewer(browser: Browser, lead: Page, name: string): P
   await page.getByRole("button", { name: "Accept invitation" }).click();
   await expect(section(page, "Screening")).toBeVisible();
   return page;
+}
+
+/** A file of e2e/fixtures. */
+export const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+
+export interface NewReview {
+  /** Reviewers each record needs at each stage (the form's default otherwise). */
+  reviewers?: { title_abstract?: number; full_text?: number };
+  question?: string;
+}
+
+/** Creates a review from the page's "New review" link and waits for its overview. */
+export async function createReview(page: Page, title: string, options: NewReview = {}) {
+  await page.getByRole("link", { name: "New review" }).first().click();
+  await page.getByLabel("Title").fill(title);
+  if (options.question) await page.getByLabel("Review question").fill(options.question);
+  for (const [stage, n] of Object.entries(options.reviewers ?? {}))
+    await page.locator(`#${stage}-reviewers`).fill(String(n));
+  await page.getByRole("button", { name: "Create review" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}
+
+// The Import screen lists imports and, below, the search log, whose rows also name each file.
+export const importsTable = (page: Page) => page.getByRole("table", { name: "Imports" });
+
+/** The imports table's row for a file. */
+export const importRow = (page: Page, file: string) =>
+  importsTable(page).getByRole("row", { name: new RegExp(path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) });
+
+/**
+ * Sends a file from the given source from the Import screen (opened unless the page is on it, so what was typed
+ * into the search log's fields stays), without waiting for it to be read.
+ */
+export async function startImport(page: Page, file: string, source = "PubMed") {
+  if (!new URL(page.url()).pathname.endsWith("/import")) await section(page, "Import").click();
+  await page.getByLabel("Source", { exact: true }).fill(source);
+  await page.getByLabel("Files").setInputFiles(file);
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+}
+
+/** Imports a file from the given source and waits until it has been read. */
+export async function importFile(page: Page, file: string, source = "PubMed", timeout = 30_000) {
+  await startImport(page, file, source);
+  await expect(importRow(page, file).getByText("Imported")).toBeVisible({ timeout });
 }

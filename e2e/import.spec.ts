@@ -1,23 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { section, signUp, uniqueEmail } from "./helpers";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
-
-async function createReview(page: Page, title: string) {
-  await page.getByRole("link", { name: "New review" }).first().click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByRole("button", { name: "Create review" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
-}
-
-async function importFile(page: Page, file: string, source: string) {
-  await page.getByLabel("Source", { exact: true }).fill(source);
-  await page.getByLabel("Files").setInputFiles(file);
-  await page.getByRole("button", { name: "Import" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { createReview, fixture, importsTable, section, signUp, startImport, uniqueEmail } from "./helpers";
 
 /** A search export big enough that reading it takes a moment, with titles that are not duplicates of each other. */
 function largeRis(records: number): string {
@@ -33,9 +18,6 @@ function largeRis(records: number): string {
   return text;
 }
 
-// The Import screen lists imports and, below, the search log, whose rows also name each file.
-const importsTable = (page: Page) => page.getByRole("table", { name: "Imports" });
-
 test("uploads show progress and counts; a borderline pair is reviewed by keyboard and a merge is undone", async ({
   page,
 }) => {
@@ -48,7 +30,7 @@ test("uploads show progress and counts; a borderline pair is reviewed by keyboar
   try {
     const big = path.join(dir, "embase-big.ris");
     writeFileSync(big, largeRis(40_000));
-    await importFile(page, big, "Embase");
+    await startImport(page, big, "Embase");
     await expect(page.getByRole("progressbar").first()).toBeVisible();
     const bigRow = importsTable(page).getByRole("row", { name: /embase-big\.ris/ });
     await expect(bigRow.getByText("Imported")).toBeVisible({ timeout: 120_000 });
@@ -60,13 +42,13 @@ test("uploads show progress and counts; a borderline pair is reviewed by keyboar
   await page.goto("/reviews");
   await createReview(page, "Dedup e2e");
   await section(page, "Import").click();
-  await importFile(page, fixture("pubmed-search.ris"), "PubMed");
+  await startImport(page, fixture("pubmed-search.ris"), "PubMed");
   await expect(
     importsTable(page)
       .getByRole("row", { name: /pubmed-search\.ris/ })
       .getByText("Imported"),
   ).toBeVisible();
-  await importFile(page, fixture("embase-search.ris"), "Embase");
+  await startImport(page, fixture("embase-search.ris"), "Embase");
   const embaseRow = importsTable(page).getByRole("row", { name: /embase-search\.ris/ });
   await expect(embaseRow.getByText("Imported")).toBeVisible();
   await expect(embaseRow.getByRole("cell", { name: "3", exact: true }).first()).toBeVisible();

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 test("a lead makes a label with a key, a reviewer puts it on while screening and writes a team note, the lead finds the record by its label and reads the note", async ({
   browser,
@@ -8,16 +7,8 @@ test("a lead makes a label with a key, a reviewer puts it on while screening and
   test.setTimeout(180_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Lena Lead", uniqueEmail("lena"));
-  await lead.getByRole("link", { name: "New review" }).first().click();
-  await lead.getByLabel("Title").fill("Labels e2e");
-  await lead.locator("#title_abstract-reviewers").fill("1");
-  await lead.getByRole("button", { name: "Create review" }).click();
-  await expect(lead.getByRole("heading", { name: "Labels e2e" })).toBeVisible();
-  await section(lead, "Import").click();
-  await lead.getByLabel("Source", { exact: true }).fill("PubMed");
-  await lead.getByLabel("Files").setInputFiles(path.join(import.meta.dirname, "fixtures", "pubmed-search.ris"));
-  await lead.getByRole("button", { name: "Import" }).click();
-  await expect(lead.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await createReview(lead, "Labels e2e", { reviewers: { title_abstract: 1 } });
+  await importFile(lead, fixture("pubmed-search.ris"));
 
   // The lead's label list: a verdict is refused as a name, and so is a key that decides; then the label is made.
   await section(lead, "Settings").click();

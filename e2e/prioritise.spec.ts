@@ -1,7 +1,6 @@
 import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 const TOPICS = [
   "Intrathecal mesenchymal stem cells in amyotrophic lateral sclerosis: a phase 2 trial",
@@ -27,16 +26,6 @@ function risFile(file: string, titles: string[], first: number) {
   writeFileSync(file, entries.join("\n"));
 }
 
-async function importFile(page: Page, file: string) {
-  await section(page, "Import").click();
-  await page.getByLabel("Source", { exact: true }).fill("PubMed");
-  await page.getByLabel("Files").setInputFiles(file);
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(
-    page.getByRole("row", { name: new RegExp(path.basename(file).replace(".", "\\.")) }).getByText("Imported"),
-  ).toBeVisible();
-}
-
 /** Decides the records on screen one after another with the given keys. */
 async function screenWithKeys(page: Page, keys: string[]) {
   for (const key of keys) {
@@ -57,11 +46,7 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   test.setTimeout(90_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Stella Stop", uniqueEmail("stella"));
-  await lead.getByRole("link", { name: "New review" }).first().click();
-  await lead.getByLabel("Title").fill("Stopping e2e");
-  await lead.locator("#title_abstract-reviewers").fill("1");
-  await lead.getByRole("button", { name: "Create review" }).click();
-  await expect(lead.getByRole("heading", { name: "Stopping e2e" })).toBeVisible();
+  await createReview(lead, "Stopping e2e", { reviewers: { title_abstract: 1 } });
   const file = testInfo.outputPath("search.ris");
   risFile(file, TOPICS, 0);
   await importFile(lead, file);

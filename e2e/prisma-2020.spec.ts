@@ -1,21 +1,13 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { section, signUp, uniqueEmail } from "./helpers";
+import { createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 test("the PRISMA diagram counts an import, says which identity fails, and lists what a box counts", async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await signUp(page, "Paula Prisma", uniqueEmail("paula"));
-  await page.getByRole("link", { name: "New review" }).first().click();
-  await page.getByLabel("Title").fill("PRISMA e2e");
-  await page.getByRole("button", { name: "Create review" }).click();
-  await expect(page.getByRole("heading", { name: "PRISMA e2e" })).toBeVisible();
-  await section(page, "Import").click();
-  await page.getByLabel("Source", { exact: true }).fill("PubMed");
-  await page.getByLabel("Files").setInputFiles(path.join(import.meta.dirname, "fixtures", "pubmed-search.ris"));
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await createReview(page, "PRISMA e2e");
+  await importFile(page, fixture("pubmed-search.ris"));
 
   await section(page, "PRISMA 2020").click();
   await expect(page.getByRole("heading", { name: "PRISMA 2020 flow diagram" })).toBeVisible();

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 test("a record is found by words and by DOI, and its page tells its history: the import and each decision", async ({
   browser,
@@ -8,15 +7,8 @@ test("a record is found by words and by DOI, and its page tells its history: the
   test.setTimeout(180_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Lena Lead", uniqueEmail("lena"));
-  await lead.getByRole("link", { name: "New review" }).first().click();
-  await lead.getByLabel("Title").fill("Records e2e");
-  await lead.getByRole("button", { name: "Create review" }).click();
-  await expect(lead.getByRole("heading", { name: "Records e2e" })).toBeVisible();
-  await section(lead, "Import").click();
-  await lead.getByLabel("Source", { exact: true }).fill("PubMed");
-  await lead.getByLabel("Files").setInputFiles(path.join(import.meta.dirname, "fixtures", "pubmed-search.ris"));
-  await lead.getByRole("button", { name: "Import" }).click();
-  await expect(lead.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await createReview(lead, "Records e2e");
+  await importFile(lead, fixture("pubmed-search.ris"));
 
   // A reviewer screens the first record served to them.
   const bob = await addReviewer(browser, lead, "Bob");

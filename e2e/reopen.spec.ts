@@ -1,6 +1,5 @@
-import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 /** The PRISMA boxes this test follows, read from the diagram the lead sees. */
 async function expectFlow(page: Page, counts: { excluded: number; sought: number }) {
@@ -21,16 +20,8 @@ test("a lead finds a record by words, opens its history, reopens it; it is scree
   test.setTimeout(180_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Lena Lead", uniqueEmail("lena"));
-  await lead.getByRole("link", { name: "New review" }).first().click();
-  await lead.getByLabel("Title").fill("Reopen e2e");
-  await lead.locator("#title_abstract-reviewers").fill("1");
-  await lead.getByRole("button", { name: "Create review" }).click();
-  await expect(lead.getByRole("heading", { name: "Reopen e2e" })).toBeVisible();
-  await section(lead, "Import").click();
-  await lead.getByLabel("Source", { exact: true }).fill("PubMed");
-  await lead.getByLabel("Files").setInputFiles(path.join(import.meta.dirname, "fixtures", "pubmed-search.ris"));
-  await lead.getByRole("button", { name: "Import" }).click();
-  await expect(lead.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await createReview(lead, "Reopen e2e", { reviewers: { title_abstract: 1 } });
+  await importFile(lead, fixture("pubmed-search.ris"));
 
   // Bob, the one reviewer each record needs, includes the first record served to him and excludes the other two:
   // every record is settled.

@@ -1,6 +1,5 @@
-import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { addReviewer, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
 /** Screens every record served, in order, with one key per record, and returns the titles seen. */
 async function screenWithKeys(page: Page, keys: string[]): Promise<string[]> {
@@ -25,15 +24,8 @@ test("two reviewers screen blind with the keyboard; the lead resolves the confli
   test.setTimeout(180_000);
   const lead = await (await browser.newContext()).newPage();
   await signUp(lead, "Lena Lead", uniqueEmail("lena"));
-  await lead.getByRole("link", { name: "New review" }).first().click();
-  await lead.getByLabel("Title").fill("Screening e2e");
-  await lead.getByRole("button", { name: "Create review" }).click();
-  await expect(lead.getByRole("heading", { name: "Screening e2e" })).toBeVisible();
-  await section(lead, "Import").click();
-  await lead.getByLabel("Source", { exact: true }).fill("PubMed");
-  await lead.getByLabel("Files").setInputFiles(path.join(import.meta.dirname, "fixtures", "pubmed-search.ris"));
-  await lead.getByRole("button", { name: "Import" }).click();
-  await expect(lead.getByRole("row", { name: /pubmed-search\.ris/ }).getByText("Imported")).toBeVisible();
+  await createReview(lead, "Screening e2e");
+  await importFile(lead, fixture("pubmed-search.ris"));
 
   const bob = await addReviewer(browser, lead, "Bob");
   const cara = await addReviewer(browser, lead, "Cara");

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectOnReviews, section, signIn, signUp, uniqueEmail } from "./helpers";
+import { createReview, expectOnReviews, section, signIn, signUp, uniqueEmail } from "./helpers";
 
 const SECTIONS = [
   "Import",
@@ -76,11 +76,7 @@ test("signing up, creating a review and visiting each of its sections run under 
   await page.waitForURL(/\/(reviews$|sign-in\?)/);
   if (page.url().includes("/sign-in")) await signIn(page, email);
   await expectOnReviews(page);
-  await page.getByRole("link", { name: "New review" }).first().click();
-  await page.getByLabel("Title").fill("Headers under test");
-  await page.getByLabel("Review question").fill("Do the pages still work?");
-  await page.getByRole("button", { name: "Create review" }).click();
-  await expect(page.getByRole("heading", { name: "Headers under test" })).toBeVisible();
+  await createReview(page, "Headers under test", { question: "Do the pages still work?" });
   for (const name of SECTIONS) {
     await section(page, name).click();
     await expect(section(page, name)).toHaveAttribute("aria-current", "page");

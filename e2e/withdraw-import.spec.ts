@@ -1,20 +1,5 @@
-import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { section, signUp, uniqueEmail } from "./helpers";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
-
-/** The file's row in the list of imports (the search log below names each file too). */
-function importsRow(page: Page, file: string) {
-  return page.getByRole("table", { name: "Imports" }).getByRole("row", { name: new RegExp(file.replace(".", "\\.")) });
-}
-
-async function importFile(page: Page, file: string, source: string) {
-  await page.getByLabel("Source", { exact: true }).fill(source);
-  await page.getByLabel("Files").setInputFiles(fixture(file));
-  await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(importsRow(page, file).getByText("Imported")).toBeVisible();
-}
+import { createReview, fixture, importFile, importRow, section, signUp, uniqueEmail } from "./helpers";
 
 async function prismaBoxes(page: Page) {
   await section(page, "PRISMA 2020").click();
@@ -26,18 +11,15 @@ test("two searches sharing a paper are merged; withdrawing one puts the duplicat
 }) => {
   test.setTimeout(120_000);
   await signUp(page, "Wanda Withdraw", uniqueEmail("wanda"));
-  await page.getByRole("link", { name: "New review" }).first().click();
-  await page.getByLabel("Title").fill("Withdraw e2e");
-  await page.getByRole("button", { name: "Create review" }).click();
-  await expect(page.getByRole("heading", { name: "Withdraw e2e" })).toBeVisible();
+  await createReview(page, "Withdraw e2e");
 
   // PubMed, then Embase: the same JAMA paper in both is merged, and a near match waits for review.
   await section(page, "Import").click();
   await page.getByLabel("Interface or platform").fill("PubMed");
   await page.getByLabel("Search string").fill('"amyotrophic lateral sclerosis"[MeSH] AND "stem cells"[MeSH]');
-  await importFile(page, "pubmed-search.ris", "PubMed");
-  await importFile(page, "embase-search.ris", "Embase");
-  const embaseRow = importsRow(page, "embase-search.ris");
+  await importFile(page, fixture("pubmed-search.ris"));
+  await importFile(page, fixture("embase-search.ris"), "Embase");
+  const embaseRow = importRow(page, "embase-search.ris");
   await expect(embaseRow.getByRole("cell", { name: "1", exact: true })).toBeVisible();
   const log = page.getByRole("table", { name: "Searches" });
   await expect(log.getByRole("row", { name: /PubMed/ })).toContainText('"amyotrophic lateral sclerosis"[MeSH]');
@@ -68,7 +50,7 @@ test("two searches sharing a paper are merged; withdrawing one puts the duplicat
   await expect(panel).toContainText("records identified from PubMed go from 3 to 0; from all sources, from 6 to 3");
   await panel.getByLabel("Why (optional, kept in the audit trail)").fill("Exported with the wrong date limit");
   await panel.getByRole("button", { name: "Withdraw this import" }).click();
-  const pubmedRow = importsRow(page, "pubmed-search.ris");
+  const pubmedRow = importRow(page, "pubmed-search.ris");
   await expect(pubmedRow.getByText("Withdrawn", { exact: true })).toBeVisible();
   await expect(page.getByText(/Withdrawn on .* by Wanda Withdraw: “Exported with the wrong date limit”/)).toBeVisible();
   await expect(embaseRow.getByRole("cell", { name: "0", exact: true }).first()).toBeVisible();
