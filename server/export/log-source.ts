@@ -40,6 +40,15 @@ export async function* decisionLogRows(db: Db, reviewId: string): AsyncGenerator
         (r) => [r.id, r.title],
       ),
     );
+    // Decisions on records that left with a withdrawn import stay in the log, titled from the withdrawal archive.
+    const gone = ids.filter((id) => !titles.has(id));
+    if (gone.length) {
+      const archived = await db.withdrawnRow.findMany({
+        where: { reviewId, tableName: "records", id: { in: gone } },
+        select: { id: true, data: true },
+      });
+      for (const row of archived) titles.set(row.id, String((row.data as { title?: unknown }).title ?? ""));
+    }
     for (const event of events) yield decisionLogRow(event, titles, reasons);
     if (page.length < PAGE) return;
     cursor = page.at(-1)!.id;

@@ -2,6 +2,9 @@
 // review (and what of it is kept), duplicates repaired, decisions no longer counted, PRISMA before and after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
+import type { Cell } from "../export/csv";
+import { DECISION_LOG_COLUMNS } from "../export/log-rows";
+import { decisionLogRows } from "../export/log-source";
 import { stopJobQueue } from "../jobs/queue";
 import { trainingLabels } from "../prioritise/training-labels";
 import { callerFor, makeTeam, testDb } from "../test/integration";
@@ -202,6 +205,13 @@ describe("withdrawing an import", () => {
     });
     const archived = await db.withdrawnRow.findFirstOrThrow({ where: { id: a1 } });
     expect(archived.data).toMatchObject({ id: a1, title: PUBMED[0]!.title, doi: "10.1000/a1" });
+    // The decision log keeps the withdrawn records' decisions, titled from the archive.
+    const log: Cell[][] = [];
+    for await (const row of decisionLogRows(db, t.reviewId)) log.push(row);
+    const a3 = t.id("pubmed.ris", "10.1000/a3");
+    const a3Rows = log.filter((row) => row[DECISION_LOG_COLUMNS.indexOf("record_id")] === a3);
+    expect(a3Rows.length).toBeGreaterThan(0);
+    expect(a3Rows.map((row) => row[DECISION_LOG_COLUMNS.indexOf("title")])).toEqual(a3Rows.map(() => PUBMED[2]!.title));
     const imp = (await lead.imports.list({ reviewId: t.reviewId })).find((i) => i.id === t.imports.pubmed)!;
     expect(imp).toMatchObject({
       status: "withdrawn",
