@@ -14,6 +14,8 @@ export const FULL_TEXT_FILTERS = ["any", "yes", "no"] as const;
 /** unique: not merged and in no pair awaiting a decision; merged: merged into another as its duplicate. */
 export const DUPLICATE_FILTERS = ["any", "unique", "merged", "pending"] as const;
 export const CONFLICT_FILTERS = ["any", "open", "resolved"] as const;
+/** A lead's change of a settled record at the stage: reopened for screening, or given a new final verdict. */
+export const CHANGED_FILTERS = ["any", "reopened", "overridden"] as const;
 /** A reviewer's decision at the stage; "none": they have not decided it. */
 export const DECISION_FILTERS = ["any", "include", "exclude", "maybe", "none"] as const;
 export const RECORD_SORTS = ["imported", "title", "year", "relevance"] as const;
@@ -36,6 +38,7 @@ export const RecordFilters = z.object({
   outcome: z.enum(OUTCOME_FILTERS).default("any"),
   exclusionReasonId: Id.optional(),
   conflict: z.enum(CONFLICT_FILTERS).default("any"),
+  changed: z.enum(CHANGED_FILTERS).default("any"),
   decision: z.enum(DECISION_FILTERS).default("any"),
   /** Whose decisions `decision` is about: the caller unless another reviewer is named. */
   decidedBy: Id.optional(),

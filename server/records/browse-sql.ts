@@ -138,6 +138,13 @@ export function filterConditions(
     out.push(
       Prisma.sql`EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = ${r}.id AND c.stage = ${stageSql(stage)} AND c.status = ${filters.conflict}::conflict_status)`,
     );
+  if (filters.changed !== "any") {
+    // Records a lead reopened or overrode at the stage, even if they have since been settled again.
+    const kind = filters.changed === "reopened" ? "reopen" : "override";
+    out.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM outcome_changes ch WHERE ch.record_id = ${r}.id AND ch.stage = ${stageSql(stage)} AND ch.kind = ${kind}::outcome_change_kind)`,
+    );
+  }
   if (filters.decision !== "any" || filters.decidedBy !== undefined)
     out.push(decisionCondition(row, stage, filters.decidedBy ?? scope.actorId, filters.decision));
   return out;

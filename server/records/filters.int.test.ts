@@ -159,13 +159,14 @@ describe("filters, for a blinded reviewer and an observer", () => {
 
   it("refuses outcome, reason, conflict and others' decision filters at a blinded stage, saying why", async () => {
     const stageRefusal =
-      "FORBIDDEN: While title and abstract screening is blinded, only leads can filter by outcome, exclusion reason or conflict at that stage: these depend on your co-reviewers' decisions.";
+      "FORBIDDEN: While title and abstract screening is blinded, only leads can filter by outcome, exclusion reason, conflict or a lead's change at that stage: these depend on your co-reviewers' decisions.";
     for (const who of ["A", "observer"] as const) {
       for (const filters of [
         { outcome: "included" },
         { outcome: "undecided" },
         { exclusionReasonId: f.reasons.ta.id },
         { conflict: "resolved" },
+        { changed: "overridden" },
       ]) {
         expect(await refusal(who, filters), JSON.stringify(filters)).toBe(stageRefusal);
       }
@@ -209,5 +210,31 @@ describe("filters, for a blinded reviewer and an observer", () => {
     await expect(list({ reached: "included" })).rejects.toThrow(/While full-text screening is blinded/);
     await expect(list({ stage: "full_text", outcome: "included" })).rejects.toThrow(/While full text screening/);
     expect((await list({})).visibility).toEqual({ titleAbstract: true, fullText: false });
+  });
+
+  it("filters by a lead's change of a settled record: reopened, or given a new verdict", async () => {
+    const g = await browseReview(testDb());
+    for (const record of ["msc", "mouse"] as const) {
+      await decide(g, "A", record, "include");
+      await decide(g, "B", record, "include");
+    }
+    const lead = g.as("lead");
+    const stage = "title_abstract" as const;
+    await lead.screening.reopen({ reviewId: g.review.id, stage, recordId: g.ids.msc, confirm: true });
+    const reason = await testDb().exclusionReason.findFirstOrThrow({ where: { reviewId: g.review.id, stage } });
+    await lead.screening.override({
+      reviewId: g.review.id,
+      stage,
+      recordId: g.ids.mouse,
+      verdict: "exclude",
+      reasonId: reason.id,
+      note: "An animal study",
+      confirm: true,
+    });
+    const changed = async (filters: object) =>
+      (await lead.records.list({ reviewId: g.review.id, ...filters })).items.map((i) => i.id);
+    expect(await changed({ changed: "reopened" })).toEqual([g.ids.msc]);
+    expect(await changed({ changed: "overridden" })).toEqual([g.ids.mouse]);
+    expect(await changed({ stage: "full_text", changed: "overridden" })).toEqual([]);
   });
 });

@@ -18,8 +18,13 @@ describe("hiddenFilterRefusal", () => {
       expect(hiddenFilterRefusal(filters(f), BLIND, "me"), JSON.stringify(f)).toBeNull();
   });
 
-  it("refuses outcome, reason, conflict and others' decisions at a blinded stage, and only there", () => {
-    for (const f of [{ outcome: "included" }, { exclusionReasonId: "r1" }, { conflict: "open" }])
+  it("refuses outcome, reason, conflict, a lead's change and others' decisions at a blinded stage, and only there", () => {
+    for (const f of [
+      { outcome: "included" },
+      { exclusionReasonId: "r1" },
+      { conflict: "open" },
+      { changed: "reopened" },
+    ])
       expect(hiddenFilterRefusal(filters(f), BLIND, "me")).toMatch(/^While title and abstract screening is blinded/);
     expect(hiddenFilterRefusal(filters({ decidedBy: "other" }), BLIND, "me")).toMatch(/your own decisions only/);
     expect(hiddenFilterRefusal(filters({ outcome: "included" }), TA_OPEN, "me")).toBeNull();

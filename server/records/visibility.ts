@@ -52,9 +52,13 @@ export function hiddenFilterRefusal(
     return "While full-text screening is blinded, only leads can filter by inclusion in the review or by study: it would tell you how your co-reviewers decided.";
   const stage = filters.stage;
   if (seesStage(visibility, stage)) return null;
-  const settled = filters.outcome !== "any" || filters.exclusionReasonId !== undefined || filters.conflict !== "any";
+  const settled =
+    filters.outcome !== "any" ||
+    filters.exclusionReasonId !== undefined ||
+    filters.conflict !== "any" ||
+    filters.changed !== "any";
   if (settled)
-    return `While ${stageName(stage)} screening is blinded, only leads can filter by outcome, exclusion reason or conflict at that stage: these depend on your co-reviewers' decisions.`;
+    return `While ${stageName(stage)} screening is blinded, only leads can filter by outcome, exclusion reason, conflict or a lead's change at that stage: these depend on your co-reviewers' decisions.`;
   if (filters.decidedBy !== undefined && filters.decidedBy !== actorId)
     return `While ${stageName(stage)} screening is blinded, you can filter by your own decisions only.`;
   return null;

@@ -1,5 +1,6 @@
 // The part of records the screens may use: the browser's filter choices and limits, and the history's sentences.
 export {
+  CHANGED_FILTERS,
   CONFLICT_FILTERS,
   DECISION_FILTERS,
   DUPLICATE_FILTERS,

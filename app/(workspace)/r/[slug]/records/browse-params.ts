@@ -1,6 +1,7 @@
 // The browser's search, filters, order and page as the address's query, so a link, a reload and the way back
 // from a record all show the same list. Pure; values that are not known choices are dropped, never trusted.
 import {
+  CHANGED_FILTERS,
   CONFLICT_FILTERS,
   DECISION_FILTERS,
   DUPLICATE_FILTERS,
@@ -29,6 +30,7 @@ export const DEFAULT_STATE: BrowseState = {
   stage: "title_abstract",
   outcome: "any",
   conflict: "any",
+  changed: "any",
   decision: "any",
   sort: "imported",
   descending: false,
@@ -49,6 +51,7 @@ const KEYS = {
   outcome: "outcome",
   exclusionReasonId: "reason",
   conflict: "conflict",
+  changed: "changed",
   decision: "decision",
   decidedBy: "by",
   sort: "sort",
@@ -63,6 +66,7 @@ const CHOICES = {
   stage: STAGES,
   outcome: OUTCOME_FILTERS,
   conflict: CONFLICT_FILTERS,
+  changed: CHANGED_FILTERS,
   decision: DECISION_FILTERS,
   sort: RECORD_SORTS,
 } as const;
@@ -117,6 +121,7 @@ export function activeFilters(state: BrowseState): number {
     "outcome",
     "exclusionReasonId",
     "conflict",
+    "changed",
     "decision",
     "decidedBy",
   ];

@@ -22,6 +22,11 @@ const OUTCOME_LABELS = {
   excluded: "Excluded",
 } as const;
 const CONFLICT_LABELS = { any: "Any", open: "Open", resolved: "Resolved" } as const;
+const CHANGED_LABELS = {
+  any: "Any",
+  reopened: "Reopened by a lead",
+  overridden: "Verdict overridden by a lead",
+} as const;
 const DECISION_LABELS = {
   any: "Not filtered",
   include: "Include",
@@ -141,7 +146,14 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
               set(
                 seesStage(stage)
                   ? { stage, exclusionReasonId: undefined }
-                  : { stage, outcome: "any", exclusionReasonId: undefined, conflict: "any", decidedBy: undefined },
+                  : {
+                      stage,
+                      outcome: "any",
+                      exclusionReasonId: undefined,
+                      conflict: "any",
+                      changed: "any",
+                      decidedBy: undefined,
+                    },
               )
             }
           />
@@ -171,6 +183,13 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
                 choices={choicesOf(CONFLICT_LABELS)}
                 onChange={(conflict) => set({ conflict })}
               />
+              <FilterSelect
+                id="filter-changed"
+                label="Changed by a lead"
+                value={state.changed}
+                choices={choicesOf(CHANGED_LABELS)}
+                onChange={(changed) => set({ changed })}
+              />
             </>
           )}
           <FilterSelect
@@ -193,8 +212,9 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
         </div>
         {!atStage && (
           <p className="hint">
-            While {stageName} screening is blinded, filters by outcome, reason, conflict or others' decisions are for
-            leads: they would tell you how your co-reviewers decided. You can filter by your own decisions.
+            While {stageName} screening is blinded, filters by outcome, reason, conflict, a lead's change or others'
+            decisions are for leads: they would tell you how your co-reviewers decided. You can filter by your own
+            decisions.
           </p>
         )}
       </fieldset>

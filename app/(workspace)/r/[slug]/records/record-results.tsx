@@ -181,6 +181,13 @@ export function RecordResults({ browser, slug, canSelect }: Props) {
       {data.fuzzy && (
         <InfoAlert>No record has all these words; these are the titles that look most like what you typed.</InfoAlert>
       )}
+      {data.searchPending > 0 && (
+        <InfoAlert>
+          {formatCount(data.searchPending)} {data.searchPending === 1 ? "record" : "records"} from a recent import{" "}
+          {data.searchPending === 1 ? "is" : "are"} still being indexed and not yet found by words; filters and
+          identifiers (DOI, PMID, NCT) find them already.
+        </InfoAlert>
+      )}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between the links inside, which take the focus */}
       <div ref={browser.resultsRef} onKeyDown={browser.onResultsKey}>
         <DataTable

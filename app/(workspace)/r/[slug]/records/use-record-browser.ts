@@ -38,6 +38,8 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
   const list = useQuery({
     ...trpc.records.list.queryOptions(listInput(reviewId, state)),
     placeholderData: keepPreviousData,
+    // A word search asked while an import is being indexed is asked again until every record can be found.
+    refetchInterval: (query) => (query.state.data?.searchPending ? 5_000 : false),
   });
   const options = useQuery(trpc.records.filterOptions.queryOptions({ reviewId }));
   const allocate = useMutation(trpc.records.allocate.mutationOptions());
