@@ -51,4 +51,10 @@ describe("rankForKeeping", () => {
     const article = record({});
     expect(first(erratum, article)).toBe(article.id);
   });
+
+  it("keeps the latest version of a Cochrane review, as automatic merges do", () => {
+    const v2 = record({ doi: "10.1002/14651858.CD001234.pub2", abstract: "A", extra: { year: 2012 } });
+    const v3 = record({ doi: "10.1002/14651858.CD001234.pub3", extra: { year: 2019 } });
+    expect(first(v2, v3)).toBe(v3.id);
+  });
 });

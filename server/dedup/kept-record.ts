@@ -1,7 +1,11 @@
 // Which record of a group of duplicates stays in the review when the group is merged. Pure, so the screen's
 // default and the server's check agree and the rule is tested on plain data.
 import { FILLABLE_FIELDS, isEmptyValue } from "./fill-plan";
+import { cochraneRecency } from "./normalise";
 import { normaliseTitle } from "./title";
+
+const text = (v: unknown) => (typeof v === "string" ? v : null);
+const year = (c: KeptCandidate) => (typeof c.fields.year === "number" ? c.fields.year : null);
 
 export interface KeptCandidate {
   id: string;
@@ -21,6 +25,7 @@ export interface KeptCandidate {
  * 1. A record people already screened, or whose full text was sought, keeps that work counting; merging it away
  *    would set the work aside (PRISMA and screening only count kept records).
  * 2. An article beats a notice about it (erratum, comment, retraction): the article is what gets screened.
+ *    Then the latest version of a Cochrane review, which supersedes the others (as automatic merges keep it).
  * 3. An abstract: title/abstract screening needs it, and nothing can make one up.
  * 4. A DOI or PMID: full-text retrieval and exports find the paper by them.
  * 5. More filled fields, so fewer need filling from the others.
@@ -30,6 +35,7 @@ export function compareForKeeping(x: KeptCandidate, y: KeptCandidate): number {
   const steps: ((c: KeptCandidate) => number)[] = [
     (c) => (c.hasWork ? 1 : 0),
     (c) => (normaliseTitle(c.title).kind === "article" ? 1 : 0),
+    (c) => cochraneRecency({ doi: c.doi, pages: text(c.fields.pages), journal: text(c.fields.journal), year: year(c) }),
     (c) => (isEmptyValue(c.abstract) ? 0 : 1),
     (c) => (isEmptyValue(c.doi) && isEmptyValue(c.pmid) ? 0 : 1),
     (c) => FILLABLE_FIELDS.filter((f) => !isEmptyValue(c.fields[f])).length,

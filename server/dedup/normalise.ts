@@ -115,6 +115,20 @@ export function cochraneReview(
   return null;
 }
 
+/**
+ * How late a version of a Cochrane review is (the later year, then the higher version number), for keeping the
+ * latest when versions merge, since it supersedes the others; 0 for any other record.
+ */
+export function cochraneRecency(r: {
+  doi: string | null;
+  pages: string | null;
+  journal: string | null;
+  year: number | null;
+}): number {
+  const review = cochraneReview(normaliseDoi(r.doi), r.pages?.trim() || null, r.journal);
+  return review ? (r.year ?? 0) * 1000 + (review.version ?? 0) : 0;
+}
+
 /** Interns title words so that token comparisons are integer merges. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();

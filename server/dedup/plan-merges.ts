@@ -1,7 +1,7 @@
 // Turns sure pairs into removals. Pairs chain (A=B, B=C), so records are first grouped into clusters; each
 // cluster keeps its most complete record and every other member merges into that one, which makes "the
 // record it merged into" a single, well-defined record.
-import { cochraneReview, normaliseDoi } from "./normalise";
+import { cochraneRecency } from "./normalise";
 import { normaliseTitle } from "./title";
 import type { CandidatePair, DedupRecord, Removal } from "./types";
 import { UnionFind } from "./union-find";
@@ -22,14 +22,8 @@ export function completeness(r: DedupRecord): number {
 /** A correction, reply or comment merged with its article must not be the record that stays for screening. */
 const isNotice = (r: DedupRecord) => normaliseTitle(r.title ?? "").kind !== "article";
 
-/**
- * Versions of one Cochrane review merge into the latest, which supersedes the others: the later year, then the
- * higher version number. 0 for any other record.
- */
-function recency(r: DedupRecord): number {
-  const review = cochraneReview(normaliseDoi(r.doi), r.pages?.trim() || null, r.journal);
-  return review ? (r.year ?? 0) * 1000 + (review.version ?? 0) : 0;
-}
+/** Versions of one Cochrane review merge into the latest, which supersedes the others. */
+const recency = (r: DedupRecord) => cochraneRecency(r);
 
 /**
  * `records` in arrival order (existing first, then incoming): between equally complete records the earlier
