@@ -22,11 +22,7 @@ const OUTCOME_LABELS = {
   excluded: "Excluded",
 } as const;
 const CONFLICT_LABELS = { any: "Any", open: "Open", resolved: "Resolved" } as const;
-const CHANGED_LABELS = {
-  any: "Any",
-  reopened: "Reopened by a lead",
-  overridden: "Verdict overridden by a lead",
-} as const;
+const CHANGED_LABELS = { any: "Any", reopened: "Reopened", overridden: "Verdict overridden" } as const;
 const DECISION_LABELS = {
   any: "Not filtered",
   include: "Include",
