@@ -27,6 +27,14 @@ async function world(side: Side): Promise<BrowseReview> {
     await decide(f, "B", "pendingB", side);
     await decide(f, "B", "msc", side, "full_text");
   }
+  // Who gets an allocation depends on who has decided already: B only where B has not.
+  for (const reviewer of ["A", "B"] as const)
+    await f.as("lead").records.allocate({
+      reviewId: f.review.id,
+      stage: "title_abstract",
+      reviewerId: f.people[reviewer].id,
+      recordIds: [f.ids.volunteers, f.ids.neural, f.ids.pendingB, f.ids.mouse],
+    });
   return f;
 }
 
@@ -145,5 +153,13 @@ describe("the record browser, by difference", () => {
     );
     expect(page[1]).toContain(`"kind":"conflict_opened"`);
     expect(page[2]).not.toContain(`"kind":"conflict_opened"`);
+    const allocated = await Promise.all(
+      worlds.map((f) =>
+        answer(f, (g) => g.as("lead").records.get({ reviewId: g.review.id, recordId: g.ids.pendingB })),
+      ),
+    );
+    const toB = `"kind":"allocated","stage":"title_abstract","reviewer":"reviewer-b"`;
+    expect(allocated[0]).not.toContain(toB);
+    expect(allocated[2]).toContain(toB);
   });
 });

@@ -88,6 +88,15 @@ describe("historyLine", () => {
       "Ana put it in the study “Petrou 2016”",
     );
     expect(line({ kind: "study", action: "removed_from", study: null })).toBe("Ana took it out of its study");
+    expect(line({ kind: "study", action: "merged", study: "Petrou 2016" })).toBe(
+      "Ana merged its study into the study “Petrou 2016”",
+    );
+  });
+
+  it("tells an allocation, with 'you' for the reader's own", () => {
+    const allocated = { kind: "allocated", stage: "full_text", reviewer: "Ben", reviewerIsMe: false } as const;
+    expect(line(allocated)).toBe("Ana allocated it to Ben for full text screening");
+    expect(line({ ...allocated, reviewerIsMe: true })).toBe("Ana allocated it to you for full text screening");
   });
   it("tells team labels, one record's or a selection's, and team notes", () => {
     const label = { kind: "label", label: "Animal study", selection: false } as const;

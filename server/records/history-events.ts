@@ -61,7 +61,12 @@ export type HistoryEvent = At &
         url: string | null;
         note: string;
       }
-    | { kind: "study"; action: "created" | "moved" | "split" | "removed_from"; study: string | null }
+    /** A lead allocated it to a reviewer (with other records chosen in the browser, or from the pool). */
+    | { kind: "allocated"; stage: Stage; reviewer: string; reviewerIsMe: boolean }
+    /**
+     * `merged`: the study holding its report was merged into `study`; `removed_from`: taken out of its study.
+     */
+    | { kind: "study"; action: "created" | "moved" | "split" | "merged" | "removed_from"; study: string | null }
     /** A team label put on or taken off (`selection`: with other records, from the record browser), or deleted. */
     | { kind: "label"; action: "added" | "removed" | "deleted"; label: string; selection: boolean }
     /** A team note; `text` as written or edited (none once deleted). */
@@ -142,6 +147,8 @@ export function historyLine(event: HistoryEvent): string {
           return `${who} took back the full text, to be sought again`;
       }
       break;
+    case "allocated":
+      return `${who} allocated it to ${event.reviewerIsMe ? "you" : event.reviewer} for ${STAGE_WORDS[event.stage]} screening`;
     case "study":
       switch (event.action) {
         case "created":
@@ -150,6 +157,8 @@ export function historyLine(event: HistoryEvent): string {
           return `${who} put it in the study ${quote(event.study ?? "")}`;
         case "split":
           return `${who} split it off into the new study ${quote(event.study ?? "")}`;
+        case "merged":
+          return `${who} merged its study into the study ${quote(event.study ?? "")}`;
         case "removed_from":
           return `${who} took it out of its study`;
       }

@@ -1,8 +1,9 @@
 // A record's whole history, in order, from the audit trail: its import, duplicate merges and their undoing, every
-// decision, change and undo, conflicts and their resolution, its full text and its study. The events name the
-// record in different ways (decisions, labels and team notes by entity id; merges, conflicts, full texts by the pair,
-// conflict or report they are about; studies by report ids in their data, and labels put on or taken off a
-// selection by the record ids in theirs), so each way is one index-backed query. Events that would
+// decision, change and undo, conflicts and their resolution, allocations to reviewers, its full text and its study.
+// The events name the record in different ways (decisions, labels and team notes by entity id; merges, conflicts,
+// full texts by the pair, conflict or report they are about; studies by report ids in their data, labels put on or
+// taken off a selection and allocations by the record ids in theirs; study merges only by the studies merged), so
+// each way is one index-backed query. Events that would
 // tell a blinded member how a co-reviewer decided are left out here, on the server.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
@@ -22,6 +23,8 @@ export interface HistorySubject {
   pairs: { id: string; recordAId: string; recordBId: string; automatic: boolean; createdAt: Date }[];
   conflicts: { id: string; stage: Stage; createdAt: Date }[];
   reportId: string | null;
+  /** The study its report is in now. */
+  studyId: string | null;
   /** Reports it had before a lead took back its title/abstract inclusion (their full text and study events stay). */
   formerReportIds: string[];
   stoppingExclusions: { stage: Stage; at: Date }[];
@@ -60,6 +63,12 @@ async function auditRows(db: Db, reviewId: string, subject: HistorySubject): Pro
         AND e.data -> 'recordIds' ? ${subject.id}`,
     ),
   );
+  parts.push(
+    about(
+      Prisma.sql`e.entity_type = 'membership' AND e.action = 'screening.allocated'
+        AND e.data -> 'recordIds' ? ${subject.id}`,
+    ),
+  );
   if (subject.importId)
     parts.push(
       about(
@@ -74,11 +83,62 @@ async function auditRows(db: Db, reviewId: string, subject: HistorySubject): Pro
 }
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+
+/**
+ * The study merges that carried one of the record's reports along. A merge names only the studies merged, so the
+ * studies its reports were ever in are followed merge by merge, and then the merges are kept that happened while a
+ * report was in one of the merged studies (not earlier or later, when the report was elsewhere).
+ */
+async function studyMerges(db: Db, reviewId: string, subject: HistorySubject, rows: EventRow[]): Promise<EventRow[]> {
+  const studyRows = rows.filter((r) => r.entity_type === "study");
+  const known = new Set<string>(subject.studyId ? [subject.studyId] : []);
+  for (const row of studyRows) {
+    if (row.entity_id !== "none") known.add(row.entity_id);
+    const split = str(row.data?.newStudyId);
+    if (split) known.add(split);
+  }
+  if (known.size === 0) return [];
+  const merges = new Map<string, EventRow>();
+  let asked = new Set<string>();
+  while (known.size > asked.size) {
+    const ask = [...known].filter((id) => !asked.has(id));
+    asked = new Set(known);
+    const found = await db.$queryRaw<EventRow[]>`
+      SELECT e.id, e.action, e.entity_type, e.entity_id, e.data, e.created_at, e.actor_id, u.name AS actor
+        FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+       WHERE e.review_id = ${reviewId} AND e.entity_type = 'study' AND e.action = 'study.merged'
+         AND e.data -> 'merged' ?| ${ask}::text[]`;
+    for (const row of found) {
+      merges.set(row.id, row);
+      known.add(row.entity_id);
+    }
+  }
+  const inStudy = new Map<string, string | null>();
+  const kept: EventRow[] = [];
+  const timeline = [...studyRows, ...merges.values()].sort(
+    (a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id),
+  );
+  for (const row of timeline) {
+    const reportIds = strings(row.data?.reportIds);
+    if (row.action === "study.merged") {
+      const merged = new Set(strings(row.data?.merged));
+      const carried = [...inStudy].filter(([, study]) => study !== null && merged.has(study));
+      for (const [reportId] of carried) inStudy.set(reportId, row.entity_id);
+      if (carried.length > 0) kept.push(row);
+    } else if (row.action === "study.created" || row.action === "study.reports_moved")
+      for (const id of reportIds) inStudy.set(id, row.entity_id === "none" ? null : row.entity_id);
+    else if (row.action === "study.split") for (const id of reportIds) inStudy.set(id, str(row.data?.newStudyId));
+  }
+  return kept;
+}
 
 interface Lookups {
   reasons: Map<string, string>;
   titles: Map<string, string>;
   studies: Map<string, string>;
+  people: Map<string, string>;
 }
 
 function ref(id: string, lookups: Lookups): RecordRef {
@@ -195,6 +255,18 @@ function fromAudit(row: EventRow, subject: HistorySubject, lookups: Lookups, me:
         : { ...base, kind: "study", action: "moved", study: lookups.studies.get(row.entity_id) ?? null };
     case "study.split":
       return { ...base, kind: "study", action: "split", study: lookups.studies.get(str(d.newStudyId) ?? "") ?? null };
+    case "study.merged":
+      return { ...base, kind: "study", action: "merged", study: lookups.studies.get(row.entity_id) ?? null };
+    case "screening.allocated": {
+      const reviewerId = str(d.reviewerId) ?? "";
+      return {
+        ...base,
+        kind: "allocated",
+        stage: d.stage as Stage,
+        reviewer: lookups.people.get(reviewerId) ?? "a reviewer",
+        reviewerIsMe: reviewerId === me,
+      };
+    }
     default:
       return null;
   }
@@ -210,6 +282,9 @@ function visibleTo(event: HistoryEvent, visibility: RecordVisibility): boolean {
     case "stopping_rule":
     case "reopened":
     case "overridden":
+    // Allocations go only to reviewers who have not decided, on records still open: who got one would tell a
+    // blinded member who had decided already, so they show only where the stage is open to the reader.
+    case "allocated":
       return seesStage(visibility, event.stage);
     case "full_text":
       return visibility.titleAbstract;
@@ -226,17 +301,20 @@ export async function recordHistory(
   member: MemberScope,
   subject: HistorySubject,
   visibility: RecordVisibility,
-  lookups: (rows: { recordIds: string[]; studyIds: string[] }) => Promise<Lookups>,
+  lookups: (rows: { recordIds: string[]; studyIds: string[]; userIds: string[] }) => Promise<Lookups>,
 ): Promise<HistoryEvent[]> {
-  const rows = await auditRows(db, member.reviewId, subject);
+  const about = await auditRows(db, member.reviewId, subject);
+  const rows = [...about, ...(await studyMerges(db, member.reviewId, subject, about))];
   const recordIds = new Set(subject.pairs.flatMap((p) => [p.recordAId, p.recordBId]));
   const studyIds = new Set<string>();
+  const userIds = new Set<string>();
   for (const row of rows) {
+    if (typeof row.data?.reviewerId === "string") userIds.add(row.data.reviewerId);
     for (const key of ["keptId", "removedId"]) if (typeof row.data?.[key] === "string") recordIds.add(row.data[key]);
     if (row.entity_type === "study") studyIds.add(row.entity_id);
     if (typeof row.data?.newStudyId === "string") studyIds.add(row.data.newStudyId);
   }
-  const named = await lookups({ recordIds: [...recordIds], studyIds: [...studyIds] });
+  const named = await lookups({ recordIds: [...recordIds], studyIds: [...studyIds], userIds: [...userIds] });
   const events: HistoryEvent[] = [];
   const at = (when: Date) => ({ at: when, actor: null, mine: false });
   // Without an import (records made by hand, or by the demo), the record's own creation stands for it.

@@ -139,6 +139,39 @@ describe("the record page", () => {
     expect(observer.history.map((e) => e.kind)).toEqual(["imported", "merged", "merge_undone"]);
   });
 
+  it("tells allocations to reviewers, and a study merge that carried its report along, where the stage is seen", async () => {
+    const review = { reviewId: f.review.id };
+    await f.as("lead").records.allocate({
+      ...review,
+      stage: "title_abstract",
+      reviewerId: f.people.A.id,
+      recordIds: [f.ids.neural, f.ids.mouse],
+    });
+    expect((await page("lead", "neural")).history.map(historyLine).at(-1)).toBe(
+      "You allocated it to reviewer for title/abstract screening",
+    );
+    // A blinded reviewer does not learn who was allocated what: it would tell who had decided already.
+    expect((await page("A", "neural")).history.map((e) => e.kind)).not.toContain("allocated");
+    await decide(f, "A", "mouse", "include");
+    await decide(f, "B", "mouse", "include");
+    const mouseReport = await testDb().report.findFirstOrThrow({ where: { recordId: f.ids.mouse } });
+    await f.as("lead").fullText.setLink({ ...review, reportId: mouseReport.id, url: "https://example.org/mouse.pdf" });
+    await decide(f, "A", "mouse", "include", "full_text");
+    await decide(f, "B", "mouse", "include", "full_text");
+    const mouse = await f.as("lead").studies.create({ ...review, reportIds: [mouseReport.id], label: "Vercelli 2008" });
+    const petrou = await testDb().study.findFirstOrThrow({ where: { reviewId: f.review.id, label: "Petrou 2016" } });
+    await f.as("lead").studies.merge({ ...review, targetId: mouse.id, sourceIds: [petrou.id] });
+    expect((await page("lead", "msc")).history.map(historyLine).slice(-2)).toEqual([
+      "You made the study “Petrou 2016” with it",
+      "You merged its study into the study “Vercelli 2008”",
+    ]);
+    // The study it was already in took the other one in: its report did not move.
+    expect(
+      (await page("lead", "mouse")).history.map(historyLine).filter((l) => l.includes("merged its study")),
+    ).toEqual([]);
+    expect((await page("A", "msc")).history.map((e) => e.kind)).not.toContain("study");
+  });
+
   it("refuses a record of another review as one that does not exist", async () => {
     const other = await browseReview(testDb());
     await expect(f.as("lead").records.get({ reviewId: f.review.id, recordId: other.ids.msc })).rejects.toThrow(

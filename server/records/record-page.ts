@@ -117,6 +117,7 @@ export async function recordPage(db: Db, member: MemberScope, recordId: string) 
       pairs,
       conflicts: found.conflicts.map((c) => ({ id: c.id, stage: c.stage, createdAt: c.createdAt })),
       reportId: found.report?.id ?? null,
+      studyId: found.report?.studyId ?? null,
       formerReportIds: found.outcomeChanges.flatMap((c) => {
         const id = (c.undone as { report?: { id?: unknown } | null }).report?.id;
         return typeof id === "string" ? [id] : [];
@@ -126,8 +127,8 @@ export async function recordPage(db: Db, member: MemberScope, recordId: string) 
         .map((o) => ({ stage: o.stage, at: o.stoppingSample!.excludedAt! })),
     },
     visibility,
-    async ({ recordIds, studyIds }) => {
-      const [records, reasons, studies] = await Promise.all([
+    async ({ recordIds, studyIds, userIds }) => {
+      const [records, reasons, studies, people] = await Promise.all([
         db.record.findMany({
           where: { id: { in: recordIds }, reviewId: member.reviewId },
           select: { id: true, title: true },
@@ -137,11 +138,16 @@ export async function recordPage(db: Db, member: MemberScope, recordId: string) 
           where: { id: { in: studyIds }, reviewId: member.reviewId },
           select: { id: true, label: true },
         }),
+        db.user.findMany({
+          where: { id: { in: userIds }, memberships: { some: { reviewId: member.reviewId } } },
+          select: { id: true, name: true },
+        }),
       ]);
       return {
         titles: new Map(records.map((r) => [r.id, r.title])),
         reasons: new Map(reasons.map((r) => [r.id, r.label])),
         studies: new Map(studies.map((s) => [s.id, s.label])),
+        people: new Map(people.map((p) => [p.id, p.name])),
       };
     },
   );

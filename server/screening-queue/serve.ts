@@ -174,7 +174,7 @@ export async function allocateRecords(
       action: "screening.allocated",
       entityType: "membership",
       entityId: member.id,
-      data: { stage, reviewerId, records: ids.length },
+      data: { stage, reviewerId, records: ids.length, recordIds: [...ids].sort() },
     });
   });
   return { allocated: ids.length };
