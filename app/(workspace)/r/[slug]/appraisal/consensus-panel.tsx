@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
+import { plural } from "@/app/_lib/format";
 import { levelLabel, OPTION_LABELS, type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
 import { AppraisalForm } from "./appraisal-form";
 
@@ -46,7 +47,7 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
             ? "One appraiser per study: nothing to compare."
             : disagreements === 0
               ? "The appraisers agree on every item."
-              : `${disagreements} items differ (marked).`}
+              : `${plural(disagreements, "item")} ${disagreements === 1 ? "differs" : "differ"} (marked).`}
         </p>
         <DataTable
           scroll
