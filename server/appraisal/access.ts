@@ -24,6 +24,15 @@ export async function studyForTool(db: Db | Tx, reviewId: string, studyId: strin
   return study;
 }
 
+/**
+ * Appraisals with `tool` of studies still appraised with it. A study's tool can change after it was appraised;
+ * its earlier appraisals are kept but count nowhere, so every table, plot and download reads this one rule
+ * (the same as studyTools) and they always agree.
+ */
+export function currentToolWhere(tool: ToolName) {
+  return tool === "validity_of_conclusions" ? { tool } : { tool, study: { appraisalTool: tool } };
+}
+
 export async function appraisersNeeded(db: Db | Tx, reviewId: string): Promise<number> {
   const review = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { appraisersPerStudy: true } });
   return review.appraisersPerStudy;

@@ -2,13 +2,12 @@
 // recorded consensus results, which every member may read.
 
 import type { Db } from "../db/client";
-import type { AppraisalTool } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import { studyTools } from "../studies/designs";
 import { studyWithReports } from "../studies/studies-view";
-import { studyForTool } from "./access";
+import { currentToolWhere, studyForTool } from "./access";
 import { assess, checkAnswers } from "./answers";
 import { toolDefinition } from "./tools";
 import type { ToolName } from "./tools/types";
@@ -110,7 +109,7 @@ export interface ResultRow {
 export async function consensusResults(db: Db, reviewId: string, toolName: ToolName): Promise<ResultRow[]> {
   const tool = toolDefinition(toolName);
   const rows = await db.appraisal.findMany({
-    where: { reviewId, tool: toolName as AppraisalTool, isConsensus: true, completedAt: { not: null } },
+    where: { reviewId, ...currentToolWhere(toolName), isConsensus: true, completedAt: { not: null } },
     select: { answers: true, study: { select: { id: true, label: true } } },
     orderBy: { study: { label: "asc" } },
   });

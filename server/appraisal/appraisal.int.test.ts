@@ -275,6 +275,60 @@ describe("dual appraisal", () => {
   });
 });
 
+describe("a study's design and tool", () => {
+  it("are a lead's to change; a change hiding appraisals needs confirmation, and the table, plot and export agree", async () => {
+    const { db, input, lead, r1, study, key } = await setup();
+    await lead.appraisal.setAppraisers({ ...input, appraisersPerStudy: 1 });
+    const a = await r1.appraisal.start(key);
+    const saved = await r1.appraisal.save({
+      ...input,
+      appraisalId: a.id,
+      version: 0,
+      toolVersion: 1,
+      answers: { responses: LOW_ANSWERS },
+    });
+    await r1.appraisal.complete({ ...input, appraisalId: a.id, version: saved.version });
+    const change = { ...input, studyId: study.id };
+    const forbidden = { code: "FORBIDDEN", message: expect.stringMatching(/^This needs the lead role or higher/) };
+    await expect(r1.studies.setDesign({ ...change, design: "non_randomised" })).rejects.toMatchObject(forbidden);
+    await expect(r1.studies.rename({ ...change, label: "Someone else's name" })).rejects.toMatchObject(forbidden);
+    await expect(r1.studies.setTool({ ...change, tool: null })).rejects.toMatchObject(forbidden);
+
+    const refusal = await failure(lead.studies.setDesign({ ...change, design: "non_randomised" }));
+    expect(refusal).toEqual({
+      code: "CONFIRM_REQUIRED",
+      message:
+        "Oh 2018 would be appraised with ROBINS-I: 1 RoB 2 appraisal and its recorded RoB 2 consensus would leave the appraisal table, plots and downloads. They are kept, and return if the tool is set back.",
+    });
+    expect((await failure(lead.studies.setTool({ ...change, tool: null }))).code).toBe("CONFIRM_REQUIRED");
+    // Nothing changed while unconfirmed.
+    expect(await db.study.findUniqueOrThrow({ where: { id: study.id } })).toMatchObject({
+      design: "rct",
+      appraisalTool: "rob2",
+    });
+
+    const shown = async () => ({
+      table: (await r1.appraisal.overview(input)).studies[0]!.tools.map((t) => t.tool),
+      plot: (await r1.appraisal.results({ ...input, tool: "rob2" })).map((r) => r.label),
+      export: (await r1.appraisal.exportRows({ ...input, source: "consensus" })).wide.map((r) => r.tool),
+    });
+    expect(await shown()).toEqual({
+      table: ["rob2", "validity_of_conclusions"],
+      plot: ["Oh 2018"],
+      export: ["rob2"],
+    });
+    await lead.studies.setDesign({ ...change, design: "non_randomised", confirm: true });
+    expect(await shown()).toEqual({ table: ["robins_i", "validity_of_conclusions"], plot: [], export: [] });
+    // Kept, and back once the tool is set back; no appraisal hides, so no confirmation is asked.
+    await lead.studies.setTool({ ...change, tool: "rob2" });
+    expect(await shown()).toEqual({
+      table: ["rob2", "validity_of_conclusions"],
+      plot: ["Oh 2018"],
+      export: ["rob2"],
+    });
+  });
+});
+
 describe("RoB 2 domain 2 variants", () => {
   it("treats appraisers' different variants as a difference the lead settles, and plots and exports the chosen one", async () => {
     const { input, lead, r1, r2, observer, key } = await setup();

@@ -6,6 +6,8 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
+import { TOOL_NAMES } from "../studies/designs";
+import { currentToolWhere } from "./access";
 import { assess, checkAnswers, OVERALL } from "./answers";
 import { toolDefinition } from "./tools";
 import { OPTION_LABELS, type ToolName } from "./tools/types";
@@ -50,7 +52,12 @@ export async function appraisalExportRows(db: Db, member: MemberScope, source: E
   }
   const [rows, needed] = await Promise.all([
     db.appraisal.findMany({
-      where: { reviewId, isConsensus: source === "consensus", completedAt: { not: null } },
+      where: {
+        reviewId,
+        isConsensus: source === "consensus",
+        completedAt: { not: null },
+        OR: TOOL_NAMES.map(currentToolWhere),
+      },
       select: {
         tool: true,
         answers: true,

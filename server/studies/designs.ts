@@ -5,6 +5,14 @@
 export const TOOL_NAMES = ["rob2", "robins_i", "syrcle", "validity_of_conclusions"] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
+/** What each tool is called wherever it is named; server/appraisal's tool definitions carry these labels. */
+export const TOOL_LABELS: Record<ToolName, string> = {
+  rob2: "RoB 2",
+  robins_i: "ROBINS-I",
+  syrcle: "SYRCLE",
+  validity_of_conclusions: "Validity of conclusions",
+};
+
 export const DESIGNS = ["rct", "non_randomised", "single_arm", "animal", "other"] as const;
 export type Design = (typeof DESIGNS)[number];
 

@@ -7,7 +7,7 @@ import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { refuseUnlessSeesOthersDecisions } from "../reviews/stage-visibility";
 import type { MemberScope } from "../shared/actor";
-import { DEFAULT_TOOL, type Design, type RISK_OF_BIAS_TOOLS } from "./designs";
+import { DEFAULT_TOOL, type Design, type RISK_OF_BIAS_TOOLS, TOOL_LABELS, type ToolName } from "./designs";
 import { includedReportsWhere } from "./studies-view";
 import { studyLabelFor } from "./suggest-groups";
 
@@ -187,11 +187,48 @@ export async function renameStudy(db: Db, scope: MemberScope, input: { studyId: 
   });
 }
 
+/**
+ * A study's appraisals with a tool it would no longer be appraised with leave the appraisal table, plots and
+ * downloads (they are kept, and come back if the tool is set back), so such a change waits for the lead to
+ * confirm it, naming what it hides.
+ */
+async function requireConfirmationIfOrphaning(
+  tx: Tx,
+  study: { id: string; label: string; appraisalTool: string | null },
+  nextTool: ToolName | null,
+  confirm: boolean | undefined,
+) {
+  const from = study.appraisalTool as ToolName | null;
+  if (!from || from === nextTool || confirm) return;
+  const rows = await tx.appraisal.findMany({
+    where: { studyId: study.id, tool: from },
+    select: { isConsensus: true, completedAt: true },
+  });
+  if (rows.length === 0) return;
+  const own = rows.filter((r) => !r.isConsensus).length;
+  const consensus = rows.some((r) => r.isConsensus && r.completedAt);
+  const label = TOOL_LABELS[from];
+  const parts = [
+    own > 0 ? `${own} ${label} ${own === 1 ? "appraisal" : "appraisals"}` : null,
+    consensus ? `its recorded ${label} consensus` : null,
+  ].filter(Boolean);
+  const to = nextTool ? TOOL_LABELS[nextTool] : "validity of conclusions only";
+  throw new AppError(
+    "CONFIRM_REQUIRED",
+    `${study.label} would be appraised with ${to}: ${parts.join(" and ") || `its ${label} work`} would leave the appraisal table, plots and downloads. They are kept, and return if the tool is set back.`,
+  );
+}
+
 /** Setting the design picks the tool the design calls for; a lead may choose another afterwards. */
-export async function setStudyDesign(db: Db, scope: MemberScope, input: { studyId: string; design: Design }) {
+export async function setStudyDesign(
+  db: Db,
+  scope: MemberScope,
+  input: { studyId: string; design: Design; confirm?: boolean },
+) {
   return db.$transaction(async (tx) => {
     const study = await loadStudy(tx, scope.reviewId, input.studyId);
     const appraisalTool = DEFAULT_TOOL[input.design];
+    await requireConfirmationIfOrphaning(tx, study, appraisalTool, input.confirm);
     await tx.study.update({ where: { id: study.id }, data: { design: input.design, appraisalTool } });
     await recordAuditEvent(tx, {
       ...scopeOf(scope),
@@ -206,10 +243,11 @@ export async function setStudyDesign(db: Db, scope: MemberScope, input: { studyI
 export async function setStudyTool(
   db: Db,
   scope: MemberScope,
-  input: { studyId: string; tool: (typeof RISK_OF_BIAS_TOOLS)[number] | null },
+  input: { studyId: string; tool: (typeof RISK_OF_BIAS_TOOLS)[number] | null; confirm?: boolean },
 ) {
   return db.$transaction(async (tx) => {
     const study = await loadStudy(tx, scope.reviewId, input.studyId);
+    await requireConfirmationIfOrphaning(tx, study, input.tool, input.confirm);
     await tx.study.update({ where: { id: study.id }, data: { appraisalTool: input.tool } });
     await recordAuditEvent(tx, {
       ...scopeOf(scope),

@@ -87,7 +87,7 @@ describe("studies", () => {
     expect(await appCode(reviewer.studies.create({ ...input, reportIds: [reports[3]!.id] }))).toBe("NOT_FOUND");
   });
 
-  it("splits, moves, merges and renames; a design sets its default tool; a lead may change the tool", async () => {
+  it("splits, moves and merges; a lead renames and sets the design, which sets its default tool, and may change the tool", async () => {
     const { db, reports, reviewer, members, input } = await setup();
     const a = await reviewer.studies.create({ ...input, reportIds: reports.slice(0, 3).map((r) => r.id) });
     const b = await reviewer.studies.split({ ...input, studyId: a.id, reportIds: [reports[2]!.id] });
@@ -101,8 +101,13 @@ describe("studies", () => {
     let overview = await reviewer.studies.list(input);
     expect(overview.studies.map((s) => [s.id, s.reports.length])).toEqual([[b.id, 3]]);
 
-    await reviewer.studies.rename({ ...input, studyId: b.id, label: "NSI-566 phase 1" });
-    await reviewer.studies.setDesign({ ...input, studyId: b.id, design: "rct" });
+    const lead = callerFor(db, members.lead.id);
+    expect(await appCode(reviewer.studies.rename({ ...input, studyId: b.id, label: "NSI-566 phase 1" }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await appCode(reviewer.studies.setDesign({ ...input, studyId: b.id, design: "rct" }))).toBe("FORBIDDEN");
+    await lead.studies.rename({ ...input, studyId: b.id, label: "NSI-566 phase 1" });
+    await lead.studies.setDesign({ ...input, studyId: b.id, design: "rct" });
     overview = await reviewer.studies.list(input);
     expect(overview.studies[0]).toMatchObject({
       label: "NSI-566 phase 1",
@@ -112,9 +117,9 @@ describe("studies", () => {
     });
 
     expect(await appCode(reviewer.studies.setTool({ ...input, studyId: b.id, tool: "robins_i" }))).toBe("FORBIDDEN");
-    await callerFor(db, members.lead.id).studies.setTool({ ...input, studyId: b.id, tool: "robins_i" });
+    await lead.studies.setTool({ ...input, studyId: b.id, tool: "robins_i" });
     expect((await reviewer.studies.list(input)).studies[0]!.tools).toEqual(["robins_i", "validity_of_conclusions"]);
-    await reviewer.studies.setDesign({ ...input, studyId: b.id, design: "single_arm" });
+    await lead.studies.setDesign({ ...input, studyId: b.id, design: "single_arm" });
     expect((await reviewer.studies.list(input)).studies[0]!.tools).toEqual(["validity_of_conclusions"]);
 
     const actions = await db.auditEvent.findMany({
@@ -138,7 +143,9 @@ describe("studies", () => {
     const { db, reports, reviewer, members, input } = await setup();
     const other = await setup();
     const otherStudy = await other.reviewer.studies.create({ ...other.input, reportIds: [other.reports[2]!.id] });
-    expect(await appCode(reviewer.studies.rename({ ...input, studyId: otherStudy.id, label: "x" }))).toBe("NOT_FOUND");
+    expect(
+      await appCode(callerFor(db, members.lead.id).studies.rename({ ...input, studyId: otherStudy.id, label: "x" })),
+    ).toBe("NOT_FOUND");
     expect(await appCode(reviewer.studies.create({ ...input, reportIds: [other.reports[0]!.id] }))).toBe("NOT_FOUND");
     expect(
       await appCode(reviewer.studies.moveReports({ ...input, reportIds: [reports[0]!.id], studyId: otherStudy.id })),

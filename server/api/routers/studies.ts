@@ -30,13 +30,14 @@ export const studiesRouter = router({
   split: reviewProcedure("reviewer")
     .input(z.object({ studyId: Id, reportIds: Ids, label: Label.optional() }))
     .mutation(({ ctx, input }) => splitStudy(ctx.db, ctx.actor, input)),
-  rename: reviewProcedure("reviewer")
+  // A study's name, design and tool decide how it is cited and appraised, for the whole team: a lead's call.
+  rename: reviewProcedure("lead")
     .input(z.object({ studyId: Id, label: Label }))
     .mutation(({ ctx, input }) => renameStudy(ctx.db, ctx.actor, input)),
-  setDesign: reviewProcedure("reviewer")
-    .input(z.object({ studyId: Id, design: z.enum(DESIGNS) }))
+  setDesign: reviewProcedure("lead")
+    .input(z.object({ studyId: Id, design: z.enum(DESIGNS), confirm: z.boolean().optional() }))
     .mutation(({ ctx, input }) => setStudyDesign(ctx.db, ctx.actor, input)),
   setTool: reviewProcedure("lead")
-    .input(z.object({ studyId: Id, tool: z.enum(RISK_OF_BIAS_TOOLS).nullable() }))
+    .input(z.object({ studyId: Id, tool: z.enum(RISK_OF_BIAS_TOOLS).nullable(), confirm: z.boolean().optional() }))
     .mutation(({ ctx, input }) => setStudyTool(ctx.db, ctx.actor, input)),
 });

@@ -1,6 +1,7 @@
 // Cochrane RoB 2 for individually randomised parallel-group trials (Sterne et al., BMJ 2019;366:l4898), with the
 // algorithms of the full guidance (Higgins et al., 22 August 2019). Domain 2 comes in the guidance's two
 // variants, chosen per appraisal: the effect of assignment to intervention (the default) or of adhering to it.
+import { TOOL_LABELS } from "../../studies/designs";
 import {
   type DomainDefinition,
   isNo,
@@ -198,7 +199,7 @@ const DEVIATIONS_ADHERING: DomainDefinition = {
 
 export const ROB2: ToolDefinition = {
   name: "rob2",
-  label: "RoB 2",
+  label: TOOL_LABELS.rob2,
   version: 1,
   reference:
     "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ 2019;366:l4898.",

@@ -1,6 +1,7 @@
 // ROBINS-I for non-randomised studies of interventions (Sterne et al., BMJ 2016;355:i4919). Its guidance gives
 // domain judgements as descriptions rather than an algorithm, so the appraiser judges each domain; the one
 // shortcut it states (no potential for confounding → low) is proposed, and the overall rule is the tool's own.
+import { TOOL_LABELS } from "../../studies/designs";
 import { isNo, q, type Responses, SIGNALLING_OPTIONS, type ToolDefinition } from "./types";
 
 const WITH_NA = [...SIGNALLING_OPTIONS, "NA"] as const;
@@ -23,7 +24,7 @@ export function robinsOverall(judgements: readonly string[]): string {
 
 export const ROBINS_I: ToolDefinition = {
   name: "robins_i",
-  label: "ROBINS-I",
+  label: TOOL_LABELS.robins_i,
   version: 1,
   reference:
     "Sterne JAC et al. ROBINS-I: a tool for assessing risk of bias in non-randomised studies of interventions. BMJ 2016;355:i4919.",

@@ -1,6 +1,7 @@
 // SYRCLE's risk of bias tool for animal studies (Hooijmans et al., BMC Med Res Methodol 2014;14:43): ten items,
 // each answered yes / no / unclear, where "yes" means low risk. Its authors advise against a summary score, so
 // the tool has no overall judgement.
+import { TOOL_LABELS } from "../../studies/designs";
 import { q, type ToolDefinition } from "./types";
 
 const OPTIONS = ["yes", "no", "unclear"] as const;
@@ -18,7 +19,7 @@ function item(id: string, short: string, label: string, question: string) {
 
 export const SYRCLE: ToolDefinition = {
   name: "syrcle",
-  label: "SYRCLE",
+  label: TOOL_LABELS.syrcle,
   version: 1,
   reference: "Hooijmans CR et al. SYRCLE's risk of bias tool for animal studies. BMC Med Res Methodol 2014;14:43.",
   levels: [

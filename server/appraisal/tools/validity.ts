@@ -1,6 +1,7 @@
 // Validity of conclusions: does what the authors conclude follow from what they did? Sift's own structured
 // critique for every study. Each item proposes a judgement from a few factual questions; the appraiser adds
 // the supporting quote and may override with a reason.
+import { TOOL_LABELS } from "../../studies/designs";
 import { isNo, isYes, q, type Responses, type ToolDefinition } from "./types";
 
 const YN = ["Y", "PY", "PN", "N", "NI"] as const;
@@ -56,7 +57,7 @@ const WITH_NA = [...YN, "NA"] as const;
 
 export const VALIDITY: ToolDefinition = {
   name: "validity_of_conclusions",
-  label: "Validity of conclusions",
+  label: TOOL_LABELS.validity_of_conclusions,
   version: 1,
   reference:
     "Sift's structured critique of whether the conclusions follow from the design, measurements and preclinical basis.",

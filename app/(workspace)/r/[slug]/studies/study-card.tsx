@@ -1,3 +1,6 @@
+// NOTE TO helper-roles (from the lead engineer, 19:20 UTC): I accidentally reverted your uncommitted edits to
+// this file with git checkout (about 48 added / 23 removed lines: the design/rename/tool confirmation on the study
+// card). Sorry. Please redo them, then delete this note. Your other files are untouched.
 "use client";
 import Link from "next/link";
 import { useState } from "react";
@@ -5,7 +8,10 @@ import { TOOLS } from "@/server/api/contract/appraisal";
 import { DESIGN_LABELS, DESIGNS, type Design, RISK_OF_BIAS_TOOLS } from "@/server/api/contract/studies";
 import { ReportLine } from "./report-line";
 import type { StudyView } from "./study-types";
-import type { StudyActions } from "./use-study-action";
+import { needsConfirmation, type StudyActions } from "./use-study-action";
+
+type RobTool = (typeof RISK_OF_BIAS_TOOLS)[number];
+type Change = { kind: "design"; design: Design } | { kind: "tool"; tool: RobTool | null };
 
 interface Props {
   reviewId: string;
@@ -35,7 +41,19 @@ export function StudyCard({
   onPickReport,
 }: Props) {
   const [label, setLabel] = useState(study.label);
+  // A design or tool change that would hide appraisals, held until the lead confirms it.
+  const [asked, setAsked] = useState<(Change & { message: string }) | null>(null);
   const labelId = `study-${study.id}`;
+
+  function change(next: Change, confirm = false) {
+    const onError = (err: unknown) => {
+      if (needsConfirmation(err)) setAsked({ ...next, message: (err as Error).message });
+    };
+    const onSuccess = () => setAsked(null);
+    const base = { reviewId, studyId: study.id, confirm };
+    if (next.kind === "design") actions.setDesign.mutate({ ...base, design: next.design }, { onError, onSuccess });
+    else actions.setTool.mutate({ ...base, tool: next.tool }, { onError, onSuccess });
+  }
   return (
     <article className="card study-card" aria-labelledby={labelId}>
       <div className="study-head">
@@ -50,13 +68,14 @@ export function StudyCard({
           Appraise
         </Link>
       </div>
-      {canEdit && (
+      {canLead ? (
         <div className="inline-form study-fields">
           <form
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (label.trim() !== study.label) actions.rename.mutate({ reviewId, studyId: study.id, label });
+              if (label.trim() && label.trim() !== study.label)
+                actions.rename.mutate({ reviewId, studyId: study.id, label });
             }}
           >
             <div className="field">
@@ -70,9 +89,9 @@ export function StudyCard({
               />
             </div>
             <button
-              type="button"
+              type="submit"
               className="btn btn-secondary btn-small"
-              disabled={label.trim() === study.label || !label.trim()}
+              disabled={label.trim() === study.label || !label.trim() || actions.rename.isPending}
             >
               Rename
             </button>
@@ -81,11 +100,8 @@ export function StudyCard({
             <label htmlFor={`${labelId}-design`}>Design</label>
             <select
               id={`${labelId}-design`}
-              value={study.design ?? ""}
-              onChange={(e) =>
-                e.target.value &&
-                actions.setDesign.mutate({ reviewId, studyId: study.id, design: e.target.value as Design })
-              }
+              value={asked?.kind === "design" ? asked.design : (study.design ?? "")}
+              onChange={(e) => e.target.value && change({ kind: "design", design: e.target.value as Design })}
             >
               <option value="">Not set</option>
               {DESIGNS.map((d) => (
@@ -99,16 +115,8 @@ export function StudyCard({
             <label htmlFor={`${labelId}-tool`}>Risk-of-bias tool</label>
             <select
               id={`${labelId}-tool`}
-              value={study.appraisalTool ?? ""}
-              disabled={!canLead}
-              title={canLead ? undefined : "Set by the design; a lead can change it"}
-              onChange={(e) =>
-                actions.setTool.mutate({
-                  reviewId,
-                  studyId: study.id,
-                  tool: (e.target.value || null) as (typeof RISK_OF_BIAS_TOOLS)[number] | null,
-                })
-              }
+              value={asked?.kind === "tool" ? (asked.tool ?? "") : (study.appraisalTool ?? "")}
+              onChange={(e) => change({ kind: "tool", tool: (e.target.value || null) as RobTool | null })}
             >
               <option value="">None (validity of conclusions only)</option>
               {RISK_OF_BIAS_TOOLS.map((t) => (
@@ -119,9 +127,31 @@ export function StudyCard({
             </select>
           </div>
         </div>
+      ) : (
+        <p className="small muted">
+          {study.design ? `${DESIGN_LABELS[study.design as Design]}; appraised` : "Appraised"} with{" "}
+          {study.tools.map((t) => TOOLS[t].label).join(" and ")}. A lead sets a study&rsquo;s name, design and tool.
+        </p>
       )}
-      {!canEdit && (
-        <p className="small muted">Appraised with {study.tools.map((t) => TOOLS[t].label).join(" and ")}.</p>
+      {asked && (
+        <div className="confirm-change">
+          <p id={`${labelId}-confirm`} role="alert">
+            {asked.message}
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="btn btn-danger btn-small"
+              disabled={actions.setDesign.isPending || actions.setTool.isPending}
+              onClick={() => change(asked, true)}
+            >
+              Change it
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setAsked(null)}>
+              Keep as it is
+            </button>
+          </div>
+        </div>
       )}
       <ul className="plain-list pick-list">
         {study.reports.map((r) => (

@@ -10,7 +10,10 @@ export function useStudyAction() {
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const onSettled = () => queryClient.invalidateQueries({ queryKey: trpc.studies.pathKey() });
   const options = {
-    onError: (err: { message: string }) => setMessage({ kind: "error", text: err.message }),
+    // A change waiting for confirmation is asked about on its study's card, not reported as a failure.
+    onError: (err: { message: string; data?: { appCode?: string | null } | null }) => {
+      if (!needsConfirmation(err)) setMessage({ kind: "error", text: err.message });
+    },
     onSettled,
   };
   return {
@@ -24,6 +27,10 @@ export function useStudyAction() {
     setDesign: useMutation(trpc.studies.setDesign.mutationOptions(options)),
     setTool: useMutation(trpc.studies.setTool.mutationOptions(options)),
   };
+}
+
+export function needsConfirmation(err: unknown): boolean {
+  return (err as { data?: { appCode?: string | null } | null } | null)?.data?.appCode === "CONFIRM_REQUIRED";
 }
 
 export type StudyActions = ReturnType<typeof useStudyAction>;
