@@ -76,6 +76,37 @@ export function StageSettingsFields({ stage, settings }: { stage: Stage; setting
           Untick to keep the score from anchoring decisions (the order still follows the ranking).
         </span>
       </div>
+      <div className="field">
+        <label htmlFor={`${stage}-decision-delay`}>Pause before a key decides (ms)</label>
+        <input
+          id={`${stage}-decision-delay`}
+          name={`${stage}.decisionDelayMs`}
+          type="number"
+          min={0}
+          max={2000}
+          step={50}
+          required
+          defaultValue={settings.decisionDelayMs ?? 300}
+          aria-describedby={`${stage}-decision-delay-hint`}
+        />
+        <span id={`${stage}-decision-delay-hint`} className="hint">
+          Decision keys pressed sooner after a new record appears are ignored, so a double press cannot decide the next
+          record unread (0–2,000; 300 by default).
+        </span>
+      </div>
+      <div className="check">
+        <input
+          id={`${stage}-independent-adjudication`}
+          name={`${stage}.independentAdjudication`}
+          type="checkbox"
+          defaultChecked={settings.independentAdjudication ?? false}
+          aria-describedby={`${stage}-independent-adjudication-hint`}
+        />
+        <label htmlFor={`${stage}-independent-adjudication`}>A third person resolves conflicts</label>
+        <span id={`${stage}-independent-adjudication-hint`} className="hint">
+          A lead may not resolve a conflict on a record they decided themselves; another lead does.
+        </span>
+      </div>
     </>
   );
 }
@@ -105,6 +136,8 @@ export function readStageSettings(form: FormData, stage: Stage): StageSettings {
     reasonRequired: stage === "full_text" || form.get(`${stage}.reasonRequired`) === "on",
     prioritise: form.get(`${stage}.prioritise`) === "on",
     showRelevance: form.get(`${stage}.showRelevance`) === "on",
+    decisionDelayMs: Number(form.get(`${stage}.decisionDelayMs`) ?? 300),
+    independentAdjudication: form.get(`${stage}.independentAdjudication`) === "on",
   };
 }
 

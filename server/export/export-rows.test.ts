@@ -166,6 +166,14 @@ describe("record rows", () => {
     );
     expect(row).toMatchObject({ authors: "A, B; C, D", nct_ids: "NCT1; NCT2", decision: "", decided_by: null });
   });
+  it("keeps the record type as the source gave it and names it in words beside it", () => {
+    const none = { status: null, reason: null, settledAt: null, settledBy: null, note: "" };
+    expect(pick(RECORD_COLUMNS, recordRow({ ...record, type: "INPR" }, none))).toMatchObject({
+      type: "INPR",
+      type_label: "Article in press",
+    });
+    expect(pick(RECORD_COLUMNS, recordRow(record, none))).toMatchObject({ type: null, type_label: null });
+  });
   it("puts the outcome in the RIS note only when there is one", () => {
     expect(
       recordRis(record, "full_text", {

@@ -1,4 +1,5 @@
 // One row per record for the records export, with the final decision at a stage: pure, from plain data.
+import { recordTypeLabel } from "../shared/record-types";
 import type { Cell } from "./csv";
 import type { RisRecord } from "./ris-writer";
 
@@ -47,6 +48,7 @@ export const RECORD_COLUMNS = [
   "nct_ids",
   "keywords",
   "type",
+  "type_label",
   "language",
   "url",
   "source",
@@ -76,6 +78,7 @@ export function recordRow(record: RecordForExport, result: StageResult): Cell[] 
     record.nctIds.join("; "),
     record.keywords.join("; "),
     record.type,
+    recordTypeLabel(record.type),
     record.language,
     record.url,
     record.source,

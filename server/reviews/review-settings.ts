@@ -9,6 +9,15 @@ export const StageSettingsInput = z.object({
   /** Serve the likeliest includes first; on by default at title/abstract. */
   prioritise: z.boolean().optional(),
   showRelevance: z.boolean().optional(),
+  /** How long a new record is on screen before a decision key counts; keys pressed sooner are ignored. */
+  decisionDelayMs: z
+    .number()
+    .int()
+    .min(0, "The pause before a key decides cannot be negative.")
+    .max(2000, "Keep the pause before a key decides at 2,000 ms or less.")
+    .optional(),
+  /** A lead may not resolve a conflict on which they decided: a third person adjudicates. */
+  independentAdjudication: z.boolean().optional(),
 });
 export type StageSettings = z.infer<typeof StageSettingsInput>;
 

@@ -4,10 +4,18 @@ import type { Db } from "../db/client";
 import type { ConflictStatus } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { decisionsChanged } from "../events/decisions-changed";
+import type { ActorScope } from "../shared/actor";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { syncReport } from "./outcome";
 
-export async function listConflicts(db: Db, reviewId: string, stage: Stage, status: ConflictStatus) {
+/** The rule that keeps a lead from settling a disagreement they are part of, when the review asks for it. */
+export const OWN_DECISION_REFUSAL =
+  "You decided on this record yourself, and this review asks a third person to resolve such conflicts: another lead resolves this one.";
+
+export async function listConflicts(db: Db, scope: ActorScope, stage: Stage, status: ConflictStatus) {
+  const { reviewId } = scope;
+  const setting = await db.reviewStageSetting.findUnique({ where: { reviewId_stage: { reviewId, stage } } });
+  const independent = setting?.independentAdjudication ?? false;
   const conflicts = await db.conflict.findMany({
     where: { reviewId, stage, status },
     include: {
@@ -55,10 +63,13 @@ export async function listConflicts(db: Db, reviewId: string, stage: Stage, stat
   return conflicts.map(({ record: { decisions, outcomes, outcomeChanges, ...record }, ...c }) => {
     const outcome = outcomes[0];
     const change = outcomeChanges[0];
+    const ownDecision = decisions.some((d) => d.reviewer.id === scope.actorId);
     return {
       ...c,
       record,
       decisions,
+      /** Null when the viewing lead may resolve it; otherwise why not. */
+      resolveRefusal: independent && ownDecision ? OWN_DECISION_REFUSAL : null,
       /** Where the record stands now: a lead may have overridden the resolution since. */
       outcome: outcome
         ? { status: outcome.status, reason: outcome.reason?.label ?? null, overridden: outcome.overrideId !== null }
@@ -93,11 +104,17 @@ export async function resolveConflict(db: Db, scope: { reviewId: string; actorId
           : "The reviewers changed their decisions and now agree; there is nothing to resolve.",
       );
     }
+    const setting = await tx.reviewStageSetting.findUniqueOrThrow({
+      where: { reviewId_stage: { reviewId: scope.reviewId, stage: conflict.stage } },
+    });
+    if (setting.independentAdjudication) {
+      const own = await tx.screeningDecision.count({
+        where: { recordId: conflict.recordId, stage: conflict.stage, reviewerId: scope.actorId },
+      });
+      if (own > 0) throw new AppError("FORBIDDEN", OWN_DECISION_REFUSAL);
+    }
     let reasonId: string | null = null;
     if (input.verdict === "exclude") {
-      const setting = await tx.reviewStageSetting.findUniqueOrThrow({
-        where: { reviewId_stage: { reviewId: scope.reviewId, stage: conflict.stage } },
-      });
       if (input.reasonId) {
         const reason = await tx.exclusionReason.findFirst({
           where: { id: input.reasonId, reviewId: scope.reviewId, stage: conflict.stage, archivedAt: null },

@@ -47,7 +47,7 @@ export const screeningRouter = router({
     .mutation(({ ctx, input }) => allocateRecords(ctx.db, ctx.actor, input.stage, input.reviewerId, input.count)),
   conflicts: reviewProcedure("lead")
     .input(StageInput.extend({ status: z.enum(["open", "resolved", "withdrawn"]).default("open") }))
-    .query(({ ctx, input }) => listConflicts(ctx.db, ctx.reviewId, input.stage, input.status)),
+    .query(({ ctx, input }) => listConflicts(ctx.db, ctx.actor, input.stage, input.status)),
   resolveConflict: reviewProcedure("lead")
     .input(
       z.object({

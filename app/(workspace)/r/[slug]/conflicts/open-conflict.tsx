@@ -1,14 +1,16 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "@/app/_components/alerts";
+import { type FormEvent, useEffect, useEffectEvent, useRef, useState } from "react";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
 import { FullTextLinks } from "@/app/(workspace)/r/[slug]/full-text/full-text-links";
 import type { KeywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
 import { authorList, citation, Highlighted, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
 import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
+import { isTyping } from "@/app/(workspace)/r/[slug]/screening/use-decision-draft";
 import { VerdictBadge } from "@/app/(workspace)/r/[slug]/screening/verdict-badge";
+import { SCREENING_KEYS } from "@/server/shared/screening-keys";
 import type { Conflict } from "./conflict-types";
 
 interface Props {
@@ -17,14 +19,24 @@ interface Props {
   conflict: Conflict;
   matcher: KeywordMatcher | null;
   onResolved: (conflictId: string, message: string) => void;
+  /** The conflict the keys act on: I, E, 1–9, N and Enter. */
+  active: boolean;
+  onActivate: () => void;
 }
 
-/** One disagreement: the record, each reviewer's decision side by side, and the lead's final decision. */
-export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }: Props) {
+/**
+ * One disagreement: the record, each reviewer's decision side by side, and the lead's final decision, made with
+ * the mouse or, on the active conflict, with the screening keys (I, E, 1–9 for a reason, N for the note) and
+ * Enter to resolve.
+ */
+export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved, active, onActivate }: Props) {
   const trpc = useTRPC();
   const { record, decisions } = conflict;
   const [verdict, setVerdict] = useState<"include" | "exclude" | null>(null);
+  const [reasonId, setReasonId] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
   const resolve = useMutation(trpc.screening.resolveConflict.mutationOptions());
   const id = `conflict-${conflict.id}`;
   const title = record.title || "Untitled record";
@@ -33,7 +45,7 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const reasonId = String(form.get("reasonId") ?? "") || null;
+    if (resolve.isPending) return;
     if (!verdict) return setFormError("Choose Include or Exclude as the final decision.");
     if (verdict === "exclude" && setup.reasonRequired && !reasonId) {
       return setFormError("Choose the final exclusion reason: this stage requires one.");
@@ -44,7 +56,7 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
         reviewId,
         conflictId: conflict.id,
         verdict,
-        reasonId: verdict === "exclude" ? reasonId : null,
+        reasonId: verdict === "exclude" ? reasonId || null : null,
         note: String(form.get("note") ?? ""),
       },
       {
@@ -54,8 +66,46 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
     );
   }
 
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    if (isTyping(event.target)) {
+      // Esc leaves the note (or the reason list) so the keys work again.
+      if (event.key === "Escape" && event.target instanceof HTMLElement) event.target.blur();
+      return;
+    }
+    const key = event.key.toUpperCase();
+    if (key === SCREENING_KEYS.include) setVerdict("include");
+    else if (key === SCREENING_KEYS.exclude) setVerdict("exclude");
+    else if (/^[1-9]$/.test(key)) {
+      // A reason only goes with an exclusion, so picking one chooses Exclude as well.
+      const reason = setup.reasons[Number(key) - 1];
+      if (!reason) return;
+      setVerdict("exclude");
+      setReasonId(reason.id);
+    } else if (key === SCREENING_KEYS.note) noteRef.current?.focus();
+    else if (event.key === "Enter") {
+      // Enter on a button, link or summary keeps its own meaning.
+      if (event.target instanceof Element && event.target.closest("button, a, summary")) return;
+      formRef.current?.requestSubmit();
+    } else return;
+    event.preventDefault();
+  });
+  useEffect(() => {
+    if (!active || conflict.resolveRefusal) return;
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, [active, conflict.resolveRefusal]);
+
   return (
-    <article className="card conflict" aria-labelledby={`${id}-title`}>
+    <article
+      id={id}
+      tabIndex={-1}
+      className={active ? "card conflict is-active" : "card conflict"}
+      aria-labelledby={`${id}-title`}
+      aria-current={active ? "true" : undefined}
+      onFocus={active ? undefined : onActivate}
+    >
       <h2 id={`${id}-title`} className="conflict-title">
         {record.title ? (
           <Highlighted text={record.title} matcher={matcher} />
@@ -96,47 +146,65 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved }:
         ))}
       </ul>
 
-      <form className="resolve-form" onSubmit={onSubmit}>
-        <ErrorAlert>{formError ?? resolve.error?.message}</ErrorAlert>
-        <fieldset className="verdict-choice">
-          <legend>Final decision</legend>
-          {(["include", "exclude"] as const).map((v) => (
-            <span key={v} className="check">
-              <input
-                type="radio"
-                id={`${id}-${v}`}
-                name="verdict"
-                value={v}
-                checked={verdict === v}
-                onChange={() => setVerdict(v)}
-              />
-              <label htmlFor={`${id}-${v}`}>{v === "include" ? "Include" : "Exclude"}</label>
-            </span>
-          ))}
-        </fieldset>
-        <div className="resolve-fields">
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>
-              Exclusion reason <span className="muted">({setup.reasonRequired ? "required" : "optional"})</span>
-            </label>
-            <select id={`${id}-reason`} name="reasonId" disabled={verdict !== "exclude"} defaultValue="">
-              <option value="">{setup.reasonRequired ? "Choose a reason" : "No reason"}</option>
-              {setup.reasons.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
+      {conflict.resolveRefusal ? (
+        <InfoAlert>
+          <p>{conflict.resolveRefusal}</p>
+        </InfoAlert>
+      ) : (
+        <form className="resolve-form" ref={formRef} onSubmit={onSubmit}>
+          <ErrorAlert>{formError ?? resolve.error?.message}</ErrorAlert>
+          <fieldset className="verdict-choice">
+            <legend>Final decision</legend>
+            {(["include", "exclude"] as const).map((v) => (
+              <span key={v} className="check">
+                <input
+                  type="radio"
+                  id={`${id}-${v}`}
+                  name="verdict"
+                  value={v}
+                  checked={verdict === v}
+                  onChange={() => setVerdict(v)}
+                />
+                <label htmlFor={`${id}-${v}`}>
+                  {v === "include" ? "Include" : "Exclude"}{" "}
+                  <kbd>{v === "include" ? SCREENING_KEYS.include : SCREENING_KEYS.exclude}</kbd>
+                </label>
+              </span>
+            ))}
+          </fieldset>
+          <div className="resolve-fields">
+            <div className="field">
+              <label htmlFor={`${id}-reason`}>
+                Exclusion reason <span className="muted">({setup.reasonRequired ? "required" : "optional"})</span>
+              </label>
+              <select
+                id={`${id}-reason`}
+                name="reasonId"
+                disabled={verdict !== "exclude"}
+                value={reasonId}
+                onChange={(e) => setReasonId(e.target.value)}
+              >
+                <option value="">{setup.reasonRequired ? "Choose a reason" : "No reason"}</option>
+                {setup.reasons.map((r, i) => (
+                  <option key={r.id} value={r.id}>
+                    {i < 9 ? `${i + 1}. ` : ""}
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-note`}>
+                Note <kbd>{SCREENING_KEYS.note}</kbd>
+              </label>
+              <textarea id={`${id}-note`} ref={noteRef} name="note" rows={2} maxLength={5000} />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-note`}>Note</label>
-            <textarea id={`${id}-note`} name="note" rows={2} maxLength={5000} />
-          </div>
-        </div>
-        <button type="submit" className="btn btn-primary" disabled={resolve.isPending}>
-          {resolve.isPending ? "Resolving…" : "Resolve"}
-        </button>
-      </form>
+          <button type="submit" className="btn btn-primary" disabled={resolve.isPending} aria-keyshortcuts="Enter">
+            {resolve.isPending ? "Resolving…" : "Resolve"} <kbd>Enter</kbd>
+          </button>
+        </form>
+      )}
     </article>
   );
 }

@@ -35,6 +35,8 @@ interface Props {
   onLeave: () => void;
   noteRef: Ref<HTMLTextAreaElement>;
   reasonsRef: Ref<HTMLFieldSetElement>;
+  /** The record has been on screen long enough for a decision to count. */
+  ready: boolean;
 }
 
 const BUTTONS: { verdict: Verdict; key: string; label: string }[] = [
@@ -44,15 +46,21 @@ const BUTTONS: { verdict: Verdict; key: string; label: string }[] = [
 ];
 
 export function DecisionPanel(props: Props) {
-  const { setup, item, draft, showOthers, onDecide, onReason, onNote, onLeave, noteRef, reasonsRef } = props;
+  const { setup, item, draft, showOthers, onDecide, onReason, onNote, onLeave, noteRef, reasonsRef, ready } = props;
   const { reasons, reasonRequired } = setup;
   const mine = item.myDecision;
   const others = showOthers ? item.otherDecisions : null;
   return (
     <section className="decision-panel" aria-labelledby="decision-heading">
-      <h3 id="decision-heading" className="panel-heading">
-        Your decision
-      </h3>
+      <div className="decision-heading-row">
+        <h3 id="decision-heading" className="panel-heading">
+          Your decision
+        </h3>
+        {/* Text and shape say it, not colour alone; the screen's live region announces readiness once. */}
+        <p className={ready ? "ready-cue is-ready" : "ready-cue"} data-testid="ready-cue">
+          <span aria-hidden="true">{ready ? "●" : "○"}</span> {ready ? "Ready" : "Wait…"}
+        </p>
+      </div>
       {!mine && item.myEarlierDecision && (
         <InfoAlert className="small">
           <p>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { recordTypeLabel } from "@/server/shared/record-types";
 import { highlightSegments, type KeywordMatcher } from "./highlight";
 import type { ScreeningRecord } from "./screening-types";
 
@@ -111,7 +112,7 @@ export function RecordView({ record, matcher }: Props) {
       {(source || record.type) && (
         <p className="record-source">
           {source && <cite>{source}</cite>}
-          {record.type && <span className="muted"> · {record.type}</span>}
+          {record.type && <span className="muted"> · {recordTypeLabel(record.type)}</span>}
           {record.language &&
             record.language.toLowerCase() !== "eng" &&
             record.language.toLowerCase() !== "english" && <span className="muted"> · {record.language}</span>}

@@ -28,7 +28,7 @@ interface Props {
 export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, renderRecord }: Props) {
   const queue = useScreeningQueue(reviewId, setup.stage);
   const { current } = queue;
-  const { draft, update, decide, noteRef, reasonsRef } = useDecisionDraft(queue, setup);
+  const { draft, update, decide, noteRef, reasonsRef, ready, readyAnnouncement } = useDecisionDraft(queue, setup);
   const matcher = useMemo(
     () => keywordMatcher(keywords.include, keywords.exclude),
     [keywords.include, keywords.exclude],
@@ -48,6 +48,9 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
       <ErrorAlert>{queue.error}</ErrorAlert>
       <p className="visually-hidden" role="status">
         {queue.status}
+      </p>
+      <p className="visually-hidden" role="status">
+        {readyAnnouncement}
       </p>
       <div className="screening-toolbar" ref={topRef}>
         <p className="small last-decision">
@@ -82,6 +85,7 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
               onLeave={queue.leaveUnchanged}
               noteRef={noteRef}
               reasonsRef={reasonsRef}
+              ready={ready}
             />
             <TeamPanel reviewId={reviewId} slug={slug} recordId={current.record.id} canLead={canResolve} />
           </div>

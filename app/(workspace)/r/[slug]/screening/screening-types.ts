@@ -22,7 +22,12 @@ export interface StageSetup {
   reasons: Reason[];
   reasonRequired: boolean;
   blinded: boolean;
+  /** How long a new record is on screen before a decision key counts. */
+  decisionDelayMs: number;
 }
+
+/** The schema's default for the pause before a key decides, for a stage without a settings row. */
+export const DEFAULT_DECISION_DELAY_MS = 300;
 
 export const VERDICT_LABELS: Record<Verdict, string> = { include: "Include", exclude: "Exclude", maybe: "Maybe" };
 export const VERDICT_DONE: Record<Verdict, string> = {

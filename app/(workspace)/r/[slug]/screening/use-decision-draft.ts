@@ -5,6 +5,7 @@ import { useTRPC } from "@/app/_components/trpc";
 import { SCREENING_KEYS } from "@/server/shared/screening-keys";
 import { type Draft, draftFor } from "./decision-panel";
 import type { StageSetup, Verdict } from "./screening-types";
+import { useReadyGuard } from "./use-ready-guard";
 import type { ScreeningQueue } from "./use-screening-queue";
 
 /** Keys typed into a text field are text, not commands; radio buttons and buttons are not text fields. */
@@ -18,7 +19,8 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The decision being put together for the record on screen (reason, note, whether Exclude waits for a reason)
- * and the keys that make it: I, E, M, 1–9 for a reason, N for the note, Esc, and Z to undo.
+ * and the keys that make it: I, E, M, 1–9 for a reason, N for the note, Esc, and Z to undo. Deciding waits until
+ * the record has been on screen for the stage's pause (useReadyGuard).
  */
 export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
   const trpc = useTRPC();
@@ -29,6 +31,7 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
   const draft = stored.recordId === (current?.record.id ?? null) ? stored : draftFor(current);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const reasonsRef = useRef<HTMLFieldSetElement>(null);
+  const guard = useReadyGuard(current?.record.id ?? null, setup.decisionDelayMs);
 
   function update(patch: Partial<Draft>) {
     setDraft({ ...draft, ...patch });
@@ -39,6 +42,9 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
   }, [draft.awaitingReason]);
 
   function send(verdict: Verdict, reasonId: string | null) {
+    // Too soon after the record appeared: ignored, not queued, so a double press cannot decide an unread record.
+    if (!guard.isReady()) return;
+    guard.consume();
     // The reason list had focus while it waited for a digit; the next record starts with nothing focused.
     if (reasonsRef.current?.contains(document.activeElement) && document.activeElement instanceof HTMLElement) {
       document.activeElement.blur();
@@ -48,7 +54,7 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
   }
 
   function decide(verdict: Verdict) {
-    if (!current) return;
+    if (!current || !guard.isReady()) return;
     if (verdict !== "exclude") return send(verdict, null);
     if (setup.reasonRequired && !draft.reasonId && setup.reasons.length > 0) return update({ awaitingReason: true });
     send("exclude", draft.reasonId);
@@ -88,5 +94,5 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
     return () => window.removeEventListener("keydown", listener);
   }, []);
 
-  return { draft, update, decide, noteRef, reasonsRef };
+  return { draft, update, decide, noteRef, reasonsRef, ready: guard.ready, readyAnnouncement: guard.announce };
 }

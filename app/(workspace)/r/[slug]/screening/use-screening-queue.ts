@@ -29,7 +29,8 @@ function shortTitle(item: ScreeningItem): string {
 }
 
 /**
- * The reviewer's queue. A decision moves the prefetched record on screen at once and is sent in the background;
+ * The reviewer's queue. A decision moves the prefetched record on screen at once and is sent in the background
+ * (a refusal brings the decided record back, with the server's message);
  * the server work (decide, undo, refill) runs one step at a time, in order, so a refill never sees the world
  * before a decision made earlier on this screen.
  */
@@ -118,10 +119,11 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
           note,
         });
       } catch (err) {
-        // Not recorded: the server may hand the record out again, so it is no longer kept out of refills.
+        // Not recorded: the record comes back on screen, ahead of the one shown in its place, to decide again.
         decided.current.delete(recordId);
-        setLast(null);
-        setError(`Your decision on “${shortTitle(item)}” was not recorded. ${errorText(err)}`);
+        setLast((l) => (l?.recordId === recordId ? null : l));
+        showFirst(item);
+        setError(`Your decision on “${shortTitle(item)}” was not recorded: ${errorText(err)} It is shown again.`);
       }
       refreshCounts();
       await refill();

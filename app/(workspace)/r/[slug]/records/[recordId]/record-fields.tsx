@@ -1,5 +1,12 @@
 import { formatDateTime } from "@/app/_lib/format";
+import { recordTypeLabel } from "@/server/shared/record-types";
 import type { RecordPageData } from "../records-types";
+
+/** "Journal article (JOUR)": the words, and the code as the source file gave it when it differs. */
+function typeInWords(type: string | null): string | null {
+  const label = recordTypeLabel(type);
+  return label && type && label !== type.trim() ? `${label} (${type.trim()})` : label;
+}
 
 type Field = [label: string, value: string | number | null | undefined];
 
@@ -36,7 +43,7 @@ export function RecordFields({ page }: { page: RecordPageData }) {
           ["PMCID", r.pmcid],
           ["Trial registration", r.nctIds.join(", ")],
           ["Keywords", r.keywords.join("; ")],
-          ["Type", r.type],
+          ["Type", typeInWords(r.type)],
           ["Language", r.language],
           ["URL", r.url],
           ["Source", `${page.source.name} (${page.source.kind.replace("_", " ")})`],

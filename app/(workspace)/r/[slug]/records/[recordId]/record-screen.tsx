@@ -6,6 +6,7 @@ import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { keywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
 import { authorList, citation, Highlighted, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
+import { recordTypeLabel } from "@/server/shared/record-types";
 import { RawFields, RecordFields } from "./record-fields";
 import { RecordHistory } from "./record-history";
 import { RecordStanding } from "./record-standing";
@@ -66,7 +67,7 @@ export function RecordScreen({ reviewId, slug, recordId, backHref, keywords, can
         {(cited || record.type) && (
           <p className="record-source">
             {cited && <cite>{cited}</cite>}
-            {record.type && <span className="muted"> · {record.type}</span>}
+            {record.type && <span className="muted"> · {recordTypeLabel(record.type)}</span>}
           </p>
         )}
         <RecordLinks record={record} />
