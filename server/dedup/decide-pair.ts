@@ -2,6 +2,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { takeBackLabels } from "../labels/merged-labels";
 import type { ActorScope } from "../shared/actor";
 import { takeBackFills } from "./field-fills";
 
@@ -63,7 +64,7 @@ export async function markNotDuplicates(db: Db, scope: ActorScope, pairId: strin
 
 /**
  * Puts a merged record back: it is screened again like any other, the pair stays marked "not duplicates", and
- * the kept record's fields it filled are cleared (those not changed since).
+ * the kept record's fields it filled are cleared (those not changed since) and the labels it brought taken back.
  */
 export async function undoMerge(db: Db, scope: ActorScope, pairId: string) {
   return db.$transaction(async (tx) => {
@@ -84,6 +85,7 @@ async function restore(
     data: { status: "not_duplicates", decidedById: scope.actorId, decidedAt: new Date() },
   });
   const cleared = await takeBackFills(tx, [pair.recordBId]);
+  const labels = await takeBackLabels(tx, [pair.recordBId]);
   await recordAuditEvent(tx, {
     ...scope,
     action: "dedup.merge_undone",
@@ -94,6 +96,7 @@ async function restore(
       wasMergedInto: pair.recordB.duplicateOfId,
       automatic: pair.automatic,
       cleared: cleared.map((c) => c.field),
+      labelsTakenBack: labels.map((l) => l.label),
     },
   });
   return updated;
@@ -128,6 +131,7 @@ export async function undoGroupMerge(db: Db, scope: ActorScope, keptId: string) 
     if (unpaired.length > 0) {
       await tx.record.updateMany({ where: { id: { in: unpaired } }, data: { duplicateOfId: null } });
       const cleared = await takeBackFills(tx, unpaired);
+      const labels = await takeBackLabels(tx, unpaired);
       for (const id of unpaired)
         await recordAuditEvent(tx, {
           ...scope,
@@ -138,6 +142,7 @@ export async function undoGroupMerge(db: Db, scope: ActorScope, keptId: string) 
             restoredId: id,
             wasMergedInto: keptId,
             cleared: cleared.filter((c) => c.donorId === id).map((c) => c.field),
+            labelsTakenBack: labels.filter((l) => l.donorId === id).map((l) => l.label),
           },
         });
     }

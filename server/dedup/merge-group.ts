@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
+import { carryLabels } from "../labels/merged-labels";
 import type { ActorScope } from "../shared/actor";
 import { groupPendingPairs, type PendingGroup } from "./duplicate-groups";
 import { FILLABLE_FIELDS, type FillableRecord, planFills } from "./fill-plan";
@@ -75,6 +76,7 @@ function label(title: string): string {
 /**
  * Merges every record of the group into `keptId`: each points at it (with whatever was merged into it), the
  * kept record's empty fields are filled from the others (most complete first, each fill a row so undo is exact),
+ * it gets the labels of the others it lacks (server/labels/merged-labels.ts),
  * each merged record gets the merged pair that undo works from, and the group's other pending pairs, about records
  * now one, are deleted (named in the audit events). Merging away a record with screening or full-text work sets
  * that work aside, so it needs `confirmWork`.
@@ -127,6 +129,7 @@ export async function mergeGroup(
     await tx.record.updateMany({ where: { id: { in: removedIds } }, data: { duplicateOfId: kept.id } });
     // Records merged into a removed one follow it, so every removed record points at a kept one.
     await tx.record.updateMany({ where: { duplicateOfId: { in: removedIds } }, data: { duplicateOfId: kept.id } });
+    const carried = await carryLabels(tx, kept.id, removedIds);
 
     const rootOf = (id: string) => keptOf.get(id) ?? id;
     const used = new Set<string>();
@@ -182,6 +185,7 @@ export async function mergeGroup(
           removedId: m.id,
           group: group.recordIds,
           filled: fills.filter((f) => f.donorId === m.id).map((f) => f.field),
+          labelsCarried: carried.filter((c) => c.donorId === m.id).map((c) => c.label),
           pairsResolved: resolved,
           workSetAside: work.has(m.id),
         },
@@ -191,6 +195,7 @@ export async function mergeGroup(
       keptId: kept.id,
       merged: removedIds.length,
       filled: fills.map((f) => ({ field: f.field, donorId: f.donorId })),
+      labelsCarried: carried.map((c) => c.label),
     };
   });
 }

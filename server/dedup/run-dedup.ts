@@ -3,6 +3,7 @@
 // so each sees every earlier import's records.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
+import { carryLabels } from "../labels/merged-labels";
 import { findDuplicates, planMerges } from "./find-duplicates";
 import { type CandidatePair, DEDUP_FIELDS, type DedupRecord } from "./types";
 
@@ -49,6 +50,22 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
       for (const removal of removals) {
         await tx.record.update({ where: { id: removal.removedId }, data: { duplicateOfId: removal.keptId } });
       }
+      // A record merged away may be an older one with labels (a Cochrane review's earlier version, say); most are
+      // new and have none, so only the few that do are carried, by kept record.
+      const labelled = new Set(
+        (
+          await tx.recordLabel.findMany({
+            where: { recordId: { in: removals.map((r) => r.removedId) } },
+            select: { recordId: true },
+            distinct: ["recordId"],
+          })
+        ).map((l) => l.recordId),
+      );
+      const donorsOf = new Map<string, string[]>();
+      for (const r of removals.filter((r) => labelled.has(r.removedId)))
+        donorsOf.set(r.keptId, [...(donorsOf.get(r.keptId) ?? []), r.removedId]);
+      let labelsCarried = 0;
+      for (const [keptId, donorIds] of donorsOf) labelsCarried += (await carryLabels(tx, keptId, donorIds)).length;
       const byPair = new Map(pairs.map((p) => [`${p.aId}|${p.bId}`, p]));
       const evidenceFor = (a: string, b: string) =>
         byPair.get(`${a}|${b}`)?.evidence ?? byPair.get(`${b}|${a}`)?.evidence ?? {};
@@ -92,6 +109,7 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
           merged: removals.length,
           toReview,
           studyLinks: studyLinks.length,
+          labelsCarried,
         },
       });
       return { merged: removals.length, toReview };

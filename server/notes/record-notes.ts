@@ -19,32 +19,48 @@ function text(input: string): string {
   return trimmed;
 }
 
-/** The record's notes, oldest first, each saying whether the caller may edit it (theirs) or delete it. */
+/**
+ * The record's notes, oldest first, each saying whether the caller may edit it (theirs) or delete it, with those
+ * of the records merged into it (`mergedFrom`), which are edited on their own record.
+ */
 export async function listNotes(db: Db, member: MemberScope, recordId: string) {
   const record = await db.record.findFirst({
     where: { id: recordId, reviewId: member.reviewId },
     select: { id: true },
   });
   if (!record) throw new AppError("NOT_FOUND", NO_RECORD);
+  // Notes stay on the record they were written on, so undoing a merge needs nothing done to them; the kept record
+  // shows those of the records merged into it, read-only, so the team sees them where screening goes on.
   const notes = await db.recordNote.findMany({
-    where: { recordId },
-    include: { author: { select: { name: true } } },
+    where: { OR: [{ recordId }, { record: { duplicateOfId: recordId } }] },
+    include: { author: { select: { name: true } }, record: { select: { id: true, title: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const screens = hasRole(member.role, "reviewer");
   return notes.map((n) => {
     const mine = n.authorId === member.actorId;
+    if (n.recordId !== recordId) return { ...view(n, mine), mergedFrom: n.record, canEdit: false, canDelete: false };
     return {
-      id: n.id,
-      text: n.text,
-      author: n.author.name,
-      createdAt: n.createdAt,
-      edited: n.updatedAt.getTime() !== n.createdAt.getTime() ? n.updatedAt : null,
-      mine,
+      ...view(n, mine),
+      mergedFrom: null,
       canEdit: mine && screens,
       canDelete: (mine && screens) || hasRole(member.role, "lead"),
     };
   });
+}
+
+function view(
+  n: { id: string; text: string; author: { name: string }; createdAt: Date; updatedAt: Date },
+  mine: boolean,
+) {
+  return {
+    id: n.id,
+    text: n.text,
+    author: n.author.name,
+    createdAt: n.createdAt,
+    edited: n.updatedAt.getTime() !== n.createdAt.getTime() ? n.updatedAt : null,
+    mine,
+  };
 }
 
 export type TeamNote = Awaited<ReturnType<typeof listNotes>>[number];

@@ -13,6 +13,10 @@ interface Props {
   canWrite: boolean;
 }
 
+function quoted(title: string): string {
+  return title ? `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”` : "an untitled record";
+}
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : "Something went wrong. Try again.";
 }
@@ -68,6 +72,75 @@ export function TeamNotes({ reviewId, recordId, canWrite }: Props) {
   }
 
   const list = notes.data ?? [];
+  const own = list.filter((note) => !note.mergedFrom);
+  const merged = list.filter((note) => note.mergedFrom);
+  const item = (note: (typeof list)[number]) => (
+    <li key={note.id} className="team-note">
+      <p className="note-meta small">
+        <strong>{note.mine ? "You" : note.author}</strong>{" "}
+        <time dateTime={new Date(note.createdAt).toISOString()} className="muted">
+          {formatDateTime(new Date(note.createdAt))}
+        </time>
+        {note.edited && <span className="muted"> · edited {formatDateTime(new Date(note.edited))}</span>}
+        {note.mergedFrom && <span className="muted"> · on {quoted(note.mergedFrom.title)}</span>}
+      </p>
+      {editing?.id === note.id ? (
+        <form className="note-form" onSubmit={onSave}>
+          <label htmlFor={`${id}-edit`} className="visually-hidden">
+            Edit your note
+          </label>
+          <textarea
+            id={`${id}-edit`}
+            rows={3}
+            maxLength={MAX_NOTE}
+            value={editing.text}
+            onChange={(e) => setEditing({ id: note.id, text: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") {
+                e.preventDefault();
+                setEditing(null);
+              }
+            }}
+            // biome-ignore lint/a11y/noAutofocus: the author asked to edit this note, so the cursor goes there
+            autoFocus
+          />
+          <div className="row-actions">
+            <button type="submit" className="btn btn-primary btn-small" disabled={edit.isPending}>
+              Save
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="note-text">{note.text}</p>
+      )}
+      {editing?.id !== note.id && (note.canEdit || note.canDelete) && (
+        <p className="row-actions small">
+          {note.canEdit && (
+            <button type="button" className="link-button" onClick={() => setEditing({ id: note.id, text: note.text })}>
+              Edit<span className="visually-hidden"> your note</span>
+            </button>
+          )}
+          {note.canDelete && (
+            <button
+              type="button"
+              className="link-button danger-link"
+              onClick={() => {
+                const whose = note.mine ? "your note" : `${note.author}'s note`;
+                if (window.confirm(`Delete ${whose}? The record's history keeps that it was written.`))
+                  void run(() => remove.mutateAsync({ reviewId, noteId: note.id }), "The note was deleted.");
+              }}
+            >
+              Delete
+              <span className="visually-hidden"> {note.mine ? "your note" : `${note.author}'s note`}</span>
+            </button>
+          )}
+        </p>
+      )}
+    </li>
+  );
   return (
     <div className="team-notes">
       <p className="hint" id={`${id}-hint`}>
@@ -79,78 +152,16 @@ export function TeamNotes({ reviewId, recordId, canWrite }: Props) {
       ) : list.length === 0 ? (
         <p className="muted small">No team notes on this record.</p>
       ) : (
-        <ol className="note-list">
-          {list.map((note) => (
-            <li key={note.id} className="team-note">
-              <p className="note-meta small">
-                <strong>{note.mine ? "You" : note.author}</strong>{" "}
-                <time dateTime={new Date(note.createdAt).toISOString()} className="muted">
-                  {formatDateTime(new Date(note.createdAt))}
-                </time>
-                {note.edited && <span className="muted"> · edited {formatDateTime(new Date(note.edited))}</span>}
-              </p>
-              {editing?.id === note.id ? (
-                <form className="note-form" onSubmit={onSave}>
-                  <label htmlFor={`${id}-edit`} className="visually-hidden">
-                    Edit your note
-                  </label>
-                  <textarea
-                    id={`${id}-edit`}
-                    rows={3}
-                    maxLength={MAX_NOTE}
-                    value={editing.text}
-                    onChange={(e) => setEditing({ id: note.id, text: e.target.value })}
-                    onKeyDown={(e) => {
-                      if (e.key === "Escape") {
-                        e.preventDefault();
-                        setEditing(null);
-                      }
-                    }}
-                    // biome-ignore lint/a11y/noAutofocus: the author asked to edit this note, so the cursor goes there
-                    autoFocus
-                  />
-                  <div className="row-actions">
-                    <button type="submit" className="btn btn-primary btn-small" disabled={edit.isPending}>
-                      Save
-                    </button>
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(null)}>
-                      Cancel
-                    </button>
-                  </div>
-                </form>
-              ) : (
-                <p className="note-text">{note.text}</p>
-              )}
-              {editing?.id !== note.id && (note.canEdit || note.canDelete) && (
-                <p className="row-actions small">
-                  {note.canEdit && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setEditing({ id: note.id, text: note.text })}
-                    >
-                      Edit<span className="visually-hidden"> your note</span>
-                    </button>
-                  )}
-                  {note.canDelete && (
-                    <button
-                      type="button"
-                      className="link-button danger-link"
-                      onClick={() => {
-                        const whose = note.mine ? "your note" : `${note.author}'s note`;
-                        if (window.confirm(`Delete ${whose}? The record's history keeps that it was written.`))
-                          void run(() => remove.mutateAsync({ reviewId, noteId: note.id }), "The note was deleted.");
-                      }}
-                    >
-                      Delete
-                      <span className="visually-hidden"> {note.mine ? "your note" : `${note.author}'s note`}</span>
-                    </button>
-                  )}
-                </p>
-              )}
-            </li>
-          ))}
-        </ol>
+        <>
+          {own.length > 0 && <ol className="note-list">{own.map(item)}</ol>}
+          {merged.length > 0 && (
+            <>
+              <h4 className="note-list-heading">From merged records</h4>
+              <p className="hint">Written on duplicates merged into this record; edit them there.</p>
+              <ol className="note-list">{merged.map(item)}</ol>
+            </>
+          )}
+        </>
       )}
       {canWrite && (
         <form className="note-form" onSubmit={onAdd}>
