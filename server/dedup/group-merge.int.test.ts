@@ -222,6 +222,11 @@ describe("duplicates as groups", () => {
     await lead.duplicates.mergeGroup({ reviewId: t.reviewId, pairIds: [t.pe], keptId: t.E });
     expect((await fieldsOf(db, t.E)).pmid).toBe("31000001");
     expect((await fieldsOf(db, t.S)).duplicateOfId).toBeNull();
+    // The pairs kept apart, for whoever reviews them; the merged pair is read with its group, not here.
+    const apart = await callerFor(db, t.members.observer.id).duplicates.notDuplicatePairs({ reviewId: t.reviewId });
+    expect(apart.pairs.map((p) => [p.status, p.decidedBy?.name]).every(([s]) => s === "not_duplicates")).toBe(true);
+    expect(apart.pairs.map((p) => p.id)).not.toContain(t.pe);
+    expect(apart.pairs.length).toBeGreaterThan(0);
   });
 
   it("merges a screened record away once the lead confirms (its decision kept), and undo gives it back", async () => {

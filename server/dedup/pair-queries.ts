@@ -12,16 +12,12 @@ const SIDE = {
   },
 } as const;
 
-export async function listPairs(
-  db: Db,
-  reviewId: string,
-  status: DuplicatePairStatus,
-  page: { cursor?: string; take: number },
-) {
+/** Pairs a person decided are not duplicates, the latest first (pending and merged ones are read by group). */
+export async function listNotDuplicatePairs(db: Db, reviewId: string, page: { cursor?: string; take: number }) {
   const rows = await db.duplicatePair.findMany({
-    where: { reviewId, status },
+    where: { reviewId, status: "not_duplicates" },
     include: { recordA: SIDE, recordB: SIDE, decidedBy: { select: { name: true } } },
-    orderBy: status === "pending" ? [{ score: "desc" }, { id: "asc" }] : [{ decidedAt: "desc" }, { id: "asc" }],
+    orderBy: [{ decidedAt: "desc" }, { id: "asc" }],
     take: page.take + 1,
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
   });

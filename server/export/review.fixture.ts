@@ -4,7 +4,7 @@
 // exist, so its audit trail is what people's work leaves.
 
 import type { Db } from "../db/client";
-import { mergePair } from "../dedup/decide-pair";
+import { mergeGroup } from "../dedup/merge-group";
 import { callerFor, makeTeam, makeUser } from "../test/integration";
 
 export async function buildTestReview(db: Db) {
@@ -54,7 +54,7 @@ export async function buildTestReview(db: Db) {
   const pair = await db.duplicatePair.create({
     data: { reviewId: review.id, recordAId: msc.id, recordBId: copy.id, score: 0.97, evidence: { doi: "same" } },
   });
-  await mergePair(db, { reviewId: review.id, actorId: members.lead.id }, pair.id);
+  await mergeGroup(db, { reviewId: review.id, actorId: members.lead.id }, { pairIds: [pair.id], keptId: msc.id });
   await db.studyLink.create({
     data: { reviewId: review.id, recordAId: msc.id, recordBId: mouse.id, nctId: "NCT01051882" },
   });

@@ -3,7 +3,7 @@
 // merged automatically, and a pair still pending. Decisions are each test's own.
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
-import { mergePair } from "../dedup/decide-pair";
+import { mergeGroup } from "../dedup/merge-group";
 import { indexRecordsForSearch } from "../record-search/search-index";
 import { callerFor, makeTeam, makeUser } from "../test/integration";
 
@@ -104,7 +104,7 @@ export async function browseReview(db: Db) {
   const manual = await db.duplicatePair.create({
     data: { reviewId: review.id, recordAId: ids.msc, recordBId: ids.copy, score: 0.97 },
   });
-  await mergePair(db, lead, manual.id);
+  await mergeGroup(db, lead, { pairIds: [manual.id], keptId: ids.msc });
   await db.duplicatePair.create({
     data: {
       reviewId: review.id,

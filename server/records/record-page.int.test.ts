@@ -38,7 +38,7 @@ beforeAll(async () => {
   await decide(f, "A", "neural", "include");
   await f.as("A").screening.undo({ ...review, stage: "title_abstract" });
   const pending = await db.duplicatePair.findFirstOrThrow({ where: { recordAId: f.ids.pendingA } });
-  await lead.duplicates.notDuplicates({ ...review, pairId: pending.id });
+  await lead.duplicates.notDuplicateOfGroup({ ...review, pairIds: [pending.id], recordId: f.ids.pendingB });
 });
 
 const page = (who: "A" | "lead" | "observer", name: keyof BrowseReview["ids"]) =>

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { markNotDuplicates, mergePair, undoGroupMerge, undoMerge } from "../../dedup/decide-pair";
+import { undoGroupMerge, undoMerge } from "../../dedup/decide-pair";
 import { listMergedGroups, listPendingGroups } from "../../dedup/group-queries";
 import { markNotDuplicateOfGroup, mergeGroup } from "../../dedup/merge-group";
-import { dedupSummary, listPairs } from "../../dedup/pair-queries";
+import { dedupSummary, listNotDuplicatePairs } from "../../dedup/pair-queries";
 import { reviewProcedure, router } from "../trpc";
 
 const Id = z.string().min(1).max(64);
@@ -12,30 +12,18 @@ const GroupPairs = z.array(Id).min(1).max(500);
 
 export const duplicatesRouter = router({
   summary: reviewProcedure("observer").query(({ ctx }) => dedupSummary(ctx.db, ctx.reviewId)),
-  pairs: reviewProcedure("observer")
-    .input(
-      z.object({
-        status: z.enum(["pending", "merged", "not_duplicates"]),
-        cursor: z.string().max(64).optional(),
-        take: z.number().int().min(1).max(100).default(20),
-      }),
-    )
-    .query(({ ctx, input }) => listPairs(ctx.db, ctx.reviewId, input.status, input)),
+  notDuplicatePairs: reviewProcedure("observer")
+    .input(z.object({ cursor: z.string().max(64).optional(), take: z.number().int().min(1).max(100).default(20) }))
+    .query(({ ctx, input }) => listNotDuplicatePairs(ctx.db, ctx.reviewId, input)),
   groups: reviewProcedure("observer")
     .input(z.object({ cursor: z.number().int().min(0).optional(), take: z.number().int().min(1).max(50).default(10) }))
     .query(({ ctx, input }) => listPendingGroups(ctx.db, ctx.actor, { offset: input.cursor ?? 0, take: input.take })),
   mergedGroups: reviewProcedure("observer")
     .input(z.object({ cursor: Id.optional(), take: z.number().int().min(1).max(100).default(20) }))
     .query(({ ctx, input }) => listMergedGroups(ctx.db, ctx.reviewId, input)),
-  merge: reviewProcedure("lead")
-    .input(PairInput)
-    .mutation(({ ctx, input }) => mergePair(ctx.db, ctx.actor, input.pairId)),
   mergeGroup: reviewProcedure("lead")
     .input(z.object({ pairIds: GroupPairs, keptId: Id, confirmWork: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => mergeGroup(ctx.db, ctx.actor, input)),
-  notDuplicates: reviewProcedure("lead")
-    .input(PairInput)
-    .mutation(({ ctx, input }) => markNotDuplicates(ctx.db, ctx.actor, input.pairId)),
   notDuplicateOfGroup: reviewProcedure("lead")
     .input(z.object({ pairIds: GroupPairs, recordId: Id }))
     .mutation(({ ctx, input }) => markNotDuplicateOfGroup(ctx.db, ctx.actor, input)),

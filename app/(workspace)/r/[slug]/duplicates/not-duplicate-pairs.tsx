@@ -22,8 +22,8 @@ function RecordCell({ record }: { record: PairRecord }) {
 export function NotDuplicatePairs({ reviewId }: { reviewId: string }) {
   const trpc = useTRPC();
   const pairs = useInfiniteQuery(
-    trpc.duplicates.pairs.infiniteQueryOptions(
-      { reviewId, status: "not_duplicates", take: PAGE },
+    trpc.duplicates.notDuplicatePairs.infiniteQueryOptions(
+      { reviewId, take: PAGE },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );

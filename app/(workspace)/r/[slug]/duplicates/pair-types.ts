@@ -4,7 +4,7 @@ import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>["duplicates"];
 
-export type Pair = Outputs["pairs"]["pairs"][number];
+export type Pair = Outputs["notDuplicatePairs"]["pairs"][number];
 export type PairRecord = Pair["recordA"];
 export type Group = Outputs["groups"]["groups"][number];
 export type GroupRecord = Group["records"][number];
