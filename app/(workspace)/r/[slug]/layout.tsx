@@ -22,7 +22,7 @@ export default async function ReviewLayout({ children, params }: Props) {
         <Link className="review-title" href={`/r/${review.slug}`}>
           {review.title}
         </Link>
-        <ReviewNav slug={review.slug} />
+        <ReviewNav slug={review.slug} role={review.myRole} />
       </aside>
       <main id="main" className="review-main">
         {children}

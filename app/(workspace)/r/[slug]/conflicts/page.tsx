@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { InfoAlert } from "@/app/_components/alerts";
+import { LeadsOnly } from "@/app/_components/leads-only";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { stageSetup } from "@/app/(workspace)/r/[slug]/screening/stage-setup";
@@ -28,9 +28,9 @@ export default async function ConflictsPage({ params, searchParams }: Props) {
     return (
       <>
         <h1>Conflicts</h1>
-        <InfoAlert>
-          <p>Only leads and owners resolve conflicts.</p>
-        </InfoAlert>
+        <LeadsOnly role={review.myRole} back={{ href: `/r/${slug}/screening`, label: "Back to Screening" }}>
+          Leads resolve the records on which reviewers disagreed.
+        </LeadsOnly>
       </>
     );
   }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { InfoAlert } from "@/app/_components/alerts";
+import { LeadsOnly } from "@/app/_components/leads-only";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { FormBuilder } from "@/app/(workspace)/r/[slug]/extraction/form-builder";
@@ -21,7 +21,9 @@ export default async function FormBuilderPage({ params }: Props) {
       {hasRole(review.myRole, "lead") ? (
         <FormBuilder reviewId={review.id} slug={slug} formId={formId} />
       ) : (
-        <InfoAlert>Designing extraction forms needs the lead role.</InfoAlert>
+        <LeadsOnly role={review.myRole} back={{ href: `/r/${slug}/extraction`, label: "Back to Extraction" }}>
+          Leads design the extraction forms.
+        </LeadsOnly>
       )}
     </>
   );

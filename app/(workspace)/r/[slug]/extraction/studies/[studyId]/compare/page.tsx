@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { ErrorAlert } from "@/app/_components/alerts";
+import { LeadsOnly } from "@/app/_components/leads-only";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { ConsensusScreen } from "@/app/(workspace)/r/[slug]/extraction/consensus-screen";
+import { hasRole } from "@/server/shared/roles";
 
 export const metadata: Metadata = { title: "Compare and agree" };
 
@@ -19,7 +21,11 @@ export default async function CompareStudyPage({ params, searchParams }: Props) 
   return (
     <>
       <h1>Compare and agree</h1>
-      {form ? (
+      {!hasRole(review.myRole, "lead") ? (
+        <LeadsOnly role={review.myRole} back={{ href: `/r/${slug}/extraction`, label: "Back to Extraction" }}>
+          Leads compare the extractors&apos; values and record the agreed ones.
+        </LeadsOnly>
+      ) : form ? (
         <ConsensusScreen reviewId={review.id} slug={slug} formId={form} studyId={studyId} />
       ) : (
         <ErrorAlert>No form was chosen; open the study from the Extraction page.</ErrorAlert>
