@@ -47,8 +47,16 @@ test("a lead builds a form, two extractors fill it blind, the lead records the c
 
   await lead.getByRole("link", { name: "← Extraction" }).click();
   await lead.getByLabel("Extractor 1 for NurOwn phase 3").selectOption({ label: "Bob" });
+  // Each choice is saved as it is made, says so and can be undone; a reload keeps it.
+  await expect(lead.getByText("Saved: Bob.")).toBeVisible();
   await lead.getByLabel("Extractor 2 for NurOwn phase 3").selectOption({ label: "Cara" });
-  await lead.getByRole("button", { name: "Assign" }).click();
+  await expect(lead.getByText("Saved: Bob and Cara.")).toBeVisible();
+  await lead.getByRole("button", { name: "Undo: give NurOwn phase 3 back to Bob" }).click();
+  await expect(lead.getByLabel("Extractor 2 for NurOwn phase 3")).toHaveValue("");
+  await lead.getByLabel("Extractor 2 for NurOwn phase 3").selectOption({ label: "Cara" });
+  await expect(lead.getByText("Saved: Bob and Cara.")).toBeVisible();
+  await lead.reload();
+  await expect(lead.getByLabel("Extractor 2 for NurOwn phase 3").locator("option:checked")).toHaveText("Cara");
   await expect(lead.getByText("0 of 2 complete")).toBeVisible();
 
   // A value of the wrong type is refused with the field named; what was typed stays on screen.

@@ -13,18 +13,39 @@ interface Props {
   candidates: { id: string; name: string }[];
 }
 
-/** One select per extractor slot; saving sets the study's extractors to the chosen people. */
+const slotsOf = (ids: string[], slots: number) => Array.from({ length: slots }, (_, i) => ids[i] ?? "");
+
+/**
+ * One select per extractor slot; a choice is saved at once, says so, and can be undone. A refused choice goes
+ * back to what is stored, with the server's reason.
+ */
 export function AssignExtractors({ reviewId, formId, studyId, studyLabel, slots, current, candidates }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [chosen, setChosen] = useState<string[]>(Array.from({ length: slots }, (_, i) => current[i]?.id ?? ""));
+  const stored = current.map((c) => c.id);
+  const [chosen, setChosen] = useState<string[]>(slotsOf(stored, slots));
+  // What the last saved choice replaced, so it can be put back.
+  const [before, setBefore] = useState<string[] | null>(null);
   const assign = useMutation(
     trpc.extraction.assign.mutationOptions({
-      onSuccess: () =>
+      onSettled: () =>
         void queryClient.invalidateQueries({ queryKey: trpc.extraction.studies.queryKey({ reviewId, formId }) }),
     }),
   );
-  const changed = chosen.filter(Boolean).join() !== current.map((c) => c.id).join();
+
+  function save(next: string[], previous: string[] | null) {
+    setChosen(next);
+    assign.mutate(
+      { reviewId, formId, studyId, extractorIds: next.filter(Boolean) },
+      { onSuccess: () => setBefore(previous), onError: () => setChosen(slotsOf(stored, slots)) },
+    );
+  }
+
+  const names = (ids: string[]) =>
+    ids
+      .filter(Boolean)
+      .map((id) => candidates.find((c) => c.id === id)?.name ?? "someone")
+      .join(" and ") || "nobody";
   return (
     <div className="assign">
       {chosen.map((id, slot) => (
@@ -32,7 +53,13 @@ export function AssignExtractors({ reviewId, formId, studyId, studyLabel, slots,
           key={slot}
           aria-label={`Extractor ${slot + 1} for ${studyLabel}`}
           value={id}
-          onChange={(e) => setChosen((all) => all.map((v, i) => (i === slot ? e.target.value : v)))}
+          disabled={assign.isPending}
+          onChange={(e) =>
+            save(
+              chosen.map((v, i) => (i === slot ? e.target.value : v)),
+              chosen,
+            )
+          }
         >
           <option value="">—</option>
           {candidates.map((c) => (
@@ -42,16 +69,25 @@ export function AssignExtractors({ reviewId, formId, studyId, studyLabel, slots,
           ))}
         </select>
       ))}
-      {changed && (
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          disabled={assign.isPending}
-          onClick={() => assign.mutate({ reviewId, formId, studyId, extractorIds: chosen.filter(Boolean) })}
-        >
-          Assign
-        </button>
-      )}
+      <span className="assign-state small" role="status">
+        {assign.isPending ? (
+          "Saving…"
+        ) : assign.isSuccess && before ? (
+          <>
+            Saved: {names(chosen)}.{" "}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => save(before, null)}
+              aria-label={`Undo: give ${studyLabel} back to ${names(before)}`}
+            >
+              Undo
+            </button>
+          </>
+        ) : assign.isSuccess ? (
+          "Saved."
+        ) : null}
+      </span>
       {assign.error && (
         <span className="error-text" role="alert">
           {assign.error.message}
