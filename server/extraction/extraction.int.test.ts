@@ -346,8 +346,23 @@ describe("bad input", () => {
       values: [{ fieldId: "arm_n", instanceKey: "k1", value: 3 }],
     });
     await expect(a.complete({ ...target, formVersionId: v1.versionId })).rejects.toMatchObject({
-      message: "Fill in the required fields first: N enrolled, Arm.",
+      message: 'Fill in the required fields first: "N enrolled", "Arm" in Arm 1. An item not needed can be removed.',
     });
+    await a.save({
+      ...target,
+      formVersionId: v1.versionId,
+      values: [
+        { fieldId: "n", instanceKey: "", value: 12 },
+        { fieldId: "arm", instanceKey: "k1", value: "NurOwn" },
+      ],
+    });
+    // An item left empty on the extractor's screen holds no value, yet its required fields are required too.
+    await expect(
+      a.complete({ ...target, formVersionId: v1.versionId, items: { arms: ["k1", "k2"] } }),
+    ).rejects.toMatchObject({
+      message: 'Fill in the required fields first: "Arm" in Arm 2. An item not needed can be removed.',
+    });
+    await a.complete({ ...target, formVersionId: v1.versionId, items: { arms: ["k1"] } });
   });
 });
 

@@ -175,12 +175,20 @@ export async function saveExtractionValues(db: Db, scope: ActorScope, input: Sav
   });
 }
 
-export async function completeExtraction(db: Db, scope: ActorScope, input: Target & { formVersionId: string }) {
+/** `items`: per repeating section, the items on the extractor's screen, empty ones too, which must be filled in. */
+export async function completeExtraction(
+  db: Db,
+  scope: ActorScope,
+  input: Target & { formVersionId: string; items?: Record<string, string[]> },
+) {
   return db.$transaction(async (tx) => {
     const { extraction, latest, definition } = await editableExtraction(tx, scope, input);
-    const missing = missingRequired(definition, extraction.values);
+    const missing = missingRequired(definition, extraction.values, input.items);
     if (missing.length > 0)
-      throw new AppError("INVALID_INPUT", `Fill in the required fields first: ${missing.join(", ")}.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `Fill in the required fields first: ${missing.join(", ")}. An item not needed can be removed.`,
+      );
     await tx.extraction.update({
       where: { id: extraction.id },
       data: { completedAt: new Date(), formVersionId: latest.id },

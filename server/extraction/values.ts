@@ -71,18 +71,37 @@ export async function writeValues(tx: Tx, extractionId: string, values: CheckedV
   return [...new Set(changed)];
 }
 
-/** Required fields left empty: single-value ones, and those of every item a repeating section has. */
-export function missingRequired(def: FormDefinition, values: { fieldId: string; instanceKey: string }[]): string[] {
+/**
+ * Required fields left empty, named for the person: single-value ones by their label, and those of a repeating
+ * section with the item too ("N" in Arm 2), since required means required in every item. The items are those
+ * holding any value plus `listed` (per section, the items on the person's screen, which may still be empty);
+ * they are numbered in key order, the order they were added and are shown in.
+ */
+export function missingRequired(
+  def: FormDefinition,
+  values: { fieldId: string; instanceKey: string }[],
+  listed: Readonly<Record<string, readonly string[]>> = {},
+): string[] {
   const present = new Set(values.map((v) => `${v.fieldId}\u0000${v.instanceKey}`));
   const missing: string[] = [];
   for (const section of def.sections) {
-    const fieldIds = new Set(section.fields.map((f) => f.id));
-    const instances = section.repeat
-      ? [...new Set(values.filter((v) => fieldIds.has(v.fieldId) && v.instanceKey !== "").map((v) => v.instanceKey))]
-      : [""];
-    for (const field of section.fields.filter((f) => f.required)) {
-      if (instances.some((k) => !present.has(`${field.id}\u0000${k}`))) missing.push(field.label);
+    const required = section.fields.filter((f) => f.required);
+    if (!section.repeat) {
+      for (const field of required) if (!present.has(`${field.id}\u0000`)) missing.push(`"${field.label}"`);
+      continue;
     }
+    const fieldIds = new Set(section.fields.map((f) => f.id));
+    const items = [
+      ...new Set([
+        ...values.filter((v) => fieldIds.has(v.fieldId) && v.instanceKey !== "").map((v) => v.instanceKey),
+        ...(listed[section.id] ?? []).filter(Boolean),
+      ]),
+    ].sort();
+    items.forEach((key, i) => {
+      for (const field of required)
+        if (!present.has(`${field.id}\u0000${key}`))
+          missing.push(`"${field.label}" in ${section.repeat!.itemLabel} ${i + 1}`);
+    });
   }
   return missing;
 }

@@ -69,7 +69,12 @@ export const extractionRouter = router({
     .input(Target.extend({ formVersionId: Id, values: Values }))
     .mutation(({ ctx, input }) => saveExtractionValues(ctx.db, ctx.actor, input)),
   complete: reviewProcedure("reviewer")
-    .input(Target.extend({ formVersionId: Id }))
+    .input(
+      Target.extend({
+        formVersionId: Id,
+        items: z.record(Id, z.array(z.string().min(1).max(64)).max(1000)).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => completeExtraction(ctx.db, ctx.actor, input)),
   compare: reviewProcedure("lead")
     .input(Target)

@@ -40,7 +40,12 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
       return;
     }
     setEntries(fresh);
-    setInstances(freshInstances);
+    // Items still empty have nothing stored, so a reload after saving would drop them from the screen.
+    setInstances((now) =>
+      Object.fromEntries(
+        Object.entries(freshInstances).map(([id, keys]) => [id, [...new Set([...keys, ...(now[id] ?? [])])].sort()]),
+      ),
+    );
     setDirty(false);
   }, [mine.data]);
 
@@ -75,7 +80,8 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
     } catch {
       return;
     }
-    if (andComplete) complete.mutate(base);
+    // The items on screen, empty ones too: the server holds each to the form's required fields.
+    if (andComplete) complete.mutate({ ...base, items: instances });
   }
 
   const saveRef = useRef(onSave);
