@@ -8,7 +8,7 @@ import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import type { Role } from "../shared/roles";
 import { type FileStorage, fileStorage } from "../storage/file-storage";
-import { authorizeCaller, callerInReview } from "../team/caller-membership";
+import { assertWritable, authorizeCaller, callerInReview } from "../team/caller-membership";
 import { appUrlFrom } from "./app-url";
 import { createCaller } from "./root";
 import { errorResponse } from "./route-errors";
@@ -78,6 +78,8 @@ export function reviewRoute<P extends object>(
         found?.sessionCurrent ?? false,
         options?.refuseAs,
       );
+      // Uploads into an archived review are refused like any other change to it; downloads go on.
+      if (request.method !== "GET" && request.method !== "HEAD") assertWritable(found!.archived);
       const procedures = createCaller({ db, session, appUrl: appUrlFrom(request.headers) });
       const actor = { reviewId, actorId: session.userId, role };
       return await handler({ db, storage: fileStorage(), reviewId, actor, params, request, procedures });

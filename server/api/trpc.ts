@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { APP_ERROR_STATUS, AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import type { Role } from "../shared/roles";
-import { authorizeCaller, authorizeSession, callerInReview } from "../team/caller-membership";
+import { assertWritable, authorizeCaller, authorizeSession, callerInReview } from "../team/caller-membership";
 import { firstIssue, SERVER_FAILED } from "./error-messages";
 
 export interface Context {
@@ -94,14 +94,16 @@ export const authedProcedure = base.meta({ access: { kind: "authed" } }).use(asy
  * database and must have at least `minRole`. Non-members get the same answer whether or not the review exists.
  * The user and the membership come in one statement: this runs before every review procedure.
  */
-export function reviewProcedure(minRole: Role) {
+export function reviewProcedure(minRole: Role, options: { whileArchived?: true } = {}) {
   return base
     .meta({ access: { kind: "review", minRole } })
     .input(ReviewInput)
-    .use(async ({ ctx, input, next }) => {
+    .use(async ({ ctx, input, next, type }) => {
       const session = signedIn(ctx);
       const caller = await callerInReview(ctx.db, session, input.reviewId);
       const role = authorizeCaller(caller !== null, caller?.role ?? null, minRole, caller?.sessionCurrent ?? false);
+      // An archived review is read-only; the few changes an archived review still allows say so (`whileArchived`).
+      if (type === "mutation" && !options.whileArchived) assertWritable(caller!.archived);
       const actor: MemberScope = { reviewId: input.reviewId, actorId: caller!.user.id, role };
       return next({ ctx: { ...ctx, session, user: caller!.user, reviewId: input.reviewId, role, actor } });
     });

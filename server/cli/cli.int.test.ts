@@ -8,6 +8,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
+import { resetPassword } from "../auth/password-reset";
+import { resetTokenHash } from "../auth/reset-link";
+import { verifyCredentials } from "../auth/users";
 import { projectRoot } from "../config/paths";
 import { ensureDatabaseExists } from "../db/database";
 import { DEMO_ACCOUNTS } from "../demo/seed-demo";
@@ -47,6 +50,28 @@ describe("sift CLI", () => {
     expect(status).toMatchObject({ code: 0, stdout: expect.stringMatching(/^applied {2}\d+_init$/m) });
     const reviews = await sift(["review", "list", "--member", email, "--json"]);
     expect(reviews).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("prints a one-time password reset link for an account, and says so plainly for an unknown address", async () => {
+    const email = uniqueEmail("forgot");
+    await sift(["user", "create", "--email", email, "--name", "Forgetful"], { SIFT_PASSWORD: "first password 123" });
+    const reset = await sift(["user", "reset-password", email.toUpperCase()], { SIFT_URL: "https://sift.example.org" });
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/^https:\/\/sift\.example\.org\/reset-password\/[A-Za-z0-9_-]{32}\n$/);
+    expect(reset.stderr).toContain(`hand this link to ${email}; it works once`);
+    const token = reset.stdout.trim().split("/").pop()!;
+    const db = testDb();
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const link = await db.passwordReset.findFirstOrThrow({ where: { userId: user.id } });
+    expect(link).toMatchObject({ channel: "cli", usedAt: null, tokenHash: resetTokenHash(token) });
+    expect((link.expiresAt.getTime() - link.createdAt.getTime()) / 3_600_000).toBe(24);
+    expect(await db.auditEvent.count({ where: { action: "user.password_reset_issued", entityId: user.id } })).toBe(1);
+    await resetPassword(db, token, "second password 456");
+    expect((await verifyCredentials(db, { email, password: "second password 456" })).id).toBe(user.id);
+
+    const unknown = await sift(["user", "reset-password", "nobody-at-all@test.sift"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe("sift: No account has the email nobody-at-all@test.sift.");
   });
 
   it("says in one line that the database is unreachable, and that a port is taken", async () => {

@@ -1,11 +1,12 @@
 import { Command, InvalidArgumentError } from "commander";
+import { issueResetLinkForEmail } from "../auth/password-reset";
 import { signUp } from "../auth/users";
 import { DatabaseUnavailableError } from "../db/database";
 import { MigrationError, migrate, migrationStatus } from "../db/migrate";
 import { pgPool } from "../db/pg-pool";
 import { demoAccountsText, resetDemoReview } from "../demo/seed-demo";
 import { AppError } from "../errors/app-error";
-import { listReviewsForUser } from "../reviews/review-queries";
+import { listReviewsForUser, UNIQUE_RECORDS } from "../reviews/review-queries";
 import { wireDomainEvents } from "../wiring/domain-events";
 import { CliError } from "./cli-error";
 import { checkDemoResetAllowed } from "./demo-choice";
@@ -72,9 +73,8 @@ function program(): Command {
       ),
     );
 
-  cli
-    .command("user")
-    .description("user accounts")
+  const user = cli.command("user").description("user accounts");
+  user
     .command("create")
     .description("create an email + password account")
     .requiredOption("--email <email>")
@@ -84,8 +84,23 @@ function program(): Command {
       withDb(async (conn) => {
         const password = o.password ?? process.env.SIFT_PASSWORD;
         if (!password) throw new CliError("give a password with --password or SIFT_PASSWORD");
-        const user = await signUp(conn, { email: o.email, name: o.name, password });
-        console.log(`created ${user.email} (${user.id})`);
+        const created = await signUp(conn, { email: o.email, name: o.name, password });
+        console.log(`created ${created.email} (${created.id})`);
+      }),
+    );
+  // A link rather than a password typed here: the person chooses their own, and nobody else ever knows it.
+  user
+    .command("reset-password")
+    .description("print a one-time link (valid 24 hours) with which the account's owner sets a new password")
+    .argument("<email>")
+    .action((email: string) =>
+      withDb(async (conn) => {
+        const base = process.env.SIFT_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+        const { link, expiresAt } = await issueResetLinkForEmail(conn, email, base);
+        console.log(link);
+        console.error(
+          `sift: hand this link to ${email.trim().toLowerCase()}; it works once, until ${expiresAt.toISOString()}, and signs the account out everywhere when used`,
+        );
       }),
     );
 
@@ -105,7 +120,7 @@ function program(): Command {
             })
           : await conn.review.findMany({
               orderBy: { createdAt: "asc" },
-              include: { _count: { select: { records: true, memberships: { where: { removedAt: null } } } } },
+              include: { _count: { select: { records: UNIQUE_RECORDS, memberships: { where: { removedAt: null } } } } },
             });
         for (const r of rows) {
           const records = "_count" in r ? r._count.records : r.records;

@@ -37,6 +37,7 @@ export async function restoreFile(
     console.log(
       JSON.stringify({
         review: result.slug,
+        title: result.title,
         rows,
         peopleMatched: result.users.matched,
         placeholdersCreated: result.users.created,

@@ -1,12 +1,18 @@
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 
+/**
+ * What the reviews list counts of a review: its unique records, as screening sees them. A merged duplicate is
+ * not a record to screen, so the number does not grow when the same search is imported twice.
+ */
+export const UNIQUE_RECORDS = { where: { duplicateOfId: null } } as const;
+
 export async function listReviewsForUser(db: Db, userId: string) {
   const memberships = await db.membership.findMany({
     where: { userId, removedAt: null },
     include: {
       review: {
-        include: { _count: { select: { records: true, memberships: { where: { removedAt: null } } } } },
+        include: { _count: { select: { records: UNIQUE_RECORDS, memberships: { where: { removedAt: null } } } } },
       },
     },
     orderBy: { review: { updatedAt: "desc" } },
@@ -20,6 +26,7 @@ export async function listReviewsForUser(db: Db, userId: string) {
     records: review._count.records,
     members: review._count.memberships,
     updatedAt: review.updatedAt,
+    archivedAt: review.archivedAt,
   }));
 }
 

@@ -13,17 +13,41 @@ export interface CallerInReview {
   role: Role | null;
   /** Whether the caller's session token is still current: not signed out, nor everywhere (server/auth/sessions.ts). */
   sessionCurrent: boolean;
+  /** Whether the review is archived, and so read-only; false for a non-member, who learns nothing of it. */
+  archived: boolean;
 }
 
 /** The user and their active membership in one round trip; null when the user no longer exists. */
 export async function callerInReview(db: Db, claim: SessionClaim, reviewId: string): Promise<CallerInReview | null> {
-  const [row] = await rows<{ id: string; email: string; name: string; role: Role | null; session_current: boolean }>(
-    poolOf(db),
-    callerSql(claim.userId, reviewId, claim),
-  );
+  const [row] = await rows<{
+    id: string;
+    email: string;
+    name: string;
+    role: Role | null;
+    session_current: boolean;
+    archived: boolean;
+  }>(poolOf(db), callerSql(claim.userId, reviewId, claim));
   return row
-    ? { user: { id: row.id, email: row.email, name: row.name }, role: row.role, sessionCurrent: row.session_current }
+    ? {
+        user: { id: row.id, email: row.email, name: row.name },
+        role: row.role,
+        sessionCurrent: row.session_current,
+        archived: row.archived,
+      }
     : null;
+}
+
+/**
+ * An archived review is read-only: reading, exporting, restoring it from the archive and deleting it go on, any
+ * other change is refused until an owner restores it. Checked after the role, so a non-member still learns
+ * nothing.
+ */
+export function assertWritable(archived: boolean): void {
+  if (archived)
+    throw new AppError(
+      "REVIEW_ARCHIVED",
+      "This review is archived, so it is read-only. An owner can restore it from the archive to change it again.",
+    );
 }
 
 /** The refusals for a signed-in caller before any role counts: the account is gone, or the session was ended. */

@@ -7,7 +7,8 @@ import { reviewProcedure, router } from "../trpc";
 
 export const exportsRouter = router({
   /** Which exports the caller may ask for is decided per kind in the domain (leads for logs and bundles). */
-  start: reviewProcedure("observer")
+  // An archived review can still be exported: that is how its owner keeps a copy before deleting it.
+  start: reviewProcedure("observer", { whileArchived: true })
     .input(
       z.object({
         kind: z.enum(EXPORT_KINDS),

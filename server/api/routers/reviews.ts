@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { setReviewArchived } from "../../reviews/archive-review";
 import { createReview } from "../../reviews/create-review";
+import { deleteReview } from "../../reviews/delete-review";
 import { getReview, listReviewsForUser, reviewIdForSlug } from "../../reviews/review-queries";
 import { NewReviewInput, ReviewDetailsInput, StageSettingsInput } from "../../reviews/review-settings";
 import {
@@ -11,6 +13,7 @@ import {
 } from "../../reviews/update-review";
 import { updateStageSettings } from "../../screening/stage-settings";
 import { STAGES } from "../../shared/stages";
+import { fileStorage } from "../../storage/file-storage";
 import { activeMembership } from "../../team/members";
 import { authedProcedure, reviewProcedure, router } from "../trpc";
 
@@ -38,6 +41,14 @@ export const reviewsRouter = router({
   setKeywords: reviewProcedure("lead")
     .input(KeywordsInput)
     .mutation(({ ctx, input }) => setScreeningKeywords(ctx.db, ctx.actor, input)),
+  /** Owners archive a review (read-only, out of the active list) and restore it. */
+  setArchived: reviewProcedure("owner", { whileArchived: true })
+    .input(z.object({ archived: z.boolean() }))
+    .mutation(({ ctx, input }) => setReviewArchived(ctx.db, ctx.actor, input.archived)),
+  /** Owners delete a review and its files once they have typed its title. */
+  delete: reviewProcedure("owner", { whileArchived: true })
+    .input(z.object({ confirmTitle: z.string().max(500) }))
+    .mutation(({ ctx, input }) => deleteReview(ctx.db, fileStorage(), ctx.actor, input.confirmTitle)),
   setExclusionReasons: reviewProcedure("lead")
     .input(z.object({ stage: z.enum(STAGES), labels: z.array(z.string().max(200)).max(50) }))
     .mutation(({ ctx, input }) => setExclusionReasons(ctx.db, ctx.actor, input.stage, input.labels)),

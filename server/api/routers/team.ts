@@ -11,6 +11,7 @@ import {
   revokeInvitation,
 } from "../../team/invitations";
 import { changeRole, listMembers, removeMember } from "../../team/members";
+import { issueResetLinkForMember } from "../../team/reset-for-member";
 import { authedProcedure, publicProcedure, reviewProcedure, router } from "../trpc";
 
 const InvitationToken = z.object({ token: z.string().min(10).max(200) });
@@ -47,5 +48,9 @@ export const teamRouter = router({
   removeMember: reviewProcedure("lead")
     .input(z.object({ userId: z.string().max(64) }))
     .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.userId)),
+  /** A one-time link for a member who forgot their password, for the owner to hand over (see reset-for-member.ts). */
+  issuePasswordReset: reviewProcedure("owner")
+    .input(z.object({ userId: z.string().max(64) }))
+    .mutation(({ ctx, input }) => issueResetLinkForMember(ctx.db, ctx.actor, input.userId, ctx.appUrl)),
   leave: reviewProcedure("observer").mutation(({ ctx }) => removeMember(ctx.db, ctx.actor, ctx.user.id)),
 });

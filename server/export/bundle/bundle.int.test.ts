@@ -211,6 +211,7 @@ describe("review bundle", () => {
       );
       expect(result).toMatchObject({
         slug: built.review.slug,
+        title: built.review.title,
         users: { matched: 1, created: 4 },
         files: { restored: 2, cleared: 0 },
       });
@@ -277,8 +278,16 @@ describe("review bundle", () => {
     expect(first.slug).toBe(`${built.review.slug}-2`);
     expect(first.users).toEqual({ matched: 5, created: 0 });
     expect(second.slug).toMatch(/^copy-\d+$/);
+    // Beside its original, a copy's title says it is one, so the reviews list never shows one title twice.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(first.title).toBe(`${built.review.title} (restored ${today})`);
+    expect(second.title).toBe(`${built.review.title} (restored ${today}, 2)`);
+    expect((await testDb().review.findUniqueOrThrow({ where: { id: first.reviewId } })).title).toBe(first.title);
     expect(await reviewSnapshot(testDb(), built.review.id)).toEqual(before);
-    expect(withoutRestoreEvent(await reviewSnapshot(testDb(), first.reviewId))).toEqual(before);
+    expect(withoutRestoreEvent(await reviewSnapshot(testDb(), first.reviewId))).toEqual({
+      ...before,
+      review: { ...before.review, title: first.title },
+    });
     const event = await testDb().auditEvent.findFirstOrThrow({
       where: { reviewId: first.reviewId, action: "review.restored" },
     });

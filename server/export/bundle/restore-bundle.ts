@@ -16,6 +16,7 @@ import { bundleLines, checkCompatible } from "./read-bundle";
 import { BundleDamagedError, type DeferredReference, type IdMaps, remapRow } from "./remap";
 import { FileSections, RestoredFiles, restoredKey } from "./restore-files";
 import { restoredSlug } from "./restored-slug";
+import { restoredTitle } from "./restored-title";
 
 const BATCH = 500;
 
@@ -31,6 +32,7 @@ export interface RestoreOptions {
 export interface RestoreResult {
   reviewId: string;
   slug: string;
+  title: string;
   rows: Record<string, number>;
   users: { matched: number; created: number };
   /** Files written into storage, and file keys emptied because the bundle (version 1) did not carry their files. */
@@ -199,6 +201,7 @@ export async function restoreBundle(
     const people = await mapUsers(client, users);
     const maps: IdMaps = { rows: rowIds, users: people.map };
     const slug = await restoredSlug(client, options.slug ?? header.review.slug, options.slug !== undefined);
+    const title = await restoredTitle(client, header.review.title);
     const reviewId = rowIds.get(header.review.id)!;
     const bundleTables = new Set(header.tables);
     const inserted = new Set<string>();
@@ -230,7 +233,7 @@ export async function restoreBundle(
         pending = { table: plan.tables.find((t) => t.name === line.table)!, rows: [] };
       }
       const { row, deferred: later } = remapRow(pending.table, line.row, maps, inserted, bundleTables);
-      if (line.table === ROOT_TABLE) row.slug = slug;
+      if (line.table === ROOT_TABLE) Object.assign(row, { slug, title });
       for (const column of pending.table.fileColumns) {
         if (typeof row[column] !== "string") continue;
         row[column] = fileKeys.get(row[column]) ?? null;
@@ -254,6 +257,7 @@ export async function restoreBundle(
       entityId: reviewId,
       data: {
         from: header.review.slug,
+        title,
         exportedAt: header.exportedAt,
         sift: header.sift,
         rows: counts,
@@ -265,6 +269,7 @@ export async function restoreBundle(
     return {
       reviewId,
       slug,
+      title,
       rows: counts,
       users: { matched: people.matched, created: people.created },
       files: { restored: written.count, cleared },
