@@ -64,6 +64,8 @@ export default async function SettingsPage({ params }: Props) {
                     reasonRequired: settings.reasonRequired,
                     prioritise: settings.prioritise,
                     showRelevance: settings.showRelevance,
+                    decisionDelayMs: settings.decisionDelayMs,
+                    independentAdjudication: settings.independentAdjudication,
                   }}
                 />
               ) : (
