@@ -97,5 +97,8 @@ describe("titleSimilarity and labels", () => {
   it("labels by first author surname and year, or by NCT id", () => {
     expect(studyLabelFor({ authors: ["Petrou, Panayiota"], year: 2016, nctIds: [], title: "t" })).toBe("Petrou 2016");
     expect(studyLabelFor({ authors: [], year: 2011, nctIds: ["NCT01051882"], title: "t" })).toBe("NCT01051882");
+    expect(studyLabelFor({ authors: ["de Souza Batista, J."], year: 2019, nctIds: [], title: "t" })).toBe(
+      "de Souza Batista 2019",
+    );
   });
 });

@@ -5,6 +5,7 @@ import { parseAuthors, surnameKey } from "../dedup/authors";
 import { dice } from "../dedup/similarity";
 import { words } from "../dedup/text-fold";
 import { UnionFind } from "../dedup/union-find";
+import { citedFamilyName } from "./cited-family-name";
 
 export interface GroupingReport {
   reportId: string;
@@ -140,13 +141,10 @@ export function suggestGroups(reports: readonly GroupingReport[], links: readonl
   return suggestions;
 }
 
-/** "Petrou 2016", or the registration number for a registry entry without authors. */
+/** "Petrou 2016", "de Souza Batista 2019" (the family name as a citation gives it), or the registration number for a registry entry without authors. */
 export function studyLabelFor(report: Pick<GroupingReport, "authors" | "year" | "nctIds" | "title">): string {
-  const first = parseAuthors(report.authors.slice(0, 1))[0];
-  if (first) {
-    const surname = report.authors[0]!.split(/[,\s]/)[0]!.trim() || first.joined;
-    return report.year ? `${surname} ${report.year}` : surname;
-  }
+  const surname = report.authors[0] ? citedFamilyName(report.authors[0]) : null;
+  if (surname) return report.year ? `${surname} ${report.year}` : surname;
   if (report.nctIds[0]) return report.nctIds[0];
   return report.title.slice(0, 60) || "Untitled study";
 }
