@@ -172,6 +172,32 @@ describe("the record page", () => {
     expect((await page("A", "msc")).history.map((e) => e.kind)).not.toContain("study");
   });
 
+  it("shows decisions a reopening superseded, marked with the change: all to a lead, their own to a blinded reviewer", async () => {
+    await decide(f, "A", "volunteers", "exclude");
+    await decide(f, "B", "volunteers", "exclude");
+    await f.as("lead").screening.reopen({
+      reviewId: f.review.id,
+      stage: "title_abstract",
+      recordId: f.ids.volunteers,
+      note: "Older adults may count",
+    });
+    const lead = (await page("lead", "volunteers")).stages[0]!;
+    expect(lead.decisions).toEqual([]);
+    expect(lead.superseded.map((d) => [d.reviewer, d.mine, d.verdict, d.reason])).toEqual([
+      ["reviewer", false, "exclude", "Not about ALS"],
+      ["reviewer-b", false, "exclude", "Not about ALS"],
+    ]);
+    expect(lead.superseded[0]!.by).toMatchObject({
+      kind: "reopen",
+      stage: "title_abstract",
+      actor: "lead",
+      note: "Older adults may count",
+    });
+    const mine = (await page("A", "volunteers")).stages[0]!;
+    expect(mine.superseded.map((d) => [d.reviewer, d.mine, d.verdict])).toEqual([["reviewer", true, "exclude"]]);
+    expect((await page("observer", "volunteers")).stages[0]!.superseded).toEqual([]);
+  });
+
   it("refuses a record of another review as one that does not exist", async () => {
     const other = await browseReview(testDb());
     await expect(f.as("lead").records.get({ reviewId: f.review.id, recordId: other.ids.msc })).rejects.toThrow(

@@ -25,6 +25,19 @@ export interface StageView {
   /** How a settled outcome was reached; a lead may reopen or override it (server/screening/reopen-override.ts). */
   settledBy: "agreement" | "resolution" | "override" | "stopping_rule" | null;
   override: { by: string; at: Date; note: string } | null;
+  /**
+   * Decisions at this stage a lead's change set aside (a reopening, or taking back the inclusion that brought the
+   * record here): the caller's own always, as the screening screen shows them; others' only where `visible`.
+   */
+  superseded: {
+    reviewer: string;
+    mine: boolean;
+    verdict: Verdict;
+    reason: string | null;
+    note: string;
+    decidedAt: Date;
+    by: { kind: "reopen" | "override"; stage: Stage; actor: string; at: Date; note: string };
+  }[];
 }
 
 async function readRecord(db: Db, reviewId: string, recordId: string) {
@@ -50,6 +63,14 @@ async function readRecord(db: Db, reviewId: string, recordId: string) {
       },
       outcomeChanges: {
         include: { actor: { select: { name: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+      supersededDecisions: {
+        include: {
+          reviewer: { select: { name: true } },
+          reason: { select: { label: true } },
+          change: { include: { actor: { select: { name: true } } } },
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
@@ -95,6 +116,23 @@ function stageView(found: Found, stage: Stage, visibility: RecordVisibility, me:
             ? "resolution"
             : "agreement",
     override: settled && override ? { by: override.actor.name, at: override.createdAt, note: override.note } : null,
+    superseded: found.supersededDecisions
+      .filter((d) => d.stage === stage && (visible || d.reviewerId === me))
+      .map((d) => ({
+        reviewer: d.reviewer.name,
+        mine: d.reviewerId === me,
+        verdict: d.verdict,
+        reason: d.reason?.label ?? null,
+        note: d.note,
+        decidedAt: d.createdAt,
+        by: {
+          kind: d.change.kind,
+          stage: d.change.stage,
+          actor: d.change.actor.name,
+          at: d.change.createdAt,
+          note: d.change.note,
+        },
+      })),
   };
 }
 

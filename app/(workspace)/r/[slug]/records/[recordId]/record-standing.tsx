@@ -2,6 +2,7 @@ import Link from "next/link";
 import { STAGE_LABELS } from "@/server/shared/stages";
 import { OutcomeBadge, VerdictBadge } from "../record-badges";
 import { RETRIEVAL_LABELS, type RecordPageData, type StageView } from "../records-types";
+import { SupersededDecisions } from "./superseded-decisions";
 import { RecordVerdictActions } from "./verdict-actions";
 
 /** The stage's settled verdict, which a lead may reopen or override; null when it is not settled. */
@@ -46,6 +47,7 @@ function Stage({
               ))}
             </ul>
           )}
+          <SupersededDecisions decisions={view.superseded} headingId={`superseded-${view.stage}`} />
           {view.conflict && (
             <p className="small">
               Conflict {view.conflict.status}
@@ -80,6 +82,7 @@ function Stage({
               <span className="muted">none</span>
             )}
           </p>
+          <SupersededDecisions decisions={view.superseded} headingId={`superseded-${view.stage}`} />
           <p className="small muted">
             This stage is blinded: you see your own decision only, not the outcome or anyone else's.
           </p>
