@@ -79,6 +79,8 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
           reopenedAt: new Date(`${earlier.reopenedAt}Z`),
         },
         outcome: visible ? outcome : null,
+        /** A lead resolved the record's conflict at this stage, so no decision on it changes any more. */
+        resolved,
         otherDecisions: visible
           ? decisions
               .filter((d) => d.reviewerId !== member.actorId)

@@ -99,9 +99,12 @@ export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
                   key: "actions",
                   header: "Actions",
                   hideHeader: true,
-                  cell: ({ record }) =>
+                  cell: ({ record, resolved }) =>
                     record.id === currentId ? (
                       <span className="muted small">On screen</span>
+                    ) : resolved ? (
+                      // The server would refuse the change: a lead's resolution is final for reviewers.
+                      <span className="muted small">Resolved by a lead</span>
                     ) : (
                       <button
                         type="button"
