@@ -2,6 +2,7 @@
 import { type ReactNode, useState } from "react";
 import { type Column, DataTable } from "@/app/_components/data-table";
 import type { FillableField, PlannedFill } from "@/server/api/contract/duplicates";
+import { recordTypeLabel } from "@/server/shared/record-types";
 import { differs, wordDiff } from "./compare-text";
 import type { GroupRecord } from "./pair-types";
 
@@ -42,7 +43,8 @@ const FIELDS: Field[] = [
   { label: "PMCID", value: (r) => r.pmcid ?? "", fills: "pmcid" },
   { label: "NCT ids", value: (r) => r.nctIds.join(", ") },
   { label: "Keywords", value: (r) => r.keywords.join("; "), fills: "keywords" },
-  { label: "Type", value: (r) => r.type ?? "", fills: "type" },
+  // Compared as the sources wrote them; shown in words ("Journal article", not "JOUR").
+  { label: "Type", value: (r) => r.type ?? "", show: (r) => recordTypeLabel(r.type), fills: "type" },
   { label: "Language", value: (r) => r.language ?? "", fills: "language" },
   { label: "URL", value: (r) => r.url ?? "", fills: "url" },
   { label: "Source", value: (r) => r.source.name },
