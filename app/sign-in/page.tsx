@@ -11,7 +11,12 @@ import { SignInForm } from "./sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 interface Props {
-  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; signedUp?: string | string[] }>;
+  searchParams: Promise<{
+    callbackUrl?: string | string[];
+    error?: string | string[];
+    signedUp?: string | string[];
+    passwordReset?: string | string[];
+  }>;
 }
 
 export default async function SignInPage({ searchParams }: Props) {
@@ -33,11 +38,19 @@ export default async function SignInPage({ searchParams }: Props) {
           </p>
         </InfoAlert>
       )}
+      {params.passwordReset && (
+        <InfoAlert>
+          <p>Your password was changed and every earlier sign-in was ended. Sign in with the new password.</p>
+        </InfoAlert>
+      )}
       <SignInForm
         callbackUrl={callbackUrl ?? "/reviews"}
         initialError={error ? signInErrorMessage(error) : null}
         oidcName={singleSignOnName()}
       />
+      <p className="muted">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
       <p className="muted">
         No account yet? <Link href={withCallback("/sign-up", callbackUrl)}>Create an account</Link>
       </p>

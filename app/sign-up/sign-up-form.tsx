@@ -8,9 +8,11 @@ import { useTRPC } from "@/app/_components/trpc";
 interface Props {
   callbackUrl: string;
   minPasswordLength: number;
+  /** Set when signing up to accept an invitation: the account must have the invited address, so it is fixed. */
+  invitedEmail: string | null;
 }
 
-export function SignUpForm({ callbackUrl, minPasswordLength }: Props) {
+export function SignUpForm({ callbackUrl, minPasswordLength, invitedEmail }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const signUp = useMutation(
@@ -43,7 +45,25 @@ export function SignUpForm({ callbackUrl, minPasswordLength }: Props) {
         </div>
         <div className="field">
           <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required />
+          {invitedEmail ? (
+            <>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                value={invitedEmail}
+                readOnly
+                aria-describedby="email-hint"
+              />
+              <span id="email-hint" className="hint">
+                The invitation was sent to this address, so your account uses it. To use another, ask for an invitation
+                to that one.
+              </span>
+            </>
+          ) : (
+            <input id="email" name="email" type="email" autoComplete="email" required />
+          )}
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>

@@ -65,6 +65,18 @@ describe("archiving a review", () => {
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived, so it is read-only/) });
     expect((await db.review.findUniqueOrThrow({ where: { id: review.id } })).title).toBe(review.title);
     await expect(lead.exports.start({ reviewId: review.id, kind: "records", format: "csv" })).resolves.toBeDefined();
+    // The screening decision checks the caller in its own statement; it is refused alike and writes nothing.
+    const source = await db.source.create({ data: { reviewId: review.id, name: "PubMed", kind: "database" } });
+    const record = await db.record.create({ data: { reviewId: review.id, sourceId: source.id, title: "Unread" } });
+    await expect(
+      callerFor(db, members.reviewer.id).screening.decide({
+        reviewId: review.id,
+        stage: "title_abstract",
+        recordId: record.id,
+        verdict: "include",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    expect(await db.screeningDecision.count({ where: { recordId: record.id } })).toBe(0);
 
     await owner.reviews.setArchived({ reviewId: review.id, archived: false });
     await lead.reviews.updateDetails({ reviewId: review.id, title: "Renamed after restore", question: "" });

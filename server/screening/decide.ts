@@ -16,7 +16,7 @@ import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
 import { type Role, rolesFrom } from "../shared/roles";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
-import { authorizeCaller } from "../team/caller-membership";
+import { assertWritable, authorizeCaller } from "../team/caller-membership";
 import { callerSql } from "../team/caller-sql";
 import { evaluation, notOverridden, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
 
@@ -101,7 +101,8 @@ interface DecideRow {
   session_current: boolean | null;
   role: Role | null;
   /** "caller": the caller may not decide here (authorizeCaller says why). */
-  refusal: Refusal | "caller" | "no_settings" | null;
+  /** "archived": the review is archived, so read-only (assertWritable). */
+  refusal: Refusal | "caller" | "archived" | "no_settings" | null;
   reason_id: string | null;
   prioritise: boolean | null;
 }
@@ -151,6 +152,7 @@ export async function recordDecision(
           SELECT c.id IS NOT NULL AS caller_exists, c.session_current, c.role, f.*,
                  COALESCE(
                    CASE WHEN c.role IS NULL OR NOT (c.role = ANY(${rolesFrom(DECIDING_ROLE)})) THEN 'caller'
+                        WHEN c.archived THEN 'archived'
                         WHEN f.merged IS NOT NULL AND f.needed IS NULL THEN 'no_settings' END,
                    ${closedRecordRefusal(input.stage)},
                    CASE WHEN ${input.verdict === "exclude"} AND ${reasonGiven}::text IS NULL AND f.reason_required THEN 'reason_required'
@@ -196,6 +198,7 @@ export async function recordDecision(
   );
   const row = (rows as DecideRow[])[0]!;
   authorizeCaller(row.caller_exists, row.role, DECIDING_ROLE, row.session_current ?? false);
+  assertWritable(row.refusal === "archived");
   if (row.refusal === "no_settings") throw new Error(`review ${scope.reviewId} has no settings for ${input.stage}`);
   if (row.refusal) refuse(row.refusal as Refusal);
   decisionsChanged({

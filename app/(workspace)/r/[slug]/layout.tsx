@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { NoAccess } from "@/app/_components/no-access";
 import { reviewAccess } from "@/app/_lib/review-access";
+import { ArchivedBanner } from "./archived-banner";
 import { ReviewNav } from "./review-nav";
 
 interface Props {
@@ -25,6 +26,9 @@ export default async function ReviewLayout({ children, params }: Props) {
         <ReviewNav slug={review.slug} role={review.myRole} />
       </aside>
       <main id="main" className="review-main">
+        {review.archivedAt && (
+          <ArchivedBanner slug={review.slug} archivedAt={review.archivedAt} isOwner={review.myRole === "owner"} />
+        )}
         {children}
       </main>
     </div>

@@ -5,6 +5,7 @@ import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { hasRole } from "@/server/shared/roles";
 import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
+import { ArchiveDeleteSection } from "./archive-delete-section";
 import { DetailsForm } from "./details-form";
 import { KeywordsForm } from "./keywords-form";
 import { LabelsSection } from "./labels-section";
@@ -20,11 +21,12 @@ export default async function SettingsPage({ params }: Props) {
   const { slug } = await params;
   const review = await memberReview(slug, `/r/${slug}/settings`);
   if (!review) return <NoAccess />;
-  const canEdit = hasRole(review.myRole, "lead");
+  // An archived review is read-only for everyone; its owners restore or delete it below.
+  const canEdit = hasRole(review.myRole, "lead") && !review.archivedAt;
   return (
     <>
       <h1>Settings</h1>
-      {!canEdit && (
+      {!canEdit && !review.archivedAt && (
         <InfoAlert>
           <p>Only the review&apos;s leads and owners can change its settings.</p>
         </InfoAlert>
@@ -76,6 +78,14 @@ export default async function SettingsPage({ params }: Props) {
           </section>
         );
       })}
+      {review.myRole === "owner" && (
+        <ArchiveDeleteSection
+          reviewId={review.id}
+          slug={review.slug}
+          title={review.title}
+          archived={review.archivedAt !== null}
+        />
+      )}
     </>
   );
 }

@@ -6,11 +6,13 @@ import { type Role, RoleBadge } from "@/app/_components/role-badge";
 import { formatDate } from "@/app/_lib/format";
 import { memberReview } from "@/app/_lib/review-access";
 import { requireUser } from "@/app/_lib/session";
+import { passwordResetByEmail } from "@/server/api/auth-pages";
 import { serverCaller } from "@/server/api/server-caller";
 import { hasRole, ROLE_LABELS, ROLES } from "@/server/shared/roles";
 import { InviteForm } from "./invite-form";
 import { LeaveReviewButton } from "./leave-review-button";
 import { RemoveMemberButton, RevokeInvitationButton, RoleControl } from "./member-actions";
+import { ResetLinkForm } from "./reset-link-form";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -40,6 +42,9 @@ export default async function TeamPage({ params }: Props) {
   const roles = assignableRoles(review.myRole);
   const roleOptions = roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
   const manageable = (member: (typeof members)[number]) => !member.removedAt && roles.includes(member.role);
+  const resettable = members
+    .filter((m) => !m.removedAt && m.userId !== me.id)
+    .map(({ userId, name, email }) => ({ userId, name, email }));
 
   return (
     <>
@@ -131,6 +136,22 @@ export default async function TeamPage({ params }: Props) {
             />
           </section>
         </>
+      )}
+
+      {review.myRole === "owner" && (
+        <section className="card">
+          <h2>Reset a member&apos;s password</h2>
+          <p className="muted">
+            For a member who forgot their password
+            {passwordResetByEmail() ? " and cannot use “Forgot password?” on the sign-in page" : ""}: issue a one-time
+            link and hand it to them yourself. It is recorded in this review&apos;s audit trail.
+          </p>
+          {resettable.length ? (
+            <ResetLinkForm reviewId={review.id} members={resettable} />
+          ) : (
+            <EmptyState compact>No one else is on this review yet.</EmptyState>
+          )}
+        </section>
       )}
 
       <section className="card">
