@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
 
 interface Props {
@@ -32,6 +32,15 @@ export function AssignExtractors({ reviewId, formId, studyId, studyLabel, slots,
         void queryClient.invalidateQueries({ queryKey: trpc.extraction.studies.queryKey({ reviewId, formId }) }),
     }),
   );
+
+  // An assignment read when the list is refreshed (after a save, or someone else's) replaces what is shown.
+  const storedKey = stored.join();
+  const shownFor = useRef(storedKey);
+  useEffect(() => {
+    if (shownFor.current === storedKey) return;
+    shownFor.current = storedKey;
+    setChosen(slotsOf(storedKey ? storedKey.split(",") : [], slots));
+  }, [storedKey, slots]);
 
   function save(next: string[], previous: string[] | null) {
     setChosen(next);

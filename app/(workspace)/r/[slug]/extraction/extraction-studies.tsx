@@ -50,7 +50,7 @@ export function ExtractionStudies({ reviewId, slug, form, studies, canLead, cand
           cell: (s) =>
             canLead ? (
               <AssignExtractors
-                key={`${form.id}-${s.extractors?.map((e) => e.id).join()}`}
+                key={`${form.id}-${s.id}`}
                 reviewId={reviewId}
                 formId={form.id}
                 studyId={s.id}
