@@ -194,7 +194,9 @@ describe("the record page", () => {
       note: "Older adults may count",
     });
     const mine = (await page("A", "volunteers")).stages[0]!;
-    expect(mine.superseded.map((d) => [d.reviewer, d.mine, d.verdict])).toEqual([["reviewer", true, "exclude"]]);
+    expect(mine.superseded.map((d) => [d.reviewer, d.mine, d.verdict, d.by])).toEqual([
+      ["reviewer", true, "exclude", null],
+    ]);
     expect((await page("observer", "volunteers")).stages[0]!.superseded).toEqual([]);
   });
 

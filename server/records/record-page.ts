@@ -36,7 +36,8 @@ export interface StageView {
     reason: string | null;
     note: string;
     decidedAt: Date;
-    by: { kind: "reopen" | "override"; stage: Stage; actor: string; at: Date; note: string };
+    /** The change; null where the stage is blinded to the caller, as the history leaves reopenings out there. */
+    by: { kind: "reopen" | "override"; stage: Stage; actor: string; at: Date; note: string } | null;
   }[];
 }
 
@@ -125,13 +126,15 @@ function stageView(found: Found, stage: Stage, visibility: RecordVisibility, me:
         reason: d.reason?.label ?? null,
         note: d.note,
         decidedAt: d.createdAt,
-        by: {
-          kind: d.change.kind,
-          stage: d.change.stage,
-          actor: d.change.actor.name,
-          at: d.change.createdAt,
-          note: d.change.note,
-        },
+        by: !visible
+          ? null
+          : {
+              kind: d.change.kind,
+              stage: d.change.stage,
+              actor: d.change.actor.name,
+              at: d.change.createdAt,
+              note: d.change.note,
+            },
       })),
   };
 }
