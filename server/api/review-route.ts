@@ -40,7 +40,15 @@ export type ReviewRoute<P> = ((request: NextRequest, context: { params: Promise<
   access: RouteAccess;
 };
 
-interface ReviewRouteOptions<P> extends Pick<RouteAccess, "refuseAs"> {
+interface ArchivedOption {
+  /**
+   * A POST that changes nothing (an export of a selection), so it is answered on an archived review too; any other
+   * POST to an archived review is refused, as the review is read-only.
+   */
+  whileArchived?: true;
+}
+
+interface ReviewRouteOptions<P> extends Pick<RouteAccess, "refuseAs">, ArchivedOption {
   /** The review a request is about when its path does not name it; null for none, refused as for a non-member. */
   reviewOf: (db: Db, params: P, request: Request) => Promise<string | null>;
 }
@@ -49,6 +57,7 @@ interface ReviewRouteOptions<P> extends Pick<RouteAccess, "refuseAs"> {
 export function reviewRoute<P extends object>(
   minRole: Role,
   handler: ReviewRouteHandler<P>,
+  options?: ArchivedOption,
 ): ReviewRoute<P & { reviewId: string }>;
 /** A route on something of a review's that its path names instead (a report): `reviewOf` finds the review. */
 export function reviewRoute<P extends object>(
@@ -59,8 +68,9 @@ export function reviewRoute<P extends object>(
 export function reviewRoute<P extends object>(
   minRole: Role,
   handler: ReviewRouteHandler<P>,
-  options?: ReviewRouteOptions<P>,
+  options?: ReviewRouteOptions<P> | ArchivedOption,
 ): ReviewRoute<P> {
+  const located = options && "reviewOf" in options ? options : null;
   const route = async (request: NextRequest, context: { params: Promise<P> }) => {
     try {
       const session = await requestSession(request);
@@ -69,17 +79,18 @@ export function reviewRoute<P extends object>(
       const params = await context.params;
       // No review is a review nobody is a member of: the session is still checked, and the refusal is the same.
       const reviewId =
-        (options ? await options.reviewOf(db, params, request) : (params as { reviewId: string }).reviewId) ?? "";
+        (located ? await located.reviewOf(db, params, request) : (params as { reviewId: string }).reviewId) ?? "";
       const found = await callerInReview(db, session, reviewId);
       const role = admit(
         found !== null,
         found?.role ?? null,
         minRole,
         found?.sessionCurrent ?? false,
-        options?.refuseAs,
+        located?.refuseAs,
       );
       // Uploads into an archived review are refused like any other change to it; downloads go on.
-      if (request.method !== "GET" && request.method !== "HEAD") assertWritable(found!.archived);
+      if (request.method !== "GET" && request.method !== "HEAD" && !options?.whileArchived)
+        assertWritable(found!.archived);
       const procedures = createCaller({ db, session, appUrl: appUrlFrom(request.headers) });
       const actor = { reviewId, actorId: session.userId, role };
       return await handler({ db, storage: fileStorage(), reviewId, actor, params, request, procedures });
@@ -88,7 +99,7 @@ export function reviewRoute<P extends object>(
     }
   };
   return Object.assign(route, {
-    access: { kind: "review" as const, minRole, ...(options?.refuseAs && { refuseAs: options.refuseAs }) },
+    access: { kind: "review" as const, minRole, ...(located?.refuseAs && { refuseAs: located.refuseAs }) },
   });
 }
 

@@ -96,10 +96,11 @@ describe("password reset links", () => {
     await resetPassword(db, token, NEW);
   });
 
-  it("a newer link replaces an older one", async () => {
+  it("a newer link replaces an older one, and an archived review's owner can still issue one", async () => {
     const db = testDb();
     const { review, members } = await teamWithPassword();
     const owner = callerFor(db, members.owner.id);
+    await owner.reviews.setArchived({ reviewId: review.id, archived: true });
     const input = { reviewId: review.id, userId: members.reviewer.id };
     const first = tokenOf((await owner.team.issuePasswordReset(input)).link);
     const second = tokenOf((await owner.team.issuePasswordReset(input)).link);

@@ -48,8 +48,11 @@ export const teamRouter = router({
   removeMember: reviewProcedure("lead")
     .input(z.object({ userId: z.string().max(64) }))
     .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.userId)),
-  /** A one-time link for a member who forgot their password, for the owner to hand over (see reset-for-member.ts). */
-  issuePasswordReset: reviewProcedure("owner")
+  /**
+   * A one-time link for a member who forgot their password, for the owner to hand over (see reset-for-member.ts).
+   * About an account, not the review's content, so an archived review's owner can still help its members.
+   */
+  issuePasswordReset: reviewProcedure("owner", { whileArchived: true })
     .input(z.object({ userId: z.string().max(64) }))
     .mutation(({ ctx, input }) => issueResetLinkForMember(ctx.db, ctx.actor, input.userId, ctx.appUrl)),
   leave: reviewProcedure("observer").mutation(({ ctx }) => removeMember(ctx.db, ctx.actor, ctx.user.id)),

@@ -3,4 +3,5 @@ import { exportRecordSelection } from "@/server/api/routes/records-export";
 
 export const dynamic = "force-dynamic";
 
-export const POST = reviewRoute("lead", exportRecordSelection);
+// An export changes nothing, so an archived review is exported too.
+export const POST = reviewRoute("lead", exportRecordSelection, { whileArchived: true });
