@@ -1,5 +1,6 @@
 import { appraisalRouter } from "./routers/appraisal";
 import { authRouter } from "./routers/auth";
+import { dashboardRouter } from "./routers/dashboard";
 import { duplicatesRouter } from "./routers/duplicates";
 import { exportsRouter } from "./routers/exports";
 import { extractionRouter } from "./routers/extraction";
@@ -21,6 +22,7 @@ export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
   reviews: reviewsRouter,
+  dashboard: dashboardRouter,
   team: teamRouter,
   imports: importsRouter,
   duplicates: duplicatesRouter,

@@ -4,6 +4,7 @@ import { NoAccess } from "@/app/_components/no-access";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { memberReview, reviewAccess } from "@/app/_lib/review-access";
 import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
+import { OverviewDashboard } from "./overview-dashboard";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -37,7 +38,7 @@ export default async function ReviewOverviewPage({ params }: Props) {
       </div>
       <ul className="stats" aria-label="Counts">
         <li>
-          <strong>{review._count.records}</strong> records
+          <strong>{review._count.records}</strong> records imported
         </li>
         <li>
           <strong>{review._count.imports}</strong> imports
@@ -46,6 +47,7 @@ export default async function ReviewOverviewPage({ params }: Props) {
           <strong>{review._count.memberships}</strong> members
         </li>
       </ul>
+      <OverviewDashboard reviewId={review.id} slug={slug} />
       <Criteria title="Review question" text={review.question} />
       <div className="grid-2">
         <Criteria title="Inclusion criteria" text={review.inclusionCriteria} />
@@ -54,6 +56,7 @@ export default async function ReviewOverviewPage({ params }: Props) {
       <section className="card">
         <h2>Screening set-up</h2>
         <DataTable
+          scroll
           rows={STAGES.map((stage) => ({ stage, settings: review.stageSettings.find((s) => s.stage === stage) }))}
           rowKey={(row) => row.stage}
           columns={[
