@@ -1,7 +1,9 @@
 // Sure pairs chain into clusters (see plan-merges.ts), so one wrong link pulls two different documents
 // together. Clusters are therefore grown strongest link first, and a link that would put two different
 // DOIs or PMIDs into one cluster is demoted to review: identifiers that differ name different documents. The
-// versions of one Cochrane review are the exception: their DOIs differ, their review number does not.
+// versions of one Cochrane review are the exception: their DOIs differ, their review number does not. So is a
+// notice (a correction, a reply) merged with its article: its DOI is its own by nature, and the cluster's
+// document is the article's.
 import type { PreparedRecord } from "./normalise";
 import type { CandidatePair } from "./types";
 import { UnionFind } from "./union-find";
@@ -19,7 +21,9 @@ function compatible(x: string | null, y: string | null): boolean {
 
 export function demoteInconsistentMerges(links: readonly Link[], records: readonly PreparedRecord[]): void {
   const sets = new UnionFind(records.length);
-  const doi = records.map((r) => (r.cochrane ? `cochrane:${r.cochrane.review}` : r.doi));
+  const doi = records.map((r) =>
+    r.cochrane ? `cochrane:${r.cochrane.review}` : r.title.kind === "article" ? r.doi : null,
+  );
   const pmid = records.map((r) => r.pmid);
   const sure = links.filter((l) => l.pair.decision === "merge").sort((x, y) => y.pair.score - x.pair.score);
   for (const { i, j, pair } of sure) {

@@ -7,7 +7,7 @@
 import { compareAuthors, sharedByline } from "./authors";
 import { compareJournals } from "./journal";
 import type { PageRange, PreparedRecord } from "./normalise";
-import type { TitleAgreement } from "./title-similarity";
+import { subtitleDropped, type TitleAgreement } from "./title-similarity";
 
 export type Agreement = "same" | "close" | "partial" | "differ" | "missing";
 
@@ -58,6 +58,14 @@ const PAGES_ABSTRACT_BEFORE = outcome("differ", -1.5);
 const PRINTED_ELSEWHERE = outcome("differ", 0);
 
 const AUTHORS_SAME = 2.5;
+// Every name of one byline on the other and none left over (two or more names, whatever their order), under
+// titles at least 90 % alike and where volume, issue and pages do not disagree: a record that carries little
+// else (a proceedings paper without venue or pages, the same paper indexed elsewhere) is then told from a
+// look-alike by its authors. A team's companion papers and abstracts share a byline too, but not a title;
+// where the numbering disagrees (an article and its correction) the byline proves nothing more.
+const WHOLE_BYLINE = 1;
+/** Longest byline compareAuthors reads in full, so that "every name" can be told. */
+const WHOLE_BYLINE_NAMES = 15;
 /** Fewest names a byline must hold for its order to prove more than "the same authors". */
 const BYLINE_NAMES = 4;
 // Four or more names in the same order are far rarer among look-alikes than an author overlap, which is
@@ -66,7 +74,7 @@ const BYLINE_NAMES = 4;
 const BYLINE_SAME = outcome("same", 3);
 
 /** The most authors and journal can add: what a pair can still gain once the cheap fields are counted. */
-export const AUTHORS_AND_JOURNAL_MAX = AUTHORS_SAME + JOURNAL_SAME.weight;
+export const AUTHORS_AND_JOURNAL_MAX = AUTHORS_SAME + WHOLE_BYLINE + JOURNAL_SAME.weight;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -140,11 +148,36 @@ export function titleEvidence(a: PreparedRecord, b: PreparedRecord, titles: Titl
   else if (similarity >= 0.85) [weight, agreement] = [2, "partial"];
   // One title is the other plus a subtitle or a prefix ("MEDICAL PROGRESS: ...").
   else if (containment >= 0.9 && shorterWords >= 4) [weight, agreement] = [2, "partial"];
+  // A short main title printed without its subtitle: proves as much as its words can.
+  else if (subtitleDropped(a, b, titles)) [weight, agreement] = [2 * info, "partial"];
   else if (similarity >= 0.75) [weight, agreement] = [0.5, "partial"];
   // A translated title need not resemble the original: the other fields decide.
-  else if (a.title.translated || b.title.translated) [weight, agreement] = [0, "differ"];
+  else if (a.title.translated || b.title.translated || samePageRange(a, b)) [weight, agreement] = [0, "differ"];
   else [weight, agreement] = [similarity >= 0.5 ? -3 : -6, "differ"];
   return { agreement, weight, similarity: round(similarity) };
+}
+
+/**
+ * The same volume, year and page range, first and last page: two articles do not fill the same pages, so
+ * titles that do not resemble each other there are one title in two languages (a German journal's article
+ * indexed under its English title elsewhere), not two papers. Meeting abstracts are left out: databases give
+ * each abstract of a supplement the supplement's whole page range.
+ */
+function samePageRange(a: PreparedRecord, b: PreparedRecord): boolean {
+  const pa = a.pages;
+  const pb = b.pages;
+  return (
+    !!pa?.end &&
+    !!pb &&
+    pa.startDigits === pb.startDigits &&
+    pa.end === pb.end &&
+    !!a.volume &&
+    a.volume === b.volume &&
+    a.year !== null &&
+    a.year === b.year &&
+    !a.meetingAbstract &&
+    !b.meetingAbstract
+  );
 }
 
 const TRANSLATION_AT_SAME_PLACE = outcome("same", 2);
@@ -188,14 +221,22 @@ export function noticeOfArticle(a: PreparedRecord, b: PreparedRecord, titles: Ti
   if (!article.volume || article.volume !== notice.volume) return false;
   if (article.year === null || notice.year === null || Math.abs(article.year - notice.year) > 1) return false;
   if (!compareJournals(article.journal, notice.journal)) return false;
-  // A correction is printed after the article it corrects, so in a later issue; a reply may share its issue.
-  if (
-    notice.title.kind === "erratum" &&
-    !(article.issue && notice.issue && Number(notice.issue) > Number(article.issue))
-  )
-    return false;
+  // A correction is printed after the article it corrects: in a later issue, or on the page right after it;
+  // a reply may share its issue.
+  if (notice.title.kind === "erratum" && !printedAfter(notice, article)) return false;
   const cites = notice.title.cites;
   return !cites || (cites.volume === article.volume && (!article.pages || cites.page === article.pages.startDigits));
+}
+
+function printedAfter(notice: PreparedRecord, article: PreparedRecord): boolean {
+  if (!article.issue || !notice.issue) return false;
+  if (Number(notice.issue) > Number(article.issue)) return true;
+  return (
+    notice.issue === article.issue &&
+    !!article.pages?.end &&
+    !!notice.pages &&
+    Number(notice.pages.startDigits) === Number(article.pages.end) + 1
+  );
 }
 
 /**
@@ -230,6 +271,7 @@ export function yearEvidence(a: PreparedRecord, b: PreparedRecord): Outcome {
 }
 
 export interface Numbering {
+  year: number | null;
   volume: string | null;
   issue: string | null;
   pages: PageRange | null;
@@ -248,14 +290,20 @@ export function realign(r: PreparedRecord, other: PreparedRecord): Numbering {
     !r.pages.end &&
     r.pages.startDigits === other.issue
   ) {
-    return { volume: r.issue, issue: r.pages.startDigits, pages: null };
+    return { year: r.year, volume: r.issue, issue: r.pages.startDigits, pages: null };
   }
   return r;
 }
 
 export function volumeEvidence(a: Numbering, b: Numbering): Outcome {
   if (!a.volume || !b.volume) return null;
-  return a.volume === b.volume ? VOLUME_SAME : VOLUME_DIFFER;
+  if (a.volume === b.volume) return VOLUME_SAME;
+  // Some databases put the year where the volume goes (and the month as issue): "2016(May)" for "94(5)".
+  return yearAsVolume(a) || yearAsVolume(b) ? null : VOLUME_DIFFER;
+}
+
+function yearAsVolume(n: Numbering): boolean {
+  return n.year !== null && n.volume === String(n.year);
 }
 
 export function issueEvidence(a: Numbering, b: Numbering): Outcome {
@@ -289,15 +337,43 @@ export function printedElsewhere(e: Outcome): Outcome {
   return e && e.weight < 0 ? PRINTED_ELSEWHERE : e;
 }
 
-export function authorEvidence(a: PreparedRecord, b: PreparedRecord): FieldEvidence {
+/** `wholeBylineCounts`: see wholeBylineCouldCount. */
+export function authorEvidence(a: PreparedRecord, b: PreparedRecord, wholeBylineCounts = false): FieldEvidence {
   const agreement = compareAuthors(a.authors, b.authors);
   if (!agreement) return a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
   const { overlap, firstMatch } = agreement;
   const similarity = round(overlap);
+  const whole =
+    overlap === 1 &&
+    wholeBylineCounts &&
+    a.authors.length === b.authors.length &&
+    a.authors.length >= 2 &&
+    a.authors.length <= WHOLE_BYLINE_NAMES
+      ? WHOLE_BYLINE
+      : 0;
   if (overlap >= 0.8)
-    return { agreement: firstMatch ? "same" : "close", weight: firstMatch ? AUTHORS_SAME : 1.5, similarity };
+    return {
+      agreement: firstMatch ? "same" : "close",
+      weight: (firstMatch ? AUTHORS_SAME : 1.5) + whole,
+      similarity,
+    };
   if (overlap >= 0.5) return { agreement: "partial", weight: 0.5, similarity };
   return { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
+}
+
+/**
+ * Whether a whole byline in common (WHOLE_BYLINE) counts, judged on title and numbering. Between two meeting
+ * abstracts, whose differing numbering weighs nothing, only under one title: a team rewords an abstract for
+ * the next meeting with its results.
+ */
+export function wholeBylineCouldCount(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  title: FieldEvidence,
+  numbering: readonly Outcome[],
+): boolean {
+  const alike = a.meetingAbstract && b.meetingAbstract ? 0.99 : 0.9;
+  return (title.similarity ?? 0) >= alike && numbering.every((e) => !e || e.weight >= 0);
 }
 
 /**

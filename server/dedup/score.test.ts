@@ -444,3 +444,211 @@ describe("assessPair: versions of one Cochrane review", () => {
     expect(decision(current, withdrawn)).not.toBe("merge");
   });
 });
+
+describe("assessPair: a paper as proceedings and other databases print it", () => {
+  // A proceedings paper: no journal, volume or issue, pages counted from 1 within the paper.
+  const proceedings = (fields: Partial<DedupRecord> = {}) =>
+    article({
+      title: "Call for bids to improve matching efficiency - evidence from online labor markets",
+      authors: ["Guo, Xue", "Gong, Jing", "Pavlou, Paul A."],
+      year: 2017,
+      journal: null,
+      volume: null,
+      issue: null,
+      pages: "1--12",
+      type: "inproceedings",
+      ...fields,
+    });
+
+  it("merges it with the record of another database that prints the colon, initials and the next year", () => {
+    const indexed = proceedings({
+      title: "Call for bids to improve matching efficiency: Evidence from online labor markets",
+      authors: ["Guo, X.", "Gong, J.", "Pavlou, P."],
+      year: 2018,
+      pages: null,
+    });
+    expect(decision(proceedings(), indexed)).toBe("merge");
+  });
+
+  it("merges it when the other database lists the same authors in another order", () => {
+    const reordered = proceedings({ authors: ["Pavlou, P.", "Guo, X.", "Gong, J."], pages: null });
+    expect(decision(proceedings(), reordered)).toBe("merge");
+  });
+
+  it("only asks when an author is missing from one byline", () => {
+    const shorter = proceedings({ authors: ["Guo, X.", "Gong, J."], year: 2018, pages: null });
+    expect(decision(proceedings(), shorter)).toBe("review");
+  });
+
+  it("only asks about a single author's two papers of one title, nothing else in common", () => {
+    const single = { authors: ["Guo, Xue"], pages: null };
+    expect(decision(proceedings(single), proceedings({ ...single, year: 2018 }))).toBe("review");
+  });
+
+  it("only asks about two abstracts of one byline at two meetings under titles only alike", () => {
+    const byline = ["Desjardins, J.", "Zhang, Y.", "Thai, K."];
+    const first = article({
+      title: "Cardiac effects of combined SGLT1/2 inhibition following experimental myocardial infarction in the rat",
+      authors: byline,
+      journal: "Canadian Journal of Cardiology",
+      volume: "33",
+      issue: "10 Supplement 1",
+      pages: "S170",
+    });
+    const next = article({
+      title: "Cardiac effects of combined SGLT1/2 inhibition following myocardial infarction",
+      authors: byline,
+      journal: "Diabetologia",
+      volume: "60",
+      issue: "1 Supplement 1",
+      pages: "S548",
+    });
+    expect(decision(first, next)).toBe("review");
+  });
+});
+
+describe("assessPair: a title printed without its subtitle", () => {
+  const full = article({
+    title: "Diminished control in crowdsourcing: an investigation of crowdworker multitasking behavior",
+    authors: ["Gould, S. J. J.", "Cox, A. L.", "Brumby, D. P."],
+    journal: "ACM Transactions on Computer-Human Interaction",
+    volume: "23",
+    issue: "3",
+    pages: "1-29",
+  });
+
+  it("merges the main title alone with the full title at the same place", () => {
+    const short = { ...full, id: "short", title: "Diminished Control in Crowdsourcing" };
+    expect(decision(full, short)).toBe("merge");
+  });
+
+  it("reads a spaced dash as the colon proceedings print it as", () => {
+    const dashed = { ...full, id: "dashed", title: "Diminished control in crowdsourcing - an investigation of ..." };
+    const short = { ...full, id: "short", title: "Diminished control in crowdsourcing", pages: null };
+    expect(assess(dashed, short)?.evidence.title).toMatchObject({ agreement: "partial" });
+  });
+
+  it("does not take a title for the main title of one that only starts with the same words", () => {
+    const longer = {
+      ...full,
+      id: "longer",
+      title: "Diminished control in crowdsourcing markets for translation work",
+      pages: "30-52",
+    };
+    const short = { ...full, id: "short", title: "Diminished control in crowdsourcing" };
+    expect(assess(longer, short)?.evidence.title?.weight ?? -1).toBeLessThan(0);
+  });
+
+  it("only asks when a two-word main title is all that ties the records to one place", () => {
+    const paper = article({
+      title: "Infrastructure in the wild: what mapping after an earthquake reveals about infrastructural emergence",
+      authors: ["Soden, R.", "Palen, L."],
+      year: 2016,
+      journal: null,
+      volume: null,
+      issue: null,
+      pages: "2796-2807",
+    });
+    const short = { ...paper, id: "short", title: "Infrastructure in the Wild" };
+    expect(decision(paper, short)).toBe("review");
+  });
+});
+
+describe("assessPair: a title in another language at the same pages", () => {
+  const german = article({
+    title: "Plattformökonomie und Crowdworking als Herausforderungen für das deutsche Modell der Arbeitsbeziehungen",
+    authors: ["Greef, Samuel", "Schroeder, Wolfgang", "Sperling, Hans Joachim"],
+    year: 2020,
+    journal: "Industrielle Beziehungen",
+    volume: "27",
+    issue: "2",
+    pages: "205-226",
+  });
+  const english = {
+    ...german,
+    id: "english",
+    title: "Platform economy and crowdworking as challenges for the German model of industrial relations",
+    authors: ["Greef, S.", "Schroeder, W.", "Sperling, H. J."],
+  };
+
+  it("merges it: two articles do not fill the same pages of one volume", () => {
+    expect(decision(german, english)).toBe("merge");
+  });
+
+  it("keeps them apart when the last page differs", () => {
+    expect(decision(german, { ...english, pages: "205-212" })).toBe("distinct");
+  });
+
+  it("keeps them apart when the authors are others", () => {
+    expect(decision(german, { ...english, authors: ["Müller, K.", "Schmidt, P."] })).not.toBe("merge");
+  });
+
+  it("does not read the range of a meeting supplement, given to each abstract in it, that way", () => {
+    const supplement = { volume: "27", issue: "Suppl 1", pages: "S1-S200" };
+    expect(decision({ ...german, ...supplement }, { ...english, ...supplement })).toBe("distinct");
+  });
+});
+
+describe("assessPair: numbering as databases print it", () => {
+  it("does not take a year printed as the volume (and the month as issue) for another volume", () => {
+    const hbr = article({
+      title: "Upwork's CEO on how an introverted engineer learned to lead",
+      authors: ["Kasriel, Stephane"],
+      year: 2016,
+      journal: "Harvard Business Review",
+      volume: "94",
+      issue: "5",
+      pages: "35",
+    });
+    const other = { ...hbr, id: "other", authors: ["Kasriel, S."], volume: "2016", issue: "May", pages: null };
+    const result = assess(hbr, other);
+    expect(result?.evidence.volume).toBeUndefined();
+    expect(result?.decision).toBe("merge");
+  });
+
+  it("only asks about one title and byline in two issues of a volume when neither record has pages", () => {
+    const column = (issue: string) =>
+      article({
+        title: "Editor's comments",
+        authors: ["Weber, Ron"],
+        journal: "MIS Quarterly",
+        volume: "26",
+        issue,
+        pages: null,
+      });
+    expect(decision(column("1"), column("2"))).toBe("review");
+  });
+
+  it("still merges a copy that got its issue wrong when its pages agree", () => {
+    expect(decision(article(), article({ issue: "6" }))).toBe("merge");
+  });
+});
+
+describe("assessPair: a correction printed right after its article", () => {
+  const title =
+    "How do requirements evolve over time? A case study of context and experience in enterprise software requirements";
+  const paper = article({
+    title,
+    authors: ["Schneider, S.", "Wollersheim, J.", "Krcmar, H."],
+    journal: "Journal of Information Technology",
+    volume: "33",
+    issue: "2",
+    pages: "151-170",
+    doi: "10.1057/s41265-016-0001-y",
+  });
+  const erratum = {
+    ...paper,
+    id: "erratum",
+    title: `Erratum to - ${title}`,
+    pages: "171",
+    doi: "10.1057/s41265-017-0039-5",
+  };
+
+  it("merges it with the article, its own DOI notwithstanding", () => {
+    expect(decision(paper, erratum)).toBe("merge");
+  });
+
+  it("does not tie a correction printed elsewhere in the same issue to the article", () => {
+    expect(decision(paper, { ...erratum, pages: "190" })).not.toBe("merge");
+  });
+});

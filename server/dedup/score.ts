@@ -26,10 +26,11 @@ import {
   titleEvidence,
   translationEvidence,
   volumeEvidence,
+  wholeBylineCouldCount,
   yearEvidence,
 } from "./field-evidence";
 import type { PreparedRecord } from "./normalise";
-import { compareTitles } from "./title-similarity";
+import { compareTitles, subtitleDropped } from "./title-similarity";
 import type { PairDecision } from "./types";
 
 /** At or above: the pair is merged without asking. */
@@ -54,6 +55,20 @@ function samePlace(a: PreparedRecord, b: PreparedRecord): boolean {
   return !!(a.volume && a.volume === b.volume && a.pages && b.pages && a.pages.startDigits === b.pages.startDigits);
 }
 
+/**
+ * Two issues of one volume and no page on either record: a column printed in every issue under one title and
+ * byline ("Editor's comments") looks like a duplicate in every other field. A copy that got its issue wrong
+ * (or carries its article number there) is told from it by its pages, so without any a person decides.
+ */
+function inOtherIssues(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  volume: FieldEvidence | null,
+  issue: FieldEvidence | null,
+) {
+  return volume?.agreement === "same" && issue?.agreement === "differ" && !a.pages && !b.pages;
+}
+
 /** null when the pair is not even worth a review. */
 export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment | null {
   const titles = compareTitles(a, b);
@@ -68,7 +83,8 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
     !identified &&
     !a.title.translated &&
     !b.title.translated &&
-    !samePlace(a, b)
+    !samePlace(a, b) &&
+    !subtitleDropped(a, b, titles)
   )
     return null;
 
@@ -80,7 +96,8 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const encore = (a.meetingAbstract && b.meetingAbstract) || versions;
   const place = encore ? printedElsewhere : (e: FieldEvidence | null) => e;
   const cheap = {
-    doi: doiEvidence(a, b, container),
+    // A notice has a DOI of its own, so two DOIs do not tell it from the article it is tied to.
+    doi: noticeTied && !sameKind ? printedElsewhere(doiEvidence(a, b, container)) : doiEvidence(a, b, container),
     pmid: pmidEvidence(a, b),
     cochraneReview: cochraneEvidence(a, b),
     title: titleEvidence(a, b, titles),
@@ -98,7 +115,8 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   const bylineCounts = bylineCouldCount(a, b, cheap.title, [cheap.volume, cheap.issue, cheap.pages]);
   // When even full agreement of authors and journal could not lift the pair to review, skip comparing them.
   if (logit + AUTHORS_AND_JOURNAL_MAX + (bylineCounts ? BYLINE_MAX : 0) < REVIEW_LOGIT) return null;
-  const authors = authorEvidence(a, b);
+  const numbering = [cheap.volume, cheap.issue, cheap.pages];
+  const authors = authorEvidence(a, b, wholeBylineCouldCount(a, b, cheap.title, numbering));
   const journal = place(journalEvidence(a, b));
   const byline = bylineCounts ? bylineEvidence(a, b, journal) : null;
   logit += authors.weight + weight(journal) + weight(byline);
@@ -110,6 +128,10 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
     if (outcome) evidence[field] = outcome;
   // Without a title on both sides only a shared identifier makes a merge sure; a notice merges only with the
   // article it is tied to.
-  const sure = score >= MERGE_THRESHOLD && (titles !== null || identified) && (sameKind || noticeTied);
+  const sure =
+    score >= MERGE_THRESHOLD &&
+    (titles !== null || identified) &&
+    (sameKind || noticeTied) &&
+    (identified || !inOtherIssues(a, b, cheap.volume, cheap.issue));
   return { score: Math.round(score * 1000) / 1000, decision: sure ? "merge" : "review", evidence };
 }

@@ -66,3 +66,19 @@ function compareForms(a: TitleForms, b: TitleForms): TitleAgreement {
     shorterWords,
   };
 }
+
+/**
+ * One title is the other's main title, the subtitle left out ("Diminished control in crowdsourcing" /
+ * "Diminished control in crowdsourcing: an investigation of …"): databases and reference lists often print
+ * only the part before the colon, and proceedings a spaced dash for the colon. Word overlap alone cannot see
+ * it when the subtitle is long.
+ */
+export function subtitleDropped(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): boolean {
+  if (!titles || titles.containment < 1) return false;
+  const [short, long] =
+    a.title.significant.length <= b.title.significant.length ? [a.title, b.title] : [b.title, a.title];
+  const n = short.significant.length;
+  if (!n || long.mainWords !== n || long.significant.length === n) return false;
+  for (let i = 0; i < n; i++) if (short.significant[i] !== long.significant[i]) return false;
+  return true;
+}

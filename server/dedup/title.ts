@@ -27,6 +27,11 @@ export interface NormalisedTitle {
   cites: CitedPlace | null;
   /** Where the article's own corrections appeared, as MEDLINE notes them ("[Erratum appears in … 9(9):2205]"). */
   erratumAt: readonly CitedPlace[];
+  /**
+   * How many of `significant` come before the first subtitle separator ("Title: subtitle", "Title - subtitle",
+   * "Question? Subtitle"): the main title, which is all some databases print. All of them without a subtitle.
+   */
+  mainWords: number;
 }
 
 export interface CitedPlace {
@@ -65,7 +70,7 @@ const CITED_PLACE = [
 const ERRATUM_NOTE = /\[(?:published )?errat\w* (?:appears|in)\b[^\]]*?;\s*(\d+)\s*(?:\([^)]*\))?\s*:\s*[a-z]?(\d+)/gi;
 const TRUNCATED_CITATION = /\s*\([^()]{12,}\([^()]*$/;
 const LEADING_NOTICE =
-  /^(?:(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|errat(?:um|a)|corrigend(?:um|a)|corrections?(?: to| notice)?|comments? (?:on|to)|commentary on|in reply(?: to)?|reply(?: to)?|response(?: to)?)\s*[:.-]|re:)\s*/i;
+  /^(?:(?:notice of retraction|retraction(?: note| notice)?|retracted(?: article)?|withdrawn|(?:errat(?:um|a)|corrigend(?:um|a)|corrections?)(?: to| notice)?|comments? (?:on|to)|commentary on|in reply(?: to)?|reply(?: to)?|response(?: to)?)\s*[:.-]|re:)\s*/i;
 // "[Erratum appears in ...]", "[Comment in ...]": notes after the title about the article that is itself
 // the record (a title of its own in brackets, "[Correction of hypokalaemia]", is not one).
 const ANNOTATION =
@@ -205,6 +210,10 @@ function stripNotes(
   return { core: t, translated, alternative };
 }
 
+// Where a subtitle starts: a colon, a spaced dash (how conference proceedings print the colon), or a question
+// mark followed by more words.
+const SUBTITLE_SEPARATOR = /:|\s[-–—]\s|\?\s/;
+
 // What MEDLINE and others put where a record has no title.
 const NO_TITLE = /^\[?\s*(?:no title(?: available)?|untitled|not available)\s*\]?\.?$/i;
 
@@ -232,6 +241,11 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   const { core, translated, alternative } = stripNotes(decoded, kind);
   const all = words(core).map(unifySpelling);
   const text = all.join(" ");
+  const significant = significantWords(all);
+  const separator = SUBTITLE_SEPARATOR.exec(core);
+  const mainWords = separator
+    ? significantWords(words(core.slice(0, separator.index)).map(unifySpelling)).length
+    : significant.length;
   // Digit runs rather than words, so that a typo gluing a number to a word ("2rthio") keeps the number.
   const numbers = new Set<string>();
   for (const digits of text.match(/\d+/g) ?? []) numbers.add(String(Number(digits)));
@@ -248,7 +262,7 @@ export function normaliseTitle(raw: string): NormalisedTitle {
   }
   return {
     text,
-    significant: significantWords(all),
+    significant,
     kind,
     numbers: numbers.size ? [...numbers].sort() : NONE,
     partNumbers: partNumbers.size ? [...partNumbers].sort() : NONE,
@@ -256,5 +270,6 @@ export function normaliseTitle(raw: string): NormalisedTitle {
     alternative: alternative === null ? null : words(alternative).map(unifySpelling).join(" "),
     cites,
     erratumAt: erratumAt.length ? erratumAt : NO_PLACES,
+    mainWords,
   };
 }
