@@ -93,6 +93,12 @@ describe("historyLine", () => {
     );
   });
 
+  it("tells the withdrawal an archived record left with", () => {
+    expect(line({ kind: "withdrawn", fileName: "embase.ris", reason: "Wrong date limits" })).toBe(
+      "Ana withdrew its import (embase.ris), so it left the review: “Wrong date limits”",
+    );
+  });
+
   it("tells an allocation, with 'you' for the reader's own", () => {
     const allocated = { kind: "allocated", stage: "full_text", reviewer: "Ben", reviewerIsMe: false } as const;
     expect(line(allocated)).toBe("Ana allocated it to Ben for full text screening");

@@ -69,6 +69,8 @@ export type HistoryEvent = At &
     | { kind: "study"; action: "created" | "moved" | "split" | "merged" | "removed_from"; study: string | null }
     /** A team label put on or taken off (`selection`: with other records, from the record browser), or deleted. */
     | { kind: "label"; action: "added" | "removed" | "deleted"; label: string; selection: boolean }
+    /** Its import was withdrawn, and it left the review with it (the last event of an archived record). */
+    | { kind: "withdrawn"; fileName: string | null; reason: string }
     /** A team note; `text` as written or edited (none once deleted). */
     | { kind: "note"; action: "added" | "edited" | "deleted"; text: string }
   );
@@ -176,6 +178,8 @@ export function historyLine(event: HistoryEvent): string {
       }
       break;
     }
+    case "withdrawn":
+      return `${who} withdrew its import${event.fileName ? ` (${event.fileName})` : ""}, so it left the review${event.reason ? `: “${event.reason}”` : ""}`;
     case "note":
       switch (event.action) {
         case "added":

@@ -4,6 +4,7 @@ import { RecordFilters, RecordListInput, RecordSelection } from "../../records/b
 import { filterOptions } from "../../records/filter-options";
 import { listRecords, matchingRecordIds } from "../../records/list-records";
 import { recordPage } from "../../records/record-page";
+import { listWithdrawnRecords, withdrawnRecordPage } from "../../records/withdrawn-records";
 import { STAGES } from "../../shared/stages";
 import { reviewProcedure, router } from "../trpc";
 
@@ -24,4 +25,13 @@ export const recordsRouter = router({
   allocate: reviewProcedure("lead")
     .input(z.object({ stage: z.enum(STAGES), reviewerId: Id, recordIds: RecordSelection }))
     .mutation(({ ctx, input }) => allocateSelection(ctx.db, ctx.actor, input)),
+  /** Records that left with a withdrawn import: a lead's, as withdrawing is (they carry everyone's decisions). */
+  withdrawn: reviewProcedure("lead")
+    .input(
+      z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(50) }),
+    )
+    .query(({ ctx, input }) => listWithdrawnRecords(ctx.db, ctx.actor, input)),
+  getWithdrawn: reviewProcedure("lead")
+    .input(z.object({ recordId: Id }))
+    .query(({ ctx, input }) => withdrawnRecordPage(ctx.db, ctx.actor, input.recordId)),
 });

@@ -24,7 +24,7 @@ function FactList({ fields }: { fields: Field[] }) {
 }
 
 /** Every field Sift read from the record, and where it came from. */
-export function RecordFields({ page }: { page: RecordPageData }) {
+export function RecordFields({ page }: { page: Pick<RecordPageData, "record" | "source" | "import"> }) {
   const r = page.record;
   return (
     <section className="card" aria-labelledby="fields-heading">

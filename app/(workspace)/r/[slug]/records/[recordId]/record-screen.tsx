@@ -11,6 +11,7 @@ import { RawFields, RecordFields } from "./record-fields";
 import { RecordHistory } from "./record-history";
 import { RecordStanding } from "./record-standing";
 import { RecordTeam } from "./record-team";
+import { WithdrawnRecord } from "./withdrawn-record";
 
 interface Props {
   reviewId: string;
@@ -46,8 +47,15 @@ export function RecordScreen({ reviewId, slug, recordId, backHref, keywords, can
     return (
       <>
         {back}
-        <h1>Record</h1>
-        <ErrorAlert>{page.error.message}</ErrorAlert>
+        {canLead && page.error.data?.code === "NOT_FOUND" ? (
+          // A record that left with a withdrawn import is no longer the review's, but a lead may still look it up.
+          <WithdrawnRecord reviewId={reviewId} slug={slug} recordId={recordId} notFound={page.error.message} />
+        ) : (
+          <>
+            <h1>Record</h1>
+            <ErrorAlert>{page.error.message}</ErrorAlert>
+          </>
+        )}
       </>
     );
   const { record } = page.data;
