@@ -15,7 +15,9 @@ describe("recordTypeLabel", () => {
     expect(recordTypeLabel(" jour ")).toBe("Journal article");
   });
 
-  it("names BibTeX entry types and registry entries", () => {
+  it("names BibTeX entry types, Crossref work types and registry entries", () => {
+    expect(recordTypeLabel("journal-article")).toBe("Journal article");
+    expect(recordTypeLabel("posted-content")).toBe("Preprint");
     expect(recordTypeLabel("article")).toBe("Journal article");
     expect(recordTypeLabel("inproceedings")).toBe("Conference paper");
     expect(recordTypeLabel("phdthesis")).toBe("Doctoral thesis");

@@ -63,7 +63,7 @@ const RIS_TYPES: Record<string, string> = {
   VIDEO: "Video recording",
 };
 
-/** BibTeX entry types (lower-cased by the parser) and the type Sift gives a trial registry entry. */
+/** BibTeX entry types (lower-cased by the parser), Crossref's work types, and Sift's type for a registry entry. */
 const OTHER_TYPES: Record<string, string> = {
   article: "Journal article",
   book: "Book",
@@ -80,6 +80,13 @@ const OTHER_TYPES: Record<string, string> = {
   unpublished: "Unpublished work",
   online: "Web page",
   misc: "Other",
+  "journal-article": "Journal article",
+  "proceedings-article": "Conference paper",
+  "book-chapter": "Book chapter",
+  "posted-content": "Preprint",
+  dissertation: "Thesis or dissertation",
+  report: "Report",
+  dataset: "Data set",
   "registry-entry": "Trial registry entry",
 };
 

@@ -35,6 +35,8 @@ export function useReadyGuard(recordId: string | null, delayMs: number) {
     /** A decision spends the readiness, so nothing decides again before the next record has been shown. */
     consume: () => {
       readyRef.current = null;
+      // Also for the cue: a record that comes back (a refusal, an undo) waits its pause again.
+      setReadyFor(null);
     },
     announce: announced ? "Ready: decision keys work once a new record has been on screen for a moment." : "",
   };
