@@ -53,7 +53,7 @@ test("an owner archives a review (read-only, listed apart), restores it, and del
   await section(page, "Settings").click();
   await page.getByRole("button", { name: "Archive review" }).click();
   await expect(page.getByText(/Archived .*: read-only/)).toBeVisible();
-  await expect(page.getByLabel("Title")).toBeDisabled();
+  await expect(page.getByLabel("Title", { exact: true })).toBeDisabled();
 
   await page.goto("/reviews");
   const archived = page.getByRole("region", { name: "Archived" });
