@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
+import { createReview, fixture, importFile, readyToDecide, section, signUp, uniqueEmail } from "./helpers";
 
 test("records included at title/abstract get their full text, which is screened beside the decision panel", async ({
   page,
@@ -18,6 +18,7 @@ test("records included at title/abstract get their full text, which is screened 
     await expect(heading).toBeVisible();
     const title = (await heading.textContent())!.trim();
     if (key === "i") included.push(title);
+    await readyToDecide(page);
     await page.locator("body").press(key);
     await expect(page.locator("#record-title", { hasText: title })).toHaveCount(0);
   }
@@ -52,6 +53,7 @@ test("records included at title/abstract get their full text, which is screened 
   await expect(page.getByRole("region", { name: "Your decision" })).toBeVisible();
 
   // Exclusion at full text waits for its reason: E, then the reason's number.
+  await readyToDecide(page);
   await page.locator("body").press("e");
   await expect(page.getByText("Choose a reason to exclude this record")).toBeVisible();
   await page.locator("body").press("1");

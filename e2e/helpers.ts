@@ -46,6 +46,11 @@ export async function expectOnReviews(page: Page) {
   await expect(page.getByRole("heading", { name: "Reviews", exact: true })).toBeVisible();
 }
 
+/** A decision key counts only once the record has been on screen for the stage's pause; the cue says when. */
+export async function readyToDecide(page: Page) {
+  await expect(page.getByTestId("ready-cue")).toHaveText(/Ready/);
+}
+
 export const section = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name, exact: true });
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { addReviewer, createReview, importFile, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, importFile, readyToDecide, section, signUp, uniqueEmail } from "./helpers";
 
 const TOPICS = [
   "Intrathecal mesenchymal stem cells in amyotrophic lateral sclerosis: a phase 2 trial",
@@ -32,6 +32,7 @@ async function screenWithKeys(page: Page, keys: string[]) {
     const heading = page.locator("#record-title");
     await expect(heading).toBeVisible();
     const title = (await heading.textContent())!.trim();
+    await readyToDecide(page);
     await page.locator("body").press(key);
     await expect(page.locator("#record-title", { hasText: title })).toHaveCount(0);
   }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addReviewer, createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, fixture, importFile, readyToDecide, section, signUp, uniqueEmail } from "./helpers";
 
 test("a record is found by words and by DOI, and its page tells its history: the import and each decision", async ({
   browser,
@@ -16,6 +16,7 @@ test("a record is found by words and by DOI, and its page tells its history: the
   const heading = bob.locator("#record-title");
   await expect(heading).toBeVisible();
   const screened = (await heading.textContent())!.trim();
+  await readyToDecide(bob);
   await bob.locator("body").press("i");
   await expect(bob.locator("#record-title", { hasText: screened })).toHaveCount(0);
 

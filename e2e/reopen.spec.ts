@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { addReviewer, createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, fixture, importFile, readyToDecide, section, signUp, uniqueEmail } from "./helpers";
 
 /** The PRISMA boxes this test follows, read from the diagram the lead sees. */
 async function expectFlow(page: Page, counts: { excluded: number; sought: number }) {
@@ -33,6 +33,7 @@ test("a lead finds a record by words, opens its history, reopens it; it is scree
     await expect(heading).toBeVisible();
     const title = (await heading.textContent())!.trim();
     screened ||= title;
+    await readyToDecide(bob);
     await bob.locator("body").press(key);
     await expect(bob.locator("#record-title", { hasText: title })).toHaveCount(0);
   }
@@ -70,6 +71,7 @@ test("a lead finds a record by words, opens its history, reopens it; it is scree
   await bob.reload();
   await expect(bob.locator("#record-title")).toHaveText(screened);
   await expect(bob.getByText("A lead reopened this record for screening again.")).toBeVisible();
+  await readyToDecide(bob);
   await bob.locator("body").press("e");
   await expect(bob.locator("#record-title", { hasText: screened })).toHaveCount(0);
   await expectFlow(lead, { excluded: 3, sought: 0 });

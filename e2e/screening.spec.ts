@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { addReviewer, createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
+import { addReviewer, createReview, fixture, importFile, readyToDecide, section, signUp, uniqueEmail } from "./helpers";
 
 /** Screens every record served, in order, with one key per record, and returns the titles seen. */
 async function screenWithKeys(page: Page, keys: string[]): Promise<string[]> {
@@ -10,6 +10,7 @@ async function screenWithKeys(page: Page, keys: string[]): Promise<string[]> {
     await expect(heading).toBeVisible();
     const title = (await heading.textContent())!.trim();
     titles.push(title);
+    await readyToDecide(page);
     await page.locator("body").press(key);
     // The next record replaces it (or, after the last, the empty state does).
     await expect(page.locator("#record-title", { hasText: title })).toHaveCount(0);
