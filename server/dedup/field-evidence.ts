@@ -362,18 +362,20 @@ export function authorEvidence(a: PreparedRecord, b: PreparedRecord, wholeByline
 }
 
 /**
- * Whether a whole byline in common (WHOLE_BYLINE) counts, judged on title and numbering. Between two meeting
- * abstracts, whose differing numbering weighs nothing, only under one title: a team rewords an abstract for
- * the next meeting with its results.
+ * Whether a whole byline in common (WHOLE_BYLINE) counts, judged on title and numbering: never where the
+ * titles' numbers differ ("Part 2"), the parts of one work sharing their byline. Between two meeting abstracts,
+ * whose differing numbering weighs nothing, only under one title: a team rewords an abstract for the next
+ * meeting with its results.
  */
 export function wholeBylineCouldCount(
   a: PreparedRecord,
   b: PreparedRecord,
   title: FieldEvidence,
+  titleNumbers: Outcome,
   numbering: readonly Outcome[],
 ): boolean {
   const alike = a.meetingAbstract && b.meetingAbstract ? 0.99 : 0.9;
-  return (title.similarity ?? 0) >= alike && numbering.every((e) => !e || e.weight >= 0);
+  return (title.similarity ?? 0) >= alike && !titleNumbers && numbering.every((e) => !e || e.weight >= 0);
 }
 
 /**

@@ -480,6 +480,20 @@ describe("assessPair: a paper as proceedings and other databases print it", () =
     expect(decision(proceedings(), shorter)).toBe("review");
   });
 
+  it("keeps the parts of one work apart, however whole the byline they share", () => {
+    const title = "Hippocampal leptin suppresses the excitability of membranes of excitable cells";
+    const byline = ["Hock, C.", "Oakeshott, P.", "Hellwage, J.", "Olsen, L. H."];
+    const first = article({ title, authors: byline, volume: "59", issue: "2", pages: null });
+    const second = article({
+      title: `${title}. Part 2`,
+      authors: byline,
+      volume: "59",
+      issue: "2",
+      pages: "2098-2106",
+    });
+    expect(decision(first, second)).not.toBe("merge");
+  });
+
   it("only asks about a single author's two papers of one title, nothing else in common", () => {
     const single = { authors: ["Guo, Xue"], pages: null };
     expect(decision(proceedings(single), proceedings({ ...single, year: 2018 }))).toBe("review");

@@ -116,7 +116,7 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   // When even full agreement of authors and journal could not lift the pair to review, skip comparing them.
   if (logit + AUTHORS_AND_JOURNAL_MAX + (bylineCounts ? BYLINE_MAX : 0) < REVIEW_LOGIT) return null;
   const numbering = [cheap.volume, cheap.issue, cheap.pages];
-  const authors = authorEvidence(a, b, wholeBylineCouldCount(a, b, cheap.title, numbering));
+  const authors = authorEvidence(a, b, wholeBylineCouldCount(a, b, cheap.title, cheap.titleNumbers, numbering));
   const journal = place(journalEvidence(a, b));
   const byline = bylineCounts ? bylineEvidence(a, b, journal) : null;
   logit += authors.weight + weight(journal) + weight(byline);
