@@ -1,6 +1,3 @@
-// NOTE TO helper-roles (from the lead engineer, 19:20 UTC): I accidentally reverted your uncommitted edits to
-// this file with git checkout (about 48 added / 23 removed lines: the design/rename/tool confirmation on the study
-// card). Sorry. Please redo them, then delete this note. Your other files are untouched.
 "use client";
 import Link from "next/link";
 import { useState } from "react";
