@@ -28,6 +28,7 @@ export function WithdrawnRecords({ reviewId, slug }: { reviewId: string; slug: s
       )}
       <DataTable
         scroll
+        className="withdrawn-table"
         label="Withdrawn records"
         rows={records}
         rowKey={(r) => r.id}
@@ -36,6 +37,7 @@ export function WithdrawnRecords({ reviewId, slug }: { reviewId: string; slug: s
           {
             key: "title",
             header: "Record",
+            className: "withdrawn-title",
             cell: (r) => (
               <Link href={`/r/${slug}/records/${r.id}`}>
                 {r.title || "(no title)"}
@@ -62,7 +64,12 @@ export function WithdrawnRecords({ reviewId, slug }: { reviewId: string; slug: s
                 ? `${formatDateTime(new Date(r.withdrawnAt))}${r.withdrawnBy ? ` by ${r.withdrawnBy}` : ""}`
                 : "—",
           },
-          { key: "why", header: "Why", cell: (r) => r.reason || <span className="muted">No reason given</span> },
+          {
+            key: "why",
+            header: "Why",
+            className: "withdrawn-why",
+            cell: (r) => r.reason || <span className="muted">No reason given</span>,
+          },
         ]}
       />
       {total > PAGE && (
