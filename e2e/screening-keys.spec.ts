@@ -90,7 +90,9 @@ test("the next record shows at once; a refused decision brings its record back w
   await readyToDecide(page);
   await page.locator("body").press("i");
   // The refusal brings the record back, with the message, and nothing was counted.
-  await expect(page.getByRole("alert").filter({ hasText: "Your decision on" })).toContainText("was not recorded: That record is not in this review.");
+  await expect(page.getByRole("alert").filter({ hasText: "Your decision on" })).toContainText(
+    "was not recorded: That record is not in this review.",
+  );
   await expect(title(page)).toHaveText(first);
   expect(refused).toBe(true);
   await expect(page.getByText("You: 0 decided, 3 left").first()).toBeVisible();
