@@ -67,7 +67,8 @@ export default async function ReviewsPage() {
             rows={archived}
             rowKey={(review) => review.id}
             columns={[
-              ...columns,
+              // An archived review changes no more, so when it was archived stands in for Last updated: no wider above.
+              ...columns.filter((column) => column.key !== "updated"),
               { key: "archived", header: "Archived", cell: (review) => formatDate(review.archivedAt!) },
             ]}
           />
