@@ -36,6 +36,7 @@ export default async function ReviewsPage() {
         </Link>
       </div>
       <DataTable
+        scroll
         rows={reviews}
         rowKey={(review) => review.id}
         empty={
@@ -64,6 +65,7 @@ export default async function ReviewsPage() {
           <h2 id="archived-heading">Archived</h2>
           <p className="muted">Read-only: they can be opened and exported, and an owner can restore them.</p>
           <DataTable
+            scroll
             rows={archived}
             rowKey={(review) => review.id}
             columns={[

@@ -1,5 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { useId } from "react";
+import { formatCount, plural } from "@/app/_lib/format";
 import type { AppRouter } from "@/server/api/root";
 import { axisTicks } from "./axis-ticks";
 
@@ -38,7 +39,7 @@ export function IncludesChart({ points, total }: { points: CurvePoint[]; total: 
     >
       <title id={`${id}-title`}>Includes found against records screened</title>
       <desc id={`${id}-desc`}>
-        {`${last.included} includes found in ${last.screened} of ${total} records screened.`}
+        {`${plural(last.included, "include")} found in ${formatCount(last.screened)} of ${plural(total, "record")} screened.`}
       </desc>
       {axisTicks(xMax).map((t) => (
         <g key={`x${t}`}>
