@@ -1,8 +1,9 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
+import { CopyLink } from "@/app/_components/copy-link";
 import type { Role } from "@/app/_components/role-badge";
 import { useTRPC } from "@/app/_components/trpc";
 import type { RoleOption } from "./member-actions";
@@ -10,16 +11,7 @@ import type { RoleOption } from "./member-actions";
 export function InviteForm({ reviewId, options }: { reviewId: string; options: RoleOption[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
-  const linkRef = useRef<HTMLInputElement>(null);
-  const invite = useMutation(
-    trpc.team.invite.mutationOptions({
-      onSuccess: () => {
-        setCopyStatus(null);
-        router.refresh();
-      },
-    }),
-  );
+  const invite = useMutation(trpc.team.invite.mutationOptions({ onSuccess: () => router.refresh() }));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,17 +21,6 @@ export function InviteForm({ reviewId, options }: { reviewId: string; options: R
       { reviewId, email: String(form.get("email")), role: String(form.get("role")) as Role },
       { onSuccess: () => formElement.reset() },
     );
-  }
-
-  async function copyLink(link: string) {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopyStatus("Link copied.");
-    } catch {
-      // Browsers offer no clipboard API on plain-http origins, common for self-hosted servers.
-      linkRef.current?.select();
-      setCopyStatus("The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.");
-    }
   }
 
   const sent = invite.data;
@@ -54,23 +35,7 @@ export function InviteForm({ reviewId, options }: { reviewId: string; options: R
               ? "It has been emailed to them; you can also send them the link yourself."
               : "This server does not send email, so send them the link yourself."}
           </p>
-          <label htmlFor="invite-link" className="small">
-            Invitation link
-          </label>
-          <div className="copy-row">
-            <input
-              id="invite-link"
-              ref={linkRef}
-              type="text"
-              readOnly
-              value={sent.link}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="btn btn-secondary" onClick={() => void copyLink(sent.link)}>
-              Copy
-            </button>
-          </div>
-          {copyStatus && <p className="small">{copyStatus}</p>}
+          <CopyLink key={sent.link} id="invite-link" label="Invitation link" link={sent.link} />
         </SuccessAlert>
       )}
       <form className="inline-form" onSubmit={onSubmit}>

@@ -1,7 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
+import { CopyLink } from "@/app/_components/copy-link";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
 
@@ -13,24 +14,11 @@ interface Props {
 /** For owners: a one-time link for a member who forgot their password, to hand over in person or by chat. */
 export function ResetLinkForm({ reviewId, members }: Props) {
   const trpc = useTRPC();
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
-  const linkRef = useRef<HTMLInputElement>(null);
-  const issue = useMutation(trpc.team.issuePasswordReset.mutationOptions({ onSuccess: () => setCopyStatus(null) }));
+  const issue = useMutation(trpc.team.issuePasswordReset.mutationOptions());
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     issue.mutate({ reviewId, userId: String(new FormData(event.currentTarget).get("member")) });
-  }
-
-  async function copyLink(link: string) {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopyStatus("Link copied.");
-    } catch {
-      // Browsers offer no clipboard API on plain-http origins, common for self-hosted servers.
-      linkRef.current?.select();
-      setCopyStatus("The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.");
-    }
   }
 
   const issued = issue.data;
@@ -44,23 +32,7 @@ export function ResetLinkForm({ reviewId, members }: Props) {
             Give this link to {forWhom.name} ({forWhom.email}) only. It works once, until{" "}
             {formatDateTime(issued.expiresAt)}; using it signs them out everywhere. It is not shown again.
           </p>
-          <label htmlFor="reset-link" className="small">
-            Password reset link
-          </label>
-          <div className="copy-row">
-            <input
-              id="reset-link"
-              ref={linkRef}
-              type="text"
-              readOnly
-              value={issued.link}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="btn btn-secondary" onClick={() => void copyLink(issued.link)}>
-              Copy
-            </button>
-          </div>
-          {copyStatus && <p className="small">{copyStatus}</p>}
+          <CopyLink key={issued.link} id="reset-link" label="Password reset link" link={issued.link} />
         </SuccessAlert>
       )}
       <form className="inline-form" onSubmit={onSubmit}>
