@@ -1,10 +1,11 @@
-import { type inferRouterOutputs, TRPCError } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { RoleBadge } from "@/app/_components/role-badge";
 import { withCallback } from "@/app/_lib/callback-url";
 import { signedInUser } from "@/app/_lib/session";
+import { previewToken } from "@/app/_lib/token-preview";
 import type { AppRouter } from "@/server/api/root";
 import { serverCaller } from "@/server/api/server-caller";
 import { AcceptInvitation } from "./accept-invitation";
@@ -23,19 +24,9 @@ const UNUSABLE: Partial<Record<Invitation["state"], string>> = {
   revoked: "This invitation was withdrawn. Ask for a new one.",
 };
 
-async function preview(token: string) {
-  try {
-    return { invitation: await (await serverCaller()).team.previewInvitation({ token }) };
-  } catch (err) {
-    // Malformed and unknown tokens alike come back as a client error whose message is written for the visitor.
-    if (err instanceof TRPCError && err.code !== "INTERNAL_SERVER_ERROR") return { problem: err.message };
-    throw err;
-  }
-}
-
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
-  const result = await preview(token);
+  const result = await previewToken(async () => (await serverCaller()).team.previewInvitation({ token }));
   return (
     <main id="main" className="page-narrow">
       <Link className="brand-plain" href="/">
@@ -47,7 +38,7 @@ export default async function InvitationPage({ params }: Props) {
           <p>{result.problem}</p>
         </ErrorAlert>
       ) : (
-        <InvitationDetails token={token} invitation={result.invitation} />
+        <InvitationDetails token={token} invitation={result.value} />
       )}
     </main>
   );

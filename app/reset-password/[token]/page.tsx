@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorAlert } from "@/app/_components/alerts";
+import { previewToken } from "@/app/_lib/token-preview";
 import { MIN_PASSWORD_LENGTH } from "@/server/api/auth-pages";
 import { serverCaller } from "@/server/api/server-caller";
 import { ResetPasswordForm } from "./reset-password-form";
@@ -18,14 +18,9 @@ const UNUSABLE = {
 } as const;
 
 async function preview(token: string) {
-  try {
-    const link = await (await serverCaller()).auth.previewPasswordReset({ token });
-    return link.state === "valid" ? { email: link.email } : { problem: UNUSABLE[link.state] };
-  } catch (err) {
-    // Malformed and unknown tokens alike come back as a client error whose message is written for the visitor.
-    if (err instanceof TRPCError && err.code !== "INTERNAL_SERVER_ERROR") return { problem: err.message };
-    throw err;
-  }
+  const link = await previewToken(async () => (await serverCaller()).auth.previewPasswordReset({ token }));
+  if ("problem" in link) return link;
+  return link.value.state === "valid" ? { email: link.value.email } : { problem: UNUSABLE[link.value.state] };
 }
 
 export default async function ResetPasswordPage({ params }: Props) {

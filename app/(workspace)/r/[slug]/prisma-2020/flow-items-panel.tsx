@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
+import { offsetPaging, Pager } from "@/app/_components/pager";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount } from "@/app/_lib/format";
 import type { OpenList } from "./flow-types";
@@ -74,26 +75,11 @@ export function FlowItemsPanel({ reviewId, list, onClose }: { reviewId: string; 
               ]}
             />
           )}
-          {data.total > PAGE && (
-            <div className="prisma-pager">
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                disabled={offset === 0}
-                onClick={() => setOffset(Math.max(0, offset - PAGE))}
-              >
-                Previous
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                disabled={offset + PAGE >= data.total}
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                Next
-              </button>
-            </div>
-          )}
+          <Pager
+            {...offsetPaging(offset, data.total, PAGE)}
+            onPage={(page) => setOffset((page - 1) * PAGE)}
+            label={`Pages of ${unit}`}
+          />
         </>
       )}
       {!data && !query.error && <p className="muted small">Loading…</p>}

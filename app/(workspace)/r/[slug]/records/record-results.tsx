@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { type Column, DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
+import { Pager } from "@/app/_components/pager";
 import { formatCount } from "@/app/_lib/format";
 import { LabelChip } from "../_labels/label-chip";
 import { paramsFromState } from "./browse-params";
@@ -205,29 +206,7 @@ export function RecordResults({ browser, slug, canSelect }: Props) {
           }
         />
       </div>
-      {pages > 1 && (
-        <nav className="pager" aria-label="Pages of records">
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            disabled={state.page <= 1}
-            onClick={() => update({ page: state.page - 1 })}
-          >
-            ← Previous
-          </button>
-          <span>
-            Page {formatCount(state.page)} of {formatCount(pages)}
-          </span>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            disabled={state.page >= pages}
-            onClick={() => update({ page: state.page + 1 })}
-          >
-            Next →
-          </button>
-        </nav>
-      )}
+      <Pager page={state.page} pages={pages} onPage={(page) => update({ page })} label="Pages of records" />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
+import { offsetPaging, Pager } from "@/app/_components/pager";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
 
@@ -72,26 +73,11 @@ export function WithdrawnRecords({ reviewId, slug }: { reviewId: string; slug: s
           },
         ]}
       />
-      {total > PAGE && (
-        <p className="row-actions">
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE))}
-          >
-            Previous
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            disabled={offset + PAGE >= total}
-            onClick={() => setOffset(offset + PAGE)}
-          >
-            Next
-          </button>
-        </p>
-      )}
+      <Pager
+        {...offsetPaging(offset, total, PAGE)}
+        onPage={(page) => setOffset((page - 1) * PAGE)}
+        label="Pages of withdrawn records"
+      />
     </>
   );
 }
