@@ -2,14 +2,16 @@
 // under ../shared/fixtures/dedup, then every set under the directory named by SIFT_DEDUP_EXTRA (held-out
 // sets that may not be copied into the repo, e.g. ASySD's labelled test set, GPL-3:
 // `SIFT_DEDUP_EXTRA=/work/dedup-extra npm run bench:dedup`). A set is either layout bench/lib/dedup-sets.ts
-// reads. One JSON line per set: the automatic merges; "WithReview" every review pair accepted; "Decided"
-// every review pair decided rightly, as a person would. `--explain=FILE` writes the missed duplicates and the
+// reads. One JSON line per set: the automatic merges; the review pairs as an import stores them (one per two
+// records left after the merges: what a person is asked) beside the borderline pairs they come from;
+// "WithReview" every review pair accepted; "Decided" every review pair decided rightly, as a person would. `--explain=FILE` writes the missed duplicates and the
 // false merges with their evidence, for tuning (only on sets that were tuned on already: a held-out set
 // stays unseen).
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findDuplicates, planMerges } from "../server/dedup/find-duplicates";
+import { pairsToReview } from "../server/dedup/pairs-to-review";
 import type { CandidatePair, DedupRecord } from "../server/dedup/types";
 import {
   decideRightly,
@@ -18,7 +20,6 @@ import {
   type KeptTrashColumn,
   keptTrashColumns,
   type LabelledSet,
-  openReviewPairs,
   readLabelledSet,
   sameDocument,
   scoreSet,
@@ -115,8 +116,8 @@ for (const dir of dirs) {
     ).removals;
     const withReview = scoreSet(everyReviewAccepted, set);
     const decided = scoreSet(planMerges(decideRightly(pairs, set), set.records).removals, set);
-    const reviewPairs = pairs.filter((p) => p.decision === "review").length;
-    const openPairs = openReviewPairs(pairs, removals);
+    const borderlinePairs = pairs.filter((p) => p.decision === "review").length;
+    const reviewPairs = pairsToReview(pairs, removals).length;
     const percentOfRecords = (n: number) => Math.round((n / set.records.length) * 10000) / 100;
     printResult("dedup", {
       set: path.basename(dir) + (truth ? ` (truth: ${truth})` : ""),
@@ -126,8 +127,7 @@ for (const dir of dirs) {
       ...sure,
       reviewPairs,
       reviewPairsPercentOfRecords: percentOfRecords(reviewPairs),
-      openReviewPairs: openPairs,
-      openReviewPairsPercentOfRecords: percentOfRecords(openPairs),
+      borderlinePairs,
       removedWithReview: withReview.removed,
       tpWithReview: withReview.tp,
       fpWithReview: withReview.fp,

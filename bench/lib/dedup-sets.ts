@@ -211,13 +211,6 @@ export function decideRightly(pairs: readonly CandidatePair[], set: LabelledSet)
   return pairs.map((p) => (accepted.has(p) ? { ...p, decision: "merge" as const } : p));
 }
 
-/** Review pairs between records the automatic merges left in different clusters: the ones a person decides. */
-export function openReviewPairs(pairs: readonly CandidatePair[], removals: readonly Removal[]): number {
-  const clusterOf = new Map(removals.map((r) => [r.removedId, r.keptId]));
-  const of = (id: string) => clusterOf.get(id) ?? id;
-  return pairs.filter((p) => p.decision === "review" && of(p.aId) !== of(p.bId)).length;
-}
-
 /** The figures of a merge plan on a set of either layout. */
 export function scoreSet(removals: readonly Removal[], set: LabelledSet): MergeFigures {
   return set.kept

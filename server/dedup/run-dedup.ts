@@ -5,26 +5,11 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { carryLabels } from "../labels/merged-labels";
 import { findDuplicates, planMerges } from "./find-duplicates";
-import { type CandidatePair, DEDUP_FIELDS, type DedupRecord } from "./types";
+import { pairsToReview } from "./pairs-to-review";
+import { DEDUP_FIELDS, type DedupRecord } from "./types";
 
 async function loadRecords(tx: Tx, where: object): Promise<DedupRecord[]> {
   return tx.record.findMany({ where, select: DEDUP_FIELDS, orderBy: { createdAt: "asc" } });
-}
-
-function storedPairs(pairs: CandidatePair[], keptFor: Map<string, string>) {
-  const seen = new Set<string>();
-  const out: { a: string; b: string; pair: CandidatePair }[] = [];
-  for (const pair of pairs) {
-    if (pair.decision !== "review") continue;
-    // A borderline pair whose member was merged away is reviewed against the record that absorbed it.
-    const a = keptFor.get(pair.aId) ?? pair.aId;
-    const b = keptFor.get(pair.bId) ?? pair.bId;
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    if (a === b || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ a, b, pair });
-  }
-  return out;
 }
 
 export async function runDedup(db: Db, importId: string): Promise<{ merged: number; toReview: number } | null> {
@@ -43,8 +28,7 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
       const incoming = await loadRecords(tx, { importId });
       const { pairs, studyLinks } = findDuplicates(existing, incoming);
       const { removals } = planMerges(pairs, [...existing, ...incoming]);
-      const keptFor = new Map(removals.map((r) => [r.removedId, r.keptId]));
-      const borderline = storedPairs(pairs, keptFor);
+      const borderline = pairsToReview(pairs, removals);
       const now = new Date();
 
       for (const removal of removals) {
