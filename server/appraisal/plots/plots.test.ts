@@ -22,11 +22,11 @@ describe("traffic-light plot", () => {
     expect(svg).not.toContain("<script");
   });
   it("sizes the label column by the label's measured width in the font it names", () => {
-    const width = (svg: string) => Number(/width="(\d+)"/.exec(svg)![1]);
-    const wide = trafficLightSvg(ROB2, [{ ...ROWS[0]!, label: "W".repeat(40) }]);
-    const narrow = trafficLightSvg(ROB2, [{ ...ROWS[0]!, label: "i".repeat(40) }]);
+    const firstDot = (svg: string) => Number(/<circle cx="([\d.]+)"/.exec(svg)![1]);
+    const wide = trafficLightSvg(ROB2, [{ ...ROWS[0]!, label: "W".repeat(16) }]);
+    const narrow = trafficLightSvg(ROB2, [{ ...ROWS[0]!, label: "i".repeat(16) }]);
     expect(wide).toContain(`font-family="${SVG_FONT_FAMILY}"`);
-    expect(width(wide)).toBeGreaterThan(width(narrow) + 300);
+    expect(firstDot(wide)).toBeGreaterThan(firstDot(narrow) + 140);
   });
   it("has no overall column for SYRCLE and marks unjudged items as such", () => {
     const svg = trafficLightSvg(SYRCLE, [

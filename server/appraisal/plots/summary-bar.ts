@@ -2,11 +2,11 @@
 // weighted (by default every study weighs the same; meta-analysis weights may be given), as robvis draws it.
 
 import { escapeXml } from "../../svg/escape-xml";
-import { textWidth } from "../../svg/text-metrics";
+import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { ToolDefinition } from "../tools/types";
 import { labelledDomains } from "../tools/variants";
-import { TONE_COLOURS } from "./svg";
-import { type PlotRow, svgDocument } from "./traffic-light";
+import { Canvas, drawLevelKey, type PlotLayout, TONE_COLOURS } from "./svg";
+import type { PlotRow } from "./traffic-light";
 
 export interface DomainShares {
   label: string;
@@ -45,56 +45,81 @@ export function summaryShares(
   });
 }
 
+const MARGIN = 10;
 const BAR = 22;
 const GAP = 10;
 const BAR_WIDTH = 320;
+const LABEL_SIZE = 12;
+const LABEL_LINE = 15;
+/** Domain names wrap beyond this, so the bars keep their room whatever a tool calls its domains. */
+const MAX_LABEL = 300;
 
-export function summaryBarSvg(tool: ToolDefinition, rows: readonly PlotRow[], weights?: readonly number[]): string {
-  const domains = summaryShares(tool, rows, weights);
-  const labelWidth = Math.max(...domains.map((d) => textWidth(d.label, 12, d.label === "Overall"))) + 16;
+export function summaryBarPlot(
+  tool: ToolDefinition,
+  rows: readonly PlotRow[],
+  weights?: readonly number[],
+): PlotLayout {
+  const canvas = new Canvas();
+  const domains = summaryShares(tool, rows, weights).map((d) => {
+    const bold = d.label === "Overall";
+    return { ...d, bold, lines: wrapText(d.label, MAX_LABEL, LABEL_SIZE, bold) };
+  });
+  const labelWidth =
+    MARGIN + Math.max(0, ...domains.flatMap((d) => d.lines.map((l) => textWidth(l, LABEL_SIZE, d.bold)))) + 8;
   const width = labelWidth + BAR_WIDTH + 20;
-  const top = 14;
-  const axisY = top + domains.length * (BAR + GAP);
-  const legendY = axisY + 40;
-  const height = legendY + 20;
-  const parts: string[] = [`<rect width="${width}" height="${height}" fill="#ffffff"/>`];
-  domains.forEach((domain, d) => {
-    const y = top + d * (BAR + GAP);
-    parts.push(
-      `<text x="${labelWidth - 8}" y="${y + BAR / 2 + 4}" font-size="12" text-anchor="end" fill="#111"${domain.label === "Overall" ? ` font-weight="bold"` : ""}>${escapeXml(domain.label)}</text>`,
-    );
+  let top = 14;
+  for (const domain of domains) {
+    const h = Math.max(BAR, domain.lines.length * LABEL_LINE);
+    const y = top + (h - BAR) / 2;
+    const firstBaseline = top + h / 2 - ((domain.lines.length - 1) * LABEL_LINE) / 2 + 4;
+    domain.lines.forEach((line, l) => {
+      canvas.text({
+        x: labelWidth - 8,
+        y: firstBaseline + l * LABEL_LINE,
+        text: line,
+        size: LABEL_SIZE,
+        bold: domain.bold,
+        anchor: "end",
+        fill: "#111",
+      });
+    });
     let x = labelWidth;
     if (domain.shares.length === 0)
-      parts.push(`<rect x="${x}" y="${y}" width="${BAR_WIDTH}" height="${BAR}" fill="#f0f0f0" stroke="#ccc"/>`);
+      canvas.raw(`<rect x="${x}" y="${y}" width="${BAR_WIDTH}" height="${BAR}" fill="#f0f0f0" stroke="#ccc"/>`);
     for (const share of domain.shares) {
       const level = tool.levels.find((l) => l.value === share.value)!;
       const w = share.share * BAR_WIDTH;
-      parts.push(
+      canvas.raw(
         `<rect x="${x}" y="${y}" width="${w}" height="${BAR}" fill="${TONE_COLOURS[level.tone]}" stroke="#fff"><title>${escapeXml(`${domain.label}: ${level.label} ${Math.round(share.share * 100)}%`)}</title></rect>`,
       );
       x += w;
     }
-  });
+    top += h + GAP;
+  }
+  const axisY = top;
   for (const pct of [0, 25, 50, 75, 100]) {
     const x = labelWidth + (pct / 100) * BAR_WIDTH;
-    parts.push(
-      `<line x1="${x}" y1="${axisY - 4}" x2="${x}" y2="${axisY}" stroke="#555"/><text x="${x}" y="${axisY + 14}" font-size="11" text-anchor="middle" fill="#333">${pct}%</text>`,
-    );
+    canvas.raw(`<line x1="${x}" y1="${axisY - 4}" x2="${x}" y2="${axisY}" stroke="#555"/>`);
+    canvas.text({ x, y: axisY + 14, text: `${pct}%`, size: 11, anchor: "middle" });
   }
-  parts.push(
+  canvas.raw(
     `<line x1="${labelWidth}" y1="${axisY - 4}" x2="${labelWidth + BAR_WIDTH}" y2="${axisY - 4}" stroke="#555"/>`,
   );
-  let x = labelWidth;
-  for (const level of tool.levels) {
-    parts.push(
-      `<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${TONE_COLOURS[level.tone]}"/><text x="${x + 16}" y="${legendY}" font-size="11" fill="#333">${escapeXml(level.label)}</text>`,
-    );
-    x += 28 + textWidth(level.label, 11);
-  }
-  return svgDocument(
-    Math.max(width, x + 10),
-    height,
-    `${tool.label} risk of bias: summary of ${rows.length} ${rows.length === 1 ? "study" : "studies"}${weights ? ", weighted" : ""}`,
-    parts,
+  const keyBottom = drawLevelKey(
+    canvas,
+    tool.levels.map((l) => ({ colour: TONE_COLOURS[l.tone], label: l.label })),
+    MARGIN,
+    axisY + 26,
+    width - 2 * MARGIN,
+    "square",
   );
+  return canvas.document(
+    width,
+    keyBottom + MARGIN,
+    `${tool.label}: summary of ${rows.length} ${rows.length === 1 ? "study" : "studies"}${weights ? ", weighted" : ""}`,
+  );
+}
+
+export function summaryBarSvg(tool: ToolDefinition, rows: readonly PlotRow[], weights?: readonly number[]): string {
+  return summaryBarPlot(tool, rows, weights).svg;
 }

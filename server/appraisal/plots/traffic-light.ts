@@ -1,11 +1,13 @@
 // The traffic-light plot: one row per study, one column per domain (and overall), a coloured dot with a
-// symbol for each judgement, as robvis draws it. Pure: data in, SVG text out.
+// symbol for each judgement, as robvis draws it. Pure: data in, SVG text out. Every width is measured: columns
+// widen for their headers (or the headers stand upright when they would not fit), long study names wrap, and the
+// legend wraps within the plot's width.
 
 import { escapeXml } from "../../svg/escape-xml";
-import { textWidth } from "../../svg/text-metrics";
+import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { ToolDefinition } from "../tools/types";
 import { labelledDomains, rowMark } from "../tools/variants";
-import { FONT, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
+import { Canvas, drawLevelKey, type PlotLayout, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
 
 export interface PlotRow {
   label: string;
@@ -15,82 +17,137 @@ export interface PlotRow {
   variant?: string;
 }
 
+const MARGIN = 10;
 const CELL = 34;
 const RADIUS = 13;
-const HEADER = 40;
-/** "Overall" is wider than a domain's short name and stands apart from the domains. */
-const OVERALL_GAP = 24;
+const HEADER_SIZE = 12;
+/** A header wider than this (less padding) turns every header upright rather than widening its column further. */
+const MAX_COLUMN = 90;
+/** "Overall" stands apart from the domains. */
+const OVERALL_GAP = 16;
+const LABEL_SIZE = 13;
+const LABEL_LINE = 16;
+/** Study names wrap beyond this, so one long name cannot push the dots off a page. */
+const MAX_LABEL = 240;
+const LEGEND_SIZE = 11;
+const LEGEND_LINE = 15;
+/** The legend may widen a narrow plot up to this, then wraps. */
+const LEGEND_WIDTH = 560;
+const HANGING_INDENT = 12;
 
-export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]): string {
+/** A legend entry as lines no wider than `width`, continuation lines indented under the first. */
+function hangingWrap(text: string, width: number): string[] {
+  const [first, ...more] = wrapText(text, width, LEGEND_SIZE);
+  if (more.length === 0) return [first!];
+  return [first!, ...wrapText(more.join(" "), width - HANGING_INDENT, LEGEND_SIZE)];
+}
+
+export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[]): PlotLayout {
+  const canvas = new Canvas();
   const columns = [...tool.domains.map((d) => d.short), ...(tool.overall ? ["Overall"] : [])];
+  const overallIndex = tool.overall ? tool.domains.length : -1;
   const variants = rows.map((r) => r.variant);
   const rowLabel = (row: PlotRow) => [row.label, rowMark(tool, variants, row.variant)].filter(Boolean).join(" ");
-  const labelWidth = Math.max(90, ...rows.map((r) => textWidth(rowLabel(r), 13))) + 16;
-  const columnX = (i: number) => labelWidth + i * CELL + CELL / 2 + (i === tool.domains.length ? OVERALL_GAP : 0);
-  const gridWidth =
-    columns.length * CELL +
-    (tool.overall ? OVERALL_GAP : 0) +
-    Math.max(0, ...columns.map((c) => textWidth(c, 12, true) - CELL)) / 2;
-  const legendLines = labelledDomains(tool, variants).map((d) => `${d.short}: ${d.label}`);
-  const levelLegend = tool.levels.map((l) => `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}`);
-  const width = Math.max(labelWidth + gridWidth + 20, ...legendLines.map((l) => textWidth(l, 11) + 20), 360);
-  const gridBottom = HEADER + rows.length * CELL;
-  const legendTop = gridBottom + 24;
-  const height = legendTop + legendLines.length * 16 + 36;
 
-  const parts: string[] = [];
-  parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(
-    `<text x="${labelWidth - 8}" y="${HEADER - 14}" font-size="12" font-weight="bold" text-anchor="end" fill="#333">Study</text>`,
-  );
+  const headerWidths = columns.map((c) => textWidth(c, HEADER_SIZE, true));
+  const upright = headerWidths.some((w) => w + 10 > MAX_COLUMN);
+  const columnWidths = headerWidths.map((w) => (upright ? CELL : Math.max(CELL, w + 10)));
+  const headerHeight = upright ? Math.max(...headerWidths) + 20 : 40;
+
+  const labels = rows.map((row) => wrapText(rowLabel(row), MAX_LABEL, LABEL_SIZE));
+  const rowHeights = labels.map((lines) => Math.max(CELL, lines.length * LABEL_LINE + 8));
+  const labelWidth =
+    MARGIN + Math.max(textWidth("Study", HEADER_SIZE, true), ...labels.flat().map((l) => textWidth(l, LABEL_SIZE))) + 8;
+  const columnLeft: number[] = [];
+  let x = labelWidth;
+  columnWidths.forEach((w, i) => {
+    if (i === overallIndex) x += OVERALL_GAP;
+    columnLeft.push(x);
+    x += w;
+  });
+  const centre = (i: number) => columnLeft[i]! + columnWidths[i]! / 2;
+  const gridWidth = x + MARGIN;
+
+  const legendEntries = labelledDomains(tool, variants).map((d) => `${d.short}: ${d.label}`);
+  const longest = Math.max(0, ...legendEntries.map((l) => textWidth(l, LEGEND_SIZE)));
+  const legendWidth = Math.max(gridWidth - 2 * MARGIN, Math.min(longest, LEGEND_WIDTH), 300);
+  const width = legendWidth + 2 * MARGIN;
+
+  // Headers
+  const headerBaseline = upright ? headerHeight - 10 : headerHeight - 14;
+  canvas.text({
+    x: labelWidth - 8,
+    y: headerBaseline,
+    text: "Study",
+    size: HEADER_SIZE,
+    bold: true,
+    anchor: "end",
+  });
   columns.forEach((c, i) => {
-    const x = columnX(i);
-    parts.push(
-      `<text x="${x}" y="${HEADER - 14}" font-size="12" font-weight="bold" text-anchor="middle" fill="#333">${escapeXml(c)}</text>`,
+    canvas.text(
+      upright
+        ? { x: centre(i) + HEADER_SIZE * 0.29, y: headerBaseline, text: c, size: HEADER_SIZE, bold: true, upright }
+        : { x: centre(i), y: headerBaseline, text: c, size: HEADER_SIZE, bold: true, anchor: "middle" },
     );
   });
+
+  // Rows
   const levelOf = (value: string | null) => tool.levels.find((l) => l.value === value);
+  let top = headerHeight;
   rows.forEach((row, r) => {
-    const cy = HEADER + r * CELL + CELL / 2;
-    if (r % 2 === 0) parts.push(`<rect x="0" y="${cy - CELL / 2}" width="${width}" height="${CELL}" fill="#f4f5f7"/>`);
-    parts.push(
-      `<text x="${labelWidth - 8}" y="${cy + 4}" font-size="13" text-anchor="end" fill="#111">${escapeXml(rowLabel(row))}</text>`,
-    );
+    const h = rowHeights[r]!;
+    const cy = top + h / 2;
+    if (r % 2 === 0) canvas.raw(`<rect x="0" y="${top}" width="${width}" height="${h}" fill="#f4f5f7"/>`);
+    const lines = labels[r]!;
+    const firstBaseline = cy - ((lines.length - 1) * LABEL_LINE) / 2 + 4;
+    lines.forEach((line, l) => {
+      canvas.text({
+        x: labelWidth - 8,
+        y: firstBaseline + l * LABEL_LINE,
+        text: line,
+        size: LABEL_SIZE,
+        anchor: "end",
+        fill: "#111",
+      });
+    });
     const values = tool.overall ? [...row.judgements, row.overall] : [...row.judgements];
     values.forEach((value, i) => {
-      const cx = columnX(i);
+      const cx = centre(i);
       const level = levelOf(value);
       const tone = level?.tone ?? "none";
       const title = `${row.label}, ${columns[i]}: ${level?.label ?? "Not judged"}`;
-      parts.push(
-        `<g><title>${escapeXml(title)}</title><circle cx="${cx}" cy="${cy}" r="${RADIUS}" fill="${level ? TONE_COLOURS[tone] : "#ffffff"}" stroke="#555" stroke-width="${i === tool.domains.length ? 2 : 1}"/>` +
+      canvas.mark(
+        { x: cx - RADIUS, y: cy - RADIUS, w: 2 * RADIUS, h: 2 * RADIUS, what: title },
+        `<g><title>${escapeXml(title)}</title><circle cx="${cx}" cy="${cy}" r="${RADIUS}" fill="${level ? TONE_COLOURS[tone] : "#ffffff"}" stroke="#555" stroke-width="${i === overallIndex ? 2 : 1}"/>` +
           `<text x="${cx}" y="${cy + 5}" font-size="15" font-weight="bold" text-anchor="middle" fill="${tone === "moderate" ? "#222" : "#fff"}">${escapeXml(level ? TONE_SYMBOLS[tone] : "")}</text></g>`,
       );
     });
+    top += h;
   });
-  legendLines.forEach((line, i) => {
-    parts.push(`<text x="10" y="${legendTop + i * 16}" font-size="11" fill="#333">${escapeXml(line)}</text>`);
-  });
-  const levelY = legendTop + legendLines.length * 16 + 12;
-  let x = 10;
-  for (const [i, level] of tool.levels.entries()) {
-    parts.push(`<circle cx="${x + 6}" cy="${levelY - 4}" r="6" fill="${TONE_COLOURS[level.tone]}" stroke="#555"/>`);
-    parts.push(`<text x="${x + 16}" y="${levelY}" font-size="11" fill="#333">${escapeXml(levelLegend[i]!)}</text>`);
-    x += 26 + textWidth(levelLegend[i]!, 11);
+
+  // Legend: what each column is, then what each colour means.
+  let baseline = top + 24;
+  for (const entry of legendEntries) {
+    hangingWrap(entry, legendWidth).forEach((line, l) => {
+      canvas.text({ x: MARGIN + (l ? HANGING_INDENT : 0), y: baseline, text: line, size: LEGEND_SIZE });
+      baseline += LEGEND_LINE;
+    });
   }
-  return svgDocument(
+  const keyBottom = drawLevelKey(
+    canvas,
+    tool.levels.map((l) => ({ colour: TONE_COLOURS[l.tone], label: `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}` })),
+    MARGIN,
+    baseline - LEGEND_LINE + 12,
+    legendWidth,
+    "dot",
+  );
+  return canvas.document(
     width,
-    height,
-    `${tool.label} risk of bias: traffic-light plot of ${rows.length} ${rows.length === 1 ? "study" : "studies"}`,
-    parts,
+    keyBottom + MARGIN,
+    `${tool.label}: traffic-light plot of ${rows.length} ${rows.length === 1 ? "study" : "studies"}`,
   );
 }
 
-export function svgDocument(width: number, height: number, title: string, parts: string[]): string {
-  const w = Math.ceil(width);
-  const h = Math.ceil(height);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" ${FONT}>` +
-    `<title>${escapeXml(title)}</title>${parts.join("")}</svg>`
-  );
+export function trafficLightSvg(tool: ToolDefinition, rows: readonly PlotRow[]): string {
+  return trafficLightPlot(tool, rows).svg;
 }

@@ -1,0 +1,93 @@
+// Every tool's plots, read as a reader would: no two texts or marks on top of each other, nothing outside the
+// page, at one study and at 200, with long study names and a tool of many long-named domains.
+import { describe, expect, it } from "vitest";
+import { TOOLS } from "../tools";
+import type { ToolDefinition } from "../tools/types";
+import { VALIDITY } from "../tools/validity";
+import { summaryBarPlot } from "./summary-bar";
+import type { Box, PlotLayout } from "./svg";
+import { type PlotRow, trafficLightPlot } from "./traffic-light";
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+function expectClean(plot: PlotLayout) {
+  expect(plot.svg).toContain(`viewBox="0 0 ${plot.width} ${plot.height}"`);
+  for (const box of plot.boxes) {
+    expect(
+      box.x >= 0 && box.y >= 0 && box.x + box.w <= plot.width + 0.01 && box.y + box.h <= plot.height + 0.01,
+      `"${box.what}" inside the ${plot.width}×${plot.height} page`,
+    ).toBe(true);
+  }
+  // Sorted by top edge, each box is compared only with those that start above its bottom: fast at 200 rows.
+  const boxes = [...plot.boxes].sort((a, b) => a.y - b.y);
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i]!;
+    for (let j = i + 1; j < boxes.length && boxes[j]!.y < a.y + a.h; j++)
+      expect(overlap(a, boxes[j]!), `"${a.what}" overlaps "${boxes[j]!.what}"`).toBe(false);
+  }
+}
+
+const LONG_NAME =
+  "Petrou, Gothelf, Argov, Gotkine, Levy, Kassis, Vaknin-Dembinsky, Ben-Hur, Offen, Abramsky, Melamed and Karussis 2016 (NurOwn phase 2 extension)";
+
+function rows(tool: ToolDefinition, n: number): PlotRow[] {
+  return Array.from({ length: n }, (_, i) => {
+    const levels = tool.levels.map((l) => l.value);
+    const judgements = tool.domains.map((_, d) => ((i + d) % 5 === 4 ? null : levels[(i + d) % levels.length]!));
+    return {
+      label:
+        i === 0
+          ? LONG_NAME
+          : i % 7 === 0
+            ? `Supercalifragilisticexpialidocious-Study-${i}`
+            : `Study ${i} ${2000 + (i % 25)}`,
+      judgements,
+      overall: tool.overall ? levels[i % levels.length]! : null,
+      ...(tool.variants && i % 3 === 0 ? { variant: tool.variants.options.at(-1)!.id } : {}),
+    };
+  });
+}
+
+/** Many domains with long axis names and long labels, and a long judgement scale, as no shipped tool has yet. */
+const WIDE_TOOL: ToolDefinition = {
+  ...VALIDITY,
+  levels: [
+    ...VALIDITY.levels,
+    { value: "critical", label: "Critically unsupported by anything the authors measured", tone: "critical", rank: 4 },
+  ],
+  domains: Array.from({ length: 14 }, (_, i) => ({
+    ...VALIDITY.domains[i % 3]!,
+    id: `W${i}`,
+    short: i % 2 ? `Domain ${i}` : `A much longer domain heading ${i}`,
+    label: `Whether the conclusions about outcome ${i} follow from what was measured, in whom, for how long, and against which comparator, in words long enough to wrap twice over on any page`,
+  })),
+};
+
+const CASES: [string, ToolDefinition][] = [...Object.entries(TOOLS), ["many long domains", WIDE_TOOL]];
+
+describe.each(CASES)("%s plots", (_name, tool) => {
+  it.each([1, 200])("lay out %i studies without overlaps or clipping", (n) => {
+    const data = rows(tool, n);
+    const traffic = trafficLightPlot(tool, data);
+    expectClean(traffic);
+    expect(traffic.boxes.filter((b) => b.what.startsWith("key ")).length).toBe(tool.levels.length);
+    expectClean(summaryBarPlot(tool, data));
+  });
+});
+
+describe("the validity plot", () => {
+  it("gives each header its own column and prints the whole key", () => {
+    const plot = trafficLightPlot(VALIDITY, rows(VALIDITY, 3));
+    for (const header of ["Design", "Mechanism", "Preclinical", "Overall"])
+      expect(plot.svg).toContain(`>${header}</text>`);
+    expect(plot.svg).toContain("· Not applicable</text>");
+    expect(plot.svg).not.toContain("rotate(");
+    expectClean(plot);
+  });
+  it("stands headers upright when a column would otherwise be too wide, and wraps long names", () => {
+    const plot = trafficLightPlot(WIDE_TOOL, rows(WIDE_TOOL, 2));
+    expect(plot.svg).toContain('transform="rotate(-90');
+    expect(plot.width).toBeLessThan(900);
+    expect(plot.svg).not.toContain(`>${LONG_NAME}</text>`);
+  });
+});
