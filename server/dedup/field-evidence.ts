@@ -4,7 +4,7 @@
 // evidence neither way). The weights are set by bibliographic reasoning, not fitted to the labelled sets,
 // which only served to check them (bench/dedup.ts --explain). Outcomes without a measured similarity are
 // shared frozen objects, so the millions of comparisons of a large import allocate little.
-import { compareAuthors, sharedByline } from "./authors";
+import { type AuthorName, compareAuthors, sharedByline } from "./authors";
 import { compareJournals } from "./journal";
 import type { PageRange, PreparedRecord } from "./normalise";
 import { subtitleDropped, type TitleAgreement } from "./title-similarity";
@@ -85,7 +85,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /**
  * A DOI is meant to name one document, but some publishers register one for a whole meeting supplement and
  * databases copy it onto every abstract printed there. One DOI on two records that start on different pages
- * under titles less than half alike names what contains them, and proves nothing about them.
+ * names what contains them, and proves nothing about them, where the titles are less than half alike or the
+ * bylines are two teams' (see reordered): a copy whose page was mistyped keeps its title and byline.
  */
 export function doiNamesContainer(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): boolean {
   return (
@@ -94,8 +95,7 @@ export function doiNamesContainer(a: PreparedRecord, b: PreparedRecord, titles: 
     !!a.pages &&
     !!b.pages &&
     a.pages.startDigits !== b.pages.startDigits &&
-    !!titles &&
-    titles.similarity < 0.5
+    ((!!titles && titles.similarity < 0.5) || reordered(a.authors, b.authors))
   );
 }
 
@@ -337,8 +337,21 @@ export function printedElsewhere(e: Outcome): Outcome {
   return e && e.weight < 0 ? PRINTED_ELSEWHERE : e;
 }
 
-/** `wholeBylineCounts`: see wholeBylineCouldCount. */
-export function authorEvidence(a: PreparedRecord, b: PreparedRecord, wholeBylineCounts = false): FieldEvidence {
+/** The pages of a meeting abstract and of the paper it preceded (see PAGES_ABSTRACT_BEFORE). */
+export function abstractBeforePaper(pages: Outcome): boolean {
+  return pages === PAGES_ABSTRACT_BEFORE;
+}
+
+/**
+ * `wholeBylineCounts`: see wholeBylineCouldCount. `bylineMayGrow`: one record is the abstract that preceded the
+ * other, a paper whose byline gained names since, so a byline of another order proves no other team.
+ */
+export function authorEvidence(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  wholeBylineCounts = false,
+  bylineMayGrow = false,
+): FieldEvidence {
   const agreement = compareAuthors(a.authors, b.authors);
   if (!agreement) return a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
   const { overlap, firstMatch } = agreement;
@@ -351,14 +364,21 @@ export function authorEvidence(a: PreparedRecord, b: PreparedRecord, wholeByline
     a.authors.length <= WHOLE_BYLINE_NAMES
       ? WHOLE_BYLINE
       : 0;
-  if (overlap >= 0.8)
-    return {
-      agreement: firstMatch ? "same" : "close",
-      weight: (firstMatch ? AUTHORS_SAME : 1.5) + whole,
-      similarity,
-    };
+  if (overlap >= 0.8) {
+    const same = firstMatch && (bylineMayGrow || !reordered(a.authors, b.authors));
+    return { agreement: same ? "same" : "close", weight: (same ? AUTHORS_SAME : 1.5) + whole, similarity };
+  }
   if (overlap >= 0.5) return { agreement: "partial", weight: 0.5, similarity };
   return { agreement: "differ", weight: overlap > 0 ? -1.5 : -4, similarity };
+}
+
+/**
+ * A shorter byline that is not the start of the longer: a database that cuts a byline short ("et al.", an
+ * author limit) keeps its first names in order, so the same names in another order and with others between
+ * them are another team's byline (two abstracts of one group, each with its own co-authors).
+ */
+function reordered(a: readonly AuthorName[], b: readonly AuthorName[]): boolean {
+  return a.length !== b.length && Math.min(a.length, b.length) >= 2 && sharedByline(a, b) === 0;
 }
 
 /**

@@ -309,6 +309,53 @@ describe("assessPair: look-alikes that are other documents", () => {
     expect(decision(first, { ...first, id: "copy", title: "Linagliptin lowers plaque burden" })).toBe("merge");
   });
 
+  describe("two abstracts of one group printed side by side in a supplement under one title", () => {
+    const supplement = {
+      title: "Exenatide slows aortic plaque growth in ApoE-deficient mice",
+      journal: "Diabetes Research and Reviews",
+      volume: "30",
+      issue: "Suppl 3",
+      doi: "10.1002/drr.suppl3",
+      year: 2014,
+    };
+    const first = article({ ...supplement, authors: ["Park, H.", "Li, Y.", "Novak, T."], pages: "51" });
+    const second = article({
+      ...supplement,
+      title: `The ${supplement.title}`,
+      authors: ["Park, H.", "Li, J.", "Sato, K.", "Li, Y.", "Novak, T."],
+      pages: "52",
+    });
+
+    it("does not merge them: one supplement prints each abstract once, and its DOI names the supplement", () => {
+      const result = assess(first, second);
+      expect(result?.decision).toBe("review");
+      expect(result?.evidence).toMatchObject({
+        doi: { agreement: "partial", weight: 0 },
+        pages: { agreement: "differ" },
+        authors: { agreement: "close" },
+      });
+    });
+
+    it("does not merge them without the DOI and the supplement's marks either", () => {
+      const plain = { doi: null, issue: null };
+      expect(decision(article({ ...first, ...plain }), article({ ...second, ...plain }))).toBe("review");
+    });
+
+    it("still merges one abstract exported twice, one copy's page mistyped, under one byline and DOI", () => {
+      expect(decision(first, { ...first, id: "copy", volume: "1", pages: "1051" })).toBe("merge");
+    });
+
+    it("still merges an abstract with the paper it preceded, whose byline grew", () => {
+      const abstract = article({ issue: "2", pages: "98", authors: ["Gruppo, R. A.", "Rother, R. P.", "Lee, K."] });
+      const paper = article({
+        issue: "12",
+        pages: "2539-2542",
+        authors: ["Gruppo, R. A.", "Kim, S.", "Rother, R. P.", "Lee, K."],
+      });
+      expect(decision(paper, abstract)).toBe("merge");
+    });
+  });
+
   it("treats two different DOIs as two documents, however alike the rest", () => {
     const a = article({ doi: "10.1056/nejmc0808527" });
     expect(decision(a, article({ doi: "10.1056/nejmc0808528" }))).not.toBe("merge");

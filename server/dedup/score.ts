@@ -3,6 +3,7 @@
 // that into decisions.
 import {
   AUTHORS_AND_JOURNAL_MAX,
+  abstractBeforePaper,
   authorEvidence,
   BYLINE_MAX,
   bylineCouldCount,
@@ -95,6 +96,11 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   // An abstract presented twice, or a review's versions, appear in other issues (and years) by nature.
   const encore = (a.meetingAbstract && b.meetingAbstract) || versions;
   const place = encore ? printedElsewhere : (e: FieldEvidence | null) => e;
+  const volume = volumeEvidence(na, nb);
+  const issue = issueEvidence(na, nb);
+  // One supplement (one volume, no other issue) prints each abstract once: there, other pages are another abstract.
+  const oneSupplement = !versions && volume?.agreement === "same" && issue?.agreement !== "differ";
+  const pagePlace = oneSupplement ? (e: FieldEvidence | null) => e : place;
   const cheap = {
     // A notice has a DOI of its own, so two DOIs do not tell it from the article it is tied to.
     doi: noticeTied && !sameKind ? printedElsewhere(doiEvidence(a, b, container)) : doiEvidence(a, b, container),
@@ -104,10 +110,10 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
     titleNumbers: numberEvidence(a, b),
     kind: kindEvidence(a, b, noticeTied),
     year: versions ? printedElsewhere(yearEvidence(a, b)) : yearEvidence(a, b),
-    volume: place(volumeEvidence(na, nb)),
+    volume: place(volume),
     // A notice sits in another issue and on other pages than the article it concerns.
-    issue: sameKind && !noticeTied ? place(issueEvidence(na, nb)) : null,
-    pages: sameKind && !noticeTied ? place(pagesEvidence(na, nb)) : null,
+    issue: sameKind && !noticeTied ? place(issue) : null,
+    pages: sameKind && !noticeTied ? pagePlace(pagesEvidence(na, nb)) : null,
   };
   const translation = translationEvidence(a, b, cheap.title);
   let logit = PRIOR + weight(translation);
@@ -116,7 +122,12 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
   // When even full agreement of authors and journal could not lift the pair to review, skip comparing them.
   if (logit + AUTHORS_AND_JOURNAL_MAX + (bylineCounts ? BYLINE_MAX : 0) < REVIEW_LOGIT) return null;
   const numbering = [cheap.volume, cheap.issue, cheap.pages];
-  const authors = authorEvidence(a, b, wholeBylineCouldCount(a, b, cheap.title, cheap.titleNumbers, numbering));
+  const authors = authorEvidence(
+    a,
+    b,
+    wholeBylineCouldCount(a, b, cheap.title, cheap.titleNumbers, numbering),
+    abstractBeforePaper(cheap.pages),
+  );
   const journal = place(journalEvidence(a, b));
   const byline = bylineCounts ? bylineEvidence(a, b, journal) : null;
   logit += authors.weight + weight(journal) + weight(byline);
