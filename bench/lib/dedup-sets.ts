@@ -12,7 +12,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { CandidatePair, DedupRecord, Removal } from "../../server/dedup/types";
 import { UnionFind } from "../../server/dedup/union-find";
-import { findNctIds } from "../../server/import/normalise";
+import { findNctIds, normaliseDoi } from "../../server/import/normalise";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures");
 
@@ -53,7 +53,8 @@ export function recordFromRow(row: Row, fallbackId: string): DedupRecord {
     volume: column(row, "volume"),
     issue: column(row, "number", "issue"),
     pages: column(row, "pages"),
-    doi: column(row, "doi")?.toLowerCase() ?? null,
+    // As an import stores it: the DOI found in the field, %-escapes decoded ("doi 10.1/x", "artn 106 10.1/x").
+    doi: normaliseDoi(column(row, "doi")),
     pmid: column(row, "pmid", "pubmed_id"),
     nctIds: findNctIds(title, abstract),
     type: column(row, "entrytype", "type"),
