@@ -84,18 +84,18 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * A DOI is meant to name one document, but some publishers register one for a whole meeting supplement and
- * databases copy it onto every abstract printed there. One DOI on two records that start on different pages
- * names what contains them, and proves nothing about them, where the titles are less than half alike or the
- * bylines are two teams' (see reordered): a copy whose page was mistyped keeps its title and byline.
+ * databases copy it onto every abstract printed there. One DOI on two records names what contains them, and
+ * proves nothing about them, under titles less than half alike on two pages, or anywhere in a supplement
+ * (several abstracts share a page there); and on two pages under two teams' bylines (see reordered). A copy
+ * whose page was mistyped keeps its title and byline; one whose title is in another language, its pages.
  */
 export function doiNamesContainer(a: PreparedRecord, b: PreparedRecord, titles: TitleAgreement | null): boolean {
+  if (!a.doi || a.doi !== b.doi) return false;
+  const otherPages = !!a.pages && !!b.pages && a.pages.startDigits !== b.pages.startDigits;
+  const unlike = !!titles && titles.similarity < 0.5;
   return (
-    !!a.doi &&
-    a.doi === b.doi &&
-    !!a.pages &&
-    !!b.pages &&
-    a.pages.startDigits !== b.pages.startDigits &&
-    ((!!titles && titles.similarity < 0.5) || reordered(a.authors, b.authors))
+    (unlike && (otherPages || (a.meetingAbstract && b.meetingAbstract))) ||
+    (otherPages && reordered(a.authors, b.authors))
   );
 }
 

@@ -305,6 +305,8 @@ describe("assessPair: look-alikes that are other documents", () => {
       pages: "A245",
     });
     expect(decision(first, second)).toBe("distinct");
+    // Two short abstracts share a page of the supplement.
+    expect(decision(first, { ...second, pages: "A112-A113" })).toBe("distinct");
     // The same DOI on one abstract exported twice still merges it.
     expect(decision(first, { ...first, id: "copy", title: "Linagliptin lowers plaque burden" })).toBe("merge");
   });
