@@ -117,12 +117,17 @@ describe("can we stop?", () => {
     expect((await reviewer.screening.next({ reviewId, stage: TA, count: 5 })).map((s) => s.record.title)).toEqual([
       "Late record 1",
     ]);
-    // Wherever the records are listed, they say why they were excluded and that nobody screened them.
-    const removed = await lead.prisma2020Flow.items({ reviewId, list: "removed_before_screening", limit: 50 });
-    expect(removed.total).toBe(31);
-    expect(removed.items.some((i) => i.title.startsWith("Late"))).toBe(false);
-    expect(new Set(removed.items.map((i) => i.detail))).toEqual(
-      new Set(["Excluded without screening: below the stopping threshold"]),
+    // The ranked records were screened as a population: the PRISMA diagram counts the 31 inside "Records
+    // excluded", on the automation side of the statement's footnote, and removes none of them before screening.
+    const { flow } = await lead.prisma2020Flow.diagram({ reviewId });
+    expect(flow.recordsExcludedBy).toEqual({ human: 5, automation: 31 });
+    expect(flow.values).toMatchObject({ excluded_automatic: 0, records_excluded: 36 });
+    expect((await lead.prisma2020Flow.items({ reviewId, list: "removed_before_screening" })).total).toBe(0);
+    const excludedItems = await lead.prisma2020Flow.items({ reviewId, list: "records_excluded", limit: 50 });
+    expect(excludedItems.total).toBe(36);
+    expect(excludedItems.items.some((i) => i.title.startsWith("Late"))).toBe(false);
+    expect(excludedItems.items.filter((i) => i.detail.includes("automation tools")).map((i) => i.detail)).toEqual(
+      Array(31).fill("Title/abstract: Excluded by automation tools: below the stopping threshold"),
     );
     const exported: { reason: string | null; settledBy: string | null }[] = [];
     for await (const { result } of recordsWithResults(db, reviewId, TA, "excluded", "full"))

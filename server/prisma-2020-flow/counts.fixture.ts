@@ -15,7 +15,9 @@ export function finishedCounts(): FlowCounts {
     excludedOther: 0,
     recordsScreened: 800,
     recordsExcluded: [{ reason: "No reason recorded", n: 740 }],
-    recordsUnaccounted: 0,
+    recordsExcludedByAutomation: 0,
+    recordsAwaiting: 0,
+    recordsInconsistent: 0,
     dbr: {
       sought: 60,
       notRetrieved: 5,
@@ -36,7 +38,8 @@ export function finishedCounts(): FlowCounts {
       included: 4,
       stillSought: 0,
     },
-    reportsUnaccounted: 0,
+    reportsAwaiting: 0,
+    reportsInconsistent: 0,
     newStudies: 12,
     ungroupedReports: 0,
   };

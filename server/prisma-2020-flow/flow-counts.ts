@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { identifiedPerSource } from "../import/search-log";
+import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
 import { type ColumnCounts, type FlowCounts, NO_REASON, type ReasonCount } from "./flow";
 import { flowConditions, flowRecords } from "./flow-sql";
 
@@ -10,10 +11,12 @@ const FLOW = flowConditions("f");
 
 const COUNTED = {
   duplicates: FLOW.duplicate,
-  excluded_automatic: FLOW.automatic,
   records_screened: FLOW.list.records_screened,
-  records_unaccounted: FLOW.list.records_unaccounted,
-  reports_unaccounted: FLOW.list.reports_unaccounted,
+  records_excluded_by_automation: FLOW.taExcludedByAutomation,
+  records_awaiting: FLOW.list.records_awaiting,
+  records_inconsistent: FLOW.list.records_inconsistent,
+  reports_awaiting: FLOW.list.reports_awaiting,
+  reports_inconsistent: FLOW.list.reports_inconsistent,
   ungrouped_reports: FLOW.list.ungrouped_reports,
   ...Object.fromEntries(Object.entries(FLOW.dbrColumn).map(([k, sql]) => [`dbr_${k}`, sql])),
   ...Object.fromEntries(Object.entries(FLOW.otherColumn).map(([k, sql]) => [`other_${k}`, sql])),
@@ -33,14 +36,16 @@ export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCoun
         FROM ${flowRecords(reviewId)} f`,
     // Per database from the search log (server/import/search-log.ts), so the diagram and the search summary agree.
     identifiedPerSource(db, reviewId),
-    // One final reason per record (title/abstract) or report (full text), from the settled outcome only.
+    // One final reason per record (title/abstract, people's exclusions: the stopping rule's are counted apart) or
+    // report (full text, where the stopping rule's exclusions are a reason of their own), from settled outcomes.
     db.$queryRaw<{ box: string; reason: string | null; n: number }[]>`
       SELECT 'records_excluded' AS box, tar.label AS reason, count(*)::int AS n
         FROM ${flowRecords(reviewId)} f LEFT JOIN exclusion_reasons tar ON tar.id = f.ta_reason_id
-       WHERE ${FLOW.taExcluded}
+       WHERE ${FLOW.taExcluded} AND NOT f.excluded_by_automation
        GROUP BY tar.label
       UNION ALL
-      SELECT CASE WHEN ${FLOW.dbr} THEN 'dbr_excluded' ELSE 'other_excluded' END, ftr.label, count(*)::int
+      SELECT CASE WHEN ${FLOW.dbr} THEN 'dbr_excluded' ELSE 'other_excluded' END,
+             CASE WHEN f.ft_excluded_by_automation THEN ${BELOW_STOPPING_THRESHOLD} ELSE ftr.label END, count(*)::int
         FROM ${flowRecords(reviewId)} f LEFT JOIN exclusion_reasons ftr ON ftr.id = f.ft_reason_id
        WHERE ${FLOW.report} AND f.ft_status = 'excluded'
        GROUP BY 1, 2`,
@@ -63,15 +68,19 @@ export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCoun
   return {
     sources: sources.map((s) => ({ name: s.name, kind: s.kind, records: s.records })),
     duplicates: num("duplicates"),
-    excludedAutomatic: num("excluded_automatic"),
+    // No automation tool removes records before screening in Sift (the stopping rule excludes screened records).
+    excludedAutomatic: 0,
     // Sift has no removal "for other reasons" before screening: every record kept is screened.
     excludedOther: 0,
     recordsScreened: num("records_screened"),
     recordsExcluded: reasonsFor("records_excluded"),
-    recordsUnaccounted: num("records_unaccounted"),
+    recordsExcludedByAutomation: num("records_excluded_by_automation"),
+    recordsAwaiting: num("records_awaiting"),
+    recordsInconsistent: num("records_inconsistent"),
     dbr: columnCounts("dbr"),
     other: columnCounts("other"),
-    reportsUnaccounted: num("reports_unaccounted"),
+    reportsAwaiting: num("reports_awaiting"),
+    reportsInconsistent: num("reports_inconsistent"),
     newStudies: num("new_studies"),
     ungroupedReports: num("ungrouped_reports"),
   };

@@ -14,7 +14,8 @@ const RECORD_LISTS = new Set<ListKey>([
   "records_screened",
   "records_excluded",
   "identified_other",
-  "records_unaccounted",
+  "records_awaiting",
+  "records_inconsistent",
 ]);
 
 export interface FlowItem {
@@ -36,7 +37,7 @@ interface Row {
   year: number | null;
   source: string;
   duplicate_of_title: string | null;
-  automatically_excluded: boolean;
+  excluded_by_automation: boolean;
   ta_status: string | null;
   ta_reason: string | null;
   retrieval_status: string | null;
@@ -63,12 +64,13 @@ function detail(key: ListKey, row: Row): string {
     case "identified_other":
     case "removed_before_screening":
       if (row.duplicate_of_title !== null) return `Duplicate of “${row.duplicate_of_title || "(no title)"}”`;
-      return row.automatically_excluded
-        ? `Excluded without screening: ${BELOW_STOPPING_THRESHOLD.toLowerCase()}`
-        : "Kept for screening";
+      return "Kept for screening";
     case "records_screened":
     case "records_excluded":
-    case "records_unaccounted":
+    case "records_awaiting":
+    case "records_inconsistent":
+      if (row.excluded_by_automation)
+        return `Title/abstract: Excluded by automation tools: ${BELOW_STOPPING_THRESHOLD.toLowerCase()}`;
       return `Title/abstract: ${decided(row.ta_status, row.ta_reason)}${row.report_id ? "; full text sought" : ""}`;
     case "included":
     case "ungrouped_reports":
@@ -86,9 +88,11 @@ export async function listFlowItems(db: Db, reviewId: string, key: ListKey, page
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT f.record_id, f.report_id, f.title, f.authors[1:3] AS authors, f.year, f.source,
-             dup.title AS duplicate_of_title, f.automatically_excluded IS TRUE AS automatically_excluded,
+             dup.title AS duplicate_of_title, f.excluded_by_automation IS TRUE AS excluded_by_automation,
              f.ta_status::text AS ta_status, tar.label AS ta_reason, f.retrieval_status::text AS retrieval_status,
-             f.ft_status::text AS ft_status, ftr.label AS ft_reason, st.label AS study
+             f.ft_status::text AS ft_status,
+             CASE WHEN f.ft_excluded_by_automation THEN ${BELOW_STOPPING_THRESHOLD} ELSE ftr.label END AS ft_reason,
+             st.label AS study
         FROM ${flowRecords(reviewId)} f
         LEFT JOIN records dup ON dup.id = f.duplicate_of_id
         LEFT JOIN exclusion_reasons tar ON tar.id = f.ta_reason_id

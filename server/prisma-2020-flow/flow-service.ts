@@ -7,11 +7,13 @@ import { seesOthersDecisions } from "../reviews/stage-visibility";
 import type { MemberScope } from "../shared/actor";
 import { svgToPng } from "../svg/svg-to-png";
 import type { DiagramFormat } from "./diagram-formats";
+import { diagramNote } from "./diagram-note";
 import { svgToPdf } from "./export-files";
 import { type ListKey, prisma2020Flow } from "./flow";
 import { readFlowCounts } from "./flow-counts";
 import { listFlowItems } from "./flow-items";
 import { layoutDiagram } from "./layout";
+import { pendingWork } from "./pending-work";
 import { renderSvg } from "./render-svg";
 import { templateCsv } from "./template-csv";
 
@@ -40,7 +42,13 @@ export async function flowDiagram(db: Db, member: MemberScope) {
   await assertSeesFlow(db, member);
   const flow = await computeFlow(db, reviewId);
   const layout = layoutDiagram(flow);
-  return { flow, svg: renderSvg(layout, { interactive: true }), width: layout.width, height: layout.height };
+  return {
+    flow,
+    pending: pendingWork(flow),
+    svg: renderSvg(layout, { interactive: true }),
+    width: layout.width,
+    height: layout.height,
+  };
 }
 
 const CONTENT_TYPES: Record<DiagramFormat, string> = {
@@ -64,7 +72,7 @@ export async function diagramFile(db: Db, reviewId: string, format: DiagramForma
   const flow = await computeFlow(db, reviewId);
   const file = { fileName: `${review.slug}-prisma.${format}`, contentType: CONTENT_TYPES[format], checks: flow.checks };
   if (format === "csv") return { ...file, body: Buffer.from(templateCsv(flow), "utf8") };
-  const layout = layoutDiagram(flow);
+  const layout = layoutDiagram(flow, { note: diagramNote(flow, new Date()) });
   const svg = renderSvg(layout, { title: `PRISMA 2020 flow diagram: ${review.title}` });
   if (format === "svg") return { ...file, body: Buffer.from(svg, "utf8") };
   if (format === "png") return { ...file, body: svgToPng(svg) };

@@ -11,15 +11,18 @@ import type { ListKey } from "./flow";
  * excluded) count anywhere, never a single reviewer's decision. Used as `FROM ${flowRecords(reviewId)} f`; a
  * subquery that PostgreSQL folds into the statement around it, so it costs what the joins written out would.
  *
- * `automatically_excluded` is a record marked ineligible by automation tools (PRISMA `excluded_automatic`),
- * before human screening. The one place that decides it: records excluded unscreened below a stopping threshold
- * (server/prioritise/stopping.ts).
+ * `excluded_by_automation` is a record excluded at title/abstract by the stopping rule (server/prioritise/
+ * stopping.ts): the ranked records were screened as a population and the rest judged below the threshold, so it is
+ * counted in "Records excluded", on the "by automation tools" side of the statement's footnote to that box, and
+ * not in "Records removed before screening" (which is for records no screening ever looked at). Sift removes
+ * none of those by automation: only duplicates are removed before screening.
  */
 export const flowRecords = (reviewId: string) => Prisma.sql`(
   SELECT r.id AS record_id, r.title, r.authors, r.year, r.duplicate_of_id, s.name AS source, s.kind AS source_kind,
-         (ta.status = 'excluded' AND ta.stopping_sample_id IS NOT NULL) AS automatically_excluded,
+         (ta.status = 'excluded' AND ta.stopping_sample_id IS NOT NULL) AS excluded_by_automation,
          ta.status AS ta_status, ta.reason_id AS ta_reason_id,
-         rep.id AS report_id, rep.retrieval_status, rep.study_id, ft.status AS ft_status, ft.reason_id AS ft_reason_id
+         rep.id AS report_id, rep.retrieval_status, rep.study_id, ft.status AS ft_status, ft.reason_id AS ft_reason_id,
+         (ft.status = 'excluded' AND ft.stopping_sample_id IS NOT NULL) AS ft_excluded_by_automation
     FROM records r
     JOIN sources s ON s.id = r.source_id
     LEFT JOIN screening_outcomes ta ON ta.record_id = r.id AND ta.stage = 'title_abstract'
@@ -32,8 +35,8 @@ export function flowConditions(row: string) {
   const f = sqlAlias(row);
   const dbr = Prisma.sql`${f}.source_kind IN ('database', 'register')`;
   const other = Prisma.sql`${f}.source_kind NOT IN ('database', 'register')`;
-  const removed = Prisma.sql`(${f}.duplicate_of_id IS NOT NULL OR ${f}.automatically_excluded)`;
-  const kept = Prisma.sql`${f}.duplicate_of_id IS NULL AND NOT ${f}.automatically_excluded`;
+  const removed = Prisma.sql`${f}.duplicate_of_id IS NOT NULL`;
+  const kept = Prisma.sql`${f}.duplicate_of_id IS NULL`;
   const report = Prisma.sql`${kept} AND ${f}.report_id IS NOT NULL`;
   const included = Prisma.sql`${report} AND ${f}.ft_status = 'included'`;
   const column = (kind: Prisma.Sql) => ({
@@ -47,6 +50,8 @@ export function flowConditions(row: string) {
   const dbrColumn = column(dbr);
   const otherColumn = column(other);
   const taExcluded = Prisma.sql`${dbr} AND ${kept} AND ${f}.ta_status = 'excluded'`;
+  const taSettled = Prisma.sql`${f}.ta_status IS NOT NULL AND ${f}.ta_status IN ('included', 'excluded')`;
+  const ftSettled = Prisma.sql`${f}.ft_status IS NOT NULL AND ${f}.ft_status IN ('included', 'excluded')`;
   const list: Record<ListKey, Prisma.Sql> = {
     identified_dbr: dbr,
     removed_before_screening: Prisma.sql`${dbr} AND ${removed}`,
@@ -62,14 +67,15 @@ export function flowConditions(row: string) {
     other_assessed: otherColumn.assessed,
     other_excluded: otherColumn.excluded,
     included,
-    // Screened records should be either excluded at title/abstract or sought in full: exactly one of the two.
-    records_unaccounted: Prisma.sql`${dbr} AND ${kept} AND
-    (${f}.ta_status IS NOT DISTINCT FROM 'excluded')::int + (${f}.report_id IS NOT NULL)::int <> 1`,
+    // A screened record ends either excluded at title/abstract or sought in full (its inclusion makes the report).
+    records_awaiting: Prisma.sql`${dbr} AND ${kept} AND NOT (${taSettled}) AND ${f}.report_id IS NULL`,
+    records_inconsistent: Prisma.sql`${dbr} AND ${kept} AND ${taSettled} AND
+    (${f}.ta_status = 'excluded') = (${f}.report_id IS NOT NULL)`,
     retrieval_pending_dbr: dbrColumn.stillSought,
     retrieval_pending_other: otherColumn.stillSought,
     // A report is assessed exactly when it was retrieved, and an assessed report ends included or excluded.
-    reports_unaccounted: Prisma.sql`${report} AND
-    (${f}.retrieval_status = 'retrieved') <> (${f}.ft_status IS NOT NULL AND ${f}.ft_status IN ('included', 'excluded'))`,
+    reports_awaiting: Prisma.sql`${report} AND ${f}.retrieval_status = 'retrieved' AND NOT (${ftSettled})`,
+    reports_inconsistent: Prisma.sql`${report} AND ${f}.retrieval_status <> 'retrieved' AND ${ftSettled}`,
     ungrouped_reports: Prisma.sql`${included} AND ${f}.study_id IS NULL`,
   };
   return {
@@ -78,8 +84,8 @@ export function flowConditions(row: string) {
     dbrColumn,
     otherColumn,
     duplicate: Prisma.sql`${dbr} AND ${f}.duplicate_of_id IS NOT NULL`,
-    automatic: Prisma.sql`${dbr} AND ${f}.duplicate_of_id IS NULL AND ${f}.automatically_excluded`,
     taExcluded,
+    taExcludedByAutomation: Prisma.sql`${taExcluded} AND ${f}.excluded_by_automation`,
     list,
   };
 }

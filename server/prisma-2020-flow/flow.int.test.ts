@@ -171,6 +171,10 @@ describe("PRISMA flow of a finished review", () => {
       other_excluded: 1,
       new_studies: 2,
       new_reports: 4,
+      previous_studies: 0,
+      previous_reports: 0,
+      total_studies: 2,
+      total_reports: 4,
     });
     expect(flow.databases).toEqual([
       { name: "PubMed", n: 10 },
@@ -192,6 +196,7 @@ describe("PRISMA flow of a finished review", () => {
   it("every identity holds", async () => {
     const { flow } = await lead().prisma2020Flow.diagram({ reviewId: finished.review.id });
     expect(flow.checks.filter((c) => !c.holds)).toEqual([]);
+    expect(flow.state).toBe("holds");
     expect(flow.checks.map((c) => c.id)).toEqual([
       "screened_from_identified",
       "screened_excluded_or_sought",
@@ -254,7 +259,7 @@ describe("PRISMA flow of a finished review", () => {
 });
 
 describe("PRISMA flow while work is unfinished", () => {
-  it("shows each failed identity with the records or reports behind it", async () => {
+  it("is in progress while records and reports await decisions, and lists what awaits which", async () => {
     const db = testDb();
     const team = await makeTeam(db);
     const add = await flowBuilder(db, team.review.id);
@@ -265,29 +270,65 @@ describe("PRISMA flow while work is unfinished", () => {
     await add("Scopus", "database", "Still sought", { ta: "included", report: "sought" });
     await add("Scopus", "database", "Retrieved, undecided", { ta: "included", report: "retrieved", ft: "awaiting" });
     await add("Scopus", "database", "Included, ungrouped", { ta: "included", report: "retrieved", ft: "included" });
-    await add("Scopus", "database", "Excluded but sought", { ta: "excluded", report: "not_retrieved" });
     const caller = callerFor(db, team.members.lead.id);
-    const { flow } = await caller.prisma2020Flow.diagram({ reviewId: team.review.id });
+    const diagram = await caller.prisma2020Flow.diagram({ reviewId: team.review.id });
+    const { flow } = diagram;
     const failed = Object.fromEntries(
-      flow.checks.filter((c) => !c.holds).map((c) => [c.id, [c.left, c.right, c.behind, c.behindCount]]),
+      flow.checks.filter((c) => !c.holds).map((c) => [c.id, [c.state, c.left, c.right, c.behind, c.behindCount]]),
     );
     expect(failed).toEqual({
-      screened_excluded_or_sought: [8, 6, "records_unaccounted", 4],
-      dbr_sought_retrieved_or_not: [4, 3, "retrieval_pending_dbr", 1],
-      included_from_assessed: [1, 2, "reports_unaccounted", 1],
-      reports_grouped: [1, 0, "ungrouped_reports", 1],
+      screened_excluded_or_sought: ["in_progress", 7, 4, "records_awaiting", 3],
+      dbr_sought_retrieved_or_not: ["in_progress", 3, 2, "retrieval_pending_dbr", 1],
+      included_from_assessed: ["in_progress", 1, 2, "reports_awaiting", 1],
+      reports_grouped: ["in_progress", 1, 0, "ungrouped_reports", 1],
     });
+    expect(flow.state).toBe("in_progress");
+    expect(diagram.pending.map((p) => p.summary)).toEqual([
+      "3 records await a title/abstract decision",
+      "1 report is still being sought (databases and registers)",
+      "1 report awaits a full-text decision",
+      "1 included report is not yet grouped into a study",
+    ]);
     const titles = async (list: ListKey) =>
       (await caller.prisma2020Flow.items({ reviewId: team.review.id, list })).items.map((i) => i.title).sort();
-    expect(await titles("records_unaccounted")).toEqual([
-      "Disputed",
-      "Excluded but sought",
-      "Never decided",
-      "Waiting",
-    ]);
+    expect(await titles("records_awaiting")).toEqual(["Disputed", "Never decided", "Waiting"]);
     expect(await titles("retrieval_pending_dbr")).toEqual(["Still sought"]);
-    expect(await titles("reports_unaccounted")).toEqual(["Retrieved, undecided"]);
+    expect(await titles("reports_awaiting")).toEqual(["Retrieved, undecided"]);
     expect(await titles("ungrouped_reports")).toEqual(["Included, ungrouped"]);
+    expect(await titles("records_inconsistent")).toEqual([]);
+
+    // The downloaded figure says so on its face.
+    const svg = await callRoute(diagramRoute, team.members.lead.id, {
+      params: { reviewId: team.review.id, format: "svg" },
+    });
+    expect(await svg.text()).toContain("Review in progress on");
+  });
+
+  it("is inconsistent when a record ended both excluded and sought, or a report was decided unretrieved", async () => {
+    const db = testDb();
+    const team = await makeTeam(db);
+    const add = await flowBuilder(db, team.review.id);
+    await add("Scopus", "database", "Waiting", { ta: "awaiting" });
+    await add("Scopus", "database", "Excluded but sought", { ta: "excluded", report: "not_retrieved" });
+    await add("Scopus", "database", "Decided unretrieved", {
+      ta: "included",
+      report: "not_retrieved",
+      ft: "excluded",
+      ftReason: "Wrong design",
+    });
+    const caller = callerFor(db, team.members.lead.id);
+    const { flow } = await caller.prisma2020Flow.diagram({ reviewId: team.review.id });
+    expect(
+      Object.fromEntries(flow.checks.filter((c) => !c.holds).map((c) => [c.id, [c.state, c.behind, c.behindCount]])),
+    ).toEqual({
+      screened_excluded_or_sought: ["inconsistent", "records_inconsistent", 1],
+      included_from_assessed: ["inconsistent", "reports_inconsistent", 1],
+    });
+    expect(flow.state).toBe("inconsistent");
+    const titles = async (list: ListKey) =>
+      (await caller.prisma2020Flow.items({ reviewId: team.review.id, list })).items.map((i) => i.title).sort();
+    expect(await titles("records_inconsistent")).toEqual(["Excluded but sought"]);
+    expect(await titles("reports_inconsistent")).toEqual(["Decided unretrieved"]);
   });
 
   it("counts an exclusion reason once per report, from the final decision, however many reviewers gave one", async () => {
@@ -364,6 +405,9 @@ describe("who sees the diagram", () => {
     const csv = await (await get(finished.members.lead.id, "csv")).text();
     expect(csv).toContain("\ndbr_excluded,node14,box9,");
     expect(csv).toMatch(/^records_screened,.*,16$/m);
+    expect(csv).toMatch(/^total_studies,.*,2$/m);
+    // A finished diagram is downloaded as it is, with no note on it.
+    expect(await (await get(finished.members.lead.id, "svg")).text()).not.toMatch(/in progress|Inconsistent/);
     expect(csv).toMatch(/^database_specific_results,.*,"PubMed, 10; Embase, 6"$/m);
   });
 });

@@ -115,10 +115,13 @@ describe("layoutDiagram", () => {
         excludedOther: 0,
         recordsScreened: 0,
         recordsExcluded: [],
-        recordsUnaccounted: 0,
+        recordsExcludedByAutomation: 0,
+        recordsAwaiting: 0,
+        recordsInconsistent: 0,
         dbr: none,
         other: none,
-        reportsUnaccounted: 0,
+        reportsAwaiting: 0,
+        reportsInconsistent: 0,
         newStudies: 0,
         ungroupedReports: 0,
       }),
@@ -134,5 +137,70 @@ describe("layoutDiagram", () => {
     expect(layout.boxes.some((b) => b.listKey.startsWith("other_") || b.listKey === "identified_other")).toBe(false);
     expect(layout.width).toBeLessThan(700);
     expectClean(layout);
+  });
+
+  it("splits records excluded by a human and by automation tools inside the records-excluded box", () => {
+    const counts = finishedCounts();
+    counts.recordsExcluded = [
+      { reason: "Wrong species (not a rodent or primate model of amyotrophic lateral sclerosis)", n: 500 },
+      { reason: "No reason recorded", n: 40 },
+    ];
+    counts.recordsExcludedByAutomation = 200;
+    const layout = layoutDiagram(prisma2020Flow(counts));
+    expectClean(layout);
+    const excluded = layout.boxes.find((b) => b.listKey === "records_excluded")!;
+    const texts = excluded.lines.map((l) => l.text.replace(/\u00a0/g, " "));
+    expect(texts[0]).toBe("Records excluded (n = 740):");
+    expect(texts).toContain("by a human (n = 540)");
+    expect(texts.at(-1)).toBe("by automation tools (n = 200)");
+    // Reasons sit under "by a human", one level further in.
+    const human = excluded.lines.find((l) => l.text.startsWith("by a human"))!;
+    const reason = excluded.lines.find((l) => l.text.startsWith("No reason recorded"))!;
+    expect(reason.x).toBeGreaterThan(human.x);
+    const removed = layout.boxes.find((b) => b.listKey === "removed_before_screening")!;
+    expect(removed.label).toContain("Records marked as ineligible by automation tools (n = 0)");
+  });
+
+  it("lays the updated-review form out: previous studies on the left, the total at the foot", () => {
+    for (const counts of [finishedCounts(), { ...finishedCounts(), sources: finishedCounts().sources.slice(0, 3) }]) {
+      if (counts.sources.length === 3)
+        counts.other = { sought: 0, notRetrieved: 0, assessed: 0, excluded: [], included: 0, stillSought: 0 };
+      const flow = prisma2020Flow(counts, { studies: 1234, reports: 56789 });
+      const layout = layoutDiagram(flow);
+      expectClean(layout);
+      const box = (k: string) => layout.boxes.find((b) => b.listKey === k)!;
+      const previous = box("previous_version");
+      const identified = box("identified_dbr");
+      const total = box("total_included");
+      expect(previous.x + previous.w).toBeLessThan(identified.x);
+      expect(previous.y).toBeLessThan(identified.y + identified.h);
+      expect(total.y).toBeGreaterThan(box("included").y + box("included").h);
+      expect(total.label).toBe(
+        `Total studies included in review (n = ${(1234 + counts.newStudies).toLocaleString("en-US")}) Reports of total included studies (n = ${(56789 + flow.values.new_reports).toLocaleString("en-US")})`,
+      );
+      expect(box("included").label).toMatch(
+        /^New studies included in review \(n = 12\) Reports of new included studies/,
+      );
+      expect(previous.opensList).toBe(false);
+      expect(total.opensList).toBe(false);
+      expect(layout.banners.map((b) => b.lines.map((l) => l.text).join(" "))).toContain("Previous studies");
+      // The previous version's arrow reaches the total box's left side at its middle.
+      const last = layout.arrows.find((a) => a[0]![0] === previous.x + previous.w / 2)!.at(-1)!;
+      expect(last).toEqual([total.x, total.y + total.h / 2]);
+    }
+  });
+
+  it("prints a note below the figure, wrapped inside its width, without overlapping anything", () => {
+    const note =
+      "Review in progress on 2026-12-07: 1,234 records await a title/abstract decision; 56 reports await a full-text decision; 3 included reports are not yet grouped into a study. These numbers will change.";
+    for (const counts of [finishedCounts(), { ...finishedCounts(), sources: finishedCounts().sources.slice(0, 1) }]) {
+      if (counts.sources.length === 1)
+        counts.other = { sought: 0, notRetrieved: 0, assessed: 0, excluded: [], included: 0, stillSought: 0 };
+      const layout = layoutDiagram(prisma2020Flow(counts), { note });
+      expectClean(layout);
+      const banner = layout.banners.find((b) => b.fill === "note")!;
+      expect(banner.lines.map((l) => l.text).join(" ")).toBe(note);
+      expect(banner.y).toBeGreaterThan(Math.max(...layout.boxes.map((b) => b.y + b.h)));
+    }
   });
 });

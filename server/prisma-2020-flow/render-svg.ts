@@ -4,7 +4,13 @@ import { escapeXml } from "../svg/escape-xml";
 import { SVG_FONT_FAMILY } from "../svg/text-metrics";
 import { type DiagramLayout, type Fill, FONT_SIZE } from "./layout";
 
-const FILLS: Record<Fill, string> = { box: "#ffffff", dbrHeader: "#ffd966", otherHeader: "#d9d9d9", phase: "#9dc3e6" };
+const FILLS: Record<Fill, string> = {
+  box: "#ffffff",
+  dbrHeader: "#ffd966",
+  otherHeader: "#d9d9d9",
+  phase: "#9dc3e6",
+  note: "#fde7e9",
+};
 
 const r = (v: number) => Math.round(v * 10) / 10;
 
@@ -37,7 +43,11 @@ export function renderSvg(layout: DiagramLayout, options: { interactive?: boolea
   out.push(`<title>${escapeXml(options.title ?? "PRISMA 2020 flow diagram")}</title>`);
   out.push(`<rect x="0" y="0" width="${r(layout.width)}" height="${r(layout.height)}" fill="#ffffff"/>`);
   for (const b of layout.banners) {
-    out.push(`<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" rx="6" fill="${FILLS[b.fill]}"/>`);
+    // The note of an unfinished or inconsistent diagram is outlined, so that a cropped figure still shows it is one.
+    const outline = b.fill === "note" ? ' stroke="#a4262c" stroke-width="1.5"' : "";
+    out.push(
+      `<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" rx="6" fill="${FILLS[b.fill]}"${outline}/>`,
+    );
     for (const line of b.lines) {
       const rotate = b.vertical ? ` transform="rotate(-90 ${r(line.x)} ${r(line.y)})"` : "";
       out.push(
@@ -47,9 +57,10 @@ export function renderSvg(layout: DiagramLayout, options: { interactive?: boolea
   }
   for (const points of layout.arrows) out.push(arrow(points));
   for (const b of layout.boxes) {
-    const attrs = options.interactive
-      ? ` class="prisma-box" data-list="${b.listKey}" role="button" tabindex="0" aria-label="${escapeXml(b.label)}. Show what it counts."`
-      : "";
+    const attrs =
+      options.interactive && b.opensList
+        ? ` class="prisma-box" data-list="${b.listKey}" role="button" tabindex="0" aria-label="${escapeXml(b.label)}. Show what it counts."`
+        : "";
     out.push(`<g id="box-${b.listKey}"${attrs}>`);
     out.push(
       `<rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" fill="${FILLS.box}" stroke="#1f1f1f" stroke-width="1.2"/>`,

@@ -32,6 +32,22 @@ describe("templateCsv", () => {
     expect(byName.get("total_studies")).toBe("12");
   });
 
+  it("fills previous_* and total_* from the previous version in the updated-review form, and totals = new otherwise", () => {
+    expect([byName.get("previous_studies"), byName.get("total_studies"), byName.get("total_reports")]).toEqual([
+      "0",
+      "12",
+      "19",
+    ]);
+    const updated = new Map(
+      rows(templateCsv(prisma2020Flow(finishedCounts(), { studies: 30, reports: 41 }))).map((r) => [r.data, r.n]),
+    );
+    expect(
+      ["previous_studies", "previous_reports", "new_studies", "new_reports", "total_studies", "total_reports"].map(
+        (name) => updated.get(name),
+      ),
+    ).toEqual(["30", "41", "12", "19", "42", "60"]);
+  });
+
   it("keeps labels parseable: no comma or semicolon inside a name, no thousands separator", () => {
     const counts = finishedCounts();
     counts.sources[0] = { name: "Web of Science; Core Collection, SCI", kind: "database", records: 12345 };

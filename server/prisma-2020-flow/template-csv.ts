@@ -22,9 +22,6 @@ export function templateCsv(flow: Prisma2020Flow): string {
     register_specific_results: list(flow.registers),
     dbr_excluded: reasons(flow.dbrExcluded),
     other_excluded: reasons(flow.otherExcluded),
-    // Sift reviews have no previous version, so the totals are the new studies and reports.
-    total_studies: String(flow.values.new_studies),
-    total_reports: String(flow.values.new_reports),
   };
   const lines = [TEMPLATE_COLUMNS.join(",")];
   for (const row of TEMPLATE_ROWS) {

@@ -1,7 +1,8 @@
 "use client";
 import { type KeyboardEvent, type MouseEvent, useRef, useState } from "react";
-import { FailedChecks } from "./failed-checks";
+import { FlowIdentities } from "./flow-identities";
 import { FlowItemsPanel } from "./flow-items-panel";
+import { FlowStatus } from "./flow-status";
 import type { FlowDiagram, ListKey, OpenList } from "./flow-types";
 
 const DOWNLOADS = [
@@ -11,7 +12,7 @@ const DOWNLOADS = [
   { format: "csv", label: "CSV (PRISMA2020 template)" },
 ] as const;
 
-export function FlowScreen({ reviewId, diagram }: { reviewId: string; diagram: FlowDiagram }) {
+export function FlowScreen({ reviewId, slug, diagram }: { reviewId: string; slug: string; diagram: FlowDiagram }) {
   const [open, setOpen] = useState<OpenList | null>(null);
   const figure = useRef<HTMLDivElement>(null);
 
@@ -33,7 +34,7 @@ export function FlowScreen({ reviewId, diagram }: { reviewId: string; diagram: F
 
   return (
     <>
-      <FailedChecks checks={diagram.flow.checks} onShow={(key, title, opener) => setOpen({ key, title, opener })} />
+      <FlowStatus diagram={diagram} slug={slug} onShow={(key, title, opener) => setOpen({ key, title, opener })} />
       <div className="prisma-toolbar" aria-label="Download the diagram" role="group">
         <span className="muted small">Download:</span>
         {DOWNLOADS.map((d) => (
@@ -56,6 +57,7 @@ export function FlowScreen({ reviewId, diagram }: { reviewId: string; diagram: F
         dangerouslySetInnerHTML={{ __html: diagram.svg }}
       />
       {open && <FlowItemsPanel reviewId={reviewId} list={open} onClose={close} />}
+      <FlowIdentities checks={diagram.flow.checks} />
     </>
   );
 }

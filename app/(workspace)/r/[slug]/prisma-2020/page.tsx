@@ -35,7 +35,7 @@ export default async function PrismaPage({ params }: Props) {
             Every number is counted from the review itself: imports and their sources, duplicates removed, the final
             screening decisions, full-text retrieval and studies. Select a box to list what it counts.
           </p>
-          <FlowScreen reviewId={review.id} diagram={diagram} />
+          <FlowScreen reviewId={review.id} slug={slug} diagram={diagram} />
         </>
       ) : (
         <InfoAlert>
