@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error";
-import { assess, checkAnswers } from "./answers";
+import { assess, checkAnswers, readAnswers } from "./answers";
 import { compareAnswers, consensusDraft } from "./compare";
 import { ROB2 } from "./tools/rob2";
 import { SYRCLE } from "./tools/syrcle";
@@ -90,5 +90,36 @@ describe("comparison and consensus draft", () => {
     expect(draft.responses["1.2"]).toBeUndefined();
     expect(draft.responses["1.1"]).toBe("Y");
     expect(draft.support.D1).toBe("Ann: computer-generated list\nBo: sealed envelopes");
+  });
+});
+
+describe("reading answers stored under an earlier version of the form", () => {
+  it("sets aside an answer the question no longer offers, saying so, and reads the rest", () => {
+    const stored = { responses: { "3.1": "N", "3.2": "NI", "1.2": "N" }, support: { D3: "17% lost" }, overrides: {} };
+    const { answers, setAside } = readAnswers(ROB2, stored);
+    expect(answers.responses).toEqual({ "3.1": "N", "1.2": "N" });
+    expect(answers.support).toEqual({ D3: "17% lost" });
+    expect(setAside).toEqual([
+      {
+        id: "3.2",
+        value: "NI",
+        message:
+          '"No information" is no longer an answer to question 3.2 (the guidance offers Y, PY, PN, N, NA); answer it again.',
+      },
+    ]);
+    const assessment = assess(ROB2, answers);
+    expect(assessment.domains[0]!.final).toBe("high");
+    expect(assessment.domains[2]!.final).toBeNull();
+  });
+  it("sets aside questions, variants and overrides the form no longer has, and never throws", () => {
+    const { answers, setAside } = readAnswers(ROB2, {
+      responses: { "9.9": "Y" },
+      overrides: { D9: { judgement: "low", reason: "" }, D1: { judgement: "serious", reason: "x" } },
+      variant: "per-protocol",
+    });
+    expect(answers).toEqual({ responses: {}, support: {}, overrides: {} });
+    expect(setAside.map((s) => s.id)).toEqual(["variant", "9.9", "D9", "D1"]);
+    expect(readAnswers(ROB2, "not answers").setAside).toHaveLength(1);
+    expect(readAnswers(ROB2, null)).toEqual({ answers: { responses: {}, support: {}, overrides: {} }, setAside: [] });
   });
 });

@@ -1,7 +1,8 @@
 // An appraisal's stored answers, checked against its tool, and the judgements they lead to. Pure.
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
-import type { ToolDefinition } from "./tools/types";
+import { askedResponses, skippedQuestions } from "./tools/asked";
+import { OPTION_LABELS, type ToolDefinition } from "./tools/types";
 import { variantOption, withVariant } from "./tools/variants";
 
 export const OVERALL = "overall";
@@ -60,6 +61,8 @@ export function checkAnswers(baseTool: ToolDefinition, raw: unknown): AppraisalA
     }
     responses[id] = value;
   }
+  // An answer to a question the tool no longer asks (its condition is not met) is not kept: it would count nowhere.
+  for (const id of skippedQuestions(tool.domains, responses)) delete responses[id];
   for (const id of Object.keys(answers.support)) {
     if (!domainIds.has(id)) throw new AppError("INVALID_INPUT", `${tool.label} has no domain ${id}.`);
   }
@@ -120,7 +123,8 @@ function judge(id: string, proposed: string | null, answers: AppraisalAnswers): 
 /** The tool's algorithm proposes; an override (with its reason) replaces the proposal. */
 export function assess(baseTool: ToolDefinition, answers: AppraisalAnswers): Assessment {
   const tool = withVariant(baseTool, answers.variant);
-  const domains = tool.domains.map((d) => judge(d.id, d.propose ? d.propose(answers.responses) : null, answers));
+  const asked = askedResponses(tool.domains, answers.responses);
+  const domains = tool.domains.map((d) => judge(d.id, d.propose ? d.propose(asked) : null, answers));
   let overall: Judgement | null = null;
   if (tool.overall) {
     const finals = domains.map((d) => d.final);
@@ -147,4 +151,106 @@ export function switchVariant(baseTool: ToolDefinition, answers: AppraisalAnswer
     }
   }
   return { ...answers, responses, variant };
+}
+
+/** An answer stored under an earlier version of the form that the current one no longer accepts. */
+export interface SetAside {
+  id: string;
+  value: string;
+  message: string;
+}
+
+/**
+ * Stored answers read against the current form: whatever it no longer accepts (an answer a question no longer
+ * offers, a question or variant it no longer has) is set aside, each with a sentence saying so, and the rest is
+ * read as usual, so an appraisal saved under an earlier version always opens and is simply missing those answers.
+ */
+export function readAnswers(
+  baseTool: ToolDefinition,
+  stored: unknown,
+): { answers: AppraisalAnswers; setAside: SetAside[] } {
+  const parsed = AnswersInput.safeParse(stored ?? {});
+  if (!parsed.success) {
+    return {
+      answers: EMPTY_ANSWERS,
+      setAside: [
+        { id: "answers", value: "", message: "The stored answers could not be read; answer the questions again." },
+      ],
+    };
+  }
+  const raw = parsed.data;
+  const setAside: SetAside[] = [];
+  let variant = raw.variant;
+  if (variant !== undefined && !variantOption(baseTool, variant)) {
+    setAside.push({
+      id: "variant",
+      value: variant,
+      message: `The variant "${variant}" is no longer offered; choose one again.`,
+    });
+    variant = undefined;
+  }
+  // Saved before the domain was split by variant: answers that only one variant asks choose that variant.
+  if (variant === undefined) variant = variantAnswered(baseTool, Object.keys(raw.responses));
+  const tool = withVariant(baseTool, variant);
+  const questions = new Map(
+    tool.domains.flatMap((d) => d.questions.map((question) => [question.id, question] as const)),
+  );
+  const responses: Record<string, string> = {};
+  for (const [id, value] of Object.entries(raw.responses)) {
+    if (value === "") continue;
+    const question = questions.get(id);
+    if (!question) {
+      const elsewhere = baseTool.variants?.options.find((o) => o.domain.questions.some((x) => x.id === id));
+      if (elsewhere) {
+        setAside.push({
+          id,
+          value,
+          message: `Question ${id} belongs to the ${elsewhere.label.toLowerCase()}; its answer "${OPTION_LABELS[value] ?? value}" is set aside.`,
+        });
+        continue;
+      }
+      setAside.push({
+        id,
+        value,
+        message: `${tool.label} no longer asks question ${id}; its answer "${OPTION_LABELS[value] ?? value}" is set aside.`,
+      });
+    } else if (!question.options.includes(value)) {
+      setAside.push({
+        id,
+        value,
+        message: `"${OPTION_LABELS[value] ?? value}" is no longer an answer to question ${id} (the guidance offers ${question.options.join(", ")}); answer it again.`,
+      });
+    } else responses[id] = value;
+  }
+  for (const id of skippedQuestions(tool.domains, responses)) delete responses[id];
+  const domainIds = new Set(tool.domains.map((d) => d.id));
+  const levels = new Set(tool.levels.map((l) => l.value));
+  const support = Object.fromEntries(Object.entries(raw.support).filter(([id]) => domainIds.has(id)));
+  const overrides = Object.fromEntries(
+    Object.entries(raw.overrides).filter(
+      ([id, o]) => (id === OVERALL ? tool.overall !== null : domainIds.has(id)) && levels.has(o.judgement),
+    ),
+  );
+  for (const id of Object.keys(raw.overrides)) {
+    if (!(id in overrides))
+      setAside.push({
+        id,
+        value: raw.overrides[id]!.judgement,
+        message: `The override of ${id} no longer fits this form; judge it again.`,
+      });
+  }
+  return { answers: { responses, support, overrides, ...(variant === undefined ? {} : { variant }) }, setAside };
+}
+
+/** The one non-default variant whose own questions these answers hold, when they hold none of the default's. */
+function variantAnswered(tool: ToolDefinition, answered: readonly string[]): string | undefined {
+  const options = tool.variants?.options;
+  if (!options) return undefined;
+  const own = (i: number) => {
+    const others = new Set(options.filter((_, k) => k !== i).flatMap((o) => o.domain.questions.map((x) => x.id)));
+    return new Set(options[i]!.domain.questions.map((x) => x.id).filter((id) => !others.has(id)));
+  };
+  const holds = options.map((_, i) => answered.some((id) => own(i).has(id)));
+  const only = holds.filter(Boolean).length === 1 ? holds.indexOf(true) : -1;
+  return only > 0 ? options[only]!.id : undefined;
 }

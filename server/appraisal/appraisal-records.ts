@@ -7,7 +7,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import { appraisersNeeded, checkToolVersion, studyForTool, writableAppraisal } from "./access";
-import { type AppraisalAnswers, assess, checkAnswers } from "./answers";
+import { type AppraisalAnswers, assess, checkAnswers, readAnswers } from "./answers";
 import type { ToolName } from "./tools/types";
 
 export async function startAppraisal(db: Db, scope: MemberScope, input: { studyId: string; tool: ToolName }) {
@@ -89,7 +89,7 @@ export async function completeAppraisal(db: Db, scope: MemberScope, input: { app
         "These answers changed since you loaded them. Reload and check them before completing.",
       );
     if (appraisal.completedAt) return { completed: true };
-    const answers = checkAnswers(tool, appraisal.answers);
+    const { answers } = readAnswers(tool, appraisal.answers);
     const assessment = assess(tool, answers);
     if (assessment.missing.length > 0) {
       throw new AppError(

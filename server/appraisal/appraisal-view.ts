@@ -8,7 +8,7 @@ import { hasRole } from "../shared/roles";
 import { studyTools } from "../studies/designs";
 import { studyWithReports } from "../studies/studies-view";
 import { currentToolWhere, studyForTool } from "./access";
-import { assess, checkAnswers } from "./answers";
+import { assess, readAnswers } from "./answers";
 import { toolDefinition } from "./tools";
 import type { ToolName } from "./tools/types";
 
@@ -79,12 +79,13 @@ export async function myAppraisal(db: Db, member: MemberScope, input: { studyId:
     }),
   ]);
   const view = (row: NonNullable<typeof mine>) => {
-    const answers = checkAnswers(tool, row.answers);
+    const { answers, setAside } = readAnswers(tool, row.answers);
     return {
       id: row.id,
       version: row.version,
       completedAt: row.completedAt,
       answers,
+      setAside,
       assessment: assess(tool, answers),
     };
   };
@@ -114,7 +115,7 @@ export async function consensusResults(db: Db, reviewId: string, toolName: ToolN
     orderBy: { study: { label: "asc" } },
   });
   return rows.map((r) => {
-    const answers = checkAnswers(tool, r.answers);
+    const { answers } = readAnswers(tool, r.answers);
     const assessment = assess(tool, answers);
     // Only a chosen variant is named; answers without one read as the default wherever rows are labelled.
     return {

@@ -108,7 +108,7 @@ describe("dual appraisal", () => {
             ...input,
             appraisalId: consensus.id,
             version: draft.version,
-            toolVersion: 1,
+            toolVersion: ROB2.version,
             answers: {},
           }),
         )
@@ -161,7 +161,7 @@ describe("dual appraisal", () => {
       ...input,
       appraisalId: a.id,
       version: 0,
-      toolVersion: 1,
+      toolVersion: ROB2.version,
       answers: { responses: { "1.1": "Y" } },
     });
 
@@ -170,7 +170,7 @@ describe("dual appraisal", () => {
         ...input,
         appraisalId: a.id,
         version: 0,
-        toolVersion: 1,
+        toolVersion: ROB2.version,
         answers: { responses: { "1.1": "N" } },
       }),
     );
@@ -190,7 +190,7 @@ describe("dual appraisal", () => {
             ...input,
             appraisalId: a.id,
             version: first.version,
-            toolVersion: 1,
+            toolVersion: ROB2.version,
             answers: { responses: { "1.1": 7 } },
           }),
         )
@@ -203,7 +203,7 @@ describe("dual appraisal", () => {
             ...input,
             appraisalId: a.id,
             version: first.version,
-            toolVersion: 1,
+            toolVersion: ROB2.version,
             answers: { responses: { "1.1": "maybe" } },
           }),
         )
@@ -226,7 +226,7 @@ describe("dual appraisal", () => {
       ...input,
       appraisalId: a1.id,
       version: 0,
-      toolVersion: 1,
+      toolVersion: ROB2.version,
       answers: { responses: LOW_ANSWERS, support: { D1: "=cmd|' /C calc'!A0" } },
     });
     await r1.appraisal.complete({ ...input, appraisalId: a1.id, version: saved.version });
@@ -239,7 +239,7 @@ describe("dual appraisal", () => {
       ...input,
       appraisalId: a2.id,
       version: 0,
-      toolVersion: 1,
+      toolVersion: ROB2.version,
       answers: { responses: LOW_ANSWERS },
     });
     await r2.appraisal.complete({ ...input, appraisalId: a2.id, version: saved2.version });
@@ -260,7 +260,7 @@ describe("dual appraisal", () => {
       ...input,
       appraisalId: a.id,
       version: 0,
-      toolVersion: 1,
+      toolVersion: ROB2.version,
       answers: { responses: LOW_ANSWERS },
     });
     await r1.appraisal.complete({ ...input, appraisalId: a.id, version: saved.version });
@@ -284,7 +284,7 @@ describe("a study's design and tool", () => {
       ...input,
       appraisalId: a.id,
       version: 0,
-      toolVersion: 1,
+      toolVersion: ROB2.version,
       answers: { responses: LOW_ANSWERS },
     });
     await r1.appraisal.complete({ ...input, appraisalId: a.id, version: saved.version });

@@ -8,7 +8,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import { appraisersNeeded, studyForTool } from "./access";
-import { assess, checkAnswers, EMPTY_ANSWERS } from "./answers";
+import { assess, EMPTY_ANSWERS, readAnswers } from "./answers";
 import { compareAnswers, consensusDraft } from "./compare";
 import { toolDefinition } from "./tools";
 import type { ToolName } from "./tools/types";
@@ -28,7 +28,7 @@ async function completedAppraisals(db: Db | Tx, reviewId: string, studyId: strin
     );
   }
   const tool_ = toolDefinition(tool);
-  return completed.map((r) => ({ id: r.id, appraiser: r.appraiser, answers: checkAnswers(tool_, r.answers) }));
+  return completed.map((r) => ({ id: r.id, appraiser: r.appraiser, answers: readAnswers(tool_, r.answers).answers }));
 }
 
 export async function appraisalComparison(db: Db, reviewId: string, input: { studyId: string; tool: ToolName }) {
@@ -38,7 +38,8 @@ export async function appraisalComparison(db: Db, reviewId: string, input: { stu
   const consensus = await db.appraisal.findFirst({
     where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true },
   });
-  const consensusAnswers = consensus ? checkAnswers(tool, consensus.answers) : null;
+  const consensusRead = consensus ? readAnswers(tool, consensus.answers) : null;
+  const consensusAnswers = consensusRead?.answers ?? null;
   return {
     study,
     appraisers: appraisals.map((a) => ({
@@ -58,6 +59,7 @@ export async function appraisalComparison(db: Db, reviewId: string, input: { stu
             version: consensus.version,
             completedAt: consensus.completedAt,
             answers: consensusAnswers,
+            setAside: consensusRead!.setAside,
             assessment: assess(tool, consensusAnswers),
           }
         : null,

@@ -8,8 +8,9 @@ import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import { TOOL_NAMES } from "../studies/designs";
 import { currentToolWhere } from "./access";
-import { assess, checkAnswers, OVERALL } from "./answers";
+import { assess, OVERALL, readAnswers } from "./answers";
 import { toolDefinition } from "./tools";
+import { skippedQuestions } from "./tools/asked";
 import { OPTION_LABELS, type ToolName } from "./tools/types";
 import { effectiveVariant, withVariant } from "./tools/variants";
 
@@ -80,7 +81,7 @@ export async function appraisalExportRows(db: Db, member: MemberScope, source: E
   const long: LongRow[] = [];
   for (const row of visible) {
     const baseTool = toolDefinition(row.tool);
-    const answers = checkAnswers(baseTool, row.answers);
+    const { answers } = readAnswers(baseTool, row.answers);
     const assessment = assess(baseTool, answers);
     const tool = withVariant(baseTool, answers.variant);
     const variant = effectiveVariant(baseTool, answers.variant);
@@ -95,10 +96,12 @@ export async function appraisalExportRows(db: Db, member: MemberScope, source: E
       overall: level(assessment.overall?.final ?? null),
       ...(variant ? { variant } : {}),
     });
+    const skipped = skippedQuestions(tool.domains, answers.responses);
     tool.domains.forEach((domain, i) => {
       const judgement = assessment.domains[i]!;
       for (const question of domain.questions) {
-        const answer = answers.responses[question.id];
+        // A question whose condition was not met was not asked: the guidance's NA.
+        const answer = skipped.has(question.id) ? "NA" : answers.responses[question.id];
         long.push({
           ...base,
           domain: domain.id,

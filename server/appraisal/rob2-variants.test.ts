@@ -42,7 +42,10 @@ describe("choosing the domain 2 variant", () => {
     expect(() => checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "assignment" })).toThrow(
       /not an answer to RoB 2 question 2\.6/,
     );
-    expect(checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "adhering" }).responses["2.6"]).toBe("NA");
+    const asked = { "2.1": "N", "2.2": "N", "2.4": "Y", "2.6": "NA" };
+    expect(checkAnswers(ROB2, { responses: asked, variant: "adhering" }).responses["2.6"]).toBe("NA");
+    // Not asked while nothing sends the path to it: an answer there counts nowhere and is not kept.
+    expect(checkAnswers(ROB2, { responses: { "2.6": "NA" }, variant: "adhering" }).responses["2.6"]).toBeUndefined();
   });
   it.each([
     [ROB2, { variant: "per-protocol" }, /RoB 2 has no variant "per-protocol"/],

@@ -4,12 +4,14 @@ export {
   assess,
   type Judgement,
   overridesNeedingReason,
+  type SetAside,
   switchVariant,
 } from "../../appraisal/answers";
 export { summaryBarSvg } from "../../appraisal/plots/summary-bar";
 export { TONE_COLOURS } from "../../appraisal/plots/svg";
 export { trafficLightSvg } from "../../appraisal/plots/traffic-light";
 export { levelLabel, TOOLS, toolDefinition } from "../../appraisal/tools";
+export { skippedQuestions } from "../../appraisal/tools/asked";
 export {
   type DomainDefinition,
   OPTION_LABELS,

@@ -1,15 +1,23 @@
-// Every path of the RoB 2 guidance's decision diagrams (Higgins et al. 2019), each answer group tried with
-// every answer it contains, so a slip in any branch fails here.
+// Every path of the RoB 2 algorithms, transcribed from the full guidance (Higgins JPT, Savović J, Page MJ,
+// Sterne JAC, "Revised Cochrane risk-of-bias tool for randomized trials (RoB 2)", 22 August 2019): for each domain,
+// its "Risk-of-bias judgement" criteria and algorithm figure, one row per route through the figure. Each answer
+// group is tried with every answer it holds, and each row is checked twice: by the domain's function with the
+// answers as given, and through the tool as the form asks it (questions whose printed condition is not met read
+// as NA), so a slip in a branch or in a condition fails here.
 import { describe, expect, it } from "vitest";
+import { askedResponses, skippedQuestions } from "./asked";
 import {
   deviations,
   deviationsAdhering,
   measurement,
   missingData,
+  ROB2,
   randomisation,
   reportedResult,
   rob2Overall,
+  severalConcerns,
 } from "./rob2";
+import { withVariant } from "./variants";
 
 const YES = ["Y", "PY"];
 const NO = ["N", "PN"];
@@ -28,28 +36,57 @@ function expand(groups: Record<string, string[]>): Record<string, string>[] {
   );
 }
 
-function check(name: string, fn: (r: Record<string, string>) => string | null, paths: Path[]) {
+function check(
+  name: string,
+  fn: (r: Record<string, string>) => string | null,
+  paths: Path[],
+  variant: "assignment" | "adhering" = "assignment",
+) {
+  const tool = withVariant(ROB2, variant);
+  const domain = tool.domains.find((d) => d.propose === fn)!;
   describe(name, () => {
     for (const [groups, expected] of paths) {
       const label = Object.entries(groups)
         .map(([id, v]) => `${id}=${v.join("/")}`)
         .join(", ");
       it(`${label} → ${expected}`, () => {
-        for (const answers of expand(groups)) expect(fn(answers), JSON.stringify(answers)).toBe(expected);
+        for (const answers of expand(groups)) {
+          expect(fn(answers), JSON.stringify(answers)).toBe(expected);
+          // Every question a route reads is asked on that route, and the route holds through the form's skipping.
+          const skipped = skippedQuestions(tool.domains, answers);
+          expect(Object.keys(answers).filter((id) => skipped.has(id) && answers[id] !== "NA")).toEqual([]);
+          expect(domain.propose!(askedResponses(tool.domains, answers)), JSON.stringify(answers)).toBe(expected);
+        }
       });
     }
   });
 }
 
+// Domain 1 criteria: low needs the sequence concealed (1.2 Y/PY), not known to be non-random (1.1 Y/PY/NI) and no
+// baseline differences suggesting a problem (1.3 N/PN/NI). A concealed but non-random sequence is "some concerns"
+// whatever the baseline shows; high needs an unconcealed sequence, or no information on concealment with baseline
+// differences that suggest a problem.
+const ANY_ANSWER = [...YES, ...NO, ...NI];
 check("domain 1: randomisation process", randomisation, [
-  [{ "1.2": YES, "1.1": [...YES, ...NI], "1.3": [...NO, ...NI] }, LOW],
-  [{ "1.2": YES, "1.1": [...YES, ...NI], "1.3": YES }, SOME],
-  [{ "1.2": YES, "1.1": NO, "1.3": [...NO, ...NI] }, SOME],
-  [{ "1.2": YES, "1.1": NO, "1.3": YES }, HIGH],
-  [{ "1.2": NI, "1.1": [...YES, ...NO, ...NI], "1.3": [...NO, ...NI] }, SOME],
-  [{ "1.2": NI, "1.1": [...YES, ...NO, ...NI], "1.3": YES }, HIGH],
-  [{ "1.2": NO, "1.1": [...YES, ...NO, ...NI], "1.3": [...YES, ...NO, ...NI] }, HIGH],
+  [{ "1.1": [...YES, ...NI], "1.2": YES, "1.3": [...NO, ...NI] }, LOW],
+  [{ "1.1": [...YES, ...NI], "1.2": YES, "1.3": YES }, SOME],
+  [{ "1.1": NO, "1.2": YES, "1.3": ANY_ANSWER }, SOME],
+  [{ "1.1": ANY_ANSWER, "1.2": NI, "1.3": [...NO, ...NI] }, SOME],
+  [{ "1.1": ANY_ANSWER, "1.2": NI, "1.3": YES }, HIGH],
+  [{ "1.1": ANY_ANSWER, "1.2": NO, "1.3": ANY_ANSWER }, HIGH],
 ]);
+
+describe("domain 1 decides as soon as the algorithm can", () => {
+  it("needs neither 1.1 nor 1.3 once the sequence was not concealed", () => {
+    expect(randomisation({ "1.2": "PN" })).toBe(HIGH);
+  });
+  it("needs no 1.3 for a concealed sequence that was not random", () => {
+    expect(randomisation({ "1.1": "N", "1.2": "Y" })).toBe(SOME);
+  });
+  it("waits for 1.1 when the sequence was concealed", () => {
+    expect(randomisation({ "1.2": "Y", "1.3": "N" })).toBeNull();
+  });
+});
 
 // Part 1 (2.1–2.5) and part 2 (2.6–2.7) combine: low only if both are low, high if either is high.
 const PART2_LOW = { "2.6": YES };
@@ -93,16 +130,21 @@ const FROM_2425: Path[] = [
   [{ "2.4": FINE_OR_NA, "2.5": CONCERN, ...ANALYSIS_OK }, SOME],
   [{ "2.4": FINE_OR_NA, "2.5": CONCERN, ...ANALYSIS_POOR }, HIGH],
 ];
-check("domain 2: deviations from intended interventions (adhering)", deviationsAdhering, [
-  ...FROM_2425.map(([groups, expected]): Path => [{ ...UNAWARE, ...groups }, expected]),
-  ...AWARE_ADHERING.flatMap((aware) =>
-    FROM_2425.map(([groups, expected]): Path => [{ ...aware, ...BALANCED, ...groups }, expected]),
-  ),
-  ...AWARE_ADHERING.flatMap((aware): Path[] => [
-    [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_OK }, SOME],
-    [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_POOR }, HIGH],
-  ]),
-]);
+check(
+  "domain 2: deviations from intended interventions (adhering)",
+  deviationsAdhering,
+  [
+    ...FROM_2425.map(([groups, expected]): Path => [{ ...UNAWARE, ...groups }, expected]),
+    ...AWARE_ADHERING.flatMap((aware) =>
+      FROM_2425.map(([groups, expected]): Path => [{ ...aware, ...BALANCED, ...groups }, expected]),
+    ),
+    ...AWARE_ADHERING.flatMap((aware): Path[] => [
+      [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_OK }, SOME],
+      [{ ...aware, ...IMBALANCED, "2.4": ANY, "2.5": ANY, ...ANALYSIS_POOR }, HIGH],
+    ]),
+  ],
+  "adhering",
+);
 
 describe("domain 2 (adhering) waits for the answers its path needs", () => {
   it("proposes nothing while a question on the path is unanswered", () => {
@@ -171,11 +213,108 @@ describe("RoB 2 proposals wait for the answers they need", () => {
   });
 });
 
+// The overall criteria (Sterne et al. 2019, Table 3): low if every domain is low; some concerns if some domain
+// raises concerns and none is high; high if any domain is high, or if several domains raise concerns in a way that
+// substantially lowers confidence in the result. That last is the appraiser's call: Sift proposes "some concerns"
+// and flags the case, and the appraiser overrides with a reason.
 describe("RoB 2 overall judgement", () => {
   it("is low only when every domain is low", () => {
     expect(rob2Overall([LOW, LOW, LOW, LOW, LOW])).toBe(LOW);
     expect(rob2Overall([LOW, SOME, LOW, LOW, LOW])).toBe(SOME);
-    expect(rob2Overall([SOME, SOME, SOME, SOME, SOME])).toBe(SOME);
     expect(rob2Overall([LOW, SOME, HIGH, LOW, LOW])).toBe(HIGH);
+    expect(rob2Overall([HIGH, LOW, LOW, LOW, LOW])).toBe(HIGH);
+  });
+  it("proposes some concerns for several domains with concerns, and flags them as a possible high", () => {
+    expect(rob2Overall([SOME, SOME, SOME, SOME, SOME])).toBe(SOME);
+    expect(severalConcerns([SOME, SOME, LOW, LOW, LOW])).toBe(true);
+    expect(severalConcerns([SOME, LOW, LOW, LOW, LOW])).toBe(false);
+    expect(severalConcerns([SOME, SOME, HIGH, LOW, LOW])).toBe(false);
+  });
+});
+
+// Response options as the guidance's signalling-question tables print them: NA only for conditional questions,
+// and no NI for 3.2 ("is there evidence that the result was not biased by missing outcome data?").
+describe("RoB 2 response options", () => {
+  const options = (variant: string, id: string) =>
+    withVariant(ROB2, variant)
+      .domains.flatMap((d) => d.questions)
+      .find((question) => question.id === id)!.options;
+  const FIVE = ["Y", "PY", "PN", "N", "NI"];
+  const WITH_NA = [...FIVE, "NA"];
+  it.each([
+    ["1.1", FIVE],
+    ["1.2", FIVE],
+    ["1.3", FIVE],
+    ["2.1", FIVE],
+    ["2.2", FIVE],
+    ["2.3", WITH_NA],
+    ["2.4", WITH_NA],
+    ["2.5", WITH_NA],
+    ["2.6", FIVE],
+    ["2.7", WITH_NA],
+    ["3.1", FIVE],
+    ["3.2", ["Y", "PY", "PN", "N", "NA"]],
+    ["3.3", WITH_NA],
+    ["3.4", WITH_NA],
+    ["4.1", FIVE],
+    ["4.2", FIVE],
+    ["4.3", WITH_NA],
+    ["4.4", WITH_NA],
+    ["4.5", WITH_NA],
+    ["5.1", FIVE],
+    ["5.2", FIVE],
+    ["5.3", FIVE],
+  ])("assignment %s offers %j", (id, expected) => expect(options("assignment", id)).toEqual(expected));
+  it.each([
+    ["2.3", WITH_NA],
+    ["2.4", WITH_NA],
+    ["2.5", WITH_NA],
+    ["2.6", WITH_NA],
+  ])("adhering %s offers %j", (id, expected) => expect(options("adhering", id)).toEqual(expected));
+});
+
+// The conditions the guidance prints before its questions, each shown when met and skipped otherwise.
+describe("RoB 2 conditional questions", () => {
+  const skipped = (variant: string, responses: Record<string, string>) =>
+    [...skippedQuestions(withVariant(ROB2, variant).domains, responses)].sort();
+  it("asks nothing conditional before the questions it depends on are answered", () => {
+    expect(skipped("assignment", {})).toEqual(["2.3", "2.4", "2.5", "2.7", "3.2", "3.3", "3.4", "4.3", "4.4", "4.5"]);
+    expect(skipped("adhering", {})).toEqual(["2.3", "2.6", "3.2", "3.3", "3.4", "4.3", "4.4", "4.5"]);
+  });
+  it.each([
+    ["2.3 after Y/PY/NI to 2.1 or 2.2", { "2.1": "N", "2.2": "NI" }, "2.3"],
+    ["2.4 after Y/PY to 2.3", { "2.1": "Y", "2.3": "PY" }, "2.4"],
+    ["2.5 after Y/PY/NI to 2.4", { "2.1": "Y", "2.3": "Y", "2.4": "NI" }, "2.5"],
+    ["2.7 after N/PN/NI to 2.6", { "2.6": "PN" }, "2.7"],
+    ["3.2 after N/PN/NI to 3.1", { "3.1": "NI" }, "3.2"],
+    ["3.3 after N/PN to 3.2", { "3.1": "N", "3.2": "PN" }, "3.3"],
+    ["3.4 after Y/PY/NI to 3.3", { "3.1": "N", "3.2": "N", "3.3": "NI" }, "3.4"],
+    ["4.3 after N/PN/NI to 4.1 and 4.2", { "4.1": "NI", "4.2": "PN" }, "4.3"],
+    ["4.4 after Y/PY/NI to 4.3", { "4.1": "N", "4.2": "N", "4.3": "Y" }, "4.4"],
+    ["4.5 after Y/PY/NI to 4.4", { "4.1": "N", "4.2": "N", "4.3": "Y", "4.4": "PY" }, "4.5"],
+  ])("asks %s", (_, responses, id) => expect(skipped("assignment", responses)).not.toContain(id));
+  it.each([
+    ["2.3 when 2.1 and 2.2 are N/PN", { "2.1": "N", "2.2": "PN" }, "2.3"],
+    ["2.4 when 2.3 is NI", { "2.1": "Y", "2.3": "NI" }, "2.4"],
+    ["2.5 when 2.4 is N/PN", { "2.1": "Y", "2.3": "Y", "2.4": "PN" }, "2.5"],
+    ["2.7 when 2.6 is Y/PY", { "2.6": "Y" }, "2.7"],
+    ["3.2 when 3.1 is Y/PY", { "3.1": "PY" }, "3.2"],
+    ["3.3 when 3.2 is Y/PY", { "3.1": "N", "3.2": "Y" }, "3.3"],
+    ["3.4 when 3.3 is N/PN", { "3.1": "N", "3.2": "N", "3.3": "PN" }, "3.4"],
+    ["4.3 when 4.2 is Y/PY", { "4.1": "N", "4.2": "Y" }, "4.3"],
+    ["4.4 when 4.3 is N/PN", { "4.1": "N", "4.2": "N", "4.3": "N" }, "4.4"],
+    ["4.5 when 4.4 is N/PN", { "4.1": "N", "4.2": "N", "4.3": "Y", "4.4": "N" }, "4.5"],
+  ])("skips %s", (_, responses, id) => expect(skipped("assignment", responses)).toContain(id));
+  it("asks the adhering 2.6 after N/PN/NI to 2.3 or Y/PY/NI to 2.4 or 2.5, and skips it otherwise", () => {
+    expect(skipped("adhering", { "2.1": "Y", "2.3": "PN" })).not.toContain("2.6");
+    expect(skipped("adhering", { "2.1": "N", "2.2": "N", "2.5": "NI" })).not.toContain("2.6");
+    expect(skipped("adhering", { "2.1": "Y", "2.3": "Y", "2.4": "N", "2.5": "NA" })).toContain("2.6");
+  });
+  it("skips a question again when an earlier answer changes, reading the skipped one as NA", () => {
+    const responses = { "3.1": "N", "3.2": "N", "3.3": "Y", "3.4": "Y" };
+    expect(missingData(askedResponses(ROB2.domains, responses))).toBe(HIGH);
+    const changed = { ...responses, "3.1": "Y" };
+    expect(askedResponses(ROB2.domains, changed)).toMatchObject({ "3.2": "NA", "3.3": "NA", "3.4": "NA" });
+    expect(missingData(askedResponses(ROB2.domains, changed))).toBe(LOW);
   });
 });

@@ -1,18 +1,25 @@
 // Cochrane RoB 2 for individually randomised parallel-group trials (Sterne et al., BMJ 2019;366:l4898), with the
-// algorithms of the full guidance (Higgins et al., 22 August 2019). Domain 2 comes in the guidance's two
-// variants, chosen per appraisal: the effect of assignment to intervention (the default) or of adhering to it.
+// algorithms of the full guidance (Higgins JPT, Savović J, Page MJ, Sterne JAC, "Revised Cochrane risk-of-bias tool
+// for randomized trials (RoB 2)", 22 August 2019, riskofbias.info): for each domain, its "Risk-of-bias judgement"
+// criteria and the algorithm figure that maps the signalling questions to a proposed judgement. The questions, their
+// response options and the "If … to …" conditions are those of the guidance's signalling-question tables (and the
+// cribsheet of the same date). Domain 2 comes in the guidance's two variants, chosen per appraisal: the effect of
+// assignment to intervention (the default) or of adhering to it.
 import { TOOL_LABELS } from "../../studies/designs";
 import {
   type DomainDefinition,
   isNo,
+  isNoOrNI,
   isYes,
+  isYesOrNI,
   q,
   type Responses,
-  SIGNALLING_OPTIONS,
   type ToolDefinition,
+  WITH_NA,
 } from "./types";
 
-const WITH_NA = [...SIGNALLING_OPTIONS, "NA"] as const;
+/** 3.2 is the one RoB 2 question offered without "no information": NA / Y / PY / PN / N. */
+const WITHOUT_NI = ["Y", "PY", "PN", "N", "NA"] as const;
 const LOW = "low";
 const SOME = "some_concerns";
 const HIGH = "high";
@@ -22,15 +29,20 @@ function has(r: Responses, ...ids: string[]): boolean {
   return ids.every((id) => r[id] !== undefined && r[id] !== "");
 }
 
+/**
+ * Domain 1, the guidance's domain 1 algorithm: 1.2 N/PN → high. 1.2 Y/PY: 1.1 N/PN → some concerns whatever 1.3
+ * says; 1.1 Y/PY/NI → low when 1.3 is N/PN/NI, some concerns when Y/PY. 1.2 NI: 1.3 N/PN/NI → some concerns,
+ * Y/PY → high (1.1 is not read).
+ */
 export function randomisation(r: Responses): string | null {
   const concealed = r["1.2"];
   if (!has(r, "1.2")) return null;
   if (isNo(concealed)) return HIGH;
+  if (isYes(concealed) && isNo(r["1.1"])) return SOME;
   if (!has(r, "1.3")) return null;
   const imbalance = isYes(r["1.3"]);
   if (concealed === "NI") return imbalance ? HIGH : SOME;
   if (!has(r, "1.1")) return null;
-  if (isNo(r["1.1"])) return imbalance ? HIGH : SOME;
   return imbalance ? SOME : LOW;
 }
 
@@ -54,6 +66,12 @@ function deviationsPart2(r: Responses): string | null {
   return isNo(r["2.7"]) ? SOME : HIGH;
 }
 
+/**
+ * Domain 2, effect of assignment: the guidance's algorithm in two parts. Part 1: 2.1 and 2.2 both N/PN → low;
+ * otherwise 2.3 N/PN → low, NI → some concerns, Y/PY → 2.4: N/PN → some concerns, Y/PY/NI → 2.5: Y/PY → some
+ * concerns, N/PN/NI → high. Part 2: 2.6 Y/PY → low; N/PN/NI → 2.7: N/PN → some concerns, Y/PY/NI → high. The
+ * domain is low when both parts are low, high when either is high, some concerns otherwise.
+ */
 export function deviations(r: Responses): string | null {
   const part1 = deviationsPart1(r);
   const part2 = deviationsPart2(r);
@@ -95,6 +113,10 @@ export function deviationsAdhering(r: Responses): string | null {
   return failures === "fine" ? LOW : adheringAnalysis(r);
 }
 
+/**
+ * Domain 3, the guidance's algorithm: 3.1 Y/PY → low; N/PN/NI → 3.2: Y/PY → low; N/PN → 3.3: N/PN → low;
+ * Y/PY/NI → 3.4: N/PN → some concerns, Y/PY/NI → high.
+ */
 export function missingData(r: Responses): string | null {
   if (!has(r, "3.1")) return null;
   if (isYes(r["3.1"])) return LOW;
@@ -106,6 +128,11 @@ export function missingData(r: Responses): string | null {
   return isNo(r["3.4"]) ? SOME : HIGH;
 }
 
+/**
+ * Domain 4, the guidance's algorithm: 4.1 Y/PY → high; 4.2 Y/PY → high. With 4.2 N/PN the path 4.3 → 4.4 → 4.5
+ * ends low at 4.3 N/PN or 4.4 N/PN, some concerns at 4.5 N/PN, high at 4.5 Y/PY/NI; with 4.2 NI the same path
+ * ends some concerns where it would have been low.
+ */
 export function measurement(r: Responses): string | null {
   if (!has(r, "4.1")) return null;
   if (isYes(r["4.1"])) return HIGH;
@@ -121,6 +148,10 @@ export function measurement(r: Responses): string | null {
   return isNo(r["4.5"]) ? SOME : HIGH;
 }
 
+/**
+ * Domain 5, the guidance's algorithm: 5.2 or 5.3 Y/PY → high; both N/PN → low when 5.1 is Y/PY, some concerns
+ * otherwise; either NI (and neither Y/PY) → some concerns.
+ */
 export function reportedResult(r: Responses): string | null {
   if (isYes(r["5.2"]) || isYes(r["5.3"])) return HIGH;
   if (!has(r, "5.2", "5.3")) return null;
@@ -129,7 +160,13 @@ export function reportedResult(r: Responses): string | null {
   return isYes(r["5.1"]) ? LOW : SOME;
 }
 
-/** Low only when every domain is low; high when any is; some concerns otherwise. */
+/**
+ * The guidance's overall judgement (Sterne et al. 2019, Table 3, and the full guidance's overall criteria): low
+ * when every domain is low, high when any domain is high, some concerns otherwise. The guidance adds that some
+ * concerns in several domains may together lower confidence enough to judge the result high: that judgement is
+ * the appraiser's, so the proposal stays "some concerns" and the form says when it may apply (see
+ * `severalConcerns`); an override with its reason records it.
+ */
 export function rob2Overall(judgements: readonly string[]): string {
   if (judgements.includes(HIGH)) return HIGH;
   return judgements.every((j) => j === LOW) ? LOW : SOME;
@@ -140,6 +177,13 @@ const AWARE_CARERS = q(
   "2.2",
   "Were carers and people delivering the interventions aware of participants' assigned intervention during the trial?",
 );
+
+/** Several domains at some concerns (and none high): the case the guidance lets the appraiser judge high overall. */
+export function severalConcerns(judgements: readonly (string | null)[]): boolean {
+  return !judgements.includes(HIGH) && judgements.filter((j) => j === SOME).length > 1;
+}
+
+const aware = (r: Responses) => isYesOrNI(r["2.1"]) || isYesOrNI(r["2.2"]);
 
 const DEVIATIONS_ASSIGNMENT: DomainDefinition = {
   id: "D2",
@@ -153,14 +197,23 @@ const DEVIATIONS_ASSIGNMENT: DomainDefinition = {
       "2.3",
       "If Y/PY/NI to 2.1 or 2.2: were there deviations from the intended intervention that arose because of the trial context?",
       WITH_NA,
+      aware,
     ),
-    q("2.4", "If Y/PY to 2.3: were these deviations likely to have affected the outcome?", WITH_NA),
-    q("2.5", "If Y/PY/NI to 2.4: were these deviations from intended intervention balanced between groups?", WITH_NA),
+    q("2.4", "If Y/PY to 2.3: were these deviations likely to have affected the outcome?", WITH_NA, (r) =>
+      isYes(r["2.3"]),
+    ),
+    q(
+      "2.5",
+      "If Y/PY/NI to 2.4: were these deviations from intended intervention balanced between groups?",
+      WITH_NA,
+      (r) => isYesOrNI(r["2.4"]),
+    ),
     q("2.6", "Was an appropriate analysis used to estimate the effect of assignment to intervention?"),
     q(
       "2.7",
       "If N/PN/NI to 2.6: was there potential for a substantial impact (on the result) of the failure to analyse participants in the group to which they were randomised?",
       WITH_NA,
+      (r) => isNoOrNI(r["2.6"]),
     ),
   ],
 };
@@ -178,6 +231,7 @@ const DEVIATIONS_ADHERING: DomainDefinition = {
       "2.3",
       "[If applicable:] If Y/PY/NI to 2.1 or 2.2: were important non-protocol interventions balanced across intervention groups?",
       WITH_NA,
+      aware,
     ),
     q(
       "2.4",
@@ -193,6 +247,7 @@ const DEVIATIONS_ADHERING: DomainDefinition = {
       "2.6",
       "If N/PN/NI to 2.3, or Y/PY/NI to 2.4 or 2.5: was an appropriate analysis used to estimate the effect of adhering to the intervention?",
       WITH_NA,
+      (r) => isNoOrNI(r["2.3"]) || isYesOrNI(r["2.4"]) || isYesOrNI(r["2.5"]),
     ),
   ],
 };
@@ -200,7 +255,8 @@ const DEVIATIONS_ADHERING: DomainDefinition = {
 export const ROB2: ToolDefinition = {
   name: "rob2",
   label: TOOL_LABELS.rob2,
-  version: 1,
+  // 2: domain 1's algorithm, 3.2 without NI, conditional questions skipped.
+  version: 2,
   reference:
     "Sterne JAC et al. RoB 2: a revised tool for assessing risk of bias in randomised trials. BMJ 2019;366:l4898.",
   levels: [
@@ -237,13 +293,17 @@ export const ROB2: ToolDefinition = {
         q(
           "3.2",
           "If N/PN/NI to 3.1: is there evidence that the result was not biased by missing outcome data?",
-          WITH_NA,
+          WITHOUT_NI,
+          (r) => isNoOrNI(r["3.1"]),
         ),
-        q("3.3", "If N/PN to 3.2: could missingness in the outcome depend on its true value?", WITH_NA),
+        q("3.3", "If N/PN to 3.2: could missingness in the outcome depend on its true value?", WITH_NA, (r) =>
+          isNo(r["3.2"]),
+        ),
         q(
           "3.4",
           "If Y/PY/NI to 3.3: is it likely that missingness in the outcome depended on its true value?",
           WITH_NA,
+          (r) => isYesOrNI(r["3.3"]),
         ),
       ],
     },
@@ -259,16 +319,19 @@ export const ROB2: ToolDefinition = {
           "4.3",
           "If N/PN/NI to 4.1 and 4.2: were outcome assessors aware of the intervention received by study participants?",
           WITH_NA,
+          (r) => isNoOrNI(r["4.1"]) && isNoOrNI(r["4.2"]),
         ),
         q(
           "4.4",
           "If Y/PY/NI to 4.3: could assessment of the outcome have been influenced by knowledge of intervention received?",
           WITH_NA,
+          (r) => isYesOrNI(r["4.3"]),
         ),
         q(
           "4.5",
           "If Y/PY/NI to 4.4: is it likely that assessment of the outcome was influenced by knowledge of intervention received?",
           WITH_NA,
+          (r) => isYesOrNI(r["4.4"]),
         ),
       ],
     },
@@ -294,6 +357,10 @@ export const ROB2: ToolDefinition = {
     },
   ],
   overall: rob2Overall,
+  overallCaution: (judgements) =>
+    severalConcerns(judgements)
+      ? "Several domains raise some concerns. The guidance lets concerns in several domains together put the result at high risk of bias; if they do here, override with your reason."
+      : null,
   variants: {
     domainId: "D2",
     prompt: "Effect of interest",

@@ -5,8 +5,9 @@ import type { ToolName } from "../../studies/designs";
 // The tools' names are the studies' vocabulary (a study's design picks its tool), so they live with the designs.
 export { TOOL_NAMES, type ToolName } from "../../studies/designs";
 
-/** The five RoB 2 / ROBINS-I answers plus "not applicable" for conditional questions. */
+/** The five RoB 2 / ROBINS-I answers; conditional questions add "not applicable", a few leave out "no information". */
 export const SIGNALLING_OPTIONS = ["Y", "PY", "PN", "N", "NI"] as const;
+export const WITH_NA = [...SIGNALLING_OPTIONS, "NA"] as const;
 export const OPTION_LABELS: Record<string, string> = {
   Y: "Yes",
   PY: "Probably yes",
@@ -25,6 +26,11 @@ export interface Question {
   id: string;
   text: string;
   options: readonly string[];
+  /**
+   * The condition the tool prints before a question ("If Y/PY to 2.3: …"), read on the answers as asked. While it
+   * is not met the question is not asked: the form hides it and the algorithm reads it as NA.
+   */
+  when?: (responses: Responses) => boolean;
 }
 
 /** What a colour in the plots means; `tone` picks the colour (robvis' palette), `rank` orders severity. */
@@ -72,6 +78,8 @@ export interface ToolDefinition {
   domains: readonly DomainDefinition[];
   /** Combines the final domain judgements into an overall one; null for a tool whose authors advise against it. */
   overall: ((domainJudgements: readonly string[]) => string) | null;
+  /** A case the overall rule leaves to the appraiser, said next to the overall judgement when the domains meet it. */
+  overallCaution?: (domainJudgements: readonly (string | null)[]) => string | null;
   reference: string;
   variants?: ToolVariants;
 }
@@ -84,6 +92,20 @@ export function isNo(answer: string | undefined): boolean {
   return answer === "N" || answer === "PN";
 }
 
-export function q(id: string, text: string, options: readonly string[] = SIGNALLING_OPTIONS): Question {
-  return { id, text, options };
+/** Y/PY, or NI: the answers most of the tools' conditions send onwards together. */
+export function isYesOrNI(answer: string | undefined): boolean {
+  return isYes(answer) || answer === "NI";
+}
+
+export function isNoOrNI(answer: string | undefined): boolean {
+  return isNo(answer) || answer === "NI";
+}
+
+export function q(
+  id: string,
+  text: string,
+  options: readonly string[] = SIGNALLING_OPTIONS,
+  when?: (responses: Responses) => boolean,
+): Question {
+  return when ? { id, text, options, when } : { id, text, options };
 }

@@ -1,6 +1,6 @@
 "use client";
-import { ErrorAlert } from "@/app/_components/alerts";
-import { type ToolName, withVariant } from "@/server/api/contract/appraisal";
+import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
+import { skippedQuestions, type ToolName, withVariant } from "@/server/api/contract/appraisal";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
 import { type StoredAppraisal, useAppraisalAnswers } from "./use-appraisal-answers";
@@ -27,6 +27,10 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
   const { tool, answers, assessment, state, change } = form;
   const readOnly = appraisal.completedAt !== null;
   const overall = assessment.overall;
+  const domains = withVariant(tool, answers.variant).domains;
+  // Conditional questions come and go as the answers they depend on change, as the guidance routes them.
+  const skipped = skippedQuestions(domains, answers.responses);
+  const caution = overall && tool.overallCaution?.(assessment.domains.map((d) => d.final));
   return (
     <div>
       <div className="panel-heading">
@@ -50,12 +54,23 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
           )}
         </ErrorAlert>
       )}
+      {appraisal.setAside && appraisal.setAside.length > 0 && (
+        <InfoAlert>
+          <p>This appraisal was saved on an earlier version of the {tool.label} form. Set aside:</p>
+          <ul>
+            {appraisal.setAside.map((s) => (
+              <li key={s.id}>{s.message}</li>
+            ))}
+          </ul>
+        </InfoAlert>
+      )}
       <VariantField tool={tool} answers={answers} readOnly={readOnly} onChange={change} />
-      {withVariant(tool, answers.variant).domains.map((domain, i) => (
+      {domains.map((domain, i) => (
         <DomainFields
           key={domain.id}
           tool={tool}
           domain={domain}
+          skipped={skipped}
           judgement={assessment.domains[i]!}
           answers={answers}
           readOnly={readOnly}
@@ -67,6 +82,7 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
           tool={tool}
           domain={null}
           title="Overall judgement"
+          caution={caution ?? undefined}
           judgement={overall}
           answers={answers}
           readOnly={readOnly}

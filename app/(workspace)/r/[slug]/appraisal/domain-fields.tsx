@@ -14,13 +14,17 @@ interface Props {
   /** For the overall judgement, which has no questions of its own. */
   title?: string;
   judgement: Judgement;
+  /** Questions whose printed condition the answers do not meet: not asked, so not shown. */
+  skipped?: ReadonlySet<string>;
+  /** A case the tool leaves to the appraiser, said under the proposal. */
+  caution?: string;
   answers: AppraisalAnswers;
   readOnly: boolean;
   onChange: (answers: AppraisalAnswers) => void;
 }
 
 /** One domain: its signalling questions, the judgement the algorithm proposes, an override with its reason, and support. */
-export function DomainFields({ tool, domain, title, judgement, answers, readOnly, onChange }: Props) {
+export function DomainFields({ tool, domain, title, judgement, skipped, caution, answers, readOnly, onChange }: Props) {
   const id = domain?.id ?? "overall";
   const override = answers.overrides[id];
   const setResponse = (questionId: string, value: string) =>
@@ -39,32 +43,34 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
         </h3>
         <JudgementBadge tool={tool} value={judgement.final} />
       </div>
-      {domain?.questions.map((question) => (
-        <fieldset key={question.id} className="question" disabled={readOnly}>
-          <legend>
-            <strong>{question.id}</strong> {question.text}
-          </legend>
-          <div className="options">
-            {question.options.map((option) => (
-              <label key={option} title={OPTION_LABELS[option] ?? option}>
-                <input
-                  type="radio"
-                  name={`q-${question.id}`}
-                  value={option}
-                  checked={answers.responses[question.id] === option}
-                  onChange={() => setResponse(question.id, option)}
-                />
-                {OPTION_LABELS[option] ? (option.length <= 2 ? option : OPTION_LABELS[option]) : option}
-              </label>
-            ))}
-            {answers.responses[question.id] && !readOnly && (
-              <button type="button" className="link-button small" onClick={() => setResponse(question.id, "")}>
-                Clear
-              </button>
-            )}
-          </div>
-        </fieldset>
-      ))}
+      {domain?.questions
+        .filter((question) => !skipped?.has(question.id))
+        .map((question) => (
+          <fieldset key={question.id} className="question" disabled={readOnly}>
+            <legend>
+              <strong>{question.id}</strong> {question.text}
+            </legend>
+            <div className="options">
+              {question.options.map((option) => (
+                <label key={option} title={OPTION_LABELS[option] ?? option}>
+                  <input
+                    type="radio"
+                    name={`q-${question.id}`}
+                    value={option}
+                    checked={answers.responses[question.id] === option}
+                    onChange={() => setResponse(question.id, option)}
+                  />
+                  {OPTION_LABELS[option] ? (option.length <= 2 ? option : OPTION_LABELS[option]) : option}
+                </label>
+              ))}
+              {answers.responses[question.id] && !readOnly && (
+                <button type="button" className="link-button small" onClick={() => setResponse(question.id, "")}>
+                  Clear
+                </button>
+              )}
+            </div>
+          </fieldset>
+        ))}
       <p className="small muted">
         {judgement.proposed ? (
           <>
@@ -77,6 +83,11 @@ export function DomainFields({ tool, domain, title, judgement, answers, readOnly
           "Answer the questions the algorithm needs and it proposes a judgement."
         )}
       </p>
+      {caution && (
+        <p className="small" role="note">
+          {caution}
+        </p>
+      )}
       <details className="override" open={Boolean(override) || (domain !== null && !domain.propose)}>
         <summary>
           {override

@@ -6,6 +6,7 @@ import {
   type AppraisalAnswers,
   assess,
   overridesNeedingReason,
+  type SetAside,
   type ToolName,
   toolDefinition,
 } from "@/server/api/contract/appraisal";
@@ -15,6 +16,8 @@ export interface StoredAppraisal {
   version: number;
   completedAt: Date | null;
   answers: AppraisalAnswers;
+  /** Answers stored under an earlier version of the form that it no longer accepts. */
+  setAside?: SetAside[];
 }
 
 export type SaveState = { kind: "saved" | "saving" | "unsaved" } | { kind: "error"; message: string; stale: boolean };
