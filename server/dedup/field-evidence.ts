@@ -161,7 +161,8 @@ export function titleEvidence(a: PreparedRecord, b: PreparedRecord, titles: Titl
  * The same volume, year and page range, first and last page: two articles do not fill the same pages, so
  * titles that do not resemble each other there are one title in two languages (a German journal's article
  * indexed under its English title elsewhere), not two papers. Meeting abstracts are left out: databases give
- * each abstract of a supplement the supplement's whole page range.
+ * each abstract of a supplement the supplement's whole page range. So are two issues: a journal that starts
+ * each issue on page 1 prints two papers on the same pages of one volume.
  */
 function samePageRange(a: PreparedRecord, b: PreparedRecord): boolean {
   const pa = a.pages;
@@ -175,6 +176,7 @@ function samePageRange(a: PreparedRecord, b: PreparedRecord): boolean {
     a.volume === b.volume &&
     a.year !== null &&
     a.year === b.year &&
+    !(a.issue && b.issue && a.issue !== b.issue) &&
     !a.meetingAbstract &&
     !b.meetingAbstract
   );

@@ -646,6 +646,15 @@ describe("assessPair: a title in another language at the same pages", () => {
     expect(decision(german, { ...english, authors: ["Müller, K.", "Schmidt, P."] })).not.toBe("merge");
   });
 
+  it("does not read the same pages of two issues that way: a journal may start each issue on page 1", () => {
+    const nextIssue = {
+      ...english,
+      title: "Works councils and the digital transformation of retail: a survey of German employers",
+      issue: "3",
+    };
+    expect(decision(german, nextIssue)).toBe("distinct");
+  });
+
   it("does not read the range of a meeting supplement, given to each abstract in it, that way", () => {
     const supplement = { volume: "27", issue: "Suppl 1", pages: "S1-S200" };
     expect(decision({ ...german, ...supplement }, { ...english, ...supplement })).toBe("distinct");
