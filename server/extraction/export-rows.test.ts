@@ -59,6 +59,35 @@ describe("extraction export rows", () => {
     ]);
   });
 
+  it("numbers each repeating section's items on their own", () => {
+    const twoGroups = FormDefinition.parse({
+      sections: [
+        ...def.sections,
+        {
+          id: "s3",
+          title: "Injection levels",
+          repeat: { itemLabel: "Level", keyFieldIds: ["level"] },
+          fields: [{ id: "level", label: "Spinal levels", type: "text" }],
+        },
+      ],
+    });
+    const rows = longSheet(twoGroups, [
+      { ...extraction, values: [...extraction.values, { fieldId: "level", instanceKey: "c", value: "C3–C5" }] },
+    ]).rows;
+    expect(rows.at(-1)).toEqual([
+      "st1",
+      "NurOwn, phase 3",
+      "consensus",
+      2,
+      "Injection levels",
+      1,
+      "level",
+      "Spinal levels",
+      "C3–C5",
+      null,
+    ]);
+  });
+
   it("exceljs writes what the sheet holds (round trip)", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = wideSheet(def, [extraction]);

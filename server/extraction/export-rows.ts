@@ -54,7 +54,11 @@ export function longSheet(def: FormDefinition, extractions: ExportExtraction[]):
   const rows: Cell[][] = [];
   for (const e of extractions) {
     for (const section of def.sections.filter((s) => s.repeat)) {
-      const instances = [...new Set(e.values.filter((v) => v.instanceKey !== "").map((v) => v.instanceKey))].sort();
+      // Items are numbered within their own section, so a study's third result is "3" whatever the arms hold.
+      const fieldIds = new Set(section.fields.map((f) => f.id));
+      const instances = [
+        ...new Set(e.values.filter((v) => v.instanceKey !== "" && fieldIds.has(v.fieldId)).map((v) => v.instanceKey)),
+      ].sort();
       instances.forEach((instanceKey, index) => {
         for (const field of section.fields) {
           const value = e.values.find((v) => v.fieldId === field.id && v.instanceKey === instanceKey)?.value;

@@ -10,13 +10,13 @@ export const TEMPLATES: Record<TemplateId, { name: string; description: string; 
   als_clinical: {
     name: TEMPLATE_NAMES.als_clinical,
     description:
-      "Trials of MSC and NSC/NPC in ALS: design, cell product, dose and route, ALSFRS-R, FVC, survival, adverse events.",
+      "Trials of MSC and NSC/NPC in ALS: design, participants (diagnostic criteria, onset site, genetics, baseline ALSFRS-R and its pre-treatment slope), cell product, dose per kg and route, ALSFRS-R, FVC, survival, adverse events, funding.",
     definition: FormDefinition.parse(ALS_CLINICAL),
   },
   als_preclinical: {
     name: TEMPLATE_NAMES.als_preclinical,
     description:
-      "Animal studies (SOD1-G93A and other models): model, timing relative to onset, cell product, onset, survival, motor tests.",
+      "Animal studies (SOD1-G93A and other models): model, timing relative to onset, randomisation, blinding, exclusions, cell product and dose per kg, onset, survival, motor tests.",
     definition: FormDefinition.parse(ALS_PRECLINICAL),
   },
 };

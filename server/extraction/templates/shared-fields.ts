@@ -58,11 +58,52 @@ export const DOSE: Field = {
   help: "Cells per administration; write 1.5e6 or 1500000.",
 };
 
+export const DOSE_PER_KG: Field = {
+  id: "dose_per_kg",
+  label: "Dose per kg body weight",
+  type: "number_unit",
+  units: ["cells/kg"],
+  help: "Cells per kg of body weight per administration, as reported or worked out from the dose and the body weight at treatment (e.g. 1e6 cells in a 25 g mouse = 4e7 cells/kg), so animal and human doses can be compared.",
+};
+
 export const SCHEDULE: Field = {
   id: "schedule",
   label: "Schedule",
   type: "text",
   help: 'When the administrations were given, e.g. "3 doses, 8 weeks apart".',
+};
+
+/** Whether the authors report financial ties, asked the same way of trials and animal studies. */
+export const FUNDING: Section = {
+  id: "sec_funding",
+  title: "Funding and conflicts of interest",
+  fields: [
+    {
+      id: "sponsor_type",
+      label: "Sponsor or funder",
+      type: "single_choice",
+      options: options(
+        "Industry (the product's maker)",
+        "Industry (other)",
+        "Academic or public",
+        "Mixed",
+        "Not reported",
+      ),
+    },
+    {
+      id: "sponsor_name",
+      label: "Sponsor or funder name",
+      type: "text",
+      help: "e.g. BrainStorm Cell Therapeutics; NIH.",
+    },
+    {
+      id: "conflicts_of_interest",
+      label: "Authors declare ties to the product's maker",
+      type: "yes_no_unclear",
+      help: "Employment, equity, patents, consultancy or payments from the company that makes or licenses the cells.",
+    },
+    { id: "conflicts_detail", label: "Conflicts of interest, as declared", type: "long_text" },
+  ],
 };
 
 export const IMMUNOSUPPRESSION: Field = { id: "immunosuppression", label: "Immunosuppression", type: "yes_no_unclear" };
