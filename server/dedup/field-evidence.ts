@@ -339,20 +339,23 @@ export function printedElsewhere(e: Outcome): Outcome {
   return e && e.weight < 0 ? PRINTED_ELSEWHERE : e;
 }
 
-/** The pages of a meeting abstract and of the paper it preceded (see PAGES_ABSTRACT_BEFORE). */
-export function abstractBeforePaper(pages: Outcome): boolean {
-  return pages === PAGES_ABSTRACT_BEFORE;
+/**
+ * Pages that disagree outright: not the abstract printed before its paper (PAGES_ABSTRACT_BEFORE), whose byline
+ * grows by the time of the paper, and not a place that may differ by nature (printedElsewhere).
+ */
+export function pagesDisagree(pages: Outcome): boolean {
+  return pages === PAGES_DIFFER;
 }
 
 /**
- * `wholeBylineCounts`: see wholeBylineCouldCount. `bylineMayGrow`: one record is the abstract that preceded the
- * other, a paper whose byline gained names since, so a byline of another order proves no other team.
+ * `wholeBylineCounts`: see wholeBylineCouldCount. `teamsCount`: the pages disagree (pagesDisagree), where two
+ * teams' bylines (see reordered) are two documents side by side rather than one byline exported twice.
  */
 export function authorEvidence(
   a: PreparedRecord,
   b: PreparedRecord,
   wholeBylineCounts = false,
-  bylineMayGrow = false,
+  teamsCount = false,
 ): FieldEvidence {
   const agreement = compareAuthors(a.authors, b.authors);
   if (!agreement) return a.authors.length || b.authors.length ? AUTHORS_MISSING_ONE_SIDE : AUTHORS_MISSING;
@@ -367,7 +370,7 @@ export function authorEvidence(
       ? WHOLE_BYLINE
       : 0;
   if (overlap >= 0.8) {
-    const same = firstMatch && (bylineMayGrow || !reordered(a.authors, b.authors));
+    const same = firstMatch && !(teamsCount && reordered(a.authors, b.authors));
     return { agreement: same ? "same" : "close", weight: (same ? AUTHORS_SAME : 1.5) + whole, similarity };
   }
   if (overlap >= 0.5) return { agreement: "partial", weight: 0.5, similarity };

@@ -347,6 +347,13 @@ describe("assessPair: look-alikes that are other documents", () => {
       expect(decision(first, { ...first, id: "copy", volume: "1", pages: "1051" })).toBe("merge");
     });
 
+    it("still reads their bylines as the same authors where no page sets the records apart", () => {
+      const unpaged = { pages: null, doi: null };
+      expect(assess({ ...first, ...unpaged }, { ...second, ...unpaged })?.evidence.authors).toMatchObject({
+        agreement: "same",
+      });
+    });
+
     it("still merges an abstract with the paper it preceded, whose byline grew", () => {
       const abstract = article({ issue: "2", pages: "98", authors: ["Gruppo, R. A.", "Rother, R. P.", "Lee, K."] });
       const paper = article({

@@ -3,7 +3,6 @@
 // that into decisions.
 import {
   AUTHORS_AND_JOURNAL_MAX,
-  abstractBeforePaper,
   authorEvidence,
   BYLINE_MAX,
   bylineCouldCount,
@@ -19,6 +18,7 @@ import {
   kindEvidence,
   noticeOfArticle,
   numberEvidence,
+  pagesDisagree,
   pagesEvidence,
   pmidEvidence,
   printedElsewhere,
@@ -126,7 +126,7 @@ export function assessPair(a: PreparedRecord, b: PreparedRecord): PairAssessment
     a,
     b,
     wholeBylineCouldCount(a, b, cheap.title, cheap.titleNumbers, numbering),
-    abstractBeforePaper(cheap.pages),
+    pagesDisagree(cheap.pages),
   );
   const journal = place(journalEvidence(a, b));
   const byline = bylineCounts ? bylineEvidence(a, b, journal) : null;
