@@ -11,6 +11,7 @@ const FLOW = flowConditions("f");
 
 const COUNTED = {
   duplicates: FLOW.duplicate,
+  excluded_other: FLOW.removedOther,
   records_screened: FLOW.list.records_screened,
   records_excluded_by_automation: FLOW.taExcludedByAutomation,
   records_awaiting: FLOW.list.records_awaiting,
@@ -70,8 +71,7 @@ export async function readFlowCounts(db: Db, reviewId: string): Promise<FlowCoun
     duplicates: num("duplicates"),
     // No automation tool removes records before screening in Sift (the stopping rule excludes screened records).
     excludedAutomatic: 0,
-    // Sift has no removal "for other reasons" before screening: every record kept is screened.
-    excludedOther: 0,
+    excludedOther: num("excluded_other"),
     recordsScreened: num("records_screened"),
     recordsExcluded: reasonsFor("records_excluded"),
     recordsExcludedByAutomation: num("records_excluded_by_automation"),

@@ -2,6 +2,7 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { BELOW_STOPPING_THRESHOLD } from "../prioritise/stopping-rule";
+import { type RemovalReason, removalReasonText } from "../records/removal-reasons";
 import { type ListKey, NO_REASON } from "./flow";
 import { flowConditions, flowRecords } from "./flow-sql";
 
@@ -38,6 +39,8 @@ interface Row {
   source: string;
   duplicate_of_title: string | null;
   excluded_by_automation: boolean;
+  removal_reason: RemovalReason | null;
+  removal_note: string | null;
   ta_status: string | null;
   ta_reason: string | null;
   retrieval_status: string | null;
@@ -64,6 +67,8 @@ function detail(key: ListKey, row: Row): string {
     case "identified_other":
     case "removed_before_screening":
       if (row.duplicate_of_title !== null) return `Duplicate of “${row.duplicate_of_title || "(no title)"}”`;
+      if (row.removal_reason)
+        return `Removed before screening: ${removalReasonText(row.removal_reason, row.removal_note ?? "")}`;
       return "Kept for screening";
     case "records_screened":
     case "records_excluded":
@@ -89,6 +94,7 @@ export async function listFlowItems(db: Db, reviewId: string, key: ListKey, page
     db.$queryRaw<Row[]>`
       SELECT f.record_id, f.report_id, f.title, f.authors[1:3] AS authors, f.year, f.source,
              dup.title AS duplicate_of_title, f.excluded_by_automation IS TRUE AS excluded_by_automation,
+             f.removal_reason::text AS removal_reason, f.removal_note,
              f.ta_status::text AS ta_status, tar.label AS ta_reason, f.retrieval_status::text AS retrieval_status,
              f.ft_status::text AS ft_status,
              CASE WHEN f.ft_excluded_by_automation THEN ${BELOW_STOPPING_THRESHOLD} ELSE ftr.label END AS ft_reason,

@@ -15,19 +15,22 @@ import type { ListKey } from "./flow";
  * stopping.ts): the ranked records were screened as a population and the rest judged below the threshold, so it is
  * counted in "Records excluded", on the "by automation tools" side of the statement's footnote to that box, and
  * not in "Records removed before screening" (which is for records no screening ever looked at). Sift removes
- * none of those by automation: only duplicates are removed before screening.
+ * none of those by automation. `removed_other` is a record a lead removed before screening for another reason
+ * (server/records/removal.ts): PRISMA `excluded_other`.
  */
 export const flowRecords = (reviewId: string) => Prisma.sql`(
   SELECT r.id AS record_id, r.title, r.authors, r.year, r.duplicate_of_id, s.name AS source, s.kind AS source_kind,
          (ta.status = 'excluded' AND ta.stopping_sample_id IS NOT NULL) AS excluded_by_automation,
          ta.status AS ta_status, ta.reason_id AS ta_reason_id,
          rep.id AS report_id, rep.retrieval_status, rep.study_id, ft.status AS ft_status, ft.reason_id AS ft_reason_id,
-         (ft.status = 'excluded' AND ft.stopping_sample_id IS NOT NULL) AS ft_excluded_by_automation
+         (ft.status = 'excluded' AND ft.stopping_sample_id IS NOT NULL) AS ft_excluded_by_automation,
+         rm.record_id IS NOT NULL AS removed_other, rm.reason AS removal_reason, rm.note AS removal_note
     FROM records r
     JOIN sources s ON s.id = r.source_id
     LEFT JOIN screening_outcomes ta ON ta.record_id = r.id AND ta.stage = 'title_abstract'
     LEFT JOIN reports rep ON rep.record_id = r.id
     LEFT JOIN screening_outcomes ft ON ft.record_id = r.id AND ft.stage = 'full_text'
+    LEFT JOIN record_removals rm ON rm.record_id = r.id
    WHERE r.review_id = ${reviewId})`;
 
 /** The conditions on a row of flowRecords that the statement names `row`, by what they mean. */
@@ -35,8 +38,8 @@ export function flowConditions(row: string) {
   const f = sqlAlias(row);
   const dbr = Prisma.sql`${f}.source_kind IN ('database', 'register')`;
   const other = Prisma.sql`${f}.source_kind NOT IN ('database', 'register')`;
-  const removed = Prisma.sql`${f}.duplicate_of_id IS NOT NULL`;
-  const kept = Prisma.sql`${f}.duplicate_of_id IS NULL`;
+  const removed = Prisma.sql`(${f}.duplicate_of_id IS NOT NULL OR ${f}.removed_other)`;
+  const kept = Prisma.sql`${f}.duplicate_of_id IS NULL AND NOT ${f}.removed_other`;
   const report = Prisma.sql`${kept} AND ${f}.report_id IS NOT NULL`;
   const included = Prisma.sql`${report} AND ${f}.ft_status = 'included'`;
   const column = (kind: Prisma.Sql) => ({
@@ -84,6 +87,7 @@ export function flowConditions(row: string) {
     dbrColumn,
     otherColumn,
     duplicate: Prisma.sql`${dbr} AND ${f}.duplicate_of_id IS NOT NULL`,
+    removedOther: Prisma.sql`${dbr} AND ${f}.duplicate_of_id IS NULL AND ${f}.removed_other`,
     taExcluded,
     taExcludedByAutomation: Prisma.sql`${taExcluded} AND ${f}.excluded_by_automation`,
     list,

@@ -14,6 +14,8 @@ export const FULL_TEXT_FILTERS = ["any", "yes", "no"] as const;
 /** unique: not merged and in no pair awaiting a decision; merged: merged into another as its duplicate. */
 export const DUPLICATE_FILTERS = ["any", "unique", "merged", "pending"] as const;
 export const CONFLICT_FILTERS = ["any", "open", "resolved"] as const;
+/** removed: removed before screening by a lead (retracted, outside the date range…; server/records/removal.ts). */
+export const REMOVED_FILTERS = ["any", "removed", "not_removed"] as const;
 /** A lead's change of a settled record at the stage: reopened for screening, or given a new final verdict. */
 export const CHANGED_FILTERS = ["any", "reopened", "overridden"] as const;
 /** A reviewer's decision at the stage; "none": they have not decided it. */
@@ -27,6 +29,7 @@ export const RecordFilters = z.object({
   sourceId: Id.optional(),
   importId: Id.optional(),
   duplicates: z.enum(DUPLICATE_FILTERS).default("any"),
+  removed: z.enum(REMOVED_FILTERS).default("any"),
   reached: z.enum(REACHED_FILTERS).default("any"),
   fullText: z.enum(FULL_TEXT_FILTERS).default("any"),
   /** Records carrying this team label (labels are on records, never on decisions, so any member may filter). */

@@ -117,6 +117,9 @@ export function filterConditions(
   if (filters.duplicates === "merged") out.push(Prisma.sql`${r}.duplicate_of_id IS NOT NULL`);
   if (filters.duplicates === "pending") out.push(pending);
   if (filters.duplicates === "unique") out.push(Prisma.sql`${r}.duplicate_of_id IS NULL AND NOT (${pending})`);
+  const removal = Prisma.sql`EXISTS (SELECT 1 FROM record_removals rm WHERE rm.record_id = ${r}.id)`;
+  if (filters.removed === "removed") out.push(removal);
+  if (filters.removed === "not_removed") out.push(Prisma.sql`NOT ${removal}`);
   if (filters.reached === "full_text") out.push(outcomeIs(r, "title_abstract", Prisma.sql`o.status = 'included'`));
   if (filters.reached === "included") out.push(outcomeIs(r, "full_text", Prisma.sql`o.status = 'included'`));
   const retrieved = Prisma.sql`EXISTS (SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.retrieval_status = 'retrieved')`;

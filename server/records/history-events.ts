@@ -1,6 +1,7 @@
 // A record's history as the record page shows it: events with what a sentence about them needs, and the sentence
 // itself ("Ana included it at title/abstract"). Pure, and browser-safe, so the page writes the lines.
 import type { Stage } from "../shared/stages";
+import { type RemovalReason, removalReasonText } from "./removal-reasons";
 
 type Verdict = "include" | "exclude" | "maybe";
 
@@ -73,6 +74,8 @@ export type HistoryEvent = At &
     | { kind: "withdrawn"; fileName: string | null; reason: string }
     /** A team note; `text` as written or edited (none once deleted). */
     | { kind: "note"; action: "added" | "edited" | "deleted"; text: string }
+    | { kind: "removed_before_screening"; reason: RemovalReason; note: string }
+    | { kind: "restored_for_screening" }
   );
 
 export type HistoryKind = HistoryEvent["kind"];
@@ -178,6 +181,10 @@ export function historyLine(event: HistoryEvent): string {
       }
       break;
     }
+    case "removed_before_screening":
+      return `${who} removed it before screening: ${removalReasonText(event.reason, event.note)}`;
+    case "restored_for_screening":
+      return `${who} restored it for screening`;
     case "withdrawn":
       return `${who} withdrew its import${event.fileName ? ` (${event.fileName})` : ""}, so it left the review${event.reason ? `: “${event.reason}”` : ""}`;
     case "note":

@@ -2,15 +2,16 @@
 // decision, change and undo, conflicts and their resolution, allocations to reviewers, its full text and its study.
 // The events name the record in different ways (decisions, labels and team notes by entity id; merges, conflicts,
 // full texts by the pair, conflict or report they are about; studies by report ids in their data, labels put on or
-// taken off a selection and allocations by the record ids in theirs; study merges only by the studies merged), so
-// each way is one index-backed query. Events that would
-// tell a blinded member how a co-reviewer decided are left out here, on the server.
+// taken off a selection, allocations and removals before screening by the record ids in theirs; study merges only
+// by the studies merged), so each way is one index-backed query. Events that would tell a blinded member how a
+// co-reviewer decided are left out here, on the server.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { type DependentWork, NO_WORK, undoLines } from "../screening/dependent-work";
 import type { MemberScope } from "../shared/actor";
 import type { Stage } from "../shared/stages";
 import type { HistoryEvent, RecordRef } from "./history-events";
+import type { RemovalReason } from "./removal-reasons";
 import { type RecordVisibility, seesStage } from "./visibility";
 
 /** What the record page already read about the record, which its history builds on. */
@@ -66,6 +67,13 @@ async function auditRows(db: Db, reviewId: string, subject: HistorySubject): Pro
   parts.push(
     about(
       Prisma.sql`e.entity_type = 'membership' AND e.action = 'screening.allocated'
+        AND e.data -> 'recordIds' ? ${subject.id}`,
+    ),
+  );
+  parts.push(
+    about(
+      Prisma.sql`e.entity_type = 'review'
+        AND e.action IN ('records.removed_before_screening', 'records.restored_for_screening')
         AND e.data -> 'recordIds' ? ${subject.id}`,
     ),
   );
@@ -238,6 +246,10 @@ function fromAudit(row: EventRow, subject: HistorySubject, lookups: Lookups, me:
       };
     case "label.deleted":
       return { ...base, kind: "label", action: "deleted", label: str(d.name) ?? "", selection: false };
+    case "records.removed_before_screening":
+      return { ...base, kind: "removed_before_screening", reason: d.reason as RemovalReason, note: str(d.note) ?? "" };
+    case "records.restored_for_screening":
+      return { ...base, kind: "restored_for_screening" };
     case "record.note_added":
     case "record.note_edited":
     case "record.note_deleted":

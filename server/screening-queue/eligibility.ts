@@ -3,14 +3,17 @@ import { Prisma } from "../db/generated/client.ts";
 import type { Stage } from "../shared/stages";
 
 /**
- * Title/abstract: every record not merged away as a duplicate. Full text: records included at title/abstract
- * whose full text was retrieved (a PDF or a link); "not retrieved" reports are counted, never screened. A report
- * outlives an inclusion that was taken back (its PDF is kept), so the inclusion itself is checked too.
+ * Title/abstract: every record not merged away as a duplicate nor removed before screening by a lead
+ * (server/records/removal.ts). Full text: records included at title/abstract whose full text was retrieved (a PDF
+ * or a link); "not retrieved" reports are counted, never screened. A report outlives an inclusion that was taken
+ * back (its PDF is kept), so the inclusion itself is checked too.
  */
 export function eligibleRecords(alias: string, stage: Stage): Prisma.Sql {
   const r = Prisma.raw(alias);
-  if (stage === "title_abstract") return Prisma.sql`${r}.duplicate_of_id IS NULL`;
-  return Prisma.sql`${r}.duplicate_of_id IS NULL AND EXISTS (
+  const kept = Prisma.sql`${r}.duplicate_of_id IS NULL
+    AND NOT EXISTS (SELECT 1 FROM record_removals rm WHERE rm.record_id = ${r}.id)`;
+  if (stage === "title_abstract") return kept;
+  return Prisma.sql`${kept} AND EXISTS (
     SELECT 1 FROM reports rep WHERE rep.record_id = ${r}.id AND rep.retrieval_status = 'retrieved')
     AND EXISTS (SELECT 1 FROM screening_outcomes ta
                  WHERE ta.record_id = ${r}.id AND ta.stage = 'title_abstract' AND ta.status = 'included')`;

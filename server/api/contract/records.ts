@@ -10,8 +10,15 @@ export {
   OUTCOME_FILTERS,
   REACHED_FILTERS,
   RECORD_SORTS,
+  REMOVED_FILTERS,
   type RecordFilters,
   type RecordSort,
 } from "../../records/browse-input";
 export { type HistoryEvent, historyLine } from "../../records/history-events";
+export {
+  MAX_REMOVAL_NOTE,
+  REMOVAL_REASON_LABELS,
+  REMOVAL_REASONS,
+  type RemovalReason,
+} from "../../records/removal-reasons";
 export { PREFIX_FROM } from "../../records/search-query";

@@ -4,6 +4,8 @@ import { RecordFilters, RecordListInput, RecordSelection } from "../../records/b
 import { filterOptions } from "../../records/filter-options";
 import { listRecords, matchingRecordIds } from "../../records/list-records";
 import { recordPage } from "../../records/record-page";
+import { removeBeforeScreening, restoreRemoved } from "../../records/removal";
+import { RemovalFields } from "../../records/removal-reasons";
 import { listWithdrawnRecords, withdrawnRecordPage } from "../../records/withdrawn-records";
 import { STAGES } from "../../shared/stages";
 import { reviewProcedure, router } from "../trpc";
@@ -25,6 +27,13 @@ export const recordsRouter = router({
   allocate: reviewProcedure("lead")
     .input(z.object({ stage: z.enum(STAGES), reviewerId: Id, recordIds: RecordSelection }))
     .mutation(({ ctx, input }) => allocateSelection(ctx.db, ctx.actor, input)),
+  /** Removing records before screening shapes what the team screens and the PRISMA diagram: a lead's. */
+  removeBeforeScreening: reviewProcedure("lead")
+    .input(z.object({ recordIds: RecordSelection, ...RemovalFields }))
+    .mutation(({ ctx, input }) => removeBeforeScreening(ctx.db, ctx.actor, input)),
+  restoreRemoved: reviewProcedure("lead")
+    .input(z.object({ recordIds: RecordSelection }))
+    .mutation(({ ctx, input }) => restoreRemoved(ctx.db, ctx.actor, input)),
   /** Records that left with a withdrawn import: a lead's, as withdrawing is (they carry everyone's decisions). */
   withdrawn: reviewProcedure("lead")
     .input(

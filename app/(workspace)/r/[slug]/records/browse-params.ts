@@ -9,6 +9,7 @@ import {
   OUTCOME_FILTERS,
   REACHED_FILTERS,
   RECORD_SORTS,
+  REMOVED_FILTERS,
   type RecordFilters,
   type RecordSort,
 } from "@/server/api/contract/records";
@@ -25,6 +26,7 @@ export interface BrowseState extends RecordFilters {
 export const DEFAULT_STATE: BrowseState = {
   query: "",
   duplicates: "any",
+  removed: "any",
   reached: "any",
   fullText: "any",
   stage: "title_abstract",
@@ -44,6 +46,7 @@ const KEYS = {
   importId: "import",
   labelId: "label",
   duplicates: "duplicates",
+  removed: "removed",
   reached: "reached",
   fullText: "fulltext",
   study: "study",
@@ -61,6 +64,7 @@ const KEYS = {
 
 const CHOICES = {
   duplicates: DUPLICATE_FILTERS,
+  removed: REMOVED_FILTERS,
   reached: REACHED_FILTERS,
   fullText: FULL_TEXT_FILTERS,
   stage: STAGES,
@@ -115,6 +119,7 @@ export function activeFilters(state: BrowseState): number {
     "importId",
     "labelId",
     "duplicates",
+    "removed",
     "reached",
     "fullText",
     "study",

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ErrorAlert, InfoAlert, SuccessAlert } from "@/app/_components/alerts";
 import { formatCount } from "@/app/_lib/format";
 import type { Stage } from "@/server/shared/stages";
+import { RemoveSelection } from "./remove-selection";
 import type { RecordBrowser } from "./use-record-browser";
 
 interface Props {
@@ -72,6 +73,7 @@ export function BulkActions({ browser, reviewId, stageLabels }: Props) {
             {browser.allocating ? "Allocating…" : "Allocate"}
           </button>
         </form>
+        <RemoveSelection browser={browser} reviewId={reviewId} />
         {labels.length > 0 && (
           <form
             className="bulk-form"

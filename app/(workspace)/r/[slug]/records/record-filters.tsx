@@ -12,6 +12,7 @@ const DUPLICATE_LABELS = {
   merged: "Merged into another record",
   pending: "In a pair to decide",
 } as const;
+const REMOVED_LABELS = { any: "Any", removed: "Removed before screening", not_removed: "Not removed" } as const;
 const REACHED_LABELS = { any: "Any", full_text: "Full-text screening", included: "Included in the review" } as const;
 const FULL_TEXT_LABELS = { any: "Any", yes: "Retrieved", no: "Not retrieved" } as const;
 const OUTCOME_LABELS = {
@@ -98,6 +99,13 @@ export function RecordFilterPanel({ browser }: { browser: RecordBrowser }) {
           value={state.duplicates}
           choices={choicesOf(DUPLICATE_LABELS)}
           onChange={(duplicates) => set({ duplicates })}
+        />
+        <FilterSelect
+          id="filter-removed"
+          label="Removed before screening"
+          value={state.removed}
+          choices={choicesOf(REMOVED_LABELS)}
+          onChange={(removed) => set({ removed })}
         />
         {visibility.titleAbstract && (
           <>
