@@ -7,6 +7,7 @@ import type { SelectionFormat } from "@/server/api/contract/export";
 import type { Stage } from "@/server/shared/stages";
 import { SHORT_FORMAT } from "../export/export-labels";
 import { ExportStatus } from "../export/export-list";
+import { RemoveSelection } from "./remove-selection";
 import type { RecordBrowser } from "./use-record-browser";
 
 interface Props {
@@ -138,6 +139,7 @@ export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: P
             </button>
           </form>
         )}
+        {canLead && count > 0 && <RemoveSelection browser={browser} reviewId={reviewId} />}
         {canLead && count > 0 && labels.length > 0 && (
           <form
             className="bulk-form"
