@@ -10,7 +10,7 @@ import type { Verdict } from "../db/generated/enums.ts";
 import { transaction } from "../db/sql";
 import { AppError, type AppErrorCode } from "../errors/app-error";
 import { decisionsChanged } from "../events/decisions-changed";
-import { eligibleRecords, stageSql } from "../screening-queue/eligibility";
+import { stageSql } from "../screening-queue/eligibility";
 import { SERVE_MINUTES } from "../screening-queue/serve";
 import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
@@ -18,6 +18,7 @@ import { type Role, rolesFrom } from "../shared/roles";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { assertWritable, authorizeCaller } from "../team/caller-membership";
 import { callerSql } from "../team/caller-sql";
+import { closedRecordRefusal, openRecordColumns } from "./closed-record";
 import { evaluation, notOverridden, outcomeWrites, settleOutcome, storedDecisions } from "./outcome";
 
 export interface DecisionInput {
@@ -26,29 +27,6 @@ export interface DecisionInput {
   verdict: Verdict;
   reasonId?: string | null;
   note?: string;
-}
-
-/**
- * What says whether record `r` can still take decisions at the stage, as columns of a row from records `r`
- * (the statement locked `r` first, so these are read once the lock is held).
- */
-function openRecordColumns(stage: Stage): Prisma.Sql {
-  const s = stageSql(stage);
-  return Prisma.sql`r.duplicate_of_id IS NOT NULL AS merged, (${eligibleRecords("r", "full_text")}) AS in_full_text,
-    (SELECT c.status = 'resolved' FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s}) AS resolved,
-    EXISTS (SELECT 1 FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'full_text') AS full_text_started`;
-}
-
-/**
- * The refusal for a record that can no longer take decisions at the stage, over openRecordColumns as `f` (all
- * null when the record is not in the review); null when it can.
- */
-function closedRecordRefusal(stage: Stage): Prisma.Sql {
-  return Prisma.sql`CASE WHEN f.merged IS NULL THEN 'not_found'
-                         WHEN f.merged THEN 'merged'
-                         WHEN ${stage === "full_text"} AND NOT f.in_full_text THEN 'not_in_full_text'
-                         WHEN f.resolved THEN 'resolved'
-                         WHEN ${stage === "title_abstract"} AND f.full_text_started THEN 'in_full_text' END`;
 }
 
 /** Locks the record and checks that it can still take decisions at this stage. */

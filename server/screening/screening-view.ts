@@ -12,6 +12,7 @@ import { serveRecords } from "../screening-queue/serve";
 import type { MemberScope } from "../shared/actor";
 import type { Stage } from "../shared/stages";
 import { seesOthers } from "../shared/visibility";
+import { type ClosedBecause, closedRecordRefusal, openRecordColumns } from "./closed-record";
 
 interface ViewRow extends Omit<ParsedRecord, "raw"> {
   id: string;
@@ -19,6 +20,7 @@ interface ViewRow extends Omit<ParsedRecord, "raw"> {
   report: { id: string; fileName: string | null; url: string | null; retrievalStatus: RetrievalStatus } | null;
   outcome: OutcomeStatus;
   resolved: boolean;
+  closed_because: ClosedBecause | null;
   decisions: { reviewerId: string; reviewer: string; verdict: Verdict; reasonId: string | null; note: string }[];
   earlier: { verdict: Verdict; reasonId: string | null; note: string; reopenedAt: string } | null;
 }
@@ -32,6 +34,9 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
   // shown only once that is known by other means: a lead resolved the record, or retrieved its full text for
   // full-text screening.
   const seesTitleAbstract = stage === "title_abstract" ? full : await seesOthersDecisions(db, member, "title_abstract");
+  // Decisions at full text freeze a record's title/abstract decisions; a reviewer blinded there learns that only
+  // from a full-text decision of their own. Otherwise they are offered the change, and the server refuses it.
+  const seesFullText = stage === "full_text" || (await seesOthersDecisions(db, member, "full_text"));
   const s = stageSql(stage);
   const found = await rows<ViewRow>(
     poolOf(db),
@@ -44,7 +49,11 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
                 THEN NULL
                 ELSE json_build_object('id', rep.id, 'fileName', rep.file_name, 'url', rep.url, 'retrievalStatus', rep.retrieval_status) END AS report,
            COALESCE(o.status, 'awaiting')::text AS outcome,
-           EXISTS (SELECT 1 FROM conflicts c WHERE c.record_id = r.id AND c.stage = ${s} AND c.status = 'resolved') AS resolved,
+           COALESCE(f.resolved, false) AS resolved,
+           CASE WHEN f.full_text_started AND NOT ${seesFullText}
+                 AND NOT EXISTS (SELECT 1 FROM screening_decisions d
+                                  WHERE d.record_id = r.id AND d.stage = 'full_text' AND d.reviewer_id = ${member.actorId})
+                THEN NULL ELSE ${closedRecordRefusal(stage)} END AS closed_because,
            COALESCE((SELECT json_agg(json_build_object('reviewerId', d.reviewer_id, 'reviewer', u.name, 'verdict', d.verdict,
                                                        'reasonId', d.reason_id, 'note', d.note) ORDER BY d.created_at, d.id)
                        FROM screening_decisions d JOIN users u ON u.id = d.reviewer_id
@@ -58,12 +67,13 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
       JOIN sources src ON src.id = r.source_id
       LEFT JOIN reports rep ON rep.record_id = r.id
       LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
+      CROSS JOIN LATERAL (SELECT ${openRecordColumns(stage)}) f
      WHERE r.id = ANY(${recordIds}::text[]) AND r.review_id = ${reviewId}`,
   );
   const order = new Map(recordIds.map((id, i) => [id, i]));
   return found
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-    .map(({ source_name, report, outcome, resolved, decisions, earlier, ...fields }) => {
+    .map(({ source_name, report, outcome, resolved, closed_because, decisions, earlier, ...fields }) => {
       const mine = decisions.find((d) => d.reviewerId === member.actorId) ?? null;
       // A blinded reviewer learns the others' side once a lead has resolved the record. Even whether it settled
       // by agreement would tell them how the other reviewer decided, so that stays hidden from them.
@@ -79,8 +89,11 @@ async function viewOf(db: Db, member: MemberScope, stage: Stage, recordIds: stri
           reopenedAt: new Date(`${earlier.reopenedAt}Z`),
         },
         outcome: visible ? outcome : null,
-        /** A lead resolved the record's conflict at this stage, so no decision on it changes any more. */
-        resolved,
+        /**
+         * Why no decision on the record can be made or changed at this stage any more (the server would refuse
+         * it), or null; only as far as the member may know it (see seesFullText above).
+         */
+        closedBecause: closed_because,
         otherDecisions: visible
           ? decisions
               .filter((d) => d.reviewerId !== member.actorId)

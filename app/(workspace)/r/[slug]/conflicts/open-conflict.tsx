@@ -5,6 +5,7 @@ import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
 import { FullTextLinks } from "@/app/(workspace)/r/[slug]/full-text/full-text-links";
+import { errorText } from "@/app/(workspace)/r/[slug]/screening/error-text";
 import type { KeywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
 import { authorList, citation, Highlighted, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
 import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
@@ -152,7 +153,8 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved, a
         </InfoAlert>
       ) : (
         <form className="resolve-form" ref={formRef} onSubmit={onSubmit}>
-          <ErrorAlert>{formError ?? resolve.error?.message}</ErrorAlert>
+          {/* The form stays as the lead left it (verdict, reason and note), to send again or copy. */}
+          <ErrorAlert>{formError ?? (resolve.error && errorText(resolve.error))}</ErrorAlert>
           <fieldset className="verdict-choice">
             <legend>Final decision</legend>
             {(["include", "exclude"] as const).map((v) => (

@@ -50,11 +50,12 @@ function MyDecisions({ item }: { item: RecordListItem }) {
 interface Props {
   browser: RecordBrowser;
   slug: string;
+  canSelect: boolean;
 }
 
 /** The page of records, with where the list is and the way to the next page. */
-export function RecordResults({ browser, slug }: Props) {
-  const { list, state, update, isSelected, toggle, pages } = browser;
+export function RecordResults({ browser, slug, canSelect }: Props) {
+  const { list, state, update, selected, toggle, pages } = browser;
   if (list.isPending) return <p className="muted">Loading records…</p>;
   if (list.isError) return <ErrorAlert>{list.error.message}</ErrorAlert>;
   const data = list.data;
@@ -63,10 +64,10 @@ export function RecordResults({ browser, slug }: Props) {
   const first = data.total === 0 ? 0 : data.offset + 1;
   const last = Math.min(data.offset + data.items.length, data.total);
   const pageIds = data.items.map((i) => i.id);
-  const allOnPage = pageIds.length > 0 && pageIds.every(isSelected);
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
 
   const columns: (Column<RecordListItem> | false)[] = [
-    {
+    canSelect && {
       key: "select",
       header: (
         <input
@@ -80,7 +81,7 @@ export function RecordResults({ browser, slug }: Props) {
         <input
           type="checkbox"
           aria-label={`Select ${item.title || "this untitled record"}`}
-          checked={isSelected(item.id)}
+          checked={selected.has(item.id)}
           onChange={(event) => toggle([item.id], event.target.checked)}
         />
       ),
@@ -172,7 +173,7 @@ export function RecordResults({ browser, slug }: Props) {
         {data.search !== "none" && data.search !== "words" && (
           <span className="muted"> · {SEARCH_NOTES[data.search]}</span>
         )}
-        {data.total > 1 && !browser.allMatching && (
+        {canSelect && data.total > 1 && (
           <button type="button" className="link-button inline" onClick={() => void browser.selectAllMatching()}>
             Select all {formatCount(data.total)}
           </button>
@@ -194,7 +195,7 @@ export function RecordResults({ browser, slug }: Props) {
           columns={columns}
           rows={data.items}
           rowKey={(item) => item.id}
-          rowClassName={(item) => (isSelected(item.id) ? "selected" : undefined)}
+          rowClassName={(item) => (selected.has(item.id) ? "selected" : undefined)}
           label="Records"
           className="record-table"
           scroll

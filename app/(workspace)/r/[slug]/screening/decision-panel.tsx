@@ -2,7 +2,7 @@
 import type { Ref } from "react";
 import { InfoAlert } from "@/app/_components/alerts";
 import { SCREENING_KEYS } from "@/server/shared/screening-keys";
-import { reasonLabel, type ScreeningItem, type StageSetup, type Verdict } from "./screening-types";
+import { closedText, reasonLabel, type ScreeningItem, type StageSetup, type Verdict } from "./screening-types";
 import { VerdictBadge } from "./verdict-badge";
 
 /** What the reviewer is putting together for the record on screen. */
@@ -14,7 +14,15 @@ export interface Draft {
   awaitingReason: boolean;
 }
 
-export function draftFor(item: ScreeningItem | null): Draft {
+/** What was typed for a decision the server refused, to be put back with the record. */
+export interface KeptDraft {
+  reasonId: string | null;
+  note: string;
+}
+
+/** A record's draft when it comes on screen: what was kept from a refused decision, else the reviewer's decision. */
+export function draftFor(item: ScreeningItem | null, kept?: KeptDraft): Draft {
+  if (item && kept) return { recordId: item.record.id, ...kept, awaitingReason: false };
   return {
     recordId: item?.record.id ?? null,
     reasonId: item?.myDecision?.verdict === "exclude" ? item.myDecision.reasonId : null,
@@ -37,6 +45,7 @@ interface Props {
   reasonsRef: Ref<HTMLFieldSetElement>;
   /** The record has been on screen long enough for a decision to count. */
   ready: boolean;
+  canLead: boolean;
 }
 
 const BUTTONS: { verdict: Verdict; key: string; label: string }[] = [
@@ -46,9 +55,11 @@ const BUTTONS: { verdict: Verdict; key: string; label: string }[] = [
 ];
 
 export function DecisionPanel(props: Props) {
-  const { setup, item, draft, showOthers, onDecide, onReason, onNote, onLeave, noteRef, reasonsRef, ready } = props;
+  const { setup, item, draft, showOthers, onDecide, onReason, onNote, onLeave, noteRef, reasonsRef, ready, canLead } =
+    props;
   const { reasons, reasonRequired } = setup;
   const mine = item.myDecision;
+  const closed = item.closedBecause;
   const others = showOthers ? item.otherDecisions : null;
   return (
     <section className="decision-panel" aria-labelledby="decision-heading">
@@ -71,16 +82,35 @@ export function DecisionPanel(props: Props) {
           </p>
         </InfoAlert>
       )}
-      {mine && (
-        <InfoAlert className="small">
+      {closed ? (
+        <InfoAlert className="small closed-record">
           <p>
-            You decided <VerdictBadge verdict={mine.verdict} />
-            {mine.reasonId && <> ({reasonLabel(reasons, mine.reasonId)})</>}. Choose again to change it.
+            {mine ? (
+              <>
+                You decided <VerdictBadge verdict={mine.verdict} />
+                {mine.reasonId && <> ({reasonLabel(reasons, mine.reasonId)})</>}; it can no longer change.{" "}
+              </>
+            ) : (
+              "This record takes no more decisions. "
+            )}
+            {closedText(closed, canLead)}
           </p>
           <button type="button" className="btn btn-secondary btn-small" onClick={onLeave}>
-            Leave it unchanged
+            Go on to the next record
           </button>
         </InfoAlert>
+      ) : (
+        mine && (
+          <InfoAlert className="small">
+            <p>
+              You decided <VerdictBadge verdict={mine.verdict} />
+              {mine.reasonId && <> ({reasonLabel(reasons, mine.reasonId)})</>}. Choose again to change it.
+            </p>
+            <button type="button" className="btn btn-secondary btn-small" onClick={onLeave}>
+              Leave it unchanged
+            </button>
+          </InfoAlert>
+        )
       )}
       <div className="decision-buttons">
         {BUTTONS.map(({ verdict, key, label }) => (
@@ -90,6 +120,7 @@ export function DecisionPanel(props: Props) {
             className={`btn btn-decide btn-${verdict}`}
             aria-keyshortcuts={key}
             aria-pressed={mine ? mine.verdict === verdict : undefined}
+            disabled={closed !== null}
             onClick={() => onDecide(verdict)}
           >
             {label} <kbd>{key}</kbd>

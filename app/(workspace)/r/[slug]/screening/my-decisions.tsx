@@ -5,7 +5,7 @@ import { ErrorAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
-import { reasonLabel, type ScreeningItem, type StageSetup } from "./screening-types";
+import { closedText, reasonLabel, type ScreeningItem, type StageSetup } from "./screening-types";
 import { VerdictBadge } from "./verdict-badge";
 
 const PAGE = 20;
@@ -23,11 +23,13 @@ interface Props {
   reviewId: string;
   setup: StageSetup;
   currentId: string | null;
+  /** A lead reopens a closed record themselves; a reviewer asks one. */
+  canLead: boolean;
   onOpen: (recordId: string) => void;
 }
 
 /** The reviewer's own decisions, newest first; fetched only when opened. */
-export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
+export function MyDecisions({ reviewId, setup, currentId, canLead, onOpen }: Props) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const decisions = useInfiniteQuery(
@@ -84,6 +86,7 @@ export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
                   cell: ({ myDecision }) =>
                     myDecision ? (
                       <>
+                        <span className="cell-label">You: </span>
                         <VerdictBadge verdict={myDecision.verdict} />
                         {myDecision.reasonId && (
                           <span className="small my-reason">{reasonLabel(setup.reasons, myDecision.reasonId)}</span>
@@ -94,17 +97,26 @@ export function MyDecisions({ reviewId, setup, currentId, onOpen }: Props) {
                       <span className="muted">Withdrawn</span>
                     ),
                 },
-                { key: "outcome", header: "Outcome", cell: ({ outcome }) => outcomeText(outcome) },
+                {
+                  key: "outcome",
+                  header: "Outcome",
+                  cell: ({ outcome }) => (
+                    <>
+                      <span className="cell-label">Outcome: </span>
+                      {outcomeText(outcome)}
+                    </>
+                  ),
+                },
                 {
                   key: "actions",
                   header: "Actions",
                   hideHeader: true,
-                  cell: ({ record, resolved }) =>
+                  cell: ({ record, closedBecause }) =>
                     record.id === currentId ? (
                       <span className="muted small">On screen</span>
-                    ) : resolved ? (
-                      // The server would refuse the change: a lead's resolution is final for reviewers.
-                      <span className="muted small">Resolved by a lead</span>
+                    ) : closedBecause ? (
+                      // The server would refuse the change, so none is offered: the reviewer is told why instead.
+                      <span className="small closed-because">{closedText(closedBecause, canLead)}</span>
                     ) : (
                       <button
                         type="button"

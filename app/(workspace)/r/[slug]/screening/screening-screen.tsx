@@ -86,6 +86,7 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
               noteRef={noteRef}
               reasonsRef={reasonsRef}
               ready={ready}
+              canLead={canResolve}
             />
             <TeamPanel reviewId={reviewId} slug={slug} recordId={current.record.id} canLead={canResolve} />
           </div>
@@ -95,7 +96,7 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
       ) : (
         <NothingLeft reviewId={reviewId} setup={setup} slug={slug} canResolve={canResolve} onCheck={queue.checkAgain} />
       )}
-      <MyDecisions reviewId={reviewId} setup={setup} currentId={currentId} onOpen={queue.reopen} />
+      <MyDecisions reviewId={reviewId} setup={setup} currentId={currentId} canLead={canResolve} onOpen={queue.reopen} />
     </>
   );
 }

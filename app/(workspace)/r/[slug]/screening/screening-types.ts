@@ -10,6 +10,7 @@ export type ScreeningProgress = Outputs["progress"];
 export type AgreementStage = Outputs["agreement"][number];
 export type AgreementPair = AgreementStage["pairs"][number];
 export type Verdict = "include" | "exclude" | "maybe";
+export type ClosedBecause = NonNullable<ScreeningItem["closedBecause"]>;
 
 export interface Reason {
   id: string;
@@ -39,4 +40,16 @@ export const VERDICT_DONE: Record<Verdict, string> = {
 export function reasonLabel(reasons: Reason[], id: string | null | undefined): string | null {
   if (!id) return null;
   return reasons.find((r) => r.id === id)?.label ?? "a reason no longer in the list";
+}
+
+/**
+ * Why a record takes no more decisions from the reviewer, and the way back: a lead's reopening, which leads do
+ * from the record's page.
+ */
+export function closedText(reason: ClosedBecause, canLead: boolean): string {
+  const reopen = canLead ? "reopen it from its record page" : "ask a lead to reopen it";
+  if (reason === "resolved") return `Resolved by a lead: ${reopen} to change your decision.`;
+  if (reason === "in_full_text") return `Settled and moved to full-text screening: ${reopen} to change your decision.`;
+  if (reason === "merged") return "Merged into another record as a duplicate: it is not screened.";
+  return "No longer in full-text screening: its full text or its inclusion was taken back.";
 }

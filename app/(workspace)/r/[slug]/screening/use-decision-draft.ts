@@ -26,15 +26,19 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { current } = queue;
-  const [stored, setDraft] = useState<Draft>(() => draftFor(null));
-  // A new record on screen starts a fresh draft (or the reviewer's earlier decision, when reopened).
-  const draft = stored.recordId === (current?.record.id ?? null) ? stored : draftFor(current);
+  // By record, so a draft survives another record being put on screen before it (a refusal brings one back).
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
+  const currentId = current?.record.id ?? null;
+  // A record new on screen starts with what was typed for a refused decision on it, else the reviewer's
+  // decision (when reopened), else nothing.
+  const draft = (currentId ? drafts.get(currentId) : undefined) ?? draftFor(current, queue.kept(currentId));
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const reasonsRef = useRef<HTMLFieldSetElement>(null);
-  const guard = useReadyGuard(current?.record.id ?? null, setup.decisionDelayMs);
+  const guard = useReadyGuard(currentId, setup.decisionDelayMs);
 
   function update(patch: Partial<Draft>) {
-    setDraft({ ...draft, ...patch });
+    const { recordId } = draft;
+    if (recordId) setDrafts((all) => new Map(all).set(recordId, { ...draft, ...patch }));
   }
 
   useEffect(() => {
@@ -49,12 +53,20 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
     if (reasonsRef.current?.contains(document.activeElement) && document.activeElement instanceof HTMLElement) {
       document.activeElement.blur();
     }
-    queue.send(verdict, reasonId, draft.note);
+    const { recordId } = draft;
+    setDrafts((all) => {
+      const rest = new Map(all);
+      if (recordId) rest.delete(recordId);
+      return rest;
+    });
+    // The reason chosen is kept even when another verdict was sent, so a refusal puts back all that was there.
+    queue.send(verdict, { reasonId: verdict === "exclude" ? reasonId : draft.reasonId, note: draft.note });
     void queryClient.invalidateQueries({ queryKey: trpc.screening.agreement.pathKey() });
   }
 
   function decide(verdict: Verdict) {
-    if (!current || !guard.isReady()) return;
+    // A record closed to decisions says why beside its disabled buttons; its keys do nothing.
+    if (!current || current.closedBecause || !guard.isReady()) return;
     if (verdict !== "exclude") return send(verdict, null);
     if (setup.reasonRequired && !draft.reasonId && setup.reasons.length > 0) return update({ awaitingReason: true });
     send("exclude", draft.reasonId);

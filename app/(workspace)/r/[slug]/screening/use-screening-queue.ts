@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
 import type { Stage } from "@/server/shared/stages";
+import type { KeptDraft } from "./decision-panel";
+import { errorText } from "./error-text";
 import { type ScreeningItem, VERDICT_DONE, type Verdict } from "./screening-types";
 
 interface Queue {
@@ -19,8 +21,10 @@ export interface LastDecision {
   verdict: Verdict;
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : "Something went wrong. Try again.";
+/** Says what came back with a refused record, so the reviewer knows nothing they typed was lost. */
+function keptWords({ reasonId, note }: KeptDraft): string {
+  const kept = [note.trim() && "note", reasonId && "exclusion reason"].filter(Boolean);
+  return kept.length ? `, with your ${kept.join(" and ")} kept` : "";
 }
 
 function shortTitle(item: ScreeningItem): string {
@@ -42,6 +46,8 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const [last, setLast] = useState<LastDecision | null>(null);
+  /** What was typed for refused decisions, by record, until the record is decided again. */
+  const [kept, setKept] = useState<ReadonlyMap<string, KeptDraft>>(new Map());
   /** Decided on this screen: kept out of refills even while the decision is still on its way. */
   const decided = useRef(new Set<string>());
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -97,11 +103,17 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
     });
   }
 
-  function send(verdict: Verdict, reasonId: string | null, note: string) {
+  /**
+   * Sends the decision on the record on screen. `typed` is what the reviewer chose and wrote for it (the reason
+   * is sent with an exclusion only), put back with the record if the decision is refused.
+   */
+  function send(verdict: Verdict, typed: KeptDraft) {
     const item = queue.current;
     if (!item) return;
     const recordId = item.record.id;
+    const { reasonId, note } = typed;
     decided.current.add(recordId);
+    forget(recordId);
     setError(null);
     setLast({ recordId, title: shortTitle(item), verdict });
     setStatus(
@@ -119,14 +131,30 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
           note,
         });
       } catch (err) {
-        // Not recorded: the record comes back on screen, ahead of the one shown in its place, to decide again.
+        // Not recorded: the record comes back on screen, ahead of the one shown in its place, to decide again,
+        // with the note and reason as they were typed. Read afresh, it says if it can take no decision any more.
         decided.current.delete(recordId);
         setLast((l) => (l?.recordId === recordId ? null : l));
-        showFirst(item);
-        setError(`Your decision on “${shortTitle(item)}” was not recorded: ${errorText(err)} It is shown again.`);
+        if (typed.note.trim() || typed.reasonId) setKept((k) => new Map(k).set(recordId, typed));
+        const fresh = await queryClient
+          .fetchQuery({ ...trpc.screening.record.queryOptions({ reviewId, stage, recordId }), staleTime: 0 })
+          .catch(() => null);
+        showFirst(fresh ?? item);
+        setError(
+          `Your decision on “${shortTitle(item)}” was not recorded: ${errorText(err)} It is shown again${keptWords(typed)}.`,
+        );
       }
       refreshCounts();
       await refill();
+    });
+  }
+
+  function forget(recordId: string) {
+    setKept((k) => {
+      if (!k.has(recordId)) return k;
+      const rest = new Map(k);
+      rest.delete(recordId);
+      return rest;
     });
   }
 
@@ -189,6 +217,8 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
     reopen,
     leaveUnchanged,
     checkAgain,
+    /** What was typed for a refused decision on the record, to show with it again. */
+    kept: (recordId: string | null) => (recordId ? kept.get(recordId) : undefined),
   };
 }
 
