@@ -169,11 +169,6 @@ const ROUTE_CALLS: Record<string, (on: { reviewId: string; reportId: string }) =
   }),
   "GET reviews/[reviewId]/imports/search-log": ({ reviewId }) => ({ params: { reviewId }, query: { format: "csv" } }),
   // No records chosen: refused as bad input once past the check.
-  "POST reviews/[reviewId]/records/export": ({ reviewId }) => ({
-    params: { reviewId },
-    query: { format: "csv" },
-    body: "",
-  }),
   "GET reports/[reportId]/file": ({ reportId }) => ({ params: { reportId } }),
   "POST reports/[reportId]/file": ({ reviewId, reportId }) => ({ params: { reportId }, query: { reviewId }, body: "" }),
 };

@@ -215,6 +215,31 @@ const BY_KEY: Record<string, unknown[]> = {
   decidedBy: [undefined, "@A", "@B"],
   exclusionReasonId: [undefined, "@reason:ta", "@reason:ft"],
   study: [undefined, "@study"],
+  // A selection export's filters (every record first), then filters that tell what blinding hides, which are refused.
+  filters: [
+    {},
+    { query: "agreed" },
+    { decision: "include" },
+    { decision: "none", stage: "full_text" },
+    { decision: "include", decidedBy: "@B" },
+    { outcome: "included" },
+    { conflict: "open" },
+    { reached: "full_text" },
+  ],
+  exceptIds: [undefined, ["@ta:a-included", "@resolved"]],
+  recordIds: [undefined, RECORDS.map((r) => `@${r}`)],
+};
+
+/** Inputs a procedure is called with besides those made from its schema, for choices one key at a time misses. */
+const MORE_INPUTS: Record<string, unknown[]> = {
+  "exports.startSelection": ["csv", "ris"].flatMap((format) =>
+    ["title_abstract", "full_text"].map((stage) => ({
+      reviewId: "@review",
+      format,
+      stage,
+      recordIds: RECORDS.map((r) => `@${r}`),
+    })),
+  ),
 };
 
 function unwrap(s: Schema): { schema: Schema; optional: boolean } {
@@ -358,20 +383,13 @@ const ROUTES: Record<string, RouteCall[] | { skip: string }> = {
     params: { reviewId: "@review" },
     query: `form=@form&format=csv&layout=long&values=${values}`,
   })),
+  // Every export A and the observer asked for: the records exports, then their selections.
   "reviews/[reviewId]/exports/[exportId]": ["A", "observer"].flatMap((who) =>
-    [0, 1, 2].map((n) => ({
+    Array.from({ length: 40 }, (_, n) => ({
       method: "GET" as const,
       params: { reviewId: "@review", exportId: `@export:${who}:${n}` },
     })),
   ),
-  "reviews/[reviewId]/records/export": [
-    {
-      method: "POST",
-      params: { reviewId: "@review" },
-      query: "format=csv&ids=@ta:a-included,@ta:a-undecided,@agreed:1,@resolved",
-      body: "",
-    },
-  ],
   "reviews/[reviewId]/imports/search-log": ["csv", "xlsx"].map((format) => ({
     method: "GET" as const,
     params: { reviewId: "@review" },
@@ -437,13 +455,12 @@ const namespaceOf = (procedurePath: string) => procedurePath.split(".")[0]!;
 const UPLOADS_WITH: Record<string, string> = {
   "reports/[reportId]/file": "fullText",
   "reviews/[reviewId]/imports": "imports",
-  "reviews/[reviewId]/records/export": "records",
 };
 
 async function callProcedures(w: World, worldIndex: number, label: string, list: typeof procedures) {
   for (const who of VIEWERS) {
     for (const [procedurePath, procedure] of list) {
-      for (const input of inputsOf(procedure))
+      for (const input of [...inputsOf(procedure), ...(MORE_INPUTS[procedurePath] ?? [])])
         keep(
           worldIndex,
           `${procedurePath} ${label} as ${who} ${JSON.stringify(input)}`,

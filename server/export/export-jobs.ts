@@ -4,7 +4,10 @@ import type pg from "pg";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import type { ActorScope } from "../shared/actor";
+import type { ChosenRecords } from "../records/browse-input";
+import { resolveChosenRecords } from "../records/chosen-records";
+import { seesStage } from "../records/visibility";
+import type { ActorScope, MemberScope } from "../shared/actor";
 import { hasRole, type Role } from "../shared/roles";
 import type { Stage } from "../shared/stages";
 import { type ExportFormat, type ExportKind, KIND_RULES, RECORD_FILTERS, type RecordFilter } from "./export-kinds";
@@ -15,6 +18,15 @@ export interface ExportRequest {
   format: ExportFormat;
   stage?: Stage | null;
   filter?: RecordFilter;
+  /** A selection's records: its filters (but the ids ticked off), or the ids ticked. */
+  chosen?: ChosenRecords;
+}
+
+/** What a selection export keeps of its records: only what says which they are, read again when it runs. */
+function chosenOptions(chosen: ChosenRecords): ChosenRecords {
+  return chosen.filters
+    ? { filters: chosen.filters, ...(chosen.exceptIds?.length ? { exceptIds: [...new Set(chosen.exceptIds)] } : {}) }
+    : { recordIds: [...new Set(chosen.recordIds)] };
 }
 
 /** Progress is written at most this often, so a large export does not spend its time updating its own row. */
@@ -28,7 +40,7 @@ export function assertMayExport(role: Role, kind: ExportKind): void {
 
 export async function requestExport(
   db: Db,
-  scope: { reviewId: string; actorId: string; role: Role },
+  scope: MemberScope,
   input: ExportRequest,
   enqueue: (tx: Tx, exportId: string) => Promise<void>,
 ) {
@@ -44,6 +56,26 @@ export async function requestExport(
   const filter = input.kind === "records" ? (input.filter ?? "all") : undefined;
   if (filter && !RECORD_FILTERS.includes(filter))
     throw new AppError("INVALID_INPUT", "Choose all, included or excluded records.");
+  let options: object = filter ? { filter } : {};
+  let audited: object = filter ? { filter } : {};
+  if (input.kind === "selection") {
+    if (!input.chosen) throw new AppError("INVALID_INPUT", "Choose the records to export first.");
+    // Refused now (hidden, stale or forged filters, records not in the review) so the person asking sees why.
+    const { total } = await resolveChosenRecords(db, scope, input.chosen);
+    const chosen = chosenOptions(input.chosen);
+    if (total === 0)
+      throw new AppError(
+        "INVALID_INPUT",
+        chosen.filters
+          ? "No record matches this search and these filters, so there is nothing to export."
+          : "Choose the records to export first.",
+      );
+    options = chosen;
+    audited = {
+      records: total,
+      ...(chosen.filters ? { filters: chosen.filters, exceptIds: chosen.exceptIds ?? [] } : {}),
+    };
+  }
   return db.$transaction(async (tx) => {
     const created = await tx.export.create({
       data: {
@@ -52,7 +84,7 @@ export async function requestExport(
         kind: input.kind,
         format: input.format,
         stage,
-        options: filter ? { filter } : {},
+        options,
       },
     });
     await recordAuditEvent(tx, {
@@ -61,10 +93,12 @@ export async function requestExport(
       action: "export.requested",
       entityType: "export",
       entityId: created.id,
-      data: { kind: input.kind, format: input.format, stage, ...(filter ? { filter } : {}) },
+      data: { kind: input.kind, format: input.format, stage, ...audited },
     });
     await enqueue(tx, created.id);
-    return created;
+    // Without its options: a selection's may hold thousands of ids the caller has just sent.
+    const { options: _options, ...asked } = created;
+    return asked;
   });
 }
 
@@ -120,7 +154,22 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<voi
     const setting = await db.reviewStageSetting.findUnique({
       where: { reviewId_stage: { reviewId: job.reviewId, stage } },
     });
-    const visibility = hasRole(membership.role, "lead") || !setting?.blinded ? "full" : "resolved-only";
+    const member: MemberScope = { reviewId: job.reviewId, actorId: job.requestedById, role: membership.role };
+    // A selection is read again as its filters select now, as the browser would show it to this member now.
+    const choice =
+      job.kind === "selection" ? await resolveChosenRecords(db, member, job.options as ChosenRecords) : undefined;
+    if (choice?.total === 0)
+      throw new AppError(
+        "STALE",
+        "None of the chosen records is in this review any more, so there is nothing to export.",
+      );
+    const visibility = choice
+      ? seesStage(choice.visibility, stage)
+        ? "full"
+        : "none"
+      : hasRole(membership.role, "lead") || !setting?.blinded
+        ? "full"
+        : "resolved-only";
     const body = new PassThrough();
     const stored = storage.put(key, body, undefined);
     stored.catch((err) => body.destroy(err));
@@ -135,6 +184,7 @@ export async function runExport(deps: ExportDeps, exportId: string): Promise<voi
         stage: job.stage,
         filter: (job.options as { filter?: RecordFilter }).filter ?? "all",
         visibility,
+        choice,
       },
       body,
       async (total) => {

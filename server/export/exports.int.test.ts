@@ -16,6 +16,7 @@ import { callerFor, testDb } from "../test/integration";
 import { callRoute } from "../test/route-calls";
 import type { ExportRequest } from "./export-jobs";
 import { runExport } from "./export-jobs";
+import type { ExportPageKind } from "./export-kinds";
 import { buildTestReview } from "./review.fixture";
 
 vi.mock("../auth/session", async (original) => ({
@@ -41,7 +42,7 @@ afterAll(async () => {
   await pool.end();
 });
 
-async function exportAs(userId: string, request: ExportRequest) {
+async function exportAs(userId: string, request: ExportRequest & { kind: ExportPageKind }) {
   const created = await callerFor(testDb(), userId).exports.start({ reviewId: built.review.id, ...request });
   await runExport({ db: testDb(), pool, storage }, created.id);
   const row = await testDb().export.findUniqueOrThrow({ where: { id: created.id } });
@@ -53,7 +54,10 @@ async function download(userId: string | null, exportId: string) {
   return callRoute(downloadRoute, userId, { params: { reviewId: built.review.id, exportId } });
 }
 
-async function csvOf(userId: string, request: ExportRequest): Promise<Record<string, string>[]> {
+async function csvOf(
+  userId: string,
+  request: ExportRequest & { kind: ExportPageKind },
+): Promise<Record<string, string>[]> {
   const row = await exportAs(userId, request);
   const bytes = Buffer.from(await (await download(userId, row.id)).arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

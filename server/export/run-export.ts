@@ -4,14 +4,15 @@
 import type { Writable } from "node:stream";
 import type pg from "pg";
 import type { Db } from "../db/client";
+import type { ResolvedChoice } from "../records/chosen-records";
 import type { Stage } from "../shared/stages";
 import type { FileStorage } from "../storage/file-storage";
 import { writeBundle } from "./bundle/write-bundle";
-import { type ExportFormat, type ExportKind, FORMAT_FILES, type RecordFilter } from "./export-kinds";
+import { type ExportFormat, type ExportKind, FORMAT_FILES, KIND_RULES, type RecordFilter } from "./export-kinds";
 import { AGREEMENT_COLUMNS, CONFLICT_COLUMNS, DECISION_LOG_COLUMNS } from "./log-rows";
 import { agreementTable, conflictRows, countConflicts, countDecisionLog, decisionLogRows } from "./log-source";
-import { RECORD_COLUMNS, recordRis, recordRow } from "./record-rows";
-import { countRecords, type OutcomeVisibility, recordsWithResults } from "./record-source";
+import { RECORD_COLUMNS, type RecordForExport, recordRis, recordRow, type StageResult } from "./record-rows";
+import { chosenWithResults, countRecords, type OutcomeVisibility, recordsWithResults } from "./record-source";
 import { risEntry } from "./ris-writer";
 import { type TableOutput, writeCsv, writeXlsx } from "./table-writer";
 
@@ -28,6 +29,8 @@ interface ExportSpec {
   stage: Stage | null;
   filter: RecordFilter;
   visibility: OutcomeVisibility;
+  /** A selection's records, resolved for the member who asked for it. */
+  choice?: ResolvedChoice;
 }
 
 type Progress = { total: number; tick: () => Promise<void> };
@@ -36,17 +39,36 @@ async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): Asyn
   for await (const item of items) yield f(item);
 }
 
+/** The records of a records or selection export, with their results at the export's stage. */
+async function recordsOf(
+  db: Db,
+  spec: ExportSpec,
+): Promise<{ total: number; rows: AsyncIterable<{ record: RecordForExport; result: StageResult }> }> {
+  const stage = spec.stage ?? "title_abstract";
+  if (spec.kind === "selection") {
+    if (!spec.choice) throw new Error("a selection export without its records");
+    return {
+      total: spec.choice.total,
+      rows: chosenWithResults(db, spec.reviewId, stage, spec.choice, spec.visibility),
+    };
+  }
+  return {
+    total: await countRecords(db, spec.reviewId, stage, spec.filter, spec.visibility),
+    rows: recordsWithResults(db, spec.reviewId, stage, spec.filter, spec.visibility),
+  };
+}
+
 async function tableFor(
   deps: ExportDeps,
   spec: ExportSpec,
 ): Promise<{ total: number; table: Omit<TableOutput, "onRow"> }> {
   const { db } = deps;
   switch (spec.kind) {
-    case "records": {
-      const stage = spec.stage ?? "title_abstract";
-      const rows = recordsWithResults(db, spec.reviewId, stage, spec.filter, spec.visibility);
+    case "records":
+    case "selection": {
+      const { total, rows } = await recordsOf(db, spec);
       return {
-        total: await countRecords(db, spec.reviewId, stage, spec.filter, spec.visibility),
+        total,
         table: {
           sheetName: "Records",
           columns: RECORD_COLUMNS,
@@ -80,14 +102,9 @@ async function writeRis(
   progress: (total: number) => Promise<Progress>,
 ) {
   const stage = spec.stage ?? "title_abstract";
-  const { tick } = await progress(await countRecords(deps.db, spec.reviewId, stage, spec.filter, spec.visibility));
-  for await (const { record, result } of recordsWithResults(
-    deps.db,
-    spec.reviewId,
-    stage,
-    spec.filter,
-    spec.visibility,
-  )) {
+  const { total, rows } = await recordsOf(deps.db, spec);
+  const { tick } = await progress(total);
+  for await (const { record, result } of rows) {
     if (!out.write(risEntry(recordRis(record, stage, result)))) await new Promise((r) => out.once("drain", r));
     await tick();
   }
@@ -134,7 +151,7 @@ export function exportFileName(
   const parts = [
     reviewSlug,
     kind.replace("_", "-"),
-    ...(stage && kind === "records" ? [stage.replace("_", "-")] : []),
+    ...(stage && KIND_RULES[kind].staged ? [stage.replace("_", "-")] : []),
     day,
   ];
   return `${parts.join("_")}.${FORMAT_FILES[format].extension}`;

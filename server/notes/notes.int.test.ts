@@ -1,24 +1,23 @@
 // Team notes on a record: written by whoever screens, read by the whole team with author and time, edited only by
 // their author, deleted by their author or a lead; every change audited and told in the record's history; carried
 // by the records exports.
-import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { csvLines, exportSelection } from "../export/selection.fixture";
+import { jobQueue, stopJobQueue } from "../jobs/queue";
 import { type BrowseReview, browseReview } from "../records/browse.fixture";
 import { testDb } from "../test/integration";
-import { API_DIR, callRoute } from "../test/route-calls";
-
-vi.mock("../auth/session", async (original) => ({
-  ...(await original<object>()),
-  requestSession: (await import("../test/route-calls")).testSession,
-}));
 
 let f: BrowseReview;
 let on: { reviewId: string; recordId: string };
 
 beforeAll(async () => {
+  // Exporting a selection queues its job.
+  process.env.DATABASE_URL = inject("databaseUrl");
+  await jobQueue();
   f = await browseReview(testDb());
   on = { reviewId: f.review.id, recordId: f.ids.mouse };
 });
+afterAll(stopJobQueue);
 
 describe("team notes", () => {
   it("are written by whoever screens and read by everyone, with author and time, oldest first", async () => {
@@ -97,28 +96,26 @@ describe("team notes", () => {
   });
 });
 
-describe("the selection's download", () => {
+describe("the selection's export", () => {
   it("carries each record's labels and team notes", async () => {
     const g = await browseReview(testDb());
     const r = { reviewId: g.review.id };
     const label = await g.as("lead").labels.create({ ...r, name: "Animal study", colour: "teal" });
     await g.as("A").labels.setOnRecord({ ...r, recordId: g.ids.mouse, labelId: label.id, on: true });
     await g.as("A").notes.add({ ...r, recordId: g.ids.mouse, text: "No human arm." });
-    const module = await import(path.join(API_DIR, "reviews/[reviewId]/records/export/route.ts"));
-    for (const format of ["csv", "ris"]) {
-      const res = await callRoute(module.POST, g.people.lead.id, {
-        params: { reviewId: g.review.id },
-        query: { format, ids: [g.ids.mouse, g.ids.msc].join(",") },
-        body: "",
+    for (const format of ["csv", "ris"] as const) {
+      const { file } = await exportSelection(testDb(), g.people.lead.id, {
+        ...r,
+        format,
+        recordIds: [g.ids.mouse, g.ids.msc],
       });
-      const text = await res.text();
       const today = new Date().toISOString().slice(0, 10);
       if (format === "csv") {
-        expect(text.split("\r\n")[0]).toMatch(/,labels,team_notes$/);
-        expect(text).toContain(`Animal study,"reviewer, ${today}: No human arm."`);
+        expect(csvLines(file)[0]).toMatch(/,labels,team_notes$/);
+        expect(file).toContain(`Animal study,"reviewer, ${today}: No human arm."`);
       } else {
-        expect(text).toContain("N1  - Sift labels: Animal study");
-        expect(text).toContain(`N1  - Sift team note: reviewer, ${today}: No human arm.`);
+        expect(file).toContain("N1  - Sift labels: Animal study");
+        expect(file).toContain(`N1  - Sift team note: reviewer, ${today}: No human arm.`);
       }
     }
   });

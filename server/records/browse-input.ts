@@ -61,3 +61,14 @@ export type RecordListInput = z.infer<typeof RecordListInput>;
 /** How many records one bulk action (allocation, export) takes at most. */
 export const MAX_SELECTION = 10_000;
 export const RecordSelection = z.array(Id).min(1).max(MAX_SELECTION);
+
+/**
+ * Records chosen in the browser for an action that takes any number of them (a selection export): every record
+ * the filters select but `exceptIds` (ticked off after selecting them all), or the `recordIds` ticked one by one.
+ */
+export const ChosenRecords = z.object({
+  filters: RecordFilters.optional(),
+  exceptIds: z.array(Id).max(MAX_SELECTION).optional(),
+  recordIds: z.array(Id).max(MAX_SELECTION).optional(),
+});
+export type ChosenRecords = z.infer<typeof ChosenRecords>;

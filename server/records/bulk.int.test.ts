@@ -1,16 +1,9 @@
-// A lead's bulk actions on the records chosen in the browser: every match of the filters, allocation to a
-// reviewer under the screening queue's rules, and the selection as CSV or RIS through its download route.
-import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+// A lead's bulk actions on the records chosen in the browser: every match of the filters, and allocation to a
+// reviewer under the screening queue's rules. Exporting a selection is an export (server/export).
+import { beforeAll, describe, expect, it } from "vitest";
 import { SERVE_MINUTES } from "../screening-queue/serve";
 import { testDb } from "../test/integration";
-import { API_DIR, callRoute } from "../test/route-calls";
 import { type BrowseReview, browseReview, decide } from "./browse.fixture";
-
-vi.mock("../auth/session", async (original) => ({
-  ...(await original<object>()),
-  requestSession: (await import("../test/route-calls")).testSession,
-}));
 
 let f: BrowseReview;
 
@@ -101,49 +94,5 @@ describe("allocating the selection", () => {
     await expect(f.as("A").records.allocate({ ...input, reviewerId: f.people.A.id })).rejects.toThrow(
       "This needs the lead role or higher in this review.",
     );
-  });
-});
-
-describe("exporting the selection", () => {
-  async function download(who: "lead" | "A", body: string) {
-    const route = (await import(path.join(API_DIR, "reviews/[reviewId]/records/export/route.ts"))) as {
-      POST: Parameters<typeof callRoute>[0];
-    };
-    return callRoute(route.POST, f.people[who].id, { params: { reviewId: f.review.id }, body });
-  }
-
-  it("writes the chosen records as CSV, in import order, with the stage's final decisions", async () => {
-    const g = f;
-    await decide(g, "A", "mouse", "exclude");
-    await decide(g, "B", "mouse", "exclude");
-    const res = await download("lead", `format=csv&ids=${g.ids.mouse},${g.ids.msc}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(
-      /attachment; filename="records-selection-\d{4}-\d{2}-\d{2}\.csv"/,
-    );
-    const text = await res.text();
-    const lines = text
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
-    expect(lines[0]!.split(",").slice(0, 3)).toEqual(["sift_id", "title", "authors"]);
-    expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(g.ids.msc);
-    expect(lines[2]).toContain(g.ids.mouse);
-    expect(lines[2]).toContain(",excluded,Not about ALS,");
-  });
-
-  it("writes RIS for a reference manager, the outcome as a note", async () => {
-    const res = await download("lead", `format=ris&stage=title_abstract&ids=${f.ids.mouse}`);
-    const text = await res.text();
-    expect(text.match(/^TY {2}- /gm)).toHaveLength(1);
-    expect(text).toContain("TI  - SOD1-G93A mice given human umbilical cord blood");
-    expect(text).toContain("N1  - Sift title/abstract: excluded (Not about ALS)");
-  });
-
-  it("refuses an empty selection and reviewers", async () => {
-    expect((await download("lead", "format=csv&ids=")).status).toBe(400);
-    expect((await download("A", `format=csv&ids=${f.ids.msc}`)).status).toBe(403);
   });
 });

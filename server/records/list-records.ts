@@ -8,9 +8,10 @@ import type { LabelColour, OutcomeStatus, RetrievalStatus, Verdict } from "../db
 import { searchIndexPending } from "../record-search/search-index";
 import type { MemberScope } from "../shared/actor";
 import { MAX_SELECTION, type RecordFilters, type RecordListInput, type RecordSort } from "./browse-input";
-import { allOf, filterConditions, relevanceSql, searchedRecords } from "./browse-sql";
-import { parseSearchQuery, type SearchQuery } from "./search-query";
-import { type RecordVisibility, recordVisibility, refuseHiddenFilters } from "./visibility";
+import { relevanceSql } from "./browse-sql";
+import type { SearchQuery } from "./search-query";
+import { countSelected, filteredRecords, matchingRecords, readRecords, type Selected } from "./selected-records";
+import type { RecordVisibility } from "./visibility";
 
 export interface RecordListItem {
   id: string;
@@ -115,17 +116,6 @@ function item(row: Row, visibility: RecordVisibility): RecordListItem {
   };
 }
 
-/**
- * A browser statement, planned without sequential scans. PostgreSQL prices a scan of records without the cost of
- * fetching each row's search vector from TOAST (2 KB, out of line), so for a common word it chose one several
- * times slower than the GIN index; and every statement here narrows to one review, which has an index of its own,
- * so a sequential scan is never the better plan for them.
- */
-async function read<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL enable_seqscan = off`, db.$queryRaw<T[]>(query)]);
-  return rows;
-}
-
 async function page(
   db: Db,
   member: MemberScope,
@@ -138,7 +128,7 @@ async function page(
   // Relevance is best first whatever the direction asked for; ties keep import order.
   const keyDirection = input.sort === "relevance" ? Prisma.sql`DESC` : direction;
   const { columns, joins } = detailColumns(visibility);
-  return read<Row>(
+  return readRecords<Row>(
     db,
     Prisma.sql`
     WITH chosen AS MATERIALIZED (
@@ -163,38 +153,11 @@ async function page(
   );
 }
 
-/** The records a request selects: the relation they are read from (named r) and the condition on it. */
-interface Selected {
-  from: Prisma.Sql;
-  where: Prisma.Sql;
-}
-
-async function count(db: Db, { from, where }: Selected): Promise<number> {
-  const [row] = await read<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`);
-  return row!.n;
-}
-
-/** The records the search and filters select, for whoever may use them (refused otherwise), as a condition on `r`. */
-async function selection(db: Db, member: MemberScope, filters: RecordFilters) {
-  const visibility = await recordVisibility(db, member);
-  refuseHiddenFilters(filters, visibility, member.actorId);
-  const query = parseSearchQuery(filters.query);
-  const conditions = filterConditions("r", filters, member);
-  const selectionFor = (fuzzy: boolean): Selected => {
-    const searched = searchedRecords("r", member.reviewId, query, fuzzy);
-    return {
-      from: searched.from,
-      where: allOf([Prisma.sql`r.review_id = ${member.reviewId}`, searched.where, ...conditions]),
-    };
-  };
-  return { visibility, query, selectionFor };
-}
-
 export async function listRecords(db: Db, member: MemberScope, input: RecordListInput) {
-  const { visibility, query, selectionFor } = await selection(db, member, input);
+  const { visibility, query, selectionFor } = await filteredRecords(db, member, input);
   const run = (fuzzy: boolean) =>
     Promise.all([
-      count(db, selectionFor(fuzzy)),
+      countSelected(db, selectionFor(fuzzy)),
       page(db, member, input, visibility, selectionFor(fuzzy), sortKey(input.sort, query, fuzzy)),
     ]);
   let fuzzy = false;
@@ -224,14 +187,8 @@ export type RecordListPage = Awaited<ReturnType<typeof listRecords>>;
  * on all of them; `total` says how many there are in all.
  */
 export async function matchingRecordIds(db: Db, member: MemberScope, filters: RecordFilters) {
-  const { query, selectionFor } = await selection(db, member, filters);
-  let selected = selectionFor(false);
-  let total = await count(db, selected);
-  if (total === 0 && query.kind === "words" && query.plain) {
-    selected = selectionFor(true);
-    total = await count(db, selected);
-  }
-  const rows = await read<{ id: string }>(
+  const { selected, total } = await matchingRecords(db, member, filters);
+  const rows = await readRecords<{ id: string }>(
     db,
     Prisma.sql`SELECT r.id FROM ${selected.from} WHERE ${selected.where} ORDER BY r.id LIMIT ${MAX_SELECTION}`,
   );

@@ -6,7 +6,6 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { POST as upload } from "../../app/api/reviews/[reviewId]/imports/route";
-import { POST as exportSelection } from "../../app/api/reviews/[reviewId]/records/export/route";
 import { poolOf } from "../db/client";
 import { fileStorage } from "../storage/file-storage";
 import { callerFor, makeTeam, testDb } from "../test/integration";
@@ -85,15 +84,13 @@ describe("archiving a review", () => {
       }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
     expect(await db.screeningDecision.count({ where: { recordId: record.id } })).toBe(0);
-    // Routes alike: an upload is refused before it is read; exporting a selection, a POST that changes nothing, is not.
+    // Routes alike: an upload is refused before it is read. Exporting a selection of records goes on.
     const uploaded = await callRoute(upload, members.lead.id, { params: { reviewId: review.id }, body: "x" });
     expect(uploaded.status).toBe(409);
     expect(await uploaded.json()).toMatchObject({ error: expect.stringMatching(/archived, so it is read-only/) });
-    const exported = await callRoute(exportSelection, members.lead.id, {
-      params: { reviewId: review.id },
-      body: `format=csv&ids=${record.id}`,
-    });
-    expect(exported.status).toBe(200);
+    await expect(
+      lead.exports.startSelection({ reviewId: review.id, format: "csv", recordIds: [record.id] }),
+    ).resolves.toMatchObject({ kind: "selection" });
 
     await owner.reviews.setArchived({ reviewId: review.id, archived: false });
     await lead.reviews.updateDetails({ reviewId: review.id, title: "Renamed after restore", question: "" });

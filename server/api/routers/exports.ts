@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { listMyExports, requestExport } from "../../export/export-jobs";
-import { EXPORT_FORMATS, EXPORT_KINDS, RECORD_FILTERS } from "../../export/export-kinds";
+import { EXPORT_FORMATS, EXPORT_PAGE_KINDS, RECORD_FILTERS, SELECTION_FORMATS } from "../../export/export-kinds";
 import { enqueueInTransaction, QUEUES } from "../../jobs/queue";
+import { ChosenRecords } from "../../records/browse-input";
 import { STAGES } from "../../shared/stages";
 import { reviewProcedure, router } from "../trpc";
 
@@ -11,7 +12,7 @@ export const exportsRouter = router({
   start: reviewProcedure("observer", { whileArchived: true })
     .input(
       z.object({
-        kind: z.enum(EXPORT_KINDS),
+        kind: z.enum(EXPORT_PAGE_KINDS),
         format: z.enum(EXPORT_FORMATS),
         stage: z.enum(STAGES).nullish(),
         filter: z.enum(RECORD_FILTERS).optional(),
@@ -19,6 +20,17 @@ export const exportsRouter = router({
     )
     .mutation(({ ctx, input }) =>
       requestExport(ctx.db, ctx.actor, input, (tx, exportId) => enqueueInTransaction(tx, QUEUES.export, { exportId })),
+    ),
+  /**
+   * The records chosen in the browser, as its caller may see them there: every member may, as the browser is
+   * every member's; the filters are read with the caller's own decisions and refusals.
+   */
+  startSelection: reviewProcedure("observer", { whileArchived: true })
+    .input(ChosenRecords.extend({ format: z.enum(SELECTION_FORMATS), stage: z.enum(STAGES).default("title_abstract") }))
+    .mutation(({ ctx, input: { format, stage, ...chosen } }) =>
+      requestExport(ctx.db, ctx.actor, { kind: "selection", format, stage, chosen }, (tx, exportId) =>
+        enqueueInTransaction(tx, QUEUES.export, { exportId }),
+      ),
     ),
   /** The caller's own exports only: another person's file may hold what the caller is not allowed to see. */
   mine: reviewProcedure("observer").query(({ ctx }) => listMyExports(ctx.db, ctx.actor)),

@@ -4,9 +4,9 @@ import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import {
-  EXPORT_KINDS,
+  EXPORT_PAGE_KINDS,
   type ExportFormat,
-  type ExportKind,
+  type ExportPageKind,
   KIND_RULES,
   type RecordFilter,
 } from "@/server/api/contract/export";
@@ -18,8 +18,8 @@ type Stage = (typeof STAGES)[number];
 export function ExportForm({ reviewId, isLead }: { reviewId: string; isLead: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const kinds = EXPORT_KINDS.filter((k) => isLead || KIND_RULES[k].minRole !== "lead");
-  const [kind, setKind] = useState<ExportKind>("records");
+  const kinds = EXPORT_PAGE_KINDS.filter((k) => isLead || KIND_RULES[k].minRole !== "lead");
+  const [kind, setKind] = useState<ExportPageKind>("records");
   const [format, setFormat] = useState<ExportFormat>("csv");
   const [stage, setStage] = useState<Stage>("title_abstract");
   const [filter, setFilter] = useState<RecordFilter>("all");

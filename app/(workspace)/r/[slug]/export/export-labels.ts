@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportKind, RecordFilter } from "@/server/api/contract/export";
+import type { ExportFormat, ExportPageKind, RecordFilter } from "@/server/api/contract/export";
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: "CSV (spreadsheets, R, Python)",
@@ -9,7 +9,7 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
 
 export const SHORT_FORMAT: Record<ExportFormat, string> = { csv: "CSV", xlsx: "Excel", ris: "RIS", bundle: "Bundle" };
 
-export const KIND_HINTS: Record<ExportKind, string> = {
+export const KIND_HINTS: Record<ExportPageKind, string> = {
   records:
     "Every record of a stage with its bibliographic fields, final decision, exclusion reason and who settled it.",
   decision_log: "Every decision, change, withdrawal and conflict resolution, with the person and the time.",

@@ -9,14 +9,15 @@ import { STAGE_LABELS } from "@/server/shared/stages";
 import { FILTER_LABELS, SHORT_FORMAT } from "./export-labels";
 import { type ExportRow, useExports } from "./use-exports";
 
-function describe(e: ExportRow): string {
+export function describeExport(e: ExportRow): string {
   const parts = [KIND_RULES[e.kind as ExportKind]?.label ?? e.kind];
   if (e.stage) parts.push(STAGE_LABELS[e.stage]);
   if (e.filter && e.filter !== "all") parts.push(FILTER_LABELS[e.filter]);
   return parts.join(" · ");
 }
 
-function Status({ e, reviewId }: { e: ExportRow; reviewId: string }) {
+/** Where an export is: waiting, its progress, why it failed, or its file to download. */
+export function ExportStatus({ e, reviewId }: { e: ExportRow; reviewId: string }) {
   if (e.status === "succeeded") {
     return (
       <a
@@ -37,7 +38,11 @@ function Status({ e, reviewId }: { e: ExportRow; reviewId: string }) {
         ? `${formatCount(e.done)} of ${formatCount(e.total)} ${e.kind === "bundle" ? "rows and files" : "rows"}`
         : "Starting…";
   return (
-    <ProgressBar label={`Progress of ${describe(e)}`} fraction={e.status === "queued" ? null : fraction} text={text} />
+    <ProgressBar
+      label={`Progress of ${describeExport(e)}`}
+      fraction={e.status === "queued" ? null : fraction}
+      text={text}
+    />
   );
 }
 
@@ -52,10 +57,10 @@ export function ExportList({ reviewId }: { reviewId: string }) {
       rowKey={(e) => e.id}
       empty={<EmptyState compact>You have not exported anything from this review yet.</EmptyState>}
       columns={[
-        { key: "export", header: "Export", cell: describe },
+        { key: "export", header: "Export", cell: describeExport },
         { key: "format", header: "Format", cell: (e) => SHORT_FORMAT[e.format as ExportFormat] ?? e.format },
         { key: "asked", header: "Asked for", className: "nowrap", cell: (e) => formatDateTime(e.createdAt) },
-        { key: "file", header: "File", cell: (e) => <Status e={e} reviewId={reviewId} /> },
+        { key: "file", header: "File", cell: (e) => <ExportStatus e={e} reviewId={reviewId} /> },
       ]}
     />
   );

@@ -9,12 +9,12 @@ export type ExportRow = inferRouterOutputs<AppRouter>["exports"]["mine"][number]
 export const isBusy = (e: ExportRow) => e.status === "queued" || e.status === "running";
 
 /** The caller's exports, polled every second while one is being built and not at all otherwise. */
-export function useExports(reviewId: string) {
+export function useExports(reviewId: string, enabled = true) {
   const trpc = useTRPC();
   return useQuery(
     trpc.exports.mine.queryOptions(
       { reviewId },
-      { staleTime: 0, refetchInterval: (query) => (query.state.data?.some(isBusy) ? 1000 : false) },
+      { enabled, staleTime: 0, refetchInterval: (query) => (query.state.data?.some(isBusy) ? 1000 : false) },
     ),
   );
 }

@@ -1,30 +1,46 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import { ErrorAlert, InfoAlert, SuccessAlert } from "@/app/_components/alerts";
 import { formatCount } from "@/app/_lib/format";
+import type { SelectionFormat } from "@/server/api/contract/export";
 import type { Stage } from "@/server/shared/stages";
+import { SHORT_FORMAT } from "../export/export-labels";
+import { ExportStatus } from "../export/export-list";
 import { RemoveSelection } from "./remove-selection";
 import type { RecordBrowser } from "./use-record-browser";
 
 interface Props {
   browser: RecordBrowser;
   reviewId: string;
+  slug: string;
+  canLead: boolean;
   stageLabels: Record<Stage, string>;
 }
 
+function StageChoices({ stageLabels }: { stageLabels: Record<Stage, string> }) {
+  return (Object.keys(stageLabels) as Stage[]).map((s) => (
+    <option key={s} value={s}>
+      {stageLabels[s]}
+    </option>
+  ));
+}
+
 /**
- * A lead's actions on the chosen records, in a bar that stays at the foot of the screen while records are
- * selected: allocate them to a reviewer, put a team label on them or take it off, or download them.
+ * The actions on the chosen records, in a bar that stays at the foot of the screen while records are selected or
+ * their export is being made: export them (anyone), allocate them to a reviewer or put a team label on them or
+ * take it off (leads).
  */
-export function BulkActions({ browser, reviewId, stageLabels }: Props) {
-  const { selected, options } = browser;
+export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: Props) {
+  const { options, exported } = browser;
   const [stage, setStage] = useState<Stage>("title_abstract");
+  const [exportStage, setExportStage] = useState<Stage>("title_abstract");
   const [reviewerId, setReviewerId] = useState("");
   const [labelId, setLabelId] = useState("");
   const labels = options.data?.labels ?? [];
   const reviewers = options.data?.reviewers ?? [];
-  const count = selected.size;
-  if (count === 0) return null;
+  const count = browser.selectedCount;
+  if (count === 0 && !exported) return null;
   const { notice } = browser;
   return (
     <>
@@ -34,47 +50,97 @@ export function BulkActions({ browser, reviewId, stageLabels }: Props) {
         {notice?.kind === "info" && <InfoAlert className="small">{notice.text}</InfoAlert>}
         {notice?.kind === "error" && <ErrorAlert className="small">{notice.text}</ErrorAlert>}
         <h2 id="bulk-heading" className="bulk-heading">
-          {formatCount(count)} selected
-          <button type="button" className="link-button" onClick={browser.clearSelection}>
-            Clear
-          </button>
+          {count === 0 ? "Your export" : `${formatCount(count)} selected`}
+          {count > 0 && (
+            <button type="button" className="link-button" onClick={browser.clearSelection}>
+              Clear
+            </button>
+          )}
         </h2>
-        <form
-          className="bulk-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const reviewer = reviewers.find((r) => r.id === reviewerId);
-            if (reviewer) void browser.allocateSelection(stage, reviewer.id, reviewer.name);
-          }}
-        >
-          <label htmlFor="bulk-reviewer">Allocate to</label>
-          <select
-            id="bulk-reviewer"
-            value={reviewerId}
-            onChange={(event) => setReviewerId(event.target.value)}
-            required
+        {exported && (
+          <div className="bulk-export">
+            <span>
+              {SHORT_FORMAT[exported.format as SelectionFormat]}
+              {exported.stage && `, with ${stageLabels[exported.stage].toLowerCase()} decisions`}:
+            </span>
+            <ExportStatus e={exported} reviewId={reviewId} />
+            <Link href={`/r/${slug}/export`} className="small">
+              All your exports
+            </Link>
+          </div>
+        )}
+        {count > 0 && (
+          // The file is made in the background, however many records there are, and offered here when done.
+          <form
+            className="bulk-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+              void browser.exportSelection(submitter?.value === "ris" ? "ris" : "csv", exportStage);
+            }}
           >
-            <option value="">a reviewer…</option>
-            {reviewers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="bulk-stage">at</label>
-          <select id="bulk-stage" value={stage} onChange={(event) => setStage(event.target.value as Stage)}>
-            {(Object.keys(stageLabels) as Stage[]).map((s) => (
-              <option key={s} value={s}>
-                {stageLabels[s]}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="btn btn-primary btn-small" disabled={!reviewerId || browser.allocating}>
-            {browser.allocating ? "Allocating…" : "Allocate"}
-          </button>
-        </form>
-        <RemoveSelection browser={browser} reviewId={reviewId} />
-        {labels.length > 0 && (
+            <label htmlFor="bulk-export-stage">Export, with decisions at</label>
+            <select
+              id="bulk-export-stage"
+              value={exportStage}
+              onChange={(event) => setExportStage(event.target.value as Stage)}
+            >
+              <StageChoices stageLabels={stageLabels} />
+            </select>
+            <button
+              type="submit"
+              name="format"
+              value="csv"
+              className="btn btn-secondary btn-small"
+              disabled={browser.exporting}
+            >
+              CSV
+            </button>
+            <button
+              type="submit"
+              name="format"
+              value="ris"
+              className="btn btn-secondary btn-small"
+              disabled={browser.exporting}
+            >
+              RIS
+            </button>
+          </form>
+        )}
+        {canLead && count > 0 && (
+          <form
+            className="bulk-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const reviewer = reviewers.find((r) => r.id === reviewerId);
+              if (reviewer) void browser.allocateSelection(stage, reviewer.id, reviewer.name);
+            }}
+          >
+            <label htmlFor="bulk-reviewer">Allocate to</label>
+            <select
+              id="bulk-reviewer"
+              value={reviewerId}
+              onChange={(event) => setReviewerId(event.target.value)}
+              required
+            >
+              <option value="">a reviewer…</option>
+              {reviewers.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="bulk-stage">at</label>
+            <select id="bulk-stage" value={stage} onChange={(event) => setStage(event.target.value as Stage)}>
+              <StageChoices stageLabels={stageLabels} />
+            </select>
+            <button type="submit" className="btn btn-primary btn-small" disabled={!reviewerId || browser.allocating}>
+              {browser.allocating ? "Allocating…" : "Allocate"}
+            </button>
+          </form>
+        )}
+        {canLead && count > 0 && <RemoveSelection browser={browser} reviewId={reviewId} />}
+        {canLead && count > 0 && labels.length > 0 && (
           <form
             className="bulk-form"
             onSubmit={(event) => {
@@ -112,18 +178,6 @@ export function BulkActions({ browser, reviewId, stageLabels }: Props) {
             </button>
           </form>
         )}
-        {/* A plain form post: the browser saves the file itself, however many records it holds. */}
-        <form className="bulk-form" method="post" action={`/api/reviews/${reviewId}/records/export`}>
-          <input type="hidden" name="ids" value={[...selected].join(",")} />
-          <input type="hidden" name="stage" value={stage} />
-          <span>Download, with {stageLabels[stage].toLowerCase()} decisions:</span>
-          <button type="submit" name="format" value="csv" className="btn btn-secondary btn-small">
-            CSV
-          </button>
-          <button type="submit" name="format" value="ris" className="btn btn-secondary btn-small">
-            RIS
-          </button>
-        </form>
       </section>
     </>
   );

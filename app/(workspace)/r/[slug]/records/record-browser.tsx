@@ -21,10 +21,12 @@ interface Props {
   initial: BrowseState;
 }
 
-/** Every record of the review: searched, filtered, sorted and paged, with a lead's bulk actions. */
+/** Every record of the review: searched, filtered, sorted and paged, and exported or (leads) acted on in bulk. */
 export function RecordBrowser({ reviewId, slug, canLead, initial }: Props) {
-  const browser = useRecordBrowser(reviewId, initial);
+  const browser = useRecordBrowser(reviewId, initial, canLead);
   const { state, update } = browser;
+  /** With records selected or their export shown, the bulk bar says how its actions went. */
+  const barShown = browser.selectedCount > 0 || browser.exported !== null;
   return (
     <>
       <search>
@@ -79,16 +81,11 @@ export function RecordBrowser({ reviewId, slug, canLead, initial }: Props) {
         </form>
       </search>
       <RecordFilterPanel browser={browser} />
-      {/* With records selected, the bulk bar says how its actions went. */}
-      {browser.selected.size === 0 && browser.notice?.kind === "success" && (
-        <SuccessAlert>{browser.notice.text}</SuccessAlert>
-      )}
-      {browser.selected.size === 0 && browser.notice?.kind === "info" && <InfoAlert>{browser.notice.text}</InfoAlert>}
-      {browser.selected.size === 0 && browser.notice?.kind === "error" && (
-        <ErrorAlert>{browser.notice.text}</ErrorAlert>
-      )}
-      <RecordResults browser={browser} slug={slug} canSelect={canLead} />
-      {canLead && <BulkActions browser={browser} reviewId={reviewId} stageLabels={STAGE_LABELS} />}
+      {!barShown && browser.notice?.kind === "success" && <SuccessAlert>{browser.notice.text}</SuccessAlert>}
+      {!barShown && browser.notice?.kind === "info" && <InfoAlert>{browser.notice.text}</InfoAlert>}
+      {!barShown && browser.notice?.kind === "error" && <ErrorAlert>{browser.notice.text}</ErrorAlert>}
+      <RecordResults browser={browser} slug={slug} />
+      <BulkActions browser={browser} reviewId={reviewId} slug={slug} canLead={canLead} stageLabels={STAGE_LABELS} />
     </>
   );
 }

@@ -50,12 +50,11 @@ function MyDecisions({ item }: { item: RecordListItem }) {
 interface Props {
   browser: RecordBrowser;
   slug: string;
-  canSelect: boolean;
 }
 
 /** The page of records, with where the list is and the way to the next page. */
-export function RecordResults({ browser, slug, canSelect }: Props) {
-  const { list, state, update, selected, toggle, pages } = browser;
+export function RecordResults({ browser, slug }: Props) {
+  const { list, state, update, isSelected, toggle, pages } = browser;
   if (list.isPending) return <p className="muted">Loading records…</p>;
   if (list.isError) return <ErrorAlert>{list.error.message}</ErrorAlert>;
   const data = list.data;
@@ -64,10 +63,10 @@ export function RecordResults({ browser, slug, canSelect }: Props) {
   const first = data.total === 0 ? 0 : data.offset + 1;
   const last = Math.min(data.offset + data.items.length, data.total);
   const pageIds = data.items.map((i) => i.id);
-  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+  const allOnPage = pageIds.length > 0 && pageIds.every(isSelected);
 
   const columns: (Column<RecordListItem> | false)[] = [
-    canSelect && {
+    {
       key: "select",
       header: (
         <input
@@ -81,7 +80,7 @@ export function RecordResults({ browser, slug, canSelect }: Props) {
         <input
           type="checkbox"
           aria-label={`Select ${item.title || "this untitled record"}`}
-          checked={selected.has(item.id)}
+          checked={isSelected(item.id)}
           onChange={(event) => toggle([item.id], event.target.checked)}
         />
       ),
@@ -173,7 +172,7 @@ export function RecordResults({ browser, slug, canSelect }: Props) {
         {data.search !== "none" && data.search !== "words" && (
           <span className="muted"> · {SEARCH_NOTES[data.search]}</span>
         )}
-        {canSelect && data.total > 1 && (
+        {data.total > 1 && !browser.allMatching && (
           <button type="button" className="link-button inline" onClick={() => void browser.selectAllMatching()}>
             Select all {formatCount(data.total)}
           </button>
@@ -195,7 +194,7 @@ export function RecordResults({ browser, slug, canSelect }: Props) {
           columns={columns}
           rows={data.items}
           rowKey={(item) => item.id}
-          rowClassName={(item) => (selected.has(item.id) ? "selected" : undefined)}
+          rowClassName={(item) => (isSelected(item.id) ? "selected" : undefined)}
           label="Records"
           className="record-table"
           scroll

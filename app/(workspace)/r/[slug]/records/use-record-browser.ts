@@ -3,8 +3,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { usePathname, useRouter } from "next/navigation";
 import { type KeyboardEvent, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
-import { MAX_SELECTION } from "@/server/api/contract/records";
+import type { SelectionFormat } from "@/server/api/contract/export";
+import { MAX_SELECTION, type RecordFilters } from "@/server/api/contract/records";
 import type { Stage } from "@/server/shared/stages";
+import { useExports } from "../export/use-exports";
 import { type BrowseState, filtersInput, listInput, PAGE_SIZE, paramsFromState } from "./browse-params";
 
 const SEARCH_DELAY_MS = 300;
@@ -18,12 +20,23 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : "Something went wrong. Try again.";
 }
 
+/** Every record the filters select but those ticked off since: "select all", however many there are. */
+interface AllMatching {
+  filters: RecordFilters;
+  total: number;
+  except: ReadonlySet<string>;
+}
+
+/** The settings that change which records are listed, not only how. */
+const changesRecords = (change: Partial<BrowseState>) =>
+  Object.keys(change).some((key) => key !== "page" && key !== "sort" && key !== "descending");
+
 /**
  * The record browser's state and actions: the search, filters, order and page live in the address (so the way
- * back from a record shows the same list), the search is sent once typing pauses, and a lead's selection is kept
- * across pages for allocating or exporting.
+ * back from a record shows the same list), the search is sent once typing pauses, and the selection is kept
+ * across pages for exporting it (anyone) or allocating and labelling it (leads).
  */
-export function useRecordBrowser(reviewId: string, initial: BrowseState) {
+export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead: boolean) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -32,7 +45,11 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
   const [typed, setTyped] = useState(initial.query);
   const searchRef = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
+  /** The ticked records; with every match selected, those of the first MAX_SELECTION a lead's action takes. */
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState<AllMatching | null>(null);
+  /** The selection export asked for last, whose progress and file the bulk bar shows. */
+  const [exportId, setExportId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "info" | "error"; text: string } | null>(null);
 
   const list = useQuery({
@@ -44,10 +61,15 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
   const options = useQuery(trpc.records.filterOptions.queryOptions({ reviewId }));
   const allocate = useMutation(trpc.records.allocate.mutationOptions());
   const label = useMutation(trpc.labels.setOnSelection.mutationOptions());
+  const startExport = useMutation(trpc.exports.startSelection.mutationOptions());
+  const exports = useExports(reviewId, exportId !== null);
+  const exported = exports.data?.find((e) => e.id === exportId) ?? null;
 
   /** Changes settings and goes back to the first page (unless the page itself is what changed). */
   function update(change: Partial<BrowseState>) {
     const next = { ...state, page: 1, ...change };
+    // "All that match" means these filters: other filters select other records.
+    if (allMatching && changesRecords(change)) clearSelection();
     // A search is best read by relevance; without one, relevance means nothing and import order returns.
     if (change.query !== undefined && change.sort === undefined) {
       if (next.query && !state.query && state.sort === "imported") next.sort = "relevance";
@@ -97,7 +119,23 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
     else resultsRef.current?.querySelector<HTMLAnchorElement>("a.record-link")?.focus();
   }
 
+  function clearSelection() {
+    setSelected(new Set());
+    setAllMatching(null);
+  }
+
+  const isSelected = (id: string) => (allMatching ? !allMatching.except.has(id) : selected.has(id));
+  const selectedCount = allMatching ? allMatching.total - allMatching.except.size : selected.size;
+
   function toggle(ids: string[], on: boolean) {
+    if (allMatching) {
+      const except = new Set(allMatching.except);
+      for (const id of ids) {
+        if (on) except.delete(id);
+        else if (except.size < MAX_SELECTION) except.add(id);
+      }
+      setAllMatching({ ...allMatching, except });
+    }
     setSelected((current) => {
       const next = new Set(current);
       for (const id of ids) {
@@ -110,14 +148,34 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
 
   async function selectAllMatching() {
     setNotice(null);
+    const { reviewId: _reviewId, ...filters } = filtersInput(reviewId, state);
+    setAllMatching({ filters, total: list.data?.total ?? 0, except: new Set() });
+    setSelected(new Set());
+    // A lead's allocation and labels take ids, up to MAX_SELECTION of them; an export takes the filters.
+    if (!canLead) return;
     try {
       const found = await queryClient.fetchQuery(trpc.records.matchingIds.queryOptions(filtersInput(reviewId, state)));
       setSelected(new Set(found.ids));
+      setAllMatching({ filters, total: found.total, except: new Set() });
       if (found.total > found.ids.length)
         setNotice({
-          kind: "error",
-          text: `Only the first ${found.ids.length.toLocaleString("en-GB")} of ${found.total.toLocaleString("en-GB")} records were selected: a bulk action takes at most that many at a time.`,
+          kind: "info",
+          text: `All ${found.total.toLocaleString("en-GB")} records are selected for export; allocating and labelling take the first ${found.ids.length.toLocaleString("en-GB")} of them.`,
         });
+    } catch (err) {
+      setNotice({ kind: "error", text: errorText(err) });
+    }
+  }
+
+  async function exportSelection(format: SelectionFormat, stage: Stage) {
+    setNotice(null);
+    const chosen = allMatching
+      ? { filters: allMatching.filters, exceptIds: [...allMatching.except] }
+      : { recordIds: [...selected] };
+    try {
+      const asked = await startExport.mutateAsync({ reviewId, format, stage, ...chosen });
+      setExportId(asked.id);
+      void queryClient.invalidateQueries({ queryKey: trpc.exports.mine.queryKey({ reviewId }) });
     } catch (err) {
       setNotice({ kind: "error", text: errorText(err) });
     }
@@ -182,9 +240,15 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState) {
     options,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     selected,
+    isSelected,
+    selectedCount,
+    allMatching: allMatching !== null,
     toggle,
-    clearSelection: () => setSelected(new Set()),
+    clearSelection,
     selectAllMatching,
+    exportSelection,
+    exporting: startExport.isPending,
+    exported,
     allocateSelection,
     allocating: allocate.isPending,
     labelSelection,
