@@ -95,3 +95,53 @@ test("a lead builds a form, two extractors fill it blind, the lead records the c
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toMatch(/NurOwn phase 3,consensus,1,196,Safe and well tolerated\./);
 });
+
+test("a wide repeating group scrolls in its own box with its headings in view, never widening the page", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signUp(page, "Wendy Wide", uniqueEmail("wendy"));
+  await createReview(page, "Wide tables e2e");
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  seedStudy(slug, "NurOwn phase 3");
+
+  await section(page, "Extraction").click();
+  await page.getByLabel("Start from").selectOption({ label: "ALS stem cell, clinical" });
+  await page.getByRole("button", { name: "Create form" }).click();
+  await page.getByLabel("Extractor 1 for NurOwn phase 3").selectOption({ label: "Wendy Wide" });
+  await expect(page.getByText("Saved: Wendy Wide.")).toBeVisible();
+  await page.getByRole("link", { name: "Extract", exact: true }).click();
+
+  const addResult = page.getByRole("button", { name: "Add result" });
+  for (let i = 0; i < 14; i++) await addResult.click();
+  const box = page.getByRole("region", { name: "Results table" });
+  await expect(box.getByRole("row")).toHaveCount(15);
+  const lastHeading = box.getByRole("columnheader", { name: "n", exact: true });
+  const rowNumber = box.getByRole("rowheader", { name: "Result 14" });
+
+  for (const width of [1400, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await box.evaluate((el) => el.scrollTo(0, 0));
+    const widths = await page.evaluate(() => ({
+      page: document.scrollingElement!.scrollWidth,
+      main: document.querySelector(".review-main")!.scrollWidth - document.querySelector(".review-main")!.clientWidth,
+      inner: window.innerWidth,
+    }));
+    expect(widths.page, `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(widths.inner);
+    expect(widths.main, `the main column scrolls sideways at ${width} px`).toBe(0);
+    // The value, SD, CI, n and Remove columns are reached inside the box, which keyboard users can focus.
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await box.focus();
+    await expect(box).toBeFocused();
+
+    // Scrolled down and across, the box keeps the heading row at its top and the item numbers at its left.
+    await box.evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
+    await expect(box.getByRole("button", { name: "Remove result 14" })).toBeInViewport();
+    const boxTop = (await box.boundingBox())!;
+    await expect(lastHeading).toBeInViewport();
+    const head = (await lastHeading.boundingBox())!;
+    expect(Math.abs(head.y - boxTop.y)).toBeLessThan(3);
+    const number = (await rowNumber.boundingBox())!;
+    expect(Math.abs(number.x - boxTop.x)).toBeLessThan(3);
+  }
+});

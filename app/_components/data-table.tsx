@@ -45,6 +45,12 @@ interface Props<Row> {
   className?: string;
   /** The table scrolls sideways on its own when it is wider than the screen, rather than the page. */
   scroll?: boolean;
+  /**
+   * Scrolls in a box of its own, at most about a screen high, with the heading row (and the row headers, when the
+   * first column holds them) staying in view, so that a value deep in a wide table keeps its column's name. The box
+   * is a region named by `label` that keyboard users focus to scroll it with the arrow keys.
+   */
+  stickyHeadings?: boolean;
   /** Shown instead of the table when there are no rows; without it an empty table is shown. */
   empty?: ReactNode;
   /** A heading over the rows that follow, spanning every column; nothing where this row starts no new group. */
@@ -67,7 +73,11 @@ function present(node: ReactNode): boolean {
 function HeaderCell<Row>({ column }: { column: Column<Row> }) {
   if (column.header === null) return <td />;
   return (
-    <th scope="col" className={column.numeric ? "num" : undefined} title={column.headerTitle}>
+    <th
+      scope="col"
+      className={classes(column.numeric && "num", column.rowHeader && "row-heading")}
+      title={column.headerTitle}
+    >
       {column.hideHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
     </th>
   );
@@ -114,6 +124,7 @@ export function DataTable<Row>(props: Props<Row>) {
     label,
     className,
     scroll,
+    stickyHeadings,
     empty,
     groupHeading,
     details,
@@ -167,5 +178,12 @@ export function DataTable<Row>(props: Props<Row>) {
       )}
     </table>
   );
+  if (stickyHeadings)
+    return (
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the box with the arrow keys once it has focus (WCAG 2.1.1).
+      <section className="table-scroll sticky-headings" aria-label={label} tabIndex={0}>
+        {table}
+      </section>
+    );
   return scroll ? <div className="table-scroll">{table}</div> : table;
 }

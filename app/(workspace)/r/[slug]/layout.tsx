@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NoAccess } from "@/app/_components/no-access";
 import { reviewAccess } from "@/app/_lib/review-access";
 import { ArchivedBanner } from "./archived-banner";
+import { ReviewChangesProvider } from "./review-changes-context";
 import { ReviewNav } from "./review-nav";
 
 interface Props {
@@ -27,9 +28,11 @@ export default async function ReviewLayout({ children, params }: Props) {
       </aside>
       <main id="main" className="review-main">
         {review.archivedAt && (
-          <ArchivedBanner slug={review.slug} archivedAt={review.archivedAt} isOwner={review.myRole === "owner"} />
+          <ArchivedBanner reviewId={review.id} archivedAt={review.archivedAt} isOwner={review.myRole === "owner"} />
         )}
-        {children}
+        <ReviewChangesProvider rights={{ myRole: review.myRole, archivedAt: review.archivedAt }}>
+          {children}
+        </ReviewChangesProvider>
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { MAX_NOTE } from "@/server/api/contract/labels";
 
 interface Props {
@@ -38,6 +39,8 @@ export function TeamNotes({ reviewId, recordId, canWrite }: Props) {
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  // Even the author's own notes stay as they are while the review is archived.
+  const writable = useMayChange("observer");
 
   function refresh() {
     void queryClient.invalidateQueries({ queryKey: trpc.notes.list.queryKey({ reviewId, recordId }) });
@@ -116,7 +119,7 @@ export function TeamNotes({ reviewId, recordId, canWrite }: Props) {
       ) : (
         <p className="note-text">{note.text}</p>
       )}
-      {editing?.id !== note.id && (note.canEdit || note.canDelete) && (
+      {editing?.id !== note.id && writable && (note.canEdit || note.canDelete) && (
         <p className="row-actions small">
           {note.canEdit && (
             <button type="button" className="link-button" onClick={() => setEditing({ id: note.id, text: note.text })}>

@@ -1,5 +1,6 @@
 "use client";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { skippedQuestions, type ToolName, withVariant } from "@/server/api/contract/appraisal";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
@@ -25,7 +26,10 @@ const SAVE_STATE_TEXT = {
 export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false, onSettled }: Props) {
   const form = useAppraisalAnswers(reviewId, toolName, appraisal, onSettled);
   const { tool, answers, assessment, state, change } = form;
-  const readOnly = appraisal.completedAt !== null;
+  const completed = appraisal.completedAt !== null;
+  // In an archived review an appraisal is read as it stands, finished or not.
+  const writable = useMayChange("reviewer");
+  const readOnly = completed || !writable;
   const overall = assessment.overall;
   const domains = withVariant(tool, answers.variant).domains;
   // Conditional questions come and go as the answers they depend on change, as the guidance routes them.
@@ -35,7 +39,13 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
     <div>
       <div className="panel-heading">
         <p className="save-state" role="status" aria-live="polite">
-          {readOnly ? (consensus ? "Consensus recorded." : "Completed.") : SAVE_STATE_TEXT[state.kind]}
+          {completed
+            ? consensus
+              ? "Consensus recorded."
+              : "Completed."
+            : writable
+              ? SAVE_STATE_TEXT[state.kind]
+              : "In progress."}
         </p>
         {overall && <JudgementBadge tool={tool} value={overall.final} prefix="Overall: " />}
       </div>
@@ -90,27 +100,29 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
         />
       )}
       <ErrorAlert>{form.completeError}</ErrorAlert>
-      <div className="form-actions">
-        {readOnly ? (
-          <button type="button" className="btn btn-secondary" disabled={form.reopening} onClick={form.reopen}>
-            {consensus ? "Reopen the consensus" : "Reopen to change"}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={form.completing || form.stale}
-            onClick={() => void form.finish()}
-          >
-            {consensus ? "Record consensus" : "Mark complete"}
-          </button>
-        )}
-        {!readOnly && assessment.missing.length > 0 && (
-          <span className="small muted">
-            Still to judge: {assessment.missing.map((m) => (m === "overall" ? "overall" : m)).join(", ")}
-          </span>
-        )}
-      </div>
+      {writable && (
+        <div className="form-actions">
+          {readOnly ? (
+            <button type="button" className="btn btn-secondary" disabled={form.reopening} onClick={form.reopen}>
+              {consensus ? "Reopen the consensus" : "Reopen to change"}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={form.completing || form.stale}
+              onClick={() => void form.finish()}
+            >
+              {consensus ? "Record consensus" : "Mark complete"}
+            </button>
+          )}
+          {!readOnly && assessment.missing.length > 0 && (
+            <span className="small muted">
+              Still to judge: {assessment.missing.map((m) => (m === "overall" ? "overall" : m)).join(", ")}
+            </span>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { levelLabel, OPTION_LABELS, type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
 import { AppraisalForm } from "./appraisal-form";
 
@@ -21,6 +22,7 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
   const comparison = useQuery(trpc.appraisal.compare.queryOptions(key, { staleTime: 0, retry: false }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.appraisal.pathKey() });
   const start = useMutation(trpc.appraisal.startConsensus.mutationOptions({ onSuccess: refresh }));
+  const writable = useMayChange("lead");
   const definition = toolDefinition(tool);
 
   if (comparison.isPending) return <p className="muted">Loading…</p>;
@@ -98,6 +100,8 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
             consensus
             onSettled={refresh}
           />
+        ) : !writable ? (
+          <p className="muted">No consensus was recorded.</p>
         ) : (
           <>
             <p>Start the consensus: answers both appraisers gave are filled in; you decide the rest.</p>

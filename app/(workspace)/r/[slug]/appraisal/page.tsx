@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { summaryBarSvg, TOOL_NAMES, TOOLS, trafficLightSvg } from "@/server/api/contract/appraisal";
 import { serverCaller } from "@/server/api/server-caller";
 import { hasRole } from "@/server/shared/roles";
@@ -39,7 +40,7 @@ export default async function AppraisalPage({ params }: Props) {
           ? "Two people appraise each study without seeing each other's answers; a lead then records the consensus."
           : "One person appraises each study; completing it records the result."}
       </p>
-      {canLead && <AppraisersSetting reviewId={review.id} value={overview.appraisersPerStudy} />}
+      {mayChange(review, "lead") && <AppraisersSetting reviewId={review.id} value={overview.appraisersPerStudy} />}
       {overview.studies.length === 0 ? (
         <EmptyState
           card

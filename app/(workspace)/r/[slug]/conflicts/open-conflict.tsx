@@ -5,6 +5,7 @@ import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatDateTime } from "@/app/_lib/format";
 import { FullTextLinks } from "@/app/(workspace)/r/[slug]/full-text/full-text-links";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { errorText } from "@/app/(workspace)/r/[slug]/screening/error-text";
 import type { KeywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
 import { authorList, citation, Highlighted, RecordLinks } from "@/app/(workspace)/r/[slug]/screening/record-view";
@@ -39,6 +40,8 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved, a
   const formRef = useRef<HTMLFormElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const resolve = useMutation(trpc.screening.resolveConflict.mutationOptions());
+  // An archived review's conflicts are read as they stand: no form, no keys.
+  const canResolve = useMayChange("lead");
   const id = `conflict-${conflict.id}`;
   const title = record.title || "Untitled record";
   const source = citation({ journal: record.journal, year: record.year, volume: null, issue: null, pages: null });
@@ -92,11 +95,11 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved, a
     event.preventDefault();
   });
   useEffect(() => {
-    if (!active || conflict.resolveRefusal) return;
+    if (!active || conflict.resolveRefusal || !canResolve) return;
     const listener = (event: KeyboardEvent) => onKey(event);
     window.addEventListener("keydown", listener);
     return () => window.removeEventListener("keydown", listener);
-  }, [active, conflict.resolveRefusal]);
+  }, [active, conflict.resolveRefusal, canResolve]);
 
   return (
     <article
@@ -152,60 +155,62 @@ export function OpenConflict({ reviewId, setup, conflict, matcher, onResolved, a
           <p>{conflict.resolveRefusal}</p>
         </InfoAlert>
       ) : (
-        <form className="resolve-form" ref={formRef} onSubmit={onSubmit}>
-          {/* The form stays as the lead left it (verdict, reason and note), to send again or copy. */}
-          <ErrorAlert>{formError ?? (resolve.error && errorText(resolve.error))}</ErrorAlert>
-          <fieldset className="verdict-choice">
-            <legend>Final decision</legend>
-            {(["include", "exclude"] as const).map((v) => (
-              <span key={v} className="check">
-                <input
-                  type="radio"
-                  id={`${id}-${v}`}
-                  name="verdict"
-                  value={v}
-                  checked={verdict === v}
-                  onChange={() => setVerdict(v)}
-                />
-                <label htmlFor={`${id}-${v}`}>
-                  {v === "include" ? "Include" : "Exclude"}{" "}
-                  <kbd>{v === "include" ? SCREENING_KEYS.include : SCREENING_KEYS.exclude}</kbd>
+        canResolve && (
+          <form className="resolve-form" ref={formRef} onSubmit={onSubmit}>
+            {/* The form stays as the lead left it (verdict, reason and note), to send again or copy. */}
+            <ErrorAlert>{formError ?? (resolve.error && errorText(resolve.error))}</ErrorAlert>
+            <fieldset className="verdict-choice">
+              <legend>Final decision</legend>
+              {(["include", "exclude"] as const).map((v) => (
+                <span key={v} className="check">
+                  <input
+                    type="radio"
+                    id={`${id}-${v}`}
+                    name="verdict"
+                    value={v}
+                    checked={verdict === v}
+                    onChange={() => setVerdict(v)}
+                  />
+                  <label htmlFor={`${id}-${v}`}>
+                    {v === "include" ? "Include" : "Exclude"}{" "}
+                    <kbd>{v === "include" ? SCREENING_KEYS.include : SCREENING_KEYS.exclude}</kbd>
+                  </label>
+                </span>
+              ))}
+            </fieldset>
+            <div className="resolve-fields">
+              <div className="field">
+                <label htmlFor={`${id}-reason`}>
+                  Exclusion reason <span className="muted">({setup.reasonRequired ? "required" : "optional"})</span>
                 </label>
-              </span>
-            ))}
-          </fieldset>
-          <div className="resolve-fields">
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>
-                Exclusion reason <span className="muted">({setup.reasonRequired ? "required" : "optional"})</span>
-              </label>
-              <select
-                id={`${id}-reason`}
-                name="reasonId"
-                disabled={verdict !== "exclude"}
-                value={reasonId}
-                onChange={(e) => setReasonId(e.target.value)}
-              >
-                <option value="">{setup.reasonRequired ? "Choose a reason" : "No reason"}</option>
-                {setup.reasons.map((r, i) => (
-                  <option key={r.id} value={r.id}>
-                    {i < 9 ? `${i + 1}. ` : ""}
-                    {r.label}
-                  </option>
-                ))}
-              </select>
+                <select
+                  id={`${id}-reason`}
+                  name="reasonId"
+                  disabled={verdict !== "exclude"}
+                  value={reasonId}
+                  onChange={(e) => setReasonId(e.target.value)}
+                >
+                  <option value="">{setup.reasonRequired ? "Choose a reason" : "No reason"}</option>
+                  {setup.reasons.map((r, i) => (
+                    <option key={r.id} value={r.id}>
+                      {i < 9 ? `${i + 1}. ` : ""}
+                      {r.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-note`}>
+                  Note <kbd>{SCREENING_KEYS.note}</kbd>
+                </label>
+                <textarea id={`${id}-note`} ref={noteRef} name="note" rows={2} maxLength={5000} />
+              </div>
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-note`}>
-                Note <kbd>{SCREENING_KEYS.note}</kbd>
-              </label>
-              <textarea id={`${id}-note`} ref={noteRef} name="note" rows={2} maxLength={5000} />
-            </div>
-          </div>
-          <button type="submit" className="btn btn-primary" disabled={resolve.isPending} aria-keyshortcuts="Enter">
-            {resolve.isPending ? "Resolving…" : "Resolve"} <kbd>Enter</kbd>
-          </button>
-        </form>
+            <button type="submit" className="btn btn-primary" disabled={resolve.isPending} aria-keyshortcuts="Enter">
+              {resolve.isPending ? "Resolving…" : "Resolve"} <kbd>Enter</kbd>
+            </button>
+          </form>
+        )
       )}
     </article>
   );

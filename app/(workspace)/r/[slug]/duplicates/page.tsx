@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
-import { hasRole } from "@/server/shared/roles";
+import { mayChange } from "@/app/_lib/review-changes";
 import { DuplicatesScreen } from "./duplicates-screen";
 
 export const metadata: Metadata = { title: "Duplicates" };
@@ -23,7 +23,7 @@ export default async function DuplicatesPage({ params }: Props) {
         record kept has its empty fields filled from the others; a merged record stays in Sift, counted as a duplicate
         removed, and any merge can be undone.
       </p>
-      <DuplicatesScreen reviewId={review.id} slug={slug} canDecide={hasRole(review.myRole, "lead")} />
+      <DuplicatesScreen reviewId={review.id} slug={slug} canDecide={mayChange(review, "lead")} />
     </>
   );
 }

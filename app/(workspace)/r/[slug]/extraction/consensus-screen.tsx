@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ErrorAlert, InfoAlert, SuccessAlert } from "@/app/_components/alerts";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { ConsensusSection } from "./consensus-section";
 import { entryKey, fromEntry } from "./entry-values";
 import { ReportPane } from "./report-pane";
@@ -20,6 +21,7 @@ export function ConsensusScreen({ reviewId, slug, formId, studyId }: Props) {
   const [onlyDifferences, setOnlyDifferences] = useState(false);
   const [hideEmpty, setHideEmpty] = useState(true);
   const data = comparison.data;
+  const writable = useMayChange("lead");
 
   if (comparison.isPending) return <p className="muted">Loading…</p>;
   if (comparison.error) return <ErrorAlert>{comparison.error.message}</ErrorAlert>;
@@ -46,7 +48,12 @@ export function ConsensusScreen({ reviewId, slug, formId, studyId }: Props) {
               ? "They agree on every field."
               : `They differ on ${data.differences} field${data.differences === 1 ? "" : "s"}, highlighted below.`}
         </p>
-        {data.consensus && <p>Consensus recorded by {data.consensus.recordedBy}; saving again replaces it.</p>}
+        {data.consensus && (
+          <p>
+            Consensus recorded by {data.consensus.recordedBy}
+            {writable ? "; saving again replaces it." : "."}
+          </p>
+        )}
       </InfoAlert>
       <div className="extraction-layout">
         <ReportPane reports={data.study.reports} />
@@ -80,17 +87,22 @@ export function ConsensusScreen({ reviewId, slug, formId, studyId }: Props) {
                 rows={rows}
                 extractors={data.extractors}
                 consensus={consensus}
+                writable={writable}
               />
             );
           })}
-          <div className="form-actions sticky-actions">
-            <ErrorAlert>{record.error?.message}</ErrorAlert>
-            <SuccessAlert>{record.isSuccess ? "Consensus recorded." : null}</SuccessAlert>
-            {!allComplete && <span className="muted small">Every extractor must complete their extraction first.</span>}
-            <button type="submit" className="btn btn-primary" disabled={record.isPending || !allComplete}>
-              {record.isPending ? "Recording…" : "Record consensus"}
-            </button>
-          </div>
+          {writable && (
+            <div className="form-actions sticky-actions">
+              <ErrorAlert>{record.error?.message}</ErrorAlert>
+              <SuccessAlert>{record.isSuccess ? "Consensus recorded." : null}</SuccessAlert>
+              {!allComplete && (
+                <span className="muted small">Every extractor must complete their extraction first.</span>
+              )}
+              <button type="submit" className="btn btn-primary" disabled={record.isPending || !allComplete}>
+                {record.isPending ? "Recording…" : "Record consensus"}
+              </button>
+            </div>
+          )}
         </form>
       </div>
     </>

@@ -13,17 +13,20 @@ interface Props {
   rows: Row[];
   extractors: Comparison["extractors"];
   consensus: ExtractionConsensus;
+  /** False in an archived review: the values and the recorded consensus are shown, not offered for change. */
+  writable: boolean;
 }
 
 /** One section of the form: each extractor's value and the consensus, field by field; differing rows are marked. */
-export function ConsensusSection({ section, rows, extractors, consensus }: Props) {
+export function ConsensusSection({ section, rows, extractors, consensus, writable }: Props) {
   const { fields, entries, setEntry } = consensus;
   const fieldOf = (row: Row) => fields.get(row.fieldId)!;
   return (
     <section className="card" aria-labelledby={`cmp-${section.id}`}>
       <h2 id={`cmp-${section.id}`}>{section.title}</h2>
       <DataTable
-        scroll
+        stickyHeadings
+        label={`${section.title} table`}
         className="compare-table"
         rows={rows}
         rowKey={(row) => `${row.fieldId}-${row.itemKey}`}
@@ -64,7 +67,7 @@ export function ConsensusSection({ section, rows, extractors, consensus }: Props
                   <span className="compare-value">
                     {formatFieldValue(field, value) || <span className="muted">—</span>}
                   </span>
-                  {!row.agree && value !== null && (
+                  {writable && !row.agree && value !== null && (
                     <button
                       type="button"
                       className="btn btn-secondary btn-small"
@@ -89,6 +92,7 @@ export function ConsensusSection({ section, rows, extractors, consensus }: Props
                   inputId={`c-${row.fieldId}-${row.itemKey}`}
                   entry={entries[key]}
                   compact
+                  disabled={!writable}
                   onChange={(e) => setEntry(key, e)}
                 />
               );

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { formatDate } from "@/app/_lib/format";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { Downloads } from "./downloads";
 import { ExtractionStudies } from "./extraction-studies";
 import { FormSettings } from "./form-settings";
@@ -17,6 +18,8 @@ interface Props {
 
 export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props) {
   const { forms, list, form, pick, studies, candidates } = useExtractionForms(reviewId, canLead, initialFormId);
+  // Leads read drafts and every extractor's values even in an archived review; they change nothing there.
+  const mayEdit = useMayChange("lead");
   if (forms.isPending) return <p className="muted">Loading…</p>;
   if (forms.error) return <ErrorAlert>{forms.error.message}</ErrorAlert>;
 
@@ -26,7 +29,7 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
         <InfoAlert>
           <p>
             This review has no extraction form yet.
-            {canLead ? " Create one below, blank or from a shipped template." : " A lead creates one."}
+            {mayEdit ? " Create one below, blank or from a shipped template." : canLead ? "" : " A lead creates one."}
           </p>
         </InfoAlert>
       ) : (
@@ -57,7 +60,7 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
                 )}
                 {form.hasDraft && form.latest && <span className="badge">unpublished changes</span>}
               </p>
-              {canLead && (
+              {mayEdit && (
                 <div className="row-actions">
                   <Link className="btn btn-secondary" href={`/r/${slug}/extraction/forms/${form.id}`}>
                     {form.latest ? "Edit form" : "Edit and publish"}
@@ -80,13 +83,14 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
               form={form}
               studies={studies.data}
               canLead={canLead}
+              canAssign={mayEdit}
               candidates={candidates}
             />
           )}
         </section>
       )}
       {form?.latest && <Downloads reviewId={reviewId} formId={form.id} canLead={canLead} />}
-      {canLead && (
+      {mayEdit && (
         <section className="card" aria-labelledby="new-form-heading">
           <h2 id="new-form-heading">New form</h2>
           <NewForm reviewId={reviewId} onCreated={pick} />

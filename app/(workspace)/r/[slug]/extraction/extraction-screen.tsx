@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { ErrorAlert, InfoAlert, SuccessAlert } from "@/app/_components/alerts";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { FormEntry } from "./form-entry";
 import { ReportPane } from "./report-pane";
 import { useMyExtraction } from "./use-my-extraction";
@@ -14,7 +15,9 @@ interface Props {
 }
 
 export function ExtractionScreen({ reviewId, slug, formId, studyId }: Props) {
-  const extraction = useMyExtraction(reviewId, formId, studyId);
+  // An archived review's extraction is read as it was saved: the values show, nothing saves (Ctrl S neither).
+  const writable = useMayChange("reviewer");
+  const extraction = useMyExtraction(reviewId, formId, studyId, writable);
   const { mine, busy } = extraction;
   const data = mine.data;
   const closed = data?.consensusRecorded ?? false;
@@ -55,31 +58,35 @@ export function ExtractionScreen({ reviewId, slug, formId, studyId }: Props) {
             definition={data.definition}
             entries={extraction.entries}
             instances={extraction.instances}
-            disabled={closed || busy}
+            disabled={closed || busy || !writable}
+            readOnly={!writable}
+            markMissing={extraction.missingRefused}
             onEntry={extraction.setEntry}
             onInstances={extraction.setSectionInstances}
           />
-          <div className="form-actions sticky-actions">
-            <ErrorAlert>{extraction.error}</ErrorAlert>
-            {extraction.stale && !closed && (
-              <button type="button" className="btn btn-secondary" onClick={extraction.loadNewVersion}>
-                Load the new version, keeping my entries
+          {writable && (
+            <div className="form-actions sticky-actions">
+              <ErrorAlert>{extraction.error}</ErrorAlert>
+              {extraction.stale && !closed && (
+                <button type="button" className="btn btn-secondary" onClick={extraction.loadNewVersion}>
+                  Load the new version, keeping my entries
+                </button>
+              )}
+              <SuccessAlert>{extraction.message}</SuccessAlert>
+              <button type="submit" className="btn btn-primary" disabled={closed || busy}>
+                {extraction.saving ? "Saving…" : "Save"} <kbd>Ctrl S</kbd>
               </button>
-            )}
-            <SuccessAlert>{extraction.message}</SuccessAlert>
-            <button type="submit" className="btn btn-primary" disabled={closed || busy}>
-              {extraction.saving ? "Saving…" : "Save"} <kbd>Ctrl S</kbd>
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              disabled={closed || busy}
-              onClick={() => void extraction.save(true)}
-            >
-              Save and mark complete
-            </button>
-            {extraction.dirty && <span className="muted small">Unsaved changes</span>}
-          </div>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                disabled={closed || busy}
+                onClick={() => void extraction.save(true)}
+              >
+                Save and mark complete
+              </button>
+              {extraction.dirty && <span className="muted small">Unsaved changes</span>}
+            </div>
+          )}
         </form>
       </div>
     </>

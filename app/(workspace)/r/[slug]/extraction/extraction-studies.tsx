@@ -15,14 +15,17 @@ interface Props {
   form: Form;
   studies: Study[];
   canLead: boolean;
+  /** Leads assign extractors, except in an archived review, where they see who was assigned. */
+  canAssign: boolean;
   candidates: { id: string; name: string }[];
 }
 
 /** The studies to extract with a form: who extracts each (leads assign them), how far they are, and the way in. */
-export function ExtractionStudies({ reviewId, slug, form, studies, canLead, candidates }: Props) {
+export function ExtractionStudies({ reviewId, slug, form, studies, canLead, canAssign, candidates }: Props) {
   return (
     <DataTable
-      scroll
+      stickyHeadings
+      label="Studies and their extractors"
       rows={studies}
       rowKey={(s) => s.id}
       empty={
@@ -48,7 +51,9 @@ export function ExtractionStudies({ reviewId, slug, form, studies, canLead, cand
           key: "extractors",
           header: canLead ? "Extractors" : "Your extraction",
           cell: (s) =>
-            canLead ? (
+            canLead && !canAssign ? (
+              s.extractors?.map((e) => e.name).join(", ") || <span className="muted">none assigned</span>
+            ) : canLead ? (
               <AssignExtractors
                 key={`${form.id}-${s.id}`}
                 reviewId={reviewId}

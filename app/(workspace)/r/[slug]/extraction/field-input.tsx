@@ -11,6 +11,8 @@ interface Props {
   disabled?: boolean;
   /** In a table row the label is the column header; screen readers still get it through aria-label. */
   compact?: boolean;
+  /** A required value still missing after completion was refused. */
+  invalid?: boolean;
 }
 
 const YNU = [
@@ -19,13 +21,15 @@ const YNU = [
   ["unclear", "Unclear"],
 ] as const;
 
-export function FieldInput({ field, inputId, entry, onChange, disabled, compact }: Props) {
+export function FieldInput({ field, inputId, entry, onChange, disabled, compact, invalid }: Props) {
   const label = compact ? field.label : undefined;
+  const ariaInvalid = invalid || undefined;
   switch (field.type) {
     case "long_text":
       return (
         <textarea
           id={inputId}
+          aria-invalid={ariaInvalid}
           aria-label={label}
           rows={compact ? 2 : 4}
           value={(entry as string) ?? ""}
@@ -39,6 +43,7 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
       return (
         <input
           id={inputId}
+          aria-invalid={ariaInvalid}
           aria-label={label}
           type="text"
           inputMode={field.type === "integer" ? "numeric" : undefined}
@@ -54,6 +59,7 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
         <span className="number-unit">
           <input
             id={inputId}
+            aria-invalid={ariaInvalid}
             aria-label={label ?? undefined}
             type="text"
             inputMode="decimal"
@@ -92,6 +98,7 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
       return (
         <select
           id={inputId}
+          aria-invalid={ariaInvalid}
           aria-label={label}
           value={(entry as string) ?? ""}
           disabled={disabled}
@@ -109,6 +116,7 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact 
       return (
         <select
           id={inputId}
+          aria-invalid={ariaInvalid}
           aria-label={label}
           value={(entry as string) ?? ""}
           disabled={disabled}

@@ -2,7 +2,7 @@
 import { DataTable } from "@/app/_components/data-table";
 import { EmptyState } from "@/app/_components/empty-state";
 import type { FormDefinition, FormSection } from "@/server/api/contract/extraction";
-import { type Entries, type Entry, entryKey, newInstanceKey } from "./entry-values";
+import { type Entries, type Entry, entryKey, fromEntry, newInstanceKey } from "./entry-values";
 import { FieldInput } from "./field-input";
 
 interface Props {
@@ -10,6 +10,10 @@ interface Props {
   entries: Entries;
   instances: Record<string, string[]>;
   disabled: boolean;
+  /** Shown as saved, without the controls that add or remove items (an archived review). */
+  readOnly?: boolean;
+  /** After completion was refused for them, required fields still empty are marked, row by row. */
+  markMissing?: boolean;
   onEntry: (fieldId: string, instanceKey: string, entry: Entry) => void;
   onInstances: (sectionId: string, keys: string[]) => void;
 }
@@ -28,6 +32,8 @@ function RepeatingSection({
   entries,
   instances,
   disabled,
+  readOnly,
+  markMissing,
   onEntry,
   onInstances,
 }: Omit<Props, "definition"> & { section: FormSection }) {
@@ -36,13 +42,26 @@ function RepeatingSection({
   return (
     <>
       <DataTable
-        scroll
+        stickyHeadings
+        label={`${section.title} table`}
         className="repeat-table"
         rows={keys}
         rowKey={(key) => key}
         empty={<EmptyState compact>No {item.toLowerCase()} entered.</EmptyState>}
         columns={[
-          { key: "#", header: "#", className: "num", cell: (_, index) => index + 1 },
+          {
+            key: "#",
+            header: "#",
+            rowHeader: true,
+            className: "num item-number",
+            // Numbered as the messages about a missing value name the item ("Outcome" in Result 2).
+            cell: (_, index) => (
+              <>
+                <span className="visually-hidden">{item} </span>
+                {index + 1}
+              </>
+            ),
+          },
           ...section.fields.map((f) => ({
             key: f.id,
             header: (
@@ -59,11 +78,12 @@ function RepeatingSection({
                 entry={entries[entryKey(f.id, key)]}
                 compact
                 disabled={disabled}
+                invalid={markMissing && f.required && fromEntry(f, entries[entryKey(f.id, key)]) === null}
                 onChange={(e) => onEntry(f.id, key, e)}
               />
             ),
           })),
-          {
+          !readOnly && {
             key: "remove",
             header: "Remove",
             hideHeader: true,
@@ -86,20 +106,22 @@ function RepeatingSection({
           },
         ]}
       />
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
-        disabled={disabled}
-        onClick={() => onInstances(section.id, [...keys, newInstanceKey()])}
-      >
-        Add {item.toLowerCase()}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          disabled={disabled}
+          onClick={() => onInstances(section.id, [...keys, newInstanceKey()])}
+        >
+          Add {item.toLowerCase()}
+        </button>
+      )}
     </>
   );
 }
 
 export function FormEntry(props: Props) {
-  const { definition, entries, disabled, onEntry } = props;
+  const { definition, entries, disabled, markMissing, onEntry } = props;
   return (
     <>
       {definition.sections.map((section) => (
@@ -127,6 +149,7 @@ export function FormEntry(props: Props) {
                   inputId={`f-${f.id}`}
                   entry={entries[entryKey(f.id, "")]}
                   disabled={disabled}
+                  invalid={markMissing && f.required && fromEntry(f, entries[entryKey(f.id, "")]) === null}
                   onChange={(e) => onEntry(f.id, "", e)}
                 />
                 {f.help && <span className="hint">{f.help}</span>}

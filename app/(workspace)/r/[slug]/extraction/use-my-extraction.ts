@@ -9,7 +9,7 @@ import { type Entries, type Entry, entriesOf, entryKey, instancesOf, valuesToSen
  * too) and marked complete. After a refusal because the form has a newer version, `loadNewVersion` reloads the
  * form under it with the unsaved entries kept.
  */
-export function useMyExtraction(reviewId: string, formId: string, studyId: string) {
+export function useMyExtraction(reviewId: string, formId: string, studyId: string, writable: boolean) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const target = { reviewId, formId, studyId };
@@ -87,6 +87,7 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
   const saveRef = useRef(onSave);
   saveRef.current = onSave;
   useEffect(() => {
+    if (!writable) return;
     function onKey(e: KeyboardEvent) {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
         e.preventDefault();
@@ -95,7 +96,7 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [writable]);
 
   function loadNewVersion() {
     keepEntries.current = true;
@@ -110,11 +111,16 @@ export function useMyExtraction(reviewId: string, formId: string, studyId: strin
     entries,
     instances,
     dirty,
-    /** What the last save did; shown only while nothing has changed since. */
-    message: dirty ? null : message,
+    /**
+     * What the last save did; shown only while nothing has changed since. Beside a refused completion it says the
+     * values were kept, so the refusal is not read as a lost save.
+     */
+    message: dirty ? null : complete.error ? "Your values are saved; the study is not marked complete yet." : message,
     busy: save.isPending || complete.isPending,
     saving: save.isPending,
     error: error?.message,
+    /** Completion was refused for required fields left empty: the screen marks those still empty. */
+    missingRefused: complete.error?.data?.appCode === "INVALID_INPUT",
     /** The form changed under the extractor: their entries can be carried over to the new version. */
     stale: error?.data?.appCode === "STALE",
     setEntry(fieldId: string, instanceKey: string, entry: Entry) {

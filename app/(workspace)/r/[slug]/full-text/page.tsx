@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { maxPdfBytes } from "@/server/api/contract/full-text";
-import { hasRole } from "@/server/shared/roles";
 import { FullTextViews } from "./full-text-views";
 import { RetrievalList } from "./retrieval-list";
 
@@ -25,7 +25,7 @@ export default async function FullTextRetrievalPage({ params }: Props) {
         full-text screening.
       </p>
       <FullTextViews slug={slug} current="" />
-      <RetrievalList reviewId={review.id} canEdit={hasRole(review.myRole, "reviewer")} maxBytes={maxPdfBytes()} />
+      <RetrievalList reviewId={review.id} canEdit={mayChange(review, "reviewer")} maxBytes={maxPdfBytes()} />
     </>
   );
 }

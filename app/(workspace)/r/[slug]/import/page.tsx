@@ -3,7 +3,7 @@ import Link from "next/link";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
-import { hasRole } from "@/server/shared/roles";
+import { mayChange } from "@/app/_lib/review-changes";
 import { ImportList } from "./import-list";
 import { SearchSummary } from "./search-summary";
 import { UploadForm } from "./upload-form";
@@ -18,7 +18,7 @@ export default async function ImportPage({ params }: Props) {
   const { slug } = await params;
   const review = await memberReview(slug, `/r/${slug}/import`);
   if (!review) return <NoAccess />;
-  const canImport = hasRole(review.myRole, "lead");
+  const canImport = mayChange(review, "lead");
   return (
     <>
       <h1>Import</h1>
@@ -46,9 +46,11 @@ export default async function ImportPage({ params }: Props) {
           <UploadForm reviewId={review.id} />
         </section>
       ) : (
-        <InfoAlert>
-          <p>Only the review&apos;s leads and owners can import records. Below is what has been imported so far.</p>
-        </InfoAlert>
+        !review.archivedAt && (
+          <InfoAlert>
+            <p>Only the review&apos;s leads and owners can import records. Below is what has been imported so far.</p>
+          </InfoAlert>
+        )
       )}
       <section className="imports">
         <h2>Imports</h2>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ErrorAlert, InfoAlert, SuccessAlert } from "@/app/_components/alerts";
 import { formatCount } from "@/app/_lib/format";
+import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import type { SelectionFormat } from "@/server/api/contract/export";
 import type { Stage } from "@/server/shared/stages";
 import { SHORT_FORMAT } from "../export/export-labels";
@@ -40,6 +41,8 @@ export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: P
   const labels = options.data?.labels ?? [];
   const reviewers = options.data?.reviewers ?? [];
   const count = browser.selectedCount;
+  // An archived review's records can still be downloaded, not allocated or labelled.
+  const mayEdit = useMayChange("lead");
   if (count === 0 && !exported) return null;
   const { notice } = browser;
   return (
@@ -107,7 +110,7 @@ export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: P
             </button>
           </form>
         )}
-        {canLead && count > 0 && (
+        {canLead && mayEdit && count > 0 && (
           <form
             className="bulk-form"
             onSubmit={(event) => {
@@ -139,8 +142,8 @@ export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: P
             </button>
           </form>
         )}
-        {canLead && count > 0 && <RemoveSelection browser={browser} reviewId={reviewId} />}
-        {canLead && count > 0 && labels.length > 0 && (
+        {canLead && mayEdit && count > 0 && <RemoveSelection browser={browser} reviewId={reviewId} />}
+        {canLead && mayEdit && count > 0 && labels.length > 0 && (
           <form
             className="bulk-form"
             onSubmit={(event) => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { hasRole } from "@/server/shared/roles";
 import { STAGE_LABELS, type Stage } from "@/server/shared/stages";
 import { AgreementPanel } from "./agreement-panel";
@@ -24,7 +25,7 @@ export default async function ScreeningPage({ params }: Props) {
   const { slug } = await params;
   const review = await memberReview(slug, `/r/${slug}/screening`);
   if (!review) return <NoAccess />;
-  const canScreen = hasRole(review.myRole, "reviewer");
+  const canScreen = mayChange(review, "reviewer");
   const canLead = hasRole(review.myRole, "lead");
   const setup = stageSetup(review, STAGE);
   const settings = review.stageSettings.find((s) => s.stage === STAGE);
@@ -50,27 +51,33 @@ export default async function ScreeningPage({ params }: Props) {
         />
       ) : (
         <>
-          <InfoAlert>
-            <p>Observers follow the progress here; screening records needs the reviewer role.</p>
-          </InfoAlert>
+          {!review.archivedAt && (
+            <InfoAlert>
+              <p>Observers follow the progress here; screening records needs the reviewer role.</p>
+            </InfoAlert>
+          )}
           <ScreeningProgressPanel reviewId={review.id} stage={STAGE} slug={slug} canScreen={false} canResolve={false} />
         </>
       )}
       {canLead && (
         <>
-          <section className="card">
-            <h2>Allocate records</h2>
-            <AllocateForm reviewId={review.id} stage={STAGE} />
-          </section>
-          <section className="card">
-            <h2>Likely relevant first</h2>
-            <PrioritisePanel
-              reviewId={review.id}
-              stage={STAGE}
-              slug={slug}
-              prioritise={settings?.prioritise ?? false}
-            />
-          </section>
+          {mayChange(review, "lead") && (
+            <>
+              <section className="card">
+                <h2>Allocate records</h2>
+                <AllocateForm reviewId={review.id} stage={STAGE} />
+              </section>
+              <section className="card">
+                <h2>Likely relevant first</h2>
+                <PrioritisePanel
+                  reviewId={review.id}
+                  stage={STAGE}
+                  slug={slug}
+                  prioritise={settings?.prioritise ?? false}
+                />
+              </section>
+            </>
+          )}
           <section className="card agreement">
             <h2>Agreement between reviewers</h2>
             <AgreementPanel reviewId={review.id} />

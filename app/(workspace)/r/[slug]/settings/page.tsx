@@ -3,7 +3,7 @@ import { InfoAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
-import { hasRole } from "@/server/shared/roles";
+import { mayChange } from "@/app/_lib/review-changes";
 import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
 import { ArchiveDeleteSection } from "./archive-delete-section";
 import { DetailsForm } from "./details-form";
@@ -22,7 +22,7 @@ export default async function SettingsPage({ params }: Props) {
   const review = await memberReview(slug, `/r/${slug}/settings`);
   if (!review) return <NoAccess />;
   // An archived review is read-only for everyone; its owners restore or delete it below.
-  const canEdit = hasRole(review.myRole, "lead") && !review.archivedAt;
+  const canEdit = mayChange(review, "lead");
   return (
     <>
       <h1>Settings</h1>

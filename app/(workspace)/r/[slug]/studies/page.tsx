@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
-import { hasRole } from "@/server/shared/roles";
+import { mayChange } from "@/app/_lib/review-changes";
 import { StudiesScreen } from "./studies-screen";
 
 export const metadata: Metadata = { title: "Studies" };
@@ -26,8 +26,8 @@ export default async function StudiesPage({ params }: Props) {
       <StudiesScreen
         reviewId={review.id}
         slug={slug}
-        canEdit={hasRole(review.myRole, "reviewer")}
-        canLead={hasRole(review.myRole, "lead")}
+        canEdit={mayChange(review, "reviewer")}
+        canLead={mayChange(review, "lead")}
       />
     </>
   );

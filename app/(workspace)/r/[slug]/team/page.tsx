@@ -5,6 +5,7 @@ import { NoAccess } from "@/app/_components/no-access";
 import { type Role, RoleBadge } from "@/app/_components/role-badge";
 import { formatDate } from "@/app/_lib/format";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { requireUser } from "@/app/_lib/session";
 import { passwordResetByEmail } from "@/server/api/auth-pages";
 import { serverCaller } from "@/server/api/server-caller";
@@ -39,7 +40,7 @@ export default async function TeamPage({ params }: Props) {
     caller.team.members({ reviewId: review.id }),
     canManage ? caller.team.invitations({ reviewId: review.id }) : Promise.resolve([]),
   ]);
-  const roles = assignableRoles(review.myRole);
+  const roles = mayChange(review, "lead") ? assignableRoles(review.myRole) : [];
   const roleOptions = roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
   const manageable = (member: (typeof members)[number]) => !member.removedAt && roles.includes(member.role);
   const resettable = members
@@ -88,7 +89,7 @@ export default async function TeamPage({ params }: Props) {
             ),
           },
           { key: "joined", header: "Joined", cell: (member) => formatDate(member.joinedAt) },
-          canManage && {
+          mayChange(review, "lead") && {
             key: "actions",
             header: "Actions",
             hideHeader: true,
@@ -104,10 +105,12 @@ export default async function TeamPage({ params }: Props) {
 
       {canManage && (
         <>
-          <section className="card">
-            <h2>Invite someone</h2>
-            <InviteForm reviewId={review.id} options={roleOptions} />
-          </section>
+          {mayChange(review, "lead") && (
+            <section className="card">
+              <h2>Invite someone</h2>
+              <InviteForm reviewId={review.id} options={roleOptions} />
+            </section>
+          )}
           <section className="card">
             <h2>Pending invitations</h2>
             <DataTable
@@ -154,13 +157,15 @@ export default async function TeamPage({ params }: Props) {
         </section>
       )}
 
-      <section className="card">
-        <h2>Leave this review</h2>
-        <p className="muted">
-          You will lose access until someone invites you again. Your work stays attributed to you.
-        </p>
-        <LeaveReviewButton reviewId={review.id} />
-      </section>
+      {mayChange(review, "observer") && (
+        <section className="card">
+          <h2>Leave this review</h2>
+          <p className="muted">
+            You will lose access until someone invites you again. Your work stays attributed to you.
+          </p>
+          <LeaveReviewButton reviewId={review.id} />
+        </section>
+      )}
     </>
   );
 }

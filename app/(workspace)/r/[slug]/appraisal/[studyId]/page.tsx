@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { StudyAppraisal } from "@/app/(workspace)/r/[slug]/appraisal/study-appraisal";
 import { TOOL_NAMES, type ToolName } from "@/server/api/contract/appraisal";
 import { serverCaller } from "@/server/api/server-caller";
@@ -39,7 +40,7 @@ export default async function StudyAppraisalPage({ params, searchParams }: Props
         study={study}
         tool={tool as ToolName}
         tools={study.tools.filter((t): t is ToolName => (TOOL_NAMES as readonly string[]).includes(t))}
-        canAppraise={hasRole(review.myRole, "reviewer")}
+        canAppraise={mayChange(review, "reviewer")}
         canLead={hasRole(review.myRole, "lead")}
       />
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { FullTextViews } from "@/app/(workspace)/r/[slug]/full-text/full-text-views";
 import { AllocateForm } from "@/app/(workspace)/r/[slug]/screening/allocate-form";
 import { ScreeningProgressPanel } from "@/app/(workspace)/r/[slug]/screening/screening-progress";
@@ -35,7 +36,7 @@ export default async function FullTextScreeningPage({ params }: Props) {
             : "One reviewer decides on each report.")}
       </p>
       <FullTextViews slug={slug} current="/screen" />
-      {hasRole(review.myRole, "reviewer") ? (
+      {mayChange(review, "reviewer") ? (
         <FullTextScreening
           reviewId={review.id}
           slug={slug}
@@ -45,9 +46,11 @@ export default async function FullTextScreeningPage({ params }: Props) {
         />
       ) : (
         <>
-          <InfoAlert>
-            <p>Observers follow the progress here; screening full texts needs the reviewer role.</p>
-          </InfoAlert>
+          {!review.archivedAt && (
+            <InfoAlert>
+              <p>Observers follow the progress here; screening full texts needs the reviewer role.</p>
+            </InfoAlert>
+          )}
           <ScreeningProgressPanel
             reviewId={review.id}
             stage="full_text"
@@ -57,7 +60,7 @@ export default async function FullTextScreeningPage({ params }: Props) {
           />
         </>
       )}
-      {canLead && (
+      {mayChange(review, "lead") && (
         <section className="card">
           <h2>Allocate reports</h2>
           <AllocateForm reviewId={review.id} stage="full_text" />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { hasRole } from "@/server/shared/roles";
 import { RecordScreen } from "./record-screen";
 
@@ -25,7 +26,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
       recordId={recordId}
       backHref={`/r/${slug}/records${back ? `?${back}` : ""}`}
       keywords={{ include: review.includeKeywords, exclude: review.excludeKeywords }}
-      canScreen={hasRole(review.myRole, "reviewer")}
+      canScreen={mayChange(review, "reviewer")}
       canLead={hasRole(review.myRole, "lead")}
     />
   );

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { SuccessAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
-import { hasRole } from "@/server/shared/roles";
+import { mayChange } from "@/app/_lib/review-changes";
 import type { Stage } from "@/server/shared/stages";
 import type { VerdictChangeMode } from "./use-verdict-change";
 import { type SettledView, VerdictDialog } from "./verdict-dialog";
@@ -59,7 +59,8 @@ export function VerdictActions({ reviewId, recordId, stage, title, current, reas
 }
 
 /**
- * The same for the record page, which knows the review by its address: shown to leads and owners only, with the
+ * The same for the record page, which knows the review by its address: shown to leads and owners only (and not
+ * while the review is archived), with the
  * stage's exclusion reasons from the review.
  */
 export function RecordVerdictActions(props: {
@@ -72,7 +73,7 @@ export function RecordVerdictActions(props: {
   const { slug, ...rest } = props;
   const trpc = useTRPC();
   const review = useQuery(trpc.reviews.bySlug.queryOptions({ slug }));
-  if (!review.data || !hasRole(review.data.myRole, "lead")) return null;
+  if (!review.data || !mayChange(review.data, "lead")) return null;
   const reasons = review.data.exclusionReasons
     .filter((r) => r.stage === props.stage)
     .map((r) => ({ id: r.id, label: r.label }));

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LeadsOnly } from "@/app/_components/leads-only";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
+import { mayChange } from "@/app/_lib/review-changes";
 import { FormBuilder } from "@/app/(workspace)/r/[slug]/extraction/form-builder";
-import { hasRole } from "@/server/shared/roles";
 
 export const metadata: Metadata = { title: "Form builder" };
 
@@ -18,8 +19,13 @@ export default async function FormBuilderPage({ params }: Props) {
   return (
     <>
       <h1>Form builder</h1>
-      {hasRole(review.myRole, "lead") ? (
+      {mayChange(review, "lead") ? (
         <FormBuilder reviewId={review.id} slug={slug} formId={formId} />
+      ) : review.archivedAt ? (
+        <p>
+          The review&apos;s forms stay as they were published; the{" "}
+          <Link href={`/r/${slug}/extraction?form=${formId}`}>Extraction page</Link> shows this one and its data.
+        </p>
       ) : (
         <LeadsOnly role={review.myRole} back={{ href: `/r/${slug}/extraction`, label: "Back to Extraction" }}>
           Leads design the extraction forms.
