@@ -76,8 +76,8 @@ function explain(set: LabelledSet, pairs: CandidatePair[], removals: { removedId
       );
     }
   }
-  for (const p of pairs) {
-    if (p.decision !== "review") continue;
+  // The questions a person is asked, each shown by its strongest borderline pair.
+  for (const { pair: p } of pairsToReview(pairs, removals)) {
     const same = sameDocument(set, p.aId, p.bId);
     lines.push(
       `REVIEW ${same ? "duplicate" : "distinct"}\n  ${describe(byId.get(p.aId))}\n  ${describe(byId.get(p.bId))}\n  ${pairText(p.aId, p.bId)}`,
