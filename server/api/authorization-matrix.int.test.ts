@@ -168,6 +168,8 @@ const ROUTE_CALLS: Record<string, (on: { reviewId: string; reportId: string }) =
     body: "",
   }),
   "GET reviews/[reviewId]/imports/search-log": ({ reviewId }) => ({ params: { reviewId }, query: { format: "csv" } }),
+  // Not a bundle: refused as bad input once past the check.
+  "POST reviews/[reviewId]/prisma-2020/previous-version": ({ reviewId }) => ({ params: { reviewId }, body: "x" }),
   // No records chosen: refused as bad input once past the check.
   "GET reports/[reportId]/file": ({ reportId }) => ({ params: { reportId } }),
   "POST reports/[reportId]/file": ({ reviewId, reportId }) => ({ params: { reportId }, query: { reviewId }, body: "" }),

@@ -395,6 +395,10 @@ const ROUTES: Record<string, RouteCall[] | { skip: string }> = {
     params: { reviewId: "@review" },
     query: `format=${format}`,
   })),
+  // A lead's upload: refused alike to the reviewer and the observer whatever co-reviewers decided.
+  "reviews/[reviewId]/prisma-2020/previous-version": [
+    { method: "POST", params: { reviewId: "@review" }, body: "not a bundle" },
+  ],
   "reviews/[reviewId]/imports": [
     {
       method: "POST",
@@ -455,6 +459,7 @@ const namespaceOf = (procedurePath: string) => procedurePath.split(".")[0]!;
 const UPLOADS_WITH: Record<string, string> = {
   "reports/[reportId]/file": "fullText",
   "reviews/[reviewId]/imports": "imports",
+  "reviews/[reviewId]/prisma-2020/previous-version": "prisma2020Flow",
 };
 
 async function callProcedures(w: World, worldIndex: number, label: string, list: typeof procedures) {

@@ -14,6 +14,7 @@ import { readFlowCounts } from "./flow-counts";
 import { listFlowItems } from "./flow-items";
 import { layoutDiagram } from "./layout";
 import { pendingWork } from "./pending-work";
+import { readPreviousVersion } from "./previous-version";
 import { renderSvg } from "./render-svg";
 import { templateCsv } from "./template-csv";
 
@@ -33,17 +34,19 @@ async function assertSeesFlow(db: Db, member: MemberScope): Promise<void> {
 }
 
 export async function computeFlow(db: Db, reviewId: string) {
-  return prisma2020Flow(await readFlowCounts(db, reviewId));
+  const [counts, previous] = await Promise.all([readFlowCounts(db, reviewId), readPreviousVersion(db, reviewId)]);
+  return prisma2020Flow(counts, previous);
 }
 
 /** The diagram for the page: numbers, identity checks, and the SVG whose boxes are buttons. */
 export async function flowDiagram(db: Db, member: MemberScope) {
   const { reviewId } = member;
   await assertSeesFlow(db, member);
-  const flow = await computeFlow(db, reviewId);
+  const [flow, previousVersion] = await Promise.all([computeFlow(db, reviewId), readPreviousVersion(db, reviewId)]);
   const layout = layoutDiagram(flow);
   return {
     flow,
+    previousVersion,
     pending: pendingWork(flow),
     svg: renderSvg(layout, { interactive: true }),
     width: layout.width,

@@ -4,7 +4,9 @@ import { InfoAlert } from "@/app/_components/alerts";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { serverCaller } from "@/server/api/server-caller";
+import { hasRole } from "@/server/shared/roles";
 import { FlowScreen } from "./flow-screen";
+import { PreviousVersionForm } from "./previous-version-form";
 
 export const metadata: Metadata = { title: "PRISMA" };
 
@@ -36,6 +38,7 @@ export default async function PrismaPage({ params }: Props) {
             screening decisions, full-text retrieval and studies. Select a box to list what it counts.
           </p>
           <FlowScreen reviewId={review.id} slug={slug} diagram={diagram} />
+          {hasRole(review.myRole, "lead") && <PreviousVersionForm reviewId={review.id} diagram={diagram} />}
         </>
       ) : (
         <InfoAlert>
