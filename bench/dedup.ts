@@ -12,7 +12,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { findDuplicates, planMerges } from "../server/dedup/find-duplicates";
 import { pairsToReview } from "../server/dedup/pairs-to-review";
-import type { CandidatePair, DedupRecord } from "../server/dedup/types";
+import type { CandidatePair, DedupRecord, Removal } from "../server/dedup/types";
 import {
   decideRightly,
   FIXTURES,
@@ -56,7 +56,7 @@ if (!dirs.length || missing.length) {
   process.exit(0);
 }
 
-function explain(set: LabelledSet, pairs: CandidatePair[], removals: { removedId: string; keptId: string }[]): string {
+function explain(set: LabelledSet, pairs: CandidatePair[], removals: readonly Removal[]): string {
   const byId = new Map(set.records.map((r) => [r.id, r]));
   const pairOf = new Map(pairs.map((p) => [`${p.aId}|${p.bId}`, p]));
   const describe = (r: DedupRecord | undefined) =>
