@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { askedResponses, skippedQuestions } from "./tools/asked";
 import { OPTION_LABELS, type ToolDefinition } from "./tools/types";
-import { variantOption, withVariant } from "./tools/variants";
+import { asChosen, designOption, type ToolChoice, variantOption } from "./tools/variants";
 
 export const OVERALL = "overall";
 
@@ -15,6 +15,8 @@ export const AnswersInput = z.object({
     .default({}),
   /** The tool variant chosen for this appraisal (RoB 2 domain 2's effect of interest); absent = the default. */
   variant: z.string().max(32).optional(),
+  /** The trial design chosen for this appraisal (RoB 2: parallel, cluster-randomised, crossover); absent = the default. */
+  design: z.string().max(32).optional(),
 });
 export type AppraisalAnswers = z.infer<typeof AnswersInput>;
 
@@ -38,7 +40,13 @@ export function checkAnswers(baseTool: ToolDefinition, raw: unknown): AppraisalA
       `${baseTool.label} has no variant "${answers.variant}"; the form may be out of date. Reload the page.`,
     );
   }
-  const tool = withVariant(baseTool, answers.variant);
+  if (answers.design !== undefined && !designOption(baseTool, answers.design)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `${baseTool.label} has no trial design "${answers.design}"; the form may be out of date. Reload the page.`,
+    );
+  }
+  const tool = asChosen(baseTool, answers);
   const questions = new Map(
     tool.domains.flatMap((d) => d.questions.map((question) => [question.id, question] as const)),
   );
@@ -77,7 +85,7 @@ export function checkAnswers(baseTool: ToolDefinition, raw: unknown): AppraisalA
     responses,
     support: answers.support,
     overrides: answers.overrides,
-    ...(answers.variant === undefined ? {} : { variant: answers.variant }),
+    ...choiceOf(answers),
   };
   const unexplained = overridesNeedingReason(tool, checked)[0];
   if (unexplained)
@@ -122,7 +130,7 @@ function judge(id: string, proposed: string | null, answers: AppraisalAnswers): 
 
 /** The tool's algorithm proposes; an override (with its reason) replaces the proposal. */
 export function assess(baseTool: ToolDefinition, answers: AppraisalAnswers): Assessment {
-  const tool = withVariant(baseTool, answers.variant);
+  const tool = asChosen(baseTool, answers);
   const asked = askedResponses(tool.domains, answers.responses);
   const domains = tool.domains.map((d) => judge(d.id, d.propose ? d.propose(asked) : null, answers));
   let overall: Judgement | null = null;
@@ -135,22 +143,35 @@ export function assess(baseTool: ToolDefinition, answers: AppraisalAnswers): Ass
   return { domains, overall, missing };
 }
 
+/** The choices set in these answers, and nothing for those left at their default. */
+function choiceOf(answers: ToolChoice): ToolChoice {
+  return {
+    ...(answers.variant === undefined ? {} : { variant: answers.variant }),
+    ...(answers.design === undefined ? {} : { design: answers.design }),
+  };
+}
+
 /**
- * The answers after the appraiser picks another variant: answers to questions worded the same in both (RoB 2's
- * 2.1 and 2.2) are kept; the rest of the domain's answers belonged to other questions and are cleared.
+ * The answers after the appraiser picks another variant or trial design: answers to questions worded the same in
+ * both (RoB 2's 2.1 and 2.2) are kept; the rest belonged to questions no longer asked and are cleared, with the
+ * support and overrides of domains no longer asked.
  */
-export function switchVariant(baseTool: ToolDefinition, answers: AppraisalAnswers, variant: string): AppraisalAnswers {
-  const before = withVariant(baseTool, answers.variant);
-  const after = withVariant(baseTool, variant);
-  const kept = new Set(after.domains.flatMap((d) => d.questions.map((q) => `${q.id}\u0000${q.text}`)));
+export function switchVariant(baseTool: ToolDefinition, answers: AppraisalAnswers, next: ToolChoice): AppraisalAnswers {
+  const before = asChosen(baseTool, answers);
+  const choice = { ...choiceOf(answers), ...next };
+  const after = asChosen(baseTool, choice);
+  const asked = new Set(after.domains.flatMap((d) => d.questions.map((q) => `${q.id}\u0000${q.text}`)));
   const responses: Record<string, string> = {};
   for (const domain of before.domains) {
     for (const question of domain.questions) {
       const value = answers.responses[question.id];
-      if (value !== undefined && kept.has(`${question.id}\u0000${question.text}`)) responses[question.id] = value;
+      if (value !== undefined && asked.has(`${question.id}\u0000${question.text}`)) responses[question.id] = value;
     }
   }
-  return { ...answers, responses, variant };
+  const domainIds = new Set(after.domains.map((d) => d.id));
+  const kept = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).filter(([id]) => id === OVERALL || domainIds.has(id)));
+  return { responses, support: kept(answers.support), overrides: kept(answers.overrides), ...choice };
 }
 
 /** An answer stored under an earlier version of the form that the current one no longer accepts. */
@@ -191,7 +212,16 @@ export function readAnswers(
   }
   // Saved before the domain was split by variant: answers that only one variant asks choose that variant.
   if (variant === undefined) variant = variantAnswered(baseTool, Object.keys(raw.responses));
-  const tool = withVariant(baseTool, variant);
+  let design = raw.design;
+  if (design !== undefined && !designOption(baseTool, design)) {
+    setAside.push({
+      id: "design",
+      value: design,
+      message: `The trial design "${design}" is no longer offered; choose it again.`,
+    });
+    design = undefined;
+  }
+  const tool = asChosen(baseTool, { variant, design });
   const questions = new Map(
     tool.domains.flatMap((d) => d.questions.map((question) => [question.id, question] as const)),
   );
@@ -239,7 +269,7 @@ export function readAnswers(
         message: `The override of ${id} no longer fits this form; judge it again.`,
       });
   }
-  return { answers: { responses, support, overrides, ...(variant === undefined ? {} : { variant }) }, setAside };
+  return { answers: { responses, support, overrides, ...choiceOf({ variant, design }) }, setAside };
 }
 
 /** The one non-default variant whose own questions these answers hold, when they hold none of the default's. */

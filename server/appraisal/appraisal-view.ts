@@ -104,6 +104,7 @@ export interface ResultRow {
   judgements: (string | null)[];
   overall: string | null;
   variant?: string;
+  design?: string;
 }
 
 /** Recorded consensus judgements of every study appraised with a tool, for plots and downloads. */
@@ -124,6 +125,7 @@ export async function consensusResults(db: Db, reviewId: string, toolName: ToolN
       judgements: assessment.domains.map((d) => d.final),
       overall: assessment.overall?.final ?? null,
       ...(answers.variant ? { variant: answers.variant } : {}),
+      ...(answers.design ? { design: answers.design } : {}),
     };
   });
 }

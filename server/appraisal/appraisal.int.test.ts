@@ -405,3 +405,59 @@ describe("RoB 2 domain 2 variants", () => {
     );
   });
 });
+
+describe("trial design variants", () => {
+  it.each([
+    ["cluster", { "1b.1": "N", "1b.2": "PN", "1b.3": "N" }, "D1b", "1b.3", "Y", "some_concerns"],
+    ["crossover", { "S.1": "N", "S.2": "Y", "S.3": "Y" }, "DS", "S.2", "N", "some_concerns"],
+  ])(
+    "carry a %s trial's own domain through both appraisers, the comparison, the consensus, results and export",
+    async (design, own, domainId, differing, otherAnswer, settled) => {
+      const { input, lead, r1, r2, key } = await setup();
+      const appraise = async (caller: typeof r1, responses: Record<string, string>) => {
+        const { id } = await caller.appraisal.start(key);
+        const saved = await caller.appraisal.save({
+          ...input,
+          appraisalId: id,
+          version: 0,
+          toolVersion: ROB2.version,
+          answers: { responses, design },
+        });
+        await caller.appraisal.complete({ ...input, appraisalId: id, version: saved.version });
+        return saved;
+      };
+      const first = await appraise(r1, { ...LOW_ANSWERS, ...own });
+      expect(first.assessment.domains.map((d) => d.id)).toEqual(["D1", domainId, "D2", "D3", "D4", "D5"]);
+      expect(first.assessment.overall?.proposed).toBe("low");
+      await appraise(r2, { ...LOW_ANSWERS, ...own, [differing]: otherAnswer });
+      expect((await r1.appraisal.mine(key)).mine?.answers.design).toBe(design);
+
+      const comparison = await lead.appraisal.compare(key);
+      expect(comparison.items.find((i) => i.kind === "design")).toMatchObject({
+        values: [design, design],
+        agree: true,
+      });
+      expect(comparison.items.filter((i) => !i.agree).map((i) => i.id)).toEqual([differing, domainId, "overall"]);
+
+      const consensus = await lead.appraisal.startConsensus(key);
+      const draft = (await lead.appraisal.compare(key)).consensus!;
+      expect(draft.answers.design).toBe(design);
+      expect(draft.assessment.missing).toEqual([domainId, "overall"]);
+      const final = await lead.appraisal.save({
+        ...input,
+        appraisalId: consensus.id,
+        version: draft.version,
+        toolVersion: ROB2.version,
+        answers: { ...draft.answers, responses: { ...draft.answers.responses, [differing]: otherAnswer } },
+      });
+      await lead.appraisal.complete({ ...input, appraisalId: consensus.id, version: final.version });
+
+      const [result] = await r1.appraisal.results({ ...input, tool: "rob2" });
+      expect(result).toMatchObject({ design, overall: settled });
+      expect(result!.judgements).toEqual(["low", settled, "low", "low", "low", "low"]);
+      const { wide, long } = await r1.appraisal.exportRows({ ...input, source: "consensus" });
+      expect(wide[0]).toMatchObject({ design, judgements: { [domainId]: "Some concerns" }, overall: "Some concerns" });
+      expect(long.filter((r) => r.domain === domainId).map((r) => r.item)).toEqual([...Object.keys(own), "judgement"]);
+    },
+  );
+});

@@ -1,10 +1,10 @@
 // Two appraisers' answers side by side, item by item, and the consensus draft a lead starts from. Pure.
 import { type AppraisalAnswers, assess, EMPTY_ANSWERS } from "./answers";
 import type { DomainDefinition, ToolDefinition } from "./tools/types";
-import { effectiveVariant, withVariant } from "./tools/variants";
+import { asChosen, effectiveDesign, effectiveVariant, labelledDomains } from "./tools/variants";
 
 export interface ItemComparison {
-  kind: "question" | "judgement" | "variant";
+  kind: "question" | "judgement" | "variant" | "design";
   domainId: string;
   id: string;
   /** The question's wording, the domain's name, or the variant prompt, as the appraisers were shown it. */
@@ -18,13 +18,25 @@ const same = (values: (string | null)[]) => values.every((v) => v === values[0])
 /**
  * A domain's questions. Where appraisers answered it in different variants, the same number means different
  * questions, so each variant's questions are listed apart, answered only by those who chose it, and all differ.
+ * An appraiser whose trial design does not ask the domain has no answers in it.
  */
 function questionItems(
-  domains: readonly DomainDefinition[],
+  perAppraiser: readonly (DomainDefinition | undefined)[],
   all: readonly AppraisalAnswers[],
   variantLabels: (string | null)[],
 ): ItemComparison[] {
+  const domains = perAppraiser.filter((d): d is DomainDefinition => d !== undefined);
   const variants = [...new Set(domains)];
+  if (variants.length === 1 && domains.length < perAppraiser.length) {
+    return variants[0]!.questions.map((question) => ({
+      kind: "question" as const,
+      domainId: variants[0]!.id,
+      id: question.id,
+      text: question.text,
+      values: all.map((a, i) => (perAppraiser[i] ? (a.responses[question.id] ?? null) : null)),
+      agree: false,
+    }));
+  }
   if (variants.length === 1) {
     return variants[0]!.questions.map((question) => {
       const values = all.map((a) => a.responses[question.id] ?? null);
@@ -39,13 +51,13 @@ function questionItems(
     });
   }
   return variants.flatMap((domain) => {
-    const label = variantLabels[domains.indexOf(domain)];
+    const label = variantLabels[perAppraiser.indexOf(domain)];
     return domain.questions.map((question) => ({
       kind: "question" as const,
       domainId: domain.id,
       id: question.id,
       text: `${label}: ${question.text}`,
-      values: all.map((a, i) => (domains[i] === domain ? (a.responses[question.id] ?? null) : null)),
+      values: all.map((a, i) => (perAppraiser[i] === domain ? (a.responses[question.id] ?? null) : null)),
       agree: false,
     }));
   });
@@ -53,12 +65,24 @@ function questionItems(
 
 export function compareAnswers(tool: ToolDefinition, all: readonly AppraisalAnswers[]): ItemComparison[] {
   const assessments = all.map((a) => assess(tool, a));
-  const tools = all.map((a) => withVariant(tool, a.variant));
+  const tools = all.map((a) => asChosen(tool, a));
   const items: ItemComparison[] = [];
   const variants = tool.variants;
   const chosen = all.map((a) => effectiveVariant(tool, a.variant) ?? null);
   const chosenLabels = chosen.map((v) => variants?.options.find((o) => o.id === v)?.label ?? null);
-  tool.domains.forEach((domain, index) => {
+  if (tool.designs) {
+    const designs = all.map((a) => effectiveDesign(tool, a.design) ?? null);
+    items.push({
+      kind: "design",
+      domainId: "design",
+      id: "design",
+      text: tool.designs.prompt,
+      values: designs,
+      agree: same(designs),
+    });
+  }
+  labelledDomains(tool, all).forEach((domain) => {
+    const perAppraiser = tools.map((t) => t.domains.find((d) => d.id === domain.id));
     if (variants?.domainId === domain.id) {
       items.push({
         kind: "variant",
@@ -69,21 +93,15 @@ export function compareAnswers(tool: ToolDefinition, all: readonly AppraisalAnsw
         agree: same(chosen),
       });
     }
-    items.push(
-      ...questionItems(
-        tools.map((t) => t.domains[index]!),
-        all,
-        chosenLabels,
-      ),
-    );
-    const values = assessments.map((a) => a.domains[index]!.final);
+    items.push(...questionItems(perAppraiser, all, chosenLabels));
+    const values = assessments.map((a) => a.domains.find((d) => d.id === domain.id)?.final ?? null);
     items.push({
       kind: "judgement",
       domainId: domain.id,
       id: domain.id,
-      text: tools[0]?.domains[index]?.label ?? domain.label,
+      text: perAppraiser.find(Boolean)?.label ?? domain.label,
       values,
-      agree: same(values),
+      agree: same(values) && perAppraiser.every(Boolean),
     });
   });
   if (tool.overall) {
@@ -105,12 +123,18 @@ export function consensusDraft(
   const [first, ...rest] = all;
   const chosen = all.map((a) => effectiveVariant(tool, a.answers.variant));
   const variantAgreed = chosen.every((v) => v === chosen[0]);
-  // Answers in different variants of a domain are answers to different questions: the lead gives them afresh.
-  const unsettled = new Set(
-    variantAgreed || !tool.variants
+  const designs = all.map((a) => effectiveDesign(tool, a.answers.design));
+  const designAgreed = designs.every((d) => d === designs[0]);
+  // Answers in different variants of a domain are answers to different questions, and a domain only one design
+  // asks was not asked of everyone: the lead gives them afresh.
+  const unsettled = new Set([
+    ...(variantAgreed || !tool.variants
       ? []
-      : tool.domains.find((d) => d.id === tool.variants!.domainId)!.questions.map((q) => q.id),
-  );
+      : tool.domains.find((d) => d.id === tool.variants!.domainId)!.questions.map((q) => q.id)),
+    ...(designAgreed
+      ? []
+      : (tool.designs?.options ?? []).flatMap((o) => o.adds.flatMap((a) => a.domain.questions.map((q) => q.id)))),
+  ]);
   const responses: Record<string, string> = {};
   for (const [id, value] of Object.entries(first!.answers.responses)) {
     if (!unsettled.has(id) && rest.every((r) => r.answers.responses[id] === value)) responses[id] = value;
@@ -127,5 +151,12 @@ export function consensusDraft(
     if (rest.every((r) => r.answers.overrides[id]?.judgement === override.judgement)) overrides[id] = override;
   }
   const variant = variantAgreed ? first!.answers.variant : undefined;
-  return { responses, support, overrides, ...(variant === undefined ? {} : { variant }) };
+  const design = designAgreed ? first!.answers.design : undefined;
+  return {
+    responses,
+    support,
+    overrides,
+    ...(variant === undefined ? {} : { variant }),
+    ...(design === undefined ? {} : { design }),
+  };
 }

@@ -5,20 +5,19 @@ import { safeCell } from "../spreadsheet/safe-cell";
 import type { LongRow, WideRow } from "./export-rows";
 import { toolDefinition } from "./tools";
 import { TOOL_NAMES, type ToolName } from "./tools/types";
-import { labelledDomains, variantOption } from "./tools/variants";
+import { designOption, labelledDomains, variantOption } from "./tools/variants";
 
 type Table = { header: string[]; rows: string[][] };
 
 export function wideTable(tool: ToolName, rows: readonly WideRow[]): Table {
   const def = toolDefinition(tool);
   const own = rows.filter((r) => r.tool === tool);
-  const domains = labelledDomains(
-    def,
-    own.map((r) => r.variant),
-  );
-  // A tool with variants says, per row, which one was appraised, so a mixed table is never ambiguous.
+  const domains = labelledDomains(def, own);
+  // A tool with variants or designs says, per row, which one was appraised, so a mixed table is never ambiguous.
   const variants = def.variants;
   const variantLabel = (r: WideRow) => variantOption(def, r.variant)?.label ?? "";
+  const designs = def.designs;
+  const designLabel = (r: WideRow) => designOption(def, r.design)?.label ?? "";
   const header = [
     "study_id",
     "study",
@@ -28,6 +27,7 @@ export function wideTable(tool: ToolName, rows: readonly WideRow[]): Table {
     ...(def.overall ? ["Overall"] : []),
     "completed_at",
     ...(variants ? [`${variants.domainId} ${variants.prompt.toLowerCase()}`] : []),
+    ...(designs ? [designs.prompt.toLowerCase()] : []),
   ];
   return {
     header,
@@ -40,6 +40,7 @@ export function wideTable(tool: ToolName, rows: readonly WideRow[]): Table {
       ...(def.overall ? [r.overall] : []),
       r.completedAt,
       ...(variants ? [variantLabel(r)] : []),
+      ...(designs ? [designLabel(r)] : []),
     ]),
   };
 }

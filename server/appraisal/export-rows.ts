@@ -12,7 +12,7 @@ import { assess, OVERALL, readAnswers } from "./answers";
 import { toolDefinition } from "./tools";
 import { skippedQuestions } from "./tools/asked";
 import { OPTION_LABELS, type ToolName } from "./tools/types";
-import { effectiveVariant, withVariant } from "./tools/variants";
+import { asChosen, effectiveDesign, effectiveVariant } from "./tools/variants";
 
 export type ExportSource = "consensus" | "appraisers";
 
@@ -26,6 +26,8 @@ export interface WideRow {
   overall: string;
   /** The tool variant appraised in, when the tool has variants (RoB 2: assignment or adhering). */
   variant?: string;
+  /** The trial design appraised as, when the tool has designs (RoB 2: parallel, cluster-randomised, crossover). */
+  design?: string;
 }
 
 export interface LongRow {
@@ -83,8 +85,9 @@ export async function appraisalExportRows(db: Db, member: MemberScope, source: E
     const baseTool = toolDefinition(row.tool);
     const { answers } = readAnswers(baseTool, row.answers);
     const assessment = assess(baseTool, answers);
-    const tool = withVariant(baseTool, answers.variant);
+    const tool = asChosen(baseTool, answers);
     const variant = effectiveVariant(baseTool, answers.variant);
+    const design = effectiveDesign(baseTool, answers.design);
     const appraiser = source === "consensus" ? "consensus" : row.appraiser.name;
     const base = { studyId: row.study.id, study: row.study.label, tool: tool.label, appraiser };
     const level = (v: string | null) => tool.levels.find((l) => l.value === v)?.label ?? "";
@@ -95,6 +98,7 @@ export async function appraisalExportRows(db: Db, member: MemberScope, source: E
       judgements: Object.fromEntries(assessment.domains.map((d) => [d.id, level(d.final)])),
       overall: level(assessment.overall?.final ?? null),
       ...(variant ? { variant } : {}),
+      ...(design ? { design } : {}),
     });
     const skipped = skippedQuestions(tool.domains, answers.responses);
     tool.domains.forEach((domain, i) => {

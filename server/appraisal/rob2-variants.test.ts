@@ -55,7 +55,9 @@ describe("choosing the domain 2 variant", () => {
     expect(() => checkAnswers(tool, raw)).toThrow(AppError);
   });
   it("keeps the answers to questions both variants share when switching, and clears the rest of domain 2", () => {
-    const switched = switchVariant(ROB2, checkAnswers(ROB2, { responses: { ...ASSIGNMENT, "2.7": "N" } }), "adhering");
+    const switched = switchVariant(ROB2, checkAnswers(ROB2, { responses: { ...ASSIGNMENT, "2.7": "N" } }), {
+      variant: "adhering",
+    });
     expect(switched.variant).toBe("adhering");
     expect(switched.responses).toEqual({ ...OTHER_DOMAINS_LOW, "2.1": "Y", "2.2": "Y" });
     expect(() => checkAnswers(ROB2, switched)).not.toThrow();
@@ -113,7 +115,7 @@ describe("labelling domain 2 in plots and exports", () => {
     { label: "Berry 2019", judgements: ["low", "high", "low", "low", "low"], overall: "high", variant: "adhering" },
   ];
   it("names the variant when every study shares it", () => {
-    expect(labelledDomains(ROB2, ["adhering", "adhering"])[1]!.label).toBe(
+    expect(labelledDomains(ROB2, [{ variant: "adhering" }, { variant: "adhering" }])[1]!.label).toBe(
       "Bias due to deviations from intended interventions (effect of adhering)",
     );
     expect(trafficLightSvg(ROB2, [rows[1]!])).toContain(
@@ -147,13 +149,127 @@ describe("labelling domain 2 in plots and exports", () => {
     expect(mixed.header).toContain(
       "D2 Bias due to deviations from intended interventions (effect of assignment; † effect of adhering)",
     );
-    expect(mixed.header.at(-1)).toBe("D2 effect of interest");
-    expect(mixed.rows.map((r) => r.at(-1))).toEqual([
+    expect(mixed.header.slice(-2)).toEqual(["D2 effect of interest", "trial design"]);
+    expect(mixed.rows.map((r) => r.at(-2))).toEqual([
       "Effect of assignment to intervention (intention-to-treat)",
       "Effect of adhering to intervention (per-protocol)",
     ]);
     expect(wideTable("rob2", [wide[1]!]).header).toContain(
       "D2 Bias due to deviations from intended interventions (effect of adhering)",
     );
+  });
+});
+
+describe("RoB 2 trial designs through an appraisal", () => {
+  const CLUSTER = { ...OTHER_DOMAINS_LOW, "2.1": "N", "2.2": "N", "2.6": "Y", "1b.1": "N", "1b.2": "PY", "1b.3": "N" };
+  const CROSSOVER = { ...OTHER_DOMAINS_LOW, "2.1": "N", "2.2": "N", "2.6": "Y", "S.1": "Y", "S.3": "Y" };
+
+  it("checks and judges the design's own domain, and refuses a design the tool does not have", () => {
+    const cluster = checkAnswers(ROB2, { responses: CLUSTER, design: "cluster" });
+    expect(assess(ROB2, cluster).domains.map((d) => [d.id, d.final])).toEqual([
+      ["D1", "low"],
+      ["D1b", "high"],
+      ["D2", "low"],
+      ["D3", "low"],
+      ["D4", "low"],
+      ["D5", "low"],
+    ]);
+    expect(assess(ROB2, cluster).overall?.final).toBe("high");
+    expect(() => checkAnswers(ROB2, { responses: CLUSTER })).toThrow(/no question 1b\.1/);
+    expect(() => checkAnswers(ROB2, { responses: {}, design: "stepped-wedge" })).toThrow(
+      /RoB 2 has no trial design "stepped-wedge"/,
+    );
+    expect(() => checkAnswers(SYRCLE, { responses: {}, design: "cluster" })).toThrow(AppError);
+  });
+  it("clears the other design's domain, with its note and override, when the design changes", () => {
+    const cluster = checkAnswers(ROB2, {
+      responses: CLUSTER,
+      design: "cluster",
+      support: { D1b: "Recruited after randomisation", D1: "Central" },
+      overrides: { D1b: { judgement: "some_concerns", reason: "Small effect" } },
+    });
+    const switched = switchVariant(ROB2, cluster, { design: "crossover" });
+    expect(switched.design).toBe("crossover");
+    expect(Object.keys(switched.responses).filter((id) => id.startsWith("1b."))).toEqual([]);
+    expect(switched.support).toEqual({ D1: "Central" });
+    expect(switched.overrides).toEqual({});
+  });
+  it("compares appraisers who chose different designs and leaves the design's domain to the lead", () => {
+    const a = checkAnswers(ROB2, { responses: CLUSTER, design: "cluster" });
+    const b = checkAnswers(ROB2, { responses: CROSSOVER, design: "crossover" });
+    const items = compareAnswers(ROB2, [a, b]);
+    expect(items[0]).toEqual({
+      kind: "design",
+      domainId: "design",
+      id: "design",
+      text: "Trial design",
+      values: ["cluster", "crossover"],
+      agree: false,
+    });
+    expect(items.find((i) => i.id === "1b.2")?.values).toEqual(["PY", null]);
+    expect(items.find((i) => i.id === "S.3")?.values).toEqual([null, "Y"]);
+    expect(items.find((i) => i.id === "D1b")).toMatchObject({ values: ["high", null], agree: false });
+    expect(items.find((i) => i.id === "DS")).toMatchObject({ values: [null, "low"], agree: false });
+    const draft = consensusDraft(ROB2, [
+      { name: "Ann", answers: a },
+      { name: "Bo", answers: b },
+    ]);
+    expect(draft.design).toBeUndefined();
+    expect(draft.responses["1.1"]).toBe("Y");
+    const agreed = consensusDraft(ROB2, [
+      { name: "Ann", answers: a },
+      { name: "Cy", answers: checkAnswers(ROB2, { responses: { ...CLUSTER, "1b.3": "Y" }, design: "cluster" }) },
+    ]);
+    expect(agreed.design).toBe("cluster");
+    expect(agreed.responses).toMatchObject({ "1b.1": "N", "1b.2": "PY" });
+    expect(agreed.responses["1b.3"]).toBeUndefined();
+  });
+  it("plots and exports every design's domain under its own name, marking where a study's design has none", () => {
+    const rows = [
+      { label: "Oh 2018", judgements: ["low", "low", "low", "low", "low"], overall: "low" },
+      {
+        label: "Lee 2020",
+        judgements: ["low", "high", "low", "low", "low", "low"],
+        overall: "high",
+        design: "cluster",
+      },
+      {
+        label: "Ito 2021",
+        judgements: ["low", "some_concerns", "low", "low", "low", "low"],
+        overall: "some_concerns",
+        design: "crossover",
+      },
+    ];
+    const svg = trafficLightSvg(ROB2, rows);
+    expect(svg).toContain("D1b: Bias arising from the timing of identification and recruitment of participants");
+    expect(svg).toContain("DS: Bias arising from period and carryover effects");
+    expect(svg).toContain("Oh 2018, D1b: not asked for this trial design");
+    expect(svg).toContain("Lee 2020, D1b: High risk");
+    expect(svg).toContain("Lee 2020, D2: Low risk");
+    expect(svg).toContain("Ito 2021, DS: Some concerns");
+    const shares = summaryShares(ROB2, rows);
+    expect(shares).toHaveLength(7 + 1);
+    expect(shares[1]).toEqual({ label: expect.stringContaining("recruitment"), shares: [{ value: "high", share: 1 }] });
+    expect(trafficLightSvg(ROB2, [rows[0]!])).not.toContain("D1b");
+    const wide = rows.map((r, i) => ({
+      studyId: `s${i}`,
+      study: r.label,
+      tool: "rob2" as const,
+      appraiser: "consensus",
+      completedAt: "2026-01-01T00:00:00.000Z",
+      judgements: (i === 1 ? { D1b: "High risk" } : {}) as Record<string, string>,
+      overall: "",
+      ...(r.design ? { design: r.design } : {}),
+    }));
+    const table = wideTable("rob2", wide);
+    expect(table.header).toContain(
+      "D1b Bias arising from the timing of identification and recruitment of participants",
+    );
+    expect(table.header.at(-1)).toBe("trial design");
+    expect(table.rows.map((r) => r.at(-1))).toEqual([
+      "Individually randomised, parallel-group trial",
+      "Cluster-randomised, parallel-group trial",
+      "Individually randomised crossover trial",
+    ]);
   });
 });

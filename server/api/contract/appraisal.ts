@@ -19,4 +19,4 @@ export {
   type ToolDefinition,
   type ToolName,
 } from "../../appraisal/tools/types";
-export { effectiveVariant, withVariant } from "../../appraisal/tools/variants";
+export { asChosen, effectiveDesign, effectiveVariant, withVariant } from "../../appraisal/tools/variants";

@@ -4,7 +4,7 @@
 import { escapeXml } from "../../svg/escape-xml";
 import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { ToolDefinition } from "../tools/types";
-import { labelledDomains } from "../tools/variants";
+import { alignedJudgements, labelledDomains } from "../tools/variants";
 import { Canvas, drawLevelKey, type PlotLayout, TONE_COLOURS } from "./svg";
 import type { PlotRow } from "./traffic-light";
 
@@ -19,12 +19,12 @@ export function summaryShares(
   rows: readonly PlotRow[],
   weights?: readonly number[],
 ): DomainShares[] {
-  const columns = [
-    ...labelledDomains(
-      tool,
-      rows.map((r) => r.variant),
-    ).map((d, i) => ({ label: d.label, pick: (r: PlotRow) => r.judgements[i] ?? null })),
-  ];
+  const domains = labelledDomains(tool, rows);
+  // A study whose design does not ask a domain counts in none of its shares, like one not judged in it.
+  const columns = domains.map((d, i) => ({
+    label: d.label,
+    pick: (r: PlotRow) => alignedJudgements(tool, r, domains)[i] ?? null,
+  }));
   if (tool.overall) columns.push({ label: "Overall", pick: (r: PlotRow) => r.overall });
   return columns.map((column) => {
     const totals = new Map<string, number>();

@@ -6,7 +6,7 @@
 import { escapeXml } from "../../svg/escape-xml";
 import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { ToolDefinition } from "../tools/types";
-import { labelledDomains, rowMark } from "../tools/variants";
+import { alignedJudgements, labelledDomains, rowMark } from "../tools/variants";
 import { Canvas, drawLevelKey, type PlotLayout, TONE_COLOURS, TONE_SYMBOLS } from "./svg";
 
 export interface PlotRow {
@@ -15,6 +15,8 @@ export interface PlotRow {
   overall: string | null;
   /** The tool variant the study was appraised in (RoB 2 domain 2's effect of interest), when the tool has variants. */
   variant?: string;
+  /** The trial design the study was appraised as (RoB 2: its domains 1b or S), when the tool has designs. */
+  design?: string;
 }
 
 const MARGIN = 10;
@@ -44,8 +46,9 @@ function hangingWrap(text: string, width: number): string[] {
 
 export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[]): PlotLayout {
   const canvas = new Canvas();
-  const columns = [...tool.domains.map((d) => d.short), ...(tool.overall ? ["Overall"] : [])];
-  const overallIndex = tool.overall ? tool.domains.length : -1;
+  const domains = labelledDomains(tool, rows);
+  const columns = [...domains.map((d) => d.short), ...(tool.overall ? ["Overall"] : [])];
+  const overallIndex = tool.overall ? domains.length : -1;
   const variants = rows.map((r) => r.variant);
   const rowLabel = (row: PlotRow) => [row.label, rowMark(tool, variants, row.variant)].filter(Boolean).join(" ");
 
@@ -68,7 +71,7 @@ export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[])
   const centre = (i: number) => columnLeft[i]! + columnWidths[i]! / 2;
   const gridWidth = x + MARGIN;
 
-  const legendEntries = labelledDomains(tool, variants).map((d) => `${d.short}: ${d.label}`);
+  const legendEntries = domains.map((d) => `${d.short}: ${d.label}`);
   const longest = Math.max(0, ...legendEntries.map((l) => textWidth(l, LEGEND_SIZE)));
   const legendWidth = Math.max(gridWidth - 2 * MARGIN, Math.min(longest, LEGEND_WIDTH), 300);
   const width = legendWidth + 2 * MARGIN;
@@ -110,9 +113,17 @@ export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[])
         fill: "#111",
       });
     });
-    const values = tool.overall ? [...row.judgements, row.overall] : [...row.judgements];
+    const judgements = alignedJudgements(tool, row, domains);
+    const values = tool.overall ? [...judgements, row.overall] : judgements;
     values.forEach((value, i) => {
       const cx = centre(i);
+      if (value === undefined) {
+        // A domain this study's design does not have (a parallel trial in a column for cluster trials' D1b).
+        canvas.raw(
+          `<g><title>${escapeXml(`${row.label}, ${columns[i]}: not asked for this trial design`)}</title><text x="${cx}" y="${cy + 5}" font-size="15" text-anchor="middle" fill="#888">–</text></g>`,
+        );
+        return;
+      }
       const level = levelOf(value);
       const tone = level?.tone ?? "none";
       const title = `${row.label}, ${columns[i]}: ${level?.label ?? "Not judged"}`;

@@ -11,8 +11,10 @@ import {
   deviationsAdhering,
   measurement,
   missingData,
+  periodAndCarryover,
   ROB2,
   randomisation,
+  recruitment,
   reportedResult,
   rob2Overall,
   severalConcerns,
@@ -41,8 +43,9 @@ function check(
   fn: (r: Record<string, string>) => string | null,
   paths: Path[],
   variant: "assignment" | "adhering" = "assignment",
+  design: "parallel" | "cluster" | "crossover" = "parallel",
 ) {
-  const tool = withVariant(ROB2, variant);
+  const tool = withVariant(ROB2, variant, design);
   const domain = tool.domains.find((d) => d.propose === fn)!;
   describe(name, () => {
     for (const [groups, expected] of paths) {
@@ -316,5 +319,68 @@ describe("RoB 2 conditional questions", () => {
     const changed = { ...responses, "3.1": "Y" };
     expect(askedResponses(ROB2.domains, changed)).toMatchObject({ "3.2": "NA", "3.3": "NA", "3.4": "NA" });
     expect(missingData(askedResponses(ROB2.domains, changed))).toBe(LOW);
+  });
+});
+
+// Cluster-randomised trials, domain 1b (RoB 2 for cluster-randomized trials, 18 March 2021): the domain's criteria
+// and algorithm, shaped as domain 1's with identification before randomisation (or unaffected selection) in the
+// place of concealment.
+const RECRUITED_FIRST = { "1b.1": YES };
+const NOT_FIRST = [...NO, ...NI];
+check(
+  "cluster trials, domain 1b: timing of identification and recruitment",
+  recruitment,
+  [
+    [{ ...RECRUITED_FIRST, "1b.3": [...NO, ...NI] }, LOW],
+    [{ ...RECRUITED_FIRST, "1b.3": YES }, SOME],
+    [{ "1b.1": NOT_FIRST, "1b.2": NO, "1b.3": [...NO, ...NI] }, LOW],
+    [{ "1b.1": NOT_FIRST, "1b.2": NO, "1b.3": YES }, SOME],
+    [{ "1b.1": NOT_FIRST, "1b.2": NI, "1b.3": [...NO, ...NI] }, SOME],
+    [{ "1b.1": NOT_FIRST, "1b.2": NI, "1b.3": YES }, HIGH],
+    [{ "1b.1": NOT_FIRST, "1b.2": YES, "1b.3": ANY_ANSWER }, HIGH],
+  ],
+  "assignment",
+  "cluster",
+);
+
+// Crossover trials, domain S (RoB 2 for crossover trials, 18 March 2021): period effects dealt with by equal
+// sequences (S.1) or by the analysis (S.2), and enough time for carryover to disappear (S.3).
+check(
+  "crossover trials, domain S: period and carryover effects",
+  periodAndCarryover,
+  [
+    [{ "S.1": YES, "S.3": YES }, LOW],
+    [{ "S.1": [...NO, ...NI], "S.2": YES, "S.3": YES }, LOW],
+    [{ "S.1": [...NO, ...NI], "S.2": [...NO, ...NI], "S.3": YES }, SOME],
+    [{ "S.1": YES, "S.3": NI }, SOME],
+    [{ "S.1": [...NO, ...NI], "S.2": ANY_ANSWER, "S.3": NI }, SOME],
+    [{ "S.1": YES, "S.3": NO }, HIGH],
+    [{ "S.1": [...NO, ...NI], "S.2": ANY_ANSWER, "S.3": NO }, HIGH],
+  ],
+  "assignment",
+  "crossover",
+);
+
+describe("RoB 2 trial designs", () => {
+  it("asks the design's own domain right after domain 1, and judges the result over it too", () => {
+    const ids = (design: string) => withVariant(ROB2, undefined, design).domains.map((d) => d.id);
+    expect(ids("parallel")).toEqual(["D1", "D2", "D3", "D4", "D5"]);
+    expect(ids("cluster")).toEqual(["D1", "D1b", "D2", "D3", "D4", "D5"]);
+    expect(ids("crossover")).toEqual(["D1", "DS", "D2", "D3", "D4", "D5"]);
+    expect(withVariant(ROB2, "adhering", "crossover").domains[2]!.label).toContain("effect of adhering");
+  });
+  it("asks 1b.2 after N/PN/NI to 1b.1 and S.2 after N/PN/NI to S.1, offering NA for them alone", () => {
+    const cluster = withVariant(ROB2, undefined, "cluster").domains;
+    const crossover = withVariant(ROB2, undefined, "crossover").domains;
+    expect(skippedQuestions(cluster, { "1b.1": "Y" }).has("1b.2")).toBe(true);
+    expect(skippedQuestions(cluster, { "1b.1": "NI" }).has("1b.2")).toBe(false);
+    expect(skippedQuestions(crossover, { "S.1": "PY" }).has("S.2")).toBe(true);
+    expect(skippedQuestions(crossover, { "S.1": "PN" }).has("S.2")).toBe(false);
+    const options = [...cluster, ...crossover].flatMap((d) => d.questions);
+    const of = (id: string) => options.find((question) => question.id === id)!.options;
+    expect(of("1b.1")).toEqual(["Y", "PY", "PN", "N", "NI"]);
+    expect(of("1b.2")).toEqual(["Y", "PY", "PN", "N", "NI", "NA"]);
+    expect(of("1b.3")).toEqual(["Y", "PY", "PN", "N", "NI"]);
+    expect(of("S.2")).toEqual(["Y", "PY", "PN", "N", "NI", "NA"]);
   });
 });

@@ -178,6 +178,84 @@ const AWARE_CARERS = q(
   "Were carers and people delivering the interventions aware of participants' assigned intervention during the trial?",
 );
 
+/**
+ * Domain 1b of RoB 2 for cluster-randomised trials (Eldridge S, Campbell MK, Campbell MJ, et al., "Revised Cochrane
+ * risk of bias tool for randomized trials (RoB 2): additional considerations for cluster-randomized trials", version
+ * of 18 March 2021, riskofbias.info), bias from the timing of identification and recruitment of participants. Its
+ * algorithm follows domain 1's shape: participants identified before the clusters were randomised (1b.1 Y/PY), or
+ * selection not affected by knowledge of the cluster's intervention (1b.2 N/PN), is low with no baseline imbalance
+ * suggesting differential recruitment (1b.3 N/PN/NI) and some concerns with one (1b.3 Y/PY); selection affected
+ * (1b.2 Y/PY) is high; no information on it (1b.2 NI) is some concerns, or high with such an imbalance.
+ */
+export function recruitment(r: Responses): string | null {
+  if (!has(r, "1b.1")) return null;
+  if (!isYes(r["1b.1"])) {
+    if (!has(r, "1b.2")) return null;
+    if (isYes(r["1b.2"])) return HIGH;
+  }
+  if (!has(r, "1b.3")) return null;
+  const imbalance = isYes(r["1b.3"]);
+  const unknown = !isYes(r["1b.1"]) && r["1b.2"] === "NI";
+  if (unknown) return imbalance ? HIGH : SOME;
+  return imbalance ? SOME : LOW;
+}
+
+/**
+ * Domain S of RoB 2 for crossover trials (Higgins JPT, Li T, Sterne JAC, "Revised Cochrane risk of bias tool for
+ * randomized trials (RoB 2): additional considerations for crossover trials", version of 18 March 2021,
+ * riskofbias.info), bias from period and carryover effects: not enough time for carryover to disappear (S.3 N/PN)
+ * is high; enough time (S.3 Y/PY) with period effects dealt with (S.1 Y/PY, or S.2 Y/PY) is low; otherwise (no
+ * information on carryover, or unequal sequences without period effects in the analysis) some concerns.
+ */
+export function periodAndCarryover(r: Responses): string | null {
+  if (isNo(r["S.3"])) return HIGH;
+  if (!has(r, "S.1")) return null;
+  if (!isYes(r["S.1"]) && !has(r, "S.2")) return null;
+  if (!has(r, "S.3")) return null;
+  const periodHandled = isYes(r["S.1"]) || isYes(r["S.2"]);
+  return periodHandled && isYes(r["S.3"]) ? LOW : SOME;
+}
+
+const RECRUITMENT: DomainDefinition = {
+  id: "D1b",
+  short: "D1b",
+  label: "Bias arising from the timing of identification and recruitment of participants",
+  propose: recruitment,
+  questions: [
+    q(
+      "1b.1",
+      "Were all the individual participants identified and recruited (if appropriate) before randomization of clusters?",
+    ),
+    q(
+      "1b.2",
+      "If N/PN/NI to 1b.1: Is it likely that selection of individual participants was affected by knowledge of the intervention assigned to the cluster?",
+      WITH_NA,
+      (r) => isNoOrNI(r["1b.1"]),
+    ),
+    q(
+      "1b.3",
+      "Were there baseline imbalances that suggest differential identification or recruitment of individual participants between intervention groups?",
+    ),
+  ],
+};
+
+const PERIOD_AND_CARRYOVER: DomainDefinition = {
+  id: "DS",
+  short: "DS",
+  label: "Bias arising from period and carryover effects",
+  propose: periodAndCarryover,
+  questions: [
+    q("S.1", "Was the number of participants allocated to each of the two sequences equal or nearly equal?"),
+    q("S.2", "If N/PN/NI to S.1: Were period effects accounted for in the analysis?", WITH_NA, (r) =>
+      isNoOrNI(r["S.1"]),
+    ),
+    q(
+      "S.3",
+      "Was there sufficient time for any carryover effects to have disappeared before outcome assessment in the second period?",
+    ),
+  ],
+};
+
 /** Several domains at some concerns (and none high): the case the guidance lets the appraiser judge high overall. */
 export function severalConcerns(judgements: readonly (string | null)[]): boolean {
   return !judgements.includes(HIGH) && judgements.filter((j) => j === SOME).length > 1;
@@ -361,6 +439,23 @@ export const ROB2: ToolDefinition = {
     severalConcerns(judgements)
       ? "Several domains raise some concerns. The guidance lets concerns in several domains together put the result at high risk of bias; if they do here, override with your reason."
       : null,
+  // The guidance's additional considerations for other designs add their domains after domain 1.
+  designs: {
+    prompt: "Trial design",
+    options: [
+      { id: "parallel", label: "Individually randomised, parallel-group trial", adds: [] },
+      {
+        id: "cluster",
+        label: "Cluster-randomised, parallel-group trial",
+        adds: [{ after: "D1", domain: RECRUITMENT }],
+      },
+      {
+        id: "crossover",
+        label: "Individually randomised crossover trial",
+        adds: [{ after: "D1", domain: PERIOD_AND_CARRYOVER }],
+      },
+    ],
+  },
   variants: {
     domainId: "D2",
     prompt: "Effect of interest",

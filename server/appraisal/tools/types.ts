@@ -69,6 +69,20 @@ export interface ToolVariants {
   options: readonly VariantOption[];
 }
 
+/** A trial design whose additional considerations add domains to the tool (RoB 2: cluster-randomised, crossover). */
+export interface DesignOption {
+  id: string;
+  label: string;
+  /** Each added domain goes right after the domain named by `after`. */
+  adds: readonly { after: string; domain: DomainDefinition }[];
+}
+
+export interface ToolDesigns {
+  prompt: string;
+  /** The first option adds nothing: it is the design the tool's own `domains` are for. */
+  options: readonly DesignOption[];
+}
+
 export interface ToolDefinition {
   name: ToolName;
   label: string;
@@ -82,6 +96,7 @@ export interface ToolDefinition {
   overallCaution?: (domainJudgements: readonly (string | null)[]) => string | null;
   reference: string;
   variants?: ToolVariants;
+  designs?: ToolDesigns;
 }
 
 export function isYes(answer: string | undefined): boolean {

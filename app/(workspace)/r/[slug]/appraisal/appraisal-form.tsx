@@ -1,7 +1,8 @@
 "use client";
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
-import { skippedQuestions, type ToolName, withVariant } from "@/server/api/contract/appraisal";
+import { asChosen, skippedQuestions, type ToolName } from "@/server/api/contract/appraisal";
+import { DesignField } from "./design-field";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
 import { type StoredAppraisal, useAppraisalAnswers } from "./use-appraisal-answers";
@@ -31,7 +32,7 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
   const writable = useMayChange("reviewer");
   const readOnly = completed || !writable;
   const overall = assessment.overall;
-  const domains = withVariant(tool, answers.variant).domains;
+  const domains = asChosen(tool, answers).domains;
   // Conditional questions come and go as the answers they depend on change, as the guidance routes them.
   const skipped = skippedQuestions(domains, answers.responses);
   const caution = overall && tool.overallCaution?.(assessment.domains.map((d) => d.final));
@@ -74,6 +75,7 @@ export function AppraisalForm({ reviewId, toolName, appraisal, consensus = false
           </ul>
         </InfoAlert>
       )}
+      <DesignField tool={tool} answers={answers} readOnly={readOnly} onChange={change} />
       <VariantField tool={tool} answers={answers} readOnly={readOnly} onChange={change} />
       {domains.map((domain, i) => (
         <DomainFields

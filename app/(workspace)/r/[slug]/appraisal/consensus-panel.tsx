@@ -30,14 +30,15 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
   const { appraisers, items, consensus } = comparison.data;
   type Item = (typeof items)[number];
   const disagreements = items.filter((i) => !i.agree).length;
-  const variantLabel = (value: string) => definition.variants?.options.find((o) => o.id === value)?.label ?? value;
+  const choiceLabel = (kind: string, value: string) =>
+    (kind === "design" ? definition.designs : definition.variants)?.options.find((o) => o.id === value)?.label ?? value;
   const show = (kind: string, value: string | null) =>
     value === null
       ? "—"
       : kind === "judgement"
         ? levelLabel(definition, value)
-        : kind === "variant"
-          ? variantLabel(value)
+        : kind === "variant" || kind === "design"
+          ? choiceLabel(kind, value)
           : (OPTION_LABELS[value] ?? value);
 
   return (
@@ -70,7 +71,9 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
                       : `${item.id} judgement`
                     : item.kind === "variant"
                       ? `${item.domainId} ${item.text.toLowerCase()}`
-                      : item.id}
+                      : item.kind === "design"
+                        ? item.text
+                        : item.id}
                   {item.kind === "question" && <span className="compare-question">{item.text}</span>}
                 </>
               ),

@@ -29,7 +29,7 @@ export function VariantField({ tool, answers, readOnly, onChange }: Props) {
           value={current}
           disabled={readOnly}
           onChange={(e) => {
-            const next = switchVariant(tool, answers, e.target.value);
+            const next = switchVariant(tool, answers, { variant: e.target.value });
             const cleared = Object.keys(answers.responses).length - Object.keys(next.responses).length;
             if (
               cleared > 0 &&
