@@ -8,6 +8,7 @@ import { demoAccountsText, resetDemoReview } from "../demo/seed-demo";
 import { AppError } from "../errors/app-error";
 import { listReviewsForUser, UNIQUE_RECORDS } from "../reviews/review-queries";
 import { wireDomainEvents } from "../wiring/domain-events";
+import { addAnalyseCommand } from "./analyse-command";
 import { CliError } from "./cli-error";
 import { checkDemoResetAllowed } from "./demo-choice";
 import { exportBundle } from "./export-bundle-command";
@@ -186,6 +187,8 @@ function program(): Command {
     .option("--slug <slug>", "the new review's handle (default: the original's, numbered when taken)")
     .option("--owner <email>", "an account here that will own the restored review")
     .action((file: string, o) => withDb((conn, url) => restoreFile(conn, url, file, { slug: o.slug, owner: o.owner })));
+
+  addAnalyseCommand(cli);
 
   cli
     .command("demo")

@@ -2,7 +2,7 @@
 // reader needs (k = 1: nothing is pooled; k = 2 under random effects: τ² rests on two studies). Egger's test rides
 // along from 10 studies on.
 import { AppError } from "../errors/app-error";
-import { effectSize } from "./effect-sizes";
+import { effectSize, petoEffect } from "./effect-sizes";
 import { EGGER_MIN_STUDIES, type EggerTest, eggerTest } from "./egger";
 import { fitFixed } from "./fixed";
 import { fitMantelHaenszel, type MhMeasure } from "./mantel-haenszel";
@@ -99,6 +99,7 @@ export function pool(options: ResolvedOptions, studies: readonly Study[], effect
 }
 
 export function effectsOf(options: ResolvedOptions, studies: readonly Study[]): Effect[] {
+  if (options.model === "peto") return studies.map((s) => petoEffect(s.data as BinaryArms));
   return studies.map((s) => effectSize(options.measure, s.data, options.vtype));
 }
 

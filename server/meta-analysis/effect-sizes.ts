@@ -103,6 +103,20 @@ function proportion(measure: Measure, d: SingleProportion): Effect {
   return { yi: Math.log(x / rest), vi: 1 / x + 1 / rest, corrected };
 }
 
+/**
+ * One study's Peto log odds ratio, (O − E)/V with variance 1/V, the study rows of a Peto analysis (escalc's "PETO",
+ * with 1/2 added to each cell of a table with a zero cell, as escalc does).
+ */
+export function petoEffect(d: BinaryArms): Effect {
+  let [a, b, c, dd] = [d.events1, d.n1 - d.events1, d.events2, d.n2 - d.events2];
+  const corrected = a === 0 || b === 0 || c === 0 || dd === 0;
+  if (corrected) [a, b, c, dd] = [a + 0.5, b + 0.5, c + 0.5, dd + 0.5];
+  const [n1, n2] = [a + b, c + dd];
+  const N = n1 + n2;
+  const V = ((a + c) * (b + dd) * (n1 / N) * (n2 / N)) / (N - 1);
+  return { yi: (a - ((a + c) * n1) / N) / V, vi: 1 / V, corrected };
+}
+
 const mean = (d: SingleMean): Effect => ({ yi: d.m, vi: d.sd ** 2 / d.n, corrected: false });
 const generic = (d: GenericEffect): Effect => ({ yi: d.yi, vi: d.sei ** 2, corrected: false });
 

@@ -57,7 +57,7 @@ escalc_for <- function(measure, studies, vtype) {
 cases <- list()
 add_case <- function(name, measure, data, model, tau2 = NA, ci = NA, vtype = "LS") {
   studies <- datasets[[data]]
-  es <- escalc_for(measure, studies, vtype)
+  es <- escalc_for(if (model == "peto") "PETO" else measure, studies, vtype)
   if (model == "random") res <- rma(es$yi, es$vi, method = tau2, test = if (ci == "hksj") "knha" else "z")
   if (model == "fixed") res <- rma(es$yi, es$vi, method = "EE")
   d <- do.call(rbind, lapply(studies, function(s) as.data.frame(s$data[names(s$data) != "kind"])))
