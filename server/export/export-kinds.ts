@@ -32,7 +32,7 @@ export const KIND_RULES: Record<
   agreement: { label: "Agreement report", formats: ["csv", "xlsx"], minRole: "lead", staged: false },
   bundle: { label: "Whole-review bundle", formats: ["bundle"], minRole: "lead", staged: false },
   selection: {
-    label: "Records chosen in the record browser",
+    label: "Selected records",
     formats: SELECTION_FORMATS,
     minRole: "observer",
     staged: true,

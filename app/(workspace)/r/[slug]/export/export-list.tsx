@@ -11,6 +11,8 @@ import { type ExportRow, useExports } from "./use-exports";
 
 export function describeExport(e: ExportRow): string {
   const parts = [KIND_RULES[e.kind as ExportKind]?.label ?? e.kind];
+  // A selection's size is known once its job has read it.
+  if (e.kind === "selection" && e.total > 0) parts[0] += ` (${formatCount(e.total)})`;
   if (e.stage) parts.push(STAGE_LABELS[e.stage]);
   if (e.filter && e.filter !== "all") parts.push(FILTER_LABELS[e.filter]);
   return parts.join(" · ");
