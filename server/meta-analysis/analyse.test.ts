@@ -47,6 +47,12 @@ describe("analyse", () => {
     expect(() => analyse([trial("A", 3, 20, 6, 20)], options)).toThrow(message);
   });
 
+  it("refuses a study whose effect has no variance, naming it", () => {
+    const flat: Study = { label: "Flat", data: { kind: "continuous", m1: 5, sd1: 0, n1: 10, m2: 6, sd2: 0, n2: 10 } };
+    const other: Study = { label: "B", data: { kind: "continuous", m1: 5, sd1: 1, n1: 10, m2: 6, sd2: 1, n2: 10 } };
+    expect(() => analyse([flat, other], { measure: "MD", model: "fixed" })).toThrow(/^Flat: no effect can be computed/);
+  });
+
   it("offers Egger's test from 10 studies on", () => {
     const studies = Array.from({ length: 10 }, (_, i) => trial(`T${i}`, 3 + i, 40 + 3 * i, 8 + (i % 4), 42 + i));
     expect(analyse(studies, { measure: "OR", model: "fixed" }).egger?.df).toBe(8);

@@ -107,6 +107,13 @@ export function analyse(studies: readonly Study[], options: AnalysisOptions): An
   const resolved = resolveOptions(options);
   if (studies.length === 0) throw new AppError("INVALID_INPUT", "no studies to analyse");
   const effects = effectsOf(resolved, studies);
+  effects.forEach((e, i) => {
+    if (!(Number.isFinite(e.yi) && Number.isFinite(e.vi) && e.vi > 0))
+      throw new AppError(
+        "INVALID_INPUT",
+        `${studies[i]?.label}: no effect can be computed (${resolved.measure} = ${e.yi}, variance ${e.vi}); check its SDs and counts`,
+      );
+  });
   const k = studies.length;
   const warnings: string[] = [];
   let pooled: Pooled | null = null;

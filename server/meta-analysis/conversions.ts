@@ -2,6 +2,7 @@
 // standard error or a confidence interval, mean and SD estimated from a median with range or IQR (Wan et al. 2014),
 // change-from-baseline SDs with an imputed correlation, and arms combined or a shared control split for multi-arm
 // trials. Each returns what it used, so a screen can show the conversion beside the number it produced.
+import { AppError } from "../errors/app-error";
 import { qnorm, qt } from "./distributions";
 
 export interface Converted {
@@ -79,7 +80,10 @@ export function meanSdFromMedian(s: MedianSummary): { mean: Converted; sd: Conve
       mean: est((q1 + m + q3) / 3, "Wan 2014 S3: (q1 + m + q3) / 3"),
       sd: est((q3 - q1) / (2 * wanEta(n)), "Wan 2014 S3: IQR / (2η(n))"),
     };
-  throw new Error("a median needs its range, its interquartile range or both to estimate a mean and SD");
+  throw new AppError(
+    "INVALID_INPUT",
+    "a median needs its range, its interquartile range or both to estimate a mean and SD",
+  );
 }
 
 /**
@@ -87,7 +91,7 @@ export function meanSdFromMedian(s: MedianSummary): { mean: Converted; sd: Conve
  * (Handbook 6.5.2.8): √(SD_b² + SD_f² − 2 r SD_b SD_f). Flagged as estimated: r is imputed.
  */
 export function changeSd(sdBaseline: number, sdFinal: number, correlation: number): Converted {
-  if (correlation < -1 || correlation > 1) throw new Error("a correlation lies between −1 and 1");
+  if (correlation < -1 || correlation > 1) throw new AppError("INVALID_INPUT", "a correlation lies between −1 and 1");
   return {
     value: Math.sqrt(sdBaseline ** 2 + sdFinal ** 2 - 2 * correlation * sdBaseline * sdFinal),
     estimated: true,
@@ -129,7 +133,7 @@ export const combineBinaryArms = (x: BinaryArm, y: BinaryArm): BinaryArm => ({
  */
 export function splitSharedControl<T extends { n: number; events?: number }>(arm: T, comparisons: number): T {
   if (!Number.isInteger(comparisons) || comparisons < 2)
-    throw new Error("split a shared control among 2 or more comparisons");
+    throw new AppError("INVALID_INPUT", "split a shared control among 2 or more comparisons");
   return {
     ...arm,
     n: arm.n / comparisons,

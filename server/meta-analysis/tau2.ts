@@ -2,6 +2,7 @@
 // REML and Paule–Mandel; DerSimonian & Laird 1986): REML by Fisher scoring from the Hedges (HE) starting value until
 // τ² changes by less than 1e-5, PM as the root of the generalised Q in [0, max(100, 10·mad(y)²)] by uniroot, DL in
 // closed form. All three are truncated at 0.
+import { AppError } from "../errors/app-error";
 import type { Tau2Method } from "./types";
 import { uniroot } from "./uniroot";
 import { at, type Design, projection, quadForm, trace, weightedFit } from "./weighted-fit";
@@ -44,7 +45,8 @@ export function pauleMandel(y: readonly number[], v: readonly number[], X: Desig
   const f = (tau2: number) => generalisedQ(y, v, X, tau2) - target;
   if (f(0) < 0) return 0;
   const max = Math.max(100, 10 * mad(y) ** 2);
-  if (f(max) > 0) throw new Error("Paule–Mandel: τ² lies beyond its search range; choose REML or DL");
+  if (f(max) > 0)
+    throw new AppError("INVALID_INPUT", "Paule–Mandel: τ² lies beyond its search range; choose REML or DL");
   return uniroot(f, 0, max);
 }
 
@@ -72,7 +74,8 @@ export function restrictedML(y: readonly number[], v: readonly number[], X: Desi
     const old = tau2;
     tau2 += adj;
     if (Math.abs(old - tau2) <= REML_THRESHOLD) return Math.max(0, tau2);
-    if (iter > REML_MAXITER) throw new Error("REML: Fisher scoring did not converge; choose DL or PM");
+    if (iter > REML_MAXITER)
+      throw new AppError("INVALID_INPUT", "REML: Fisher scoring did not converge; choose DL or PM");
   }
 }
 
