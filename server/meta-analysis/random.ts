@@ -9,7 +9,7 @@ import { percentOf } from "./pooled";
 import { estimateTau2 } from "./tau2";
 import { qProfileInterval } from "./tau2-confidence";
 import type { CiMethod, Effect, Tau2Method } from "./types";
-import { interceptOnly, projection, trace, weightedFit } from "./weighted-fit";
+import { interceptOnly, projectionStats, weightedFit } from "./weighted-fit";
 
 export interface RandomOptions {
   tau2Method: Tau2Method;
@@ -38,7 +38,7 @@ export function fitRandom(effects: readonly Effect[], options: RandomOptions): P
   const fixedWeights = v.map((vi) => 1 / vi);
   const q = Math.max(0, weightedFit(y, fixedWeights, X).rss);
   // metafor's "typical" within-study variance, on which its I² and H² rest.
-  const typical = (k - 1) / trace(projection(fixedWeights, X));
+  const typical = (k - 1) / projectionStats(y, fixedWeights, X).trP;
   const i2Of = (t: number) => (100 * t) / (typical + t);
   const interval = k > 1 ? qProfileInterval(y, v, X, tau2, level) : null;
   const halfPi = crit * Math.sqrt(variance + tau2);

@@ -4,8 +4,8 @@
 // closed form. All three are truncated at 0.
 import { AppError } from "../errors/app-error";
 import type { Tau2Method } from "./types";
-import { uniroot } from "./uniroot";
-import { at, type Design, projection, quadForm, trace, weightedFit } from "./weighted-fit";
+import { R_UNIROOT_TOL, uniroot } from "./uniroot";
+import { at, type Design, logDetXwx, olsStats, projectionStats, weightedFit } from "./weighted-fit";
 
 const REML_THRESHOLD = 1e-5;
 const REML_MAXITER = 100;
@@ -22,11 +22,12 @@ export function generalisedQ(y: readonly number[], v: readonly number[], X: Desi
 export function dersimonianLaird(y: readonly number[], v: readonly number[], X: Design): number {
   const k = y.length;
   const pCols = at(X, 0).length;
-  const P = projection(
+  const { yPy, trP } = projectionStats(
+    y,
     v.map((vi) => 1 / vi),
     X,
   );
-  return Math.max(0, (quadForm(P, y) - (k - pCols)) / trace(P));
+  return Math.max(0, (yPy - (k - pCols)) / trP);
 }
 
 function median(xs: readonly number[]): number {
@@ -50,30 +51,39 @@ export function pauleMandel(y: readonly number[], v: readonly number[], X: Desig
   return uniroot(f, 0, max);
 }
 
+/** The restricted log-likelihood at τ², up to the constant both sides of a comparison share. */
+function remlLogLik(y: readonly number[], v: readonly number[], X: Design, tau2: number): number {
+  const w = v.map((vi) => 1 / (vi + tau2));
+  return (
+    -0.5 * v.reduce((s, vi) => s + Math.log(vi + tau2), 0) - 0.5 * logDetXwx(w, X) - 0.5 * weightedFit(y, w, X).rss
+  );
+}
+
+// metafor's ll0check: Fisher scoring can stop at a local maximum; when τ² = 0 has the higher likelihood (by more
+// than uniroot's tolerance, metafor's threshold too), metafor reports τ² = 0, and so does the engine.
+function checkedAgainstZero(y: readonly number[], v: readonly number[], X: Design, tau2: number): number {
+  if (tau2 <= REML_THRESHOLD) return tau2;
+  return remlLogLik(y, v, X, 0) - remlLogLik(y, v, X, tau2) > R_UNIROOT_TOL ? 0 : tau2;
+}
+
 export function restrictedML(y: readonly number[], v: readonly number[], X: Design): number {
   const k = y.length;
   const pCols = at(X, 0).length;
   // Hedges' estimator from the ordinary least-squares residuals: metafor's starting value.
-  const ols = projection(
-    y.map(() => 1),
-    X,
-  );
-  const trPV = ols.reduce((s, row, i) => s + at(row, i) * at(v, i), 0);
-  let tau2 = Math.max(0, (quadForm(ols, y) - trPV) / (k - pCols));
+  const ols = olsStats(y, v, X);
+  let tau2 = Math.max(0, (ols.yPy - ols.trPV) / (k - pCols));
   for (let iter = 1; ; iter++) {
-    const P = projection(
+    const P = projectionStats(
+      y,
       v.map((vi) => 1 / (vi + tau2)),
       X,
     );
-    const Py = P.map((row) => row.reduce((s, pij, j) => s + pij * at(y, j), 0));
-    const yPPy = Py.reduce((s, x) => s + x * x, 0);
-    const trPP = P.reduce((s, row) => s + row.reduce((t, pij) => t + pij * pij, 0), 0);
-    let adj = (yPPy - trace(P)) / trPP;
+    let adj = (P.yPPy - P.trP) / P.trPP;
     if (Number.isNaN(adj)) adj = 0;
     while (tau2 + adj < 0) adj /= 2;
     const old = tau2;
     tau2 += adj;
-    if (Math.abs(old - tau2) <= REML_THRESHOLD) return Math.max(0, tau2);
+    if (Math.abs(old - tau2) <= REML_THRESHOLD) return checkedAgainstZero(y, v, X, Math.max(0, tau2));
     if (iter > REML_MAXITER)
       throw new AppError("INVALID_INPUT", "REML: Fisher scoring did not converge; choose DL or PM");
   }

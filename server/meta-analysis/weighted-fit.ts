@@ -55,24 +55,71 @@ export function weightedFit(y: readonly number[], w: readonly number[], X: Desig
   return { beta, xwxInv, rss };
 }
 
-/** P = W − W X (X'WX)⁻¹ X'W, as a dense k × k matrix. */
-export function projection(w: readonly number[], X: Design): number[][] {
-  const { xwxInv } = weightedFit(
-    w.map(() => 0),
-    w,
-    X,
-  );
-  return X.map((xi, i) =>
-    X.map((xj, j) => {
-      let h = 0;
-      for (let r = 0; r < xi.length; r++)
-        for (let c = 0; c < xj.length; c++) h += at(xi, r) * cell(xwxInv, r, c) * at(xj, c);
-      return (i === j ? at(w, i) : 0) - at(w, i) * h * at(w, j);
-    }),
+/** Xᵀ diag(d) X for a design X. */
+function crossWeighted(X: Design, d: readonly number[]): number[][] {
+  const p = at(X, 0).length;
+  return Array.from({ length: p }, (_, r) =>
+    Array.from({ length: p }, (_, c) => X.reduce((s, row, i) => s + at(d, i) * at(row, r) * at(row, c), 0)),
   );
 }
+/** tr(A B) for two p × p matrices. */
+const traceOfProduct = (A: number[][], B: number[][]): number =>
+  A.reduce((s, row, i) => s + row.reduce((t, a, j) => t + a * cell(B, j, i), 0), 0);
 
-export const trace = (m: number[][]): number => m.reduce((s, row, i) => s + at(row, i), 0);
-export const quadForm = (m: number[][], y: readonly number[]): number =>
-  m.reduce((s, row, i) => s + at(y, i) * row.reduce((t, v, j) => t + v * at(y, j), 0), 0);
+export interface ProjectionStats {
+  /** y'Py: the weighted residual sum of squares. */
+  yPy: number;
+  /** y'PPy = ‖Py‖², with Py = W(y − Xβ̂). */
+  yPPy: number;
+  trP: number;
+  /** tr(PP) = Σᵢⱼ Pᵢⱼ². */
+  trPP: number;
+}
+
+/**
+ * The quantities of P = W − W X (X'WX)⁻¹ X'W that the τ² estimators need, in O(k·p²) without forming the k × k
+ * matrix: with A = (X'WX)⁻¹, tr(P) = Σw − tr(A X'W²X) and tr(PP) = Σw² − 2 tr(A X'W³X) + tr((A X'W²X)²).
+ */
+export function projectionStats(y: readonly number[], w: readonly number[], X: Design): ProjectionStats {
+  const fit = weightedFit(y, w, X);
+  const A = fit.xwxInv;
+  const w2 = w.map((x) => x * x);
+  const w3 = w.map((x) => x * x * x);
+  const AX2 = crossWeighted(X, w2);
+  const AW2 = A.map((row) => AX2[0]?.map((_, c) => row.reduce((s, a, j) => s + a * cell(AX2, j, c), 0)) ?? []);
+  const py = y.map((yi, i) => at(w, i) * (yi - at(X, i).reduce((s, x, c) => s + x * at(fit.beta, c), 0)));
+  return {
+    yPy: fit.rss,
+    yPPy: py.reduce((s, x) => s + x * x, 0),
+    trP: w.reduce((s, x) => s + x, 0) - traceOfProduct(A, AX2),
+    trPP: w2.reduce((s, x) => s + x, 0) - 2 * traceOfProduct(A, crossWeighted(X, w3)) + traceOfProduct(AW2, AW2),
+  };
+}
+
+/** log det(X'WX), for the restricted log-likelihood. */
+export function logDetXwx(w: readonly number[], X: Design): number {
+  const m = crossWeighted(X, w);
+  let logDet = 0;
+  for (let col = 0; col < m.length; col++) {
+    const pivot = cell(m, col, col);
+    logDet += Math.log(Math.abs(pivot));
+    for (let r = col + 1; r < m.length; r++) {
+      const f = cell(m, r, col) / pivot;
+      const row = at(m, r);
+      for (let c = col; c < m.length; c++) row[c] = at(row, c) - f * cell(m, col, c);
+    }
+  }
+  return logDet;
+}
+
+/** For ordinary least squares (P = I − X(X'X)⁻¹X'): y'Py and tr(P V) for the variances v. */
+export function olsStats(y: readonly number[], v: readonly number[], X: Design): { yPy: number; trPV: number } {
+  const fit = weightedFit(
+    y,
+    y.map(() => 1),
+    X,
+  );
+  return { yPy: fit.rss, trPV: v.reduce((s, x) => s + x, 0) - traceOfProduct(fit.xwxInv, crossWeighted(X, v)) };
+}
+
 export { at };
