@@ -81,6 +81,8 @@ describe("the validity plot", () => {
     for (const header of ["Design", "Mechanism", "Preclinical", "Overall"])
       expect(plot.svg).toContain(`>${header}</text>`);
     expect(plot.svg).toContain("· Not applicable</text>");
+    const keys = plot.boxes.filter((b) => b.what.startsWith("key "));
+    expect(new Set(keys.map((k) => k.y)).size, "the key on one line").toBe(1);
     expect(plot.svg).not.toContain("rotate(");
     expectClean(plot);
   });

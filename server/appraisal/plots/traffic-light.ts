@@ -72,7 +72,10 @@ export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[])
   const gridWidth = x + MARGIN;
 
   const legendEntries = domains.map((d) => `${d.short}: ${d.label}`);
-  const longest = Math.max(0, ...legendEntries.map((l) => textWidth(l, LEGEND_SIZE)));
+  const keyLabels = tool.levels.map((l) => `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}`);
+  // The key's one-line width, as drawLevelKey spaces it, so a short key is not broken over two lines.
+  const keyWidth = keyLabels.reduce((sum, label) => sum + 30 + textWidth(label, LEGEND_SIZE), -14);
+  const longest = Math.max(keyWidth, ...legendEntries.map((l) => textWidth(l, LEGEND_SIZE)));
   const legendWidth = Math.max(gridWidth - 2 * MARGIN, Math.min(longest, LEGEND_WIDTH), 300);
   const width = legendWidth + 2 * MARGIN;
 
@@ -146,7 +149,7 @@ export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[])
   }
   const keyBottom = drawLevelKey(
     canvas,
-    tool.levels.map((l) => ({ colour: TONE_COLOURS[l.tone], label: `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}` })),
+    tool.levels.map((l, i) => ({ colour: TONE_COLOURS[l.tone], label: keyLabels[i]! })),
     MARGIN,
     baseline - LEGEND_LINE + 12,
     legendWidth,
