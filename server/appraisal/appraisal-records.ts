@@ -9,6 +9,7 @@ import type { MemberScope } from "../shared/actor";
 import { appraisersNeeded, checkToolVersion, studyForTool, writableAppraisal } from "./access";
 import { type AppraisalAnswers, assess, checkAnswers, readAnswers } from "./answers";
 import type { ToolName } from "./tools/types";
+import { validityPrefillFor } from "./validity-source";
 
 export async function startAppraisal(db: Db, scope: MemberScope, input: { studyId: string; tool: ToolName }) {
   return db.$transaction(async (tx) => {
@@ -16,14 +17,26 @@ export async function startAppraisal(db: Db, scope: MemberScope, input: { studyI
     const key = { studyId: input.studyId, tool: input.tool, appraiserId: scope.actorId, isConsensus: false };
     const existing = await tx.appraisal.findUnique({ where: { studyId_tool_appraiserId_isConsensus: key } });
     if (existing) return { id: existing.id };
-    const created = await tx.appraisal.create({ data: { ...key, reviewId: scope.reviewId } });
+    // The validity questions start from what the consensus extraction already says; the appraiser may change any.
+    const prefill =
+      input.tool === "validity_of_conclusions" ? await validityPrefillFor(tx, scope.reviewId, input.studyId) : null;
+    const answers: AppraisalAnswers = { responses: prefill?.responses ?? {}, support: {}, overrides: {} };
+    const created = await tx.appraisal.create({
+      data: { ...key, reviewId: scope.reviewId, answers: answers as unknown as Prisma.InputJsonValue },
+    });
     await recordAuditEvent(tx, {
       reviewId: scope.reviewId,
       actorId: scope.actorId,
       action: "appraisal.started",
       entityType: "appraisal",
       entityId: created.id,
-      data: { studyId: input.studyId, tool: input.tool },
+      data: {
+        studyId: input.studyId,
+        tool: input.tool,
+        ...(prefill && {
+          prefilledFrom: { ...prefill.source, questionIds: Object.keys(prefill.responses) },
+        }),
+      },
     });
     return { id: created.id };
   });

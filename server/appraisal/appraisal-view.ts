@@ -11,6 +11,7 @@ import { currentToolWhere, studyForTool } from "./access";
 import { assess, readAnswers } from "./answers";
 import { toolDefinition } from "./tools";
 import type { ToolName } from "./tools/types";
+import { validityPrefillFor } from "./validity-source";
 
 export async function appraisalOverview(db: Db, member: MemberScope) {
   const { reviewId } = member;
@@ -89,7 +90,12 @@ export async function myAppraisal(db: Db, member: MemberScope, input: { studyId:
       assessment: assess(tool, answers),
     };
   };
-  return { mine: mine ? view(mine) : null, consensus: consensus ? view(consensus) : null };
+  return {
+    mine: mine ? view(mine) : null,
+    consensus: consensus ? view(consensus) : null,
+    /** For the validity questions: what the consensus extraction says, shown beside the questions it answers. */
+    prefill: input.tool === "validity_of_conclusions" ? await validityPrefillFor(db, reviewId, input.studyId) : null,
+  };
 }
 
 export async function appraisalStudy(db: Db, reviewId: string, studyId: string) {

@@ -1,5 +1,4 @@
-// Leave-one-out sensitivity analysis, as metafor's leave1out(): the same model refitted without each study in turn;
-// from 3 studies on, so that every refit still pools at least two.
+// Leave-one-out sensitivity analysis, as metafor's leave1out(): the same model refitted without each study in turn.
 import { effectsOf, pool, type ResolvedOptions } from "./analyse";
 import type { Pooled } from "./pooled";
 import type { Study } from "./types";

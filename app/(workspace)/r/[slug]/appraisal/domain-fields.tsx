@@ -6,6 +6,7 @@ import {
   OPTION_LABELS,
   type ToolDefinition,
 } from "@/server/api/contract/appraisal";
+import { ExtractedFacts, QuestionSource } from "./extraction-notes";
 import { JudgementBadge } from "./judgement-badge";
 
 interface Props {
@@ -27,9 +28,6 @@ interface Props {
 export function DomainFields({ tool, domain, title, judgement, skipped, caution, answers, readOnly, onChange }: Props) {
   const id = domain?.id ?? "overall";
   const override = answers.overrides[id];
-  // Where the guidance maps only some answers to a judgement (ROBINS-I's confounding), the rest are the appraiser's.
-  const unproposed = domain && !judgement.proposed ? (domain.unproposed?.(answers.responses) ?? null) : null;
-  const appraiserJudges = domain !== null && (!domain.propose || unproposed !== null);
   const setResponse = (questionId: string, value: string) =>
     onChange({ ...answers, responses: { ...answers.responses, [questionId]: value } });
   const setOverride = (next: { judgement: string; reason: string } | null) => {
@@ -46,6 +44,7 @@ export function DomainFields({ tool, domain, title, judgement, skipped, caution,
         </h3>
         <JudgementBadge tool={tool} value={judgement.final} />
       </div>
+      {domain && <ExtractedFacts domainId={domain.id} />}
       {domain?.questions
         .filter((question) => !skipped?.has(question.id))
         .map((question) => (
@@ -72,6 +71,12 @@ export function DomainFields({ tool, domain, title, judgement, skipped, caution,
                 </button>
               )}
             </div>
+            <QuestionSource
+              questionId={question.id}
+              response={answers.responses[question.id]}
+              readOnly={readOnly}
+              onUse={(answer) => setResponse(question.id, answer)}
+            />
           </fieldset>
         ))}
       <p className="small muted">
@@ -82,8 +87,6 @@ export function DomainFields({ tool, domain, title, judgement, skipped, caution,
           </>
         ) : domain && !domain.propose ? (
           "The guidance gives no algorithm for this domain: choose the judgement below."
-        ) : unproposed ? (
-          unproposed
         ) : (
           "Answer the questions the algorithm needs and it proposes a judgement."
         )}
@@ -93,9 +96,13 @@ export function DomainFields({ tool, domain, title, judgement, skipped, caution,
           {caution}
         </p>
       )}
-      <details className="override" open={Boolean(override) || appraiserJudges}>
+      <details className="override" open={Boolean(override) || (domain !== null && !domain.propose)}>
         <summary>
-          {override ? "Judgement overridden" : appraiserJudges ? "Judgement" : "Override the proposed judgement"}
+          {override
+            ? "Judgement overridden"
+            : domain?.propose || !domain
+              ? "Override the proposed judgement"
+              : "Judgement"}
         </summary>
         <div className="inline-form">
           <div className="field">

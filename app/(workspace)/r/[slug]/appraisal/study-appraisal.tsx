@@ -8,6 +8,7 @@ import { useTRPC } from "@/app/_components/trpc";
 import { type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
 import { AppraisalForm } from "./appraisal-form";
 import { ConsensusPanel } from "./consensus-panel";
+import { ExtractionPrefillContext, ExtractionSource } from "./extraction-notes";
 import { JudgementBadge } from "./judgement-badge";
 import { type PaneReport, ReportPane } from "./report-pane";
 
@@ -89,13 +90,16 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
                 </SuccessAlert>
               )}
               {mine.data.mine ? (
-                <AppraisalForm
-                  key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}`}
-                  reviewId={reviewId}
-                  toolName={tool}
-                  appraisal={mine.data.mine}
-                  onSettled={refresh}
-                />
+                <ExtractionPrefillContext.Provider value={mine.data.prefill}>
+                  {mine.data.prefill && <ExtractionSource prefill={mine.data.prefill} />}
+                  <AppraisalForm
+                    key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}`}
+                    reviewId={reviewId}
+                    toolName={tool}
+                    appraisal={mine.data.mine}
+                    onSettled={refresh}
+                  />
+                </ExtractionPrefillContext.Provider>
               ) : canAppraise ? (
                 <EmptyState
                   card
@@ -115,6 +119,8 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
                 >
                   You have not appraised {study.label} with {definition.label} yet. Your answers stay hidden from other
                   appraisers until the consensus.
+                  {mine.data.prefill &&
+                    " Questions the consensus extraction already answers start filled in; you can change them."}
                 </EmptyState>
               ) : (
                 <p className="muted">Observers see the recorded consensus here once there is one.</p>

@@ -61,8 +61,7 @@ export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: P
           )}
         </h2>
         {exported && (
-          // Announced as it goes: the file is offered here once the job has made it.
-          <div className="bulk-export" aria-live="polite">
+          <div className="bulk-export">
             <span>
               {SHORT_FORMAT[exported.format as SelectionFormat]}
               {exported.stage && `, with ${stageLabels[exported.stage].toLowerCase()} decisions`}:

@@ -10,16 +10,13 @@ import { VerdictBadge } from "./verdict-badge";
 
 const PAGE = 20;
 
-/**
- * Null means hidden by blinding: how the record settled would tell how the others decided. A record the reviewer
- * is told is in full-text screening was included, which they know from their own full-text decision.
- */
-function outcomeText({ outcome, closedBecause }: ScreeningItem): string {
-  if (outcome === "included" || closedBecause === "in_full_text") return "Included";
+/** Null means hidden by blinding: the record is not settled, and how the others decided is not for this viewer. */
+function outcomeText(outcome: ScreeningItem["outcome"]): string {
+  if (outcome === "included") return "Included";
   if (outcome === "excluded") return "Excluded";
   if (outcome === "conflict") return "Conflict";
   if (outcome === "awaiting") return "Waiting for decisions";
-  return "Not shown while screening is blinded";
+  return "Not settled yet";
 }
 
 interface Props {
@@ -103,10 +100,10 @@ export function MyDecisions({ reviewId, setup, currentId, canLead, onOpen }: Pro
                 {
                   key: "outcome",
                   header: "Outcome",
-                  cell: (item) => (
+                  cell: ({ outcome }) => (
                     <>
                       <span className="cell-label">Outcome: </span>
-                      {outcomeText(item)}
+                      {outcomeText(outcome)}
                     </>
                   ),
                 },
