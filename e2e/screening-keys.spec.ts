@@ -143,6 +143,17 @@ test("a lead resolves conflicts from the keyboard: J and K move, I or E and a re
   await lead.keyboard.press("1");
   await expect(cards.nth(1).getByLabel(/^Exclude/)).toBeChecked();
   await expect(cards.nth(1).getByLabel(/Exclusion reason/)).toHaveValue(/.+/);
+  // A resolution that never reaches the server leaves the card as the lead left it, note and all.
+  const note = cards.nth(1).getByLabel(/^Note/);
+  await note.fill("Both reviewers missed the crossover arm.");
+  await note.press("Escape");
+  await lead.route("**/api/trpc/screening.resolveConflict*", (route) => route.abort("internetdisconnected"), {
+    times: 1,
+  });
+  await lead.keyboard.press("Enter");
+  await expect(cards.nth(1).getByRole("alert")).toHaveText("Sift could not be reached: check your connection.");
+  await expect(note).toHaveValue("Both reviewers missed the crossover arm.");
+  await expect(cards.nth(1).getByLabel(/^Exclude/)).toBeChecked();
   await lead.keyboard.press("Enter");
   await expect(lead.getByText(`Resolved: “${secondTitle}” is excluded.`)).toBeVisible();
   await expect(cards).toHaveCount(1);

@@ -244,13 +244,19 @@ describe("RoB 2 trial designs through an appraisal", () => {
     expect(svg).toContain("D1b: Bias arising from the timing of identification and recruitment of participants");
     expect(svg).toContain("DS: Bias arising from period and carryover effects");
     expect(svg).toContain("Oh 2018, D1b: not asked for this trial design");
+    expect(svg).toContain("–: a domain the study's trial design does not have");
     expect(svg).toContain("Lee 2020, D1b: High risk");
     expect(svg).toContain("Lee 2020, D2: Low risk");
     expect(svg).toContain("Ito 2021, DS: Some concerns");
     const shares = summaryShares(ROB2, rows);
     expect(shares).toHaveLength(7 + 1);
-    expect(shares[1]).toEqual({ label: expect.stringContaining("recruitment"), shares: [{ value: "high", share: 1 }] });
+    expect(shares[1]).toEqual({
+      label: "Bias arising from the timing of identification and recruitment of participants (1 of 3 studies)",
+      shares: [{ value: "high", share: 1 }],
+    });
+    expect(shares[0]!.label).toBe("Bias arising from the randomisation process");
     expect(trafficLightSvg(ROB2, [rows[0]!])).not.toContain("D1b");
+    expect(trafficLightSvg(ROB2, [rows[0]!])).not.toContain("does not have");
     const wide = rows.map((r, i) => ({
       studyId: `s${i}`,
       study: r.label,

@@ -16,7 +16,7 @@ export interface AnalysisOptions {
   model: Model;
   /** Random effects only; REML unless given. */
   tau2Method?: Tau2Method;
-  /** Random effects only; Hartung–Knapp–Sidik–Jonkman unless given (Cochrane Handbook ch. 10.10.4.2, 2025). */
+  /** Random effects only; Hartung–Knapp–Sidik–Jonkman unless given (Cochrane Handbook ch. 10.10.4, as revised in 2025). */
   ci?: CiMethod;
   vtype?: VarianceType;
   level?: number;

@@ -16,7 +16,7 @@ describe("conversions (Cochrane Handbook ch. 6)", () => {
   });
 
   it("SD from a CI uses t(n − 1) below 60 participants and 3.92 SEs above", () => {
-    // Handbook 6.5.2.2's example: n = 25, 95 % CI 3.0 to 7.0 → SE = 4 / (2 × 2.0639) = 0.969, SD = 4.85.
+    // n = 25, 95 % CI 3.0 to 7.0: t(24) = 2.0639, so SE = 4 / (2 × 2.0639) = 0.969 and SD = 5 × 0.969 = 4.85.
     const small = sdFromCi(3, 7, 25);
     expect(small.value).toBeCloseTo(4.845, 3);
     expect(small.method).toMatch(/t\(24\)/);

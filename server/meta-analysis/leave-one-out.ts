@@ -1,4 +1,5 @@
-// Leave-one-out sensitivity analysis, as metafor's leave1out(): the same model refitted without each study in turn.
+// Leave-one-out sensitivity analysis, as metafor's leave1out(): the same model refitted without each study in turn;
+// from 3 studies on, so that every refit still pools at least two.
 import { effectsOf, pool, type ResolvedOptions } from "./analyse";
 import type { Pooled } from "./pooled";
 import type { Study } from "./types";

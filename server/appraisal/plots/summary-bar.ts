@@ -21,10 +21,15 @@ export function summaryShares(
 ): DomainShares[] {
   const domains = labelledDomains(tool, rows);
   // A study whose design does not ask a domain counts in none of its shares, like one not judged in it.
-  const columns = domains.map((d, i) => ({
-    label: d.label,
-    pick: (r: PlotRow) => alignedJudgements(tool, r, domains)[i] ?? null,
-  }));
+  const asked = rows.map((r) => alignedJudgements(tool, r, domains));
+  const columns = domains.map((d, i) => {
+    const count = asked.filter((row) => row[i] !== undefined).length;
+    return {
+      // A domain only some designs have says how many studies its bar stands for.
+      label: count < rows.length ? `${d.label} (${count} of ${rows.length} studies)` : d.label,
+      pick: (r: PlotRow) => asked[rows.indexOf(r)]![i] ?? null,
+    };
+  });
   if (tool.overall) columns.push({ label: "Overall", pick: (r: PlotRow) => r.overall });
   return columns.map((column) => {
     const totals = new Map<string, number>();

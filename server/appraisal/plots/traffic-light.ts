@@ -71,7 +71,11 @@ export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[])
   const centre = (i: number) => columnLeft[i]! + columnWidths[i]! / 2;
   const gridWidth = x + MARGIN;
 
-  const legendEntries = domains.map((d) => `${d.short}: ${d.label}`);
+  const notAsked = rows.some((row) => alignedJudgements(tool, row, domains).includes(undefined));
+  const legendEntries = [
+    ...domains.map((d) => `${d.short}: ${d.label}`),
+    ...(notAsked ? ["–: a domain the study's trial design does not have"] : []),
+  ];
   const keyLabels = tool.levels.map((l) => `${TONE_SYMBOLS[l.tone] || "·"} ${l.label}`);
   // The key's one-line width, as drawLevelKey spaces it, so a short key is not broken over two lines.
   const keyWidth = keyLabels.reduce((sum, label) => sum + 30 + textWidth(label, LEGEND_SIZE), -14);

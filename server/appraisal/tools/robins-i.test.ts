@@ -181,6 +181,12 @@ describe("ROBINS-I judgements", () => {
     const assessment = assess(ROBINS_I, { responses: { "1.1": "N" }, support: {}, overrides: {} });
     expect(assessment.domains.map((d) => d.proposed)).toEqual(["low", null, null, null, null, null, null]);
   });
+  it("says the confounding judgement is the appraiser's once there is potential for confounding", () => {
+    const unproposed = ROBINS_I.domains[0]!.unproposed!;
+    for (const answer of YES) expect(unproposed({ "1.1": answer })).toMatch(/choose the judgement below/);
+    expect(unproposed({})).toBeNull();
+    expect(unproposed({ "1.1": "N" })).toBeNull();
+  });
   it("reads skipped questions as NA and does not keep answers to them", () => {
     const responses = { "1.1": "N", "1.2": "Y", "1.7": "N", "2.1": "N", "2.2": "Y" };
     expect(askedResponses(ROBINS_I.domains, responses)).toMatchObject({ "1.2": "NA", "1.7": "NA", "2.2": "NA" });

@@ -45,6 +45,10 @@ const CONFOUNDING: DomainDefinition = {
   short: "D1",
   label: "Bias due to confounding",
   propose: confounding,
+  unproposed: (r) =>
+    isYes(r["1.1"])
+      ? "The guidance proposes low only where there is no potential for confounding; here, choose the judgement below."
+      : null,
   questions: [
     q("1.1", "Is there potential for confounding of the effect of intervention in this study?", NO_NI),
     q(

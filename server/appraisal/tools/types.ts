@@ -49,6 +49,8 @@ export interface DomainDefinition {
   questions: readonly Question[];
   /** The guidance's algorithm: a judgement, or null while the answers it needs are missing. */
   propose?: (responses: Responses) => string | null;
+  /** Where the algorithm maps only some answers: what the form says when these answers leave the judgement open. */
+  unproposed?: (responses: Responses) => string | null;
 }
 
 /** One way of asking a domain, chosen per appraisal (RoB 2's domain 2: effect of assignment or of adhering). */

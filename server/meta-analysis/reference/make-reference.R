@@ -26,6 +26,10 @@ pr <- dat.pritz1997
 single_prop <- lapply(seq_len(nrow(pr)), function(i) list(label = pr$authors[i],
   data = list(kind = "single-binary", events = pr$xi[i], n = pr$ni[i])))
 
+# Proportions of 0 and 1, for PLO's correction (and PFT's lack of one).
+sparse_prop <- lapply(seq_len(5), function(i) list(label = paste("Series", i),
+  data = list(kind = "single-binary", events = c(0, 3, 12, 7, 15)[i], n = c(14, 20, 12, 30, 40)[i])))
+
 bcg_rr <- escalc("RR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = bcg)
 generic <- lapply(seq_len(nrow(bcg)), function(i) list(label = paste(bcg$author[i], bcg$year[i]),
   data = list(kind = "generic", yi = bcg_rr$yi[i], sei = sqrt(bcg_rr$vi[i]))))
@@ -70,12 +74,14 @@ add_case <- function(name, measure, data, model, tau2 = NA, ci = NA, vtype = "LS
 }
 
 datasets <- list(dat.bcg = binary, sparse = sparse_studies, dat.normand1999 = continuous, dat.pritz1997 = single_prop,
-                 "dat.normand1999 arm 1" = single_mean, "dat.bcg log RR as generic" = generic, "dat.bcg first two" = binary[1:2])
+                 "dat.normand1999 arm 1" = single_mean, "dat.bcg log RR as generic" = generic, "dat.bcg first two" = binary[1:2],
+                 "sparse proportions" = sparse_prop)
 sets <- list(
   list(measures = c("RR", "OR", "RD"), data = "dat.bcg"),
   list(measures = c("RR", "OR", "RD"), data = "sparse"),
   list(measures = c("MD", "SMD", "ROM"), data = "dat.normand1999"),
   list(measures = c("PLO", "PFT"), data = "dat.pritz1997"),
+  list(measures = c("PLO", "PFT"), data = "sparse proportions"),
   list(measures = "MN", data = "dat.normand1999 arm 1"),
   list(measures = "HR", data = "dat.bcg log RR as generic"))
 for (set in sets) for (measure in set$measures) {

@@ -28,6 +28,9 @@ interface Props {
 export function DomainFields({ tool, domain, title, judgement, skipped, caution, answers, readOnly, onChange }: Props) {
   const id = domain?.id ?? "overall";
   const override = answers.overrides[id];
+  // Where the guidance maps only some answers to a judgement (ROBINS-I's confounding), the rest are the appraiser's.
+  const unproposed = domain && !judgement.proposed ? (domain.unproposed?.(answers.responses) ?? null) : null;
+  const appraiserJudges = domain !== null && (!domain.propose || unproposed !== null);
   const setResponse = (questionId: string, value: string) =>
     onChange({ ...answers, responses: { ...answers.responses, [questionId]: value } });
   const setOverride = (next: { judgement: string; reason: string } | null) => {
@@ -87,6 +90,8 @@ export function DomainFields({ tool, domain, title, judgement, skipped, caution,
           </>
         ) : domain && !domain.propose ? (
           "The guidance gives no algorithm for this domain: choose the judgement below."
+        ) : unproposed ? (
+          unproposed
         ) : (
           "Answer the questions the algorithm needs and it proposes a judgement."
         )}
@@ -96,13 +101,9 @@ export function DomainFields({ tool, domain, title, judgement, skipped, caution,
           {caution}
         </p>
       )}
-      <details className="override" open={Boolean(override) || (domain !== null && !domain.propose)}>
+      <details className="override" open={Boolean(override) || appraiserJudges}>
         <summary>
-          {override
-            ? "Judgement overridden"
-            : domain?.propose || !domain
-              ? "Override the proposed judgement"
-              : "Judgement"}
+          {override ? "Judgement overridden" : appraiserJudges ? "Judgement" : "Override the proposed judgement"}
         </summary>
         <div className="inline-form">
           <div className="field">

@@ -61,7 +61,8 @@ export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: P
           )}
         </h2>
         {exported && (
-          <div className="bulk-export">
+          // Announced as it goes: the file is offered here once the job has made it.
+          <div className="bulk-export" aria-live="polite">
             <span>
               {SHORT_FORMAT[exported.format as SelectionFormat]}
               {exported.stage && `, with ${stageLabels[exported.stage].toLowerCase()} decisions`}:

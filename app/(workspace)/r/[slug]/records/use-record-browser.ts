@@ -4,9 +4,10 @@ import { usePathname, useRouter } from "next/navigation";
 import { type KeyboardEvent, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_components/trpc";
 import type { SelectionFormat } from "@/server/api/contract/export";
-import { MAX_SELECTION, type RecordFilters } from "@/server/api/contract/records";
+import { MAX_SELECTION } from "@/server/api/contract/records";
 import type { Stage } from "@/server/shared/stages";
 import { useExports } from "../export/use-exports";
+import { type AllMatching, changesRecords, chosenRecords, matchingCount, toggleMatching } from "./all-matching";
 import { type BrowseState, filtersInput, listInput, PAGE_SIZE, paramsFromState } from "./browse-params";
 
 const SEARCH_DELAY_MS = 300;
@@ -19,17 +20,6 @@ function isTyping(target: EventTarget | null): boolean {
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : "Something went wrong. Try again.";
 }
-
-/** Every record the filters select but those ticked off since: "select all", however many there are. */
-interface AllMatching {
-  filters: RecordFilters;
-  total: number;
-  except: ReadonlySet<string>;
-}
-
-/** The settings that change which records are listed, not only how. */
-const changesRecords = (change: Partial<BrowseState>) =>
-  Object.keys(change).some((key) => key !== "page" && key !== "sort" && key !== "descending");
 
 /**
  * The record browser's state and actions: the search, filters, order and page live in the address (so the way
@@ -125,17 +115,10 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead
   }
 
   const isSelected = (id: string) => (allMatching ? !allMatching.except.has(id) : selected.has(id));
-  const selectedCount = allMatching ? allMatching.total - allMatching.except.size : selected.size;
+  const selectedCount = allMatching ? matchingCount(allMatching) : selected.size;
 
   function toggle(ids: string[], on: boolean) {
-    if (allMatching) {
-      const except = new Set(allMatching.except);
-      for (const id of ids) {
-        if (on) except.delete(id);
-        else if (except.size < MAX_SELECTION) except.add(id);
-      }
-      setAllMatching({ ...allMatching, except });
-    }
+    if (allMatching) setAllMatching(toggleMatching(allMatching, ids, on));
     setSelected((current) => {
       const next = new Set(current);
       for (const id of ids) {
@@ -169,11 +152,8 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead
 
   async function exportSelection(format: SelectionFormat, stage: Stage) {
     setNotice(null);
-    const chosen = allMatching
-      ? { filters: allMatching.filters, exceptIds: [...allMatching.except] }
-      : { recordIds: [...selected] };
     try {
-      const asked = await startExport.mutateAsync({ reviewId, format, stage, ...chosen });
+      const asked = await startExport.mutateAsync({ reviewId, format, stage, ...chosenRecords(allMatching, selected) });
       setExportId(asked.id);
       void queryClient.invalidateQueries({ queryKey: trpc.exports.mine.queryKey({ reviewId }) });
     } catch (err) {

@@ -10,13 +10,16 @@ import { VerdictBadge } from "./verdict-badge";
 
 const PAGE = 20;
 
-/** Null means hidden by blinding: the record is not settled, and how the others decided is not for this viewer. */
-function outcomeText(outcome: ScreeningItem["outcome"]): string {
-  if (outcome === "included") return "Included";
+/**
+ * Null means hidden by blinding: how the record settled would tell how the others decided. A record the reviewer
+ * is told is in full-text screening was included, which they know from their own full-text decision.
+ */
+function outcomeText({ outcome, closedBecause }: ScreeningItem): string {
+  if (outcome === "included" || closedBecause === "in_full_text") return "Included";
   if (outcome === "excluded") return "Excluded";
   if (outcome === "conflict") return "Conflict";
   if (outcome === "awaiting") return "Waiting for decisions";
-  return "Not settled yet";
+  return "Not shown while screening is blinded";
 }
 
 interface Props {
@@ -100,10 +103,10 @@ export function MyDecisions({ reviewId, setup, currentId, canLead, onOpen }: Pro
                 {
                   key: "outcome",
                   header: "Outcome",
-                  cell: ({ outcome }) => (
+                  cell: (item) => (
                     <>
                       <span className="cell-label">Outcome: </span>
-                      {outcomeText(outcome)}
+                      {outcomeText(item)}
                     </>
                   ),
                 },

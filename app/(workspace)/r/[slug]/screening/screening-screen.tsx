@@ -35,36 +35,42 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
   );
   const topRef = useRef<HTMLDivElement>(null);
 
-  // A long abstract may have been scrolled; the next record starts at its title.
+  // A long abstract may have been scrolled past, or on a phone the page's heading and progress push the record
+  // below the fold, under the decision buttons: either way the record on screen starts at its title.
   const currentId = current?.record.id ?? null;
   useEffect(() => {
     const top = topRef.current;
-    if (currentId && top && top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: "start" });
+    if (!currentId || !top) return;
+    const at = top.getBoundingClientRect().top;
+    if (at < 0 || at > window.innerHeight / 2) top.scrollIntoView({ block: "start" });
   }, [currentId]);
 
   return (
     <>
       <ScreeningProgressPanel reviewId={reviewId} stage={setup.stage} slug={slug} canScreen canResolve={canResolve} />
-      <ErrorAlert>{queue.error}</ErrorAlert>
       <p className="visually-hidden" role="status">
         {queue.status}
       </p>
       <p className="visually-hidden" role="status">
         {readyAnnouncement}
       </p>
-      <div className="screening-toolbar" ref={topRef}>
-        <p className="small last-decision">
-          {queue.last ? (
-            <>
-              Last: <VerdictBadge verdict={queue.last.verdict} /> <span className="muted">{queue.last.title}</span>
-            </>
-          ) : (
-            <span className="muted">Decide with the keys shown on the buttons.</span>
-          )}
-        </p>
-        <button type="button" className="btn btn-secondary btn-small" aria-keyshortcuts="Z" onClick={queue.undoLast}>
-          Undo last decision <kbd>Z</kbd>
-        </button>
+      {/* Scrolled to with each new record: a refusal's message stays in view above the record it brings back. */}
+      <div className="screening-top" ref={topRef}>
+        <ErrorAlert>{queue.error}</ErrorAlert>
+        <div className="screening-toolbar">
+          <p className="small last-decision">
+            {queue.last ? (
+              <>
+                Last: <VerdictBadge verdict={queue.last.verdict} /> <span className="muted">{queue.last.title}</span>
+              </>
+            ) : (
+              <span className="muted">Decide with the keys shown on the buttons.</span>
+            )}
+          </p>
+          <button type="button" className="btn btn-secondary btn-small" aria-keyshortcuts="Z" onClick={queue.undoLast}>
+            Undo last decision <kbd>Z</kbd>
+          </button>
+        </div>
       </div>
       <RelevanceNote reviewId={reviewId} stage={setup.stage} recordId={currentId} />
       {matcher && <KeywordLegend />}

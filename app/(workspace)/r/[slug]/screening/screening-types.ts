@@ -49,7 +49,7 @@ export function reasonLabel(reasons: Reason[], id: string | null | undefined): s
 export function closedText(reason: ClosedBecause, canLead: boolean): string {
   const reopen = canLead ? "reopen it from its record page" : "ask a lead to reopen it";
   if (reason === "resolved") return `Resolved by a lead: ${reopen} to change your decision.`;
-  if (reason === "in_full_text") return `Settled and moved to full-text screening: ${reopen} to change your decision.`;
+  if (reason === "in_full_text") return `In full-text screening: ${reopen} to change your decision.`;
   if (reason === "merged") return "Merged into another record as a duplicate: it is not screened.";
   return "No longer in full-text screening: its full text or its inclusion was taken back.";
 }
