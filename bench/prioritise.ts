@@ -1,73 +1,102 @@
 // `npm run bench:prioritise -- FILE.csv [...]`: the standard screening simulation on labelled sets (columns
-// title, abstract, label_included; keywords if present), for Sift's ranker and ASReview's default measured in the
-// same run, 5 seeds each. One JSON line per file; figures in percent, averaged over seeds.
-import { readFileSync } from "node:fs";
+// title, abstract, label_included; keywords if present) for Sift's ranker and two references measured in the
+// same run, ASReview v1's default and ELAS u4 (ASReview v2's default), 5 seeds each (BENCH_SEEDS). All three run
+// the same protocol (server/prioritise/simulate.ts): the seed picks the same one include and one exclude as prior
+// knowledge, then one record is screened at a time with a retraining after each. One JSON line per file, then a
+// summary line with Sift's mean and worst-set WSS@95 gains over each reference; figures in percent.
 import path from "node:path";
-import { parse } from "csv-parse/sync";
+import type { TextRecord } from "../server/prioritise/features";
 import { createRanker, type ModelName } from "../server/prioritise/model";
 import { figures, type SimulationFigures, simulate } from "../server/prioritise/simulate";
+import { readSet } from "./lib/labelled-sets";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 5);
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-function readSet(file: string) {
-  const rows: Record<string, string>[] = parse(readFileSync(file), {
-    columns: true,
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  });
-  const records = rows.map((r) => ({
-    title: r.title ?? "",
-    abstract: r.abstract ?? "",
-    keywords: (r.keywords ?? "").split(/[;,]/).filter(Boolean),
-  }));
-  const truth = Uint8Array.from(rows, (r) => (Number(r.label_included) === 1 ? 1 : 0));
-  return { records, truth };
+const MODELS: { name: ModelName; label: string }[] = [
+  { name: "sift", label: "Sift" },
+  { name: "asreview-v1-default", label: "ASReview v1 default: TF-IDF + multinomial NB (alpha 3.822), double balance" },
+  {
+    name: "elas-u4",
+    label: "ELAS u4: 1-2-gram sublinear TF-IDF (max_df 0.95) + LinearSVC (squared hinge, C 0.11), balanced 9.8",
+  },
+];
+
+export function spread(values: number[]) {
+  const mean = values.reduce((s, x) => s + x, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, values.length - 1));
+  return { mean, sd, min: Math.min(...values), max: Math.max(...values) };
 }
 
-function measure(model: ModelName, records: ReturnType<typeof readSet>["records"], truth: Uint8Array) {
+function measure(model: ModelName, records: TextRecord[], truth: Uint8Array) {
   const started = performance.now();
   const ranker = createRanker(model, records);
   const runs: SimulationFigures[] = [];
-  const seconds: number[] = [];
-  for (let seed = 1; seed <= SEEDS; seed++) {
-    const t = performance.now();
-    runs.push(figures(simulate(ranker, truth, seed), truth));
-    seconds.push((performance.now() - t) / 1000);
-  }
+  for (let seed = 1; seed <= SEEDS; seed++) runs.push(figures(simulate(ranker, truth, seed), truth));
   const mean = (key: keyof SimulationFigures) => runs.reduce((s, r) => s + r[key], 0) / runs.length;
+  const wss95 = spread(runs.map((r) => r.wss95));
   return {
     wss95: round(mean("wss95")),
     wss100: round(mean("wss100")),
     rrf10: round(mean("rrf10")),
     screenedFor95: Math.round(mean("screenedFor95")),
-    wss95PerSeed: runs.map((r) => round(r.wss95)),
-    secondsPerSimulation: round(seconds.reduce((s, x) => s + x, 0) / seconds.length, 2),
+    wss95Seeds: { sd: round(wss95.sd), min: round(wss95.min), max: round(wss95.max) },
     seconds: round((performance.now() - started) / 1000, 2),
   };
 }
 
-const files = process.argv.slice(2).filter((a) => a !== "--");
-if (files.length === 0) {
-  console.error("usage: npm run bench:prioritise -- FILE.csv [...]");
-  process.exit(2);
-}
-for (const file of files) {
-  const { records, truth } = readSet(file);
-  const sift = measure("sift", records, truth);
-  const reference = measure("asreview-default", records, truth);
-  console.log(
-    JSON.stringify({
-      bench: "prioritise",
-      file: path.basename(file),
-      records: records.length,
-      includes: truth.reduce((s, y) => s + y, 0),
-      seeds: SEEDS,
-      sift,
-      reference: { model: "TF-IDF + multinomial NB (alpha 3.822), double balance", ...reference },
-      wss95Ratio: round(sift.wss95 / reference.wss95, 3),
-      wss95Gain: round(sift.wss95 - reference.wss95),
+function main() {
+  const files = process.argv.slice(2).filter((a) => a !== "--");
+  if (files.length === 0) {
+    console.error("usage: npm run bench:prioritise -- FILE.csv [...]");
+    process.exit(2);
+  }
+  const gains: Record<string, { file: string; wss95: number; rrf10: number }[]> = {};
+  for (const file of files) {
+    const { records, truth } = readSet(file);
+    const results = Object.fromEntries(MODELS.map((m) => [m.name, measure(m.name, records, truth)]));
+    const sift = results.sift!;
+    for (const m of MODELS.slice(1)) {
+      gains[m.name] ??= [];
+      gains[m.name]!.push({
+        file: path.basename(file),
+        wss95: round(sift.wss95 - results[m.name]!.wss95),
+        rrf10: round(sift.rrf10 - results[m.name]!.rrf10),
+      });
+    }
+    console.log(
+      JSON.stringify({
+        bench: "prioritise",
+        file: path.basename(file),
+        records: records.length,
+        includes: truth.reduce((s, y) => s + y, 0),
+        seeds: SEEDS,
+        ...Object.fromEntries(
+          MODELS.map((m) => [m.name, { ...(m.name === "sift" ? {} : { model: m.label }), ...results[m.name] }]),
+        ),
+        wss95GainOver: Object.fromEntries(
+          MODELS.slice(1).map((m) => [m.name, round(sift.wss95 - results[m.name]!.wss95)]),
+        ),
+      }),
+    );
+  }
+  const summary = Object.fromEntries(
+    Object.entries(gains).map(([name, list]) => {
+      const worst = list.reduce((a, b) => (b.wss95 < a.wss95 ? b : a));
+      return [
+        name,
+        {
+          meanWss95Gain: round(list.reduce((s, g) => s + g.wss95, 0) / list.length),
+          worstSetWss95Gain: worst.wss95,
+          worstSet: worst.file,
+          meanRrf10Gain: round(list.reduce((s, g) => s + g.rrf10, 0) / list.length),
+          worstSetRrf10Gain: Math.min(...list.map((g) => g.rrf10)),
+          setsAtLeastEqualWss95: list.filter((g) => g.wss95 >= 0).length,
+        },
+      ];
     }),
   );
+  console.log(JSON.stringify({ bench: "prioritise-summary", sets: files.length, seeds: SEEDS, gainsOver: summary }));
 }
+
+main();

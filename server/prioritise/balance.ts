@@ -42,6 +42,21 @@ export function doubleBalance(rows: SparseRow[], labelled: ReadonlyMap<number, 0
   return toSet(rows, labelled, counts);
 }
 
+/**
+ * ASReview v2's balanced sample weights (v2.2 asreview/models/balancers.py, Balanced.compute_sample_weight:
+ * `{1: 1.0, 0: sum(y == 1) / (self.ratio * sum(y == 0))}`, then `weights * (len(y) / sum(weights))`).
+ */
+export function ratioBalanced(rows: SparseRow[], labelled: ReadonlyMap<number, 0 | 1>, ratio: number): TrainingSet {
+  let ones = 0;
+  for (const y of labelled.values()) ones += y;
+  const zeros = labelled.size - ones;
+  const zeroWeight = ones / (ratio * zeros);
+  const scale = labelled.size / (ones + zeroWeight * zeros);
+  const counts = new Map<number, number>();
+  for (const [i, y] of labelled) counts.set(i, (y === 1 ? 1 : zeroWeight) * scale);
+  return toSet(rows, labelled, counts);
+}
+
 /** Every labelled record once, each class weighted to half of the total. */
 export function classWeighted(rows: SparseRow[], labelled: ReadonlyMap<number, 0 | 1>): TrainingSet {
   let ones = 0;
@@ -56,6 +71,7 @@ export function classWeighted(rows: SparseRow[], labelled: ReadonlyMap<number, 0
 function toSet(rows: SparseRow[], labelled: ReadonlyMap<number, 0 | 1>, counts: Map<number, number>): TrainingSet {
   const ids = [...counts].filter(([, c]) => c > 0).map(([i]) => i);
   return {
+    rowIds: Int32Array.from(ids),
     rows: ids.map((i) => rows[i]!),
     labels: Uint8Array.from(ids, (i) => labelled.get(i)!),
     weights: Float64Array.from(ids, (i) => counts.get(i)!),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { doubleBalance } from "./balance";
-import { buildFeatures, REFERENCE_RECIPE, SIFT_RECIPE, tokenize } from "./features";
+import { doubleBalance, ratioBalanced } from "./balance";
+import { ASREVIEW_V1_RECIPE, buildFeatures, ELAS_U4_RECIPE, SIFT_RECIPE, tokenize } from "./features";
 import { createRanker } from "./model";
 import { trainNaiveBayes } from "./naive-bayes";
 import { seededRandom } from "./random";
@@ -34,7 +34,7 @@ describe("features", () => {
   });
 
   it("builds L2-normalised rows; Sift's recipe adds bigrams and keyword terms", () => {
-    const reference = buildFeatures(records, REFERENCE_RECIPE);
+    const reference = buildFeatures(records, ASREVIEW_V1_RECIPE);
     const sift = buildFeatures(records, SIFT_RECIPE);
     for (const row of [...reference.rows, ...sift.rows]) {
       expect(row.val.reduce((s, v) => s + v * v, 0)).toBeCloseTo(1, 10);
@@ -48,10 +48,42 @@ describe("features", () => {
         { title: "common rare", abstract: "" },
         { title: "common", abstract: "" },
       ],
-      REFERENCE_RECIPE,
+      ASREVIEW_V1_RECIPE,
     );
     // Vocabulary is sorted: common = 0, rare = 1; idf(common) = 1, idf(rare) = ln(3/2) + 1.
     expect(rows[0]!.val[1]! / rows[0]!.val[0]!).toBeCloseTo(Math.log(1.5) + 1, 10);
+  });
+});
+
+describe("ELAS u4 features", () => {
+  it("keeps stop words, adds bigrams and drops terms in more than 95 % of the records", () => {
+    const texts = Array.from({ length: 20 }, (_, i) => ({
+      title: `the trial ${i < 19 ? "of" : ""} drug${i}`,
+      abstract: "",
+    }));
+    // ELAS u4: "the", "trial" and "the trial" are in all 20 records (> 95 %) and go; "of" and "trial of" are in 19
+    // (= 95 %) and stay, with drug0–drug19, "of drug0"–"of drug18" and "trial drug19": 42 terms.
+    expect(buildFeatures(texts, ELAS_U4_RECIPE).terms).toBe(42);
+    // ASReview v1: stop words "the" and "of" go before anything else, leaving "trial" and the 20 drugs.
+    expect(buildFeatures(texts, ASREVIEW_V1_RECIPE).terms).toBe(21);
+  });
+});
+
+describe("ELAS u4 balance", () => {
+  it("weighs an include 9.8 times the excludes' share and rescales the weights to sum to the set's size", () => {
+    const rows = buildFeatures(records, ASREVIEW_V1_RECIPE).rows;
+    const labels = new Map<number, 0 | 1>([
+      [0, 1],
+      [2, 0],
+      [3, 0],
+      [5, 0],
+    ]);
+    const set = ratioBalanced(rows, labels, 9.8);
+    expect(set.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(4, 12);
+    const one = set.weights[set.labels.indexOf(1)]!;
+    const zero = set.weights[set.labels.indexOf(0)]!;
+    // sklearn's compute_sample_weight({1: 1, 0: 1 / (9.8 · 3)}): an exclusion weighs 1 / 29.4 of an include.
+    expect(one / zero).toBeCloseTo(29.4, 10);
   });
 });
 
@@ -59,7 +91,12 @@ describe("naive Bayes", () => {
   it("matches hand-computed log-odds on one-term documents", () => {
     const rows = [0, 0, 1].map((j) => ({ idx: Int32Array.from([j]), val: Float64Array.from([1]) }));
     const score = trainNaiveBayes(
-      { rows, labels: Uint8Array.from([1, 1, 0]), weights: Float64Array.from([1, 1, 1]) },
+      {
+        rowIds: Int32Array.from([0, 1, 2]),
+        rows,
+        labels: Uint8Array.from([1, 1, 0]),
+        weights: Float64Array.from([1, 1, 1]),
+      },
       2,
       1,
     );
@@ -70,7 +107,7 @@ describe("naive Bayes", () => {
 
 describe("double balance", () => {
   it("keeps the training set's size and oversamples the rarer inclusions", () => {
-    const rows = buildFeatures(records, REFERENCE_RECIPE).rows;
+    const rows = buildFeatures(records, ASREVIEW_V1_RECIPE).rows;
     const labels = new Map<number, 0 | 1>([
       [0, 1],
       [2, 0],
@@ -85,7 +122,7 @@ describe("double balance", () => {
 });
 
 describe("ranking and simulation", () => {
-  it.each(["sift", "asreview-default"] as const)(
+  it.each(["sift", "asreview-v1-default", "elas-u4"] as const)(
     "%s ranks the unlabelled ALS record above the blood-pressure one",
     (name) => {
       const ranker = createRanker(name, records);

@@ -1,29 +1,60 @@
-// The two rankers: ASReview's default (TF-IDF + multinomial naive Bayes with double balance), kept as the
-// benchmark's reference, and Sift's (bigram and keyword TF-IDF, an ensemble of class-weighted logistic
-// regression and naive Bayes). Both score every record from the labelled ones; higher means likelier include.
-import { classWeighted, doubleBalance } from "./balance";
-import { buildFeatures, type FeatureMatrix, REFERENCE_RECIPE, SIFT_RECIPE, type TextRecord } from "./features";
+// The rankers: ASReview v1's default (TF-IDF + multinomial naive Bayes with double balance) and ELAS u4 (ASReview
+// v2's default: a linear SVM on sublinear 1–2-gram TF-IDF with balanced sample weights), kept faithful as the
+// benchmark's references, and Sift's. Each scores every record from the labelled ones; higher means likelier
+// include.
+import { classWeighted, doubleBalance, ratioBalanced } from "./balance";
+import {
+  ASREVIEW_V1_RECIPE,
+  buildFeatures,
+  ELAS_U4_RECIPE,
+  type FeatureMatrix,
+  type FeatureRecipe,
+  SIFT_RECIPE,
+  type TextRecord,
+} from "./features";
+import { LINEAR_SVC_DEFAULTS, trainLinearSvm } from "./linear-svm";
 import { trainLogistic } from "./logistic";
 import { trainNaiveBayes } from "./naive-bayes";
 import type { Random } from "./random";
 
-export type ModelName = "sift" | "asreview-default";
+export type ModelName = "sift" | "asreview-v1-default" | "elas-u4";
 
 /** Labelled records: row index → 1 (include) or 0 (exclude). */
 export type Labels = ReadonlyMap<number, 0 | 1>;
 
+/** v1.6.6 asreview/models/classifiers/nb.py: `MultinomialNB(alpha=alpha)` with `alpha=3.822`. */
 export const NB_ALPHA = 3.822;
+/** v2.2 asreview/models/models.py, ELAS u4: `classifier_param={"loss": "squared_hinge", "C": 0.11}`. */
+export const ELAS_U4_C = 0.11;
+/** v2.2 asreview/models/models.py, ELAS u4: `balancer="balanced", balancer_param={"ratio": 9.8}`. */
+export const ELAS_U4_RATIO = 9.8;
 
 export interface Ranker {
   features: FeatureMatrix;
   score(labels: Labels, random: Random): Float64Array;
 }
 
+/** Sift's ranker's settings, chosen by leave-one-set-out over the shared labelled sets (docs/ranker.md). */
+export interface SiftSettings {
+  recipe: FeatureRecipe;
+  svm: { C: number; ratio: number } | null;
+  /** Class-weighted naive Bayes's smoothing, or null for none. */
+  nbAlpha: number | null;
+  logistic: boolean;
+}
+
+export const SIFT_SETTINGS: SiftSettings = {
+  recipe: SIFT_RECIPE,
+  svm: null,
+  nbAlpha: 0.1,
+  logistic: true,
+};
+
 function scoreAll(features: FeatureMatrix, scorer: (row: FeatureMatrix["rows"][number]) => number): Float64Array {
   return Float64Array.from(features.rows, scorer);
 }
 
-/** Standardises scores so two models' scales can be averaged. */
+/** Standardises scores so several models' scales can be averaged. */
 function standardise(scores: Float64Array): Float64Array {
   let mean = 0;
   for (const s of scores) mean += s / scores.length;
@@ -33,25 +64,53 @@ function standardise(scores: Float64Array): Float64Array {
   return scores.map((s) => (s - mean) / sd);
 }
 
+/** A linear SVM scorer that starts each retraining from the previous one's dual solution (same optimum). */
+function svmScorer(features: FeatureMatrix, C: number, ratio: number) {
+  const alpha = new Float64Array(features.rows.length);
+  return (labels: Labels, random: Random) => {
+    const set = ratioBalanced(features.rows, labels, ratio);
+    const svm = trainLinearSvm(set, features.terms, { C, ...LINEAR_SVC_DEFAULTS }, random, {
+      alpha,
+      rowIds: set.rowIds,
+    });
+    return scoreAll(features, svm.score);
+  };
+}
+
+export function createSiftRanker(records: readonly TextRecord[], settings: SiftSettings): Ranker {
+  const features = buildFeatures(records, settings.recipe);
+  const svm = settings.svm ? svmScorer(features, settings.svm.C, settings.svm.ratio) : null;
+  return {
+    features,
+    score: (labels, random) => {
+      const parts: Float64Array[] = [];
+      if (svm) parts.push(standardise(svm(labels, random)));
+      const set = classWeighted(features.rows, labels);
+      if (settings.logistic) {
+        const options = { epochs: 8, lambda: 1e-4, learningRate: 0.5 };
+        parts.push(standardise(scoreAll(features, trainLogistic(set, features.terms, options, random))));
+      }
+      if (settings.nbAlpha !== null) {
+        parts.push(standardise(scoreAll(features, trainNaiveBayes(set, features.terms, settings.nbAlpha))));
+      }
+      if (parts.length === 1) return parts[0]!;
+      return parts[0]!.map((_, i) => parts.reduce((s, p) => s + p[i]!, 0));
+    },
+  };
+}
+
 export function createRanker(name: ModelName, records: readonly TextRecord[]): Ranker {
-  if (name === "asreview-default") {
-    const features = buildFeatures(records, REFERENCE_RECIPE);
+  if (name === "asreview-v1-default") {
+    const features = buildFeatures(records, ASREVIEW_V1_RECIPE);
     return {
       features,
       score: (labels, random) =>
         scoreAll(features, trainNaiveBayes(doubleBalance(features.rows, labels, random), features.terms, NB_ALPHA)),
     };
   }
-  const features = buildFeatures(records, SIFT_RECIPE);
-  return {
-    features,
-    score: (labels, random) => {
-      const set = classWeighted(features.rows, labels);
-      const logistic = standardise(
-        scoreAll(features, trainLogistic(set, features.terms, { epochs: 8, lambda: 1e-4, learningRate: 0.5 }, random)),
-      );
-      const bayes = standardise(scoreAll(features, trainNaiveBayes(set, features.terms, 0.1)));
-      return logistic.map((s, i) => s + bayes[i]!);
-    },
-  };
+  if (name === "elas-u4") {
+    const features = buildFeatures(records, ELAS_U4_RECIPE);
+    return { features, score: svmScorer(features, ELAS_U4_C, ELAS_U4_RATIO) };
+  }
+  return createSiftRanker(records, SIFT_SETTINGS);
 }

@@ -4,6 +4,8 @@
 import type { SparseRow } from "./features";
 
 export interface TrainingSet {
+  /** Each training row's index among all the records. */
+  rowIds: Int32Array;
   rows: SparseRow[];
   labels: Uint8Array;
   weights: Float64Array;

@@ -24,10 +24,12 @@ export function sampleWithoutReplacement<T>(items: readonly T[], k: number, rand
   return copy.slice(0, n);
 }
 
-export function shuffle<T>(items: T[], random: Random): T[] {
+export function shuffle<T extends { [i: number]: unknown; length: number }>(items: T, random: Random): T {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
+    const swap = items[i];
+    items[i] = items[j];
+    items[j] = swap;
   }
   return items;
 }
