@@ -76,26 +76,30 @@ export function PreviousVersionForm({ reviewId, diagram }: { reviewId: string; d
       {updated && (
         <>
           <form className="prisma-variant-form" onSubmit={submit}>
-            <label htmlFor="previous-studies">Studies included in the previous version</label>
-            <input
-              id="previous-studies"
-              type="number"
-              min={0}
-              step={1}
-              required
-              value={studies}
-              onChange={(e) => setStudies(e.target.value)}
-            />
-            <label htmlFor="previous-reports">Reports of those studies</label>
-            <input
-              id="previous-reports"
-              type="number"
-              min={0}
-              step={1}
-              required
-              value={reports}
-              onChange={(e) => setReports(e.target.value)}
-            />
+            <span className="prisma-variant-field">
+              <label htmlFor="previous-studies">Studies included in the previous version</label>
+              <input
+                id="previous-studies"
+                type="number"
+                min={0}
+                step={1}
+                required
+                value={studies}
+                onChange={(e) => setStudies(e.target.value)}
+              />
+            </span>
+            <span className="prisma-variant-field">
+              <label htmlFor="previous-reports">Reports of those studies</label>
+              <input
+                id="previous-reports"
+                type="number"
+                min={0}
+                step={1}
+                required
+                value={reports}
+                onChange={(e) => setReports(e.target.value)}
+              />
+            </span>
             <button type="submit" className="btn btn-primary btn-small" disabled={set.isPending}>
               {set.isPending ? "Saving…" : "Save"}
             </button>
