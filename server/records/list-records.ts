@@ -9,6 +9,7 @@ import { searchIndexPending } from "../record-search/search-index";
 import type { MemberScope } from "../shared/actor";
 import { MAX_SELECTION, type RecordFilters, type RecordListInput, type RecordSort } from "./browse-input";
 import { relevanceSql } from "./browse-sql";
+import { type RemovalReason, removalReasonText } from "./removal-reasons";
 import type { SearchQuery } from "./search-query";
 import { countSelected, filteredRecords, matchingRecords, readRecords, type Selected } from "./selected-records";
 import type { RecordVisibility } from "./visibility";
@@ -28,6 +29,8 @@ export interface RecordListItem {
   labels: { id: string; name: string; colour: LabelColour }[];
   /** merged: merged into another record as its duplicate; pending: in a pair awaiting a decision. */
   duplicate: "merged" | "pending" | null;
+  /** Why a lead removed it before screening ("Retracted", "Other: …"), or null. */
+  removedBeforeScreening: string | null;
   myDecisions: { title_abstract: Verdict | null; full_text: Verdict | null };
   /** Null when the caller may not see the stage's outcomes; outcome null when the record has none yet. */
   titleAbstract: { outcome: OutcomeStatus | null; reason: string | null; retrieval: RetrievalStatus | null } | null;
@@ -48,6 +51,8 @@ interface Row {
   labels: { id: string; name: string; colour: LabelColour }[];
   merged: boolean;
   pending: boolean;
+  removal_reason: RemovalReason | null;
+  removal_note: string | null;
   my_ta: Verdict | null;
   my_ft: Verdict | null;
   ta_status?: OutcomeStatus | null;
@@ -106,6 +111,7 @@ function item(row: Row, visibility: RecordVisibility): RecordListItem {
     source: row.source,
     labels: row.labels,
     duplicate: row.merged ? "merged" : row.pending ? "pending" : null,
+    removedBeforeScreening: row.removal_reason ? removalReasonText(row.removal_reason, row.removal_note ?? "") : null,
     myDecisions: { title_abstract: row.my_ta, full_text: row.my_ft },
     titleAbstract: visibility.titleAbstract
       ? { outcome: row.ta_status ?? null, reason: row.ta_reason ?? null, retrieval: row.retrieval ?? null }
@@ -142,12 +148,14 @@ async function page(
            COALESCE((SELECT jsonb_agg(jsonb_build_object('id', lb.id, 'name', lb.name, 'colour', lb.colour) ORDER BY lower(lb.name), lb.id)
                        FROM record_labels rl JOIN labels lb ON lb.id = rl.label_id WHERE rl.record_id = r.id), '[]') AS labels,
            EXISTS (SELECT 1 FROM duplicate_pairs p WHERE p.status = 'pending' AND (p.record_a_id = r.id OR p.record_b_id = r.id)) AS pending,
+           rm.reason::text AS removal_reason, rm.note AS removal_note,
            (SELECT d.verdict FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'title_abstract' AND d.reviewer_id = ${member.actorId}) AS my_ta,
            (SELECT d.verdict FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = 'full_text' AND d.reviewer_id = ${member.actorId}) AS my_ft
            ${columns}
       FROM chosen c
       JOIN records r ON r.id = c.id
       JOIN sources src ON src.id = r.source_id
+      LEFT JOIN record_removals rm ON rm.record_id = r.id
       ${joins}
      ORDER BY c.sort_key ${keyDirection}${order.nulls}, r.id ${direction}`,
   );

@@ -93,7 +93,10 @@ describe("removing records before screening", () => {
     ]);
 
     const browsed = await lead.records.list({ reviewId, removed: "removed" });
-    expect(browsed.items.map((r) => r.title).sort()).toEqual(["A retracted trial", "A trial from 1987"]);
+    expect(browsed.items.map((r) => [r.title, r.removedBeforeScreening]).sort()).toEqual([
+      ["A retracted trial", "Retracted"],
+      ["A trial from 1987", "Outside the date range (before 1990)"],
+    ]);
     const notRemoved = await lead.records.list({ reviewId, removed: "not_removed" });
     expect(notRemoved.items.map((r) => r.title)).not.toContain("A retracted trial");
 

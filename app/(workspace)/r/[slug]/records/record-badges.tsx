@@ -21,8 +21,20 @@ const OUTCOME_CLASS: Record<Outcome, string> = {
  * Where a record stands at a stage; a merged duplicate is not screened at all. `none`: what to say when the
  * record has no outcome at the stage yet (by default, that it is undecided).
  */
-export function OutcomeBadge({ outcome, merged, none }: { outcome: Outcome | null; merged: boolean; none?: string }) {
+export function OutcomeBadge({
+  outcome,
+  merged,
+  removed = null,
+  none,
+}: {
+  outcome: Outcome | null;
+  merged: boolean;
+  /** Why a lead removed the record before screening. */
+  removed?: string | null;
+  none?: string;
+}) {
   if (merged) return <span className="muted small">Not screened (duplicate)</span>;
+  if (removed) return <span className="muted small">Removed before screening: {removed}</span>;
   if (!outcome && none) return <span className="muted">{none}</span>;
   const shown = outcome ?? "awaiting";
   return <span className={`badge ${OUTCOME_CLASS[shown]}`}>{OUTCOME_LABELS[shown]}</span>;

@@ -135,7 +135,11 @@ export function RecordResults({ browser, slug }: Props) {
             <span className="cell-label" aria-hidden="true">
               Title/abstract
             </span>
-            <OutcomeBadge outcome={item.titleAbstract.outcome} merged={item.duplicate === "merged"} />
+            <OutcomeBadge
+              outcome={item.titleAbstract.outcome}
+              merged={item.duplicate === "merged"}
+              removed={item.removedBeforeScreening}
+            />
             {item.titleAbstract.reason && <span className="small">{item.titleAbstract.reason}</span>}
             {item.titleAbstract.retrieval && (
               <span className="small muted">{RETRIEVAL_LABELS[item.titleAbstract.retrieval]}</span>
