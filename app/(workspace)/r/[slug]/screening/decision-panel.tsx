@@ -67,10 +67,13 @@ export function DecisionPanel(props: Props) {
         <h3 id="decision-heading" className="panel-heading">
           Your decision
         </h3>
-        {/* Text and shape say it, not colour alone; the screen's live region announces readiness once. */}
-        <p className={ready ? "ready-cue is-ready" : "ready-cue"} data-testid="ready-cue">
-          <span aria-hidden="true">{ready ? "●" : "○"}</span> {ready ? "Ready" : "Wait…"}
-        </p>
+        {/* Text and shape say it, not colour alone; the screen's live region announces readiness once. A record
+            closed to decisions is never ready. */}
+        {!closed && (
+          <p className={ready ? "ready-cue is-ready" : "ready-cue"} data-testid="ready-cue">
+            <span aria-hidden="true">{ready ? "●" : "○"}</span> {ready ? "Ready" : "Wait…"}
+          </p>
+        )}
       </div>
       {!mine && item.myEarlierDecision && (
         <InfoAlert className="small">

@@ -19,7 +19,7 @@ function outcomeText({ outcome, closedBecause }: ScreeningItem): string {
   if (outcome === "excluded") return "Excluded";
   if (outcome === "conflict") return "Conflict";
   if (outcome === "awaiting") return "Waiting for decisions";
-  return "Not shown while screening is blinded";
+  return "Hidden while blinded";
 }
 
 interface Props {
