@@ -2,7 +2,8 @@
 // title, abstract, label_included; keywords if present) for Sift's ranker and two references measured in the
 // same run, ASReview v1's default and ELAS u4 (ASReview v2's default), 5 seeds each (BENCH_SEEDS). All three run
 // the same protocol (server/prioritise/simulate.ts): the seed picks the same one include and one exclude as prior
-// knowledge, then one record is screened at a time with a retraining after each. One JSON line per file, then a
+// knowledge, then one record is screened at a time with a retraining after each (or, with BENCH_BATCH=p, p % of
+// the labelled count per retraining). One JSON line per file, then a
 // summary line with Sift's mean and worst-set WSS@95 gains over each reference; figures in percent.
 import path from "node:path";
 import type { TextRecord } from "../server/prioritise/features";
@@ -11,6 +12,8 @@ import { figures, type SimulationFigures, simulate } from "../server/prioritise/
 import { readSet } from "./lib/labelled-sets";
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 5);
+/** Decisions per retraining as a percentage of the labelled records (0: one at a time). */
+const BATCH = Number(process.env.BENCH_BATCH ?? 0);
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const MODELS: { name: ModelName; label: string }[] = [
@@ -32,7 +35,7 @@ function measure(model: ModelName, records: TextRecord[], truth: Uint8Array) {
   const started = performance.now();
   const ranker = createRanker(model, records);
   const runs: SimulationFigures[] = [];
-  for (let seed = 1; seed <= SEEDS; seed++) runs.push(figures(simulate(ranker, truth, seed), truth));
+  for (let seed = 1; seed <= SEEDS; seed++) runs.push(figures(simulate(ranker, truth, seed, BATCH), truth));
   const mean = (key: keyof SimulationFigures) => runs.reduce((s, r) => s + r[key], 0) / runs.length;
   const wss95 = spread(runs.map((r) => r.wss95));
   return {
@@ -71,6 +74,7 @@ function main() {
         records: records.length,
         includes: truth.reduce((s, y) => s + y, 0),
         seeds: SEEDS,
+        batchPercent: BATCH,
         ...Object.fromEntries(
           MODELS.map((m) => [m.name, { ...(m.name === "sift" ? {} : { model: m.label }), ...results[m.name] }]),
         ),
@@ -96,7 +100,15 @@ function main() {
       ];
     }),
   );
-  console.log(JSON.stringify({ bench: "prioritise-summary", sets: files.length, seeds: SEEDS, gainsOver: summary }));
+  console.log(
+    JSON.stringify({
+      bench: "prioritise-summary",
+      sets: files.length,
+      seeds: SEEDS,
+      batchPercent: BATCH,
+      gainsOver: summary,
+    }),
+  );
 }
 
 main();

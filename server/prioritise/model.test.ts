@@ -139,6 +139,27 @@ describe("ranking and simulation", () => {
     },
   );
 
+  it("with batches, screens several records per retraining in ranking order and still finds every include", () => {
+    const n = 400;
+    const truthLarge = Uint8Array.from({ length: n }, (_, i) => (i % 40 === 0 ? 1 : 0));
+    let retrainings = 0;
+    // A ranker that knows the answer: includes first, then by record order.
+    const oracle = {
+      features: { rows: [], terms: 0 },
+      score: () => {
+        retrainings++;
+        return Float64Array.from(truthLarge, (y, i) => y * n - i);
+      },
+    };
+    const single = simulate(oracle, truthLarge, 3);
+    const singleRetrainings = retrainings;
+    retrainings = 0;
+    const batched = simulate(oracle, truthLarge, 3, 50);
+    expect(batched.order).toEqual(single.order);
+    expect(batched.order.filter((i) => truthLarge[i])).toHaveLength(9);
+    expect(retrainings).toBeLessThan(singleRetrainings);
+  });
+
   it("finds every include and reports perfect figures when the ranking is perfect", () => {
     const result = simulate(createRanker("sift", records), truth, 7);
     expect(result.priors).toHaveLength(2);

@@ -1,5 +1,8 @@
 // The standard screening simulation: start from one random include and one random exclude, then always screen
-// the top-ranked unscreened record and retrain after each decision, until every include is found.
+// the top-ranked unscreened record and retrain after each decision, until every include is found. With
+// `batchPercent`, each retraining is followed by that percentage of the labelled count in decisions (at least
+// one), in ranking order: as when several reviewers decide while the ranking is retrained, and 10–50 times fewer
+// retrainings on large sets.
 import type { Labels, Ranker } from "./model";
 import { sampleWithoutReplacement, seededRandom } from "./random";
 
@@ -9,7 +12,7 @@ export interface SimulationResult {
   priors: number[];
 }
 
-export function simulate(ranker: Ranker, truth: Uint8Array, seed: number): SimulationResult {
+export function simulate(ranker: Ranker, truth: Uint8Array, seed: number, batchPercent = 0): SimulationResult {
   const random = seededRandom(seed);
   const ones: number[] = [];
   const zeros: number[] = [];
@@ -20,13 +23,25 @@ export function simulate(ranker: Ranker, truth: Uint8Array, seed: number): Simul
   const order: number[] = [];
   while (remainingIncludes > 0 && labels.size < truth.length) {
     const scores = ranker.score(labels as Labels, random);
-    let best = -1;
-    for (let i = 0; i < scores.length; i++) if (!labels.has(i) && (best < 0 || scores[i]! > scores[best]!)) best = i;
-    labels.set(best, truth[best] as 0 | 1);
-    order.push(best);
-    if (truth[best]) remainingIncludes--;
+    const batch = Math.max(1, Math.floor((labels.size * batchPercent) / 100));
+    const open: number[] = [];
+    for (let i = 0; i < scores.length; i++) if (!labels.has(i)) open.push(i);
+    // Stable: ties keep record order, as a single argmax would.
+    const next = batch === 1 ? [argmax(open, scores)] : open.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    for (const i of next.slice(0, batch)) {
+      if (remainingIncludes === 0) break;
+      labels.set(i, truth[i] as 0 | 1);
+      order.push(i);
+      if (truth[i]) remainingIncludes--;
+    }
   }
   return { order, priors };
+}
+
+function argmax(candidates: number[], scores: Float64Array): number {
+  let best = candidates[0]!;
+  for (const i of candidates) if (scores[i]! > scores[best]!) best = i;
+  return best;
 }
 
 export interface SimulationFigures {
