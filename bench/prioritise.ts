@@ -1,15 +1,29 @@
-// `npm run bench:prioritise -- FILE.csv [...]`: the standard screening simulation on labelled sets (columns
+// `npm run bench:prioritise [-- FILE.csv ...]`: the standard screening simulation on labelled sets (columns
 // title, abstract, label_included; keywords if present) for Sift's ranker and two references measured in the
 // same run, ASReview v1's default and ELAS u4 (ASReview v2's default), 5 seeds each (BENCH_SEEDS). All three run
 // the same protocol (server/prioritise/simulate.ts): the seed picks the same one include and one exclude as prior
 // knowledge, then one record is screened at a time with a retraining after each (or, with BENCH_BATCH=p, p % of
 // the labelled count per retraining). One JSON line per file, then a
-// summary line with Sift's mean and worst-set WSS@95 gains over each reference; figures in percent.
+// summary line with Sift's mean and worst-set WSS@95 gains over each reference; figures in percent. Without files,
+// the 13 shared sets in ../shared/fixtures/screening. `-- --scale 100000` times Sift's ranker on that many
+// records built from the sets' texts: features, features again after a 1,000-record import, one retraining and
+// re-rank (CPU seconds), and the ranking lag p95 with 10 reviewers deciding every second.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { TextRecord } from "../server/prioritise/features";
 import { createRanker, type ModelName } from "../server/prioritise/model";
+import { seededRandom } from "../server/prioritise/random";
 import { figures, type SimulationFigures, simulate } from "../server/prioritise/simulate";
 import { readSet } from "./lib/labelled-sets";
+import { percentile, printResult } from "./lib/stats";
+
+/** The shared labelled sets beside the repository, used when no file is named. */
+function defaultSets(): string[] {
+  const dir = path.resolve(process.cwd(), "../shared/fixtures/screening");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".csv"))
+    .map((f) => path.join(dir, f));
+}
 
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 5);
 /** Decisions per retraining as a percentage of the labelled records (0: one at a time). */
@@ -48,12 +62,85 @@ function measure(model: ModelName, records: TextRecord[], truth: Uint8Array) {
   };
 }
 
-function main() {
-  const files = process.argv.slice(2).filter((a) => a !== "--");
-  if (files.length === 0) {
-    console.error("usage: npm run bench:prioritise -- FILE.csv [...]");
-    process.exit(2);
+/**
+ * Ranking lag with `reviewers` each deciding once a second and one worker retraining one reviewer's ranking at a
+ * time (at most one job waiting per reviewer, as the queue's stately policy): for each decision, how many of that
+ * reviewer's decisions the ranking serving it has not learnt from yet.
+ */
+export function rankingLag(retrainSeconds: number, reviewers: number, seconds: number): number[] {
+  const made = new Array<number>(reviewers).fill(0);
+  const learnt = new Array<number>(reviewers).fill(0);
+  const waiting: number[] = [];
+  let busyUntil = 0;
+  let running: { reviewer: number; labels: number } | null = null;
+  const lags: number[] = [];
+  for (let tick = 0; tick < seconds * 1000; tick++) {
+    const now = tick / 1000;
+    if (running && now >= busyUntil) {
+      learnt[running.reviewer] = running.labels;
+      running = null;
+    }
+    if (!running && waiting.length > 0) {
+      const reviewer = waiting.shift()!;
+      running = { reviewer, labels: made[reviewer]! };
+      busyUntil = now + retrainSeconds;
+    }
+    // Reviewers decide in turn, spread over the second.
+    if (tick % Math.round(1000 / reviewers) === 0) {
+      const reviewer = (tick / Math.round(1000 / reviewers)) % reviewers;
+      lags.push(made[reviewer]! - learnt[reviewer]!);
+      made[reviewer]!++;
+      if (!waiting.includes(reviewer)) waiting.push(reviewer);
+    }
   }
+  return lags;
+}
+
+/** CPU seconds rather than wall time: the figures are per core, and the bench's machine may be shared. */
+function cpuSeconds<T>(work: () => T): [T, number] {
+  const start = process.cpuUsage();
+  const result = work();
+  const used = process.cpuUsage(start);
+  return [result, (used.user + used.system) / 1e6];
+}
+
+function scale(files: string[], size: number) {
+  const sets = files.map(readSet);
+  const records: TextRecord[] = [];
+  const truth = new Uint8Array(size + 1000);
+  for (let i = 0; records.length < size + 1000; i++) {
+    const set = sets[i % sets.length]!;
+    const j = Math.floor(i / sets.length) % set.records.length;
+    truth[records.length] = set.truth[j]!;
+    records.push(set.records[j]!);
+  }
+  const [ranker, featureSeconds] = cpuSeconds(() => createRanker("sift", records.slice(0, size)));
+  const [, afterImportSeconds] = cpuSeconds(() => createRanker("sift", records));
+  const labels = new Map<number, 0 | 1>();
+  for (let i = 0; i < size && labels.size < 1000; i += Math.floor(size / 1000)) labels.set(i, truth[i] as 0 | 1);
+  const [, retrainSeconds] = cpuSeconds(() => {
+    const scores = ranker.score(labels, seededRandom(1));
+    return Int32Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]!);
+  });
+  const lags = rankingLag(retrainSeconds, 10, 120);
+  printResult("prioritise-scale", {
+    records: size,
+    featureSeconds: round(featureSeconds, 2),
+    afterImportOf1000Seconds: round(afterImportSeconds, 2),
+    retrainAndRerankSeconds: round(retrainSeconds, 2),
+    rankingLagP95Decisions: percentile(lags, 95),
+  });
+}
+
+function main() {
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  const scaleAt = args.indexOf("--scale");
+  if (scaleAt >= 0) {
+    const size = Number(args[scaleAt + 1]);
+    const rest = args.filter((_, i) => i !== scaleAt && i !== scaleAt + 1);
+    return scale(rest.length ? rest : defaultSets(), size);
+  }
+  const files = args.length ? args : defaultSets();
   const gains: Record<string, { file: string; wss95: number; rrf10: number }[]> = {};
   for (const file of files) {
     const { records, truth } = readSet(file);
