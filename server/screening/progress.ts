@@ -2,45 +2,15 @@
 import type { Db } from "../db/client";
 import type { ConflictStatus } from "../db/generated/enums.ts";
 import { seesOthersDecisions } from "../reviews/stage-visibility";
-import { eligibleRecords, liveAssignment, servableTo, stageSql } from "../screening-queue/eligibility";
 import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import type { Stage } from "../shared/stages";
+import { progressCounts } from "./progress-counts";
 
 export async function screeningProgress(db: Db, member: MemberScope, stage: Stage) {
   const { reviewId } = member;
-  const s = stageSql(stage);
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
-  // Counts with no GROUP BY: always one row.
-  const counts = (
-    await db.$queryRaw<
-      {
-        total: number;
-        included: number;
-        excluded: number;
-        conflicts: number;
-        complete: number;
-        mine: number;
-        left_for_me: number;
-      }[]
-    >`
-    SELECT count(*)::int AS total,
-           count(*) FILTER (WHERE o.status = 'included')::int AS included,
-           count(*) FILTER (WHERE o.status = 'excluded')::int AS excluded,
-           count(*) FILTER (WHERE o.status = 'conflict')::int AS conflicts,
-           count(*) FILTER (WHERE o.status IN ('included', 'excluded', 'conflict')
-                              OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s}) >= ${setting.reviewersPerRecord})::int AS complete,
-           count(*) FILTER (WHERE mine.id IS NOT NULL)::int AS mine,
-           count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting') AND (
-             EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                       AND a.reviewer_id = ${member.actorId} AND ${liveAssignment("a")})
-             OR ${servableTo("r", stage, member.actorId, setting.reviewersPerRecord)}
-           ))::int AS left_for_me
-      FROM records r
-      LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-      LEFT JOIN screening_decisions mine ON mine.record_id = r.id AND mine.stage = ${s} AND mine.reviewer_id = ${member.actorId}
-     WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`
-  )[0]!;
+  const counts = await progressCounts(db, { reviewId, reviewerId: member.actorId }, stage, setting.reviewersPerRecord);
   const { total } = counts;
   /** Remaining: records still needing my decision that are mine to screen or that the pool could serve me now. */
   // Observers never screen, and what the pool could hand them would move as others decide.
