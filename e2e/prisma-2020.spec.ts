@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createReview, fixture, importFile, section, signUp, uniqueEmail } from "./helpers";
 
-test("the PRISMA diagram counts an import, says which identity fails, and lists what a box counts", async ({
+test("the PRISMA diagram counts an import, says what awaits a decision, and lists what a box counts", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -16,9 +16,21 @@ test("the PRISMA diagram counts an import, says which identity fails, and lists 
   });
   await expect(identified).toBeVisible();
   await expect(page.getByRole("button", { name: /^Records screened \(n = 3\)/ })).toBeVisible();
-  // Nothing is screened yet, so the records screened end neither excluded nor sought: shown, not hidden.
-  const checks = page.getByRole("region", { name: "1 identity of the diagram does not hold" });
-  await expect(checks).toContainText("records_screened = records_excluded + dbr_sought_reports");
+  // Nothing is screened yet: the review is in progress, which is no error, and the page says what awaits what.
+  const progress = page.getByRole("region", { name: "The review is in progress" });
+  await expect(progress).toContainText("3 records await a title/abstract decision.");
+  await expect(page.getByRole("region", { name: /cannot hold/ })).toHaveCount(0);
+  await expect(progress.getByRole("link", { name: "Open in the records browser" })).toHaveAttribute(
+    "href",
+    /\/records\?stage=title_abstract&outcome=undecided$/,
+  );
+  // Each identity in words, with this review's numbers.
+  await page.getByText("How the numbers fit together").click();
+  await expect(
+    page.getByText(
+      "Records screened (3) should equal the records excluded (0) plus the reports sought for retrieval (0).",
+    ),
+  ).toBeVisible();
 
   // A click on a box lists the records it counts.
   await identified.click();
@@ -39,11 +51,11 @@ test("the PRISMA diagram counts an import, says which identity fails, and lists 
   await expect(empty).toHaveCount(0);
   await expect(excluded).toBeFocused();
 
-  // The failed identity's records.
-  await checks.getByRole("button", { name: "Show the 3 behind it" }).click();
+  // The records awaiting a decision.
+  await progress.getByRole("button", { name: "List them" }).click();
   await expect(
     page
-      .getByRole("region", { name: "Records screened without exactly one final outcome" })
+      .getByRole("region", { name: "3 records await a title/abstract decision" })
       .getByText("Title/abstract: No final decision yet")
       .first(),
   ).toBeVisible();
@@ -55,4 +67,39 @@ test("the PRISMA diagram counts an import, says which identity fails, and lists 
     (await page.getByRole("link", { name: "CSV (PRISMA2020 template)" }).getAttribute("href")) as string,
   );
   expect(await csv.text()).toMatch(/^database_results,node7,box2,.*,3$/m);
+});
+
+test("a lead removes a record before screening from the records browser, and the diagram counts it there", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signUp(page, "Rhea Removal", uniqueEmail("rhea"));
+  await createReview(page, "PRISMA removal e2e");
+  await importFile(page, fixture("pubmed-search.ris"));
+
+  await section(page, "Records").click();
+  await page.getByRole("checkbox", { name: /^Select Edaravone in amyotrophic lateral sclerosis/ }).check();
+  await page.getByLabel("Remove before screening:").selectOption("retracted");
+  await page.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(page.getByText("1 record removed before screening (Retracted).")).toBeVisible();
+
+  await section(page, "PRISMA 2020").click();
+  await expect(
+    page.getByRole("button", {
+      name: /^Records removed before screening: .*Records removed for other reasons \(n = 1\)/,
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Records screened \(n = 2\)/ })).toBeVisible();
+  await page.getByRole("button", { name: /^Records removed before screening:/ }).click();
+  await expect(page.getByText("Removed before screening: Retracted")).toBeVisible();
+
+  // The records browser finds it under its filter, and restores it for screening.
+  await section(page, "Records").click();
+  await page.waitForURL(/\/records$/);
+  await page.goto(`${page.url()}?removed=removed`);
+  await expect(page.getByLabel("Removed before screening", { exact: true })).toHaveValue("removed");
+  await expect(page.getByRole("checkbox", { name: /^Select (?!the records)/ })).toHaveCount(1);
+  await page.getByRole("checkbox", { name: /^Select Edaravone/ }).check();
+  await page.getByRole("button", { name: "Restore for screening" }).click();
+  await expect(page.getByText("1 record restored for screening.")).toBeVisible();
 });
