@@ -106,7 +106,7 @@ test("a wide repeating group scrolls in its own box with its headings in view, n
   seedStudy(slug, "NurOwn phase 3");
 
   await section(page, "Extraction").click();
-  await page.getByLabel("Start from").selectOption({ label: "ALS stem cell, clinical" });
+  await page.getByLabel("Start from").selectOption({ label: "Template: ALS stem cell, clinical" });
   await page.getByRole("button", { name: "Create form" }).click();
   await page.getByLabel("Extractor 1 for NurOwn phase 3").selectOption({ label: "Wendy Wide" });
   await expect(page.getByText("Saved: Wendy Wide.")).toBeVisible();
@@ -136,6 +136,7 @@ test("a wide repeating group scrolls in its own box with its headings in view, n
 
     // Scrolled down and across, the box keeps the heading row at its top and the item numbers at its left.
     await box.evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
+    await box.scrollIntoViewIfNeeded();
     await expect(box.getByRole("button", { name: "Remove result 14" })).toBeInViewport();
     const boxTop = (await box.boundingBox())!;
     await expect(lastHeading).toBeInViewport();
