@@ -54,9 +54,11 @@ export function useDecisionDraft(queue: ScreeningQueue, setup: StageSetup) {
       document.activeElement.blur();
     }
     const { recordId } = draft;
+    // Unchanged when nothing was typed, so the common decision renders nothing more than the next record.
     setDrafts((all) => {
+      if (!recordId || !all.has(recordId)) return all;
       const rest = new Map(all);
-      if (recordId) rest.delete(recordId);
+      rest.delete(recordId);
       return rest;
     });
     // The reason chosen is kept even when another verdict was sent, so a refusal puts back all that was there.
