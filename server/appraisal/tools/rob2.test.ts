@@ -322,17 +322,16 @@ describe("RoB 2 conditional questions", () => {
   });
 });
 
-// Cluster-randomised trials, domain 1b (RoB 2 for cluster-randomized trials, 18 March 2021): the domain's criteria
-// and algorithm, shaped as domain 1's with identification before randomisation (or unaffected selection) in the
-// place of concealment.
+// Cluster-randomised trials, domain 1b (RoB 2 for cluster-randomized trials, 18 March 2021): the domain's
+// algorithm. Participants identified before the clusters were randomised cannot be selected by knowledge of the
+// allocation, so 1b.1 Y/PY is low whatever 1b.3 says.
 const RECRUITED_FIRST = { "1b.1": YES };
 const NOT_FIRST = [...NO, ...NI];
 check(
   "cluster trials, domain 1b: timing of identification and recruitment",
   recruitment,
   [
-    [{ ...RECRUITED_FIRST, "1b.3": [...NO, ...NI] }, LOW],
-    [{ ...RECRUITED_FIRST, "1b.3": YES }, SOME],
+    [{ ...RECRUITED_FIRST, "1b.3": ANY_ANSWER }, LOW],
     [{ "1b.1": NOT_FIRST, "1b.2": NO, "1b.3": [...NO, ...NI] }, LOW],
     [{ "1b.1": NOT_FIRST, "1b.2": NO, "1b.3": YES }, SOME],
     [{ "1b.1": NOT_FIRST, "1b.2": NI, "1b.3": [...NO, ...NI] }, SOME],

@@ -181,22 +181,20 @@ const AWARE_CARERS = q(
 /**
  * Domain 1b of RoB 2 for cluster-randomised trials (Eldridge S, Campbell MK, Campbell MJ, et al., "Revised Cochrane
  * risk of bias tool for randomized trials (RoB 2): additional considerations for cluster-randomized trials", version
- * of 18 March 2021, riskofbias.info), bias from the timing of identification and recruitment of participants. Its
- * algorithm follows domain 1's shape: participants identified before the clusters were randomised (1b.1 Y/PY), or
- * selection not affected by knowledge of the cluster's intervention (1b.2 N/PN), is low with no baseline imbalance
- * suggesting differential recruitment (1b.3 N/PN/NI) and some concerns with one (1b.3 Y/PY); selection affected
- * (1b.2 Y/PY) is high; no information on it (1b.2 NI) is some concerns, or high with such an imbalance.
+ * of 18 March 2021, riskofbias.info), bias from the timing of identification and recruitment of participants, as its
+ * domain 1b algorithm: all participants identified (and recruited) before the clusters were randomised (1b.1 Y/PY)
+ * → low, such bias being then impossible; otherwise 1b.2: selection affected by knowledge of the cluster's
+ * intervention (Y/PY) → high; not affected (N/PN) → low, or some concerns with baseline imbalances suggesting
+ * differential recruitment (1b.3 Y/PY); no information (NI) → some concerns, or high with such imbalances.
  */
 export function recruitment(r: Responses): string | null {
   if (!has(r, "1b.1")) return null;
-  if (!isYes(r["1b.1"])) {
-    if (!has(r, "1b.2")) return null;
-    if (isYes(r["1b.2"])) return HIGH;
-  }
+  if (isYes(r["1b.1"])) return LOW;
+  if (!has(r, "1b.2")) return null;
+  if (isYes(r["1b.2"])) return HIGH;
   if (!has(r, "1b.3")) return null;
   const imbalance = isYes(r["1b.3"]);
-  const unknown = !isYes(r["1b.1"]) && r["1b.2"] === "NI";
-  if (unknown) return imbalance ? HIGH : SOME;
+  if (r["1b.2"] === "NI") return imbalance ? HIGH : SOME;
   return imbalance ? SOME : LOW;
 }
 
