@@ -6,11 +6,25 @@ import type { Db, Tx } from "../db/client";
 import { carryLabels } from "../labels/merged-labels";
 import { findDuplicates, planMerges } from "./find-duplicates";
 import { pairsToReview } from "./pairs-to-review";
-import { DEDUP_FIELDS, type DedupRecord } from "./types";
+import { DEDUP_FIELDS, type DedupRecord, type Removal } from "./types";
 
 async function loadRecords(tx: Tx, where: object): Promise<DedupRecord[]> {
   return tx.record.findMany({ where, select: DEDUP_FIELDS, orderBy: { createdAt: "asc" } });
 }
+
+/**
+ * Points each removed record at the record it merged into, one statement per batch: a statement per merge cost
+ * ~30 s for 25,000 merges. Batches keep each statement's arrays to a few MB.
+ */
+async function mergeInto(tx: Tx, removals: readonly Removal[]): Promise<void> {
+  for (let i = 0; i < removals.length; i += MERGE_BATCH) {
+    const batch = removals.slice(i, i + MERGE_BATCH);
+    await tx.$executeRaw`UPDATE records r SET duplicate_of_id = m.kept_id
+        FROM unnest(${batch.map((b) => b.removedId)}::text[], ${batch.map((b) => b.keptId)}::text[]) AS m(removed_id, kept_id)
+       WHERE r.id = m.removed_id`;
+  }
+}
+const MERGE_BATCH = 10_000;
 
 export async function runDedup(db: Db, importId: string): Promise<{ merged: number; toReview: number } | null> {
   return db.$transaction(
@@ -31,9 +45,7 @@ export async function runDedup(db: Db, importId: string): Promise<{ merged: numb
       const borderline = pairsToReview(pairs, removals);
       const now = new Date();
 
-      for (const removal of removals) {
-        await tx.record.update({ where: { id: removal.removedId }, data: { duplicateOfId: removal.keptId } });
-      }
+      await mergeInto(tx, removals);
       // A record merged away may be an older one with labels (a Cochrane review's earlier version, say); most are
       // new and have none, so only the few that do are carried, by kept record.
       const labelled = new Set(
