@@ -1,6 +1,7 @@
 // `npm run bench:import [-- N]`: builds an N-record RIS file (100,000 by default) from real records, imports it
-// into a fresh embedded PostgreSQL the way an upload is imported, and compares it with a raw COPY of the same
-// rows into the same table in the same run. Prints figures and one JSON line.
+// into a fresh embedded PostgreSQL the way an upload is imported, de-duplicates it as the worker then does, and
+// compares the import with a raw COPY of the same rows into the same table in the same run. Prints figures and one
+// JSON line.
 
 import { once } from "node:events";
 import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
@@ -9,6 +10,7 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import type { DedupRecord } from "../server/dedup/types";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 process.env.SIFT_ROOT ??= projectRoot;
@@ -19,6 +21,8 @@ const { recordLine, runImport } = await import("../server/import/run-import");
 const { parseFile } = await import("../server/import/parse-file");
 const { indexRecordsForSearch } = await import("../server/record-search/search-index");
 const { runDedup } = await import("../server/dedup/run-dedup");
+const { readSeedWorks } = await import("./lib/real-records");
+const { buildSyntheticSet } = await import("./lib/synthetic-records");
 
 const N = Number(process.argv[2] ?? 100_000);
 const SEED_FILE = path.resolve(projectRoot, "../shared/fixtures/exports/asysd/zotero_export.ris");
@@ -35,12 +39,41 @@ function seedRecords(): string[] {
     .filter((r) => r.startsWith("TY"));
 }
 
+/** One synthetic record as RIS, with a real abstract so the file is as heavy as a real export. */
+function risOf(r: DedupRecord, abstract: string | undefined): string {
+  const [start, end] = (r.pages ?? "").split("-");
+  const lines = [
+    "TY  - JOUR",
+    `TI  - ${r.title}`,
+    ...r.authors.map((a) => `AU  - ${a}`),
+    r.year ? `PY  - ${r.year}` : "",
+    r.journal ? `JO  - ${r.journal}` : "",
+    r.volume ? `VL  - ${r.volume}` : "",
+    r.issue ? `IS  - ${r.issue}` : "",
+    start ? `SP  - ${start}` : "",
+    end ? `EP  - ${end}` : "",
+    r.doi ? `DO  - ${r.doi}` : "",
+    r.pmid ? `PM  - ${r.pmid}` : "",
+    abstract ? `AB  - ${abstract}` : "",
+  ];
+  return lines.filter(Boolean).join("\n");
+}
+
+/**
+ * With the shared fixtures: the labelled synthetic set de-duplication is measured on (distinct works from real
+ * ones, about a sixth of them with 1–3 copies that differ as database exports do), so merges and pairs come in
+ * the proportions of a real search. Without them, copies of the small ALS file with distinct titles.
+ */
 async function writeRis(file: string): Promise<void> {
   const seeds = seedRecords();
+  const works = readSeedWorks();
+  const records = works.length ? buildSyntheticSet(works, N).records.slice(0, N) : [];
+  const abstracts = seeds.map((r) => /^AB {2}- (.*)$/m.exec(r)?.[1]);
   const out = createWriteStream(file);
   for (let i = 0; i < N; i++) {
-    // A distinct title per copy, so the rows are as varied as a real search's.
-    const record = seeds[i % seeds.length]!.replace(/^(TI|T1) {2}- (.*)$/m, `$1  - $2 (${i})`);
+    const record = records[i]
+      ? risOf(records[i]!, abstracts[i % abstracts.length])
+      : seeds[i % seeds.length]!.replace(/^(TI|T1) {2}- (.*)$/m, `$1  - $2 (${i})`);
     if (!out.write(`${record}\nER  - \n\n`)) await once(out, "drain");
   }
   out.end();
