@@ -45,9 +45,9 @@ export interface SiftSettings {
 
 export const SIFT_SETTINGS: SiftSettings = {
   recipe: SIFT_RECIPE,
-  svm: null,
-  nbAlpha: 0.1,
-  logistic: true,
+  svm: { C: ELAS_U4_C, ratio: ELAS_U4_RATIO },
+  nbAlpha: null,
+  logistic: false,
 };
 
 function scoreAll(features: FeatureMatrix, scorer: (row: FeatureMatrix["rows"][number]) => number): Float64Array {
