@@ -40,7 +40,8 @@ describe("de-duplication's merges", () => {
     const load = (where: object) => db.record.findMany({ where, select: DEDUP_FIELDS, orderBy: { createdAt: "asc" } });
     const existing = await load({ reviewId: review.id, duplicateOfId: null, import: { dedupedAt: { not: null } } });
     const incoming = await load({ importId: second });
-    const { removals } = planMerges(findDuplicates(existing, incoming).pairs, [...existing, ...incoming]);
+    const { pairs } = findDuplicates(existing, incoming);
+    const { removals } = planMerges(pairs, [...existing, ...incoming]);
     expect(removals.length).toBeGreaterThanOrEqual(10);
 
     expect(await runDedup(db, second)).toMatchObject({ merged: removals.length });
@@ -55,6 +56,13 @@ describe("de-duplication's merges", () => {
     expect(merged.map((p) => [p.recordBId, p.recordAId]).sort()).toEqual(
       removals.map((r) => [r.removedId, r.keptId]).sort(),
     );
+    const found = new Map(pairs.map((p) => [[p.aId, p.bId].sort().join("|"), p]));
+    for (const p of merged) {
+      const pair = found.get([p.recordAId, p.recordBId].sort().join("|"));
+      expect(p).toMatchObject({ automatic: true, decidedById: null, evidence: pair?.evidence ?? {} });
+      expect(p.decidedAt).toEqual(p.createdAt);
+      expect(Math.abs(p.decidedAt!.getTime() - Date.now())).toBeLessThan(60_000);
+    }
     const events = await db.auditEvent.findMany({ where: { entityId: second, action: "dedup.completed" } });
     expect(events.map((e) => e.data)).toEqual([
       { compared: 14, against: 12, merged: removals.length, toReview: 0, studyLinks: 0, labelsCarried: 0 },
