@@ -128,14 +128,20 @@ test("likely relevant first is switched per stage; a stopping sample tells the l
   await expect(lead.getByText("Team: 10 of 12 records resolved (3 included, 7 excluded)").first()).toBeVisible();
 
   await section(lead, "PRISMA 2020").click();
+  // The stopping rule's exclusions are screened records excluded by automation tools, never removed before screening.
   await expect(
     lead.getByRole("button", {
-      name: /^Records removed before screening: .*Records marked as ineligible by automation tools \(n = 3\)/,
+      name: /^Records excluded \(n = 7\): by a human \(n = 4\) by automation tools \(n = 3\)/,
     }),
   ).toBeVisible();
-  await expect(lead.getByRole("button", { name: /^Records screened \(n = 9\)/ })).toBeVisible();
-  await lead.getByRole("button", { name: /^Records removed before screening:/ }).click();
-  await expect(lead.getByText("Excluded without screening: below the stopping threshold")).toHaveCount(3);
+  await expect(
+    lead.getByRole("button", { name: /Records marked as ineligible by automation tools \(n = 0\)/ }),
+  ).toBeVisible();
+  await expect(lead.getByRole("button", { name: /^Records screened \(n = 12\)/ })).toBeVisible();
+  await lead.getByRole("button", { name: /^Records excluded \(n = 7\)/ }).click();
+  await expect(
+    lead.getByText("Excluded by automation tools: below the stopping threshold", { exact: false }),
+  ).toHaveCount(3);
 
   // An updated search brings new records: they can be sampled in turn, and the exclusion can still be reverted.
   const update = testInfo.outputPath("update.ris");
