@@ -29,6 +29,8 @@ test("signed-out pages and every section of a review have no serious or critical
   const found: Record<string, string[]> = {};
   const check = async (name: string) => {
     await expect(page.getByRole("main")).toBeVisible();
+    // Next streams a page's <title> after its body; axe would otherwise catch the page between the two.
+    await expect(page).toHaveTitle(/\S/);
     const v = await seriousViolations(page);
     if (v.length) found[name] = v;
   };
