@@ -57,17 +57,6 @@ export function ratioBalanced(rows: SparseRow[], labelled: ReadonlyMap<number, 0
   return toSet(rows, labelled, counts);
 }
 
-/** Every labelled record once, each class weighted to half of the total. */
-export function classWeighted(rows: SparseRow[], labelled: ReadonlyMap<number, 0 | 1>): TrainingSet {
-  let ones = 0;
-  for (const y of labelled.values()) ones += y;
-  const zeros = labelled.size - ones;
-  const counts = new Map<number, number>();
-  for (const [i, y] of labelled)
-    counts.set(i, y === 1 ? labelled.size / (2 * Math.max(1, ones)) : labelled.size / (2 * Math.max(1, zeros)));
-  return toSet(rows, labelled, counts);
-}
-
 function toSet(rows: SparseRow[], labelled: ReadonlyMap<number, 0 | 1>, counts: Map<number, number>): TrainingSet {
   const ids = [...counts].filter(([, c]) => c > 0).map(([i]) => i);
   return {

@@ -2,18 +2,16 @@
 // v2's default: a linear SVM on sublinear 1–2-gram TF-IDF with balanced sample weights), kept faithful as the
 // benchmark's references, and Sift's. Each scores every record from the labelled ones; higher means likelier
 // include.
-import { classWeighted, doubleBalance, ratioBalanced } from "./balance";
+import { doubleBalance, ratioBalanced } from "./balance";
 import {
   ASREVIEW_V1_RECIPE,
   buildFeatures,
   ELAS_U4_RECIPE,
   type FeatureMatrix,
-  type FeatureRecipe,
   SIFT_RECIPE,
   type TextRecord,
 } from "./features";
 import { LINEAR_SVC_DEFAULTS, trainLinearSvm } from "./linear-svm";
-import { trainLogistic } from "./logistic";
 import { trainNaiveBayes } from "./naive-bayes";
 import type { Random } from "./random";
 
@@ -34,34 +32,8 @@ export interface Ranker {
   score(labels: Labels, random: Random): Float64Array;
 }
 
-/** Sift's ranker's settings, chosen by leave-one-set-out over the shared labelled sets (docs/ranker.md). */
-export interface SiftSettings {
-  recipe: FeatureRecipe;
-  svm: { C: number; ratio: number } | null;
-  /** Class-weighted naive Bayes's smoothing, or null for none. */
-  nbAlpha: number | null;
-  logistic: boolean;
-}
-
-export const SIFT_SETTINGS: SiftSettings = {
-  recipe: SIFT_RECIPE,
-  svm: { C: ELAS_U4_C, ratio: ELAS_U4_RATIO },
-  nbAlpha: null,
-  logistic: false,
-};
-
 function scoreAll(features: FeatureMatrix, scorer: (row: FeatureMatrix["rows"][number]) => number): Float64Array {
   return Float64Array.from(features.rows, scorer);
-}
-
-/** Standardises scores so several models' scales can be averaged. */
-function standardise(scores: Float64Array): Float64Array {
-  let mean = 0;
-  for (const s of scores) mean += s / scores.length;
-  let variance = 0;
-  for (const s of scores) variance += (s - mean) ** 2 / scores.length;
-  const sd = Math.sqrt(variance) || 1;
-  return scores.map((s) => (s - mean) / sd);
 }
 
 /** A linear SVM scorer that starts each retraining from the previous one's dual solution (same optimum). */
@@ -74,28 +46,6 @@ function svmScorer(features: FeatureMatrix, C: number, ratio: number) {
       rowIds: set.rowIds,
     });
     return scoreAll(features, svm.score);
-  };
-}
-
-export function createSiftRanker(records: readonly TextRecord[], settings: SiftSettings): Ranker {
-  const features = buildFeatures(records, settings.recipe);
-  const svm = settings.svm ? svmScorer(features, settings.svm.C, settings.svm.ratio) : null;
-  return {
-    features,
-    score: (labels, random) => {
-      const parts: Float64Array[] = [];
-      if (svm) parts.push(standardise(svm(labels, random)));
-      const set = classWeighted(features.rows, labels);
-      if (settings.logistic) {
-        const options = { epochs: 8, lambda: 1e-4, learningRate: 0.5 };
-        parts.push(standardise(scoreAll(features, trainLogistic(set, features.terms, options, random))));
-      }
-      if (settings.nbAlpha !== null) {
-        parts.push(standardise(scoreAll(features, trainNaiveBayes(set, features.terms, settings.nbAlpha))));
-      }
-      if (parts.length === 1) return parts[0]!;
-      return parts[0]!.map((_, i) => parts.reduce((s, p) => s + p[i]!, 0));
-    },
   };
 }
 
@@ -112,5 +62,8 @@ export function createRanker(name: ModelName, records: readonly TextRecord[]): R
     const features = buildFeatures(records, ELAS_U4_RECIPE);
     return { features, score: svmScorer(features, ELAS_U4_C, ELAS_U4_RATIO) };
   }
-  return createSiftRanker(records, SIFT_SETTINGS);
+  // Sift's ranker, chosen by leave-one-set-out over the shared labelled sets (docs/ranker.md): ELAS u4's classifier
+  // and balance on ELAS u4's features plus the records' keywords as terms of their own.
+  const features = buildFeatures(records, SIFT_RECIPE);
+  return { features, score: svmScorer(features, ELAS_U4_C, ELAS_U4_RATIO) };
 }
