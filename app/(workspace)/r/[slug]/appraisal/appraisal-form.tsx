@@ -2,11 +2,10 @@
 import { ErrorAlert, InfoAlert } from "@/app/_components/alerts";
 import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { asChosen, skippedQuestions, type ToolName } from "@/server/api/contract/appraisal";
-import { DesignField } from "./design-field";
 import { DomainFields } from "./domain-fields";
 import { JudgementBadge } from "./judgement-badge";
+import { DesignField, VariantField } from "./tool-choice-fields";
 import { type StoredAppraisal, useAppraisalAnswers } from "./use-appraisal-answers";
-import { VariantField } from "./variant-field";
 
 interface Props {
   reviewId: string;
