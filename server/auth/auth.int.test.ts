@@ -118,24 +118,26 @@ describe("sign-up", () => {
     }
   });
 
-  it("takes about as long for a taken email as for a new one: the password is hashed either way", async () => {
+  it("a taken email costs a password hash, as a new one does, so the reply does not tell them apart", async () => {
     const db = testDb();
     const taken = uniqueEmail("timed");
     await registerAccount(db, { name: "T", email: taken, password: "timed password" }, null);
-    const time = async (email: string) => {
+    const timed = async (work: () => Promise<unknown>) => {
       const t0 = performance.now();
-      await registerAccount(db, { name: "T", email, password: "timed password" }, null);
+      await work();
       return performance.now() - t0;
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const forNew: number[] = [];
+    const forHash: number[] = [];
     const forTaken: number[] = [];
     for (let i = 0; i < 5; i++) {
-      forNew.push(await time(uniqueEmail("timed")));
-      forTaken.push(await time(taken));
+      forHash.push(await timed(() => hashPassword("timed password")));
+      forTaken.push(
+        await timed(() => registerAccount(db, { name: "T", email: taken, password: "timed password" }, null)),
+      );
     }
-    // Hashing is nearly all of it (tens of ms); without it a taken address answered in about one query.
-    expect(median(forTaken)).toBeGreaterThan(median(forNew) * 0.5);
+    // A new address costs a hash plus an insert, so comparing with it fails whenever inserts are slow; the promise
+    // is only that a taken address costs at least the hash (tens of ms) rather than one query (about 1 ms).
+    expect(Math.min(...forTaken)).toBeGreaterThan(Math.min(...forHash) * 0.5);
   });
 
   it("refuses weak passwords with clear messages, writing nothing", async () => {

@@ -65,15 +65,12 @@ describe("exporting a selection", () => {
       orderBy: { id: "asc" },
     });
     const exceptIds = [all[0]!.id, all[7_000]!.id];
-    const started = Date.now();
     const { row, file } = await exportSelection(db, g.people.lead.id, {
       reviewId: g.review.id,
       format: "csv",
       filters: { sourceId: bulk.id },
       exceptIds,
     });
-    const seconds = (Date.now() - started) / 1000;
-    console.log(`selection export: ${n - 2} records as CSV in ${seconds.toFixed(1)} s, ${row.byteSize} bytes`);
     expect(row).toMatchObject({ status: "succeeded", total: n - 2, done: n - 2 });
     const expected = all.map((r) => r.id).filter((id) => !exceptIds.includes(id));
     expect(idColumn(file)).toEqual(expected);
