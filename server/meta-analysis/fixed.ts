@@ -1,6 +1,6 @@
 // Fixed (equal) effect by inverse variance: metafor's rma(yi, vi, method = "EE") (Cochrane Handbook ch. 10.3.1).
-import { chisqPValue, qnorm, zPValue } from "./distributions";
-import { heterogeneityFromQ, type Pooled, percentOf } from "./pooled";
+import { chisqPValue } from "./distributions";
+import { commonEffect, heterogeneityFromQ, type Pooled } from "./pooled";
 import type { Effect } from "./types";
 import { interceptOnly, weightedFit } from "./weighted-fit";
 
@@ -9,26 +9,14 @@ export function fitFixed(effects: readonly Effect[], level = 0.95): Pooled {
   const y = effects.map((e) => e.yi);
   const w = effects.map((e) => 1 / e.vi);
   const fit = weightedFit(y, w, interceptOnly(k));
-  const estimate = fit.beta[0] ?? Number.NaN;
-  const se = Math.sqrt(fit.xwxInv[0]?.[0] ?? Number.NaN);
-  const crit = qnorm(1 - (1 - level) / 2);
-  return {
-    k,
-    estimate,
-    se,
-    ciLower: estimate - crit * se,
-    ciUpper: estimate + crit * se,
-    statistic: estimate / se,
-    pValue: zPValue(estimate / se),
-    df: null,
-    ...heterogeneityFromQ(fit.rss, k - 1, chisqPValue(fit.rss, k - 1)),
-    tau2: null,
-    tau2CiLower: null,
-    tau2CiUpper: null,
-    i2CiLower: null,
-    i2CiUpper: null,
-    piLower: null,
-    piUpper: null,
-    weights: percentOf(w),
-  };
+  return commonEffect(
+    {
+      k,
+      estimate: fit.beta[0] ?? Number.NaN,
+      se: Math.sqrt(fit.xwxInv[0]?.[0] ?? Number.NaN),
+      heterogeneity: heterogeneityFromQ(fit.rss, k - 1, chisqPValue(fit.rss, k - 1)),
+      weights: w,
+    },
+    level,
+  );
 }

@@ -4,9 +4,9 @@
 // escalc log effects (1/2 added where a cell is zero) around the MH estimate, leaving out studies with no events (or
 // only events) in both arms, which carry no information about a ratio.
 import { AppError } from "../errors/app-error";
-import { chisqPValue, qnorm, zPValue } from "./distributions";
+import { chisqPValue } from "./distributions";
 import { effectSize } from "./effect-sizes";
-import { heterogeneityFromQ, type Pooled, percentOf } from "./pooled";
+import { commonEffect, heterogeneityFromQ, type Pooled, sum } from "./pooled";
 import type { BinaryArms } from "./types";
 
 export type MhMeasure = "RR" | "OR" | "RD";
@@ -29,7 +29,6 @@ const table = (s: BinaryArms): Table => ({
   n2: s.n2,
   N: s.n1 + s.n2,
 });
-const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
 function estimateAndSe(measure: MhMeasure, t: readonly Table[]): { estimate: number; se: number; w: number[] } {
   if (measure === "OR") {
@@ -78,30 +77,12 @@ function estimateAndSe(measure: MhMeasure, t: readonly Table[]): { estimate: num
 export function fitMantelHaenszel(measure: MhMeasure, studies: readonly BinaryArms[], level = 0.95): Pooled {
   const tables = studies.map(table);
   const { estimate, se, w } = estimateAndSe(measure, tables);
-  const crit = qnorm(1 - (1 - level) / 2);
   const informative = tables
     .map((x, i) => ({ x, i }))
     .filter(({ x }) => !((x.a === 0 && x.c === 0) || (x.b === 0 && x.d === 0)))
     .map(({ i }) => effectSize(measure, studies[i] as BinaryArms));
   const q = Math.max(0, sum(informative.map((e) => (e.yi - estimate) ** 2 / e.vi)));
   const qDf = informative.length - 1;
-  return {
-    k: studies.length,
-    estimate,
-    se,
-    ciLower: estimate - crit * se,
-    ciUpper: estimate + crit * se,
-    statistic: estimate / se,
-    pValue: zPValue(estimate / se),
-    df: null,
-    ...heterogeneityFromQ(q, qDf, qDf >= 1 ? chisqPValue(q, qDf) : 1),
-    tau2: null,
-    tau2CiLower: null,
-    tau2CiUpper: null,
-    i2CiLower: null,
-    i2CiUpper: null,
-    piLower: null,
-    piUpper: null,
-    weights: percentOf(w),
-  };
+  const heterogeneity = heterogeneityFromQ(q, qDf, qDf >= 1 ? chisqPValue(q, qDf) : 1);
+  return commonEffect({ k: studies.length, estimate, se, heterogeneity, weights: w }, level);
 }

@@ -2,11 +2,9 @@
 // variance 1/ΣV, from the uncorrected tables; Q = Σ(O − E)²/V − (Σ(O − E))²/ΣV over tables with V > 0, on as many
 // degrees of freedom as there are tables with an event somewhere and a non-event somewhere, less one.
 import { AppError } from "../errors/app-error";
-import { chisqPValue, qnorm, zPValue } from "./distributions";
-import { heterogeneityFromQ, type Pooled, percentOf } from "./pooled";
+import { chisqPValue } from "./distributions";
+import { commonEffect, heterogeneityFromQ, type Pooled, sum } from "./pooled";
 import type { BinaryArms } from "./types";
-
-const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
 export function fitPeto(studies: readonly BinaryArms[], level = 0.95): Pooled {
   const rows = studies.map((s) => {
@@ -26,7 +24,6 @@ export function fitPeto(studies: readonly BinaryArms[], level = 0.95): Pooled {
     );
   const estimate = sum(rows.map((r) => r.oMinusE)) / sumV;
   const se = Math.sqrt(1 / sumV);
-  const crit = qnorm(1 - (1 - level) / 2);
   const positive = rows.filter((r) => r.V > 0);
   const q = Math.max(
     0,
@@ -34,24 +31,7 @@ export function fitPeto(studies: readonly BinaryArms[], level = 0.95): Pooled {
       sum(rows.map((r) => r.oMinusE)) ** 2 / sum(positive.map((r) => r.V)),
   );
   const qDf = rows.filter((r) => !r.double).length - 1;
-  const het = positive.length > 1 ? heterogeneityFromQ(q, qDf, chisqPValue(q, qDf)) : { q, qDf, qP: 1, i2: 0, h2: 1 };
-  return {
-    k: studies.length,
-    estimate,
-    se,
-    ciLower: estimate - crit * se,
-    ciUpper: estimate + crit * se,
-    statistic: estimate / se,
-    pValue: zPValue(estimate / se),
-    df: null,
-    ...het,
-    tau2: null,
-    tau2CiLower: null,
-    tau2CiUpper: null,
-    i2CiLower: null,
-    i2CiUpper: null,
-    piLower: null,
-    piUpper: null,
-    weights: percentOf(rows.map((r) => r.V)),
-  };
+  const heterogeneity =
+    positive.length > 1 ? heterogeneityFromQ(q, qDf, chisqPValue(q, qDf)) : { q, qDf, qP: 1, i2: 0, h2: 1 };
+  return commonEffect({ k: studies.length, estimate, se, heterogeneity, weights: rows.map((r) => r.V) }, level);
 }

@@ -1,5 +1,6 @@
 // The shape every model's pooled result takes, so the command line, the R-script check and later the forest plot
 // read one thing. Every figure is on the analysis scale (log for ratios, logit for PLO).
+import { qnorm, zPValue } from "./distributions";
 
 export interface Heterogeneity {
   q: number;
@@ -43,3 +44,36 @@ export const percentOf = (w: readonly number[]): number[] => {
   const total = w.reduce((s, x) => s + x, 0);
   return w.map((x) => (100 * x) / total);
 };
+
+export const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+
+/**
+ * The result of a model that assumes one true effect (inverse variance, Mantel–Haenszel, Peto): a Wald interval on
+ * the normal distribution and no τ², as metafor's rma(method = "EE"), rma.mh() and rma.peto() report it.
+ */
+export function commonEffect(
+  fit: { k: number; estimate: number; se: number; heterogeneity: Heterogeneity; weights: readonly number[] },
+  level: number,
+): Pooled {
+  const { estimate, se } = fit;
+  const crit = qnorm(1 - (1 - level) / 2);
+  return {
+    k: fit.k,
+    estimate,
+    se,
+    ciLower: estimate - crit * se,
+    ciUpper: estimate + crit * se,
+    statistic: estimate / se,
+    pValue: zPValue(estimate / se),
+    df: null,
+    ...fit.heterogeneity,
+    tau2: null,
+    tau2CiLower: null,
+    tau2CiUpper: null,
+    i2CiLower: null,
+    i2CiUpper: null,
+    piLower: null,
+    piUpper: null,
+    weights: percentOf(fit.weights),
+  };
+}
