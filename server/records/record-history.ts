@@ -149,6 +149,40 @@ interface Lookups {
   people: Map<string, string>;
 }
 
+/**
+ * Names for the ids the events carry. A record named by a merge may since have left with a withdrawn import, so its
+ * title is looked up among the archived rows too.
+ */
+async function loadLookups(
+  db: Db,
+  reviewId: string,
+  ids: { recordIds: string[]; studyIds: string[]; userIds: string[] },
+): Promise<Lookups> {
+  const [live, gone, reasons, studies, people] = await Promise.all([
+    db.record.findMany({ where: { id: { in: ids.recordIds }, reviewId }, select: { id: true, title: true } }),
+    db.withdrawnRow.findMany({
+      where: { id: { in: ids.recordIds }, reviewId, tableName: "records" },
+      select: { id: true, data: true },
+    }),
+    db.exclusionReason.findMany({ where: { reviewId }, select: { id: true, label: true } }),
+    db.study.findMany({ where: { id: { in: ids.studyIds }, reviewId }, select: { id: true, label: true } }),
+    db.user.findMany({
+      where: { id: { in: ids.userIds }, memberships: { some: { reviewId } } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const archivedTitle = (data: unknown) => str((data as Record<string, unknown> | null)?.title) ?? "";
+  return {
+    titles: new Map([
+      ...gone.map((r) => [r.id, archivedTitle(r.data)] as const),
+      ...live.map((r) => [r.id, r.title] as const),
+    ]),
+    reasons: new Map(reasons.map((r) => [r.id, r.label])),
+    studies: new Map(studies.map((s) => [s.id, s.label])),
+    people: new Map(people.map((p) => [p.id, p.name])),
+  };
+}
+
 function ref(id: string, lookups: Lookups): RecordRef {
   return { id, title: lookups.titles.get(id) ?? "" };
 }
@@ -313,7 +347,6 @@ export async function recordHistory(
   member: MemberScope,
   subject: HistorySubject,
   visibility: RecordVisibility,
-  lookups: (rows: { recordIds: string[]; studyIds: string[]; userIds: string[] }) => Promise<Lookups>,
 ): Promise<HistoryEvent[]> {
   const about = await auditRows(db, member.reviewId, subject);
   const rows = [...about, ...(await studyMerges(db, member.reviewId, subject, about))];
@@ -326,7 +359,11 @@ export async function recordHistory(
     if (row.entity_type === "study") studyIds.add(row.entity_id);
     if (typeof row.data?.newStudyId === "string") studyIds.add(row.data.newStudyId);
   }
-  const named = await lookups({ recordIds: [...recordIds], studyIds: [...studyIds], userIds: [...userIds] });
+  const named = await loadLookups(db, member.reviewId, {
+    recordIds: [...recordIds],
+    studyIds: [...studyIds],
+    userIds: [...userIds],
+  });
   const events: HistoryEvent[] = [];
   const at = (when: Date) => ({ at: when, actor: null, mine: false });
   // Without an import (records made by hand, or by the demo), the record's own creation stands for it.

@@ -168,29 +168,6 @@ export async function recordPage(db: Db, member: MemberScope, recordId: string) 
         .map((o) => ({ stage: o.stage, at: o.stoppingSample!.excludedAt! })),
     },
     visibility,
-    async ({ recordIds, studyIds, userIds }) => {
-      const [records, reasons, studies, people] = await Promise.all([
-        db.record.findMany({
-          where: { id: { in: recordIds }, reviewId: member.reviewId },
-          select: { id: true, title: true },
-        }),
-        db.exclusionReason.findMany({ where: { reviewId: member.reviewId }, select: { id: true, label: true } }),
-        db.study.findMany({
-          where: { id: { in: studyIds }, reviewId: member.reviewId },
-          select: { id: true, label: true },
-        }),
-        db.user.findMany({
-          where: { id: { in: userIds }, memberships: { some: { reviewId: member.reviewId } } },
-          select: { id: true, name: true },
-        }),
-      ]);
-      return {
-        titles: new Map(records.map((r) => [r.id, r.title])),
-        reasons: new Map(reasons.map((r) => [r.id, r.label])),
-        studies: new Map(studies.map((s) => [s.id, s.label])),
-        people: new Map(people.map((p) => [p.id, p.name])),
-      };
-    },
   );
   const otherTitles = new Map(
     (

@@ -130,36 +130,6 @@ export async function withdrawnRecordPage(db: Db, member: MemberScope, recordId:
       stoppingExclusions: [],
     },
     ALL_STAGES,
-    async ({ recordIds, studyIds, userIds }) => {
-      const [live, gone, reasons, studies, people] = await Promise.all([
-        db.record.findMany({
-          where: { id: { in: recordIds }, reviewId: member.reviewId },
-          select: { id: true, title: true },
-        }),
-        db.withdrawnRow.findMany({
-          where: { id: { in: recordIds }, reviewId: member.reviewId, tableName: "records" },
-          select: { id: true, data: true },
-        }),
-        db.exclusionReason.findMany({ where: { reviewId: member.reviewId }, select: { id: true, label: true } }),
-        db.study.findMany({
-          where: { id: { in: studyIds }, reviewId: member.reviewId },
-          select: { id: true, label: true },
-        }),
-        db.user.findMany({
-          where: { id: { in: userIds }, memberships: { some: { reviewId: member.reviewId } } },
-          select: { id: true, name: true },
-        }),
-      ]);
-      return {
-        titles: new Map([
-          ...live.map((r) => [r.id, r.title] as const),
-          ...gone.map((r) => [r.id, text((r.data as Columns).title) ?? ""] as const),
-        ]),
-        reasons: new Map(reasons.map((r) => [r.id, r.label])),
-        studies: new Map(studies.map((s) => [s.id, s.label])),
-        people: new Map(people.map((p) => [p.id, p.name])),
-      };
-    },
   );
   const withdrawal = withdrawalOf(row);
   const withdrawn: HistoryEvent[] = withdrawal.withdrawnAt
