@@ -41,9 +41,12 @@ test("a RoB 2 form asks the chosen trial design's domain and shows each conditio
   await bob.locator('input[name="q-1b.1"][value="Y"]').check();
   await expect(question("1b.2")).toHaveCount(0);
 
-  // 3.2 appears after N/PN/NI to 3.1, offering no "no information".
+  // A cluster trial asks 3.1 as missing clusters (3.1a) and missing participants (3.1b); 3.2 appears after N/PN/NI
+  // to either, offering no "no information".
+  await expect(question("3.1")).toHaveCount(0);
+  await bob.locator('input[name="q-3.1b"][value="Y"]').check();
   await expect(question("3.2")).toHaveCount(0);
-  await bob.locator('input[name="q-3.1"][value="PN"]').check();
+  await bob.locator('input[name="q-3.1a"][value="PN"]').check();
   await expect(question("3.2")).toBeVisible();
   await expect(bob.locator('input[name="q-3.2"][value="NI"]')).toHaveCount(0);
   await expect(bob.locator('input[name="q-3.2"][value="NA"]')).toHaveCount(1);

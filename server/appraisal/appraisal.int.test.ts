@@ -407,12 +407,15 @@ describe("RoB 2 domain 2 variants", () => {
 });
 
 describe("trial design variants", () => {
+  // Cluster trials ask 2.1, 3.1 and 4.3 as two questions each (RoB 2 CRT).
+  const { "2.1": _21, "3.1": _31, "4.3": _43, ...SHARED } = LOW_ANSWERS;
+  const CLUSTER_LOW = { ...SHARED, "2.1a": "N", "3.1a": "Y", "3.1b": "Y", "4.3a": "N" };
   it.each([
-    ["cluster", { "1b.1": "N", "1b.2": "PN", "1b.3": "N" }, "D1b", "1b.3", "Y", "some_concerns"],
-    ["crossover", { "S.1": "N", "S.2": "Y", "S.3": "Y" }, "DS", "S.2", "N", "some_concerns"],
+    ["cluster", CLUSTER_LOW, { "1b.1": "N", "1b.2": "PN", "1b.3": "N" }, "D1b", "1b.3", "Y", "some_concerns"],
+    ["crossover", LOW_ANSWERS, { "S.1": "N", "S.2": "Y", "S.3": "Y" }, "DS", "S.2", "N", "some_concerns"],
   ])(
     "carry a %s trial's own domain through both appraisers, the comparison, the consensus, results and export",
-    async (design, own, domainId, differing, otherAnswer, settled) => {
+    async (design, low, own, domainId, differing, otherAnswer, settled) => {
       const { input, lead, r1, r2, key } = await setup();
       const appraise = async (caller: typeof r1, responses: Record<string, string>) => {
         const { id } = await caller.appraisal.start(key);
@@ -426,10 +429,10 @@ describe("trial design variants", () => {
         await caller.appraisal.complete({ ...input, appraisalId: id, version: saved.version });
         return saved;
       };
-      const first = await appraise(r1, { ...LOW_ANSWERS, ...own });
+      const first = await appraise(r1, { ...low, ...own });
       expect(first.assessment.domains.map((d) => d.id)).toEqual(["D1", domainId, "D2", "D3", "D4", "D5"]);
       expect(first.assessment.overall?.proposed).toBe("low");
-      await appraise(r2, { ...LOW_ANSWERS, ...own, [differing]: otherAnswer });
+      await appraise(r2, { ...low, ...own, [differing]: otherAnswer });
       expect((await r1.appraisal.mine(key)).mine?.answers.design).toBe(design);
 
       const comparison = await lead.appraisal.compare(key);

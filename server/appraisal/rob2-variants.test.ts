@@ -161,7 +161,20 @@ describe("labelling domain 2 in plots and exports", () => {
 });
 
 describe("RoB 2 trial designs through an appraisal", () => {
-  const CLUSTER = { ...OTHER_DOMAINS_LOW, "2.1": "N", "2.2": "N", "2.6": "Y", "1b.1": "N", "1b.2": "PY", "1b.3": "N" };
+  // Cluster trials ask 2.1, 3.1 and 4.3 as two questions each.
+  const { "3.1": _31, "4.3": _43, ...SHARED_LOW } = OTHER_DOMAINS_LOW;
+  const CLUSTER = {
+    ...SHARED_LOW,
+    "3.1a": "Y",
+    "3.1b": "Y",
+    "4.3a": "N",
+    "2.1a": "N",
+    "2.2": "N",
+    "2.6": "Y",
+    "1b.1": "N",
+    "1b.2": "PY",
+    "1b.3": "N",
+  };
   const CROSSOVER = { ...OTHER_DOMAINS_LOW, "2.1": "N", "2.2": "N", "2.6": "Y", "S.1": "Y", "S.3": "Y" };
 
   it("checks and judges the design's own domain, and refuses a design the tool does not have", () => {
@@ -175,7 +188,7 @@ describe("RoB 2 trial designs through an appraisal", () => {
       ["D5", "low"],
     ]);
     expect(assess(ROB2, cluster).overall?.final).toBe("high");
-    expect(() => checkAnswers(ROB2, { responses: CLUSTER })).toThrow(/no question 1b\.1/);
+    expect(() => checkAnswers(ROB2, { responses: CLUSTER })).toThrow(/no question 3\.1a/);
     expect(() => checkAnswers(ROB2, { responses: {}, design: "stepped-wedge" })).toThrow(
       /RoB 2 has no trial design "stepped-wedge"/,
     );

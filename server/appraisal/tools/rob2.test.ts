@@ -7,6 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { askedResponses, skippedQuestions } from "./asked";
 import {
+  clusterDeviations,
+  clusterMeasurement,
+  clusterMissingData,
   deviations,
   deviationsAdhering,
   measurement,
@@ -360,7 +363,115 @@ check(
   "crossover",
 );
 
+// Cluster-randomised trials reword domains 2–4 (RoB 2 CRT, 18 March 2021, as transcribed; see rob2-cluster.ts).
+// Domain 2 (assignment): participants unaware that they were in a trial (2.1a N/PN) cannot deviate because of the
+// trial context, so only carers' awareness (2.2) sends the path to 2.3; from 2.3 on, and in part 2, the routes are
+// the individually randomised trials'.
+const CLUSTER_UNAWARE: Record<string, string[]>[] = [
+  { "2.1a": NO, "2.2": NO },
+  { "2.1a": [...YES, ...NI], "2.1b": NO, "2.2": NO },
+];
+const CLUSTER_AWARE: Record<string, string[]>[] = [
+  { "2.1a": NO, "2.2": [...YES, ...NI] },
+  { "2.1a": [...YES, ...NI], "2.1b": [...YES, ...NI], "2.2": ANY_ANSWER },
+  { "2.1a": [...YES, ...NI], "2.1b": NO, "2.2": [...YES, ...NI] },
+];
+check(
+  "cluster trials, domain 2: deviations (assignment), awareness of being in a trial",
+  clusterDeviations,
+  [
+    ...CLUSTER_UNAWARE.flatMap((unaware): Path[] => [
+      [{ ...unaware, ...PART2_LOW }, LOW],
+      [{ ...unaware, ...PART2_SOME }, SOME],
+      [{ ...unaware, ...PART2_HIGH }, HIGH],
+    ]),
+    ...CLUSTER_AWARE.flatMap((aware): Path[] => [
+      [{ ...aware, "2.3": NO, ...PART2_LOW }, LOW],
+      [{ ...aware, "2.3": NI, ...PART2_LOW }, SOME],
+      [{ ...aware, "2.3": YES, "2.4": NO, ...PART2_LOW }, SOME],
+      [{ ...aware, "2.3": YES, "2.4": [...YES, ...NI], "2.5": YES, ...PART2_LOW }, SOME],
+      [{ ...aware, "2.3": YES, "2.4": [...YES, ...NI], "2.5": [...NO, ...NI], ...PART2_SOME }, HIGH],
+    ]),
+  ],
+  "assignment",
+  "cluster",
+);
+
+// Domain 3: outcome data for every cluster that recruited (3.1a) and nearly every participant within them (3.1b).
+const MISSING_FROM_32: Path[] = [
+  [{ "3.2": YES }, LOW],
+  [{ "3.2": NO, "3.3": NO }, LOW],
+  [{ "3.2": NO, "3.3": [...YES, ...NI], "3.4": NO }, SOME],
+  [{ "3.2": NO, "3.3": [...YES, ...NI], "3.4": [...YES, ...NI] }, HIGH],
+];
+check(
+  "cluster trials, domain 3: missing outcome data, clusters and participants",
+  clusterMissingData,
+  [
+    [{ "3.1a": YES, "3.1b": YES }, LOW],
+    ...[
+      { "3.1a": [...NO, ...NI], "3.1b": ANY_ANSWER },
+      { "3.1a": YES, "3.1b": [...NO, ...NI] },
+    ].flatMap((missing) => MISSING_FROM_32.map(([groups, expected]): Path => [{ ...missing, ...groups }, expected])),
+  ],
+  "assignment",
+  "cluster",
+);
+
+// Domain 4: assessors unaware that a trial was taking place (4.3a N/PN) end the path as unaware assessors (4.3b
+// N/PN) do, at low, or at some concerns when 4.2 is NI.
+check(
+  "cluster trials, domain 4: measurement, assessors' awareness of the trial",
+  clusterMeasurement,
+  [
+    [{ "4.1": YES }, HIGH],
+    [{ "4.1": [...NO, ...NI], "4.2": YES }, HIGH],
+    [{ "4.1": [...NO, ...NI], "4.2": NO, "4.3a": NO }, LOW],
+    [{ "4.1": [...NO, ...NI], "4.2": NI, "4.3a": NO }, SOME],
+    [{ "4.1": [...NO, ...NI], "4.2": NO, "4.3a": [...YES, ...NI], "4.3b": NO }, LOW],
+    [{ "4.1": [...NO, ...NI], "4.2": NI, "4.3a": [...YES, ...NI], "4.3b": NO }, SOME],
+    [{ "4.1": [...NO, ...NI], "4.2": NO, "4.3a": YES, "4.3b": [...YES, ...NI], "4.4": NO }, LOW],
+    [
+      { "4.1": [...NO, ...NI], "4.2": [...NO, ...NI], "4.3a": NI, "4.3b": YES, "4.4": [...YES, ...NI], "4.5": NO },
+      SOME,
+    ],
+    [{ "4.1": NO, "4.2": NO, "4.3a": YES, "4.3b": NI, "4.4": YES, "4.5": [...YES, ...NI] }, HIGH],
+  ],
+  "assignment",
+  "cluster",
+);
+
 describe("RoB 2 trial designs", () => {
+  it("asks cluster trials' domains 1–4 in their own words, keeping the domains' ids for plots and exports", () => {
+    const cluster = withVariant(ROB2, undefined, "cluster").domains;
+    const ids = (domainId: string) => cluster.find((d) => d.id === domainId)!.questions.map((x) => x.id);
+    expect(ids("D2")).toEqual(["2.1a", "2.1b", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]);
+    expect(ids("D3")).toEqual(["3.1a", "3.1b", "3.2", "3.3", "3.4"]);
+    expect(ids("D4")).toEqual(["4.1", "4.2", "4.3a", "4.3b", "4.4", "4.5"]);
+    expect(cluster[0]!.questions[1]!.text).toContain("until clusters were enrolled");
+    expect(skippedQuestions(cluster, { "2.1a": "PN" }).has("2.1b")).toBe(true);
+    expect(skippedQuestions(cluster, { "2.1a": "PN", "2.2": "N" }).has("2.3")).toBe(true);
+    expect(skippedQuestions(cluster, { "2.1a": "Y", "2.1b": "N", "2.2": "NI" }).has("2.3")).toBe(false);
+    expect(skippedQuestions(cluster, { "3.1a": "Y", "3.1b": "Y" }).has("3.2")).toBe(true);
+    expect(skippedQuestions(cluster, { "3.1a": "N", "3.1b": "Y" }).has("3.2")).toBe(false);
+    expect(skippedQuestions(cluster, { "4.1": "N", "4.2": "N", "4.3a": "N" }).has("4.3b")).toBe(true);
+    expect(skippedQuestions(cluster, { "4.1": "N", "4.2": "N", "4.3a": "Y", "4.3b": "PN" }).has("4.4")).toBe(true);
+    // The effect of adhering keeps the individually randomised trials' domain 2.
+    expect(withVariant(ROB2, "adhering", "cluster").domains[2]!.questions[0]!.id).toBe("2.1");
+  });
+  it("keeps crossover trials' domains 2 and 3 and their routes, noting the paired analysis and per-period data", () => {
+    const crossover = withVariant(ROB2, undefined, "crossover").domains;
+    const parallel = ROB2.domains;
+    const question = (domains: typeof parallel, id: string) =>
+      domains.flatMap((d) => d.questions).find((x) => x.id === id)!;
+    expect(question(crossover, "2.6").note).toMatch(/paired analysis/);
+    expect(question(crossover, "3.1").note).toMatch(/both periods/);
+    expect(question(parallel, "2.6").note).toBeUndefined();
+    expect(question(crossover, "2.6").text).toBe(question(parallel, "2.6").text);
+    expect(crossover.find((d) => d.id === "D2")!.propose).toBe(deviations);
+    expect(crossover.find((d) => d.id === "D3")!.propose).toBe(missingData);
+    expect(withVariant(ROB2, "adhering", "crossover").domains[2]!.questions.at(-1)!.note).toMatch(/paired/);
+  });
   it("asks the design's own domain right after domain 1, and judges the result over it too", () => {
     const ids = (design: string) => withVariant(ROB2, undefined, design).domains.map((d) => d.id);
     expect(ids("parallel")).toEqual(["D1", "D2", "D3", "D4", "D5"]);

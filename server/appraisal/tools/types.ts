@@ -31,6 +31,8 @@ export interface Question {
    * is not met the question is not asked: the form hides it and the algorithm reads it as NA.
    */
   when?: (responses: Responses) => boolean;
+  /** A consideration a trial design's guidance adds to the question (crossover trials' paired analysis), shown under it. */
+  note?: string;
 }
 
 /** What a colour in the plots means; `tone` picks the colour (robvis' palette), `rank` orders severity. */
@@ -77,6 +79,11 @@ export interface DesignOption {
   label: string;
   /** Each added domain goes right after the domain named by `after`. */
   adds: readonly { after: string; domain: DomainDefinition }[];
+  /**
+   * Standard domains this design asks in its own words (cluster trials' 2.1a/2.1b, 3.1a/3.1b, 4.3a/4.3b): `by`
+   * takes the place of `of` wherever `of` is asked, keeping its id so plots and exports line up across designs.
+   */
+  replaces?: readonly { of: DomainDefinition; by: DomainDefinition }[];
 }
 
 export interface ToolDesigns {

@@ -34,12 +34,15 @@ export function effectiveDesign(tool: ToolDefinition, design: string | undefined
 
 function withDesignDomains(domains: readonly DomainDefinition[], design: DesignOption | undefined) {
   if (!design) return domains;
-  return domains.flatMap((d) => [d, ...design.adds.filter((a) => a.after === d.id).map((a) => a.domain)]);
+  return domains.flatMap((d) => [
+    design.replaces?.find((r) => r.of === d)?.by ?? d,
+    ...design.adds.filter((a) => a.after === d.id).map((a) => a.domain),
+  ]);
 }
 
 /**
- * The tool with the chosen variant's domain in place of the default one and the chosen design's domains added;
- * unchanged for a tool with neither.
+ * The tool with the chosen variant's domain in place of the default one and the chosen design's domains added or
+ * reworded; unchanged for a tool with neither.
  */
 export function withVariant(tool: ToolDefinition, variant: string | undefined, design?: string): ToolDefinition {
   const option = variantOption(tool, variant);

@@ -55,6 +55,7 @@ export function DomainFields({ tool, domain, title, judgement, skipped, caution,
             <legend>
               <strong>{question.id}</strong> {question.text}
             </legend>
+            {question.note && <p className="small muted question-note">{question.note}</p>}
             <div className="options">
               {question.options.map((option) => (
                 <label key={option} title={OPTION_LABELS[option] ?? option}>
