@@ -169,11 +169,27 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
       await decide(w, "B", "title_abstract", record, side, SECRET);
     for (const record of ["agreed:1", "agreed:2"]) await decide(w, "B", "full_text", record, side, SECRET);
   }
+  // B finishes the round in every world (who has finished is what the team is told); only how differs.
+  for (const record of ["round:1", "round:2"]) {
+    await callerFor(db, id(w, "B")).calibration.decide({
+      reviewId: review.id,
+      roundId: id(w, "round"),
+      recordId: id(w, record),
+      verdict: side === "none" ? "maybe" : side,
+      note: SECRET,
+    });
+  }
   for (const report of await db.report.findMany({ where: { reviewId: review.id } })) {
     const name = [...w.ids].find(([, v]) => v === report.recordId)![0];
     w.ids.set(`report:${name}`, report.id);
   }
   for (const form of await db.extractionForm.findMany({ where: { reviewId: review.id } })) w.ids.set("form", form.id);
+  // The template's last outcome, so reordering the whole list with it alone is refused as stale, alike everywhere.
+  const outcome = await db.reviewOutcome.findFirstOrThrow({
+    where: { reviewId: review.id },
+    orderBy: { position: "desc" },
+  });
+  w.ids.set("outcome", outcome.id);
   return w;
 }
 
@@ -202,7 +218,10 @@ const BY_KEY: Record<string, unknown[]> = {
   userId: ["@B"],
   reasonId: ["@reason:ta", "@reason:ft"],
   formId: ["@form"],
+  roundId: ["@round"],
   labelId: [undefined, "@label"],
+  outcomeId: ["@outcome"],
+  outcomeIds: [["@outcome"]],
   noteId: ["@note"],
   slug: ["@slug"],
   url: ["https://example.org/full-text.pdf"],

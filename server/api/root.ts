@@ -9,6 +9,7 @@ import { healthRouter } from "./routers/health";
 import { importsRouter } from "./routers/imports";
 import { labelsRouter } from "./routers/labels";
 import { notesRouter } from "./routers/notes";
+import { outcomesRouter } from "./routers/outcomes";
 import { prioritiseRouter } from "./routers/prioritise";
 import { prisma2020FlowRouter } from "./routers/prisma-2020-flow";
 import { recordsRouter } from "./routers/records";
@@ -37,6 +38,7 @@ export const appRouter = router({
   records: recordsRouter,
   labels: labelsRouter,
   notes: notesRouter,
+  outcomes: outcomesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,8 @@ export const APP_ERROR_STATUS = {
   STALE: "CONFLICT",
   STUDY_HAS_WORK: "CONFLICT",
   APPRAISAL_NOT_READY: "CONFLICT",
+  /** A review outcome that extracted results name, which cannot be removed or change type. */
+  OUTCOME_IN_USE: "CONFLICT",
   /** A change that would undo later work the user has not confirmed; the message names that work. */
   CONFIRM_REQUIRED: "CONFLICT",
 } as const;

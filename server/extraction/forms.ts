@@ -3,9 +3,11 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
+import { addTemplateOutcomes } from "../outcomes/review-outcomes";
 import type { ActorScope } from "../shared/actor";
 import { allFields, FormDefinition, type FormDefinitionInput, readDefinition } from "./form-definition";
 import { TEMPLATES, type TemplateId } from "./templates";
+import { TEMPLATE_OUTCOMES } from "./templates/template-outcomes";
 import { diffVersions } from "./version-diff";
 
 const BLANK: FormDefinitionInput = {
@@ -55,6 +57,7 @@ export async function createFormInTx(tx: Tx, scope: ActorScope, input: { name: s
     entityId: form.id,
     data: { name, template: input.template },
   });
+  if (input.template) await addTemplateOutcomes(tx, scope, TEMPLATE_OUTCOMES[input.template]);
   return form;
 }
 
