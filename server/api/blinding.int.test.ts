@@ -169,16 +169,6 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
       await decide(w, "B", "title_abstract", record, side, SECRET);
     for (const record of ["agreed:1", "agreed:2"]) await decide(w, "B", "full_text", record, side, SECRET);
   }
-  // B finishes the round in every world (who has finished is what the team is told); only how differs.
-  for (const record of ["round:1", "round:2"]) {
-    await callerFor(db, id(w, "B")).calibration.decide({
-      reviewId: review.id,
-      roundId: id(w, "round"),
-      recordId: id(w, record),
-      verdict: side === "none" ? "maybe" : side,
-      note: SECRET,
-    });
-  }
   for (const report of await db.report.findMany({ where: { reviewId: review.id } })) {
     const name = [...w.ids].find(([, v]) => v === report.recordId)![0];
     w.ids.set(`report:${name}`, report.id);
@@ -218,7 +208,6 @@ const BY_KEY: Record<string, unknown[]> = {
   userId: ["@B"],
   reasonId: ["@reason:ta", "@reason:ft"],
   formId: ["@form"],
-  roundId: ["@round"],
   labelId: [undefined, "@label"],
   outcomeId: ["@outcome"],
   outcomeIds: [["@outcome"]],
