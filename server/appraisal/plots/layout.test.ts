@@ -6,7 +6,7 @@ import type { ToolDefinition } from "../tools/types";
 import { VALIDITY } from "../tools/validity";
 import { summaryBarPlot } from "./summary-bar";
 import type { Box, PlotLayout } from "./svg";
-import { type PlotRow, trafficLightPlot } from "./traffic-light";
+import { HEADER_EVERY, type PlotRow, trafficLightPlot } from "./traffic-light";
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -91,5 +91,27 @@ describe("the validity plot", () => {
     expect(plot.svg).toContain('transform="rotate(-90');
     expect(plot.width).toBeLessThan(900);
     expect(plot.svg).not.toContain(`>${LONG_NAME}</text>`);
+  });
+});
+
+describe("a long traffic-light plot", () => {
+  it.each(Object.entries(TOOLS))("repeats %s's heading row so no study is far below one", (_name, tool) => {
+    const plot = trafficLightPlot(tool, rows(tool, 200));
+    expectClean(plot);
+    const headers = plot.boxes.filter((b) => b.what === "Study").map((b) => b.y);
+    expect(headers).toHaveLength(Math.ceil(200 / HEADER_EVERY));
+    // Every study's first dot lies below a heading row and within HEADER_EVERY rows of the nearest one above it.
+    const first = `, ${tool.domains[0]!.short}: `;
+    const firstDots = plot.boxes.filter((b) => b.what.includes(first) && b.w === b.h);
+    const rowsTop = [...new Set(firstDots.map((b) => b.y))].sort((a, b) => a - b);
+    expect(rowsTop).toHaveLength(200);
+    for (const [r, y] of rowsTop.entries()) {
+      const above = headers.filter((h) => h < y);
+      expect(above.length, `study ${r} under a heading`).toBe(Math.floor(r / HEADER_EVERY) + 1);
+    }
+  });
+  it("keeps one heading row for a short plot", () => {
+    const plot = trafficLightPlot(TOOLS.rob2, rows(TOOLS.rob2, HEADER_EVERY));
+    expect(plot.boxes.filter((b) => b.what === "Study")).toHaveLength(1);
   });
 });

@@ -36,6 +36,11 @@ const LEGEND_LINE = 15;
 /** The legend may widen a narrow plot up to this, then wraps. */
 const LEGEND_WIDTH = 560;
 const HANGING_INDENT = 12;
+/**
+ * The heading row is drawn again before every this many studies, so a reader scrolling a long plot on the page, or
+ * reading a tall PNG, always has the columns' names within a screen's height.
+ */
+export const HEADER_EVERY = 25;
 
 /** A legend entry as lines no wider than `width`, continuation lines indented under the first. */
 function hangingWrap(text: string, width: number): string[] {
@@ -83,28 +88,35 @@ export function trafficLightPlot(tool: ToolDefinition, rows: readonly PlotRow[])
   const legendWidth = Math.max(gridWidth - 2 * MARGIN, Math.min(longest, LEGEND_WIDTH), 300);
   const width = legendWidth + 2 * MARGIN;
 
-  // Headers
   const headerBaseline = upright ? headerHeight - 10 : headerHeight - 14;
-  canvas.text({
-    x: labelWidth - 8,
-    y: headerBaseline,
-    text: "Study",
-    size: HEADER_SIZE,
-    bold: true,
-    anchor: "end",
-  });
-  columns.forEach((c, i) => {
-    canvas.text(
-      upright
-        ? { x: centre(i) + HEADER_SIZE * 0.29, y: headerBaseline, text: c, size: HEADER_SIZE, bold: true, upright }
-        : { x: centre(i), y: headerBaseline, text: c, size: HEADER_SIZE, bold: true, anchor: "middle" },
-    );
-  });
+  const drawHeader = (top: number) => {
+    canvas.text({
+      x: labelWidth - 8,
+      y: top + headerBaseline,
+      text: "Study",
+      size: HEADER_SIZE,
+      bold: true,
+      anchor: "end",
+    });
+    columns.forEach((c, i) => {
+      const y = top + headerBaseline;
+      canvas.text(
+        upright
+          ? { x: centre(i) + HEADER_SIZE * 0.29, y, text: c, size: HEADER_SIZE, bold: true, upright }
+          : { x: centre(i), y, text: c, size: HEADER_SIZE, bold: true, anchor: "middle" },
+      );
+    });
+  };
 
   // Rows
   const levelOf = (value: string | null) => tool.levels.find((l) => l.value === value);
+  drawHeader(0);
   let top = headerHeight;
   rows.forEach((row, r) => {
+    if (r > 0 && r % HEADER_EVERY === 0) {
+      drawHeader(top);
+      top += headerHeight;
+    }
     const h = rowHeights[r]!;
     const cy = top + h / 2;
     if (r % 2 === 0) canvas.raw(`<rect x="0" y="${top}" width="${width}" height="${h}" fill="#f4f5f7"/>`);
