@@ -179,8 +179,8 @@ describe("asking for a selection export", () => {
     const other = await browseReview(testDb());
     const ask = (input: object) =>
       askForSelection(testDb(), f.people.lead.id, { reviewId: f.review.id, format: "csv", ...input });
-    await expect(ask({ recordIds: [] })).rejects.toThrow("Choose the records to export first.");
-    await expect(ask({})).rejects.toThrow("Choose the records to export first.");
+    await expect(ask({ recordIds: [] })).rejects.toThrow("Choose the records first.");
+    await expect(ask({})).rejects.toThrow("Choose the records first.");
     await expect(ask({ recordIds: [f.ids.msc], filters: {} })).rejects.toThrow(
       "Choose the records either by their filters or one by one, not both.",
     );

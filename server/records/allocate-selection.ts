@@ -12,15 +12,17 @@ import type { MemberScope } from "../shared/actor";
 import { newId } from "../shared/ids";
 import { hasRole } from "../shared/roles";
 import type { Stage } from "../shared/stages";
+import type { ChosenRecords } from "./browse-input";
+import { chosenRecordIds } from "./chosen-records";
 
 export async function allocateSelection(
   db: Db,
   member: MemberScope,
-  input: { stage: Stage; reviewerId: string; recordIds: string[] },
+  input: { stage: Stage; reviewerId: string } & ChosenRecords,
 ) {
   const { reviewId } = member;
   const { stage, reviewerId } = input;
-  const recordIds = [...new Set(input.recordIds)];
+  const recordIds = await chosenRecordIds(db, member, input);
   const assignee = await db.membership.findFirst({ where: { reviewId, userId: reviewerId, removedAt: null } });
   if (!assignee || !hasRole(assignee.role, "reviewer"))
     throw new AppError("INVALID_INPUT", "Records can only be allocated to a reviewer of this review.");

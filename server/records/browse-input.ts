@@ -60,7 +60,6 @@ export type RecordListInput = z.infer<typeof RecordListInput>;
 
 /** How many records one bulk action (allocation, export) takes at most. */
 export const MAX_SELECTION = 10_000;
-export const RecordSelection = z.array(Id).min(1).max(MAX_SELECTION);
 
 /**
  * Records chosen in the browser for an action that takes any number of them (a selection export): every record

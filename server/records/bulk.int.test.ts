@@ -11,18 +11,51 @@ beforeAll(async () => {
   f = await browseReview(testDb());
 });
 
-describe("selecting every record that matches", () => {
-  it("gives a lead the ids of every match in import order, and the total", async () => {
-    const all = await f.as("lead").records.matchingIds({ reviewId: f.review.id, duplicates: "unique" });
-    expect(all).toEqual({ ids: [f.ids.msc, f.ids.neural, f.ids.mouse, f.ids.volunteers], total: 4 });
-    const words = await f.as("lead").records.matchingIds({ reviewId: f.review.id, query: "mesenchymal" });
-    expect(words.ids).toEqual([f.ids.msc, f.ids.neural, f.ids.copy]);
+describe("acting on every record that matches", () => {
+  it("labels every match of the filters but those ticked off, read when the action runs", async () => {
+    const g = await browseReview(testDb());
+    const r = { reviewId: g.review.id };
+    const label = await g.as("lead").labels.create({ ...r, name: "Mesenchymal", colour: "blue" });
+    const result = await g.as("lead").labels.setOnSelection({
+      ...r,
+      labelId: label.id,
+      on: true,
+      filters: { query: "mesenchymal" },
+      exceptIds: [g.ids.copy],
+    });
+    expect(result).toEqual({ label: "Mesenchymal", changed: 2, unchanged: 0 });
+    const labelled = await testDb().recordLabel.findMany({ where: { labelId: label.id }, select: { recordId: true } });
+    expect(labelled.map((l) => l.recordId).sort()).toEqual([g.ids.msc, g.ids.neural].sort());
   });
 
-  it("is for leads, as the bulk actions are", async () => {
-    await expect(f.as("A").records.matchingIds({ reviewId: f.review.id })).rejects.toThrow(
-      "This needs the lead role or higher in this review.",
-    );
+  it("takes far more than 10,000 records when they are chosen by their filters", async () => {
+    const g = await browseReview(testDb());
+    const db = testDb();
+    const r = { reviewId: g.review.id };
+    const bulk = await db.source.create({ data: { reviewId: g.review.id, name: "Bulk", kind: "database" } });
+    const n = 10_500;
+    await db.$executeRaw`
+      INSERT INTO records (id, review_id, source_id, title, year)
+      SELECT gen_random_uuid()::text, ${g.review.id}, ${bulk.id}, 'Generated record ' || i, 2000 + i % 25
+        FROM generate_series(1, ${n}) AS i`;
+    const label = await g.as("lead").labels.create({ ...r, name: "Bulk", colour: "green" });
+    const chosen = { filters: { sourceId: bulk.id } };
+    expect(await g.as("lead").labels.setOnSelection({ ...r, labelId: label.id, on: true, ...chosen })).toMatchObject({
+      changed: n,
+    });
+    expect(await db.recordLabel.count({ where: { labelId: label.id } })).toBe(n);
+    const allocated = await g
+      .as("lead")
+      .records.allocate({ ...r, stage: "title_abstract", reviewerId: g.people.A.id, ...chosen });
+    expect(allocated).toEqual({ allocated: n, skipped: 0 });
+  });
+
+  it("refuses filters naming what is not in the review, and an empty choice", async () => {
+    const r = { reviewId: f.review.id, stage: "title_abstract" as const, reviewerId: f.people.A.id };
+    await expect(
+      f.as("lead").records.allocate({ ...r, filters: { sourceId: "0190a1b2-0000-7000-8000-000000000000" } }),
+    ).rejects.toThrow("The source these records were filtered by is not in this review");
+    await expect(f.as("lead").records.allocate({ ...r, recordIds: [] })).rejects.toThrow("Choose the records first.");
   });
 });
 

@@ -50,8 +50,8 @@ export async function resolveChosenRecords(
   member: MemberScope,
   chosen: ChosenRecords,
 ): Promise<ResolvedChoice> {
-  if (chosen.filters === undefined && chosen.recordIds === undefined)
-    throw new AppError("INVALID_INPUT", "Choose the records to export first.");
+  if (chosen.filters === undefined && !chosen.recordIds?.length)
+    throw new AppError("INVALID_INPUT", "Choose the records first.");
   if (chosen.filters !== undefined && chosen.recordIds !== undefined)
     throw new AppError("INVALID_INPUT", "Choose the records either by their filters or one by one, not both.");
   if (chosen.filters) {
@@ -76,3 +76,20 @@ export async function resolveChosenRecords(
     );
   return { visibility: await recordVisibility(db, member), total, idsAfter: pagedIds(db, selected) };
 }
+
+/**
+ * Every chosen id, for a lead's bulk action (labels, allocation, removal): all the records the filters select,
+ * however many, or the ids ticked as given, so that the action itself says which of them it could not take.
+ */
+export async function chosenRecordIds(db: Db, member: MemberScope, chosen: ChosenRecords): Promise<string[]> {
+  if (chosen.filters === undefined && chosen.recordIds?.length) return [...new Set(chosen.recordIds)];
+  const resolved = await resolveChosenRecords(db, member, chosen);
+  const ids: string[] = [];
+  for (let page = await resolved.idsAfter(undefined, ID_PAGE); page.length > 0; ) {
+    ids.push(...page);
+    page = page.length < ID_PAGE ? [] : await resolved.idsAfter(page.at(-1), ID_PAGE);
+  }
+  return ids;
+}
+
+const ID_PAGE = 20_000;

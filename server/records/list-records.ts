@@ -7,11 +7,11 @@ import { Prisma } from "../db/generated/client.ts";
 import type { LabelColour, OutcomeStatus, RetrievalStatus, Verdict } from "../db/generated/enums.ts";
 import { searchIndexPending } from "../record-search/search-index";
 import type { MemberScope } from "../shared/actor";
-import { MAX_SELECTION, type RecordFilters, type RecordListInput, type RecordSort } from "./browse-input";
+import type { RecordListInput, RecordSort } from "./browse-input";
 import { relevanceSql } from "./browse-sql";
 import { type RemovalReason, removalReasonText } from "./removal-reasons";
 import type { SearchQuery } from "./search-query";
-import { countSelected, filteredRecords, matchingRecords, readRecords, type Selected } from "./selected-records";
+import { countSelected, filteredRecords, readRecords, type Selected } from "./selected-records";
 import type { RecordVisibility } from "./visibility";
 
 export interface RecordListItem {
@@ -189,16 +189,3 @@ export async function listRecords(db: Db, member: MemberScope, input: RecordList
 }
 
 export type RecordListPage = Awaited<ReturnType<typeof listRecords>>;
-
-/**
- * The ids of every record the search and filters select (up to MAX_SELECTION, in import order), for a bulk action
- * on all of them; `total` says how many there are in all.
- */
-export async function matchingRecordIds(db: Db, member: MemberScope, filters: RecordFilters) {
-  const { selected, total } = await matchingRecords(db, member, filters);
-  const rows = await readRecords<{ id: string }>(
-    db,
-    Prisma.sql`SELECT r.id FROM ${selected.from} WHERE ${selected.where} ORDER BY r.id LIMIT ${MAX_SELECTION}`,
-  );
-  return { ids: rows.map((r) => r.id), total };
-}

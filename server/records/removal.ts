@@ -9,6 +9,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
+import type { ChosenRecords } from "./browse-input";
+import { chosenRecordIds } from "./chosen-records";
 import { type RemovalReason, removalReasonText } from "./removal-reasons";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -35,10 +37,10 @@ async function refusals(tx: Tx, reviewId: string, recordIds: string[]) {
 export async function removeBeforeScreening(
   db: Db,
   member: MemberScope,
-  input: { recordIds: string[]; reason: RemovalReason; note: string },
+  input: { reason: RemovalReason; note: string } & ChosenRecords,
 ) {
   const { reviewId } = member;
-  const recordIds = [...new Set(input.recordIds)].sort();
+  const recordIds = (await chosenRecordIds(db, member, input)).sort();
   if (input.reason === "other" && !input.note.trim())
     throw new AppError("INVALID_INPUT", "Say why the records are removed when the reason is “Other”.");
   const now = new Date();
@@ -86,9 +88,9 @@ export async function removeBeforeScreening(
 }
 
 /** Puts removed records back: they are screened like any other again. */
-export async function restoreRemoved(db: Db, member: MemberScope, input: { recordIds: string[] }) {
+export async function restoreRemoved(db: Db, member: MemberScope, input: ChosenRecords) {
   const { reviewId } = member;
-  const recordIds = [...new Set(input.recordIds)].sort();
+  const recordIds = (await chosenRecordIds(db, member, input)).sort();
   const now = new Date();
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM records WHERE review_id = ${reviewId} AND id = ANY(${recordIds}::text[]) ORDER BY id FOR UPDATE`;

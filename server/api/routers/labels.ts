@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LABEL_COLOURS, MAX_LABEL_NAME } from "../../labels/label-rules";
 import { createLabel, deleteLabel, listLabels, updateLabel } from "../../labels/labels";
 import { labelSelection, labelsOfRecord, setRecordLabel } from "../../labels/record-labels";
-import { RecordSelection } from "../../records/browse-input";
+import { ChosenRecords } from "../../records/browse-input";
 import { reviewProcedure, router } from "../trpc";
 
 const Id = z.string().min(1).max(64);
@@ -33,6 +33,6 @@ export const labelsRouter = router({
     .input(z.object({ recordId: Id, labelId: Id, on: z.boolean() }))
     .mutation(({ ctx, input }) => setRecordLabel(ctx.db, ctx.actor, input)),
   setOnSelection: reviewProcedure("lead")
-    .input(z.object({ labelId: Id, recordIds: RecordSelection, on: z.boolean() }))
+    .input(ChosenRecords.extend({ labelId: Id, on: z.boolean() }))
     .mutation(({ ctx, input }) => labelSelection(ctx.db, ctx.actor, input)),
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { allocateSelection } from "../../records/allocate-selection";
-import { RecordFilters, RecordListInput, RecordSelection } from "../../records/browse-input";
+import { ChosenRecords, RecordListInput } from "../../records/browse-input";
 import { filterOptions } from "../../records/filter-options";
-import { listRecords, matchingRecordIds } from "../../records/list-records";
+import { listRecords } from "../../records/list-records";
 import { recordPage } from "../../records/record-page";
 import { removeBeforeScreening, restoreRemoved } from "../../records/removal";
 import { RemovalFields } from "../../records/removal-reasons";
@@ -20,19 +20,15 @@ export const recordsRouter = router({
   get: reviewProcedure("observer")
     .input(z.object({ recordId: Id }))
     .query(({ ctx, input }) => recordPage(ctx.db, ctx.actor, input.recordId)),
-  /** For "select every record that matches": bulk actions are a lead's. */
-  matchingIds: reviewProcedure("lead")
-    .input(RecordFilters)
-    .query(({ ctx, input }) => matchingRecordIds(ctx.db, ctx.actor, input)),
   allocate: reviewProcedure("lead")
-    .input(z.object({ stage: z.enum(STAGES), reviewerId: Id, recordIds: RecordSelection }))
+    .input(ChosenRecords.extend({ stage: z.enum(STAGES), reviewerId: Id }))
     .mutation(({ ctx, input }) => allocateSelection(ctx.db, ctx.actor, input)),
   /** Removing records before screening shapes what the team screens and the PRISMA diagram: a lead's. */
   removeBeforeScreening: reviewProcedure("lead")
-    .input(z.object({ recordIds: RecordSelection, ...RemovalFields }))
+    .input(ChosenRecords.extend(RemovalFields))
     .mutation(({ ctx, input }) => removeBeforeScreening(ctx.db, ctx.actor, input)),
   restoreRemoved: reviewProcedure("lead")
-    .input(z.object({ recordIds: RecordSelection }))
+    .input(ChosenRecords)
     .mutation(({ ctx, input }) => restoreRemoved(ctx.db, ctx.actor, input)),
   /** Records that left with a withdrawn import: a lead's, as withdrawing is (they carry everyone's decisions). */
   withdrawn: reviewProcedure("lead")

@@ -23,7 +23,7 @@ interface Props {
 
 /** Every record of the review: searched, filtered, sorted and paged, and exported or (leads) acted on in bulk. */
 export function RecordBrowser({ reviewId, slug, canLead, initial }: Props) {
-  const browser = useRecordBrowser(reviewId, initial, canLead);
+  const browser = useRecordBrowser(reviewId, initial);
   const { state, update } = browser;
   /** With records selected or their export shown, the bulk bar says how its actions went. */
   const barShown = browser.selectedCount > 0 || browser.exported !== null;

@@ -177,7 +177,7 @@ export function RecordResults({ browser, slug }: Props) {
           <span className="muted"> · {SEARCH_NOTES[data.search]}</span>
         )}
         {data.total > 1 && !browser.allMatching && (
-          <button type="button" className="link-button inline" onClick={() => void browser.selectAllMatching()}>
+          <button type="button" className="link-button inline" onClick={browser.selectAllMatching}>
             Select all {formatCount(data.total)}
           </button>
         )}

@@ -25,7 +25,6 @@ export function RemoveSelection({ browser, reviewId }: { browser: RecordBrowser;
   const [done, setDone] = useState<string | null>(null);
   const remove = useMutation(trpc.records.removeBeforeScreening.mutationOptions());
   const restore = useMutation(trpc.records.restoreRemoved.mutationOptions());
-  const recordIds = [...browser.selected];
   const restoring = browser.state.removed === "removed";
   const pending = remove.isPending || restore.isPending;
 
@@ -35,10 +34,10 @@ export function RemoveSelection({ browser, reviewId }: { browser: RecordBrowser;
     restore.reset();
     try {
       if (restoring) {
-        const result = await restore.mutateAsync({ reviewId, recordIds });
+        const result = await restore.mutateAsync({ reviewId, ...browser.chosen() });
         setDone(`${plural(result.restored)} restored for screening.`);
       } else {
-        const result = await remove.mutateAsync({ reviewId, recordIds, reason, note });
+        const result = await remove.mutateAsync({ reviewId, ...browser.chosen(), reason, note });
         setDone(
           `${plural(result.removed)} removed before screening (${result.reason}). The filter “Removed before screening” finds them, to restore them.`,
         );

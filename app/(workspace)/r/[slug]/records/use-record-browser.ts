@@ -26,7 +26,7 @@ function errorText(err: unknown): string {
  * back from a record shows the same list), the search is sent once typing pauses, and the selection is kept
  * across pages for exporting it (anyone) or allocating and labelling it (leads).
  */
-export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead: boolean) {
+export function useRecordBrowser(reviewId: string, initial: BrowseState) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -35,7 +35,7 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead
   const [typed, setTyped] = useState(initial.query);
   const searchRef = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
-  /** The ticked records; with every match selected, those of the first MAX_SELECTION a lead's action takes. */
+  /** The records ticked one by one; with every match selected, the filters say which instead (`allMatching`). */
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState<AllMatching | null>(null);
   /** The selection export asked for last, whose progress and file the bulk bar shows. */
@@ -129,31 +129,21 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead
     });
   }
 
-  async function selectAllMatching() {
+  // Every action takes the filters themselves, so "all that match" means all of them however many there are,
+  // read again when the action runs.
+  function selectAllMatching() {
     setNotice(null);
     const { reviewId: _reviewId, ...filters } = filtersInput(reviewId, state);
     setAllMatching({ filters, total: list.data?.total ?? 0, except: new Set() });
     setSelected(new Set());
-    // A lead's allocation and labels take ids, up to MAX_SELECTION of them; an export takes the filters.
-    if (!canLead) return;
-    try {
-      const found = await queryClient.fetchQuery(trpc.records.matchingIds.queryOptions(filtersInput(reviewId, state)));
-      setSelected(new Set(found.ids));
-      setAllMatching({ filters, total: found.total, except: new Set() });
-      if (found.total > found.ids.length)
-        setNotice({
-          kind: "info",
-          text: `All ${found.total.toLocaleString("en-GB")} records are selected for export; allocating and labelling take the first ${found.ids.length.toLocaleString("en-GB")} of them.`,
-        });
-    } catch (err) {
-      setNotice({ kind: "error", text: errorText(err) });
-    }
   }
+
+  const chosen = () => chosenRecords(allMatching, selected);
 
   async function exportSelection(format: SelectionFormat, stage: Stage) {
     setNotice(null);
     try {
-      const asked = await startExport.mutateAsync({ reviewId, format, stage, ...chosenRecords(allMatching, selected) });
+      const asked = await startExport.mutateAsync({ reviewId, format, stage, ...chosen() });
       setExportId(asked.id);
       void queryClient.invalidateQueries({ queryKey: trpc.exports.mine.queryKey({ reviewId }) });
     } catch (err) {
@@ -164,7 +154,7 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead
   async function allocateSelection(stage: Stage, reviewerId: string, reviewerName: string) {
     setNotice(null);
     try {
-      const result = await allocate.mutateAsync({ reviewId, stage, reviewerId, recordIds: [...selected] });
+      const result = await allocate.mutateAsync({ reviewId, stage, reviewerId, ...chosen() });
       const why = `settled, not in this stage, already decided by ${reviewerName}, or held by as many reviewers as they need`;
       const n = (count: number) => count.toLocaleString("en-GB");
       if (result.allocated === 0)
@@ -186,7 +176,7 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead
   async function labelSelection(labelId: string, on: boolean) {
     setNotice(null);
     try {
-      const result = await label.mutateAsync({ reviewId, labelId, recordIds: [...selected], on });
+      const result = await label.mutateAsync({ reviewId, labelId, ...chosen(), on });
       const n = (count: number) => count.toLocaleString("en-GB");
       const records = (count: number) => `${n(count)} ${count === 1 ? "record" : "records"}`;
       const already = on ? "already had it" : "did not have it";
@@ -219,7 +209,7 @@ export function useRecordBrowser(reviewId: string, initial: BrowseState, canLead
     list,
     options,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    selected,
+    chosen,
     isSelected,
     selectedCount,
     allMatching: allMatching !== null,
