@@ -7,15 +7,18 @@ import { plural } from "@/app/_lib/format";
 import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { levelLabel, OPTION_LABELS, type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
 import { AppraisalForm } from "./appraisal-form";
+import { type ExtractionPrefill, ExtractionPrefillContext, ExtractionSource } from "./extraction-notes";
 
 interface Props {
   reviewId: string;
   studyId: string;
   tool: ToolName;
+  /** What the consensus extraction answers (validity questions), shown beside the consensus form as beside one's own. */
+  prefill: ExtractionPrefill | null;
 }
 
 /** Lead only: the appraisers side by side, disagreements marked, and the consensus form drafted from agreement. */
-export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
+export function ConsensusPanel({ reviewId, studyId, tool, prefill }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const key = { reviewId, studyId, tool };
@@ -95,14 +98,17 @@ export function ConsensusPanel({ reviewId, studyId, tool }: Props) {
       <section className="card">
         <h2>Consensus</h2>
         {consensus ? (
-          <AppraisalForm
-            key={`${consensus.id}-${consensus.completedAt ? "done" : "open"}`}
-            reviewId={reviewId}
-            toolName={tool}
-            appraisal={consensus}
-            consensus
-            onSettled={refresh}
-          />
+          <ExtractionPrefillContext.Provider value={prefill}>
+            {prefill && <ExtractionSource prefill={prefill} />}
+            <AppraisalForm
+              key={`${consensus.id}-${consensus.completedAt ? "done" : "open"}`}
+              reviewId={reviewId}
+              toolName={tool}
+              appraisal={consensus}
+              consensus
+              onSettled={refresh}
+            />
+          </ExtractionPrefillContext.Provider>
         ) : !writable ? (
           <p className="muted">No consensus was recorded.</p>
         ) : (

@@ -72,7 +72,7 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
           )}
           <p className="small muted">{definition.reference}</p>
           {view === "consensus" && canLead ? (
-            <ConsensusPanel reviewId={reviewId} studyId={study.id} tool={tool} />
+            <ConsensusPanel reviewId={reviewId} studyId={study.id} tool={tool} prefill={mine.data?.prefill ?? null} />
           ) : mine.isPending ? (
             <p className="muted">Loading…</p>
           ) : mine.isError ? (
