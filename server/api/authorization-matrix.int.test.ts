@@ -172,6 +172,8 @@ const ROUTE_CALLS: Record<string, (on: { reviewId: string; reportId: string }) =
   "POST reviews/[reviewId]/prisma-2020/previous-version": ({ reviewId }) => ({ params: { reviewId }, body: "x" }),
   // No records chosen: refused as bad input once past the check.
   "GET reports/[reportId]/file": ({ reportId }) => ({ params: { reportId } }),
+  // A stream of changes from now on: its answer is its status, and reading stops there (see answer()).
+  "GET reviews/[reviewId]/live": ({ reviewId }) => ({ params: { reviewId } }),
   "POST reports/[reportId]/file": ({ reviewId, reportId }) => ({ params: { reportId }, query: { reviewId }, body: "" }),
 };
 
@@ -191,9 +193,10 @@ async function reportWithPdf(db: Db, reviewId: string): Promise<string> {
 }
 
 async function answer(response: Response): Promise<string> {
-  const error = response.headers.get("content-type")?.startsWith("application/json")
-    ? ((await response.json()) as { error?: string }).error
-    : undefined;
+  const json = response.headers.get("content-type")?.startsWith("application/json");
+  const error = json ? ((await response.json()) as { error?: string }).error : undefined;
+  // A body not read is let go, so a stream (the live route's) does not stay open behind the test.
+  if (!json) await response.body?.cancel();
   return `${response.status}: ${error ?? "(no error)"}`;
 }
 

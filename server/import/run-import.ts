@@ -10,6 +10,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { recordAuditEvent, recordAuditEventPg } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
+import { announceReviewChange } from "../live/review-changes";
 import { newId } from "../shared/ids";
 import type { FileStorage } from "../storage/file-storage";
 import { copyLine } from "./copy-text";
@@ -194,6 +195,12 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<Imp
       entityType: "import",
       entityId: importId,
       data: { format, records: parsed, skipped, fileName: imp.fileName },
+    });
+    await announceReviewChange(client, {
+      reviewId: imp.reviewId,
+      stage: null,
+      kind: "import",
+      actorId: imp.createdById,
     });
     await deps.enqueueAfterImport(client, importId);
     await client.query("COMMIT");

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { ConflictStatus } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { decisionsChanged } from "../events/decisions-changed";
+import { announceReviewChange } from "../live/review-changes";
 import type { ActorScope } from "../shared/actor";
 import { effectiveReasonRequired, type Stage } from "../shared/stages";
 import { syncReport } from "./outcome";
@@ -154,6 +155,12 @@ export async function resolveConflict(db: Db, scope: { reviewId: string; actorId
       entityType: "conflict",
       entityId: conflict.id,
       data: { recordId: conflict.recordId, stage: conflict.stage, verdict: input.verdict, reasonId, note },
+    });
+    await announceReviewChange(tx, {
+      reviewId: scope.reviewId,
+      stage: conflict.stage,
+      kind: "resolution",
+      actorId: scope.actorId,
     });
     return resolved;
   });

@@ -10,6 +10,7 @@ import type { Verdict } from "../db/generated/enums.ts";
 import { transaction } from "../db/sql";
 import { AppError, type AppErrorCode } from "../errors/app-error";
 import { decisionsChanged } from "../events/decisions-changed";
+import { announceReviewChange, reviewChangedSql } from "../live/review-changes";
 import { stageSql } from "../screening-queue/eligibility";
 import { SERVE_MINUTES } from "../screening-queue/serve";
 import type { ActorScope } from "../shared/actor";
@@ -170,6 +171,12 @@ export async function recordDecision(
           )}) e WHERE EXISTS (SELECT 1 FROM accepted) AND ${notOverridden(input.recordId, input.stage)}
         ), ${outcomeWrites(scope.reviewId, input.recordId, input.stage, now)}
         SELECT caller_exists, session_current, role, refusal, reason_id, prioritise FROM checked`,
+        // Only a decision that was written announces itself: it alone carries this moment as its time.
+        reviewChangedSql(
+          { reviewId: scope.reviewId, stage: input.stage, kind: "decision", actorId: me },
+          Prisma.sql`EXISTS (SELECT 1 FROM screening_decisions WHERE record_id = ${input.recordId} AND stage = ${s}
+                               AND reviewer_id = ${me} AND updated_at = ${now}::timestamp)`,
+        ),
       ],
       { commit: true },
     ),
@@ -275,6 +282,7 @@ export async function undoLastDecision(db: Db, scope: ActorScope, stage: Stage) 
       where: { reviewId_stage: { reviewId: scope.reviewId, stage } },
     });
     await settleOutcome(tx, scope.reviewId, last.recordId, stage, setting.reviewersPerRecord);
+    await announceReviewChange(tx, { reviewId: scope.reviewId, stage, kind: "undo", actorId: scope.actorId });
     return {
       undone: { recordId: last.recordId, restored: event?.from ? { verdict: event.from.verdict } : null },
       prioritise: setting.prioritise,

@@ -21,6 +21,7 @@ import type { Db, Tx } from "../db/client";
 import type { OutcomeStatus } from "../db/generated/enums.ts";
 import { AppError } from "../errors/app-error";
 import { decisionsChanged } from "../events/decisions-changed";
+import { announceReviewChange } from "../live/review-changes";
 import type { ActorScope } from "../shared/actor";
 import { STAGE_LABELS, type Stage } from "../shared/stages";
 import type { FileStorage } from "../storage/file-storage";
@@ -182,6 +183,12 @@ export async function reopenOutcome(deps: { db: Db; storage: FileStorage }, scop
         undone: work,
       },
     });
+    await announceReviewChange(tx, {
+      reviewId: scope.reviewId,
+      stage: input.stage,
+      kind: "reopen",
+      actorId: scope.actorId,
+    });
     return {
       result: { recordId: input.recordId, stage: input.stage, status: "awaiting" as const, undone: undoLines(work) },
       fileKey,
@@ -262,6 +269,12 @@ export async function overrideOutcome(deps: { db: Db; storage: FileStorage }, sc
         from: { verdict: VERDICT_OF[outcome.status], reasonId: outcome.reasonId, settledBy },
         undone: work,
       },
+    });
+    await announceReviewChange(tx, {
+      reviewId: scope.reviewId,
+      stage: input.stage,
+      kind: "override",
+      actorId: scope.actorId,
     });
     return {
       result: { recordId: input.recordId, stage: input.stage, status, reasonId, undone: undoLines(work) },
