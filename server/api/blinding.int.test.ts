@@ -111,6 +111,8 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
     "agreed:3",
     "agreed:4",
     "resolved",
+    "round:1",
+    "round:2",
   ];
   for (const [i, name] of names.entries()) {
     const record = await db.record.create({
@@ -128,6 +130,20 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
   }
 
   // Common to every world.
+  // A calibration round, open throughout: the lead takes part but never decides, so A cannot close it by finishing.
+  const round = await callerFor(db, id(w, "lead")).calibration.open({
+    reviewId: review.id,
+    stage: "title_abstract",
+    recordIds: [id(w, "round:1"), id(w, "round:2")],
+    participantIds: [id(w, "A"), id(w, "B"), id(w, "lead")],
+  });
+  w.ids.set("round", round.id);
+  await callerFor(db, id(w, "A")).calibration.decide({
+    reviewId: review.id,
+    roundId: round.id,
+    recordId: id(w, "round:1"),
+    verdict: "include",
+  });
   for (const record of ["agreed:1", "agreed:2", "agreed:3", "agreed:4"]) {
     await decide(w, "A", "title_abstract", record, "include");
     await decide(w, "B", "title_abstract", record, "include");
@@ -169,6 +185,16 @@ async function buildWorld(side: BSide, n: number): Promise<World> {
       await decide(w, "B", "title_abstract", record, side, SECRET);
     for (const record of ["agreed:1", "agreed:2"]) await decide(w, "B", "full_text", record, side, SECRET);
   }
+  // B finishes the round in every world (who has finished is what the team is told); only how differs.
+  for (const record of ["round:1", "round:2"]) {
+    await callerFor(db, id(w, "B")).calibration.decide({
+      reviewId: review.id,
+      roundId: id(w, "round"),
+      recordId: id(w, record),
+      verdict: side === "none" ? "maybe" : side,
+      note: SECRET,
+    });
+  }
   for (const report of await db.report.findMany({ where: { reviewId: review.id } })) {
     const name = [...w.ids].find(([, v]) => v === report.recordId)![0];
     w.ids.set(`report:${name}`, report.id);
@@ -194,7 +220,17 @@ type Procedure = { _def: { type: string; meta?: Meta; inputs: Schema[] } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 
 /** Symbolic values (names, resolved per world) tried for inputs of these names. */
-const RECORDS = ["ta:a-included", "ta:a-excluded", "ta:a-undecided", "agreed:1", "agreed:2", "agreed:3", "resolved"];
+const RECORDS = [
+  "ta:a-included",
+  "ta:a-excluded",
+  "ta:a-undecided",
+  "agreed:1",
+  "agreed:2",
+  "agreed:3",
+  "resolved",
+  "round:1",
+  "round:2",
+];
 const REPORTS = RECORDS.map((r) => `report:${r}`);
 const BY_KEY: Record<string, unknown[]> = {
   reviewId: ["@review"],
@@ -208,6 +244,7 @@ const BY_KEY: Record<string, unknown[]> = {
   userId: ["@B"],
   reasonId: ["@reason:ta", "@reason:ft"],
   formId: ["@form"],
+  roundId: ["@round"],
   labelId: [undefined, "@label"],
   outcomeId: ["@outcome"],
   outcomeIds: [["@outcome"]],

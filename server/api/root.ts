@@ -1,5 +1,6 @@
 import { appraisalRouter } from "./routers/appraisal";
 import { authRouter } from "./routers/auth";
+import { calibrationRouter } from "./routers/calibration";
 import { dashboardRouter } from "./routers/dashboard";
 import { duplicatesRouter } from "./routers/duplicates";
 import { exportsRouter } from "./routers/exports";
@@ -28,6 +29,7 @@ export const appRouter = router({
   imports: importsRouter,
   duplicates: duplicatesRouter,
   screening: screeningRouter,
+  calibration: calibrationRouter,
   fullText: fullTextRouter,
   studies: studiesRouter,
   appraisal: appraisalRouter,

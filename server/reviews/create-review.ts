@@ -3,6 +3,7 @@ import type { Db, Tx } from "../db/client";
 import { createFormInTx } from "../extraction/forms";
 import { TEMPLATES } from "../extraction/templates";
 import { effectiveReasonRequired, STAGES } from "../shared/stages";
+import { recordCriteriaVersion } from "./criteria-versions";
 import { type NewReview, NewReviewInput } from "./review-settings";
 import { slugify } from "./slug";
 
@@ -53,6 +54,7 @@ export async function createReview(db: Db, ownerId: string, input: NewReview) {
       entityId: created.id,
       data: { title: created.title },
     });
+    await recordCriteriaVersion(tx, { reviewId: created.id, actorId: ownerId });
     for (const template of new Set(review.extractionTemplates)) {
       await createFormInTx(
         tx,

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { ActorScope } from "../shared/actor";
 import type { Stage } from "../shared/stages";
+import { recordCriteriaVersion } from "./criteria-versions";
 import { ReviewDetailsInput } from "./review-settings";
 
 export async function updateReviewDetails(db: Db, scope: ActorScope, input: z.input<typeof ReviewDetailsInput>) {
@@ -17,6 +18,7 @@ export async function updateReviewDetails(db: Db, scope: ActorScope, input: z.in
       entityId: scope.reviewId,
       data: details,
     });
+    await recordCriteriaVersion(tx, scope);
     return review;
   });
 }
@@ -51,6 +53,7 @@ export async function setExclusionReasons(db: Db, scope: ActorScope, stage: Stag
       entityId: scope.reviewId,
       data: { stage, labels: wanted },
     });
+    await recordCriteriaVersion(tx, scope);
     return tx.exclusionReason.findMany({
       where: { reviewId: scope.reviewId, stage, archivedAt: null },
       orderBy: { position: "asc" },
@@ -79,6 +82,7 @@ export async function setScreeningKeywords(db: Db, scope: ActorScope, input: z.i
       entityId: scope.reviewId,
       data: keywords,
     });
+    await recordCriteriaVersion(tx, scope);
     return { includeKeywords: review.includeKeywords, excludeKeywords: review.excludeKeywords };
   });
 }
