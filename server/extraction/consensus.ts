@@ -2,9 +2,11 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { outcomeNames } from "../outcomes/review-outcomes";
 import { compareExtractions } from "./compare-extractions";
 import { findConsensus, findStudy, studyWithReports } from "./extractions";
 import { latestVersion } from "./forms";
+import { brokenReference } from "./references";
 import { checkValues, missingRequired, type SubmittedValue, writeValues } from "./values";
 
 interface Target {
@@ -32,9 +34,11 @@ export async function compareStudy(db: Db, reviewId: string, target: Target) {
       extractor: { select: { name: true } },
     },
   });
+  const outcomes = await outcomeNames(db, reviewId);
   const rows = compareExtractions(
     definition,
     extractions.map((e) => e.values),
+    outcomes,
   );
   return {
     study,
@@ -48,6 +52,8 @@ export async function compareStudy(db: Db, reviewId: string, target: Target) {
       version: e.formVersion.version,
     })),
     rows,
+    /** The review's outcomes by id, so the screen names the outcome a result row chose. */
+    outcomes: Object.fromEntries(outcomes),
     differences: rows.filter((r) => !r.agree).length,
     consensus: consensus
       ? { recordedBy: consensus.extractor.name, recordedAt: consensus.completedAt, values: consensus.values }
@@ -85,6 +91,8 @@ export async function recordConsensus(
     const missing = missingRequired(definition, kept);
     if (missing.length > 0)
       throw new AppError("INVALID_INPUT", `The consensus leaves required fields empty: ${missing.join(", ")}.`);
+    const broken = brokenReference(definition, kept, new Set((await outcomeNames(tx, scope.reviewId)).keys()));
+    if (broken) throw new AppError("INVALID_INPUT", broken);
 
     const existing = await findConsensus(tx, input);
     const consensus = existing

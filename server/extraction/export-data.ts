@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { outcomeNames } from "../outcomes/review-outcomes";
 import { hasRole, type Role } from "../shared/roles";
 import { safeCell } from "../spreadsheet/safe-cell";
 import { type ExportExtraction, longSheet, type Sheet, toCsv, wideSheet } from "./export-rows";
@@ -75,15 +76,17 @@ export async function extractionExport(
   }
   const { form, definition } = await latestVersion(db, reviewId, params.form);
   const extractions = await exportExtractions(db, reviewId, form.id, params.values);
+  const ctx = { outcomeNames: await outcomeNames(db, reviewId) };
   const stem = `${fileStem(form.name)}-${params.values}`;
   if (params.format === "xlsx") {
     return {
       fileName: `${stem}.xlsx`,
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      body: await xlsx([wideSheet(definition, extractions), longSheet(definition, extractions)]),
+      body: await xlsx([wideSheet(definition, extractions, ctx), longSheet(definition, extractions, ctx)]),
     };
   }
-  const sheet = params.layout === "wide" ? wideSheet(definition, extractions) : longSheet(definition, extractions);
+  const sheet =
+    params.layout === "wide" ? wideSheet(definition, extractions, ctx) : longSheet(definition, extractions, ctx);
   // A byte-order mark, so Excel opens the UTF-8 file with its accents intact.
   return {
     fileName: `${stem}-${params.layout}.csv`,

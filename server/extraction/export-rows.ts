@@ -3,6 +3,7 @@
 import { safeCell } from "../spreadsheet/safe-cell";
 import { formatFieldValue, type NumberWithUnit } from "./field-value";
 import type { FormDefinition, FormField } from "./form-definition";
+import { referenceText } from "./references";
 
 export interface ExportExtraction {
   studyId: string;
@@ -13,6 +14,12 @@ export interface ExportExtraction {
   values: { fieldId: string; instanceKey: string; value: unknown }[];
 }
 
+/** What a sheet needs besides the values: the review's outcome names, for result rows that name an outcome. */
+export interface SheetContext {
+  outcomeNames: ReadonlyMap<string, string>;
+}
+const NO_CONTEXT: SheetContext = { outcomeNames: new Map() };
+
 export type Cell = string | number | null;
 export interface Sheet {
   name: string;
@@ -20,14 +27,17 @@ export interface Sheet {
   rows: Cell[][];
 }
 
-/** A number with unit becomes two cells (number, unit) so the numbers stay numbers in a spreadsheet. */
-function cells(field: FormField, value: unknown): Cell[] {
+/**
+ * A number with unit becomes two cells (number, unit) so the numbers stay numbers in a spreadsheet; an arm or an
+ * outcome is written as its name.
+ */
+function cells(def: FormDefinition, field: FormField, value: unknown, e: ExportExtraction, ctx: SheetContext): Cell[] {
   if (field.type === "number_unit") {
     const v = value as NumberWithUnit | null | undefined;
     return [v?.value ?? null, v ? v.unit : null];
   }
-  if (field.type === "integer") return [typeof value === "number" ? value : null];
-  const text = formatFieldValue(field, value);
+  if (field.type === "integer" || field.type === "decimal") return [typeof value === "number" ? value : null];
+  const text = referenceText(def, field, value, e.values, ctx.outcomeNames) ?? formatFieldValue(field, value);
   return [text === "" ? null : text];
 }
 
@@ -41,16 +51,16 @@ function studyCells(e: ExportExtraction): Cell[] {
   return [e.studyId, e.studyLabel, e.source, e.formVersion];
 }
 
-export function wideSheet(def: FormDefinition, extractions: ExportExtraction[]): Sheet {
+export function wideSheet(def: FormDefinition, extractions: ExportExtraction[], ctx: SheetContext = NO_CONTEXT): Sheet {
   const fields = def.sections.filter((s) => !s.repeat).flatMap((s) => s.fields);
   const rows = extractions.map((e) => {
     const byField = new Map(e.values.filter((v) => v.instanceKey === "").map((v) => [v.fieldId, v.value]));
-    return [...studyCells(e), ...fields.flatMap((f) => cells(f, byField.get(f.id)))];
+    return [...studyCells(e), ...fields.flatMap((f) => cells(def, f, byField.get(f.id), e, ctx))];
   });
   return { name: "Studies", header: [...STUDY_COLUMNS, ...fields.flatMap(headers)], rows };
 }
 
-export function longSheet(def: FormDefinition, extractions: ExportExtraction[]): Sheet {
+export function longSheet(def: FormDefinition, extractions: ExportExtraction[], ctx: SheetContext = NO_CONTEXT): Sheet {
   const rows: Cell[][] = [];
   for (const e of extractions) {
     for (const section of def.sections.filter((s) => s.repeat)) {
@@ -63,7 +73,7 @@ export function longSheet(def: FormDefinition, extractions: ExportExtraction[]):
         for (const field of section.fields) {
           const value = e.values.find((v) => v.fieldId === field.id && v.instanceKey === instanceKey)?.value;
           if (value === undefined || value === null) continue;
-          const [first, unit] = cells(field, value);
+          const [first, unit] = cells(def, field, value, e, ctx);
           rows.push([...studyCells(e), section.title, index + 1, field.id, field.label, first ?? null, unit ?? null]);
         }
       });

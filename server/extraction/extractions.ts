@@ -2,10 +2,12 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { outcomeNames } from "../outcomes/review-outcomes";
 import type { ActorScope, MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import { readDefinition } from "./form-definition";
 import { latestVersion } from "./forms";
+import { brokenReference } from "./references";
 import { checkValues, missingRequired, type SubmittedValue, writeValues } from "./values";
 import { diffVersions } from "./version-diff";
 
@@ -157,6 +159,13 @@ export async function saveExtractionValues(db: Db, scope: ActorScope, input: Sav
     const { extraction, latest, definition } = await editableExtraction(tx, scope, input);
     const checked = checkValues(definition, input.values);
     const changed = await writeValues(tx, extraction.id, checked);
+    const now = await tx.extractionValue.findMany({
+      where: { extractionId: extraction.id },
+      select: { fieldId: true, instanceKey: true, value: true },
+    });
+    // Checked on the whole extraction as saved, so removing an arm a result row still names is refused too.
+    const broken = brokenReference(definition, now, new Set((await outcomeNames(tx, scope.reviewId)).keys()));
+    if (broken) throw new AppError("INVALID_INPUT", broken);
     await tx.extraction.update({
       where: { id: extraction.id },
       data: { formVersionId: latest.id, updatedAt: new Date() },

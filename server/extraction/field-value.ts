@@ -82,6 +82,14 @@ export function normaliseFieldValue(field: FormField, raw: unknown): FieldValue 
       if (typeof raw !== "string" || !(YES_NO_UNCLEAR as readonly string[]).includes(raw))
         fail(field, "yes, no or unclear");
       return raw;
+    case "decimal":
+      if (typeof raw !== "number" || !Number.isFinite(raw)) fail(field, "a number");
+      return raw;
+    case "arm_ref":
+    case "outcome_ref":
+      // Which arm or outcome is checked against the extraction and the review's list (references.ts).
+      if (typeof raw !== "string" || raw.length > 64) fail(field, field.type === "arm_ref" ? "an arm" : "an outcome");
+      return raw === "" ? null : raw;
   }
 }
 

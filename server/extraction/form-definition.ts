@@ -1,6 +1,7 @@
 // The shape of an extraction form: sections of typed fields, some sections repeating (arms, results rows).
 // Field, section and option ids are stable across versions, so values entered under one version carry over.
 import { z } from "zod";
+import { OUTCOME_TYPES } from "../outcomes/outcome-rules";
 
 export const FIELD_TYPES = [
   "text",
@@ -11,6 +12,9 @@ export const FIELD_TYPES = [
   "single_choice",
   "multiple_choice",
   "yes_no_unclear",
+  "decimal",
+  "arm_ref",
+  "outcome_ref",
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -23,6 +27,9 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   single_choice: "Single choice",
   multiple_choice: "Multiple choice",
   yes_no_unclear: "Yes / no / unclear",
+  decimal: "Number",
+  arm_ref: "Arm of the study",
+  outcome_ref: "Outcome of the review",
 };
 
 export const CHOICE_TYPES: readonly FieldType[] = ["single_choice", "multiple_choice"];
@@ -47,6 +54,13 @@ export const FormField = z.object({
   options: z.array(ChoiceOption).max(100).default([]),
   /** For numbers with a unit: the units offered; empty lets the extractor type any unit. */
   units: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** For an arm reference: the repeating section (the study's arms) whose items it chooses from. */
+  armSectionId: Id.optional(),
+  /**
+   * Asked only in result rows whose outcome is of one of these types (an HR for time to event, events for binary);
+   * empty asks it of every row.
+   */
+  outcomeTypes: z.array(z.enum(OUTCOME_TYPES)).max(OUTCOME_TYPES.length).optional(),
 });
 
 export const FormSection = z.object({
@@ -86,6 +100,15 @@ export const FormDefinition = z
         if (new Set(field.options.map((o) => o.id)).size !== field.options.length) {
           ctx.addIssue({ code: "custom", message: `"${field.label}" has two options with the same id.` });
         }
+      }
+      for (const field of section.fields) {
+        if (field.type !== "arm_ref") continue;
+        const arms = def.sections.find((s) => s.id === field.armSectionId);
+        if (!arms?.repeat || arms === section)
+          ctx.addIssue({
+            code: "custom",
+            message: `"${field.label}" chooses an arm: name the repeating section of arms it chooses from.`,
+          });
       }
       const fieldIds = new Set(section.fields.map((f) => f.id));
       for (const key of section.repeat?.keyFieldIds ?? []) {

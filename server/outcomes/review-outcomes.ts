@@ -187,3 +187,9 @@ export async function removeOutcome(db: Db, scope: ActorScope, outcomeId: string
     return { removed: outcome.name };
   });
 }
+
+/** Each outcome's name by id, for showing and exporting the result rows that name them. */
+export async function outcomeNames(db: Db | Tx, reviewId: string): Promise<Map<string, string>> {
+  const outcomes = await db.reviewOutcome.findMany({ where: { reviewId }, select: { id: true, name: true } });
+  return new Map(outcomes.map((o) => [o.id, o.name]));
+}

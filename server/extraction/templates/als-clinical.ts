@@ -1,9 +1,9 @@
 // The shipped "ALS stem cell, clinical" form: every item the flagship review extracts from a trial.
 import type { FormDefinitionInput } from "../form-definition";
 import {
+  armRole,
   CELL_TYPE,
   CONCLUSIONS,
-  DISPERSION_FIELDS,
   DONOR,
   DOSE,
   DOSE_PER_KG,
@@ -12,6 +12,7 @@ import {
   IMMUNOSUPPRESSION_REGIMEN,
   MANIPULATION,
   options,
+  resultsSection,
   SCHEDULE,
   TISSUE_SOURCE,
 } from "./shared-fields";
@@ -231,6 +232,7 @@ export const ALS_CLINICAL: FormDefinitionInput = {
       repeat: { itemLabel: "Arm", keyFieldIds: ["arm_name"] },
       fields: [
         { id: "arm_name", label: "Arm", type: "text", required: true },
+        armRole("arm_role"),
         { id: "arm_intervention", label: "What the arm received", type: "text" },
         { id: "arm_n_randomised", label: "N randomised or allocated", type: "integer" },
         { id: "arm_n_analysed", label: "N analysed", type: "integer" },
@@ -274,39 +276,11 @@ export const ALS_CLINICAL: FormDefinitionInput = {
         { id: "baseline_notes", label: "Notes", type: "text", help: "Medians, SDs or ranges worth keeping." },
       ],
     },
-    {
-      id: "sec_results",
-      title: "Results",
-      help: "One row per outcome × time point × arm, as in the paper's results table.",
-      repeat: { itemLabel: "Result", keyFieldIds: ["outcome", "time_point", "result_arm"] },
-      fields: [
-        {
-          id: "outcome",
-          label: "Outcome",
-          type: "single_choice",
-          required: true,
-          help: "Death or permanent assisted ventilation: tracheostomy, or non-invasive ventilation for 22 hours a day or more on more than 7 consecutive days.",
-          options: options(
-            "ALSFRS-R change",
-            "ALSFRS-R slope (per month)",
-            "ALSFRS-R responders",
-            "FVC/SVC %",
-            "Survival",
-            "Tracheostomy-free survival",
-            "Death or permanent assisted ventilation",
-            "CAFS",
-            "Muscle strength",
-            "CSF neurofilament",
-            "Inflammatory markers",
-            "Other",
-          ),
-        },
-        { id: "outcome_detail", label: "Outcome detail", type: "text" },
-        { id: "time_point", label: "Time point", type: "text", help: "e.g. week 28, month 6." },
-        { id: "result_arm", label: "Arm", type: "text" },
-        ...DISPERSION_FIELDS,
-      ],
-    },
+    resultsSection(
+      "sec_arms",
+      "Arm",
+      "One row per outcome × time point × arm, as in the paper's results table; a hazard ratio is one row, on the intervention arm, naming the reference arm. Death or permanent assisted ventilation: tracheostomy, or non-invasive ventilation for 22 hours a day or more on more than 7 consecutive days.",
+    ),
     {
       id: "sec_safety",
       title: "Adverse events",

@@ -1,9 +1,9 @@
 // The shipped "ALS stem cell, preclinical" form: the animal studies behind the trials.
 import type { FormDefinitionInput } from "../form-definition";
 import {
+  armRole,
   CELL_TYPE,
   CONCLUSIONS,
-  DISPERSION_FIELDS,
   DONOR,
   DOSE,
   DOSE_PER_KG,
@@ -12,6 +12,7 @@ import {
   IMMUNOSUPPRESSION_REGIMEN,
   MANIPULATION,
   options,
+  resultsSection,
   SCHEDULE,
   TISSUE_SOURCE,
 } from "./shared-fields";
@@ -164,6 +165,7 @@ export const ALS_PRECLINICAL: FormDefinitionInput = {
       repeat: { itemLabel: "Group", keyFieldIds: ["group_name"] },
       fields: [
         { id: "group_name", label: "Group", type: "text", required: true },
+        armRole("group_role"),
         { id: "group_treatment", label: "What the group received", type: "text" },
         { id: "group_n", label: "n", type: "integer", help: "Animals allocated to the group." },
         {
@@ -174,34 +176,7 @@ export const ALS_PRECLINICAL: FormDefinitionInput = {
         },
       ],
     },
-    {
-      id: "sec_results",
-      title: "Results",
-      help: "One row per outcome × time point × group.",
-      repeat: { itemLabel: "Result", keyFieldIds: ["outcome", "time_point", "result_group"] },
-      fields: [
-        {
-          id: "outcome",
-          label: "Outcome",
-          type: "single_choice",
-          required: true,
-          options: options(
-            "Disease onset",
-            "Survival",
-            "Rotarod",
-            "Grip strength",
-            "Body weight",
-            "Motor neuron count",
-            "Mechanism measure",
-            "Other",
-          ),
-        },
-        { id: "outcome_detail", label: "Outcome detail", type: "text" },
-        { id: "time_point", label: "Time point", type: "text" },
-        { id: "result_group", label: "Group", type: "text" },
-        ...DISPERSION_FIELDS,
-      ],
-    },
+    resultsSection("sec_groups", "Group", "One row per outcome × time point × group."),
     FUNDING,
     CONCLUSIONS,
   ],

@@ -113,19 +113,116 @@ export const IMMUNOSUPPRESSION_REGIMEN: Field = {
   type: "text",
 };
 
-export const DISPERSION_FIELDS: Field[] = [
-  { id: "result_value", label: "Value", type: "number_unit", help: "Mean, median or proportion, with its unit." },
-  {
-    id: "result_dispersion",
-    label: "Dispersion type",
-    type: "single_choice",
-    options: options("SD", "SE", "95% CI", "IQR", "None reported"),
-  },
-  { id: "result_sd_se", label: "SD or SE", type: "number_unit" },
-  { id: "result_ci_lower", label: "CI lower", type: "number_unit" },
-  { id: "result_ci_upper", label: "CI upper", type: "number_unit" },
-  { id: "result_n", label: "n", type: "integer" },
-];
+/** Whether an arm (or animal group) is the one compared, the comparator, or neither; analyses pick arms by role. */
+export const armRole = (id: string): Field => ({
+  id,
+  label: "Role in comparisons",
+  type: "single_choice",
+  options: options("Intervention", "Control", "Other"),
+  help: "Intervention: the cells studied. Control: placebo, sham, vehicle or standard care. Other: e.g. a second dose arm or healthy controls.",
+});
+
+const CONTINUOUS = ["continuous", "single_group"] as const;
+
+/**
+ * The results table both templates share: one row per outcome × time point × arm, the outcome chosen from the
+ * review's outcome list and the arm from the study's arms, and only the numbers the outcome's type calls for.
+ * Field ids are the ones the results reader (server/extraction/results/) looks for.
+ */
+export function resultsSection(armSectionId: string, armLabel: string, help: string): Section {
+  return {
+    id: "sec_results",
+    title: "Results",
+    help,
+    repeat: { itemLabel: "Result", keyFieldIds: ["result_outcome", "time_point", "result_arm"] },
+    fields: [
+      {
+        id: "result_outcome",
+        label: "Outcome",
+        type: "outcome_ref",
+        required: true,
+        help: "From the review's outcome list; its type decides which numbers the row asks for.",
+      },
+      { id: "outcome_detail", label: "Outcome detail", type: "text", help: "e.g. how it was measured, or a subscale." },
+      {
+        id: "time_point",
+        label: "Time point",
+        type: "text",
+        required: true,
+        help: "As the paper says it: week 28, month 6.",
+      },
+      {
+        id: "time_point_value",
+        label: "Time point, as a number",
+        type: "number_unit",
+        units: ["days", "weeks", "months", "years"],
+        help: "From randomisation or first administration, so analyses can pick a window.",
+      },
+      { id: "result_arm", label: armLabel, type: "arm_ref", required: true, armSectionId },
+      {
+        id: "result_measure",
+        label: "Reported as",
+        type: "single_choice",
+        options: options("Final value", "Change from baseline"),
+        outcomeTypes: [...CONTINUOUS],
+      },
+      { id: "result_mean", label: "Mean", type: "decimal", outcomeTypes: [...CONTINUOUS] },
+      { id: "result_sd", label: "SD", type: "decimal", outcomeTypes: [...CONTINUOUS] },
+      {
+        id: "result_se",
+        label: "SE",
+        type: "decimal",
+        outcomeTypes: [...CONTINUOUS, "time_to_event"],
+        help: "Of the mean; for time to event, of the log hazard ratio.",
+      },
+      {
+        id: "result_median",
+        label: "Median",
+        type: "decimal",
+        outcomeTypes: [...CONTINUOUS],
+        help: "When only a median is given; a mean and SD are then estimated (Wan 2014) and flagged.",
+      },
+      { id: "result_q1", label: "Lower quartile", type: "decimal", outcomeTypes: [...CONTINUOUS] },
+      { id: "result_q3", label: "Upper quartile", type: "decimal", outcomeTypes: [...CONTINUOUS] },
+      { id: "result_min", label: "Minimum", type: "decimal", outcomeTypes: [...CONTINUOUS] },
+      { id: "result_max", label: "Maximum", type: "decimal", outcomeTypes: [...CONTINUOUS] },
+      { id: "result_n", label: "n", type: "integer", outcomeTypes: [...CONTINUOUS] },
+      { id: "result_events", label: "Events", type: "integer", outcomeTypes: ["binary", "single_group"] },
+      { id: "result_total", label: "Total", type: "integer", outcomeTypes: ["binary", "single_group"] },
+      {
+        id: "result_hr",
+        label: "Hazard ratio",
+        type: "decimal",
+        outcomeTypes: ["time_to_event"],
+        help: "Of this row's arm against the reference arm.",
+      },
+      { id: "result_log_hr", label: "log hazard ratio", type: "decimal", outcomeTypes: ["time_to_event"] },
+      {
+        id: "result_reference_arm",
+        label: "Reference arm",
+        type: "arm_ref",
+        armSectionId,
+        outcomeTypes: ["time_to_event"],
+      },
+      {
+        id: "result_ci_lower",
+        label: "CI lower",
+        type: "decimal",
+        outcomeTypes: [...CONTINUOUS, "time_to_event"],
+        help: "Of the mean, or of the hazard ratio.",
+      },
+      { id: "result_ci_upper", label: "CI upper", type: "decimal", outcomeTypes: [...CONTINUOUS, "time_to_event"] },
+      {
+        id: "result_ci_level",
+        label: "CI level",
+        type: "number_unit",
+        units: ["%"],
+        outcomeTypes: [...CONTINUOUS, "time_to_event"],
+        help: "95 % unless the paper says otherwise.",
+      },
+    ],
+  };
+}
 
 export const CONCLUSIONS: Section = {
   id: "sec_conclusions",

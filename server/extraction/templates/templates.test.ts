@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { longSheet, wideSheet } from "../export-rows";
 import { allFields, type FormField } from "../form-definition";
 import { TEMPLATES } from "./index";
+import { TEMPLATE_OUTCOMES } from "./template-outcomes";
 
 const ids = (t: keyof typeof TEMPLATES) => allFields(TEMPLATES[t].definition).map((l) => l.field.id);
 const field = (t: keyof typeof TEMPLATES, id: string) =>
@@ -72,13 +73,22 @@ describe("shipped ALS templates", () => {
         "route",
         "immunosuppression",
         "follow_up",
-        "outcome",
+        "arm_role",
+        "result_outcome",
         "time_point",
-        "result_value",
-        "result_dispersion",
-        "result_sd_se",
+        "time_point_value",
+        "result_arm",
+        "result_measure",
+        "result_mean",
+        "result_sd",
+        "result_se",
         "result_ci_lower",
+        "result_ci_level",
         "result_n",
+        "result_events",
+        "result_total",
+        "result_hr",
+        "result_reference_arm",
         "sae_count",
         "procedure_related_count",
         "deaths",
@@ -86,8 +96,7 @@ describe("shipped ALS templates", () => {
         "claimed_mechanism",
       ]),
     );
-    const outcome = allFields(TEMPLATES.als_clinical.definition).find((l) => l.field.id === "outcome")!.field;
-    expect(outcome.options.map((o) => o.label)).toEqual(
+    expect(TEMPLATE_OUTCOMES.als_clinical.map((o) => o.name)).toEqual(
       expect.arrayContaining(["ALSFRS-R slope (per month)", "FVC/SVC %", "Survival", "CAFS", "CSF neurofilament"]),
     );
   });
@@ -106,7 +115,9 @@ describe("shipped ALS templates", () => {
         "route",
         "controls",
         "immunosuppression",
-        "outcome",
+        "group_role",
+        "result_outcome",
+        "result_arm",
         "authors_conclusion",
         "claimed_mechanism",
       ]),
@@ -122,7 +133,7 @@ describe("shipped ALS templates", () => {
       fieldId: id,
       instanceKey: item.repeats ? "k1" : "",
       value:
-        item.type === "integer"
+        item.type === "integer" || item.type === "decimal"
           ? 3
           : item.type === "number_unit"
             ? { value: 3, unit: item.units?.[0] ?? field(template, id).field.units[0] ?? "" }
@@ -164,7 +175,7 @@ describe("shipped ALS templates", () => {
     expect(labels("genetics")).toEqual(
       expect.arrayContaining(["SOD1", "C9orf72", "Other (FUS, TARDBP…)", "Not tested"]),
     );
-    expect(labels("outcome")).toContain("Death or permanent assisted ventilation");
+    expect(TEMPLATE_OUTCOMES.als_clinical.map((o) => o.name)).toContain("Death or permanent assisted ventilation");
   });
 
   it("explains the items a clinician could read two ways", () => {
@@ -174,14 +185,29 @@ describe("shipped ALS templates", () => {
     expect(help("als_clinical", "alsfrs_r_baseline")).toContain("0–48");
     expect(help("als_clinical", "disease_duration")).toContain("first symptom");
     expect(help("als_clinical", "cumulative_dose")).toContain("number of administrations");
-    expect(help("als_clinical", "outcome")).toContain("22 hours");
+    expect(TEMPLATES.als_clinical.definition.sections.find((s) => s.id === "sec_results")!.help).toContain("22 hours");
     for (const t of ["als_clinical", "als_preclinical"] as const) expect(help(t, "dose_per_kg")).toContain("per kg");
     expect(help("als_preclinical", "onset_definition")).not.toBe("");
     expect(help("als_preclinical", "randomisation_unit")).toContain("litter");
   });
 
-  it("repeating sections hold results tables keyed by outcome and time point", () => {
-    const results = TEMPLATES.als_clinical.definition.sections.find((s) => s.id === "sec_results")!;
-    expect(results.repeat?.keyFieldIds).toEqual(["outcome", "time_point", "result_arm"]);
-  });
+  it.each([
+    ["als_clinical", "sec_arms", "arm_role"],
+    ["als_preclinical", "sec_groups", "group_role"],
+  ] as const)(
+    "%s keys result rows by outcome, time point and an arm chosen from %s, whose arms have a role",
+    (t, arms, role) => {
+      const sections = TEMPLATES[t].definition.sections;
+      const results = sections.find((s) => s.id === "sec_results")!;
+      expect(results.repeat?.keyFieldIds).toEqual(["result_outcome", "time_point", "result_arm"]);
+      const byId = new Map(results.fields.map((f) => [f.id, f]));
+      expect(byId.get("result_outcome")?.type).toBe("outcome_ref");
+      expect(byId.get("result_arm")).toMatchObject({ type: "arm_ref", armSectionId: arms });
+      expect(byId.get("result_reference_arm")).toMatchObject({ type: "arm_ref", outcomeTypes: ["time_to_event"] });
+      expect(byId.get("result_events")?.outcomeTypes).toEqual(["binary", "single_group"]);
+      expect(byId.get("result_mean")?.outcomeTypes).toEqual(["continuous", "single_group"]);
+      const roles = sections.find((s) => s.id === arms)!.fields.find((f) => f.id === role)!;
+      expect(roles.options.map((o) => o.id)).toEqual(["intervention", "control", "other"]);
+    },
+  );
 });

@@ -2,7 +2,7 @@
 import { DataTable } from "@/app/_components/data-table";
 import { formatFieldValue } from "@/server/api/contract/extraction";
 import { entryKey, toEntry } from "./entry-values";
-import { FieldInput } from "./field-input";
+import { type Choice, FieldInput } from "./field-input";
 import { consensusKey, type ExtractionConsensus } from "./use-extraction-consensus";
 
 type Comparison = NonNullable<ExtractionConsensus["comparison"]["data"]>;
@@ -21,6 +21,20 @@ interface Props {
 export function ConsensusSection({ section, rows, extractors, consensus, writable }: Props) {
   const { fields, entries, setEntry } = consensus;
   const fieldOf = (row: Row) => fields.get(row.fieldId)!;
+  const all = consensus.comparison.data;
+  // Arms are named by the matched item (the comparison gives every extractor's arm reference as the key the
+  // consensus keeps); outcomes by the review's list.
+  const choices = (field: ReturnType<typeof fieldOf>): Choice[] | undefined => {
+    if (field.type === "outcome_ref")
+      return Object.entries(all?.outcomes ?? {}).map(([value, label]) => ({ value, label }));
+    if (field.type !== "arm_ref") return undefined;
+    const arms = new Map<string, string>();
+    for (const r of all?.rows ?? [])
+      if (r.sectionId === field.armSectionId && r.itemKey !== "") arms.set(consensusKey(r), r.itemLabel);
+    return [...arms].map(([value, label]) => ({ value, label }));
+  };
+  const shown = (field: ReturnType<typeof fieldOf>, value: unknown) =>
+    choices(field)?.find((c) => c.value === value)?.label ?? formatFieldValue(field, value);
   return (
     <section className="card" aria-labelledby={`cmp-${section.id}`}>
       <h2 id={`cmp-${section.id}`}>{section.title}</h2>
@@ -64,9 +78,7 @@ export function ConsensusSection({ section, rows, extractors, consensus, writabl
               const label = row.itemLabel ? `${field.label} · ${row.itemLabel}` : field.label;
               return (
                 <>
-                  <span className="compare-value">
-                    {formatFieldValue(field, value) || <span className="muted">—</span>}
-                  </span>
+                  <span className="compare-value">{shown(field, value) || <span className="muted">—</span>}</span>
                   {writable && !row.agree && value !== null && (
                     <button
                       type="button"
@@ -94,6 +106,7 @@ export function ConsensusSection({ section, rows, extractors, consensus, writabl
                   compact
                   disabled={!writable}
                   onChange={(e) => setEntry(key, e)}
+                  choices={choices(fieldOf(row))}
                 />
               );
             },

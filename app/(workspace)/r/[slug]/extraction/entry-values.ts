@@ -42,7 +42,7 @@ export function fromEntry(field: FormField, entry: Entry | undefined): unknown {
   }
   const text = entry as string;
   if (text.trim() === "") return null;
-  return field.type === "integer" ? toNumber(text) : text;
+  return field.type === "integer" || field.type === "decimal" ? toNumber(text) : text;
 }
 
 /** Items of each repeating section, in order of their keys (keys are made to sort by creation). */

@@ -1,6 +1,8 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorAlert, InfoAlert, SuccessAlert } from "@/app/_components/alerts";
+import { useTRPC } from "@/app/_components/trpc";
 import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import { FormEntry } from "./form-entry";
 import { ReportPane } from "./report-pane";
@@ -21,6 +23,8 @@ export function ExtractionScreen({ reviewId, slug, formId, studyId }: Props) {
   const { mine, busy } = extraction;
   const data = mine.data;
   const closed = data?.consensusRecorded ?? false;
+  const trpc = useTRPC();
+  const outcomes = useQuery(trpc.outcomes.list.queryOptions({ reviewId }));
 
   if (mine.isPending) return <p className="muted">Loading…</p>;
   if (mine.error) return <ErrorAlert>{mine.error.message}</ErrorAlert>;
@@ -63,6 +67,7 @@ export function ExtractionScreen({ reviewId, slug, formId, studyId }: Props) {
             markMissing={extraction.missingRefused}
             onEntry={extraction.setEntry}
             onInstances={extraction.setSectionInstances}
+            outcomes={outcomes.data ?? []}
           />
           {writable && (
             <div className="form-actions sticky-actions">

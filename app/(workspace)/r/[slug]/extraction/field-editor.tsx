@@ -6,13 +6,19 @@ import {
   FIELD_TYPES,
   type FieldType,
   type FormField,
+  type FormSection,
 } from "@/server/api/contract/extraction";
+import { OUTCOME_TYPE_LABELS, OUTCOME_TYPES } from "@/server/api/contract/outcomes";
 import { newId } from "./builder-ids";
 
 interface Props {
   field: FormField;
   /** Published fields keep their type: values stored under one type would not fit another. */
   published: boolean;
+  /** The repeating sections an arm reference may choose its arm from. */
+  armSections: readonly FormSection[];
+  /** In a results table (a section choosing an outcome), a field may be asked only for some outcome types. */
+  inResults: boolean;
   isKey: boolean | null;
   position: string;
   onChange: (field: FormField) => void;
@@ -21,7 +27,8 @@ interface Props {
   onRemove: () => void;
 }
 
-export function FieldEditor({ field, published, isKey, position, onChange, onKey, onMove, onRemove }: Props) {
+export function FieldEditor(props: Props) {
+  const { field, published, armSections, isKey, position, onChange, onKey, onMove, onRemove } = props;
   const id = (what: string) => `${field.id}-${what}`;
   const set = (patch: Partial<FormField>) => onChange({ ...field, ...patch });
   // The units text is kept as typed, so a trailing comma survives until the next unit is written.
@@ -123,6 +130,48 @@ export function FieldEditor({ field, published, isKey, position, onChange, onKey
           >
             Add option
           </button>
+        </fieldset>
+      )}
+      {field.type === "arm_ref" && (
+        <div className="field">
+          <label htmlFor={id("arms")}>Chooses from</label>
+          <select
+            id={id("arms")}
+            value={field.armSectionId ?? ""}
+            onChange={(e) => set({ armSectionId: e.target.value || undefined })}
+          >
+            <option value="">—</option>
+            {armSections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+          <span className="hint">The repeating section holding the study&apos;s arms.</span>
+        </div>
+      )}
+      {props.inResults && field.type !== "outcome_ref" && (
+        <fieldset className="choices">
+          <legend>Asked for outcomes of type</legend>
+          {OUTCOME_TYPES.map((t) => (
+            <label key={t} className="choice">
+              <input
+                type="checkbox"
+                checked={field.outcomeTypes?.includes(t) ?? false}
+                onChange={(e) => {
+                  const next = new Set(field.outcomeTypes ?? []);
+                  if (e.target.checked) next.add(t);
+                  else next.delete(t);
+                  const types = OUTCOME_TYPES.filter((x) => next.has(x));
+                  set({ outcomeTypes: types.length ? types : undefined });
+                }}
+              />
+              {OUTCOME_TYPE_LABELS[t]}
+            </label>
+          ))}
+          <span className="hint">
+            In a results table, which outcomes this number is asked for; none ticked asks it of all.
+          </span>
         </fieldset>
       )}
       {field.type === "number_unit" && (

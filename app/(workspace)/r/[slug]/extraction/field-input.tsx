@@ -13,6 +13,13 @@ interface Props {
   compact?: boolean;
   /** A required value still missing after completion was refused. */
   invalid?: boolean;
+  /** For an arm or outcome reference: what may be chosen (the study's arms, the review's outcomes). */
+  choices?: readonly Choice[];
+}
+
+export interface Choice {
+  value: string;
+  label: string;
 }
 
 const YNU = [
@@ -21,7 +28,7 @@ const YNU = [
   ["unclear", "Unclear"],
 ] as const;
 
-export function FieldInput({ field, inputId, entry, onChange, disabled, compact, invalid }: Props) {
+export function FieldInput({ field, inputId, entry, onChange, disabled, compact, invalid, choices = [] }: Props) {
   const label = compact ? field.label : undefined;
   const ariaInvalid = invalid || undefined;
   switch (field.type) {
@@ -37,16 +44,44 @@ export function FieldInput({ field, inputId, entry, onChange, disabled, compact,
           onChange={(e) => onChange(e.target.value)}
         />
       );
+    case "arm_ref":
+    case "outcome_ref": {
+      const value = (entry as string) ?? "";
+      const known = value === "" || choices.some((c) => c.value === value);
+      return (
+        <select
+          id={inputId}
+          aria-invalid={ariaInvalid || !known || undefined}
+          aria-label={label}
+          value={value}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">—</option>
+          {!known && (
+            <option value={value}>
+              {field.type === "arm_ref" ? "(arm removed: choose again)" : "(outcome removed)"}
+            </option>
+          )}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      );
+    }
     case "text":
     case "date":
     case "integer":
+    case "decimal":
       return (
         <input
           id={inputId}
           aria-invalid={ariaInvalid}
           aria-label={label}
           type="text"
-          inputMode={field.type === "integer" ? "numeric" : undefined}
+          inputMode={field.type === "integer" ? "numeric" : field.type === "decimal" ? "decimal" : undefined}
           placeholder={field.type === "date" ? "YYYY-MM-DD" : undefined}
           value={(entry as string) ?? ""}
           disabled={disabled}

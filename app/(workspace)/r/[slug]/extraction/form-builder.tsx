@@ -44,6 +44,7 @@ export function FormBuilder({ reviewId, slug, formId }: { reviewId: string; slug
             section={section}
             index={i}
             publishedFieldIds={publishedFieldIds}
+            armSections={definition.sections.filter((x) => x.repeat && x.id !== section.id)}
             onChange={(s) => change({ sections: definition.sections.map((x, j) => (j === i ? s : x)) })}
             onMove={(delta) => change({ sections: moved(definition.sections, i, delta) })}
             onRemove={() => change({ sections: definition.sections.filter((_, j) => j !== i) })}

@@ -7,6 +7,8 @@ interface Props {
   section: FormSection;
   index: number;
   publishedFieldIds: ReadonlySet<string>;
+  /** The form's other repeating sections, which an arm reference may choose from. */
+  armSections: readonly FormSection[];
   onChange: (section: FormSection) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
@@ -22,7 +24,8 @@ function moved<T>(list: T[], index: number, delta: -1 | 1): T[] {
 
 export { moved };
 
-export function SectionEditor({ section, index, publishedFieldIds, onChange, onMove, onRemove }: Props) {
+export function SectionEditor(props: Props) {
+  const { section, index, publishedFieldIds, onChange, onMove, onRemove } = props;
   const id = (what: string) => `${section.id}-${what}`;
   const set = (patch: Partial<FormSection>) => onChange({ ...section, ...patch });
   const setField = (i: number, field: FormField) =>
@@ -94,6 +97,8 @@ export function SectionEditor({ section, index, publishedFieldIds, onChange, onM
             field={field}
             position={`${index + 1}.${i + 1}`}
             published={publishedFieldIds.has(field.id)}
+            armSections={props.armSections}
+            inResults={section.fields.some((f) => f.type === "outcome_ref")}
             isKey={section.repeat ? keys.includes(field.id) : null}
             onChange={(f) => setField(i, f)}
             onKey={(isKey) =>
