@@ -1,5 +1,6 @@
 // The Overview's figures from a known state: five records at title/abstract, two reviewers per record, blinded.
-// A and B both decided record 0 alike and record 1 apart (a conflict); A alone decided records 2 and 3.
+// A and B both decided record 0 alike and record 1 apart (a conflict); A alone decided records 2 and 3 (3 two
+// hours ago).
 import { beforeAll, describe, expect, it } from "vitest";
 import { team } from "../screening/team.fixture";
 import { callerFor } from "../test/integration";
@@ -18,6 +19,11 @@ beforeAll(async () => {
   await decide(b!, 1, "exclude");
   await decide(a!, 2, "include");
   await decide(a!, 3, "exclude");
+  // A decided record 3 earlier in the week, before the last hour.
+  await t.db.screeningDecision.updateMany({
+    where: { recordId: t.ids[3]!, reviewerId: a!.id },
+    data: { createdAt: new Date(Date.now() - 2 * 3_600_000) },
+  });
 });
 
 const overview = (who: { id: string }) => callerFor(t.db, who.id).dashboard.overview({ reviewId: t.review.id });
@@ -36,10 +42,10 @@ describe("the review's Overview", () => {
   it("gives each reviewer's decisions and pace, and when the stage would be done at the last week's pace", async () => {
     const ta = (await overview(t.lead)).stages.find((s) => s.stage === TA)!;
     const [a, b] = t.reviewers;
-    expect(ta.team!.reviewers.map((r) => [r.id, r.decisions, r.lastWeek]).sort()).toEqual(
+    expect(ta.team!.reviewers.map((r) => [r.id, r.decisions, r.lastWeek, r.lastHour]).sort()).toEqual(
       [
-        [a!.id, 4, 4],
-        [b!.id, 2, 2],
+        [a!.id, 4, 4, 3],
+        [b!.id, 2, 2, 2],
       ].sort(),
     );
     // Six decisions this week: 6/7 a day, so the four still needed take five days.

@@ -27,11 +27,14 @@ async function stageWork(db: Db, reviewId: string, stage: Stage, reviewersPerRec
   return row!;
 }
 
-/** Decisions per reviewer at each stage, all time and in the pace window. */
+/** Decisions per reviewer at each stage, all time, in the pace window and in the last hour (a session's pace). */
 async function decisionsByReviewer(db: Db, reviewId: string) {
-  return db.$queryRaw<{ reviewer_id: string; name: string; stage: Stage; total: number; recent: number }[]>(Prisma.sql`
+  return db.$queryRaw<
+    { reviewer_id: string; name: string; stage: Stage; total: number; recent: number; last_hour: number }[]
+  >(Prisma.sql`
     SELECT d.reviewer_id, u.name, d.stage, count(*)::int AS total,
-           count(*) FILTER (WHERE d.created_at > now() - make_interval(days => ${PACE_DAYS}))::int AS recent
+           count(*) FILTER (WHERE d.created_at > now() - make_interval(days => ${PACE_DAYS}))::int AS recent,
+           count(*) FILTER (WHERE d.created_at > now() - interval '1 hour')::int AS last_hour
       FROM screening_decisions d JOIN users u ON u.id = d.reviewer_id
      WHERE d.review_id = ${reviewId}
      GROUP BY d.reviewer_id, u.name, d.stage
@@ -66,7 +69,13 @@ export async function reviewOverview(db: Db, member: MemberScope, now = new Date
         conflicts: progress.team.conflictsByStatus?.open ?? 0,
         remaining: progress.total - progress.team.complete,
         decisionsNeeded: work.needed,
-        reviewers: atStage.map((d) => ({ id: d.reviewer_id, name: d.name, decisions: d.total, lastWeek: d.recent })),
+        reviewers: atStage.map((d) => ({
+          id: d.reviewer_id,
+          name: d.name,
+          decisions: d.total,
+          lastWeek: d.recent,
+          lastHour: d.last_hour,
+        })),
         projection: projectFinish(work.needed, recent, now),
       },
     });

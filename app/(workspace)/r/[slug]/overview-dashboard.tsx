@@ -1,6 +1,6 @@
 "use client";
 // The Overview's live part: how far screening is at each stage, what waits for the reader, and for whoever sees
-// the team's decisions each reviewer's pace and when the stage would be done.
+// the team's decisions each reviewer's pace and when the stage would be done; kept current as the team decides.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorAlert } from "@/app/_components/alerts";
@@ -8,6 +8,8 @@ import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
 import { formatCount, plural } from "@/app/_lib/format";
 import { STAGE_LABELS, type Stage } from "@/server/shared/stages";
+import { LiveStatus } from "./_live/live-status";
+import { useLiveReview } from "./_live/use-live-review";
 
 const SCREEN_PATH: Record<Stage, string> = { title_abstract: "screening", full_text: "full-text/screen" };
 const FINISH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -18,6 +20,7 @@ const figure = (n: number | undefined) => (n === undefined ? "—" : formatCount
 export function OverviewDashboard({ reviewId, slug }: { reviewId: string; slug: string }) {
   const trpc = useTRPC();
   const overview = useQuery(trpc.dashboard.overview.queryOptions({ reviewId }));
+  const live = useLiveReview(reviewId);
   if (overview.error) return <ErrorAlert>{overview.error.message}</ErrorAlert>;
   const data = overview.data;
   if (!data) return <p className="muted">Loading progress…</p>;
@@ -58,7 +61,10 @@ export function OverviewDashboard({ reviewId, slug }: { reviewId: string; slug: 
         )}
       </section>
       <section className="card" aria-labelledby="progress-heading">
-        <h2 id="progress-heading">Screening progress</h2>
+        <div className="live-heading">
+          <h2 id="progress-heading">Screening progress</h2>
+          <LiveStatus state={live} />
+        </div>
         <DataTable
           label="Screening progress"
           scroll
@@ -117,6 +123,12 @@ export function OverviewDashboard({ reviewId, slug }: { reviewId: string; slug: 
                       header: `Last ${data.paceDays} days`,
                       numeric: true,
                       cell: (r) => formatCount(r.lastWeek),
+                    },
+                    {
+                      key: "hour",
+                      header: "Last hour",
+                      numeric: true,
+                      cell: (r) => formatCount(r.lastHour),
                     },
                     {
                       key: "day",

@@ -6,6 +6,8 @@ import { TabList } from "@/app/_components/tab-list";
 import { keywordMatcher } from "@/app/(workspace)/r/[slug]/screening/highlight";
 import type { StageSetup } from "@/app/(workspace)/r/[slug]/screening/screening-types";
 import { isTyping } from "@/app/(workspace)/r/[slug]/screening/use-decision-draft";
+import { LiveStatus } from "../_live/live-status";
+import { useLiveReview } from "../_live/use-live-review";
 import { OpenConflict } from "./open-conflict";
 import { ResolvedConflicts } from "./resolved-conflicts";
 import { type ConflictTab, useConflicts } from "./use-conflicts";
@@ -29,6 +31,8 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
     reviewId,
     setup.stage,
   );
+  // New conflicts appear, and ones the reviewers settled leave, as the team decides.
+  const live = useLiveReview(reviewId);
   const matcher = useMemo(
     () => keywordMatcher(keywords.include, keywords.exclude),
     [keywords.include, keywords.exclude],
@@ -66,6 +70,9 @@ export function ConflictsScreen({ reviewId, setup, keywords }: Props) {
       <SuccessAlert tabIndex={-1} ref={successRef}>
         {success}
       </SuccessAlert>
+      <div className="live-bar">
+        <LiveStatus state={live} />
+      </div>
       <TabList label="Conflicts" tabs={TABS} labels={TAB_LABELS} counts={counts} selected={tab} onSelect={setTab} />
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {current.isPending ? (
