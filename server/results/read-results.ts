@@ -2,6 +2,9 @@
 // one comparison (arm roles): the numbers each arm reports, converted where the paper gave something else (SE or
 // CI for an SD, a median for a mean, final values and a baseline for a change), with every number traced to the
 // result row it came from and every conversion said beside the number it produced. Pure: plain data in and out.
+
+import type { FormDefinition } from "../extraction/form-definition";
+import { armLabel } from "../extraction/references";
 import {
   type Converted,
   changeSd,
@@ -11,11 +14,9 @@ import {
   meanSdFromMedian,
   sdFromCi,
   sdFromSe,
-} from "../../meta-analysis/conversions";
-import type { Study, StudyData } from "../../meta-analysis/types";
-import type { OutcomeType } from "../../outcomes/outcome-rules";
-import type { FormDefinition } from "../form-definition";
-import { armLabel } from "../references";
+} from "../meta-analysis/conversions";
+import type { Study, StudyData } from "../meta-analysis/types";
+import type { OutcomeType } from "../outcomes/outcome-rules";
 
 export interface StoredValue {
   fieldId: string;

@@ -2,9 +2,9 @@
 // keys, the lead records the consensus, and the consensus results of two trials go through the reader into the
 // meta-analysis engine, every number traced to a row of the consensus.
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyse } from "../../meta-analysis/analyse";
-import { createReview } from "../../reviews/create-review";
-import { callerFor, makeUser, testDb } from "../../test/integration";
+import { analyse } from "../meta-analysis/analyse";
+import { createReview } from "../reviews/create-review";
+import { callerFor, makeUser, testDb } from "../test/integration";
 import { consensusResults } from "./consensus-results";
 
 let reviewId: string;

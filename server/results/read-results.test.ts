@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyse } from "../../meta-analysis/analyse";
-import { TEMPLATES } from "../templates";
+import { TEMPLATES } from "../extraction/templates";
+import { analyse } from "../meta-analysis/analyse";
 import { type ConsensusStudy, type ReadStudy, type ResultSelection, readResults } from "./read-results";
 
 const DEF = TEMPLATES.als_clinical.definition;

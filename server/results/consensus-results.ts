@@ -1,8 +1,8 @@
 // The consensus results of a form's studies read for one outcome × time point × comparison: the service an
 // analysis calls to get the engine's input, each study included with its sources or left out with the reason.
-import type { Db } from "../../db/client";
-import { AppError } from "../../errors/app-error";
-import { readDefinition } from "../form-definition";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { readDefinition } from "../extraction/form-definition";
 import { type ArmRole, type ReadStudy, type ResultSelection, readResults } from "./read-results";
 
 export interface ConsensusResultsInput {
