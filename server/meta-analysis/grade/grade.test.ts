@@ -191,3 +191,12 @@ describe("publication bias and large effects", () => {
     expect(proposeLargeEffect({ estimate: 10 } as Pooled, "MD")).toBeNull();
   });
 });
+
+describe("proposeInconsistency with an unclear average", () => {
+  it("is very serious for dat.normand1999: I² 99 % and a prediction interval from −79 to 49 days", () => {
+    const normand = (reference.datasets as unknown as Record<string, Study[]>)["dat.normand1999"]!;
+    const r = proposeInconsistency(analyse(normand, { measure: "MD", model: "random" }).pooled, "MD");
+    expect(r.concern).toBe("very serious");
+    expect(r.reason).toContain("prediction interval −79.06 to 48.85, which reaches across no effect.");
+  });
+});

@@ -5,7 +5,7 @@
 // Thresholds are on the analysis scale (log for ratios), as the engine's figures are.
 import type { JudgementLevel } from "../../appraisal/tools/types";
 import type { EggerTest } from "../egger";
-import { num, pText, shown } from "../plots/format";
+import { num, pText, shown } from "../format";
 import type { Pooled } from "../pooled";
 import { type Measure, RATIO_MEASURES } from "../types";
 import type { Rating, Upgrades } from "./certainty";
@@ -59,20 +59,25 @@ const crosses = (lower: number, upper: number, at: number) => lower < at && at <
  * Inconsistency (GRADE Handbook 5.2.2; GRADE guidelines 7, Guyatt et al. 2011, J Clin Epidemiol 64:1294–1302; I²
  * bands of the Cochrane Handbook ch. 10.10.2): serious when I² is 50 % or more, or the prediction interval reaches
  * across no effect (or across the lead's threshold) while the CI does not — the studies' settings disagree about
- * the answer; very serious when both hold and I² is 75 % or more.
+ * the answer; very serious when I² is 75 % or more and the prediction interval reaches across no effect (or the
+ * threshold).
  */
 export function proposeInconsistency(pooled: Pooled | null, measure: Measure, threshold?: number): Rating {
   if (!pooled || pooled.k < 2) return { concern: "not serious", reason: "One study: inconsistency cannot be judged." };
   const i2 = pooled.i2;
   const points = [0, ...(threshold ? [threshold, -threshold] : [])];
   const pi = pooled.piLower !== null && pooled.piUpper !== null ? [pooled.piLower, pooled.piUpper] : null;
+  // Across no effect (or the threshold) at all, and across it where the CI itself is not: the latter means the
+  // settings disagree about the answer even though the average is clear.
+  const piAcross = pi !== null && points.some((at) => crosses(pi[0]!, pi[1]!, at));
   const piCrosses =
     pi !== null && points.some((at) => crosses(pi[0]!, pi[1]!, at) && !crosses(pooled.ciLower, pooled.ciUpper, at));
+  const across = threshold ? "no effect or the threshold" : "no effect";
   const piText = pi
-    ? `; prediction interval ${num(shown(measure, pi[0]!))} to ${num(shown(measure, pi[1]!))}${piCrosses ? `, which reaches across ${threshold ? "no effect or the threshold" : "no effect"} while the CI does not` : ""}`
+    ? `; prediction interval ${num(shown(measure, pi[0]!))} to ${num(shown(measure, pi[1]!))}${piCrosses ? `, which reaches across ${across} while the CI does not` : piAcross ? `, which reaches across ${across}` : ""}`
     : "";
   const reason = `I² = ${Math.round(i2)} % (Q = ${num(pooled.q)}, df = ${pooled.qDf}, ${pText(pooled.qP)})${piText}.`;
-  if (i2 >= 75 && piCrosses) return { concern: "very serious", reason };
+  if (i2 >= 75 && piAcross) return { concern: "very serious", reason };
   if (i2 >= 50 || piCrosses) return { concern: "serious", reason };
   return { concern: "not serious", reason };
 }

@@ -8,10 +8,10 @@ import { CSV_BOM, csvRow } from "../../export/csv";
 import { writeXlsx } from "../../export/table-writer";
 import type { AnalysisResult } from "../analyse";
 import { qnorm } from "../distributions";
-import { num } from "../plots/format";
+import { num } from "../format";
 import type { Study } from "../types";
 import { ABSOLUTE_MEASURES, absoluteEffect } from "./absolute-effects";
-import { certaintySymbols, type GradeResult } from "./certainty";
+import { type Certainty, certaintySymbols, type GradeResult } from "./certainty";
 
 export interface SofOutcome {
   /** The outcome with its time point: "Death or permanent ventilation, 12 months". */
@@ -29,7 +29,9 @@ export interface SofOutcome {
 export interface SofRow {
   outcome: string;
   participants: string;
+  /** Symbols and level, "⊕⊕◯◯ Low", as GRADEpro prints it. */
   certainty: string;
+  level: Certainty;
   relative: string;
   riskControl: string;
   riskIntervention: string;
@@ -141,6 +143,7 @@ export function summaryOfFindings(outcomes: readonly SofOutcome[]): SofTable {
       outcome: o.outcome,
       participants: `${n === null ? "–" : thousands(n)} (${r.k} ${design})`,
       certainty: `${certaintySymbols(o.grade.certainty)} ${o.grade.certainty}`,
+      level: o.grade.certainty,
       relative,
       riskControl,
       riskIntervention,

@@ -11,8 +11,6 @@ import { escapeXml } from "../../svg/escape-xml";
 import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { AnalysisResult } from "../analyse";
 import { qnorm } from "../distributions";
-import type { SubgroupAnalysis } from "../subgroups";
-import type { Study, StudyData } from "../types";
 import {
   effectWithCi,
   heterogeneityText,
@@ -23,7 +21,9 @@ import {
   overallEffectText,
   pText,
   SINGLE_GROUP,
-} from "./format";
+} from "../format";
+import type { SubgroupAnalysis } from "../subgroups";
+import type { Study, StudyData } from "../types";
 import { makeScale, type Scale, TICK_SIZE } from "./scale";
 
 export interface ForestInput {

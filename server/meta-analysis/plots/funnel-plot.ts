@@ -7,8 +7,8 @@ import { Canvas, type PlotLayout } from "../../appraisal/plots/svg";
 import { escapeXml } from "../../svg/escape-xml";
 import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { AnalysisResult } from "../analyse";
+import { isRatio, MEASURE_NAMES, num, pText, SINGLE_GROUP } from "../format";
 import { funnelData } from "../funnel";
-import { isRatio, MEASURE_NAMES, num, pText, SINGLE_GROUP } from "./format";
 import { makeScale, type Scale, TICK_SIZE, tickLabel } from "./scale";
 
 export interface FunnelInput {

@@ -1,8 +1,8 @@
 // How the plots and the Summary of findings table write numbers and name measures and models, so every picture and
 // table of an analysis says the same thing the same way. Minus signs are typographic (−), as in print.
-import type { ResolvedOptions } from "../analyse";
-import type { Pooled } from "../pooled";
-import { type Measure, RATIO_MEASURES } from "../types";
+import type { ResolvedOptions } from "./analyse";
+import type { Pooled } from "./pooled";
+import { type Measure, RATIO_MEASURES } from "./types";
 
 export const MEASURE_NAMES: Record<Measure, string> = {
   MD: "Mean difference",
