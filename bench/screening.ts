@@ -8,6 +8,10 @@
 // of 50 clients that never pause, which only shows how requests queue once the machine is saturated. Paced
 // reviewers also open the screen at random moments over the first five reading times, as a team does, rather
 // than all in the same millisecond.
+//
+// Meanwhile the lead (the first reviewer, who screens too) has the Overview and the conflicts list open, live: a
+// stream of /api/reviews/<id>/live, and on each event the refetches those screens make. BENCH_LIVE=0 leaves them
+// closed.
 import pg from "pg";
 import { startServer, withTempHome } from "./lib/server";
 import { type LatencySummary, percentile, printResult, summarize } from "./lib/stats";
@@ -17,6 +21,8 @@ const DECISIONS_EACH = Number(process.env.BENCH_DECISIONS ?? 40);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 /** "Likely relevant first" is on at title/abstract by default; BENCH_PRIORITISE=0 measures the stage without it. */
 const PRIORITISE = process.env.BENCH_PRIORITISE !== "0";
+/** The lead watches the session live (BENCH_LIVE=0: nobody does). */
+const LIVE = process.env.BENCH_LIVE !== "0";
 const RECORDS = 5_000;
 const PASSWORD = "bench password 1234";
 
@@ -143,6 +149,59 @@ async function trpc(base: string, cookie: string, path: string, input: unknown, 
   return json.result!.data.json;
 }
 
+/**
+ * The lead's Overview and conflicts list kept live: the event stream, and on each event what those screens refetch
+ * (React Query runs one refetch of a query at a time, and one more if an event came meanwhile).
+ */
+function watchLive(base: string, cookie: string, reviewId: string) {
+  const abort = new AbortController();
+  const refetch: number[] = [];
+  let events = 0;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const input = { reviewId, stage: "title_abstract" };
+  const refresh = async (): Promise<void> => {
+    await Promise.all([
+      timed(refetch, () => trpc(base, cookie, "dashboard.overview", { reviewId }, "GET")),
+      timed(refetch, () => trpc(base, cookie, "screening.conflicts", { ...input, status: "open" }, "GET")),
+      timed(refetch, () => trpc(base, cookie, "screening.progress", input, "GET")),
+    ]);
+    if (again) {
+      again = false;
+      return refresh();
+    }
+    running = null;
+  };
+  const reading = (async () => {
+    const res = await fetch(`${base}/api/reviews/${reviewId}/live`, { headers: { cookie }, signal: abort.signal });
+    if (!res.ok || !res.body) throw new Error(`the live stream answered ${res.status}`);
+    const decoder = new TextDecoder();
+    let buffer = "";
+    const reader = res.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      buffer += decoder.decode(chunk.value, { stream: true });
+      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (!block.startsWith("event: change")) continue;
+        events++;
+        if (running) again = true;
+        else running = refresh();
+      }
+    }
+  })().catch((err: Error) => {
+    if (!abort.signal.aborted) throw err;
+  });
+  return {
+    async stop(wall: number) {
+      abort.abort();
+      await reading;
+      await running;
+      return { events, refetch: summarize(refetch, wall) };
+    },
+  };
+}
+
 function line(label: string, s: LatencySummary) {
   console.log(
     `${label.padEnd(26)} p50 ${s.p50Ms.toFixed(2)} ms  p95 ${s.p95Ms.toFixed(2)} ms  p99 ${s.p99Ms.toFixed(2)} ms  (${s.requests} calls)`,
@@ -158,6 +217,7 @@ await withTempHome(async (home) => {
     const cookies: string[] = [];
     for (const email of emails) cookies.push(await signIn(server.url, email));
     const decided = emails.map(() => 0);
+    const live = LIVE ? watchLive(server.url, cookies[0]!, reviewId) : null;
     const lagSampler = PRIORITISE ? sampleRankingLag(database.url, reviewId, userIds, decided) : null;
     const decide: number[] = [];
     const noop: number[] = [];
@@ -200,6 +260,7 @@ await withTempHome(async (home) => {
       }),
     );
     const wall = performance.now() - t0;
+    const watched = (await live?.stop(wall)) ?? null;
     // The review has far more records than the run decides, so a reviewer who ran out was told "nothing is left"
     // while records still needed them.
     const ranOut = decided.filter((n) => n < DECISIONS_EACH).length;
@@ -209,12 +270,16 @@ await withTempHome(async (home) => {
     line("screening.decide", figures.decide);
     line("screening.next", figures.next);
     line("health.ping (no-op)", figures.noop);
+    if (watched) {
+      line("lead's live refetches", watched.refetch);
+      console.log(`live events to the lead: ${watched.events} in ${(wall / 1000).toFixed(0)} s`);
+    }
     const ratio = Number((figures.decide.p95Ms / figures.noop.p95Ms).toFixed(2));
     const rankingLag = lags.length
       ? { p50: percentile(lags, 50), p95: percentile(lags, 95), max: Math.max(...lags), samples: lags.length }
       : null;
     console.log(
-      `${REVIEWERS} concurrent reviewers, ${THINK_MS} ms mean reading time, likely relevant first ${PRIORITISE ? "on" : "off"}; decide p95 / no-op p95 = ${ratio}`,
+      `${REVIEWERS} concurrent reviewers, ${THINK_MS} ms mean reading time, likely relevant first ${PRIORITISE ? "on" : "off"}, lead watching live ${LIVE ? "yes" : "no"}; decide p95 / no-op p95 = ${ratio}`,
     );
     console.log(`reviewers told nothing was left while records remained: ${ranOut}`);
     if (rankingLag)
@@ -225,6 +290,7 @@ await withTempHome(async (home) => {
       reviewers: REVIEWERS,
       thinkMs: THINK_MS,
       prioritise: PRIORITISE,
+      live: watched && { events: watched.events, refetch: watched.refetch },
       ...figures,
       decideToNoopP95: ratio,
       rankingLag,
