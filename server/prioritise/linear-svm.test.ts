@@ -6,7 +6,7 @@ import { seededRandom } from "./random";
 
 const dense = (values: number[]): SparseRow => ({
   idx: Int32Array.from(values.keys()),
-  val: Float64Array.from(values),
+  val: Float32Array.from(values),
 });
 
 function set(points: number[][], labels: number[], weights?: number[]): TrainingSet {

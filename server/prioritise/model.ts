@@ -41,7 +41,7 @@ function svmScorer(features: FeatureMatrix, C: number, ratio: number) {
   const alpha = new Float64Array(features.rows.length);
   return (labels: Labels, random: Random) => {
     const set = ratioBalanced(features.rows, labels, ratio);
-    const svm = trainLinearSvm(set, features.terms, { C, ...LINEAR_SVC_DEFAULTS }, random, {
+    const svm = trainLinearSvm(set, features.columns, { C, ...LINEAR_SVC_DEFAULTS }, random, {
       alpha,
       rowIds: set.rowIds,
     });
@@ -55,15 +55,21 @@ export function createRanker(name: ModelName, records: readonly TextRecord[]): R
     return {
       features,
       score: (labels, random) =>
-        scoreAll(features, trainNaiveBayes(doubleBalance(features.rows, labels, random), features.terms, NB_ALPHA)),
+        scoreAll(features, trainNaiveBayes(doubleBalance(features.rows, labels, random), features, NB_ALPHA)),
     };
   }
   if (name === "elas-u4") {
     const features = buildFeatures(records, ELAS_U4_RECIPE);
     return { features, score: svmScorer(features, ELAS_U4_C, ELAS_U4_RATIO) };
   }
-  // Sift's ranker, chosen by leave-one-set-out over the shared labelled sets (docs/ranker.md): ELAS u4's classifier
-  // and balance on ELAS u4's features plus the records' keywords as terms of their own.
-  const features = buildFeatures(records, SIFT_RECIPE);
+  return siftRanker(buildFeatures(records, SIFT_RECIPE));
+}
+
+/**
+ * Sift's ranker on features built with SIFT_RECIPE, chosen by leave-one-set-out over the shared labelled sets
+ * (docs/ranker.md): ELAS u4's classifier and balance on ELAS u4's features plus the records' keywords as terms of
+ * their own.
+ */
+export function siftRanker(features: FeatureMatrix): Ranker {
   return { features, score: svmScorer(features, ELAS_U4_C, ELAS_U4_RATIO) };
 }

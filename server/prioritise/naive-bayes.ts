@@ -1,7 +1,7 @@
 // Multinomial naive Bayes over TF-IDF rows, as scikit-learn's MultinomialNB (additive smoothing `alpha`, class
 // priors from the training set). Weights stand for repeated training rows, so a rebalanced training set with
 // duplicates trains in time linear in the distinct rows.
-import type { SparseRow } from "./features";
+import type { FeatureMatrix, SparseRow } from "./features";
 
 export interface TrainingSet {
   /** Each training row's index among all the records. */
@@ -12,8 +12,12 @@ export interface TrainingSet {
 }
 
 /** Returns a scorer: the log-odds of inclusion, which orders records exactly as predict_proba's inclusion column. */
-export function trainNaiveBayes(set: TrainingSet, terms: number, alpha: number): (row: SparseRow) => number {
-  const counts = [new Float64Array(terms), new Float64Array(terms)];
+export function trainNaiveBayes(
+  set: TrainingSet,
+  { columns, terms }: Pick<FeatureMatrix, "columns" | "terms">,
+  alpha: number,
+): (row: SparseRow) => number {
+  const counts = [new Float64Array(columns), new Float64Array(columns)];
   const totals = [0, 0];
   const classWeight = [0, 0];
   set.rows.forEach((row, i) => {
@@ -27,9 +31,9 @@ export function trainNaiveBayes(set: TrainingSet, terms: number, alpha: number):
       totals[c] = totals[c]! + w * row.val[k]!;
     }
   });
-  const delta = new Float64Array(terms);
+  const delta = new Float64Array(columns);
   const denominator = [Math.log(totals[0]! + alpha * terms), Math.log(totals[1]! + alpha * terms)];
-  for (let j = 0; j < terms; j++) {
+  for (let j = 0; j < columns; j++) {
     delta[j] =
       Math.log(counts[1]![j]! + alpha) - denominator[1]! - (Math.log(counts[0]![j]! + alpha) - denominator[0]!);
   }

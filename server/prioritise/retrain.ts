@@ -7,7 +7,7 @@ import { newId } from "../shared/ids";
 import { seededRandom } from "./random";
 import { rankOpen } from "./rank-order";
 import { cachedRanker } from "./ranker-cache";
-import { type RankingScope, stageRecords, trainingLabels } from "./training-labels";
+import { type RankingScope, recordTexts, stageRecordIds, trainingLabels } from "./training-labels";
 
 /** Reading the labels again when an import or a merge changed the stage's records between two reads. */
 const ATTEMPTS = 3;
@@ -21,9 +21,10 @@ async function rankedRecordIds(db: Db, scope: RankingScope) {
     // With no include or no exclusion yet there is nothing to learn: serving keeps import order.
     const learnable = includes > 0 && includes < input.labels.size;
     if (!learnable) return { labelled: input.labels.size, includes, ranked: null };
-    const stage = await cachedRanker(`${scope.reviewId}:${scope.stage}`, input.fingerprint, () =>
-      stageRecords(db, scope),
-    );
+    const stage = await cachedRanker(`${scope.reviewId}:${scope.stage}`, input.fingerprint, {
+      ids: () => stageRecordIds(db, scope),
+      texts: (ids) => recordTexts(db, scope.reviewId, ids),
+    });
     if (!stage) continue;
     const scores = stage.ranker.score(input.labels, seededRandom(input.labels.size));
     return { labelled: input.labels.size, includes, ranked: rankOpen(scores, input.open).map((i) => stage.ids[i]!) };

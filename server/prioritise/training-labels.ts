@@ -9,8 +9,9 @@ import { eligibleRecords, stageSql } from "../screening-queue/eligibility";
 import type { Role } from "../shared/roles";
 import type { Stage } from "../shared/stages";
 import { seesOthers } from "../shared/visibility";
+import type { TextRecord } from "./features";
 import { decodeLabels, LABEL_CODE } from "./label-codes";
-import { fingerprintOf, type StageRecords } from "./ranker-cache";
+import { fingerprintOf } from "./ranker-cache";
 
 export interface RankingScope {
   reviewId: string;
@@ -73,17 +74,26 @@ export async function trainingLabels(db: Db, scope: RankingScope): Promise<Train
   return { fingerprint: stage?.fingerprint ?? fingerprintOf([]), ...decodeLabels(stage?.codes ?? "") };
 }
 
-/** The stage's records in id order, with the text the features are built from. */
-export async function stageRecords(db: Db, scope: RankingScope): Promise<StageRecords> {
+/** The stage's record ids in id order. */
+export async function stageRecordIds(db: Db, scope: RankingScope): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    poolOf(db),
+    Prisma.sql`
+    SELECT r.id FROM records r
+     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
+     ORDER BY r.id`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** The text the features are built from, of these records of the review. */
+export async function recordTexts(db: Db, reviewId: string, ids: string[]): Promise<Map<string, TextRecord>> {
+  if (ids.length === 0) return new Map();
   const found = await rows<{ id: string; title: string; abstract: string | null; keywords: string[] | null }>(
     poolOf(db),
     Prisma.sql`
     SELECT r.id, r.title, r.abstract, r.keywords FROM records r
-     WHERE r.review_id = ${scope.reviewId} AND ${eligibleRecords("r", scope.stage)}
-     ORDER BY r.id`,
+     WHERE r.review_id = ${reviewId} AND r.id = ANY(${ids}::text[])`,
   );
-  return {
-    ids: found.map((r) => r.id),
-    texts: found.map((r) => ({ title: r.title, abstract: r.abstract ?? "", keywords: r.keywords ?? [] })),
-  };
+  return new Map(found.map((r) => [r.id, { title: r.title, abstract: r.abstract ?? "", keywords: r.keywords ?? [] }]));
 }
