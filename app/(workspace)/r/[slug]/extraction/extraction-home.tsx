@@ -25,6 +25,10 @@ export function ExtractionHome({ reviewId, slug, canLead, initialFormId }: Props
 
   return (
     <>
+      <p>
+        <Link href={`/r/${slug}/extraction/outcomes`}>Outcomes</Link>{" "}
+        <span className="muted">— the review&apos;s outcome list, which result rows choose from</span>
+      </p>
       {list.length === 0 ? (
         <InfoAlert>
           <p>
