@@ -4,12 +4,19 @@ import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { svgFontFiles } from "../svg/svg-to-png";
 
-/** One PDF page the size of the diagram (in points), with the text as text, so it can be searched and copied. */
-export async function svgToPdf(svg: string, size: { width: number; height: number }): Promise<Buffer> {
+/**
+ * One PDF page the size of the diagram (in points), with the text as text, so it can be searched and copied. The
+ * analysis plots and tables (server/meta-analysis/plots) come out the same way under their own title.
+ */
+export async function svgToPdf(
+  svg: string,
+  size: { width: number; height: number },
+  title = "PRISMA 2020 flow diagram",
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: [size.width, size.height],
     margin: 0,
-    info: { Title: "PRISMA 2020 flow diagram", Creator: "Sift" },
+    info: { Title: title, Creator: "Sift" },
   });
   const { regular, bold } = svgFontFiles();
   if (regular) doc.registerFont("Diagram", regular);
