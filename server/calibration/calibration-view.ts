@@ -43,6 +43,10 @@ export async function listRounds(db: Db, scope: ActorScope) {
   return rounds.map((round) => {
     const people = participants.filter((p) => p.roundId === round.id);
     const closed = round.status === "closed";
+    const progress = people.map((p) => {
+      const done = decided.find((d) => d.roundId === round.id && d.reviewerId === p.userId)?._count ?? 0;
+      return { id: p.userId, name: p.user.name, decided: done, finished: done >= round._count.records };
+    });
     return {
       id: round.id,
       number: round.number,
@@ -56,10 +60,9 @@ export async function listRounds(db: Db, scope: ActorScope) {
       adoptedAt: round.adoptedAt,
       records: round._count.records,
       isParticipant: people.some((p) => p.userId === scope.actorId),
-      participants: people.map((p) => {
-        const done = decided.find((d) => d.roundId === round.id && d.reviewerId === p.userId)?._count ?? 0;
-        return { id: p.userId, name: p.user.name, decided: done, finished: done >= round._count.records };
-      }),
+      /** The caller takes part and has records of the round left to decide. */
+      waitsForMe: round.status === "open" && progress.some((p) => p.id === scope.actorId && !p.finished),
+      participants: progress,
       agreement: closed
         ? summary(
             people.map((p) => p.userId),
@@ -84,7 +87,13 @@ function summary(participants: string[], decisions: { recordId: string; reviewer
     participants,
     votesOf(decisions),
   );
-  return { kappa, interpretation, percentAgreement, complete, statistic: fleiss ? "fleiss" : "cohen" };
+  return {
+    kappa,
+    interpretation,
+    percentAgreement,
+    complete,
+    statistic: fleiss ? ("fleiss" as const) : ("cohen" as const),
+  };
 }
 
 /** A closed round side by side: the records where the team split first, then the rest, in the round's order. */
@@ -158,4 +167,39 @@ export async function calibrationView(db: Db, scope: ActorScope, roundId: string
     /** How many records' unanimous verdicts adopting would settle (at most: screening may have reached some). */
     unanimous: rows.filter((r) => r.complete && !r.split && r.verdicts[0]?.verdict !== "maybe").length,
   };
+}
+
+/**
+ * Each closed round's agreement with its participants' names, oldest first, for the agreement report's export:
+ * the team's kappa before screening, beside the review's own.
+ */
+export async function closedRoundAgreements(db: Db, reviewId: string) {
+  const rounds = await db.calibrationRound.findMany({
+    where: { reviewId, status: "closed" },
+    orderBy: { number: "asc" },
+    include: { criteriaVersion: { select: { number: true } }, _count: { select: { records: true } } },
+  });
+  const ids = rounds.map((r) => r.id);
+  const [people, decisions] = await Promise.all([
+    participantsOf(db, ids),
+    db.calibrationDecision.findMany({
+      where: { roundId: { in: ids } },
+      select: { roundId: true, recordId: true, reviewerId: true, verdict: true },
+    }),
+  ]);
+  return rounds.map((round) => {
+    const participants = people.filter((p) => p.roundId === round.id);
+    const agreement = roundAgreement(
+      participants.map((p) => p.userId),
+      votesOf(decisions.filter((d) => d.roundId === round.id)),
+    );
+    return {
+      number: round.number,
+      stage: round.stage,
+      criteriaVersion: round.criteriaVersion.number,
+      participants: participants.map((p) => p.user.name),
+      records: round._count.records,
+      ...agreement,
+    };
+  });
 }

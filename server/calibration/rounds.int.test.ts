@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { agreementTable } from "../export/log-source";
 import { trainingLabels } from "../prioritise/training-labels";
 import { readFlowCounts } from "../prisma-2020-flow/flow-counts";
 import { setScreeningKeywords, updateReviewDetails } from "../reviews/update-review";
@@ -73,6 +74,18 @@ describe("calibration rounds", () => {
     expect(view.criteria).toMatchObject({ number: 2, inclusionCriteria: "Adults with ALS given stem cells" });
     expect(view.unanimous).toBe(2);
     expect(await screenedState(db, reviewId, lead.id)).toEqual(before);
+    // The agreement report's export carries the round beside the review's own agreement (none yet).
+    expect(await agreementTable(db, reviewId)).toEqual([
+      [
+        TA,
+        "Calibration round 1 (criteria version 2): Fleiss' kappa",
+        expect.stringMatching(/ & .* & /),
+        4,
+        0.415,
+        "moderate",
+        50,
+      ],
+    ]);
 
     // Criteria edited between rounds: a new version, the round keeps the one it was screened under.
     await setScreeningKeywords(db, scope, { includeKeywords: ["stem cell"], excludeKeywords: ["mice"] });

@@ -150,3 +150,28 @@ export function agreementRows(report: AgreementStage[]): Cell[][] {
       : []),
   ]);
 }
+
+/** A closed calibration round's agreement as rows of the same table, named by round and criteria version. */
+export interface RoundAgreementRow {
+  number: number;
+  stage: string;
+  criteriaVersion: number;
+  participants: string[];
+  complete: number;
+  kappa: number | null;
+  interpretation: string;
+  percentAgreement: number | null;
+  fleiss: unknown | null;
+}
+
+export function calibrationRoundRows(rounds: RoundAgreementRow[]): Cell[][] {
+  return rounds.map((r) => [
+    r.stage,
+    `Calibration round ${r.number} (criteria version ${r.criteriaVersion}): ${r.fleiss ? "Fleiss'" : "Cohen's"} kappa`,
+    r.participants.join(" & "),
+    r.complete,
+    round(r.kappa, 3),
+    r.interpretation,
+    round(r.percentAgreement === null ? null : r.percentAgreement * 100, 1),
+  ]);
+}

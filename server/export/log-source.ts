@@ -1,9 +1,18 @@
 // The decision log (every decision, change, withdrawal, resolution, reopening and override from the audit trail)
 // and the conflicts, read page by page.
+
+import { closedRoundAgreements } from "../calibration/calibration-view";
 import type { Db } from "../db/client";
 import { agreementReport } from "../screening/agreement-report";
 import type { Cell } from "./csv";
-import { agreementRows, conflictRow, decisionLogRow, type LoggedEvent, loggedRecordId } from "./log-rows";
+import {
+  agreementRows,
+  calibrationRoundRows,
+  conflictRow,
+  decisionLogRow,
+  type LoggedEvent,
+  loggedRecordId,
+} from "./log-rows";
 
 const PAGE = 500;
 // A lead's reopening or override of a settled record (outcome.*) carries its verdict and the one before it under
@@ -93,5 +102,6 @@ export async function* conflictRows(db: Db, reviewId: string): AsyncGenerator<Ce
 }
 
 export async function agreementTable(db: Db, reviewId: string): Promise<Cell[][]> {
-  return agreementRows(await agreementReport(db, reviewId));
+  const [report, rounds] = await Promise.all([agreementReport(db, reviewId), closedRoundAgreements(db, reviewId)]);
+  return [...agreementRows(report), ...calibrationRoundRows(rounds)];
 }

@@ -7,6 +7,8 @@ import { hasRole } from "@/server/shared/roles";
 import { STAGE_LABELS, type Stage } from "@/server/shared/stages";
 import { AgreementPanel } from "./agreement-panel";
 import { AllocateForm } from "./allocate-form";
+import { RoundNotice } from "./calibration/round-notice";
+import { RoundsAgreement } from "./calibration/rounds-agreement";
 import { PrioritisePanel } from "./prioritise-panel";
 import { ScreeningProgressPanel } from "./screening-progress";
 import { ScreeningScreen } from "./screening-screen";
@@ -41,6 +43,7 @@ export default async function ScreeningPage({ params }: Props) {
               }; when they disagree, a lead resolves the conflict.`
             : "One reviewer decides on each record.")}
       </p>
+      <RoundNotice reviewId={review.id} slug={slug} />
       {canScreen ? (
         <ScreeningScreen
           reviewId={review.id}
@@ -81,6 +84,7 @@ export default async function ScreeningPage({ params }: Props) {
           <section className="card agreement">
             <h2>Agreement between reviewers</h2>
             <AgreementPanel reviewId={review.id} />
+            <RoundsAgreement reviewId={review.id} slug={slug} />
           </section>
         </>
       )}

@@ -1,6 +1,7 @@
 "use client";
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { ErrorAlert } from "@/app/_components/alerts";
+import { RoundFinished, RoundProgress } from "./calibration/round-progress";
 import { DecisionPanel } from "./decision-panel";
 import { keywordMatcher } from "./highlight";
 import { MyDecisions } from "./my-decisions";
@@ -22,11 +23,13 @@ interface Props {
   canResolve: boolean;
   /** Replaces the title and abstract, e.g. by the record's full text at the full-text stage. */
   renderRecord?: (item: ScreeningItem) => ReactNode;
+  /** Screens this calibration round's records instead: practice decisions, with nothing of the team's shown. */
+  roundId?: string;
 }
 
 /** One record at a time, decided from the keyboard; the next one is already loaded when a decision is made. */
-export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, renderRecord }: Props) {
-  const queue = useScreeningQueue(reviewId, setup.stage);
+export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, renderRecord, roundId }: Props) {
+  const queue = useScreeningQueue(reviewId, setup.stage, roundId);
   const { current } = queue;
   const { draft, update, decide, noteRef, reasonsRef, ready, readyAnnouncement } = useDecisionDraft(queue, setup);
   const matcher = useMemo(
@@ -47,7 +50,11 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
 
   return (
     <>
-      <ScreeningProgressPanel reviewId={reviewId} stage={setup.stage} slug={slug} canScreen canResolve={canResolve} />
+      {roundId ? (
+        <RoundProgress reviewId={reviewId} roundId={roundId} />
+      ) : (
+        <ScreeningProgressPanel reviewId={reviewId} stage={setup.stage} slug={slug} canScreen canResolve={canResolve} />
+      )}
       <p className="visually-hidden" role="status">
         {queue.status}
       </p>
@@ -72,7 +79,7 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
           </button>
         </div>
       </div>
-      <RelevanceNote reviewId={reviewId} stage={setup.stage} recordId={currentId} />
+      {!roundId && <RelevanceNote reviewId={reviewId} stage={setup.stage} recordId={currentId} />}
       {matcher && <KeywordLegend />}
       {current ? (
         <div className={renderRecord ? "screening-grid with-document" : "screening-grid"}>
@@ -94,15 +101,27 @@ export function ScreeningScreen({ reviewId, slug, setup, keywords, canResolve, r
               ready={ready}
               canLead={canResolve}
             />
-            <TeamPanel reviewId={reviewId} slug={slug} recordId={current.record.id} canLead={canResolve} />
+            {!roundId && (
+              <TeamPanel reviewId={reviewId} slug={slug} recordId={current.record.id} canLead={canResolve} />
+            )}
           </div>
         </div>
       ) : !queue.loaded || queue.busy ? (
         <p className="card muted screening-loading">Loading the next record…</p>
+      ) : roundId ? (
+        <RoundFinished reviewId={reviewId} roundId={roundId} slug={slug} />
       ) : (
         <NothingLeft reviewId={reviewId} setup={setup} slug={slug} canResolve={canResolve} onCheck={queue.checkAgain} />
       )}
-      <MyDecisions reviewId={reviewId} setup={setup} currentId={currentId} canLead={canResolve} onOpen={queue.reopen} />
+      {!roundId && (
+        <MyDecisions
+          reviewId={reviewId}
+          setup={setup}
+          currentId={currentId}
+          canLead={canResolve}
+          onOpen={queue.reopen}
+        />
+      )}
     </>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import { useTRPC } from "@/app/_components/trpc";
 import type { Stage } from "@/server/shared/stages";
 import type { KeptDraft } from "./decision-panel";
 import { errorText } from "./error-text";
+import { useQueueApi } from "./queue-api";
 import { type ScreeningItem, VERDICT_DONE, type Verdict } from "./screening-types";
 
 interface Queue {
@@ -36,11 +35,10 @@ function shortTitle(item: ScreeningItem): string {
  * The reviewer's queue. A decision moves the prefetched record on screen at once and is sent in the background
  * (a refusal brings the decided record back, with the server's message);
  * the server work (decide, undo, refill) runs one step at a time, in order, so a refill never sees the world
- * before a decision made earlier on this screen.
+ * before a decision made earlier on this screen. With `roundId`, the records of that calibration round.
  */
-export function useScreeningQueue(reviewId: string, stage: Stage) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+export function useScreeningQueue(reviewId: string, stage: Stage, roundId?: string) {
+  const api = useQueueApi(reviewId, stage, roundId);
   const [queue, setQueue] = useState<Queue>({ current: null, upcoming: [], loaded: false });
   const [pending, setPending] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -51,9 +49,6 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
   /** Decided on this screen: kept out of refills even while the decision is still on its way. */
   const decided = useRef(new Set<string>());
   const chain = useRef<Promise<void>>(Promise.resolve());
-  const decide = useMutation(trpc.screening.decide.mutationOptions());
-  const undo = useMutation(trpc.screening.undo.mutationOptions());
-  const next = useMutation(trpc.screening.next.mutationOptions());
 
   function enqueue(task: () => Promise<void>) {
     setPending((n) => n + 1);
@@ -63,14 +58,11 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
       .finally(() => setPending((n) => n - 1));
   }
 
-  function refreshCounts() {
-    void queryClient.invalidateQueries({ queryKey: trpc.screening.progress.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.screening.myDecisions.pathKey() });
-  }
+  const refreshCounts = api.refreshCounts;
 
   async function refill() {
     // One shown and one prefetched: the next record is already on screen the moment a decision is made.
-    const items = await next.mutateAsync({ reviewId, stage, count: 2 });
+    const items = await api.next(2);
     setQueue((q) => {
       const known = new Set([q.current?.record.id, ...q.upcoming.map((i) => i.record.id)]);
       const fresh = items.filter((i) => !decided.current.has(i.record.id) && !known.has(i.record.id));
@@ -122,23 +114,14 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
     advance();
     enqueue(async () => {
       try {
-        await decide.mutateAsync({
-          reviewId,
-          stage,
-          recordId,
-          verdict,
-          reasonId: verdict === "exclude" ? reasonId : null,
-          note,
-        });
+        await api.decide({ recordId, verdict, reasonId: verdict === "exclude" ? reasonId : null, note });
       } catch (err) {
         // Not recorded: the record comes back on screen, ahead of the one shown in its place, to decide again,
         // with the note and reason as they were typed. Read afresh, it says if it can take no decision any more.
         decided.current.delete(recordId);
         setLast((l) => (l?.recordId === recordId ? null : l));
         if (typed.note.trim() || typed.reasonId) setKept((k) => new Map(k).set(recordId, typed));
-        const fresh = await queryClient
-          .fetchQuery({ ...trpc.screening.record.queryOptions({ reviewId, stage, recordId }), staleTime: 0 })
-          .catch(() => null);
+        const fresh = await api.record(recordId).catch(() => null);
         showFirst(fresh ?? item);
         setError(
           `Your decision on “${shortTitle(item)}” was not recorded: ${errorText(err)} It is shown again${keptWords(typed)}.`,
@@ -161,15 +144,12 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
   function undoLast() {
     setError(null);
     enqueue(async () => {
-      const { recordId, restored } = await undo.mutateAsync({ reviewId, stage });
+      const { recordId, restored } = await api.undo();
       // A change taken back leaves the earlier decision in place; a first decision taken back leaves none.
       if (!restored) decided.current.delete(recordId);
       setLast(null);
       refreshCounts();
-      const item = await queryClient.fetchQuery({
-        ...trpc.screening.record.queryOptions({ reviewId, stage, recordId }),
-        staleTime: 0,
-      });
+      const item = await api.record(recordId);
       if (item) showFirst(item);
       const title = item ? shortTitle(item) : "the record";
       setStatus(
@@ -184,10 +164,7 @@ export function useScreeningQueue(reviewId: string, stage: Stage) {
   function reopen(recordId: string) {
     setError(null);
     enqueue(async () => {
-      const item = await queryClient.fetchQuery({
-        ...trpc.screening.record.queryOptions({ reviewId, stage, recordId }),
-        staleTime: 0,
-      });
+      const item = await api.record(recordId);
       if (!item) throw new Error("That record is no longer in this review.");
       showFirst(item);
       setStatus(`“${shortTitle(item)}” is shown again: choose a new decision, or leave it unchanged.`);

@@ -6,6 +6,7 @@ import { memberReview } from "@/app/_lib/review-access";
 import { mayChange } from "@/app/_lib/review-changes";
 import { STAGE_LABELS, STAGES } from "@/server/shared/stages";
 import { ArchiveDeleteSection } from "./archive-delete-section";
+import { CriteriaHistory } from "./criteria-history";
 import { DetailsForm } from "./details-form";
 import { KeywordsForm } from "./keywords-form";
 import { LabelsSection } from "./labels-section";
@@ -78,6 +79,7 @@ export default async function SettingsPage({ params }: Props) {
           </section>
         );
       })}
+      <CriteriaHistory reviewId={review.id} />
       {review.myRole === "owner" && (
         <ArchiveDeleteSection
           reviewId={review.id}
