@@ -20,7 +20,7 @@ export async function CriteriaHistory({ reviewId }: { reviewId: string }) {
       <p className="small muted">
         Each edit of the criteria, the exclusion reasons or the highlighted keywords is kept as a version.
       </p>
-      <ol className="criteria-versions" reversed>
+      <ul className="criteria-versions">
         {versions.map((v) => (
           <li key={v.id}>
             <details>
@@ -54,7 +54,7 @@ export async function CriteriaHistory({ reviewId }: { reviewId: string }) {
             </details>
           </li>
         ))}
-      </ol>
+      </ul>
     </section>
   );
 }

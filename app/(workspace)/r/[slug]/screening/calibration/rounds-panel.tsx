@@ -75,13 +75,19 @@ export function RoundsPanel({ reviewId, slug, canLead }: { reviewId: string; slu
                 <thead>
                   <tr>
                     <th scope="col">Round</th>
-                    <th scope="col">Stage</th>
+                    <th scope="col" className="wide-only">
+                      Stage
+                    </th>
                     <th scope="col">Criteria</th>
-                    <th scope="col">Participants</th>
+                    <th scope="col" className="wide-only">
+                      Participants
+                    </th>
                     <th scope="col">Kappa</th>
                     <th scope="col">Agreement</th>
                     <th scope="col">Target</th>
-                    <th scope="col">Closed</th>
+                    <th scope="col" className="wide-only">
+                      Closed
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -90,9 +96,9 @@ export function RoundsPanel({ reviewId, slug, canLead }: { reviewId: string; slu
                       <th scope="row">
                         <Link href={`${base}/${r.id}`}>Round {r.number}</Link>
                       </th>
-                      <td>{STAGE_LABELS[r.stage]}</td>
+                      <td className="wide-only">{STAGE_LABELS[r.stage]}</td>
                       <td>Version {r.criteriaVersion}</td>
-                      <td>{r.participants.length}</td>
+                      <td className="wide-only">{r.participants.length}</td>
                       <td>
                         {kappaText(r.agreement?.kappa ?? null)}{" "}
                         <span className="muted small">
@@ -106,7 +112,7 @@ export function RoundsPanel({ reviewId, slug, canLead }: { reviewId: string; slu
                           <span className="muted small">{r.agreement.kappa >= r.kappaTarget ? "met" : "not met"}</span>
                         )}
                       </td>
-                      <td>{r.closedAt ? formatDate(r.closedAt) : ""}</td>
+                      <td className="wide-only">{r.closedAt ? formatDate(r.closedAt) : ""}</td>
                     </tr>
                   ))}
                 </tbody>
