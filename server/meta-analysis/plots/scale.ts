@@ -42,8 +42,10 @@ function niceStep(raw: number): number {
 const RATIO_STEPS = [1, 2, 5];
 
 /** 1-2-5 ratios from 0.001 to 1000, as log values. */
-const RATIO_CANDIDATES = [-3, -2, -1, 0, 1, 2].flatMap((e) => RATIO_STEPS.map((s) => Math.log(s * 10 ** e)));
-RATIO_CANDIDATES.push(Math.log(1000));
+const RATIO_CANDIDATES = [
+  ...[-3, -2, -1, 0, 1, 2].flatMap((e) => RATIO_STEPS.map((s) => Math.log(s * 10 ** e))),
+  Math.log(1000),
+];
 
 function ratioTicks(lo: number, hi: number, powersOfTen: boolean): Tick[] {
   const eps = 1e-9;
