@@ -6,6 +6,7 @@ import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import { studyTools } from "../studies/designs";
+import { NO_RESULT, type ResultRef } from "./result-ref";
 import { toolDefinition } from "./tools";
 import type { ToolDefinition, ToolName } from "./tools/types";
 
@@ -58,4 +59,17 @@ export function checkToolVersion(tool: ToolDefinition, toolVersion: number) {
       `The ${tool.label} form has changed since this page was opened. Reload the page; your saved answers are kept.`,
     );
   }
+}
+
+/** A named result's outcome must be one of the review's; returns the result as it will be stored. */
+export async function resultInReview(db: Db | Tx, reviewId: string, ref: ResultRef): Promise<ResultRef> {
+  if (ref.outcomeId === null) return NO_RESULT;
+  const outcome = await db.reviewOutcome.findFirst({ where: { id: ref.outcomeId, reviewId }, select: { id: true } });
+  if (!outcome) throw new AppError("NOT_FOUND", "That outcome is not in this review's outcome list. Reload the page.");
+  return ref;
+}
+
+/** The where clause of one result (a null outcome matches the appraisals whose result is not named). */
+export function resultWhere(ref: ResultRef) {
+  return { outcomeId: ref.outcomeId, timePoint: ref.timePoint };
 }

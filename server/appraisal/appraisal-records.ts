@@ -6,16 +6,36 @@ import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
-import { appraisersNeeded, checkToolVersion, studyForTool, writableAppraisal } from "./access";
+import {
+  appraisersNeeded,
+  checkToolVersion,
+  resultInReview,
+  resultWhere,
+  studyForTool,
+  writableAppraisal,
+} from "./access";
 import { type AppraisalAnswers, assess, checkAnswers, readAnswers } from "./answers";
+import { checkResult, isPerResult, type ResultRef } from "./result-ref";
 import type { ToolName } from "./tools/types";
 import { validityPrefillFor } from "./validity-source";
 
-export async function startAppraisal(db: Db, scope: MemberScope, input: { studyId: string; tool: ToolName }) {
+/** Starts the caller's appraisal of a study with a tool, of the named result for RoB 2 and ROBINS-I (or of none yet). */
+export async function startAppraisal(
+  db: Db,
+  scope: MemberScope,
+  input: { studyId: string; tool: ToolName; result?: { outcomeId: string | null; timePoint?: string } },
+) {
   return db.$transaction(async (tx) => {
     await studyForTool(tx, scope.reviewId, input.studyId, input.tool);
-    const key = { studyId: input.studyId, tool: input.tool, appraiserId: scope.actorId, isConsensus: false };
-    const existing = await tx.appraisal.findUnique({ where: { studyId_tool_appraiserId_isConsensus: key } });
+    const result = await resultInReview(tx, scope.reviewId, checkResult(input.tool, input.result));
+    const key = {
+      studyId: input.studyId,
+      tool: input.tool,
+      appraiserId: scope.actorId,
+      isConsensus: false,
+      ...resultWhere(result),
+    };
+    const existing = await tx.appraisal.findFirst({ where: key });
     if (existing) return { id: existing.id };
     // The validity questions start from what the consensus extraction already says; the appraiser may change any.
     const prefill =
@@ -33,6 +53,7 @@ export async function startAppraisal(db: Db, scope: MemberScope, input: { studyI
       data: {
         studyId: input.studyId,
         tool: input.tool,
+        ...(result.outcomeId && { outcomeId: result.outcomeId, timePoint: result.timePoint }),
         ...(prefill && {
           prefilledFrom: { ...prefill.source, questionIds: Object.keys(prefill.responses) },
         }),
@@ -42,8 +63,9 @@ export async function startAppraisal(db: Db, scope: MemberScope, input: { studyI
   });
 }
 
-async function consensusSettled(tx: Tx, studyId: string, tool: ToolName): Promise<boolean> {
-  return (await tx.appraisal.count({ where: { studyId, tool, isConsensus: true, completedAt: { not: null } } })) > 0;
+async function consensusSettled(tx: Tx, studyId: string, tool: ToolName, result: ResultRef): Promise<boolean> {
+  const where = { studyId, tool, ...resultWhere(result), isConsensus: true, completedAt: { not: null } };
+  return (await tx.appraisal.count({ where })) > 0;
 }
 
 /**
@@ -139,7 +161,7 @@ export async function completeAppraisal(db: Db, scope: MemberScope, input: { app
     });
     if (
       (await appraisersNeeded(tx, scope.reviewId)) === 1 &&
-      !(await consensusSettled(tx, appraisal.studyId, appraisal.tool))
+      !(await consensusSettled(tx, appraisal.studyId, appraisal.tool, appraisal))
     ) {
       // One appraiser per study: their appraisal is the review's result, kept as the consensus row that plots and exports read.
       const data = {
@@ -148,7 +170,7 @@ export async function completeAppraisal(db: Db, scope: MemberScope, input: { app
         completedAt,
         appraiserId: scope.actorId,
       };
-      const key = { studyId: appraisal.studyId, tool: appraisal.tool, isConsensus: true };
+      const key = { studyId: appraisal.studyId, tool: appraisal.tool, ...resultWhere(appraisal), isConsensus: true };
       const existing = await tx.appraisal.findFirst({ where: key });
       const consensus = existing
         ? await tx.appraisal.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })
@@ -157,7 +179,13 @@ export async function completeAppraisal(db: Db, scope: MemberScope, input: { app
         ...audit,
         action: "appraisal.consensus_recorded",
         entityId: consensus.id,
-        data: { studyId: appraisal.studyId, tool: appraisal.tool, overall, from: appraisal.id },
+        data: {
+          studyId: appraisal.studyId,
+          tool: appraisal.tool,
+          ...resultWhere(appraisal),
+          overall,
+          from: appraisal.id,
+        },
       });
     }
     return { completed: true };
@@ -171,11 +199,11 @@ export async function reopenAppraisal(db: Db, scope: MemberScope, input: { appra
     if (
       !appraisal.isConsensus &&
       (await appraisersNeeded(tx, scope.reviewId)) > 1 &&
-      (await consensusSettled(tx, appraisal.studyId, appraisal.tool))
+      (await consensusSettled(tx, appraisal.studyId, appraisal.tool, appraisal))
     ) {
       throw new AppError(
         "STALE",
-        "The consensus for this study is recorded; a lead can reopen and change the consensus instead.",
+        "The consensus for this result is recorded; a lead can reopen and change the consensus instead.",
       );
     }
     await tx.appraisal.update({ where: { id: appraisal.id }, data: { completedAt: null, version: { increment: 1 } } });
@@ -186,6 +214,59 @@ export async function reopenAppraisal(db: Db, scope: MemberScope, input: { appra
       entityType: "appraisal",
       entityId: appraisal.id,
     });
+  });
+}
+
+/**
+ * Names (or renames) the result an RoB 2 or ROBINS-I appraisal assesses: the appraiser's own, or a consensus for a
+ * lead. Refused when the appraiser already has an appraisal of that result, so two never judge one result apart.
+ * Until the consensus is recorded, the appraisers of one result are compared with each other, so naming the result
+ * after completing is allowed only while reopened.
+ */
+export async function nameResult(
+  db: Db,
+  scope: MemberScope,
+  input: { appraisalId: string; version: number; result: { outcomeId: string | null; timePoint?: string } },
+) {
+  return db.$transaction(async (tx) => {
+    const { appraisal } = await writableAppraisal(tx, scope, input.appraisalId);
+    if (!isPerResult(appraisal.tool))
+      throw new AppError("INVALID_INPUT", "This tool appraises the whole study, not one result.");
+    if (appraisal.version !== input.version)
+      throw new AppError("STALE", "This appraisal changed since you loaded it. Reload and name its result again.");
+    if (appraisal.completedAt)
+      throw new AppError("STALE", "This appraisal is marked complete. Reopen it to change the result it assesses.");
+    const result = await resultInReview(tx, scope.reviewId, checkResult(appraisal.tool, input.result));
+    if (result.outcomeId === null) throw new AppError("INVALID_INPUT", "Choose the outcome this appraisal assesses.");
+    const twin = await tx.appraisal.findFirst({
+      where: {
+        studyId: appraisal.studyId,
+        tool: appraisal.tool,
+        appraiserId: appraisal.appraiserId,
+        isConsensus: appraisal.isConsensus,
+        ...resultWhere(result),
+        id: { not: appraisal.id },
+      },
+      select: { id: true },
+    });
+    if (twin)
+      throw new AppError(
+        "INVALID_INPUT",
+        "There is already an appraisal of this study for that outcome and time point; open it instead.",
+      );
+    await tx.appraisal.update({
+      where: { id: appraisal.id },
+      data: { ...resultWhere(result), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      reviewId: scope.reviewId,
+      actorId: scope.actorId,
+      action: "appraisal.result_named",
+      entityType: "appraisal",
+      entityId: appraisal.id,
+      data: { from: resultWhere(appraisal), to: resultWhere(result) },
+    });
+    return { version: input.version + 1 };
   });
 }
 

@@ -7,8 +7,10 @@ import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import { studyTools } from "../studies/designs";
 import { studyWithReports } from "../studies/studies-view";
-import { currentToolWhere, studyForTool } from "./access";
+import { currentToolWhere, resultWhere, studyForTool } from "./access";
 import { assess, readAnswers } from "./answers";
+import { offeredResults } from "./offered-results";
+import { checkResult, isPerResult, type ResultRef, resultLabel } from "./result-ref";
 import { toolDefinition } from "./tools";
 import type { ToolName } from "./tools/types";
 import { validityPrefillFor } from "./validity-source";
@@ -24,7 +26,16 @@ export async function appraisalOverview(db: Db, member: MemberScope) {
     }),
     db.appraisal.findMany({
       where: { reviewId },
-      select: { studyId: true, tool: true, appraiserId: true, isConsensus: true, completedAt: true, overall: true },
+      select: {
+        studyId: true,
+        tool: true,
+        appraiserId: true,
+        isConsensus: true,
+        completedAt: true,
+        overall: true,
+        outcomeId: true,
+        timePoint: true,
+      },
     }),
   ]);
   const lead = hasRole(member.role, "lead");
@@ -40,8 +51,13 @@ export async function appraisalOverview(db: Db, member: MemberScope) {
         const own = rows.filter((a) => !a.isConsensus);
         const mine = own.find((a) => a.appraiserId === member.actorId);
         const consensus = rows.find((a) => a.isConsensus);
+        const mineRows = own.filter((a) => a.appraiserId === member.actorId);
         return {
           tool,
+          /** RoB 2 and ROBINS-I: how many results the caller appraises, and how many of theirs are not named yet. */
+          myResults: isPerResult(tool) ? mineRows.length : null,
+          myUnnamed: isPerResult(tool) ? mineRows.filter((a) => a.outcomeId === null).length : null,
+          consensusResults: rows.filter((a) => a.isConsensus && a.completedAt).length,
           mine: (mine ? (mine.completedAt ? "completed" : "in_progress") : "not_started") as
             | "completed"
             | "in_progress"
@@ -59,24 +75,32 @@ export async function appraisalOverview(db: Db, member: MemberScope) {
   };
 }
 
-/** The member's own appraisal of a study with a tool, and the recorded consensus if there is one. */
-export async function myAppraisal(db: Db, member: MemberScope, input: { studyId: string; tool: ToolName }) {
+/**
+ * The member's own appraisal of a study with a tool (of one result, for RoB 2 and ROBINS-I; the result not named yet
+ * when none is given), and the recorded consensus of that result if there is one.
+ */
+export async function myAppraisal(
+  db: Db,
+  member: MemberScope,
+  input: { studyId: string; tool: ToolName; result?: { outcomeId: string | null; timePoint?: string } },
+) {
   const { reviewId } = member;
   await studyForTool(db, reviewId, input.studyId, input.tool);
   const tool = toolDefinition(input.tool);
+  const result = resultWhere(checkResult(input.tool, input.result));
   const [mine, consensus] = await Promise.all([
-    db.appraisal.findUnique({
-      where: {
-        studyId_tool_appraiserId_isConsensus: {
-          studyId: input.studyId,
-          tool: input.tool,
-          appraiserId: member.actorId,
-          isConsensus: false,
-        },
-      },
+    db.appraisal.findFirst({
+      where: { studyId: input.studyId, tool: input.tool, appraiserId: member.actorId, isConsensus: false, ...result },
     }),
     db.appraisal.findFirst({
-      where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true, completedAt: { not: null } },
+      where: {
+        reviewId,
+        studyId: input.studyId,
+        tool: input.tool,
+        ...result,
+        isConsensus: true,
+        completedAt: { not: null },
+      },
     }),
   ]);
   const view = (row: NonNullable<typeof mine>) => {
@@ -104,22 +128,98 @@ export async function appraisalStudy(db: Db, reviewId: string, studyId: string) 
   return study;
 }
 
+/**
+ * The results of a study a member may open with a per-result tool: their own appraisals' results, the results with a
+ * recorded consensus, and those the study's extraction reports (the consensus extraction's and the member's own
+ * result rows), each with its label; plus the review's outcomes, for a result not yet extracted.
+ */
+export async function studyResults(db: Db, member: MemberScope, input: { studyId: string; tool: ToolName }) {
+  const { reviewId } = member;
+  await studyForTool(db, reviewId, input.studyId, input.tool);
+  if (!isPerResult(input.tool)) return { outcomes: [], results: [] };
+  const [outcomes, rows, offered] = await Promise.all([
+    db.reviewOutcome.findMany({
+      where: { reviewId },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db.appraisal.findMany({
+      where: {
+        reviewId,
+        studyId: input.studyId,
+        tool: input.tool,
+        OR: [
+          { appraiserId: member.actorId, isConsensus: false },
+          { isConsensus: true, completedAt: { not: null } },
+        ],
+      },
+      orderBy: { createdAt: "asc" },
+      select: { outcomeId: true, timePoint: true, isConsensus: true, completedAt: true, overall: true },
+    }),
+    offeredResults(db, member, input.studyId),
+  ]);
+  const names = new Map(outcomes.map((o) => [o.id, o.name]));
+  const results: {
+    outcomeId: string | null;
+    timePoint: string;
+    label: string;
+    mine: "completed" | "in_progress" | "not_started";
+    consensus: string | null | undefined;
+    extracted: boolean;
+  }[] = [];
+  const entry = (ref: ResultRef) => {
+    let found = results.find((r) => r.outcomeId === ref.outcomeId && r.timePoint === ref.timePoint);
+    if (!found) {
+      found = {
+        ...ref,
+        label: resultLabel(ref, ref.outcomeId ? names.get(ref.outcomeId) : null),
+        mine: "not_started",
+        consensus: undefined,
+        extracted: false,
+      };
+      results.push(found);
+    }
+    return found;
+  };
+  for (const row of rows) {
+    const e = entry(row);
+    if (row.isConsensus) e.consensus = row.overall;
+    else e.mine = row.completedAt ? "completed" : "in_progress";
+  }
+  for (const ref of offered) if (ref.outcomeId && names.has(ref.outcomeId)) entry(ref).extracted = true;
+  return { outcomes, results };
+}
+
 export interface ResultRow {
   studyId: string;
   label: string;
+  /** The result the consensus judges (RoB 2, ROBINS-I); null outcome for a per-study tool or a result not named. */
+  outcomeId: string | null;
+  outcomeName: string | null;
+  timePoint: string;
+  result: string;
   judgements: (string | null)[];
   overall: string | null;
   variant?: string;
   design?: string;
 }
 
-/** Recorded consensus judgements of every study appraised with a tool, for plots and downloads. */
+/**
+ * Recorded consensus judgements of every study appraised with a tool, one row per result for RoB 2 and ROBINS-I, for
+ * plots, downloads and the analyses that pool a result (see result-lookup.ts).
+ */
 export async function consensusResults(db: Db, reviewId: string, toolName: ToolName): Promise<ResultRow[]> {
   const tool = toolDefinition(toolName);
   const rows = await db.appraisal.findMany({
     where: { reviewId, ...currentToolWhere(toolName), isConsensus: true, completedAt: { not: null } },
-    select: { answers: true, study: { select: { id: true, label: true } } },
-    orderBy: { study: { label: "asc" } },
+    select: {
+      answers: true,
+      outcomeId: true,
+      timePoint: true,
+      outcome: { select: { name: true } },
+      study: { select: { id: true, label: true } },
+    },
+    orderBy: [{ study: { label: "asc" } }, { timePoint: "asc" }],
   });
   return rows.map((r) => {
     const { answers } = readAnswers(tool, r.answers);
@@ -128,6 +228,10 @@ export async function consensusResults(db: Db, reviewId: string, toolName: ToolN
     return {
       studyId: r.study.id,
       label: r.study.label,
+      outcomeId: r.outcomeId,
+      outcomeName: r.outcome?.name ?? null,
+      timePoint: r.timePoint,
+      result: isPerResult(toolName) ? resultLabel(r, r.outcome?.name) : "",
       judgements: assessment.domains.map((d) => d.final),
       overall: assessment.overall?.final ?? null,
       ...(answers.variant ? { variant: answers.variant } : {}),

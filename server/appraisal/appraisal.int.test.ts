@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { includedReports } from "../studies/reports.fixture";
 import { callerFor, makeTeam, makeUser, testDb } from "../test/integration";
+import { consensusJudgementFor } from "./result-lookup";
 import { ROB2 } from "./tools/rob2";
 
 const LOW_ANSWERS = {
@@ -145,6 +146,11 @@ describe("dual appraisal", () => {
       {
         studyId: study.id,
         label: study.label,
+        // Made without naming its result: it still counts, as a result not named yet.
+        outcomeId: null,
+        outcomeName: null,
+        timePoint: "",
+        result: "Result not named yet",
         judgements: ["low", "low", "low", "low", "some_concerns"],
         overall: "some_concerns",
       },
@@ -463,4 +469,142 @@ describe("trial design variants", () => {
       expect(long.filter((r) => r.domain === domainId).map((r) => r.item)).toEqual([...Object.keys(own), "judgement"]);
     },
   );
+});
+
+describe("RoB 2 per result", () => {
+  async function withOutcomes() {
+    const s = await setup();
+    const [alsfrs, survival] = await Promise.all(
+      ["ALSFRS-R change", "Survival"].map((name, position) =>
+        s.db.reviewOutcome.create({
+          data: { reviewId: s.review.id, name, type: "continuous", direction: "higher_is_better", position },
+        }),
+      ),
+    );
+    return { ...s, alsfrs: alsfrs!, survival: survival! };
+  }
+  const low = (caller: ReturnType<typeof callerFor>, input: { reviewId: string }) => async (id: string) => {
+    const saved = await caller.appraisal.save({
+      ...input,
+      appraisalId: id,
+      version: 0,
+      toolVersion: ROB2.version,
+      answers: { responses: LOW_ANSWERS },
+    });
+    await caller.appraisal.complete({ ...input, appraisalId: id, version: saved.version });
+  };
+
+  it("appraises each result apart, compares and records a consensus per result, and plots and exports per outcome", async () => {
+    const { db, input, lead, r1, r2, key, study, alsfrs, survival } = await withOutcomes();
+    await lead.appraisal.setAppraisers({ ...input, appraisersPerStudy: 1 });
+    const week28 = { outcomeId: alsfrs.id, timePoint: "Week 28" };
+    const a = await r1.appraisal.start({ ...key, result: week28 });
+    const b = await r1.appraisal.start({ ...key, result: { outcomeId: survival.id, timePoint: "month 12" } });
+    expect(a.id).not.toBe(b.id);
+    // Starting the same result again opens the same appraisal.
+    expect((await r1.appraisal.start({ ...key, result: week28 })).id).toBe(a.id);
+    await low(r1, input)(a.id);
+    // The second result is judged high in domain 1.
+    const saved = await r1.appraisal.save({
+      ...input,
+      appraisalId: b.id,
+      version: 0,
+      toolVersion: ROB2.version,
+      answers: { responses: { ...LOW_ANSWERS, "1.2": "N" } },
+    });
+    await r1.appraisal.complete({ ...input, appraisalId: b.id, version: saved.version });
+
+    expect((await r1.appraisal.mine({ ...key, result: week28 })).consensus?.assessment.overall?.final).toBe("low");
+    expect((await r2.appraisal.mine({ ...key, result: week28 })).mine).toBeNull();
+    const listed = await r1.appraisal.studyResults(key);
+    expect(listed.results.map((r) => [r.label, r.mine, r.consensus])).toEqual([
+      ["ALSFRS-R change, Week 28", "completed", "low"],
+      ["Survival, month 12", "completed", "high"],
+    ]);
+
+    const results = await r1.appraisal.results({ ...input, tool: "rob2" });
+    expect(results.map((r) => [r.result, r.overall])).toEqual([
+      ["ALSFRS-R change, Week 28", "low"],
+      ["Survival, month 12", "high"],
+    ]);
+    expect(
+      consensusJudgementFor(results, { studyId: study.id, outcomeId: alsfrs.id, timePoint: "week 28" })?.overall,
+    ).toBe("low");
+    const { wide } = await r1.appraisal.exportRows({ ...input, source: "consensus" });
+    expect(wide.map((w) => [w.outcome, w.timePoint, w.overall])).toEqual([
+      ["ALSFRS-R change", "Week 28", "Low risk"],
+      ["Survival", "month 12", "High risk"],
+    ]);
+    const events = await db.auditEvent.findMany({ where: { action: "appraisal.started", entityId: a.id } });
+    expect(events[0]!.data).toMatchObject({ outcomeId: alsfrs.id, timePoint: "Week 28" });
+  });
+
+  it("keeps an appraisal made before results were named, counts it, and lets its appraiser name its result", async () => {
+    const { db, input, lead, r1, key, alsfrs } = await withOutcomes();
+    await lead.appraisal.setAppraisers({ ...input, appraisersPerStudy: 1 });
+    const old = await r1.appraisal.start(key);
+    expect((await db.appraisal.findUniqueOrThrow({ where: { id: old.id } })).outcomeId).toBeNull();
+    // The database keeps one unnamed appraisal per appraiser, study and tool (NULLS NOT DISTINCT).
+    const row = await db.appraisal.findUniqueOrThrow({ where: { id: old.id } });
+    await expect(
+      db.appraisal.create({
+        data: { reviewId: row.reviewId, studyId: row.studyId, tool: "rob2", appraiserId: row.appraiserId },
+      }),
+    ).rejects.toThrow();
+    expect((await r1.appraisal.start(key)).id).toBe(old.id);
+
+    const named = await r1.appraisal.nameResult({
+      ...input,
+      appraisalId: old.id,
+      version: 0,
+      result: { outcomeId: alsfrs.id, timePoint: " week  52 " },
+    });
+    expect(named.version).toBe(1);
+    expect((await r1.appraisal.mine({ ...key, result: { outcomeId: alsfrs.id, timePoint: "week 52" } })).mine?.id).toBe(
+      old.id,
+    );
+    expect((await r1.appraisal.mine(key)).mine).toBeNull();
+    // A stale form, a second appraisal of the same result, and an outcome of another review are refused.
+    expect(
+      (
+        await failure(
+          r1.appraisal.nameResult({ ...input, appraisalId: old.id, version: 0, result: { outcomeId: alsfrs.id } }),
+        )
+      ).code,
+    ).toBe("STALE");
+    const other = await r1.appraisal.start(key);
+    expect(
+      (
+        await failure(
+          r1.appraisal.nameResult({
+            ...input,
+            appraisalId: other.id,
+            version: 0,
+            result: { outcomeId: alsfrs.id, timePoint: "week 52" },
+          }),
+        )
+      ).message,
+    ).toMatch(/already an appraisal of this study for that outcome/);
+    expect(
+      (await failure(r1.appraisal.start({ ...key, result: { outcomeId: "no-such-outcome", timePoint: "" } }))).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (
+        await failure(
+          r1.appraisal.start({
+            ...key,
+            tool: "validity_of_conclusions",
+            result: { outcomeId: alsfrs.id, timePoint: "" },
+          }),
+        )
+      ).message,
+    ).toMatch(/appraises the whole study/);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "appraisal.result_named", entityId: old.id },
+    });
+    expect(audit.data).toMatchObject({ from: { outcomeId: null }, to: { outcomeId: alsfrs.id, timePoint: "week 52" } });
+    // An outcome removed from the review leaves the appraisal, its result not named again.
+    await db.reviewOutcome.delete({ where: { id: alsfrs.id } });
+    expect((await db.appraisal.findUniqueOrThrow({ where: { id: old.id } })).outcomeId).toBeNull();
+  });
 });

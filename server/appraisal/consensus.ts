@@ -7,16 +7,19 @@ import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors/app-error";
 import type { MemberScope } from "../shared/actor";
-import { appraisersNeeded, studyForTool } from "./access";
+import { appraisersNeeded, resultWhere, studyForTool } from "./access";
 import { assess, EMPTY_ANSWERS, readAnswers } from "./answers";
 import { compareAnswers, consensusDraft } from "./compare";
+import { checkResult, type ResultRef } from "./result-ref";
 import { toolDefinition } from "./tools";
 import type { ToolName } from "./tools/types";
 
-async function completedAppraisals(db: Db | Tx, reviewId: string, studyId: string, tool: ToolName) {
+type StudyToolResult = { studyId: string; tool: ToolName; result?: { outcomeId: string | null; timePoint?: string } };
+
+async function completedAppraisals(db: Db | Tx, reviewId: string, studyId: string, tool: ToolName, result: ResultRef) {
   const needed = await appraisersNeeded(db, reviewId);
   const rows = await db.appraisal.findMany({
-    where: { reviewId, studyId, tool, isConsensus: false },
+    where: { reviewId, studyId, tool, ...resultWhere(result), isConsensus: false },
     orderBy: { createdAt: "asc" },
     select: { id: true, answers: true, completedAt: true, appraiser: { select: { id: true, name: true } } },
   });
@@ -24,19 +27,21 @@ async function completedAppraisals(db: Db | Tx, reviewId: string, studyId: strin
   if (completed.length < needed) {
     throw new AppError(
       "APPRAISAL_NOT_READY",
-      `${completed.length} of ${needed} appraisers have completed this study; compare once all have.`,
+      `${completed.length} of ${needed} appraisers have completed this ${result.outcomeId ? "result" : "study"}; compare once all have.`,
     );
   }
   const tool_ = toolDefinition(tool);
   return completed.map((r) => ({ id: r.id, appraiser: r.appraiser, answers: readAnswers(tool_, r.answers).answers }));
 }
 
-export async function appraisalComparison(db: Db, reviewId: string, input: { studyId: string; tool: ToolName }) {
+/** The appraisers of one result (of the study, for the per-study tools) side by side, and its consensus. */
+export async function appraisalComparison(db: Db, reviewId: string, input: StudyToolResult) {
   const study = await studyForTool(db, reviewId, input.studyId, input.tool);
   const tool = toolDefinition(input.tool);
-  const appraisals = await completedAppraisals(db, reviewId, input.studyId, input.tool);
+  const result = checkResult(input.tool, input.result);
+  const appraisals = await completedAppraisals(db, reviewId, input.studyId, input.tool, result);
   const consensus = await db.appraisal.findFirst({
-    where: { reviewId, studyId: input.studyId, tool: input.tool, isConsensus: true },
+    where: { reviewId, studyId: input.studyId, tool: input.tool, ...resultWhere(result), isConsensus: true },
   });
   const consensusRead = consensus ? readAnswers(tool, consensus.answers) : null;
   const consensusAnswers = consensusRead?.answers ?? null;
@@ -67,14 +72,15 @@ export async function appraisalComparison(db: Db, reviewId: string, input: { stu
 }
 
 /** The consensus row, drafted from the agreed answers; the lead then edits and completes it like an appraisal. */
-export async function startConsensus(db: Db, scope: MemberScope, input: { studyId: string; tool: ToolName }) {
+export async function startConsensus(db: Db, scope: MemberScope, input: StudyToolResult) {
   return db.$transaction(async (tx) => {
     await studyForTool(tx, scope.reviewId, input.studyId, input.tool);
+    const result = checkResult(input.tool, input.result);
     const existing = await tx.appraisal.findFirst({
-      where: { studyId: input.studyId, tool: input.tool, isConsensus: true },
+      where: { studyId: input.studyId, tool: input.tool, ...resultWhere(result), isConsensus: true },
     });
     if (existing) return { id: existing.id };
-    const appraisals = await completedAppraisals(tx, scope.reviewId, input.studyId, input.tool);
+    const appraisals = await completedAppraisals(tx, scope.reviewId, input.studyId, input.tool, result);
     const draft = appraisals.length
       ? consensusDraft(
           toolDefinition(input.tool),
@@ -86,6 +92,7 @@ export async function startConsensus(db: Db, scope: MemberScope, input: { studyI
         reviewId: scope.reviewId,
         studyId: input.studyId,
         tool: input.tool,
+        ...resultWhere(result),
         appraiserId: scope.actorId,
         isConsensus: true,
         answers: draft as unknown as Prisma.InputJsonValue,
@@ -98,7 +105,7 @@ export async function startConsensus(db: Db, scope: MemberScope, input: { studyI
       action: "appraisal.consensus_started",
       entityType: "appraisal",
       entityId: created.id,
-      data: { studyId: input.studyId, tool: input.tool, from: appraisals.map((a) => a.id) },
+      data: { studyId: input.studyId, tool: input.tool, ...resultWhere(result), from: appraisals.map((a) => a.id) },
     });
     return { id: created.id };
   });

@@ -7,6 +7,8 @@ const WIDE: WideRow[] = [
   {
     studyId: "s1",
     study: '=HYPERLINK("x")',
+    outcome: "ALSFRS-R change",
+    timePoint: "week 28",
     tool: "rob2",
     appraiser: "consensus",
     completedAt: "2026-01-01T00:00:00.000Z",
@@ -27,6 +29,8 @@ const LONG: LongRow[] = [
   {
     studyId: "s1",
     study: "Oh 2018",
+    outcome: "ALSFRS-R change",
+    timePoint: "week 28",
     tool: "RoB 2",
     appraiser: "consensus",
     domain: "D1",
@@ -41,15 +45,20 @@ const LONG: LongRow[] = [
 ];
 
 describe("appraisal export files", () => {
-  it("writes one row per study for a tool, with its domains as columns, neutralising formulas", () => {
+  it("writes one row per result for a tool, with its domains as columns, neutralising formulas", () => {
     const table = wideTable("rob2", WIDE);
-    expect(table.header.slice(0, 5)).toEqual([
+    expect(table.header.slice(0, 7)).toEqual([
       "study_id",
       "study",
+      "outcome",
+      "time_point",
       "tool",
       "appraiser",
       "D1 Bias arising from the randomisation process",
     ]);
+    expect(table.rows[0]!.slice(2, 4)).toEqual(["ALSFRS-R change", "week 28"]);
+    // SYRCLE judges the whole study: no result columns.
+    expect(wideTable("syrcle", WIDE).header.slice(0, 3)).toEqual(["study_id", "study", "tool"]);
     expect(table.rows).toHaveLength(1);
     const csv = toCsv(table);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
@@ -57,7 +66,7 @@ describe("appraisal export files", () => {
   });
   it("writes items in long format and an XLSX with a sheet per tool and one for items", async () => {
     expect(toCsv(longTable(LONG)).split("\r\n")[1]).toBe(
-      "s1,Oh 2018,RoB 2,consensus,D1,1.1,Was the allocation sequence random?,Yes,,,,",
+      "s1,Oh 2018,ALSFRS-R change,week 28,RoB 2,consensus,D1,1.1,Was the allocation sequence random?,Yes,,,,",
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toXlsx(WIDE, LONG)) as unknown as ArrayBuffer);

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { safeCell } from "../spreadsheet/safe-cell";
 import type { LongRow, WideRow } from "./export-rows";
+import { isPerResult } from "./result-ref";
 import { toolDefinition } from "./tools";
 import { TOOL_NAMES, type ToolName } from "./tools/types";
 import { designOption, labelledDomains, variantOption } from "./tools/variants";
@@ -18,9 +19,12 @@ export function wideTable(tool: ToolName, rows: readonly WideRow[]): Table {
   const variantLabel = (r: WideRow) => variantOption(def, r.variant)?.label ?? "";
   const designs = def.designs;
   const designLabel = (r: WideRow) => designOption(def, r.design)?.label ?? "";
+  // RoB 2 and ROBINS-I judge a result: its outcome and time point sit beside the study they belong to.
+  const perResult = isPerResult(tool);
   const header = [
     "study_id",
     "study",
+    ...(perResult ? ["outcome", "time_point"] : []),
     "tool",
     "appraiser",
     ...domains.map((d) => `${d.id} ${d.label}`),
@@ -34,6 +38,7 @@ export function wideTable(tool: ToolName, rows: readonly WideRow[]): Table {
     rows: own.map((r) => [
       r.studyId,
       r.study,
+      ...(perResult ? [r.outcome ?? "", r.timePoint ?? ""] : []),
       def.label,
       r.appraiser,
       ...domains.map((d) => r.judgements[d.id] ?? ""),
@@ -50,6 +55,8 @@ export function longTable(rows: readonly LongRow[]): Table {
     header: [
       "study_id",
       "study",
+      "outcome",
+      "time_point",
       "tool",
       "appraiser",
       "domain",
@@ -64,6 +71,8 @@ export function longTable(rows: readonly LongRow[]): Table {
     rows: rows.map((r) => [
       r.studyId,
       r.study,
+      r.outcome,
+      r.timePoint,
       r.tool,
       r.appraiser,
       r.domain,

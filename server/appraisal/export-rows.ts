@@ -1,4 +1,4 @@
-// Appraisal data as tables: one row per study × tool (wide), and one row per answered item (long). Consensus
+// Appraisal data as tables: one row per study × tool × result (wide), and one row per answered item (long). Consensus
 // values by default; each appraiser's own values for a lead, and only where every appraiser has completed, so
 // an export never reveals work still blinded.
 
@@ -9,6 +9,7 @@ import { hasRole } from "../shared/roles";
 import { TOOL_NAMES } from "../studies/designs";
 import { currentToolWhere } from "./access";
 import { assess, OVERALL, readAnswers } from "./answers";
+import { isPerResult } from "./result-ref";
 import { toolDefinition } from "./tools";
 import { skippedQuestions } from "./tools/asked";
 import { OPTION_LABELS, type ToolName } from "./tools/types";
@@ -19,6 +20,9 @@ export type ExportSource = "consensus" | "appraisers";
 export interface WideRow {
   studyId: string;
   study: string;
+  /** RoB 2 and ROBINS-I: the outcome and time point of the result judged ("" while not named). */
+  outcome?: string;
+  timePoint?: string;
   tool: ToolName;
   appraiser: string;
   completedAt: string;
@@ -33,6 +37,8 @@ export interface WideRow {
 export interface LongRow {
   studyId: string;
   study: string;
+  outcome: string;
+  timePoint: string;
   tool: string;
   appraiser: string;
   domain: string;
@@ -65,19 +71,22 @@ export async function appraisalExportRows(db: Db, member: MemberScope, source: E
         tool: true,
         answers: true,
         completedAt: true,
+        outcomeId: true,
+        timePoint: true,
+        outcome: { select: { name: true } },
         appraiser: { select: { name: true } },
         study: { select: { id: true, label: true } },
       },
-      orderBy: [{ study: { label: "asc" } }, { tool: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ study: { label: "asc" } }, { tool: "asc" }, { timePoint: "asc" }, { createdAt: "asc" }],
     }),
     db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { appraisersPerStudy: true } }),
   ]);
+  // Appraisers are compared per result, so each result's appraisals are shown once all of that result's are complete.
+  const resultKey = (r: (typeof rows)[number]) => `${r.study.id}|${r.tool}|${r.outcomeId ?? ""}|${r.timePoint}`;
   const complete = new Map<string, number>();
-  for (const r of rows) complete.set(`${r.study.id}|${r.tool}`, (complete.get(`${r.study.id}|${r.tool}`) ?? 0) + 1);
+  for (const r of rows) complete.set(resultKey(r), (complete.get(resultKey(r)) ?? 0) + 1);
   const visible =
-    source === "consensus"
-      ? rows
-      : rows.filter((r) => complete.get(`${r.study.id}|${r.tool}`)! >= needed.appraisersPerStudy);
+    source === "consensus" ? rows : rows.filter((r) => complete.get(resultKey(r))! >= needed.appraisersPerStudy);
 
   const wide: WideRow[] = [];
   const long: LongRow[] = [];
@@ -89,7 +98,10 @@ export async function appraisalExportRows(db: Db, member: MemberScope, source: E
     const variant = effectiveVariant(baseTool, answers.variant);
     const design = effectiveDesign(baseTool, answers.design);
     const appraiser = source === "consensus" ? "consensus" : row.appraiser.name;
-    const base = { studyId: row.study.id, study: row.study.label, tool: tool.label, appraiser };
+    const result = isPerResult(row.tool)
+      ? { outcome: row.outcomeId ? (row.outcome?.name ?? "") : "", timePoint: row.timePoint }
+      : { outcome: "", timePoint: "" };
+    const base = { studyId: row.study.id, study: row.study.label, ...result, tool: tool.label, appraiser };
     const level = (v: string | null) => tool.levels.find((l) => l.value === v)?.label ?? "";
     wide.push({
       ...base,

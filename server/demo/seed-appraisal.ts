@@ -9,6 +9,8 @@ import { startConsensus } from "../appraisal/consensus";
 import { toolDefinition } from "../appraisal/tools";
 import type { ToolName } from "../appraisal/tools/types";
 import type { Db } from "../db/client";
+import { TEMPLATE_OUTCOMES } from "../extraction/templates/template-outcomes";
+import { addTemplateOutcomes } from "../outcomes/review-outcomes";
 import { recordDecision } from "../screening/decide";
 import type { MemberScope } from "../shared/actor";
 import type { Design } from "../studies/designs";
@@ -85,8 +87,17 @@ async function includeAtFullText(
   return db.report.findUniqueOrThrow({ where: { recordId } });
 }
 
-async function appraise(db: Db, scope: MemberScope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
-  const { id } = await startAppraisal(db, scope, { studyId, tool });
+type Result = { outcomeId: string; timePoint: string } | undefined;
+
+async function appraise(
+  db: Db,
+  scope: MemberScope,
+  studyId: string,
+  tool: ToolName,
+  answers: AppraisalAnswers,
+  result?: Result,
+) {
+  const { id } = await startAppraisal(db, scope, { studyId, tool, result });
   const saved = await saveAppraisal(db, scope, {
     appraisalId: id,
     version: 0,
@@ -96,8 +107,15 @@ async function appraise(db: Db, scope: MemberScope, studyId: string, tool: ToolN
   await completeAppraisal(db, scope, { appraisalId: id, version: saved.version });
 }
 
-async function recordConsensus(db: Db, scope: MemberScope, studyId: string, tool: ToolName, answers: AppraisalAnswers) {
-  const { id } = await startConsensus(db, scope, { studyId, tool });
+async function recordConsensus(
+  db: Db,
+  scope: MemberScope,
+  studyId: string,
+  tool: ToolName,
+  answers: AppraisalAnswers,
+  result?: Result,
+) {
+  const { id } = await startConsensus(db, scope, { studyId, tool, result });
   const row = await db.appraisal.findUniqueOrThrow({ where: { id } });
   const saved = await saveAppraisal(db, scope, {
     appraisalId: id,
@@ -150,23 +168,36 @@ export async function seedDemoAppraisal(
     support,
     overrides: {},
   });
+  // RoB 2 judges a result: the trial's responder analysis at week 24. The clinical template's outcomes are put on
+  // the review's list now, in the template's order, so the extraction form made later adds none twice.
+  await db.$transaction((tx) => addTemplateOutcomes(tx, lead, TEMPLATE_OUTCOMES.als_clinical));
+  const responders = await db.reviewOutcome.findFirst({ where: { reviewId, name: "ALSFRS-R responders" } });
+  const week24: Result = responders ? { outcomeId: responders.id, timePoint: "week 24" } : undefined;
   await appraise(
     db,
     r1!,
     berry,
     "rob2",
     answers(ROB2_BERRY, { D1: "Participants were randomised 3:1 by a central system." }),
+    week24,
   );
-  await appraise(db, r2!, berry, "rob2", answers({ ...ROB2_BERRY, "1.2": "NI", "5.1": "N" }));
-  await recordConsensus(db, lead, berry, "rob2", {
-    ...answers(ROB2_BERRY, { D1: "Central randomisation, 3:1, stratified by site." }),
-    overrides: {
-      D5: {
-        judgement: "some_concerns",
-        reason: "Several ALSFRS-R responder definitions were reported; only one was pre-specified.",
+  await appraise(db, r2!, berry, "rob2", answers({ ...ROB2_BERRY, "1.2": "NI", "5.1": "N" }), week24);
+  await recordConsensus(
+    db,
+    lead,
+    berry,
+    "rob2",
+    {
+      ...answers(ROB2_BERRY, { D1: "Central randomisation, 3:1, stratified by site." }),
+      overrides: {
+        D5: {
+          judgement: "some_concerns",
+          reason: "Several ALSFRS-R responder definitions were reported; only one was pre-specified.",
+        },
       },
     },
-  });
+    week24,
+  );
 
   await appraise(db, r1!, xu, "syrcle", answers(SYRCLE_XU, { S5: "Surgeons knew which rats received grafts." }));
   await appraise(db, r2!, xu, "syrcle", answers({ ...SYRCLE_XU, "S7.1": "unclear" }));

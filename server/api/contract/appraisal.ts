@@ -7,9 +7,11 @@ export {
   type SetAside,
   switchVariant,
 } from "../../appraisal/answers";
+export { plottedOutcomes, rowsForOutcome } from "../../appraisal/plots/by-outcome";
 export { summaryBarSvg } from "../../appraisal/plots/summary-bar";
 export { TONE_COLOURS } from "../../appraisal/plots/svg";
 export { trafficLightSvg } from "../../appraisal/plots/traffic-light";
+export { isPerResult, type ResultRef, resultLabel } from "../../appraisal/result-ref";
 export { levelLabel, TOOLS, toolDefinition } from "../../appraisal/tools";
 export { skippedQuestions } from "../../appraisal/tools/asked";
 export {

@@ -5,7 +5,13 @@ import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
 import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
-import { levelLabel, OPTION_LABELS, type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
+import {
+  levelLabel,
+  OPTION_LABELS,
+  type ResultRef,
+  type ToolName,
+  toolDefinition,
+} from "@/server/api/contract/appraisal";
 import { AppraisalForm } from "./appraisal-form";
 import { type ExtractionPrefill, ExtractionPrefillContext, ExtractionSource } from "./extraction-notes";
 
@@ -13,15 +19,17 @@ interface Props {
   reviewId: string;
   studyId: string;
   tool: ToolName;
+  /** RoB 2 and ROBINS-I: the result compared; absent for the per-study tools. */
+  result?: ResultRef;
   /** What the consensus extraction answers (validity questions), shown beside the consensus form as beside one's own. */
   prefill: ExtractionPrefill | null;
 }
 
 /** Lead only: the appraisers side by side, disagreements marked, and the consensus form drafted from agreement. */
-export function ConsensusPanel({ reviewId, studyId, tool, prefill }: Props) {
+export function ConsensusPanel({ reviewId, studyId, tool, result, prefill }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const key = { reviewId, studyId, tool };
+  const key = { reviewId, studyId, tool, ...(result ? { result } : {}) };
   const comparison = useQuery(trpc.appraisal.compare.queryOptions(key, { staleTime: 0, retry: false }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.appraisal.pathKey() });
   const start = useMutation(trpc.appraisal.startConsensus.mutationOptions({ onSuccess: refresh }));

@@ -4,7 +4,15 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { NoAccess } from "@/app/_components/no-access";
 import { memberReview } from "@/app/_lib/review-access";
 import { mayChange } from "@/app/_lib/review-changes";
-import { summaryBarSvg, TOOL_NAMES, TOOLS, trafficLightSvg } from "@/server/api/contract/appraisal";
+import {
+  isPerResult,
+  plottedOutcomes,
+  rowsForOutcome,
+  summaryBarSvg,
+  TOOL_NAMES,
+  TOOLS,
+  trafficLightSvg,
+} from "@/server/api/contract/appraisal";
 import { serverCaller } from "@/server/api/server-caller";
 import { hasRole } from "@/server/shared/roles";
 import { AppraisersSetting } from "./appraisers-setting";
@@ -14,10 +22,13 @@ export const metadata: Metadata = { title: "Appraisal" };
 
 interface Props {
   params: Promise<{ slug: string }>;
+  /** RoB 2 and ROBINS-I plot one outcome at a time: `outcome_rob2`, `outcome_robins_i`. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function AppraisalPage({ params }: Props) {
+export default async function AppraisalPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const query = await searchParams;
   const review = await memberReview(slug, `/r/${slug}/appraisal`);
   if (!review) return <NoAccess />;
   const caller = await serverCaller();
@@ -28,7 +39,18 @@ export default async function AppraisalPage({ params }: Props) {
   );
   const canLead = hasRole(review.myRole, "lead");
   const api = `/api/reviews/${review.id}/appraisal`;
-  const plotted = results.filter((r) => r.rows.length > 0);
+  // A per-result tool's plots show the outcome chosen (the first judged by default); the others plot every study.
+  const plotted = results
+    .filter((r) => r.rows.length > 0)
+    .map(({ tool, rows }) => {
+      if (!isPerResult(tool)) return { tool, rows, outcomes: [], outcome: null };
+      const outcomes = plottedOutcomes(rows);
+      const asked = query[`outcome_${tool}`];
+      const outcome = outcomes.find((o) => o.id === asked) ?? outcomes[0]!;
+      return { tool, rows: rowsForOutcome(rows, outcome.id), outcomes, outcome };
+    });
+  const outcomeParam = (outcome: { id: string } | null) =>
+    outcome ? `&outcome=${encodeURIComponent(outcome.id)}` : "";
 
   return (
     <>
@@ -63,17 +85,45 @@ export default async function AppraisalPage({ params }: Props) {
         {plotted.length === 0 ? (
           <EmptyState compact>The plots appear here once a consensus is recorded for a study.</EmptyState>
         ) : (
-          plotted.map(({ tool, rows }) => (
+          plotted.map(({ tool, rows, outcomes, outcome }) => (
             <section key={tool} aria-labelledby={`plot-${tool}`}>
-              <h3 id={`plot-${tool}`}>{TOOLS[tool].label}</h3>
+              <h3 id={`plot-${tool}`}>
+                {TOOLS[tool].label}
+                {outcome && `: ${outcome.name}`}
+              </h3>
+              {outcome && (
+                <form className="inline-form plot-outcome" method="get">
+                  {plotted
+                    .filter((p) => p.tool !== tool && p.outcome)
+                    .map((p) => (
+                      <input key={p.tool} type="hidden" name={`outcome_${p.tool}`} value={p.outcome!.id} />
+                    ))}
+                  <div className="field">
+                    <label htmlFor={`outcome-${tool}`}>Outcome</label>
+                    <select id={`outcome-${tool}`} name={`outcome_${tool}`} defaultValue={outcome.id}>
+                      {outcomes.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name} ({o.studies} {o.studies === 1 ? "result" : "results"})
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <button type="submit" className="btn btn-secondary btn-small">
+                    Show
+                  </button>
+                </form>
+              )}
               <div
                 className="plot"
                 data-testid={`traffic-light-${tool}`}
                 dangerouslySetInnerHTML={{ __html: trafficLightSvg(TOOLS[tool], rows) }}
               />
               <p className="small">
-                Traffic-light plot: <a href={`${api}/plots/${tool}?kind=traffic-light&format=svg&download=1`}>SVG</a> ·{" "}
-                <a href={`${api}/plots/${tool}?kind=traffic-light&format=png`}>PNG</a>
+                Traffic-light plot:{" "}
+                <a href={`${api}/plots/${tool}?kind=traffic-light&format=svg&download=1${outcomeParam(outcome)}`}>
+                  SVG
+                </a>{" "}
+                · <a href={`${api}/plots/${tool}?kind=traffic-light&format=png${outcomeParam(outcome)}`}>PNG</a>
               </p>
               <div
                 className="plot"
@@ -81,10 +131,12 @@ export default async function AppraisalPage({ params }: Props) {
                 dangerouslySetInnerHTML={{ __html: summaryBarSvg(TOOLS[tool], rows) }}
               />
               <p className="small">
-                Summary (each study weighted equally):{" "}
-                <a href={`${api}/plots/${tool}?kind=summary&format=svg&download=1`}>SVG</a> ·{" "}
-                <a href={`${api}/plots/${tool}?kind=summary&format=png`}>PNG</a> ·{" "}
-                <a href={`${api}/export?format=csv&layout=wide&tool=${tool}`}>CSV, one row per study</a>
+                Summary (each {outcome ? "result" : "study"} weighted equally):{" "}
+                <a href={`${api}/plots/${tool}?kind=summary&format=svg&download=1${outcomeParam(outcome)}`}>SVG</a> ·{" "}
+                <a href={`${api}/plots/${tool}?kind=summary&format=png${outcomeParam(outcome)}`}>PNG</a> ·{" "}
+                <a href={`${api}/export?format=csv&layout=wide&tool=${tool}`}>
+                  CSV, one row per {outcome ? "result (every outcome)" : "study"}
+                </a>
               </p>
             </section>
           ))

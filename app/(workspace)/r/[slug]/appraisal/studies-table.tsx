@@ -49,7 +49,21 @@ export function StudiesTable({ slug, overview }: { slug: string; overview: Overv
             <Link href={`/r/${slug}/appraisal/${study.id}?tool=${tool.tool}`}>{TOOLS[tool.tool].label}</Link>
           ),
         },
-        { key: "mine", header: "Mine", className: "tool-status", cell: ({ tool }) => MINE[tool.mine] },
+        {
+          key: "mine",
+          header: "Mine",
+          className: "tool-status",
+          // RoB 2 and ROBINS-I judge results: how many the member appraises, and any still to be named.
+          cell: ({ tool }) =>
+            tool.myResults === null || tool.myResults === 0 ? (
+              MINE[tool.mine]
+            ) : (
+              <>
+                {tool.myResults === 1 ? "1 result" : `${tool.myResults} results`}
+                {tool.myUnnamed ? <strong> · {tool.myUnnamed} not named</strong> : null}
+              </>
+            ),
+        },
         {
           key: "done",
           header: "Appraisers done",
@@ -60,7 +74,9 @@ export function StudiesTable({ slug, overview }: { slug: string; overview: Overv
           key: "consensus",
           header: "Consensus",
           cell: ({ tool }) =>
-            tool.consensus?.overall ? (
+            tool.consensusResults > 1 ? (
+              `${tool.consensusResults} results recorded`
+            ) : tool.consensus?.overall ? (
               <JudgementBadge tool={TOOLS[tool.tool]} value={tool.consensus.overall} />
             ) : tool.consensus ? (
               "Recorded"

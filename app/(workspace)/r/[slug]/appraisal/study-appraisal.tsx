@@ -5,12 +5,13 @@ import { useState } from "react";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { EmptyState } from "@/app/_components/empty-state";
 import { useTRPC } from "@/app/_components/trpc";
-import { type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
+import { isPerResult, type ResultRef, type ToolName, toolDefinition } from "@/server/api/contract/appraisal";
 import { AppraisalForm } from "./appraisal-form";
 import { ConsensusPanel } from "./consensus-panel";
 import { ExtractionPrefillContext, ExtractionSource } from "./extraction-notes";
 import { JudgementBadge } from "./judgement-badge";
 import { type PaneReport, ReportPane } from "./report-pane";
+import { AnotherResult, NameResult, ResultChooser } from "./result-picker";
 
 interface Props {
   reviewId: string;
@@ -27,8 +28,20 @@ type View = "mine" | "consensus";
 export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise, canLead }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const key = { reviewId, studyId: study.id, tool };
-  const mine = useQuery(trpc.appraisal.mine.queryOptions(key, { staleTime: 0 }));
+  const perResult = isPerResult(tool);
+  const results = useQuery(
+    trpc.appraisal.studyResults.queryOptions({ reviewId, studyId: study.id, tool }, { enabled: perResult }),
+  );
+  const [chosen, setChosen] = useState<ResultRef | null>(null);
+  // Until one is chosen: the first result the member appraises, else the first the study reports, else none named.
+  const firstResult = results.data?.results.find((r) => r.mine !== "not_started") ?? results.data?.results[0];
+  const result: ResultRef | undefined = perResult
+    ? (chosen ?? (firstResult ? { outcomeId: firstResult.outcomeId, timePoint: firstResult.timePoint } : undefined))
+    : undefined;
+  const key = { reviewId, studyId: study.id, tool, ...(result ? { result } : {}) };
+  const mine = useQuery(
+    trpc.appraisal.mine.queryOptions(key, { staleTime: 0, enabled: !perResult || results.isSuccess }),
+  );
   const [view, setView] = useState<View>("mine");
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.appraisal.pathKey() });
   const start = useMutation(trpc.appraisal.start.mutationOptions({ onSuccess: refresh }));
@@ -71,8 +84,25 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
             </div>
           )}
           <p className="small muted">{definition.reference}</p>
+          {perResult && results.data && (
+            <div className="result-bar">
+              <ResultChooser
+                data={results.data}
+                value={result ?? { outcomeId: null, timePoint: "" }}
+                onChange={setChosen}
+              />
+              <AnotherResult data={results.data} onChoose={setChosen} />
+            </div>
+          )}
           {view === "consensus" && canLead ? (
-            <ConsensusPanel reviewId={reviewId} studyId={study.id} tool={tool} prefill={mine.data?.prefill ?? null} />
+            <ConsensusPanel
+              key={`${result?.outcomeId}-${result?.timePoint}`}
+              reviewId={reviewId}
+              studyId={study.id}
+              tool={tool}
+              result={result}
+              prefill={mine.data?.prefill ?? null}
+            />
           ) : mine.isPending ? (
             <p className="muted">Loading…</p>
           ) : mine.isError ? (
@@ -89,11 +119,51 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
                   </p>
                 </SuccessAlert>
               )}
+              {perResult &&
+                results.data &&
+                mine.data.mine &&
+                result?.outcomeId === null &&
+                (mine.data.mine.completedAt ? (
+                  <p className="small" role="note">
+                    This appraisal does not name the result it assesses yet. Reopen it to name the outcome and time
+                    point.
+                  </p>
+                ) : (
+                  <NameResult
+                    reviewId={reviewId}
+                    data={results.data}
+                    appraisal={mine.data.mine}
+                    onNamed={(named) => {
+                      setChosen(named);
+                      refresh();
+                    }}
+                  />
+                ))}
+              {perResult &&
+                results.data &&
+                mine.data.mine &&
+                result?.outcomeId == null &&
+                (mine.data.mine.completedAt ? (
+                  <p className="small" role="note">
+                    This appraisal does not name the result it assesses yet. Reopen it to name the outcome and time
+                    point.
+                  </p>
+                ) : (
+                  <NameResult
+                    reviewId={reviewId}
+                    data={results.data}
+                    appraisal={mine.data.mine}
+                    onNamed={(named) => {
+                      setChosen(named);
+                      refresh();
+                    }}
+                  />
+                ))}
               {mine.data.mine ? (
                 <ExtractionPrefillContext.Provider value={mine.data.prefill}>
                   {mine.data.prefill && <ExtractionSource prefill={mine.data.prefill} />}
                   <AppraisalForm
-                    key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}`}
+                    key={`${mine.data.mine.id}-${mine.data.mine.completedAt ? "done" : "open"}-${mine.data.mine.version}`}
                     reviewId={reviewId}
                     toolName={tool}
                     appraisal={mine.data.mine}
@@ -117,8 +187,11 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
                     </>
                   }
                 >
-                  You have not appraised {study.label} with {definition.label} yet. Your answers stay hidden from other
-                  appraisers until the consensus.
+                  You have not appraised {study.label}
+                  {result?.outcomeId
+                    ? ` for ${results.data?.results.find((r) => r.outcomeId === result.outcomeId && r.timePoint === result.timePoint)?.label ?? "this result"}`
+                    : ""}{" "}
+                  with {definition.label} yet. Your answers stay hidden from other appraisers until the consensus.
                   {mine.data.prefill &&
                     " Questions the consensus extraction already answers start filled in; you can change them."}
                 </EmptyState>
