@@ -59,8 +59,10 @@ const NUROWN_PHASE_2 = [
   { fieldId: "administrations", instanceKey: "", value: 1 },
   { fieldId: "route", instanceKey: "", value: ["intrathecal", "intramuscular"] },
   { fieldId: "arm_name", instanceKey: "a1", value: "MSC-NTF" },
+  { fieldId: "arm_role", instanceKey: "a1", value: "intervention" },
   { fieldId: "arm_n_randomised", instanceKey: "a1", value: 36 },
   { fieldId: "arm_name", instanceKey: "a2", value: "Placebo" },
+  { fieldId: "arm_role", instanceKey: "a2", value: "control" },
   { fieldId: "arm_n_randomised", instanceKey: "a2", value: 12 },
   {
     fieldId: "authors_conclusion",

@@ -94,72 +94,75 @@ export function OutcomeList({ reviewId, canLead }: Props) {
   );
 
   return (
-    <section className="card" aria-labelledby="outcomes-heading">
-      <h2 id="outcomes-heading">Outcome list</h2>
-      {notice?.error ? <ErrorAlert>{notice.text}</ErrorAlert> : <SuccessAlert>{notice?.text}</SuccessAlert>}
-      {outcomes.isError && <ErrorAlert>{outcomes.error.message}</ErrorAlert>}
-      {outcomes.isPending ? (
-        <p className="muted">Loading outcomes…</p>
-      ) : (
-        <DataTable
-          label="Outcomes"
-          className="outcome-table"
-          rows={list}
-          rowKey={(o) => o.id}
-          empty={<p className="muted">The review has no outcomes yet.</p>}
-          columns={[
-            { key: "name", header: "Outcome", rowHeader: true, cell: (o) => o.name },
-            {
-              key: "type",
-              header: "Type",
-              cell: (o) => OUTCOME_TYPE_LABELS[o.type].replace(/ \(.*\)$/, ""),
-            },
-            { key: "unit", header: "Unit", cell: (o) => o.unit || <span className="muted">—</span> },
-            {
-              key: "direction",
-              header: "Good for patients",
-              cell: (o) => (o.direction === "higher_is_better" ? "Higher" : "Lower"),
-              headerTitle: `${OUTCOME_DIRECTION_LABELS.higher_is_better}, or ${OUTCOME_DIRECTION_LABELS.lower_is_better.toLowerCase()}`,
-            },
-            canLead && {
-              key: "results",
-              header: "Result rows",
-              className: "num",
-              cell: (o) => (o.results === null ? "" : plural(o.results, "row")),
-            },
-            mayEdit && {
-              key: "actions",
-              header: "Actions",
-              hideHeader: true,
-              cell: (o, index) =>
-                editing === o.id ? (
-                  <OutcomeFields
-                    initial={{ name: o.name, type: o.type, unit: o.unit, direction: o.direction }}
-                    typeLocked={(o.results ?? 0) > 0}
-                    submitLabel={`Save ${o.name}`}
-                    busy={update.isPending}
-                    onCancel={() => setEditing(null)}
-                    onSubmit={async (fields) => {
-                      const saved = await run(
-                        () => update.mutateAsync({ reviewId, outcomeId: o.id, ...fields }),
-                        `“${fields.name}” saved.`,
-                      );
-                      if (saved) setEditing(null);
-                    }}
-                  />
-                ) : (
-                  actions(o, index)
-                ),
-            },
-          ]}
-        />
-      )}
-      {mayEdit &&
-        (list.length >= MAX_OUTCOMES ? (
-          <p className="muted small">A review has at most {MAX_OUTCOMES} outcomes.</p>
+    <>
+      <section className="card" aria-labelledby="outcomes-heading">
+        <h2 id="outcomes-heading">Outcome list</h2>
+        {notice?.error ? <ErrorAlert>{notice.text}</ErrorAlert> : <SuccessAlert>{notice?.text}</SuccessAlert>}
+        {outcomes.isError && <ErrorAlert>{outcomes.error.message}</ErrorAlert>}
+        {outcomes.isPending ? (
+          <p className="muted">Loading outcomes…</p>
         ) : (
-          <div className="add-outcome">
-            <h3>Add an outcome</h3>
+          <DataTable
+            scroll
+            label="Outcomes"
+            className="outcome-table"
+            rows={list}
+            rowKey={(o) => o.id}
+            empty={<p className="muted">The review has no outcomes yet.</p>}
+            columns={[
+              { key: "name", header: "Outcome", rowHeader: true, cell: (o) => o.name },
+              {
+                key: "type",
+                header: "Type",
+                cell: (o) => OUTCOME_TYPE_LABELS[o.type].replace(/ \(.*\)$/, ""),
+              },
+              { key: "unit", header: "Unit", cell: (o) => o.unit || <span className="muted">—</span> },
+              {
+                key: "direction",
+                header: "Good for patients",
+                cell: (o) => (o.direction === "higher_is_better" ? "Higher" : "Lower"),
+                headerTitle: `${OUTCOME_DIRECTION_LABELS.higher_is_better}, or ${OUTCOME_DIRECTION_LABELS.lower_is_better.toLowerCase()}`,
+              },
+              canLead && {
+                key: "results",
+                header: "Result rows",
+                className: "num",
+                cell: (o) => (o.results === null ? "" : plural(o.results, "row")),
+              },
+              mayEdit && {
+                key: "actions",
+                header: "Actions",
+                hideHeader: true,
+                cell: (o, index) =>
+                  editing === o.id ? (
+                    <OutcomeFields
+                      initial={{ name: o.name, type: o.type, unit: o.unit, direction: o.direction }}
+                      typeLocked={(o.results ?? 0) > 0}
+                      submitLabel={`Save ${o.name}`}
+                      busy={update.isPending}
+                      onCancel={() => setEditing(null)}
+                      onSubmit={async (fields) => {
+                        const saved = await run(
+                          () => update.mutateAsync({ reviewId, outcomeId: o.id, ...fields }),
+                          `“${fields.name}” saved.`,
+                        );
+                        if (saved) setEditing(null);
+                      }}
+                    />
+                  ) : (
+                    actions(o, index)
+                  ),
+              },
+            ]}
+          />
+        )}
+      </section>
+      {mayEdit && (
+        <section className="card" aria-labelledby="add-outcome-heading">
+          <h2 id="add-outcome-heading">Add an outcome</h2>
+          {list.length >= MAX_OUTCOMES ? (
+            <p className="muted small">A review has at most {MAX_OUTCOMES} outcomes.</p>
+          ) : (
             <OutcomeFields
               key={adding}
               initial={NEW}
@@ -171,8 +174,9 @@ export function OutcomeList({ reviewId, canLead }: Props) {
                 if (made) setAdding((n) => n + 1);
               }}
             />
-          </div>
-        ))}
-    </section>
+          )}
+        </section>
+      )}
+    </>
   );
 }
