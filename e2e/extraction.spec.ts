@@ -116,6 +116,8 @@ test("a wide repeating group scrolls in its own box with its headings in view, n
   for (let i = 0; i < 14; i++) await addResult.click();
   const box = page.getByRole("region", { name: "Results table" });
   await expect(box.getByRole("row")).toHaveCount(15);
+  // A continuous outcome in one row brings the columns of its numbers (mean, SD, … n) into the table.
+  await box.getByLabel("Outcome", { exact: true }).first().selectOption({ label: "ALSFRS-R change" });
   const lastHeading = box.getByRole("columnheader", { name: "n", exact: true });
   const rowNumber = box.getByRole("rowheader", { name: "Result 14" });
 
@@ -129,7 +131,7 @@ test("a wide repeating group scrolls in its own box with its headings in view, n
     }));
     expect(widths.page, `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(widths.inner);
     expect(widths.main, `the main column scrolls sideways at ${width} px`).toBe(0);
-    // The value, SD, CI, n and Remove columns are reached inside the box, which keyboard users can focus.
+    // The mean, SD, n, CI and Remove columns are reached inside the box, which keyboard users can focus.
     expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await box.focus();
     await expect(box).toBeFocused();

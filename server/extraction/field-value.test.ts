@@ -60,3 +60,14 @@ describe("formatFieldValue and sameValue", () => {
     expect(sameValue(field({ type: "integer" }), 0, null)).toBe(false);
   });
 });
+
+describe("numbers and references of result rows", () => {
+  it("takes a decimal as a finite number, and an arm or outcome reference as its key", () => {
+    expect(normaliseFieldValue(field({ type: "decimal" }), -5.52)).toBe(-5.52);
+    expect(() => normaliseFieldValue(field({ type: "decimal" }), "6.1")).toThrow('"Dose" needs a number.');
+    expect(() => normaliseFieldValue(field({ type: "decimal" }), Number.NaN)).toThrow(FieldValueError);
+    expect(normaliseFieldValue(field({ type: "arm_ref", armSectionId: "sec_arms" }), "a1")).toBe("a1");
+    expect(normaliseFieldValue(field({ type: "outcome_ref" }), "")).toBeNull();
+    expect(() => normaliseFieldValue(field({ type: "outcome_ref" }), 3)).toThrow('"Dose" needs an outcome.');
+  });
+});
