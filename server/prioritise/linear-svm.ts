@@ -108,8 +108,12 @@ export function trainLinearSvm(
   }
   if (warm) for (let i = 0; i < n; i++) warm.alpha[warm.rowIds[i]!] = alpha[i]!;
   const weights = new Float64Array(columns);
+  // Terms no training row has weigh 0: scoring skips them after a read of this small array (which stays in cache),
+  // saving a cache miss on the weights per skipped term without changing a score.
+  const trained = new Uint8Array(columns);
   columnOf.forEach((j, local) => {
     weights[j] = w[local]!;
+    trained[j] = 1;
   });
   return {
     w: weights,
@@ -117,7 +121,10 @@ export function trainLinearSvm(
     iterations,
     score: (row) => {
       let s = bias;
-      for (let k = 0; k < row.idx.length; k++) s += weights[row.idx[k]!]! * row.val[k]!;
+      for (let k = 0; k < row.idx.length; k++) {
+        const j = row.idx[k]!;
+        if (trained[j]) s += weights[j]! * row.val[k]!;
+      }
       return s;
     },
   };
