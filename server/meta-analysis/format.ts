@@ -12,7 +12,7 @@ export const MEASURE_NAMES: Record<Measure, string> = {
   OR: "Odds ratio",
   RD: "Risk difference",
   HR: "Hazard ratio",
-  PLO: "Proportion (logit)",
+  PLO: "Proportion",
   PFT: "Proportion (Freeman–Tukey)",
   MN: "Mean",
   NMD: "Normalised mean difference",
@@ -22,6 +22,14 @@ export const MEASURE_NAMES: Record<Measure, string> = {
 export const SINGLE_GROUP: readonly Measure[] = ["PLO", "PFT", "MN"];
 
 export const isRatio = (measure: Measure) => RATIO_MEASURES.includes(measure);
+
+/** The axis a measure is drawn on: ratios on a log axis, logit proportions on a logit one, both labelled as shown. */
+export const axisKind = (measure: Measure): "linear" | "log" | "logit" =>
+  isRatio(measure) ? "log" : measure === "PLO" ? "logit" : "linear";
+
+/** " (log scale)" or " (logit scale)" after the measure's name under an axis. */
+export const axisSuffix = (measure: Measure) =>
+  ({ linear: "", log: " (log scale)", logit: " (logit scale)" })[axisKind(measure)];
 
 export const minus = (text: string) => text.replace(/-/g, "−");
 
@@ -34,8 +42,9 @@ export function num(x: number, digits = 2): string {
   return minus(x.toFixed(digits));
 }
 
-/** An effect shown on the reader's scale: ratios back-transformed from the log scale. */
-export const shown = (measure: Measure, value: number) => (isRatio(measure) ? Math.exp(value) : value);
+/** An effect shown on the reader's scale: ratios back-transformed from the log scale, proportions from the logit. */
+export const shown = (measure: Measure, value: number) =>
+  isRatio(measure) ? Math.exp(value) : measure === "PLO" ? 1 / (1 + Math.exp(-value)) : value;
 
 /** "0.49 [0.34, 0.70]" on the reader's scale. */
 export function effectWithCi(measure: Measure, estimate: number, lower: number, upper: number, digits = 2): string {

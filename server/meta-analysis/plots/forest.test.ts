@@ -171,3 +171,29 @@ describe("forest plot geometry", () => {
     expect(plot.svg).toMatch(/<path d="M[\d.]+ [\d.]+l-?5 -3\.5v7z"/);
   });
 });
+
+describe("forest plot of proportions", () => {
+  it("shows logit proportions as proportions, on a logit axis labelled with them, and no line of no effect", () => {
+    const studies: Study[] = [
+      { label: "Cohort A", data: { kind: "single-binary", events: 3, n: 20 } },
+      { label: "Cohort B", data: { kind: "single-binary", events: 12, n: 40 } },
+      { label: "Cohort C", data: { kind: "single-binary", events: 9, n: 60 } },
+    ];
+    const plot = forestPlot({ result: analyse(studies, { measure: "PLO", model: "random" }), studies });
+    expectClean(plot);
+    const labels = plot.scale.ticks.map((t) => t.label);
+    expect(labels).toContain("0.1");
+    expect(labels).toContain("0.5");
+    // 3/20 = 0.15 on the logit scale between the tick labels' own positions.
+    const at = (label: string) => {
+      const box = plot.boxes.filter((b) => b.what === label).at(-1)!;
+      return box.x + box.w / 2;
+    };
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const expected = at("0.1") + ((logit(0.15) - logit(0.1)) / (logit(0.5) - logit(0.1))) * (at("0.5") - at("0.1"));
+    expect(plot.marks.find((m) => m.label === "Cohort A")!.x!).toBeCloseTo(expected, 0);
+    expect(plot.svg).toContain(">0.15 [");
+    expect(plot.svg).toContain(">Proportion (logit scale)</text>");
+    expect(plot.svg).not.toContain("Favours");
+  });
+});

@@ -12,15 +12,17 @@ import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { AnalysisResult } from "../analyse";
 import { qnorm } from "../distributions";
 import {
+  axisKind,
+  axisSuffix,
   effectWithCi,
   heterogeneityText,
-  isRatio,
   MEASURE_NAMES,
   modelText,
   num,
   overallEffectText,
   pText,
   SINGLE_GROUP,
+  shown,
 } from "../format";
 import type { SubgroupAnalysis } from "../subgroups";
 import type { Study } from "../types";
@@ -109,7 +111,6 @@ export function forestPlot(input: ForestInput): ForestLayout {
   const { result, studies } = input;
   const o = result.options;
   const measure = o.measure;
-  const ratio = isRatio(measure);
   const single = SINGLE_GROUP.includes(measure);
   const z = qnorm(1 - (1 - o.level) / 2);
   const levelPercent = `${Math.round(o.level * 100)} %`;
@@ -193,7 +194,7 @@ export function forestPlot(input: ForestInput): ForestLayout {
       : r.kind === "subtotal" || r.kind === "overall"
         ? estimateText(r.lower, r.estimate, r.upper)
         : r.kind === "prediction"
-          ? `[${num(ratio ? Math.exp(r.lower) : r.lower)}, ${num(ratio ? Math.exp(r.upper) : r.upper)}]`
+          ? `[${num(shown(measure, r.lower))}, ${num(shown(measure, r.upper))}]`
           : "",
   );
   const estimateWidth = Math.max(
@@ -250,10 +251,10 @@ export function forestPlot(input: ForestInput): ForestLayout {
   if (!single) core.push(0);
   const coreLo = Math.min(...core);
   const coreHi = Math.max(...core);
-  const span = Math.max(coreHi - coreLo, ratio ? Math.log(2) : Math.abs(coreHi) * 0.2 || 1);
+  const span = Math.max(coreHi - coreLo, axisKind(measure) !== "linear" ? Math.log(2) : Math.abs(coreHi) * 0.2 || 1);
   const lo = Math.max(Math.min(...reach, coreLo), coreLo - span);
   const hi = Math.min(Math.max(...reach, coreHi), coreHi + span);
-  const scale = makeScale(lo, hi, ratio, panelLeft, panelRight);
+  const scale = makeScale(lo, hi, axisKind(measure), panelLeft, panelRight);
   const px = (v: number) => round(scale.x(Math.min(scale.hi, Math.max(scale.lo, v))));
 
   const canvas = new Canvas();
@@ -438,7 +439,7 @@ export function forestPlot(input: ForestInput): ForestLayout {
   canvas.text({
     x: round((panelLeft + panelRight) / 2),
     y: y + SIZE,
-    text: `${MEASURE_NAMES[measure]}${ratio ? " (log scale)" : ""}`,
+    text: `${MEASURE_NAMES[measure]}${axisSuffix(measure)}`,
     size: SIZE,
     bold: true,
     anchor: "middle",

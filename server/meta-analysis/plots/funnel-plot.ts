@@ -7,7 +7,7 @@ import { Canvas, type PlotLayout } from "../../appraisal/plots/svg";
 import { escapeXml } from "../../svg/escape-xml";
 import { textWidth, wrapText } from "../../svg/text-metrics";
 import type { AnalysisResult } from "../analyse";
-import { isRatio, MEASURE_NAMES, num, pText, SINGLE_GROUP } from "../format";
+import { axisKind, axisSuffix, MEASURE_NAMES, num, pText, SINGLE_GROUP, shown } from "../format";
 import { funnelData } from "../funnel";
 import { makeScale, type Scale, TICK_SIZE, tickLabel } from "./scale";
 
@@ -76,7 +76,6 @@ function seTicks(seMax: number): number[] {
 export function funnelPlot(input: FunnelInput): FunnelLayout {
   const { result } = input;
   const measure = result.options.measure;
-  const ratio = isRatio(measure);
   const single = SINGLE_GROUP.includes(measure);
   const center = result.pooled?.estimate ?? result.studies[0]?.yi ?? 0;
   const data = funnelData(
@@ -108,7 +107,7 @@ export function funnelPlot(input: FunnelInput): FunnelLayout {
     center + data.pseudoCiZ * seBottom,
     ...(single ? [] : [0]),
   ];
-  const scale = makeScale(Math.min(...spread), Math.max(...spread), ratio, left, right);
+  const scale = makeScale(Math.min(...spread), Math.max(...spread), axisKind(measure), left, right);
   const y = (se: number) => top + (se / seBottom) * HEIGHT;
   const x = (v: number) => scale.x(Math.min(scale.hi, Math.max(scale.lo, v)));
 
@@ -191,7 +190,7 @@ export function funnelPlot(input: FunnelInput): FunnelLayout {
   canvas.text({
     x: round((left + right) / 2),
     y: yy + SIZE,
-    text: `${MEASURE_NAMES[measure]}${ratio ? " (log scale)" : ""}`,
+    text: `${MEASURE_NAMES[measure]}${axisSuffix(measure)}`,
     size: SIZE,
     bold: true,
     anchor: "middle",
@@ -227,7 +226,7 @@ export function funnelPlot(input: FunnelInput): FunnelLayout {
   }
   const notes = [
     ...(contours.length ? ["Shading: the p-value a study at that effect and SE would have against no effect."] : []),
-    `Dashed: pseudo 95 % limits around the pooled estimate (${num(ratio ? Math.exp(center) : center)}).`,
+    `Dashed: pseudo 95 % limits around the pooled estimate (${num(shown(measure, center))}).`,
   ];
   if (result.egger) {
     const e = result.egger;

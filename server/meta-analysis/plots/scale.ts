@@ -1,6 +1,7 @@
 // The horizontal effect axis the forest and funnel plots share: analysis-scale values (log for ratios) mapped to
 // pixels, with ticks a reader can use. Ratio measures are drawn on a log scale labelled with the ratios themselves
-// (0.1 0.2 0.5 1 2 5 10), as RevMan and metafor's forest(atransf = exp) do; other measures get round linear steps.
+// (0.1 0.2 0.5 1 2 5 10), as RevMan and metafor's forest(atransf = exp) do; logit proportions on a logit axis
+// labelled with the proportions (atransf = transf.ilogit); other measures get round linear steps.
 import { textWidth } from "../../svg/text-metrics";
 
 export interface Tick {
@@ -9,8 +10,11 @@ export interface Tick {
   label: string;
 }
 
+/** How values on the analysis scale are shown: as they are, exp() of a log ratio, or the proportion of a logit. */
+export type AxisKind = "linear" | "log" | "logit";
+
 export interface Scale {
-  ratio: boolean;
+  kind: AxisKind;
   /** The axis ends, on the analysis scale. */
   lo: number;
   hi: number;
@@ -23,8 +27,15 @@ export interface Scale {
 export const TICK_SIZE = 10;
 /** Space between two neighbouring tick labels. */
 const TICK_GAP = 6;
-/** Ratio axes never reach past these, whatever a sparse study's estimate: 1/1000 to 1000. */
+/** Ratio axes never reach past these, whatever a sparse study's estimate: 1/1000 to 1000; proportions 0.001 to 0.999. */
 const RATIO_LIMIT = Math.log(1000);
+const logit = (p: number) => Math.log(p / (1 - p));
+const LOGIT_LIMIT = logit(0.999);
+const PROPORTIONS = [
+  0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998,
+  0.999,
+];
+const COARSE_PROPORTIONS = [0.001, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999];
 
 /** A tick value as people write it: 0.5, 2, 10, 0.001; no float noise (0.30000000000000004). */
 export function tickLabel(value: number): string {
@@ -47,17 +58,17 @@ const RATIO_CANDIDATES = [
   Math.log(1000),
 ];
 
-function ratioTicks(lo: number, hi: number, powersOfTen: boolean): Tick[] {
+/** The candidates from the last at or below `lo` to the first at or above `hi`. */
+function pickTicks(candidates: readonly number[], lo: number, hi: number, label: (v: number) => string): Tick[] {
   const eps = 1e-9;
-  const candidates = RATIO_CANDIDATES.filter(
-    (v) => !powersOfTen || Math.abs(v / Math.LN10 - Math.round(v / Math.LN10)) < eps,
-  );
   const from = [...candidates].reverse().find((v) => v <= lo + eps) ?? candidates[0]!;
   const to = candidates.find((v) => v >= hi - eps) ?? candidates.at(-1)!;
-  return candidates
-    .filter((v) => v >= from - eps && v <= to + eps)
-    .map((v) => ({ value: v, label: tickLabel(Math.exp(v)) }));
+  return candidates.filter((v) => v >= from - eps && v <= to + eps).map((v) => ({ value: v, label: label(v) }));
 }
+
+const POWERS_OF_TEN = RATIO_CANDIDATES.filter((v) => Math.abs(v / Math.LN10 - Math.round(v / Math.LN10)) < 1e-9);
+const ratioLabel = (v: number) => tickLabel(Math.exp(v));
+const proportionLabel = (v: number) => tickLabel(1 / (1 + Math.exp(-v)));
 
 function linearTicks(lo: number, hi: number, step: number): Tick[] {
   const from = Math.floor(lo / step + 1e-9);
@@ -85,12 +96,15 @@ function labelsCrowd(ticks: readonly Tick[], width: number): boolean {
  * The axis over [lo, hi] (analysis scale) widened to the ticks around it, with as many ticks as fit `left`–`right`
  * with their labels apart. Ratio axes are clamped to 1/1000–1000.
  */
-export function makeScale(lo: number, hi: number, ratio: boolean, left: number, right: number): Scale {
+export function makeScale(lo: number, hi: number, kind: AxisKind, left: number, right: number): Scale {
   let a = lo;
   let b = hi;
-  if (ratio) {
+  if (kind === "log") {
     a = Math.max(-RATIO_LIMIT, Math.min(a, -Math.log(1.5)));
     b = Math.min(RATIO_LIMIT, Math.max(b, Math.log(1.5)));
+  } else if (kind === "logit") {
+    a = Math.max(-LOGIT_LIMIT, a);
+    b = Math.min(LOGIT_LIMIT, b);
   }
   if (!(b > a)) {
     const half = Math.abs(a) > 0 ? Math.abs(a) / 2 : 1;
@@ -99,9 +113,13 @@ export function makeScale(lo: number, hi: number, ratio: boolean, left: number, 
   }
   const width = right - left;
   let ticks: Tick[];
-  if (ratio) {
-    ticks = ratioTicks(a, b, false);
-    if (ticks.length > 9 || labelsCrowd(ticks, width)) ticks = ratioTicks(a, b, true);
+  if (kind !== "linear") {
+    const [fine, coarse, label] =
+      kind === "log"
+        ? [RATIO_CANDIDATES, POWERS_OF_TEN, ratioLabel]
+        : [PROPORTIONS.map(logit), COARSE_PROPORTIONS.map(logit), proportionLabel];
+    ticks = pickTicks(fine, a, b, label);
+    if (ticks.length > 9 || labelsCrowd(ticks, width)) ticks = pickTicks(coarse, a, b, label);
   } else {
     let step = niceStep((b - a) / 5);
     ticks = linearTicks(a, b, step);
@@ -113,7 +131,7 @@ export function makeScale(lo: number, hi: number, ratio: boolean, left: number, 
   const from = ticks[0]!.value;
   const to = ticks.at(-1)!.value;
   return {
-    ratio,
+    kind,
     lo: from,
     hi: to,
     left,
