@@ -6,9 +6,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors/app-error";
-import type { ChosenRecords } from "../records/browse-input";
-import { chosenRecordIds } from "../records/chosen-records";
-import type { ActorScope, MemberScope } from "../shared/actor";
+import type { ActorScope } from "../shared/actor";
 import { newId } from "../shared/ids";
 
 const NO_RECORD = "That record is not in this review.";
@@ -64,11 +62,11 @@ export async function setRecordLabel(
 /** A lead's bulk action: the label on (or off) every chosen record of the review; others' ids are ignored. */
 export async function labelSelection(
   db: Db,
-  scope: MemberScope,
-  input: { labelId: string; on: boolean } & ChosenRecords,
+  scope: ActorScope,
+  input: { labelId: string; recordIds: string[]; on: boolean },
 ) {
   const { reviewId, actorId } = scope;
-  const recordIds = await chosenRecordIds(db, scope, input);
+  const recordIds = [...new Set(input.recordIds)];
   const now = new Date();
   return db.$transaction(async (tx) => {
     const label = await labelOf(tx, reviewId, input.labelId);

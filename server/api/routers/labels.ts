@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { LABEL_COLOURS, MAX_LABEL_NAME } from "../../labels/label-rules";
 import { createLabel, deleteLabel, listLabels, updateLabel } from "../../labels/labels";
-import { labelSelection, labelsOfRecord, setRecordLabel } from "../../labels/record-labels";
+import { labelsOfRecord, setRecordLabel } from "../../labels/record-labels";
 import { ChosenRecords } from "../../records/browse-input";
+import { labelChosenRecords } from "../../records/label-chosen";
 import { reviewProcedure, router } from "../trpc";
 
 const Id = z.string().min(1).max(64);
@@ -34,5 +35,5 @@ export const labelsRouter = router({
     .mutation(({ ctx, input }) => setRecordLabel(ctx.db, ctx.actor, input)),
   setOnSelection: reviewProcedure("lead")
     .input(ChosenRecords.extend({ labelId: Id, on: z.boolean() }))
-    .mutation(({ ctx, input }) => labelSelection(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => labelChosenRecords(ctx.db, ctx.actor, input)),
 });
