@@ -159,29 +159,32 @@ export function NameResult({
       <p className="small">
         RoB 2 and ROBINS-I judge one result: an outcome at a time point. This appraisal was made before results were
         named; it still counts, but the plots and analyses can use it only once it names its result.
+        {data.outcomes.length === 0 && " The review has no outcomes yet: a lead adds them in Extraction first."}
       </p>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const result = { outcomeId, timePoint: timePoint.trim().replace(/\s+/g, " ") };
-          name.mutate(
-            { reviewId, appraisalId: appraisal.id, version: appraisal.version, result },
-            { onSuccess: () => onNamed(result) },
-          );
-        }}
-      >
-        <ResultFields
-          data={data}
-          outcomeId={outcomeId}
-          timePoint={timePoint}
-          setOutcomeId={setOutcomeId}
-          setTimePoint={setTimePoint}
-        />
-        <button type="submit" className="btn btn-primary btn-small" disabled={!outcomeId || name.isPending}>
-          Name the result
-        </button>
-      </form>
+      {data.outcomes.length > 0 && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const result = { outcomeId, timePoint: timePoint.trim().replace(/\s+/g, " ") };
+            name.mutate(
+              { reviewId, appraisalId: appraisal.id, version: appraisal.version, result },
+              { onSuccess: () => onNamed(result) },
+            );
+          }}
+        >
+          <ResultFields
+            data={data}
+            outcomeId={outcomeId}
+            timePoint={timePoint}
+            setOutcomeId={setOutcomeId}
+            setTimePoint={setTimePoint}
+          />
+          <button type="submit" className="btn btn-primary btn-small" disabled={!outcomeId || name.isPending}>
+            Name the result
+          </button>
+        </form>
+      )}
       <ErrorAlert>{name.error?.message}</ErrorAlert>
     </section>
   );

@@ -122,26 +122,6 @@ export function StudyAppraisal({ reviewId, slug, study, tool, tools, canAppraise
               {perResult &&
                 results.data &&
                 mine.data.mine &&
-                result?.outcomeId === null &&
-                (mine.data.mine.completedAt ? (
-                  <p className="small" role="note">
-                    This appraisal does not name the result it assesses yet. Reopen it to name the outcome and time
-                    point.
-                  </p>
-                ) : (
-                  <NameResult
-                    reviewId={reviewId}
-                    data={results.data}
-                    appraisal={mine.data.mine}
-                    onNamed={(named) => {
-                      setChosen(named);
-                      refresh();
-                    }}
-                  />
-                ))}
-              {perResult &&
-                results.data &&
-                mine.data.mine &&
                 result?.outcomeId == null &&
                 (mine.data.mine.completedAt ? (
                   <p className="small" role="note">
