@@ -6,11 +6,11 @@ import { AppError } from "../errors/app-error";
 import { seesOthersDecisions } from "../reviews/stage-visibility";
 import type { MemberScope } from "../shared/actor";
 import { svgToPng } from "../svg/svg-to-png";
+import { cachedFlowCounts } from "./cached-flow-counts";
 import type { DiagramFormat } from "./diagram-formats";
 import { diagramNote } from "./diagram-note";
 import { svgToPdf } from "./export-files";
 import { type ListKey, prisma2020Flow } from "./flow";
-import { readFlowCounts } from "./flow-counts";
 import { listFlowItems } from "./flow-items";
 import { layoutDiagram } from "./layout";
 import { pendingWork } from "./pending-work";
@@ -34,7 +34,7 @@ async function assertSeesFlow(db: Db, member: MemberScope): Promise<void> {
 }
 
 export async function computeFlow(db: Db, reviewId: string) {
-  const [counts, previous] = await Promise.all([readFlowCounts(db, reviewId), readPreviousVersion(db, reviewId)]);
+  const [counts, previous] = await Promise.all([cachedFlowCounts(db, reviewId), readPreviousVersion(db, reviewId)]);
   return prisma2020Flow(counts, previous);
 }
 

@@ -1,49 +1,12 @@
-// The set-based progress counts give what the per-record query they replaced gave, on reviews with a random mix
+// The kept progress counts give what the per-record query progress once ran gave, on reviews with a random mix
 // of decisions, conflicts, assignments (live and lapsed), merges and removals, for every member at both stages.
 import { describe, expect, it } from "vitest";
-import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client.ts";
-import { eligibleRecords, liveAssignment, servableTo, stageSql } from "../screening-queue/eligibility";
-import type { Stage } from "../shared/stages";
 import { callerFor } from "../test/integration";
 import { progressCounts } from "./progress-counts";
+import { perRecordCounts, random } from "./progress-recount.fixture";
 import { team } from "./team.fixture";
 
-/** The query progress ran before: a decision count and a "servable to me" check per record. */
-async function perRecordCounts(db: Db, reviewId: string, me: string, stage: Stage, needed: number) {
-  const s = stageSql(stage);
-  const rows = await db.$queryRaw<object[]>(Prisma.sql`
-    SELECT count(*)::int AS total,
-           count(*) FILTER (WHERE o.status = 'included')::int AS included,
-           count(*) FILTER (WHERE o.status = 'excluded')::int AS excluded,
-           count(*) FILTER (WHERE o.status = 'conflict')::int AS conflicts,
-           count(*) FILTER (WHERE o.status IN ('included', 'excluded', 'conflict')
-                              OR (SELECT count(*) FROM screening_decisions d WHERE d.record_id = r.id AND d.stage = ${s}) >= ${needed})::int AS complete,
-           count(*) FILTER (WHERE mine.id IS NOT NULL)::int AS mine,
-           count(*) FILTER (WHERE mine.id IS NULL AND (o.status IS NULL OR o.status = 'awaiting') AND (
-             EXISTS (SELECT 1 FROM screening_assignments a WHERE a.record_id = r.id AND a.stage = ${s}
-                       AND a.reviewer_id = ${me} AND ${liveAssignment("a")})
-             OR ${servableTo("r", stage, me, needed)}
-           ))::int AS left_for_me
-      FROM records r
-      LEFT JOIN screening_outcomes o ON o.record_id = r.id AND o.stage = ${s}
-      LEFT JOIN screening_decisions mine ON mine.record_id = r.id AND mine.stage = ${s} AND mine.reviewer_id = ${me}
-     WHERE r.review_id = ${reviewId} AND ${eligibleRecords("r", stage)}`);
-  return rows[0];
-}
-
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number) {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-describe("screening progress counts, set-based", () => {
+describe("screening progress counts, kept", () => {
   it.each([1, 2, 3])("equal the per-record query's on a random review (seed %i)", async (seed) => {
     const rnd = random(seed);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;

@@ -5,12 +5,39 @@ import { seesOthersDecisions } from "../reviews/stage-visibility";
 import type { MemberScope } from "../shared/actor";
 import { hasRole } from "../shared/roles";
 import type { Stage } from "../shared/stages";
-import { progressCounts } from "./progress-counts";
+import { decisionsByReviewer, progressCounts, stageCounts } from "./progress-counts";
 
-export async function screeningProgress(db: Db, member: MemberScope, stage: Stage) {
+/**
+ * A member's view of a stage's screening progress, as screening.progress and each decision's reply give it.
+ * `team` is all nulls for whoever may not see others' decisions at the stage.
+ */
+export interface ScreeningProgress {
+  stage: Stage;
+  /** Records the stage screens. */
+  total: number;
+  mine: { decided: number; remaining: number };
+  team: {
+    complete: number | null;
+    resolved: number | null;
+    included: number | null;
+    excluded: number | null;
+    conflicts: number | null;
+    conflictsByStatus: { open: number; resolved: number; withdrawn: number } | null;
+    decisionsBy: { reviewerId: string; name: string; decisions: number }[] | null;
+  };
+}
+
+export async function screeningProgress(db: Db, member: MemberScope, stage: Stage): Promise<ScreeningProgress> {
   const { reviewId } = member;
   const setting = await db.reviewStageSetting.findUniqueOrThrow({ where: { reviewId_stage: { reviewId, stage } } });
-  const counts = await progressCounts(db, { reviewId, reviewerId: member.actorId }, stage, setting.reviewersPerRecord);
+  const stageFigures = await stageCounts(db, reviewId, stage);
+  const counts = await progressCounts(
+    db,
+    { reviewId, reviewerId: member.actorId },
+    stage,
+    setting.reviewersPerRecord,
+    stageFigures,
+  );
   const { total } = counts;
   /** Remaining: records still needing my decision that are mine to screen or that the pool could serve me now. */
   // Observers never screen, and what the pool could hand them would move as others decide.
@@ -38,15 +65,12 @@ export async function screeningProgress(db: Db, member: MemberScope, stage: Stag
       },
     };
   }
-  const [perReviewer, conflictGroups] = await Promise.all([
-    db.screeningDecision.groupBy({ by: ["reviewerId"], where: { reviewId, stage }, _count: true }),
+  const perReviewer = [...decisionsByReviewer(stageFigures)];
+  const [conflictGroups, names] = await Promise.all([
     db.conflict.groupBy({ by: ["status"], where: { reviewId, stage }, _count: true }),
+    db.user.findMany({ where: { id: { in: perReviewer.map(([id]) => id) } }, select: { id: true, name: true } }),
   ]);
   const conflictCount = (status: ConflictStatus) => conflictGroups.find((g) => g.status === status)?._count ?? 0;
-  const names = await db.user.findMany({
-    where: { id: { in: perReviewer.map((p) => p.reviewerId) } },
-    select: { id: true, name: true },
-  });
   return {
     stage,
     total,
@@ -63,10 +87,10 @@ export async function screeningProgress(db: Db, member: MemberScope, stage: Stag
         withdrawn: conflictCount("withdrawn"),
       },
       decisionsBy: perReviewer
-        .map((p) => ({
-          reviewerId: p.reviewerId,
-          name: names.find((u) => u.id === p.reviewerId)?.name ?? "?",
-          decisions: p._count,
+        .map(([reviewerId, decisions]) => ({
+          reviewerId,
+          name: names.find((u) => u.id === reviewerId)?.name ?? "?",
+          decisions,
         }))
         .sort((a, b) => b.decisions - a.decisions),
     },

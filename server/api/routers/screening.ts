@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { agreementReport } from "../../screening/agreement-report";
 import { listConflicts, resolveConflict } from "../../screening/conflicts";
-import { recordDecision, undoLastDecision } from "../../screening/decide";
+import { undoLastDecision } from "../../screening/decide";
+import { decideWithProgress } from "../../screening/decide-with-progress";
 import { screeningProgress } from "../../screening/progress";
 import { overrideOutcome, reopenImpact, reopenOutcome } from "../../screening/reopen-override";
 import { myDecisions, nextForReviewer, recordForScreening } from "../../screening/screening-view";
@@ -31,7 +32,7 @@ export const screeningRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      recordDecision(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.session.userId, session: ctx.session }, input),
+      decideWithProgress(ctx.db, { reviewId: ctx.reviewId, actorId: ctx.session.userId, session: ctx.session }, input),
     ),
   undo: reviewProcedure("reviewer")
     .input(StageInput)

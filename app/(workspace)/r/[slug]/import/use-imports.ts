@@ -1,8 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
+import { useRef } from "react";
 import { useTRPC } from "@/app/_components/trpc";
 import type { AppRouter } from "@/server/api/root";
+import { importPollDelay } from "./poll-delay";
 
 export type ImportRow = inferRouterOutputs<AppRouter>["imports"]["list"][number];
 
@@ -16,15 +18,23 @@ export function isBusy(imp: ImportRow, now = Date.now()): boolean {
   return now - (imp.finishedAt ?? imp.createdAt).getTime() < DEDUP_PATIENCE_MS;
 }
 
-/** The review's imports, polled every second while any of them is still changing and not at all otherwise. */
+/** The review's imports, polled while any of them is still changing (ever less often: importPollDelay), not otherwise. */
 export function useImports(reviewId: string) {
   const trpc = useTRPC();
+  /** Polls since the imports last went quiet. */
+  const busyPolls = useRef(0);
   return useQuery(
     trpc.imports.list.queryOptions(
       { reviewId },
       {
         staleTime: 0,
-        refetchInterval: (query) => (query.state.data?.some((imp) => isBusy(imp)) ? 1000 : false),
+        refetchInterval: (query) => {
+          if (!query.state.data?.some((imp) => isBusy(imp))) {
+            busyPolls.current = 0;
+            return false;
+          }
+          return importPollDelay(busyPolls.current++);
+        },
       },
     ),
   );
