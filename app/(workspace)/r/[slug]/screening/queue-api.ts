@@ -28,8 +28,17 @@ export function useQueueApi(reviewId: string, stage: Stage, roundId?: string) {
   return {
     next: (count: number): Promise<ScreeningItem[]> =>
       roundId ? roundNext.mutateAsync({ reviewId, roundId, count }) : next.mutateAsync({ reviewId, stage, count }),
-    decide: (d: QueueDecision): Promise<unknown> =>
-      roundId ? roundDecide.mutateAsync({ reviewId, roundId, ...d }) : decide.mutateAsync({ reviewId, stage, ...d }),
+    /** Records the decision and brings the counts up to date: screening's reply carries them as they now stand. */
+    decide: async (d: QueueDecision): Promise<void> => {
+      if (roundId) {
+        await roundDecide.mutateAsync({ reviewId, roundId, ...d });
+        void queryClient.invalidateQueries({ queryKey: trpc.calibration.rounds.pathKey() });
+        return;
+      }
+      const reply = await decide.mutateAsync({ reviewId, stage, ...d });
+      queryClient.setQueryData(trpc.screening.progress.queryKey({ reviewId, stage }), reply.progress);
+      void queryClient.invalidateQueries({ queryKey: trpc.screening.myDecisions.pathKey() });
+    },
     undo: (): Promise<{ recordId: string; restored: { verdict: Verdict } | null }> =>
       roundId ? roundUndo.mutateAsync({ reviewId, roundId }) : undo.mutateAsync({ reviewId, stage }),
     /** The record read afresh, as the queue shows it. */

@@ -126,8 +126,8 @@ export function useScreeningQueue(reviewId: string, stage: Stage, roundId?: stri
         setError(
           `Your decision on “${shortTitle(item)}” was not recorded: ${errorText(err)} It is shown again${keptWords(typed)}.`,
         );
+        refreshCounts();
       }
-      refreshCounts();
       await refill();
     });
   }
