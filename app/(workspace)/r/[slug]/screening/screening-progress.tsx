@@ -33,7 +33,7 @@ export function TeamProgressText({
 }) {
   const { team, total } = progress;
   const conflicts = team.conflicts;
-  if (team.resolved === null || team.complete === null) {
+  if (team.resolved === null || team.complete === null || team.included === null || team.excluded === null) {
     return <>Screening is blinded: the team&rsquo;s progress is shown to leads until it is unblinded.</>;
   }
   return (
