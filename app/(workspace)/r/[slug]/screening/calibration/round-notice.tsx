@@ -6,7 +6,9 @@ import { useTRPC } from "@/app/_components/trpc";
 /** On the screening page: the open round waiting for the caller, and the way to every round. */
 export function RoundNotice({ reviewId, slug }: { reviewId: string; slug: string }) {
   const trpc = useTRPC();
-  const rounds = useQuery(trpc.calibration.rounds.queryOptions({ reviewId })).data ?? [];
+  // Asked afresh whenever the screening page opens, so a round opened since the last visit is never missed.
+  const rounds =
+    useQuery({ ...trpc.calibration.rounds.queryOptions({ reviewId }), refetchOnMount: "always" }).data ?? [];
   const base = `/r/${slug}/screening/calibration`;
   const waiting = rounds.find((r) => r.waitsForMe);
   return (
