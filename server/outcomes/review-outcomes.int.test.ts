@@ -152,6 +152,21 @@ describe("a review's outcomes", () => {
     ).rejects.toThrow(/its type cannot change/);
 
     await db.extractionValue.deleteMany({ where: { extractionId: extraction.id } });
+    // An appraisal judging the outcome's result holds it too.
+    const appraisal = await db.appraisal.create({
+      data: {
+        reviewId: review.reviewId,
+        studyId: study.id,
+        tool: "rob2",
+        appraiserId: team.members.reviewer.id,
+        outcomeId: death!.id,
+        timePoint: "month 12",
+      },
+    });
+    await expect(lead.outcomes.remove({ ...review, outcomeId: death!.id })).rejects.toThrow(
+      "“Death or tracheostomy” names the result an appraisal judges: name another result in it before removing it.",
+    );
+    await db.appraisal.delete({ where: { id: appraisal.id } });
     await expect(lead.outcomes.remove({ ...review, outcomeId: death!.id })).resolves.toEqual({
       removed: "Death or tracheostomy",
     });

@@ -162,7 +162,10 @@ export async function reorderOutcomes(db: Db, scope: ActorScope, outcomeIds: str
   });
 }
 
-/** Refused while any extracted value names the outcome, with how many, so nothing entered loses its outcome. */
+/**
+ * Refused while any extracted value or appraisal names the outcome, with how many, so nothing entered loses its
+ * outcome.
+ */
 export async function removeOutcome(db: Db, scope: ActorScope, outcomeId: string) {
   const { reviewId, actorId } = scope;
   return db.$transaction(async (tx) => {
@@ -174,6 +177,13 @@ export async function removeOutcome(db: Db, scope: ActorScope, outcomeId: string
       throw new AppError(
         "OUTCOME_IN_USE",
         `“${outcome.name}” is chosen in ${uses} extracted result ${uses === 1 ? "row" : "rows"}: choose another outcome in ${uses === 1 ? "it" : "them"} before removing it.`,
+      );
+    // A risk-of-bias appraisal names the result it judges; removing its outcome would leave it judging nothing.
+    const appraisals = await tx.appraisal.count({ where: { reviewId, outcomeId: outcome.id } });
+    if (appraisals > 0)
+      throw new AppError(
+        "OUTCOME_IN_USE",
+        `“${outcome.name}” names the result ${appraisals === 1 ? "an appraisal judges" : `${appraisals} appraisals judge`}: name another result in ${appraisals === 1 ? "it" : "them"} before removing it.`,
       );
     await tx.reviewOutcome.delete({ where: { id: outcome.id } });
     await recordAuditEvent(tx, {
