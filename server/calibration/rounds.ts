@@ -13,9 +13,7 @@ import { eligibleRecords, stageSql } from "../screening-queue/eligibility";
 import type { ActorScope } from "../shared/actor";
 import { rolesFrom } from "../shared/roles";
 import { STAGES, type Stage } from "../shared/stages";
-
-export const DEFAULT_KAPPA_TARGET = 0.6;
-export const MAX_ROUND_RECORDS = 200;
+import { DEFAULT_KAPPA_TARGET, MAX_ROUND_RECORDS } from "./round-limits";
 
 const Id = z.string().min(1).max(64);
 export const OpenRoundInput = z.object({

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ErrorAlert, InfoAlert, SuccessAlert } from "@/app/_components/alerts";
 import { formatCount } from "@/app/_lib/format";
 import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
+import { MAX_ROUND_RECORDS } from "@/server/api/contract/calibration";
 import type { SelectionFormat } from "@/server/api/contract/export";
 import type { Stage } from "@/server/shared/stages";
 import { SHORT_FORMAT } from "../export/export-labels";
@@ -29,8 +30,8 @@ function StageChoices({ stageLabels }: { stageLabels: Record<Stage, string> }) {
 
 /**
  * The actions on the chosen records, in a bar that stays at the foot of the screen while records are selected or
- * their export is being made: export them (anyone), allocate them to a reviewer or put a team label on them or
- * take it off (leads).
+ * their export is being made: export them (anyone), allocate them to a reviewer, put a team label on them or
+ * take it off, or open a calibration round on the few ticked (leads).
  */
 export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: Props) {
   const { options, exported } = browser;
@@ -144,6 +145,14 @@ export function BulkActions({ browser, reviewId, slug, canLead, stageLabels }: P
           </form>
         )}
         {canLead && mayEdit && count > 0 && <RemoveSelection browser={browser} reviewId={reviewId} />}
+        {canLead && mayEdit && !browser.allMatching && count >= 2 && count <= MAX_ROUND_RECORDS && (
+          <Link
+            className="btn btn-secondary btn-small"
+            href={`/r/${slug}/screening/calibration?records=${browser.chosen().recordIds?.join(",") ?? ""}`}
+          >
+            Open a calibration round on these
+          </Link>
+        )}
         {canLead && mayEdit && count > 0 && labels.length > 0 && (
           <form
             className="bulk-form"
