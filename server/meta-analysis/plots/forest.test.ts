@@ -2,6 +2,7 @@
 // wrapped or cut, and the marks sit where the axis says: each square at its study's estimate, each diamond across
 // its CI, checked against the positions of the axis's own tick labels rather than the plot's scale function.
 import { describe, expect, it } from "vitest";
+import { expectClean, LONG_NAME } from "../../appraisal/plots/layout.fixture";
 import type { PlotRow } from "../../appraisal/plots/traffic-light";
 import { ROB2 } from "../../appraisal/tools/rob2";
 import { textWidth } from "../../svg/text-metrics";
@@ -10,7 +11,6 @@ import reference from "../reference/reference.json";
 import { subgroupAnalysis } from "../subgroups";
 import type { Study } from "../types";
 import { type ForestLayout, forestPlot } from "./forest";
-import { expectClean, LONG_NAME } from "./layout.fixture";
 
 const datasets = reference.datasets as unknown as Record<string, Study[]>;
 const bcg = datasets["dat.bcg"]!;

@@ -2,11 +2,11 @@
 // no effect ± z·SE lies at the bottom of the plot (z = 1.645, 1.960, 2.576 for p = 0.10, 0.05, 0.01), the pseudo
 // limits around the pooled estimate, Egger's test from 10 studies on; no overlaps at 1, 13 and 200 studies.
 import { describe, expect, it } from "vitest";
+import { expectClean } from "../../appraisal/plots/layout.fixture";
 import { analyse } from "../analyse";
 import reference from "../reference/reference.json";
 import type { Study } from "../types";
 import { type FunnelLayout, funnelPlot } from "./funnel-plot";
-import { expectClean } from "./layout.fixture";
 
 const bcg = (reference.datasets as unknown as Record<string, Study[]>)["dat.bcg"]!;
 

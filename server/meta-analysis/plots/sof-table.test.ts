@@ -1,12 +1,12 @@
 // The Summary of findings picture read as a page: one outcome and sixty, with long outcome names and many
 // footnotes, nothing overlapping or outside the page, every cell's text in its column.
 import { describe, expect, it } from "vitest";
+import { expectClean, LONG_NAME } from "../../appraisal/plots/layout.fixture";
 import { analyse } from "../analyse";
 import { type Domain, gradeCertainty, type Rating } from "../grade/certainty";
 import { type SofOutcome, summaryOfFindings } from "../grade/summary-of-findings";
 import reference from "../reference/reference.json";
 import type { Study } from "../types";
-import { expectClean, LONG_NAME } from "./layout.fixture";
 import { sofTablePicture } from "./sof-table";
 
 const bcg = (reference.datasets as unknown as Record<string, Study[]>)["dat.bcg"]!;

@@ -1,7 +1,7 @@
-// The layout check the appraisal plots' tests make (server/appraisal/plots/layout.test.ts), for the analysis
-// plots and tables: every text and mark inside the page and none on top of another.
+// The layout check every plot's tests make (the appraisal plots here, the analysis plots and tables in
+// server/meta-analysis/plots): every text and mark inside the page and none on top of another.
 import { expect } from "vitest";
-import type { Box, PlotLayout } from "../../appraisal/plots/svg";
+import type { Box, PlotLayout } from "./svg";
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
