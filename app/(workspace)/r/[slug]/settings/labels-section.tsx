@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
+import { useListAction } from "@/app/_lib/use-list-action";
 import { MAX_LABELS } from "@/server/api/contract/labels";
 import { LabelChip } from "../_labels/label-chip";
 import { type LabelDraft, LabelFields } from "./label-fields";
@@ -28,22 +29,8 @@ export function LabelsSection({ reviewId, canEdit }: Props) {
   const remove = useMutation(trpc.labels.remove.mutationOptions());
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(0);
-  const [notice, setNotice] = useState<{ error: boolean; text: string } | null>(null);
+  const { notice, run } = useListAction(() => void queryClient.invalidateQueries({ queryKey: trpc.labels.pathKey() }));
   const list = labels.data ?? [];
-
-  async function run(action: () => Promise<unknown>, done: string) {
-    setNotice(null);
-    try {
-      await action();
-      setNotice({ error: false, text: done });
-      return true;
-    } catch (err) {
-      setNotice({ error: true, text: err instanceof Error ? err.message : "Something went wrong. Try again." });
-      return false;
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: trpc.labels.pathKey() });
-    }
-  }
 
   const others = (labelId: string | null) => list.filter((l) => l.id !== labelId);
   return (

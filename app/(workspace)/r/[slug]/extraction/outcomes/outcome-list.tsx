@@ -5,6 +5,7 @@ import { ErrorAlert, SuccessAlert } from "@/app/_components/alerts";
 import { DataTable } from "@/app/_components/data-table";
 import { useTRPC } from "@/app/_components/trpc";
 import { plural } from "@/app/_lib/format";
+import { useListAction } from "@/app/_lib/use-list-action";
 import { useMayChange } from "@/app/(workspace)/r/[slug]/review-changes-context";
 import {
   type OutcomeFields as Fields,
@@ -34,22 +35,10 @@ export function OutcomeList({ reviewId, canLead }: Props) {
   const remove = useMutation(trpc.outcomes.remove.mutationOptions());
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(0);
-  const [notice, setNotice] = useState<{ error: boolean; text: string } | null>(null);
+  const { notice, run } = useListAction(
+    () => void queryClient.invalidateQueries({ queryKey: trpc.outcomes.pathKey() }),
+  );
   const list = outcomes.data ?? [];
-
-  async function run(action: () => Promise<unknown>, done: string) {
-    setNotice(null);
-    try {
-      await action();
-      setNotice({ error: false, text: done });
-      return true;
-    } catch (err) {
-      setNotice({ error: true, text: err instanceof Error ? err.message : "Something went wrong. Try again." });
-      return false;
-    } finally {
-      void queryClient.invalidateQueries({ queryKey: trpc.outcomes.pathKey() });
-    }
-  }
 
   const move = (index: number, delta: -1 | 1) => {
     const ids = list.map((o) => o.id);
